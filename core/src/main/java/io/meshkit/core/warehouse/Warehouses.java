@@ -1,0 +1,46 @@
+package io.meshkit.core.warehouse;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Finds the {@link WarehouseProvider} for a URI among those on the class path. */
+public final class Warehouses {
+    /** The warehouse used when none is configured: an embedded DuckDB file in the project. */
+    public static final String DEFAULT_URI = "duckdb:.meshkit/warehouse.duckdb";
+
+    private Warehouses() {}
+
+    /** Opens the warehouse a URI names, with no extra settings. */
+    public static Warehouse open(String uri) {
+        return open(uri, Map.of());
+    }
+
+    /** Opens the warehouse a URI names. */
+    public static Warehouse open(String uri, Map<String, String> settings) {
+        int colon = uri.indexOf(':');
+        if (colon <= 0) {
+            throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE,
+                    "Cannot open warehouse '" + uri + "': expected SCHEME:LOCATION, e.g. " + DEFAULT_URI);
+        }
+        String scheme = uri.substring(0, colon);
+        Map<String, WarehouseProvider> providers = providers();
+        WarehouseProvider provider = providers.get(scheme);
+        if (provider == null) {
+            throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot open warehouse of scheme '" + scheme
+                    + "': no provider on the class path (installed: " + String.join(", ", providers.keySet()) + ")");
+        }
+        return provider.open(uri, settings);
+    }
+
+    /** The installed providers by scheme. */
+    public static Map<String, WarehouseProvider> providers() {
+        Map<String, WarehouseProvider> byScheme = new TreeMap<>();
+        for (WarehouseProvider p : ServiceLoader.load(WarehouseProvider.class)) {
+            byScheme.putIfAbsent(p.scheme(), p);
+        }
+        return byScheme;
+    }
+}
