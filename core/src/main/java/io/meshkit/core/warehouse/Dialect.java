@@ -59,6 +59,21 @@ public interface Dialect {
         return samplingValue(quote(key));
     }
 
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} with the given columns (types by {@link #typeName}, NOT NULL
+     * where a column is not nullable).
+     */
+    default Sql createTableIfNotExists(TableId table, List<ColumnInfo> columns) {
+        SqlBuilder b = sql().sql("CREATE TABLE IF NOT EXISTS ").table(table).sql(" (");
+        b.join(columns, c -> {
+            b.id(c.name()).sql(" ").sql(typeName(c.type()));
+            if (!c.nullable()) {
+                b.sql(" NOT NULL");
+            }
+        });
+        return b.sql(")").build();
+    }
+
     /** A builder for a statement in this dialect. */
     default SqlBuilder sql() {
         return new SqlBuilder(this);

@@ -1,0 +1,41 @@
+package io.meshkit.core.cli;
+
+import io.meshkit.core.config.MeshkitConfig;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --warehouse URI} and {@code --config FILE}: which warehouse a command works in. The URI
+ * comes from the option, else {@code MESHKIT_WAREHOUSE}, else the config file, else the embedded
+ * default {@code duckdb:.meshkit/warehouse.duckdb}.
+ */
+public final class WarehouseOption {
+    @Option(names = "--warehouse", paramLabel = "URI",
+            description = "Warehouse URI: duckdb:PATH (default duckdb:.meshkit/warehouse.duckdb), duckdb::memory:, bigquery:PROJECT/LOCATION.")
+    String uri;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default: meshkit.yaml if present).")
+    java.nio.file.Path config;
+
+    /** The configuration: the file given, or {@code meshkit.yaml} in the working directory, or defaults. */
+    public MeshkitConfig config() {
+        return MeshkitConfig.load(Optional.ofNullable(config));
+    }
+
+    /** The warehouse URI to use. */
+    public String uri() {
+        if (uri != null) {
+            return uri;
+        }
+        String env = System.getenv("MESHKIT_WAREHOUSE");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return config().warehouseUri();
+    }
+
+    /** Opens the warehouse, with the engine settings of the configuration. The caller closes it. */
+    public io.meshkit.core.warehouse.Warehouse open() {
+        return io.meshkit.core.warehouse.Warehouses.open(uri(), config().warehouseSettings());
+    }
+}

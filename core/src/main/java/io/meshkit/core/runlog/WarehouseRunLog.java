@@ -1,0 +1,243 @@
+package io.meshkit.core.runlog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The run log kept in the warehouse itself, in namespace {@code meshkit_meta}: tables {@code runs},
+ * {@code publications} and {@code leases}, created on first use. Plain SQL over the {@link Warehouse}
+ * SPI, so every warehouse has it and users can query it.
+ *
+ * <p>Leases need no unique constraint (BigQuery has none): a taker inserts its row only when no
+ * live lease exists, then reads the dataset's rows back; the oldest row wins, and a loser deletes
+ * its own row and reports the winner. Two racing takers therefore never both proceed.
+ */
+public final class WarehouseRunLog implements RunLog {
+    /** The runs table. */
+    public static final TableId RUNS = Namespace.META.table("runs");
+    /** The publications table. */
+    public static final TableId PUBLICATIONS = Namespace.META.table("publications");
+    /** The leases table. */
+    public static final TableId LEASES = Namespace.META.table("leases");
+
+    private final Warehouse warehouse;
+    private final Dialect dialect;
+    private final Clock clock;
+    private volatile boolean initialised;
+
+    /** A run log in the given warehouse, with time from the given clock. */
+    public WarehouseRunLog(Warehouse warehouse, Clock clock) {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.dialect = warehouse.dialect();
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A run log with the system clock. */
+    public static WarehouseRunLog of(Warehouse warehouse) {
+        return new WarehouseRunLog(warehouse, Clock.systemUTC());
+    }
+
+    /** Creates the namespace and tables if they do not exist. Called on first use. */
+    public synchronized void initialise() {
+        if (initialised) {
+            return;
+        }
+        warehouse.createNamespace(Namespace.META);
+        warehouse.execute(dialect.createTableIfNotExists(RUNS, List.of(
+                col("run_id", DataType.VARCHAR, false), col("tool", DataType.VARCHAR, false), col("dataset", DataType.VARCHAR, false),
+                col("started_at", DataType.TIMESTAMP, false), col("ended_at", DataType.TIMESTAMP, true),
+                col("status", DataType.VARCHAR, false), col("row_count", DataType.BIGINT, true),
+                col("byte_count", DataType.BIGINT, true), col("message", DataType.VARCHAR, true))));
+        warehouse.execute(dialect.createTableIfNotExists(PUBLICATIONS, List.of(
+                col("dataset", DataType.VARCHAR, false), col("version", DataType.BIGINT, false),
+                col("contract_version", DataType.VARCHAR, false), col("table_namespace", DataType.VARCHAR, false),
+                col("table_name", DataType.VARCHAR, false), col("row_count", DataType.BIGINT, false),
+                col("checksum", DataType.VARCHAR, false), col("published_at", DataType.TIMESTAMP, false),
+                col("published_by", DataType.VARCHAR, false), col("run_id", DataType.VARCHAR, false))));
+        warehouse.execute(dialect.createTableIfNotExists(LEASES, List.of(
+                col("dataset", DataType.VARCHAR, false), col("lease_id", DataType.VARCHAR, false),
+                col("holder", DataType.VARCHAR, false), col("acquired_at", DataType.TIMESTAMP, false),
+                col("expires_at", DataType.TIMESTAMP, false))));
+        initialised = true;
+    }
+
+    private void ensure() {
+        if (!initialised) {
+            initialise();
+        }
+    }
+
+    @Override
+    public RunRecord startRun(String tool, String dataset) {
+        ensure();
+        RunRecord run = new RunRecord(UUID.randomUUID().toString(), tool, dataset, now(), Optional.empty(), RunStatus.RUNNING,
+                OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
+        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(RUNS)
+                .sql(" (run_id, tool, dataset, started_at, status) VALUES (")
+                .bind(run.runId()).sql(", ").bind(tool).sql(", ").bind(dataset).sql(", ").bind(utc(run.startedAt()))
+                .sql(", ").bind(run.status().name()).sql(")").build());
+        return run;
+    }
+
+    @Override
+    public RunRecord finishRun(String runId, RunOutcome outcome) {
+        ensure();
+        Instant end = now();
+        warehouse.execute(dialect.sql().sql("UPDATE ").table(RUNS).sql(" SET ended_at = ").bind(utc(end))
+                .sql(", status = ").bind(outcome.status().name())
+                .sql(", row_count = ").bind(outcome.rows().isPresent() ? outcome.rows().getAsLong() : null)
+                .sql(", byte_count = ").bind(outcome.bytes().isPresent() ? outcome.bytes().getAsLong() : null)
+                .sql(", message = ").bind(outcome.message().orElse(null))
+                .sql(" WHERE run_id = ").bind(runId).build());
+        return run(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " was never started"));
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+        ensure();
+        return list(selectRuns().sql(" WHERE run_id = ").bind(runId).build(), WarehouseRunLog::toRun).stream().findFirst();
+    }
+
+    @Override
+    public List<RunRecord> runs(String dataset, int limit) {
+        ensure();
+        return list(selectRuns().sql(" WHERE dataset = ").bind(dataset)
+                .sql(" ORDER BY started_at DESC, run_id DESC LIMIT ").bind(limit).build(), WarehouseRunLog::toRun);
+    }
+
+    private io.meshkit.core.warehouse.SqlBuilder selectRuns() {
+        return dialect.sql().sql("SELECT run_id, tool, dataset, started_at, ended_at, status, row_count, byte_count, message FROM ")
+                .table(RUNS);
+    }
+
+    private static RunRecord toRun(Row r) {
+        return new RunRecord(r.getString("run_id"), r.getString("tool"), r.getString("dataset"), instant(r.get("started_at")),
+                Optional.ofNullable(r.get("ended_at")).map(WarehouseRunLog::instant), RunStatus.valueOf(r.getString("status")),
+                optionalLong(r.getLong("row_count")), optionalLong(r.getLong("byte_count")), Optional.ofNullable(r.getString("message")));
+    }
+
+    @Override
+    public void recordPublication(Publication p) {
+        ensure();
+        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(PUBLICATIONS)
+                .sql(" (dataset, version, contract_version, table_namespace, table_name, row_count, checksum, published_at, published_by, run_id) VALUES (")
+                .binds(List.of(p.dataset(), p.version(), p.contractVersion(), p.table().namespace().name(), p.table().name(),
+                        p.rows(), p.checksum(), utc(p.publishedAt()), p.publishedBy(), p.runId()))
+                .sql(")").build());
+    }
+
+    @Override
+    public List<Publication> publications(String dataset, int limit) {
+        ensure();
+        return list(dialect.sql().sql("SELECT dataset, version, contract_version, table_namespace, table_name, row_count, checksum, "
+                        + "published_at, published_by, run_id FROM ").table(PUBLICATIONS)
+                .sql(" WHERE dataset = ").bind(dataset).sql(" ORDER BY published_at DESC, version DESC LIMIT ").bind(limit).build(),
+                r -> new Publication(r.getString("dataset"), r.getLong("version"), r.getString("contract_version"),
+                        TableId.of(r.getString("table_namespace"), r.getString("table_name")), r.getLong("row_count"),
+                        r.getString("checksum"), instant(r.get("published_at")), r.getString("published_by"), r.getString("run_id")));
+    }
+
+    @Override
+    public Lease acquireLease(String dataset, String holder, Duration ttl) {
+        ensure();
+        Instant now = now();
+        Lease mine = new Lease(dataset, UUID.randomUUID().toString(), holder, now, now.plus(ttl));
+        warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
+                .sql(" AND expires_at <= ").bind(utc(now)).build());
+        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASES)
+                .sql(" (dataset, lease_id, holder, acquired_at, expires_at) SELECT ")
+                .binds(List.of(dataset, mine.leaseId(), holder, utc(mine.acquiredAt()), utc(mine.expiresAt())))
+                .sql(" WHERE NOT EXISTS (SELECT 1 FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
+                .sql(" AND expires_at > ").bind(utc(now)).sql(")").build());
+        List<Lease> live = liveLeases(dataset, now);
+        if (!live.isEmpty() && live.get(0).leaseId().equals(mine.leaseId())) {
+            return mine;
+        }
+        if (live.stream().anyMatch(l -> l.leaseId().equals(mine.leaseId()))) {
+            deleteLease(mine.leaseId()); // lost a race with an older taker
+        }
+        Lease winner = live.stream().filter(l -> !l.leaseId().equals(mine.leaseId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("lease for " + dataset + " vanished while being taken"));
+        throw new LeaseHeldException(winner);
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        ensure();
+        deleteLease(lease.leaseId());
+    }
+
+    @Override
+    public Optional<Lease> currentLease(String dataset) {
+        ensure();
+        return liveLeases(dataset, now()).stream().findFirst();
+    }
+
+    private void deleteLease(String leaseId) {
+        warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE lease_id = ").bind(leaseId).build());
+    }
+
+    private List<Lease> liveLeases(String dataset, Instant now) {
+        return list(dialect.sql().sql("SELECT dataset, lease_id, holder, acquired_at, expires_at FROM ").table(LEASES)
+                .sql(" WHERE dataset = ").bind(dataset).sql(" AND expires_at > ").bind(utc(now))
+                .sql(" ORDER BY acquired_at, lease_id").build(),
+                r -> new Lease(r.getString("dataset"), r.getString("lease_id"), r.getString("holder"),
+                        instant(r.get("acquired_at")), instant(r.get("expires_at"))));
+    }
+
+    private <T> List<T> list(Sql sql, Function<Row, T> mapper) {
+        List<T> out = new ArrayList<>();
+        try (ResultRows rows = warehouse.query(sql)) {
+            for (Row r : rows) {
+                out.add(mapper.apply(r));
+            }
+        }
+        return out;
+    }
+
+    private Instant now() {
+        // microseconds: what every warehouse's TIMESTAMP keeps, so a value read back equals the one written
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object timestamp) {
+        if (timestamp instanceof Instant i) {
+            return i;
+        }
+        return ((LocalDateTime) timestamp).toInstant(ZoneOffset.UTC);
+    }
+
+    private static OptionalLong optionalLong(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    private static ColumnInfo col(String name, DataType type, boolean nullable) {
+        return new ColumnInfo(ColumnName.of(name), type, type.toString(), nullable);
+    }
+}
