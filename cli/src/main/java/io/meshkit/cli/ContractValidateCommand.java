@@ -1,0 +1,105 @@
+package io.meshkit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.contract.ContractProblem;
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.contract.ParsedContract;
+import io.meshkit.core.error.ErrorCode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code meshkit contract validate PATH...}: reads every contract under the paths and prints every
+ * problem as {@code path:line:column: severity: message}. Exit 0 when all are valid, 2 otherwise.
+ */
+@Command(name = "validate", description = "Validate ODCS contracts (files or directories of *.odcs.yaml).")
+final class ContractValidateCommand implements Callable<Integer> {
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Contract files or directories to search for *.odcs.yaml.")
+    List<Path> paths;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        ContractReader reader = ContractReader.create();
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path p : paths) {
+            files.addAll(reader.findContracts(p));
+        }
+        List<ParsedContract> results = new ArrayList<>(files.size());
+        for (Path file : files) {
+            results.add(reader.parse(file));
+        }
+        long invalid = results.stream().filter(ParsedContract::hasErrors).count();
+        long problems = results.stream().mapToLong(r -> r.problems().size()).sum();
+        PrintWriter out = spec.commandLine().getOut();
+        if (f == OutputFormat.JSON) {
+            out.println(json(results, invalid));
+        } else {
+            for (ParsedContract r : results) {
+                for (ContractProblem p : r.problems()) {
+                    out.println(p);
+                }
+            }
+            out.println(plural(results.size(), "contract") + ", " + (results.size() - invalid) + " valid, "
+                    + plural(problems, "problem"));
+        }
+        out.flush();
+        return invalid == 0 ? 0 : ErrorCode.INVALID_CONTRACT.exitCode();
+    }
+
+    private static String json(List<ParsedContract> results, long invalid) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode contracts = root.putArray("contracts");
+        for (ParsedContract r : results) {
+            ObjectNode c = contracts.addObject();
+            c.put("path", r.displayPath());
+            c.put("valid", !r.hasErrors());
+            r.contract().ifPresent(k -> {
+                c.put("id", k.id());
+                c.put("version", k.version());
+            });
+            ArrayNode ps = c.putArray("problems");
+            for (ContractProblem p : r.problems()) {
+                ObjectNode o = ps.addObject();
+                o.put("line", p.location().line());
+                o.put("column", p.location().column());
+                o.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("message", p.message());
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("contracts", results.size());
+        summary.put("valid", results.size() - invalid);
+        summary.put("invalid", invalid);
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,32 @@
+package io.meshkit.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code meshkit} command: every module's commands as subcommands. */
+@Command(name = "meshkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Platform tools for data-mesh domain teams: contracts, warehouse, and the module commands.",
+        subcommands = {ContractCommand.class, QueryCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings, 2 bad input, 3 external failure, 4 internal error."})
+public final class Meshkit implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return CliSupport.configure(new CommandLine(new Meshkit()));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

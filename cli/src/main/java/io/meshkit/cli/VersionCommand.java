@@ -1,0 +1,47 @@
+package io.meshkit.cli;
+
+import io.meshkit.core.warehouse.Warehouses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code meshkit version}: the meshkit version, the Java runtime and the warehouses installed. */
+@Command(name = "version", description = "Print the meshkit version, the Java runtime and the installed warehouses.")
+final class VersionCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("meshkit " + version());
+        out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        out.println("warehouses: " + String.join(", ", Warehouses.providers().keySet()));
+        out.flush();
+    }
+
+    /** The version of this build, from the jar's build properties. */
+    static String version() {
+        try (InputStream in = VersionCommand.class.getResourceAsStream("/io/meshkit/cli/build.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Provider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"meshkit " + version()};
+        }
+    }
+}
