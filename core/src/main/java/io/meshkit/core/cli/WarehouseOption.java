@@ -34,6 +34,12 @@ public final class WarehouseOption {
         return config().warehouseUri();
     }
 
+    /** The configuration with the warehouse URI this option resolves to. */
+    public MeshkitConfig resolvedConfig() {
+        MeshkitConfig c = config();
+        return new MeshkitConfig(c.source(), uri(), c.warehouseSettings());
+    }
+
     /** Opens the warehouse, with the engine settings of the configuration. The caller closes it. */
     public io.meshkit.core.warehouse.Warehouse open() {
         return io.meshkit.core.warehouse.Warehouses.open(uri(), config().warehouseSettings());

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Foundation benchmark: `meshkit contract validate` over N generated contracts, wall time including
+# JVM start, beside two baselines measured in the same run: the bare JVM (`java -version`) and the
+# meshkit start-up alone (`meshkit --help`). Prints a Markdown table and writes it to bench/results/.
+#
+#   bench/contract-validate.sh [CONTRACTS=1000] [RUNS=7]
+#
+# Targets (issue 2): 1,000 contracts in under 3 s wall; --help under 0.6 s.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+n="${1:-1000}"
+runs="${2:-7}"
+work="$root/bench/work/contracts-$n"
+meshkit="$root/meshkit"
+
+"$meshkit" --version >/dev/null   # builds the distribution if needed, outside the measurement
+
+# N contracts: copies of the example contracts with distinct ids and names
+rm -rf "$work" && mkdir -p "$work"
+examples=("$root"/examples/music/contracts/*.odcs.yaml)
+for ((i = 0; i < n; i++)); do
+  src="${examples[$((i % ${#examples[@]}))]}"
+  sed -e "s/^id: .*/id: bench-contract-$i/" -e "s/^name: \(.*\)/name: \1_$i/" "$src" > "$work/c$i.odcs.yaml"
+done
+
+# median wall time in ms of a command over $runs runs (after one warm-up run for the file cache)
+median_ms() {
+  "$@" >/dev/null 2>&1 || true
+  local times=()
+  for ((r = 0; r < runs; r++)); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+java_floor=$(median_ms java -Xshare:auto -XX:TieredStopAtLevel=1 -version)
+help=$(median_ms "$root/cli/target/meshkit/bin/meshkit" --help)
+validate=$(median_ms "$root/cli/target/meshkit/bin/meshkit" contract validate "$work")
+per_s=$(awk -v n="$n" -v ms="$validate" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
+
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+jv=$(java -version 2>&1 | head -1)
+date_utc=$(date -u +%Y-%m-%d)
+out="$root/bench/results/contract-validate-$date_utc.md"
+{
+  echo "# contract validate, $date_utc"
+  echo
+  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Median of $runs runs, wall time including JVM start."
+  echo
+  echo "| what | median ms | vs bare JVM | target |"
+  echo "|---|---:|---:|---|"
+  echo "| bare JVM (\`java -version\`) | $java_floor | 1.0x | (baseline) |"
+  echo "| \`meshkit --help\` | $help | $(awk -v a="$help" -v b="$java_floor" 'BEGIN { printf "%.1fx", a / b }') | < 600 ms |"
+  echo "| \`meshkit contract validate\` ($n contracts) | $validate | $(awk -v a="$validate" -v b="$java_floor" 'BEGIN { printf "%.1fx", a / b }') | < 3000 ms |"
+  echo
+  echo "Throughput: $per_s contracts/s including start-up; validation alone $(( validate - help )) ms for $n contracts."
+} | tee "$out"
+echo
+echo "written to ${out#$root/}"

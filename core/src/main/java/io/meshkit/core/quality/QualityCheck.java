@@ -1,0 +1,72 @@
+package io.meshkit.core.quality;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.contract.Threshold;
+import io.meshkit.core.warehouse.Sql;
+import java.util.Optional;
+
+/**
+ * One check to run in the warehouse. Its measure is either an aggregate expression over the
+ * dataset's table (checks of one table are batched into a single scan) or a query returning one
+ * number; offending rows' keys come from an optional sample query.
+ *
+ * @param id the check id
+ * @param target what is checked (column or dataset)
+ * @param description a one-line explanation
+ * @param measure how the observed value is computed
+ * @param threshold what the value must be
+ * @param percent whether the value is compared as a percentage of the table's rows
+ * @param warningOnly whether a failure is only a warning
+ * @param sampleKeys a query returning up to five keys of offending rows, if the check has one
+ */
+public record QualityCheck(String id, String target, String description, Measure measure, Threshold threshold, boolean percent,
+        boolean warningOnly, Optional<Sql> sampleKeys) {
+    /** Validates the fields. */
+    public QualityCheck {
+        requireNonNull(id, "id is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(measure, "measure is null");
+        requireNonNull(sampleKeys, "sampleKeys is null");
+    }
+
+    /** How a check measures its value. */
+    public sealed interface Measure permits Aggregate, Query, NotRunnable {}
+
+    /**
+     * An aggregate expression over the dataset's table, e.g. {@code SUM(CASE WHEN "c" IS NULL THEN 1 ELSE 0 END)}.
+     *
+     * @param expression the expression and its bound values
+     */
+    public record Aggregate(Sql expression) implements Measure {
+        /** Validates the expression. */
+        public Aggregate {
+            requireNonNull(expression, "expression is null");
+        }
+    }
+
+    /**
+     * A query returning one row with one number.
+     *
+     * @param query the query
+     */
+    public record Query(Sql query) implements Measure {
+        /** Validates the query. */
+        public Query {
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    /**
+     * A rule meshkit cannot run (text or custom rules).
+     *
+     * @param reason why
+     */
+    public record NotRunnable(String reason) implements Measure {
+        /** Validates the reason. */
+        public NotRunnable {
+            requireNonNull(reason, "reason is null");
+        }
+    }
+}
