@@ -434,7 +434,7 @@ final class ContractBinder {
                 error(m.get("physicalType"), "unknown physical type " + Identifiers.describe(physicalName0));
             }
         }
-        if (logicalName == null && physicalName0 == null) {
+        if (absent(m.get("logicalType")) && absent(m.get("physicalType"))) {
             error(m, label + " needs a logicalType or a physicalType");
         }
         if (logical != null && physical != null && !compatible(logical, physical)) {
@@ -749,6 +749,10 @@ final class ContractBinder {
     }
 
     // ---------------------------------------------------------------- node helpers
+
+    private static boolean absent(Node node) {
+        return node == null || isNull(node);
+    }
 
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode s && s.isNull();
