@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -189,6 +190,12 @@ final class YamlTree {
                     return new ListNode(pointer, at, Collections.unmodifiableList(items));
                 }
                 case VALUE_STRING:
+                    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                        // Jackson hands an alias over as its anchor's name, which would be misread as a value
+                        problems.error(at, "YAML aliases (*" + parser.getText() + ") are not supported in contracts: "
+                                + "write the content out");
+                        return new ScalarNode(pointer, at, null, "");
+                    }
                     return new ScalarNode(pointer, at, parser.getText(), parser.getText());
                 case VALUE_NUMBER_INT: {
                     BigInteger big = parser.getBigIntegerValue();
