@@ -97,7 +97,7 @@ public final class ContractReader {
     private static ParsedContract parse(Path file, String displayPath, String yaml) {
         Problems problems = new Problems();
         YamlTree.Parsed tree = YamlTree.parse(displayPath, yaml, problems);
-        SourceMap locations = new SourceMap(tree.locations());
+        SourceMap locations = new SourceMap(tree.locations(), tree.keyLocations());
         Contract contract = null;
         if (tree.root() != null) {
             try {

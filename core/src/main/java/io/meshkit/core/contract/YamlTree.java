@@ -81,27 +81,28 @@ final class YamlTree {
     }
 
     /** The parsed root (null when the document could not be read) and where every node is. */
-    record Parsed(Node root, Map<String, SourceLocation> locations) {}
+    record Parsed(Node root, Map<String, SourceLocation> locations, Map<String, SourceLocation> keyLocations) {}
 
     /** Reads a YAML document, adding any syntax problem (and duplicate keys) to {@code problems}. */
     static Parsed parse(String displayPath, String yaml, Problems problems) {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
-        Reader reader = new Reader(displayPath, problems, locations);
+        Map<String, SourceLocation> keyLocations = new LinkedHashMap<>();
+        Reader reader = new Reader(displayPath, problems, locations, keyLocations);
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             reader.parser = parser;
             JsonToken token = parser.nextToken();
             if (token == null) {
                 problems.error(new SourceLocation(displayPath, 1, 1), "the file is empty: expected an ODCS contract");
-                return new Parsed(null, locations);
+                return new Parsed(null, locations, keyLocations);
             }
             Node root = reader.read(token, "");
             if (parser.nextToken() != null) {
                 problems.error(reader.location(), "a contract file holds a single YAML document");
             }
-            return new Parsed(root, locations);
+            return new Parsed(root, locations, keyLocations);
         } catch (IOException e) {
             syntaxProblem(displayPath, e, problems);
-            return new Parsed(null, locations);
+            return new Parsed(null, locations, keyLocations);
         }
     }
 
@@ -143,12 +144,15 @@ final class YamlTree {
         private final String displayPath;
         private final Problems problems;
         private final Map<String, SourceLocation> locations;
+        private final Map<String, SourceLocation> keyLocations;
         private JsonParser parser;
 
-        Reader(String displayPath, Problems problems, Map<String, SourceLocation> locations) {
+        Reader(String displayPath, Problems problems, Map<String, SourceLocation> locations,
+                Map<String, SourceLocation> keyLocations) {
             this.displayPath = displayPath;
             this.problems = problems;
             this.locations = locations;
+            this.keyLocations = keyLocations;
         }
 
         SourceLocation location() {
@@ -171,12 +175,16 @@ final class YamlTree {
                             problems.error(keyAt, "duplicate key '" + key + "' (first at line " + first.line() + ")");
                             // read and drop the duplicate so the first one and its locations stay
                             Map<String, SourceLocation> kept = new LinkedHashMap<>(locations);
+                            Map<String, SourceLocation> keptKeys = new LinkedHashMap<>(keyLocations);
                             read(parser.nextToken(), child);
                             locations.clear();
                             locations.putAll(kept);
+                            keyLocations.clear();
+                            keyLocations.putAll(keptKeys);
                             continue;
                         }
                         keys.put(key, keyAt);
+                        keyLocations.put(child, keyAt);
                         entries.put(key, read(parser.nextToken(), child));
                     }
                     return new MapNode(pointer, at, Collections.unmodifiableMap(entries), Collections.unmodifiableMap(keys));

@@ -136,6 +136,9 @@ class ContractReaderTest {
         assertThat(map.locationOf("/schema/0")).map(SourceLocation::line).contains(14);
         assertThat(map.locationOf("/apiVersion")).contains(new SourceLocation(path, 1, 13));
         assertThat(map.locationOf("/schema/0/properties/99")).isEmpty();
+        assertThat(map.keyLocationOf("/schema/0/properties/1/logicalType"))
+                .contains(new SourceLocation(path, 30, 9));
+        assertThat(map.keyLocationOf("/schema/0")).isEmpty();
     }
 
     @Test
