@@ -36,8 +36,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() throws IOException {
+        // in a reactor build the other modules arrive as jars: import io.meshkit from the whole class path
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("io.meshkit");
         // test classes of every module built so far in this reactor (cli is built last)
         Path root = Path.of("").toAbsolutePath().getParent();
@@ -45,6 +45,13 @@ class ArchitectureTest {
             testDirs = modules.map(m -> m.resolve("target/test-classes")).filter(Files::isDirectory).sorted().toList();
         }
         tests = new ClassFileImporter().importPaths(testDirs);
+    }
+
+    @Test
+    void seesEveryModule() {
+        for (String pkg : List.of("io.meshkit.core.warehouse", "io.meshkit.warehouseduckdb", "io.meshkit.testing", "io.meshkit.cli")) {
+            assertThat(main.containPackage(pkg)).as("imported classes contain " + pkg).isTrue();
+        }
     }
 
     @Test

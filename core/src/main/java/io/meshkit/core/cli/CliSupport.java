@@ -67,6 +67,9 @@ public final class CliSupport {
             e.put("exitCode", error.exitCode());
             e.put("message", error.getMessage());
             err.println(root.toString());
+        } else if (error instanceof io.meshkit.core.contract.ContractException ce) {
+            // compiler style, every problem of the file: path:line:column: error: message
+            ce.problems().forEach(err::println);
         } else {
             err.println("error: " + firstLine(error.getMessage()));
             List<String> rest = error.getMessage().lines().skip(1).toList();
