@@ -1,0 +1,39 @@
+package io.meshkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MeshkitTest {
+    @Test
+    void parsesEverySubcommandWithoutRunningIt() {
+        CommandLine cmd = Meshkit.commandLine();
+        assertThat(cmd.parseArgs("contract", "validate", "a", "b").subcommand().subcommand().matchedPositionals()).hasSize(2);
+        assertThat(cmd.parseArgs("query", "--format", "csv", "SELECT 1").subcommand().matchedOptionValue("--format", null))
+                .hasToString("CSV");
+        assertThat(cmd.parseArgs("version").subcommand().commandSpec().name()).isEqualTo("version");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("contract").contains("query").contains("version")
+                .contains("Exit codes: 0 ok, 1 findings, 2 bad input, 3 external failure, 4 internal error.");
+    }
+
+    @Test
+    void versionNamesTheWarehouses() {
+        CliRun run = CliRun.of("version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("meshkit 0.1.0-SNAPSHOT").contains("warehouses: duckdb");
+    }
+
+    @Test
+    void unknownCommandsAreBadInputWithASuggestion() {
+        CliRun run = CliRun.of("contracts");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument").contains("contract");
+    }
+}
