@@ -29,7 +29,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What is particular to DuckDB: files, settings, the provider, value conversions. */
@@ -154,6 +156,24 @@ class DuckDbWarehouseProviderTest {
             }
         }).isInstanceOf(WarehouseException.class).hasMessageStartingWith("Cannot read query result: ");
         rows.close();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void queriesStreamInsteadOfMaterialising() {
+        try (Warehouse w = Warehouses.open("duckdb::memory:", Map.of("memory_limit", "256MiB"));
+                ResultRows rows = w.query(Sql.of("SELECT range AS n FROM range(10000000000)"))) { // 80 GB if held
+            var it = rows.iterator();
+            assertThat(it.next().getLong("n")).isZero();
+            assertThat(it.next().getLong("n")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void timestampsWithTimeZoneRenderInUtc() {
+        try (Warehouse w = Warehouses.open("duckdb::memory:")) {
+            assertThat(single(w, "SELECT CAST(TIMESTAMPTZ '2024-01-02 03:04:05+02' AS VARCHAR)")).isEqualTo("2024-01-02 01:04:05+00");
+        }
     }
 
     @Test

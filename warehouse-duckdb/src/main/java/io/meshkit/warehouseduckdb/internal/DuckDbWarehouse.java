@@ -81,6 +81,9 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
             throw Errors.wrap("open warehouse " + uri, e);
         }
         try (Statement s = root.createStatement()) {
+            // meshkit's TIMESTAMP means UTC: render TIMESTAMPTZ the same way whatever the host's zone
+            // (this setting is global, so every duplicated connection has it)
+            s.execute("SET TimeZone = 'UTC'");
             for (String set : settings.statements()) {
                 s.execute(set);
             }
