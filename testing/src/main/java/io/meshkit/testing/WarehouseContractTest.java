@@ -223,6 +223,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- namespaces and listing
 
+    /** Creating a namespace twice is harmless; listing is sorted, includes views, and is empty for a missing namespace. */
     @Test
     public void createNamespaceTwiceAndListTablesSortedWithViews() {
         warehouse.createNamespace(namespace);
@@ -239,6 +240,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- create table as select
 
+    /** Every layout (none, ordered, clustered, both) creates the same rows; where insertion order is kept, in layout order. */
     @Test
     public void createTableAsWithEveryLayout() {
         ColumnName n = ColumnName.of("n");
@@ -260,6 +262,7 @@ public abstract class WarehouseContractTest {
         }
     }
 
+    /** CREATE refuses an existing table and leaves it alone, REPLACE replaces, APPEND adds or creates. */
     @Test
     public void createTableAsInEveryWriteMode() {
         TableId t = table("modes");
@@ -289,6 +292,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- describe
 
+    /** A column of each portable type is described (and returned by a query) with that type. */
     @Test
     public void describeRoundTripsEveryPortableType() {
         List<DataType> types = new ArrayList<>();
@@ -323,6 +327,7 @@ public abstract class WarehouseContractTest {
         }
     }
 
+    /** Describe reports NOT NULL columns and the row count, and finds columns ignoring case. */
     @Test
     public void describeReportsNullabilityAndRowCount() {
         TableId t = table("nullability");
@@ -340,6 +345,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- query and execute
 
+    /** A 200,000-row result is read row by row without being held. */
     @Test
     public void queryStreamsManyRows() {
         long n = 200_000;
@@ -358,6 +364,7 @@ public abstract class WarehouseContractTest {
         assertThat(sum).isEqualTo(n * (n - 1) / 2);
     }
 
+    /** Closing a half-read stream releases it; a result iterates once; rows are copies. */
     @Test
     public void closingAStreamEarlyReleasesIt() {
         for (int i = 0; i < 50; i++) { // more than any sane pool: leaked cursors would exhaust it
@@ -372,6 +379,7 @@ public abstract class WarehouseContractTest {
         assertThat(single(Sql.of("SELECT 42"))).isEqualTo(42L);
     }
 
+    /** The warehouse is safe for use from several threads. */
     @Test
     public void concurrentQueriesFromManyThreads() throws Exception {
         TableId t = numbers(table("shared"), 1000);
@@ -389,6 +397,7 @@ public abstract class WarehouseContractTest {
         }
     }
 
+    /** Each Java type of a Row binds and reads back equal, NULLs and hostile text included. */
     @Test
     public void boundValuesOfEveryRowTypeRoundTrip() {
         Map<String, DataType> columns = new java.util.LinkedHashMap<>();
@@ -444,6 +453,7 @@ public abstract class WarehouseContractTest {
         assertThat(warehouse.describe(t)).isPresent(); // the injected text stayed a value
     }
 
+    /** Keywords, embedded double quotes, spaces and mixed case work as table and column names everywhere. */
     @Test
     public void identifiersThatNeedQuoting() {
         TableId weird = table("weird \"name\"");
@@ -476,11 +486,13 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- replace, copy, drop
 
+    /** A reader counting rows during 20 replaces in one namespace sees the old table or the new one, never an error. */
     @Test
     public void replaceInTheSameNamespaceIsAtomicForAConcurrentReader() throws Exception {
         assertReplaceIsAtomic(namespace);
     }
 
+    /** The same, with each candidate in another namespace. */
     @Test
     public void replaceAcrossNamespacesIsAtomicForAConcurrentReader() throws Exception {
         Namespace staging = newNamespace("staging");
@@ -526,6 +538,7 @@ public abstract class WarehouseContractTest {
         assertThat(count(target)).isEqualTo(1020);
     }
 
+    /** Replacing with a missing table fails with {@link NoSuchTableException} and changes nothing. */
     @Test
     public void replaceWithAMissingSourceFailsAndKeepsTheTarget() {
         TableId target = numbers(table("kept"), 5);
@@ -535,6 +548,7 @@ public abstract class WarehouseContractTest {
         assertThat(count(target)).isEqualTo(5);
     }
 
+    /** Replacing a table that does not exist yet publishes the source under the target name. */
     @Test
     public void replaceCreatesAMissingTarget() {
         TableId candidate = numbers(table("candidate"), 4);
@@ -544,6 +558,7 @@ public abstract class WarehouseContractTest {
         assertThat(warehouse.describe(candidate)).isEmpty();
     }
 
+    /** Copy honours each write mode and keeps the source. */
     @Test
     public void copyInEveryWriteMode() {
         TableId source = numbers(table("source"), 10);
@@ -559,6 +574,7 @@ public abstract class WarehouseContractTest {
         assertThat(count(source)).isEqualTo(10);
     }
 
+    /** Drop removes tables and views and tells whether they existed. */
     @Test
     public void dropTablesAndViews() {
         TableId t = numbers(table("dropped"), 1);
@@ -572,6 +588,7 @@ public abstract class WarehouseContractTest {
         assertThat(warehouse.listTables(namespace)).isEmpty();
     }
 
+    /** A missing table is absent from describe, a {@link NoSuchTableException} for copy, and an invalid query in SQL. */
     @Test
     public void missingTables() {
         TableId missing = table("missing");
@@ -589,6 +606,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- load
 
+    /** CSV files written here (quotes, commas, unicode, an apostrophe in the file name) load in each write mode. */
     @Test
     public void loadCsvInEveryWriteMode(@TempDir Path dir) throws IOException {
         assumeTrue(supportsLocalFileLoad(), "the warehouse does not load local files");
@@ -615,6 +633,7 @@ public abstract class WarehouseContractTest {
         assertThat(count(t)).isEqualTo(1);
     }
 
+    /** Parquet files load; needs {@link #supportsParquetExport()} to write one first. */
     @Test
     public void loadParquet(@TempDir Path dir) {
         assumeTrue(supportsLocalFileLoad() && supportsParquetExport(), "no way to write a Parquet file here");
@@ -628,6 +647,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- sampling and fingerprints
 
+    /** The dialect's sampling value equals {@link SamplingValue#of(String)} bit for bit for 10,000 integer and string keys. */
     @Test
     public void samplingValueIsIdenticalToJava() {
         Map<String, Double> byKey = new HashMap<>();
@@ -664,6 +684,7 @@ public abstract class WarehouseContractTest {
         assertThat(byKey.values()).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(1.0));
     }
 
+    /** A 1% sample is about 1% and lies inside the 10% sample. */
     @Test
     public void onePercentSampleIsASubsetOfTenPercent() {
         TableId t = numbers(table("population"), 20_000);
@@ -677,6 +698,7 @@ public abstract class WarehouseContractTest {
         assertThat(one).allSatisfy(n -> assertThat(SamplingValue.isSampled(Long.toString(n), 0.01)).isTrue());
     }
 
+    /** Fingerprints are equal exactly when rows are equal: NULL differs from '', and separators inside values are not ambiguous. */
     @Test
     public void rowFingerprintIsEqualExactlyForEqualRows() {
         TableId t = table("fingerprints");
@@ -714,6 +736,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- transactions
 
+    /** A transaction whose work throws leaves no trace, and the exception reaches the caller unchanged. */
     @Test
     public void transactionRollbackLeavesNothing() {
         assumeTrue(supportsTransactions(), "the warehouse has no transactions");
@@ -731,6 +754,7 @@ public abstract class WarehouseContractTest {
         assertThat(count(existing)).isEqualTo(3);
     }
 
+    /** Work in a transaction is invisible to other connections until it commits, then all of it is visible. */
     @Test
     public void transactionCommitShowsEverythingAtOnce() {
         assumeTrue(supportsTransactions(), "the warehouse has no transactions");
@@ -753,6 +777,7 @@ public abstract class WarehouseContractTest {
 
     // ---------------------------------------------------------------- errors
 
+    /** Bad SQL is an {@link ErrorCode#INVALID_QUERY}; no error message contains a bound value. */
     @Test
     public void badSqlIsAnInvalidQueryWithoutBoundValues() {
         String secret = "secret-4711-value";
