@@ -1,0 +1,803 @@
+package io.meshkit.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
+import io.meshkit.core.error.WarehouseException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.sampling.SamplingValue;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.FileFormat;
+import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.QueryStats;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsTransactions;
+import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every {@link Warehouse} must have, as one abstract suite (in the manner of Iceberg's
+ * {@code CatalogTests} and Trino's {@code BaseConnectorTest}). A warehouse module's test extends it
+ * and implements {@link #createWarehouse()} and {@link #generateSeries(long)}; optional features are
+ * switched with the {@code supports*} methods, and tests of a missing feature are skipped through
+ * {@link org.junit.jupiter.api.Assumptions}.
+ *
+ * <p>Lifecycle: {@link #createWarehouse()} is called <b>once per test class</b> (so a remote
+ * warehouse is connected once), and closed after the last test. Each test works in a fresh namespace
+ * of its own ({@link #namespace()}), whose tables are dropped after the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class WarehouseContractTest {
+    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+    private Warehouse warehouse;
+    private Namespace namespace;
+    private final List<Namespace> namespaces = new ArrayList<>();
+
+    /** Opens the warehouse under test; it may hold data of earlier runs but no namespace this suite names. */
+    protected abstract Warehouse createWarehouse();
+
+    /** A query that returns {@code count} rows with one BIGINT column {@code n} holding 0 to count - 1. */
+    protected abstract Sql generateSeries(long count);
+
+    /** Whether the warehouse runs several statements atomically ({@link SupportsTransactions}). */
+    protected boolean supportsTransactions() {
+        return warehouse.supports(SupportsTransactions.class);
+    }
+
+    /** Whether the warehouse loads {@code file:} URIs of the local file system. */
+    protected boolean supportsLocalFileLoad() {
+        return true;
+    }
+
+    /** Whether {@link #exportParquet} can write a Parquet file, so that Parquet loads can be tested. */
+    protected boolean supportsParquetExport() {
+        return false;
+    }
+
+    /** Writes the rows of a query to a local Parquet file; only called when {@link #supportsParquetExport()}. */
+    protected void exportParquet(Sql query, Path file) {
+        throw new UnsupportedOperationException("no Parquet export");
+    }
+
+    /** Whether a table created with an ordered layout returns its rows in that order (DuckDB does). */
+    protected boolean keepsInsertionOrder() {
+        return false;
+    }
+
+    /**
+     * The type that {@link Warehouse#describe} reports for a column created with the dialect's
+     * spelling of {@code written}. By default the written type without a string or binary length.
+     */
+    protected DataType expectedDescribedType(DataType written) {
+        return switch (written.kind()) {
+            case VARCHAR, BINARY -> DataType.of(written.kind());
+            default -> written;
+        };
+    }
+
+    /** The warehouse under test. */
+    protected final Warehouse warehouse() {
+        return warehouse;
+    }
+
+    /** This test's own namespace, created before the test. */
+    protected final Namespace namespace() {
+        return namespace;
+    }
+
+    @BeforeAll
+    final void openWarehouse() {
+        warehouse = createWarehouse();
+    }
+
+    @AfterAll
+    final void closeWarehouse() {
+        if (warehouse != null) {
+            warehouse.close();
+        }
+    }
+
+    @BeforeEach
+    final void createTestNamespace(TestInfo test) {
+        namespace = newNamespace(test.getTestMethod().map(m -> m.getName()).orElse("test"));
+        warehouse.createNamespace(namespace);
+    }
+
+    @AfterEach
+    final void dropTestTables() {
+        for (Namespace ns : namespaces) {
+            warehouse.listTables(ns).forEach(warehouse::drop);
+        }
+        namespaces.clear();
+    }
+
+    /** A new namespace name, unique in this run; the suite drops its tables after the test. */
+    protected final Namespace newNamespace(String hint) {
+        String clean = hint.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+        Namespace ns = Namespace.of("mk_" + clean.substring(0, Math.min(30, clean.length())) + "_"
+                + ProcessHandle.current().pid() + "_" + NAMESPACES.incrementAndGet());
+        namespaces.add(ns);
+        return ns;
+    }
+
+    private SqlBuilder sql() {
+        return warehouse.dialect().sql();
+    }
+
+    private TableId table(String name) {
+        return namespace.table(name);
+    }
+
+    /** Creates a table with {@code n} and {@code g = n % 7} for n in 0..count-1. */
+    private TableId numbers(TableId table, long count) {
+        warehouse.createTableAs(table, numbersQuery(count), TableLayout.NONE, WriteMode.REPLACE);
+        return table;
+    }
+
+    private Sql numbersQuery(long count) {
+        return sql().sql("SELECT n, n % 7 AS g FROM (").append(generateSeries(count)).sql(") AS s").build();
+    }
+
+    private List<Row> all(Sql query) {
+        try (ResultRows rows = warehouse.query(query)) {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return list;
+        }
+    }
+
+    private Object single(Sql query) {
+        List<Row> rows = all(query);
+        assertThat(rows).hasSize(1);
+        return rows.get(0).get(0);
+    }
+
+    private long count(TableId t) {
+        return ((Number) single(sql().sql("SELECT count(*) FROM ").table(t).build())).longValue();
+    }
+
+    private long sumOfN(TableId t) {
+        Object v = single(sql().sql("SELECT sum(n) FROM ").table(t).build());
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    private void createTable(TableId t, Map<String, DataType> columns) {
+        SqlBuilder b = sql().sql("CREATE TABLE ").table(t).sql(" (");
+        b.join(columns.entrySet(), e -> b.id(ColumnName.of(e.getKey())).sql(" " + warehouse.dialect().typeName(e.getValue())));
+        warehouse.execute(b.sql(")").build());
+    }
+
+    // ---------------------------------------------------------------- namespaces and listing
+
+    /** Creating a namespace twice is harmless; listing is sorted, includes views, and is empty for a missing namespace. */
+    @Test
+    public void createNamespaceTwiceAndListTablesSortedWithViews() {
+        warehouse.createNamespace(namespace);
+        assertThat(warehouse.listTables(namespace)).isEmpty();
+        assertThat(warehouse.listTables(Namespace.of("mk_never_created_" + ProcessHandle.current().pid()))).isEmpty();
+
+        numbers(table("b_table"), 3);
+        numbers(table("a_table"), 3);
+        warehouse.execute(sql().sql("CREATE VIEW ").table(table("c_view")).sql(" AS SELECT n FROM ").table(table("a_table")).build());
+
+        assertThat(warehouse.listTables(namespace)).containsExactly(table("a_table"), table("b_table"), table("c_view"));
+        assertThat(warehouse.describe(table("c_view"))).get().extracting(TableInfo::rowCount).isEqualTo(3L);
+    }
+
+    // ---------------------------------------------------------------- create table as select
+
+    /** Every layout (none, ordered, clustered, both) creates the same rows; where insertion order is kept, in layout order. */
+    @Test
+    public void createTableAsWithEveryLayout() {
+        ColumnName n = ColumnName.of("n");
+        ColumnName g = ColumnName.of("g");
+        List<TableLayout> layouts = List.of(TableLayout.NONE, TableLayout.orderedBy(List.of(n)), TableLayout.clusteredBy(List.of(g)),
+                new TableLayout(List.of(g), List.of(n), Optional.empty()));
+        for (int i = 0; i < layouts.size(); i++) {
+            TableId t = table("layout_" + i);
+            QueryStats stats = warehouse.createTableAs(t, numbersQuery(100), layouts.get(i), WriteMode.CREATE);
+            assertThat(stats.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ZERO);
+            stats.rowsAffected().ifPresent(r -> assertThat(r).isEqualTo(100));
+            assertThat(count(t)).isEqualTo(100);
+            assertThat(sumOfN(t)).isEqualTo(4950);
+        }
+        if (keepsInsertionOrder()) {
+            List<Long> clustered = all(sql().sql("SELECT g, n FROM ").table(table("layout_3")).build()).stream()
+                    .limit(3).map(r -> r.getLong("n")).toList();
+            assertThat(clustered).containsExactly(0L, 7L, 14L);
+        }
+    }
+
+    /** CREATE refuses an existing table and leaves it alone, REPLACE replaces, APPEND adds or creates. */
+    @Test
+    public void createTableAsInEveryWriteMode() {
+        TableId t = table("modes");
+        warehouse.createTableAs(t, numbersQuery(10), TableLayout.NONE, WriteMode.CREATE);
+        assertThat(sumOfN(t)).isEqualTo(45);
+
+        MeshkitException exists = catchThrowableOfType(MeshkitException.class,
+                () -> warehouse.createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.CREATE));
+        assertThat(exists).hasMessageStartingWith("Cannot create table " + t).hasMessageContaining("already exists");
+        assertThat(sumOfN(t)).isEqualTo(45);
+
+        warehouse.createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.REPLACE);
+        assertThat(count(t)).isEqualTo(5);
+
+        warehouse.createTableAs(t, numbersQuery(3), TableLayout.orderedBy(ColumnName.list("n")), WriteMode.APPEND);
+        assertThat(count(t)).isEqualTo(8);
+        assertThat(sumOfN(t)).isEqualTo(10 + 3);
+
+        TableId fresh = table("appended_fresh");
+        warehouse.createTableAs(fresh, numbersQuery(4), TableLayout.NONE, WriteMode.APPEND);
+        assertThat(count(fresh)).isEqualTo(4);
+
+        TableId replacedFresh = table("replaced_fresh");
+        warehouse.createTableAs(replacedFresh, numbersQuery(2), TableLayout.NONE, WriteMode.REPLACE);
+        assertThat(count(replacedFresh)).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- describe
+
+    /** A column of each portable type is described (and returned by a query) with that type. */
+    @Test
+    public void describeRoundTripsEveryPortableType() {
+        List<DataType> types = new ArrayList<>();
+        for (DataType.Kind kind : DataType.Kind.values()) {
+            types.add(kind == DataType.Kind.DECIMAL ? DataType.decimal(18, 3) : DataType.of(kind));
+        }
+        types.add(DataType.varchar(40));
+        Map<String, DataType> columns = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.put("c" + i + "_" + types.get(i).kind().name().toLowerCase(java.util.Locale.ROOT), types.get(i));
+        }
+        TableId t = table("all_types");
+        createTable(t, columns);
+
+        TableInfo info = warehouse.describe(t).orElseThrow();
+        assertThat(info.id()).isEqualTo(t);
+        assertThat(info.rowCount()).isZero();
+        assertThat(info.columns()).hasSize(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            ColumnInfo c = info.columns().get(i);
+            assertThat(c.name().name()).isEqualToIgnoringCase(List.copyOf(columns.keySet()).get(i));
+            assertThat(c.type()).as("described type of %s", types.get(i)).isEqualTo(expectedDescribedType(types.get(i)));
+            assertThat(c.engineType()).isNotBlank();
+            assertThat(c.nullable()).isTrue();
+        }
+        try (ResultRows rows = warehouse.query(sql().sql("SELECT * FROM ").table(t).build())) {
+            for (int i = 0; i < types.size(); i++) {
+                assertThat(rows.columns().get(i).type()).as("query column type of %s", types.get(i))
+                        .isEqualTo(expectedDescribedType(types.get(i)));
+            }
+            assertThat(rows.iterator().hasNext()).isFalse();
+        }
+    }
+
+    /** Describe reports NOT NULL columns and the row count, and finds columns ignoring case. */
+    @Test
+    public void describeReportsNullabilityAndRowCount() {
+        TableId t = table("nullability");
+        warehouse.execute(sql().sql("CREATE TABLE ").table(t).sql(" (").id(ColumnName.of("required"))
+                .sql(" " + warehouse.dialect().typeName(DataType.BIGINT) + " NOT NULL, ").id(ColumnName.of("optional"))
+                .sql(" " + warehouse.dialect().typeName(DataType.VARCHAR) + ")").build());
+        warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(1L).sql(", ").bind(null).sql("), (")
+                .bind(2L).sql(", ").bind("x").sql(")").build());
+
+        TableInfo info = warehouse.describe(t).orElseThrow();
+        assertThat(info.column(ColumnName.of("REQUIRED"))).get().extracting(ColumnInfo::nullable).isEqualTo(false);
+        assertThat(info.column(ColumnName.of("optional"))).get().extracting(ColumnInfo::nullable).isEqualTo(true);
+        assertThat(info.rowCount()).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- query and execute
+
+    /** A 200,000-row result is read row by row without being held. */
+    @Test
+    public void queryStreamsManyRows() {
+        long n = 200_000;
+        long rows = 0;
+        long sum = 0;
+        try (ResultRows result = warehouse.query(sql().sql("SELECT n, n * 2 AS twice FROM (").append(generateSeries(n)).sql(") AS s").build())) {
+            assertThat(result.columns()).extracting(c -> c.name().name().toLowerCase(java.util.Locale.ROOT)).containsExactly("n", "twice");
+            for (Row row : result) { // rows are not kept: only counted
+                rows++;
+                sum += row.getLong("n");
+                assertThat(row.get(1)).isEqualTo(row.getLong("n") * 2);
+            }
+            assertThat(result.stats().elapsed()).isPositive();
+        }
+        assertThat(rows).isEqualTo(n);
+        assertThat(sum).isEqualTo(n * (n - 1) / 2);
+    }
+
+    /** Closing a half-read stream releases it; a result iterates once; rows are copies. */
+    @Test
+    public void closingAStreamEarlyReleasesIt() {
+        for (int i = 0; i < 50; i++) { // more than any sane pool: leaked cursors would exhaust it
+            try (ResultRows result = warehouse.query(generateSeries(200_000))) {
+                Iterator<Row> it = result.iterator();
+                Row first = it.next();
+                Row second = it.next();
+                assertThat(first.getLong("n")).isNotEqualTo(second.getLong("n")); // a row is a copy
+                assertThatThrownBy(result::iterator).isInstanceOf(IllegalStateException.class);
+            }
+        }
+        assertThat(single(Sql.of("SELECT 42"))).isEqualTo(42L);
+    }
+
+    /** The warehouse is safe for use from several threads. */
+    @Test
+    public void concurrentQueriesFromManyThreads() throws Exception {
+        TableId t = numbers(table("shared"), 1000);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> sums = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                sums.add(pool.submit(() -> sumOfN(t)));
+            }
+            for (Future<Long> f : sums) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(499_500L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Each Java type of a Row binds and reads back equal, NULLs and hostile text included. */
+    @Test
+    public void boundValuesOfEveryRowTypeRoundTrip() {
+        Map<String, DataType> columns = new java.util.LinkedHashMap<>();
+        columns.put("id", DataType.BIGINT);
+        columns.put("b", DataType.BOOLEAN);
+        columns.put("l", DataType.BIGINT);
+        columns.put("h", DataType.of(DataType.Kind.HUGEINT));
+        columns.put("d", DataType.decimal(18, 3));
+        columns.put("f", DataType.DOUBLE);
+        columns.put("s", DataType.VARCHAR);
+        columns.put("bin", DataType.of(DataType.Kind.BINARY));
+        columns.put("dt", DataType.DATE);
+        columns.put("tm", DataType.of(DataType.Kind.TIME));
+        columns.put("ts", DataType.TIMESTAMP);
+        columns.put("tz", DataType.TIMESTAMP_TZ);
+        columns.put("js", DataType.of(DataType.Kind.JSON));
+        columns.put("u", DataType.of(DataType.Kind.UUID));
+        TableId t = table("bound");
+        createTable(t, columns);
+
+        List<Object> values = Arrays.asList(1L, true, Long.MIN_VALUE, BigInteger.TWO.pow(100).negate(),
+                new BigDecimal("-123456789012345.678"), 0.1 + 0.2, "Zoë 東京 🎵 '; DROP TABLE x; --",
+                new byte[] {0, -1, 39, 10}, LocalDate.of(1999, 12, 31), LocalTime.of(23, 59, 59, 123_456_000),
+                LocalDateTime.of(2024, 2, 29, 12, 34, 56, 789_012_000), Instant.parse("2024-03-31T01:30:00.000001Z"),
+                "{\"a\":[1,2]}", "8d4b0d5a-6a6e-4a43-b1a1-2c2f7a6f0b11");
+        List<Object> nulls = new ArrayList<>(java.util.Collections.nCopies(values.size(), null));
+        nulls.set(0, 2L);
+        List<Object> empty = new ArrayList<>(nulls);
+        empty.set(0, 3L);
+        empty.set(6, "");
+        List<ColumnInfo> infos = columns.entrySet().stream()
+                .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), e.getValue().toString(), true)).toList();
+        DataGenerators.insertRows(warehouse, t, infos, List.of(values, nulls, empty).iterator());
+
+        List<Row> rows = all(sql().sql("SELECT * FROM ").table(t).sql(" ORDER BY ").id(ColumnName.of("id")).build());
+        assertThat(rows).hasSize(3);
+        Row r = rows.get(0);
+        for (int i = 0; i < values.size(); i++) {
+            Object expected = values.get(i);
+            Object actual = r.get(i);
+            String column = List.copyOf(columns.keySet()).get(i);
+            if (expected instanceof BigDecimal d) {
+                assertThat((BigDecimal) actual).as(column).isEqualByComparingTo(d);
+            } else if (column.equals("js")) {
+                assertThat(((String) actual).replaceAll("\\s", "")).as(column).isEqualTo(expected);
+            } else {
+                assertThat(actual).as(column).isInstanceOf(expected.getClass()).isEqualTo(expected);
+            }
+        }
+        assertThat(rows.get(1).values().subList(1, values.size())).containsOnlyNulls();
+        assertThat(rows.get(2).getString("s")).isEmpty();
+        assertThat(rows.get(2).get("js")).isNull();
+        assertThat(warehouse.describe(t)).isPresent(); // the injected text stayed a value
+    }
+
+    /** Keywords, embedded double quotes, spaces and mixed case work as table and column names everywhere. */
+    @Test
+    public void identifiersThatNeedQuoting() {
+        TableId weird = table("weird \"name\"");
+        TableId mixed = table("MixedCase_Table");
+        ColumnName select = ColumnName.of("select");
+        ColumnName mixedColumn = ColumnName.of("MixedCase");
+        ColumnName spaced = ColumnName.of("with space");
+        Sql query = sql().sql("SELECT n AS ").id(select).sql(", n + 1 AS ").id(mixedColumn).sql(", 'x' AS ").id(spaced)
+                .sql(" FROM (").append(generateSeries(3)).sql(") AS s").build();
+        warehouse.createTableAs(weird, query, TableLayout.orderedBy(List.of(select, spaced)), WriteMode.CREATE);
+        warehouse.createTableAs(mixed, query, TableLayout.clusteredBy(List.of(mixedColumn)), WriteMode.CREATE);
+
+        assertThat(warehouse.listTables(namespace)).containsExactlyInAnyOrder(weird, mixed);
+        TableInfo info = warehouse.describe(weird).orElseThrow();
+        assertThat(info.columns()).extracting(c -> c.name().name()).containsExactly("select", "MixedCase", "with space");
+        assertThat(info.rowCount()).isEqualTo(3);
+        List<Row> rows = all(sql().sql("SELECT ").ids(List.of(select, mixedColumn, spaced)).sql(" FROM ").table(weird)
+                .sql(" ORDER BY ").id(select).build());
+        assertThat(rows).extracting(row -> row.getLong("SELECT")).containsExactly(0L, 1L, 2L);
+        assertThat(rows.get(2).getLong("mixedcase")).isEqualTo(3L);
+
+        TableId copy = table("copy of \"weird\"");
+        warehouse.copy(weird, copy, WriteMode.CREATE);
+        assertThat(count(copy)).isEqualTo(3);
+        warehouse.replace(mixed, copy);
+        assertThat(warehouse.describe(copy)).isEmpty();
+        assertThat(warehouse.drop(weird)).isTrue();
+        assertThat(warehouse.listTables(namespace)).containsExactly(mixed);
+    }
+
+    // ---------------------------------------------------------------- replace, copy, drop
+
+    /** A reader counting rows during 20 replaces in one namespace sees the old table or the new one, never an error. */
+    @Test
+    public void replaceInTheSameNamespaceIsAtomicForAConcurrentReader() throws Exception {
+        assertReplaceIsAtomic(namespace);
+    }
+
+    /** The same, with each candidate in another namespace. */
+    @Test
+    public void replaceAcrossNamespacesIsAtomicForAConcurrentReader() throws Exception {
+        Namespace staging = newNamespace("staging");
+        warehouse.createNamespace(staging);
+        assertReplaceIsAtomic(staging);
+    }
+
+    private void assertReplaceIsAtomic(Namespace stagingNamespace) throws Exception {
+        TableId target = numbers(table("published"), 1000);
+        Sql countQuery = sql().sql("SELECT count(*) FROM ").table(target).build();
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong reads = new AtomicLong();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    seen.add(((Number) single(countQuery)).longValue());
+                    reads.incrementAndGet();
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }
+        }, "contract-reader");
+        reader.start();
+        try {
+            while (reads.get() == 0 && errors.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            for (int i = 1; i <= 20; i++) {
+                TableId candidate = stagingNamespace.table("candidate");
+                numbers(candidate, 1000 + i);
+                warehouse.replace(target, candidate);
+                assertThat(warehouse.describe(candidate)).isEmpty();
+            }
+        } finally {
+            done.set(true);
+            reader.join(TimeUnit.MINUTES.toMillis(1));
+        }
+        assertThat(errors).as("reader errors").isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(seen).allSatisfy(c -> assertThat(c).isBetween(1000L, 1020L));
+        assertThat(count(target)).isEqualTo(1020);
+    }
+
+    /** Replacing with a missing table fails with {@link NoSuchTableException} and changes nothing. */
+    @Test
+    public void replaceWithAMissingSourceFailsAndKeepsTheTarget() {
+        TableId target = numbers(table("kept"), 5);
+        TableId missing = table("missing");
+        assertThatThrownBy(() -> warehouse.replace(target, missing)).isInstanceOf(NoSuchTableException.class)
+                .hasMessageContaining(missing.toString());
+        assertThat(count(target)).isEqualTo(5);
+    }
+
+    /** Replacing a table that does not exist yet publishes the source under the target name. */
+    @Test
+    public void replaceCreatesAMissingTarget() {
+        TableId candidate = numbers(table("candidate"), 4);
+        TableId target = table("first_publication");
+        warehouse.replace(target, candidate);
+        assertThat(count(target)).isEqualTo(4);
+        assertThat(warehouse.describe(candidate)).isEmpty();
+    }
+
+    /** Copy honours each write mode and keeps the source. */
+    @Test
+    public void copyInEveryWriteMode() {
+        TableId source = numbers(table("source"), 10);
+        TableId target = table("target");
+        warehouse.copy(source, target, WriteMode.CREATE);
+        assertThat(sumOfN(target)).isEqualTo(45);
+        assertThatThrownBy(() -> warehouse.copy(source, target, WriteMode.CREATE)).isInstanceOf(MeshkitException.class)
+                .hasMessageContaining("already exists");
+        warehouse.copy(source, target, WriteMode.APPEND);
+        assertThat(count(target)).isEqualTo(20);
+        warehouse.copy(source, target, WriteMode.REPLACE);
+        assertThat(count(target)).isEqualTo(10);
+        assertThat(count(source)).isEqualTo(10);
+    }
+
+    /** Drop removes tables and views and tells whether they existed. */
+    @Test
+    public void dropTablesAndViews() {
+        TableId t = numbers(table("dropped"), 1);
+        TableId view = table("dropped_view");
+        warehouse.execute(sql().sql("CREATE VIEW ").table(view).sql(" AS SELECT * FROM ").table(t).build());
+        assertThat(warehouse.drop(view)).isTrue();
+        assertThat(warehouse.drop(view)).isFalse();
+        assertThat(warehouse.drop(t)).isTrue();
+        assertThat(warehouse.drop(t)).isFalse();
+        assertThat(warehouse.drop(table("never_there"))).isFalse();
+        assertThat(warehouse.listTables(namespace)).isEmpty();
+    }
+
+    /** A missing table is absent from describe, a {@link NoSuchTableException} for copy, and an invalid query in SQL. */
+    @Test
+    public void missingTables() {
+        TableId missing = table("missing");
+        assertThat(warehouse.describe(missing)).isEmpty();
+        NoSuchTableException e = catchThrowableOfType(NoSuchTableException.class,
+                () -> warehouse.copy(missing, table("copy"), WriteMode.CREATE));
+        assertThat(e.table()).isEqualTo(missing);
+        assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_TABLE);
+        assertThat(warehouse.describe(table("copy"))).isEmpty();
+        WarehouseException q = catchThrowableOfType(WarehouseException.class,
+                () -> all(sql().sql("SELECT * FROM ").table(missing).build()));
+        assertThat(q.code()).isEqualTo(ErrorCode.INVALID_QUERY);
+        assertThat(warehouse.describe(table("missing"))).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- load
+
+    /** CSV files written here (quotes, commas, unicode, an apostrophe in the file name) load in each write mode. */
+    @Test
+    public void loadCsvInEveryWriteMode(@TempDir Path dir) throws IOException {
+        assumeTrue(supportsLocalFileLoad(), "the warehouse does not load local files");
+        Path first = Files.writeString(dir.resolve("first.csv"), "id,name\n1,Ada\n2,\"Zoë, the \"\"second\"\"\"\n", StandardCharsets.UTF_8);
+        Path second = Files.writeString(dir.resolve("it's second.csv"), "id,name\n3,O'Brien\n", StandardCharsets.UTF_8);
+        TableId t = table("loaded");
+
+        warehouse.load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE));
+        assertThat(all(sql().sql("SELECT name FROM ").table(t).sql(" ORDER BY id").build()))
+                .extracting(r -> r.getString("name")).containsExactly("Ada", "Zoë, the \"second\"");
+        assertThatThrownBy(() -> warehouse.load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE)))
+                .isInstanceOf(MeshkitException.class).hasMessageContaining("already exists");
+
+        warehouse.load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.APPEND));
+        assertThat(count(t)).isEqualTo(3);
+        warehouse.load(t, new LoadRequest(List.of(first.toUri(), second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        assertThat(count(t)).isEqualTo(3);
+        warehouse.load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        assertThat(all(sql().sql("SELECT id, name FROM ").table(t).build())).singleElement()
+                .satisfies(r -> assertThat(r.getString("name")).isEqualTo("O'Brien"));
+
+        assertThatThrownBy(() -> warehouse.load(t, new LoadRequest(List.of(dir.resolve("absent.csv").toUri()), FileFormat.CSV, WriteMode.REPLACE)))
+                .isInstanceOf(MeshkitException.class).hasMessageStartingWith("Cannot load table " + t);
+        assertThat(count(t)).isEqualTo(1);
+    }
+
+    /** Parquet files load; needs {@link #supportsParquetExport()} to write one first. */
+    @Test
+    public void loadParquet(@TempDir Path dir) {
+        assumeTrue(supportsLocalFileLoad() && supportsParquetExport(), "no way to write a Parquet file here");
+        Path file = dir.resolve("part 'one'.parquet");
+        exportParquet(numbersQuery(100), file);
+        TableId t = table("from_parquet");
+        warehouse.load(t, new LoadRequest(List.of(file.toUri(), file.toUri()), FileFormat.PARQUET, WriteMode.CREATE));
+        assertThat(count(t)).isEqualTo(200);
+        assertThat(sumOfN(t)).isEqualTo(2 * 4950);
+    }
+
+    // ---------------------------------------------------------------- sampling and fingerprints
+
+    /** The dialect's sampling value equals {@link SamplingValue#of(String)} bit for bit for 10,000 integer and string keys. */
+    @Test
+    public void samplingValueIsIdenticalToJava() {
+        Map<String, Double> byKey = new HashMap<>();
+        Sql ints = sql().sql("SELECT n, ").sql(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" AS sv FROM (")
+                .append(generateSeries(5000)).sql(") AS s").build();
+        for (Row r : all(ints)) {
+            long n = r.getLong("n");
+            assertThat(Double.doubleToRawLongBits(r.getDouble("sv"))).as("sampling value of %d", n)
+                    .isEqualTo(Double.doubleToRawLongBits(SamplingValue.of(n)));
+            byKey.put(Long.toString(n), r.getDouble("sv"));
+        }
+
+        TableId keys = table("keys");
+        createTable(keys, Map.of("k", DataType.VARCHAR));
+        List<List<Object>> strings = IntStream.range(0, 5000).mapToObj(i -> List.<Object>of(switch (i % 4) {
+            case 0 -> "user-" + i;
+            case 1 -> "Zoë 東京 🎵 " + i;
+            case 2 -> "'; DROP TABLE x; -- " + i;
+            default -> i == 3 ? "" : Integer.toHexString(i * 7919);
+        })).toList();
+        DataGenerators.insertRows(warehouse, keys, List.of(new ColumnInfo(ColumnName.of("k"), DataType.VARCHAR, "VARCHAR", true)),
+                strings.iterator());
+        Sql sv = sql().sql("SELECT k, ").sql(warehouse.dialect().samplingValue(ColumnName.of("k"))).sql(" AS sv FROM ").table(keys).build();
+        int checked = 0;
+        for (Row r : all(sv)) {
+            String k = r.getString("k");
+            assertThat(Double.doubleToRawLongBits(r.getDouble("sv"))).as("sampling value of '%s'", k)
+                    .isEqualTo(Double.doubleToRawLongBits(SamplingValue.of(k)));
+            byKey.put(k, r.getDouble("sv"));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(5000);
+        assertThat(byKey).hasSize(10_000);
+        assertThat(byKey.values()).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(1.0));
+    }
+
+    /** A 1% sample is about 1% and lies inside the 10% sample. */
+    @Test
+    public void onePercentSampleIsASubsetOfTenPercent() {
+        TableId t = numbers(table("population"), 20_000);
+        Function<Double, Set<Long>> sample = rate -> all(sql().sql("SELECT n FROM ").table(t).sql(" WHERE ")
+                .sql(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(rate).build())
+                .stream().map(r -> r.getLong("n")).collect(Collectors.toSet());
+        Set<Long> one = sample.apply(0.01);
+        Set<Long> ten = sample.apply(0.10);
+        assertThat(one).hasSizeBetween(100, 300);
+        assertThat(ten).hasSizeBetween(1700, 2300).containsAll(one);
+        assertThat(one).allSatisfy(n -> assertThat(SamplingValue.isSampled(Long.toString(n), 0.01)).isTrue());
+    }
+
+    /** Fingerprints are equal exactly when rows are equal: NULL differs from '', and separators inside values are not ambiguous. */
+    @Test
+    public void rowFingerprintIsEqualExactlyForEqualRows() {
+        TableId t = table("fingerprints");
+        Map<String, DataType> columns = new java.util.LinkedHashMap<>();
+        columns.put("id", DataType.BIGINT);
+        columns.put("a", DataType.VARCHAR);
+        columns.put("b", DataType.VARCHAR);
+        columns.put("c", DataType.BIGINT);
+        createTable(t, columns);
+        List<List<Object>> rows = List.of(
+                Arrays.asList(1L, "a|b", "c", 1L), Arrays.asList(2L, "a", "b|c", 1L), Arrays.asList(3L, null, "x", 1L),
+                Arrays.asList(4L, "", "x", 1L), Arrays.asList(5L, "a|b", "c", 1L), Arrays.asList(6L, "~", "x", 1L),
+                Arrays.asList(7L, null, null, null), Arrays.asList(8L, "", "", null), Arrays.asList(9L, "a", "b|c", 2L),
+                Arrays.asList(10L, "1:a", "x", 1L), Arrays.asList(11L, "a", "x", 1L), Arrays.asList(12L, null, null, null),
+                Arrays.asList(13L, "NULL", "x", 1L), Arrays.asList(14L, "a:", "b", 1L), Arrays.asList(15L, "a", ":b", 1L));
+        List<ColumnInfo> infos = columns.entrySet().stream()
+                .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), e.getValue().toString(), true)).toList();
+        DataGenerators.insertRows(warehouse, t, infos, rows.iterator());
+
+        Sql query = sql().sql("SELECT id, ").sql(warehouse.dialect().rowFingerprint(ColumnName.list("a", "b", "c")))
+                .sql(" AS fp FROM ").table(t).build();
+        Map<Long, String> fingerprints = new HashMap<>();
+        for (Row r : all(query)) {
+            fingerprints.put(r.getLong("id"), r.getString("fp"));
+        }
+        assertThat(fingerprints).hasSize(rows.size()).doesNotContainValue(null);
+        for (List<Object> x : rows) {
+            for (List<Object> y : rows) {
+                boolean equalRows = Objects.equals(x.subList(1, 4), y.subList(1, 4));
+                assertThat(fingerprints.get((Long) x.get(0)).equals(fingerprints.get((Long) y.get(0))))
+                        .as("fingerprints of rows %s and %s equal", x.get(0), y.get(0)).isEqualTo(equalRows);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /** A transaction whose work throws leaves no trace, and the exception reaches the caller unchanged. */
+    @Test
+    public void transactionRollbackLeavesNothing() {
+        assumeTrue(supportsTransactions(), "the warehouse has no transactions");
+        SupportsTransactions tx = (SupportsTransactions) warehouse;
+        TableId existing = numbers(table("existing"), 3);
+        TableId created = table("created_then_rolled_back");
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> tx.inTransaction(w -> {
+            w.createTableAs(created, numbersQuery(5), TableLayout.NONE, WriteMode.CREATE);
+            w.execute(sql().sql("DELETE FROM ").table(existing).build());
+            assertThat(w.describe(created)).isPresent();
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(warehouse.describe(created)).isEmpty();
+        assertThat(count(existing)).isEqualTo(3);
+    }
+
+    /** Work in a transaction is invisible to other connections until it commits, then all of it is visible. */
+    @Test
+    public void transactionCommitShowsEverythingAtOnce() {
+        assumeTrue(supportsTransactions(), "the warehouse has no transactions");
+        SupportsTransactions tx = (SupportsTransactions) warehouse;
+        TableId a = table("tx_a");
+        TableId b = table("tx_b");
+        String result = tx.inTransaction(w -> {
+            w.createTableAs(a, numbersQuery(2), TableLayout.NONE, WriteMode.CREATE);
+            w.createTableAs(b, numbersQuery(3), TableLayout.NONE, WriteMode.CREATE);
+            assertThat(warehouse.describe(a)).as("visible outside before commit").isEmpty();
+            try (ResultRows rows = w.query(sql().sql("SELECT count(*) FROM ").table(b).build())) {
+                assertThat(rows.iterator().next().getLong(rows.columns().get(0).name().name())).isEqualTo(3);
+            }
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+        assertThat(count(a)).isEqualTo(2);
+        assertThat(count(b)).isEqualTo(3);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** Bad SQL is an {@link ErrorCode#INVALID_QUERY}; no error message contains a bound value. */
+    @Test
+    public void badSqlIsAnInvalidQueryWithoutBoundValues() {
+        String secret = "secret-4711-value";
+        WarehouseException syntax = catchThrowableOfType(WarehouseException.class,
+                () -> warehouse.query(sql().sql("SELEC ").bind(secret).build()));
+        assertThat(syntax.code()).isEqualTo(ErrorCode.INVALID_QUERY);
+        assertThat(syntax).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasCauseInstanceOf(Exception.class);
+        assertThat(syntax.getMessage()).doesNotContain("\n");
+
+        WarehouseException execute = catchThrowableOfType(WarehouseException.class,
+                () -> warehouse.execute(sql().sql("INSERT INTO ").table(table("nowhere")).sql(" VALUES (").bind(secret).sql(")").build()));
+        assertThat(execute.code()).isEqualTo(ErrorCode.INVALID_QUERY);
+        assertThat(execute).hasMessageNotContaining(secret);
+
+        TableId t = table("typed");
+        createTable(t, Map.of("n", DataType.BIGINT));
+        WarehouseException conversion = catchThrowableOfType(WarehouseException.class,
+                () -> warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (CAST(").bind(secret).sql(" AS ")
+                        .sql(warehouse.dialect().typeName(DataType.BIGINT)).sql("))").build()));
+        assertThat(conversion).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasMessageNotContaining("4711");
+        assertThat(count(t)).isZero();
+    }
+}

@@ -1,0 +1,78 @@
+package io.meshkit.warehouseduckdb;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WarehouseProvider;
+import io.meshkit.warehouseduckdb.internal.DuckDbSettings;
+import io.meshkit.warehouseduckdb.internal.DuckDbWarehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens embedded DuckDB warehouses, scheme {@code duckdb}.
+ *
+ * <ul>
+ *   <li>{@code duckdb:PATH}: a database file, relative to the working directory or absolute; missing
+ *       parent directories are created.
+ *   <li>{@code duckdb::memory:}: a private in-memory database, gone when the warehouse closes (tests).
+ * </ul>
+ *
+ * <p>Settings: {@code memory_limit} (a size such as {@code 2GB} or {@code 512MiB}) and {@code threads}
+ * (a positive integer), applied with {@code SET} when the database opens. Other keys are rejected.
+ */
+public final class DuckDbWarehouseProvider implements WarehouseProvider {
+    /** The URI scheme. */
+    public static final String SCHEME = "duckdb";
+
+    private static final String MEMORY = ":memory:";
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public DuckDbWarehouseProvider() {}
+
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * Opens the database a {@code duckdb:} URI names.
+     *
+     * @throws MeshkitException with {@link ErrorCode#INVALID_ARGUMENT} for a malformed URI or setting,
+     *     or a {@link io.meshkit.core.error.WarehouseException} when DuckDB cannot open the file
+     */
+    @Override
+    public Warehouse open(String uri, Map<String, String> settings) {
+        if (uri == null || !uri.startsWith(SCHEME + ":")) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": expected duckdb:PATH or duckdb::memory:");
+        }
+        DuckDbSettings parsed = DuckDbSettings.parse(uri, settings == null ? Map.of() : settings);
+        String location = uri.substring(SCHEME.length() + 1);
+        if (location.isBlank()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": no file given (use duckdb:PATH or duckdb::memory:)");
+        }
+        if (location.equals(MEMORY)) {
+            return DuckDbWarehouse.open(uri, "jdbc:duckdb:", parsed);
+        }
+        Path file;
+        try {
+            file = Path.of(location).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot open warehouse " + uri + ": " + e.getMessage(), e);
+        }
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": cannot create directory " + file.getParent() + " (" + e + ")", e);
+        }
+        return DuckDbWarehouse.open(uri, "jdbc:duckdb:" + file, parsed);
+    }
+}

@@ -1,0 +1,514 @@
+package io.meshkit.warehouseduckdb.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.FileFormat;
+import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.QueryStats;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsTransactions;
+import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * An embedded DuckDB database as a {@link Warehouse}. Thread-safe: every operation and every result
+ * stream borrows its own connection duplicated from one root connection.
+ *
+ * <p>The view passed to {@link #inTransaction} runs every call on the transaction's single connection;
+ * use it from one thread, and finish (or close) a result stream before running the next statement,
+ * since DuckDB invalidates a streaming result when its connection runs another statement.
+ */
+public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
+    private static final int FETCH_SIZE = 2048; // DuckDB's vector size: one chunk per fetch
+    private static final Dialect DIALECT = DuckDbDialect.INSTANCE;
+
+    private final String uri;
+    private final ConnectionPool pool;
+    private final DuckDBConnection transaction; // null unless this is the view of a transaction
+
+    private DuckDbWarehouse(String uri, ConnectionPool pool, DuckDBConnection transaction) {
+        this.uri = uri;
+        this.pool = pool;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Opens a database and applies the settings.
+     *
+     * @param uri the meshkit URI, for messages
+     * @param jdbcUrl {@code jdbc:duckdb:} for an in-memory database, or {@code jdbc:duckdb:/abs/path}
+     */
+    public static DuckDbWarehouse open(String uri, String jdbcUrl, DuckDbSettings settings) {
+        requireNonNull(settings, "settings is null");
+        Properties properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true"); // fetch chunk by chunk, never the whole result
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection(jdbcUrl, properties);
+        } catch (SQLException e) {
+            throw Errors.wrap("open warehouse " + uri, e);
+        }
+        try (Statement s = root.createStatement()) {
+            // meshkit's TIMESTAMP means UTC: render TIMESTAMPTZ the same way whatever the host's zone
+            // (this setting is global, so every duplicated connection has it)
+            s.execute("SET TimeZone = 'UTC'");
+            for (String set : settings.statements()) {
+                s.execute(set);
+            }
+        } catch (SQLException e) {
+            try {
+                root.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": " + Errors.reason(e, List.of()), e);
+        }
+        return new DuckDbWarehouse(uri, new ConnectionPool(uri, root), null);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    public void createNamespace(Namespace namespace) {
+        run("create namespace " + namespace, List.of(), c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + DIALECT.quote(namespace));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<TableId> listTables(Namespace namespace) {
+        return run("list tables of namespace " + namespace, List.of(), c -> {
+            List<TableId> tables = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_schema, table_name FROM information_schema.tables"
+                    + " WHERE table_catalog = current_database() AND lower(table_schema) = lower(?)")) {
+                ps.setString(1, namespace.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(new TableId(namespace, rs.getString(2)));
+                    }
+                }
+            }
+            tables.sort((a, b) -> a.name().compareTo(b.name()));
+            return List.copyOf(tables);
+        });
+    }
+
+    @Override
+    public Optional<TableInfo> describe(TableId table) {
+        return atomically("describe table " + table, List.of(), c -> {
+            List<ColumnInfo> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, is_nullable"
+                    + " FROM information_schema.columns WHERE table_catalog = current_database()"
+                    + " AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?) ORDER BY ordinal_position")) {
+                ps.setString(1, table.namespace().name());
+                ps.setString(2, table.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String engineType = rs.getString(2);
+                        columns.add(new ColumnInfo(ColumnName.of(rs.getString(1)), portable(engineType), engineType,
+                                "YES".equalsIgnoreCase(rs.getString(3))));
+                    }
+                }
+            }
+            if (columns.isEmpty()) {
+                return Optional.<TableInfo>empty();
+            }
+            long rows;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + DIALECT.quote(table))) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            return Optional.of(new TableInfo(table, columns, rows, OptionalLong.empty(), Optional.empty()));
+        });
+    }
+
+    /**
+     * The portable type of a DuckDB type. Types without one (LIST, STRUCT, MAP, INTERVAL, ...) are
+     * read as their text, so they are described as VARCHAR; {@link ColumnInfo#engineType()} keeps the
+     * real type.
+     */
+    private static DataType portable(String engineType) {
+        return DIALECT.parseType(engineType).orElse(DataType.VARCHAR);
+    }
+
+    @Override
+    public QueryStats execute(Sql sql) {
+        requireNonNull(sql, "sql is null");
+        long start = System.nanoTime();
+        long count = run("execute statement", sql.parameters(), c -> update(c, sql));
+        return new QueryStats(Duration.ofNanos(System.nanoTime() - start),
+                count < 0 ? OptionalLong.empty() : OptionalLong.of(count), OptionalLong.empty());
+    }
+
+    /** Runs a statement on a connection; returns the update count, or -1 if it has none. */
+    private static long update(DuckDBConnection c, Sql sql) throws SQLException {
+        if (sql.parameters().isEmpty()) {
+            // a plain statement, so that a script of several statements runs too
+            try (Statement s = c.createStatement()) {
+                return s.execute(sql.text()) ? -1 : s.getLargeUpdateCount();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+            Values.bind(c, ps, sql.parameters());
+            return ps.execute() ? -1 : ps.getLargeUpdateCount();
+        }
+    }
+
+    @Override
+    public ResultRows query(Sql sql) {
+        requireNonNull(sql, "sql is null");
+        long start = System.nanoTime();
+        Lease lease = lease();
+        PreparedStatement ps = null;
+        try {
+            DuckDBConnection c = lease.connection();
+            ps = c.prepareStatement(sql.text());
+            ps.setFetchSize(FETCH_SIZE);
+            Values.bind(c, ps, sql.parameters());
+            ResultSet rs = ps.executeQuery();
+            ResultSetMetaData md = rs.getMetaData();
+            List<ColumnInfo> columns = new ArrayList<>();
+            Values.Reader[] readers = new Values.Reader[md.getColumnCount()];
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String engineType = md.getColumnTypeName(i);
+                columns.add(new ColumnInfo(ColumnName.of(md.getColumnLabel(i)), portable(engineType), engineType,
+                        md.isNullable(i) != ResultSetMetaData.columnNoNulls));
+                readers[i - 1] = Values.reader(engineType, md.getColumnType(i));
+            }
+            return new DuckDbResultRows(lease, ps, rs, List.copyOf(columns), readers, sql.parameters(), start);
+        } catch (SQLException e) {
+            closeQuietly(ps, e);
+            lease.release(true);
+            throw Errors.wrap("run query", e, sql.parameters());
+        } catch (RuntimeException e) {
+            lease.release(true);
+            throw e;
+        }
+    }
+
+    @Override
+    public QueryStats createTableAs(TableId target, Sql select, TableLayout layout, WriteMode mode) {
+        requireNonNull(target, "target is null");
+        requireNonNull(select, "select is null");
+        requireNonNull(layout, "layout is null");
+        requireNonNull(mode, "mode is null");
+        long start = System.nanoTime();
+        long rows = atomically("create table " + target, select.parameters(), c -> createTableAs(c, target, select, layout, mode));
+        return new QueryStats(Duration.ofNanos(System.nanoTime() - start),
+                rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows), OptionalLong.empty());
+    }
+
+    /**
+     * DuckDB has no {@code CREATE TABLE ... ORDER BY}: the rows are inserted sorted, and DuckDB keeps
+     * insertion order, so zone maps then skip row groups. {@code partitionBy} has no DuckDB meaning
+     * and is ignored.
+     */
+    private long createTableAs(DuckDBConnection c, TableId target, Sql select, TableLayout layout, WriteMode mode)
+            throws SQLException {
+        boolean exists = tableType(c, target).isPresent();
+        SqlBuilder b = DIALECT.sql();
+        if (mode == WriteMode.CREATE && exists) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot create table " + target + ": it already exists");
+        }
+        if (mode == WriteMode.APPEND && exists) {
+            b.sql("INSERT INTO ").table(target).sql(" ");
+        } else {
+            b.sql(mode == WriteMode.REPLACE ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ").table(target).sql(" AS ");
+        }
+        b.sql("SELECT * FROM (").append(select).sql(") AS meshkit_source");
+        Set<ColumnName> sortBy = new LinkedHashSet<>(layout.clusterBy());
+        sortBy.addAll(layout.orderBy());
+        if (!sortBy.isEmpty()) {
+            b.sql(" ORDER BY ").ids(List.copyOf(sortBy));
+        }
+        return update(c, b.build());
+    }
+
+    @Override
+    public QueryStats load(TableId target, LoadRequest request) {
+        requireNonNull(target, "target is null");
+        requireNonNull(request, "request is null");
+        List<String> paths = new ArrayList<>();
+        for (URI file : request.files()) {
+            if (!"file".equalsIgnoreCase(file.getScheme())) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot load table " + target + ": DuckDB loads only file: URIs, got "
+                        + file.getScheme() + ": (download the files first)");
+            }
+            Path path = Path.of(file);
+            if (!Files.isReadable(path)) {
+                throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot load table " + target + ": cannot read file " + path);
+            }
+            paths.add(path.toString());
+        }
+        // DuckDB binds a prepared parameter as a table function's file list, so no path is ever
+        // written into the SQL text (no literal escaping needed)
+        SqlBuilder select = DIALECT.sql().sql("SELECT * FROM ");
+        select.sql(request.format() == FileFormat.PARQUET ? "read_parquet(CAST(" : "read_csv(CAST(")
+                .bind(paths.toArray(String[]::new))
+                .sql(request.format() == FileFormat.PARQUET ? " AS VARCHAR[]))" : " AS VARCHAR[]), header = true)");
+        return createTableAs(target, select.build(), TableLayout.NONE, request.mode());
+    }
+
+    /**
+     * Same namespace: {@code DROP target; ALTER source RENAME TO target}, no copy. Across namespaces
+     * DuckDB cannot rename into another schema, so the rows are copied and the source dropped. Either
+     * way in one transaction: a reader on another connection sees the old table or the new one.
+     */
+    @Override
+    public void replace(TableId target, TableId source) {
+        requireNonNull(target, "target is null");
+        requireNonNull(source, "source is null");
+        if (target.equals(source)) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot replace table " + target + " with itself");
+        }
+        atomically("replace table " + target + " with " + source, List.of(), c -> {
+            if (tableType(c, source).isEmpty()) {
+                throw new NoSuchTableException("replace with", source);
+            }
+            try (Statement s = c.createStatement()) {
+                if (sameNamespace(target, source)) {
+                    Optional<String> type = tableType(c, target);
+                    if (type.isPresent()) {
+                        s.execute(dropStatement(type.get(), target));
+                    }
+                    s.execute("ALTER TABLE " + DIALECT.quote(source) + " RENAME TO " + DIALECT.quoteIdentifier(target.name()));
+                } else {
+                    Optional<String> type = tableType(c, target);
+                    if (type.isPresent() && isView(type.get())) {
+                        s.execute(dropStatement(type.get(), target));
+                    }
+                    s.execute("CREATE OR REPLACE TABLE " + DIALECT.quote(target) + " AS SELECT * FROM " + DIALECT.quote(source));
+                    s.execute("DROP TABLE " + DIALECT.quote(source));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean sameNamespace(TableId a, TableId b) {
+        return a.namespace().name().equalsIgnoreCase(b.namespace().name()); // DuckDB resolves names without case
+    }
+
+    @Override
+    public QueryStats copy(TableId source, TableId target, WriteMode mode) {
+        requireNonNull(source, "source is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(mode, "mode is null");
+        long start = System.nanoTime();
+        Sql select = DIALECT.sql().sql("SELECT * FROM ").table(source).build();
+        long rows = atomically("copy table " + source + " to " + target, List.of(), c -> {
+            if (tableType(c, source).isEmpty()) {
+                throw new NoSuchTableException("copy", source);
+            }
+            return createTableAs(c, target, select, TableLayout.NONE, mode);
+        });
+        return new QueryStats(Duration.ofNanos(System.nanoTime() - start),
+                rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows), OptionalLong.empty());
+    }
+
+    @Override
+    public boolean drop(TableId table) {
+        requireNonNull(table, "table is null");
+        return atomically("drop table " + table, List.of(), c -> {
+            Optional<String> type = tableType(c, table);
+            if (type.isEmpty()) {
+                return false;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(dropStatement(type.get(), table));
+            }
+            return true;
+        });
+    }
+
+    private static String dropStatement(String tableType, TableId table) {
+        return (isView(tableType) ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + DIALECT.quote(table);
+    }
+
+    private static boolean isView(String tableType) {
+        return tableType.equalsIgnoreCase("VIEW");
+    }
+
+    /** {@code BASE TABLE} or {@code VIEW}, or empty if there is no such table. */
+    private static Optional<String> tableType(DuckDBConnection c, TableId table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_type FROM information_schema.tables"
+                + " WHERE table_catalog = current_database() AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?)")) {
+            ps.setString(1, table.namespace().name());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in one DuckDB transaction on one connection. Inside a transaction already,
+     * {@code work} joins it (DuckDB has no nested transactions).
+     */
+    @Override
+    public <T> T inTransaction(Function<Warehouse, T> work) {
+        requireNonNull(work, "work is null");
+        if (transaction != null) {
+            return work.apply(this);
+        }
+        try (Lease lease = pool.lease()) {
+            DuckDBConnection c = lease.connection();
+            return inTransaction(c, "run transaction on warehouse " + uri, List.of(),
+                    conn -> work.apply(new DuckDbWarehouse(uri, pool, conn)));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (transaction == null) {
+            pool.close();
+        }
+        // the view of a transaction owns nothing: the transaction ends when its work returns
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(DuckDBConnection connection) throws SQLException;
+    }
+
+    private Lease lease() {
+        if (transaction == null) {
+            return pool.lease();
+        }
+        pool.checkOpen();
+        return new Lease() {
+            @Override
+            public DuckDBConnection connection() {
+                return transaction;
+            }
+
+            @Override
+            public boolean inTransaction() {
+                return true;
+            }
+
+            @Override
+            public void release(boolean broken) {
+                // the transaction owns its connection
+            }
+        };
+    }
+
+    /** Runs work on a connection of its own, in auto-commit. */
+    private <T> T run(String what, List<Object> parameters, SqlWork<T> work) {
+        try (Lease lease = lease()) {
+            try {
+                return work.run(lease.connection());
+            } catch (SQLException e) {
+                throw Errors.wrap(what, e, parameters);
+            }
+        }
+    }
+
+    /** Runs work as one transaction, or as part of the current one. */
+    private <T> T atomically(String what, List<Object> parameters, SqlWork<T> work) {
+        try (Lease lease = lease()) {
+            if (lease.inTransaction()) {
+                try {
+                    return work.run(lease.connection());
+                } catch (SQLException e) {
+                    throw Errors.wrap(what, e, parameters);
+                }
+            }
+            return inTransaction(lease.connection(), what, parameters, work);
+        }
+    }
+
+    private static <T> T inTransaction(DuckDBConnection c, String what, List<Object> parameters, SqlWork<T> work) {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw Errors.wrap(what, e);
+        }
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(c, e);
+            throw Errors.wrap(what, e, parameters);
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the lease sees auto-commit still off and closes the connection instead of reusing it
+            }
+        }
+    }
+
+    private static void rollback(DuckDBConnection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Statement s, Throwable failure) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDbWarehouse[" + uri + (transaction == null ? "" : ", in transaction") + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package io.meshkit.warehouseduckdb.internal;
+
+import java.math.BigInteger;
+import java.sql.Blob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.duckdb.DuckDBConnection;
+
+/** Converts between the Java types of {@link io.meshkit.core.warehouse.Row} and DuckDB's JDBC types. */
+final class Values {
+    private Values() {}
+
+    /** Reads one column of the current row as a {@code Row} value. */
+    @FunctionalInterface
+    interface Reader {
+        Object read(ResultSet rs, int column) throws SQLException;
+    }
+
+    /** The reader for a result column, chosen once per query from the column's type. */
+    static Reader reader(String engineType, int jdbcType) {
+        String t = engineType.toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("TIMESTAMP WITH TIME ZONE") || t.equals("TIMESTAMPTZ")) {
+            return (rs, i) -> {
+                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                return v == null ? null : v.toInstant();
+            };
+        }
+        if (t.startsWith("TIMESTAMP")) {
+            // getObject would give a java.sql.Timestamp, which shifts by the JVM's zone
+            return (rs, i) -> rs.getObject(i, LocalDateTime.class);
+        }
+        if (t.equals("BLOB") || jdbcType == Types.BLOB) {
+            return (rs, i) -> rs.getBytes(i);
+        }
+        return (rs, i) -> plain(rs.getObject(i));
+    }
+
+    private static Object plain(Object v) throws SQLException {
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Double
+                || v instanceof BigInteger || v instanceof java.math.BigDecimal || v instanceof java.time.LocalDate
+                || v instanceof java.time.LocalTime) {
+            return v;
+        }
+        if (v instanceof Byte || v instanceof Short || v instanceof Integer) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime();
+        }
+        if (v instanceof Blob b) {
+            return b.getBytes(1, (int) b.length());
+        }
+        // JSON (org.duckdb.JsonNode), UUID, and types without a portable form (lists, structs,
+        // intervals) are returned as their text
+        return v.toString();
+    }
+
+    /** Binds values, converting the {@code Row} types DuckDB's driver does not take directly. */
+    static void bind(DuckDBConnection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object v = parameters.get(i);
+            if (v instanceof Instant instant) {
+                v = instant.atOffset(ZoneOffset.UTC);
+            } else if (v instanceof UUID uuid) {
+                v = uuid.toString();
+            } else if (v instanceof Character c) {
+                v = c.toString();
+            } else if (v instanceof String[] list) {
+                v = connection.createArrayOf("VARCHAR", list);
+            }
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+}
