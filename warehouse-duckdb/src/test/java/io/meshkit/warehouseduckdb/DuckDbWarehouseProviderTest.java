@@ -268,7 +268,16 @@ class DuckDbWarehouseProviderTest {
     }
 
     @Test
-    void lockedFileGivesAWarehouseError() throws Exception {
+    void aTransactionViewCannotBeUsedAfterItsWork() {
+        try (Warehouse w = Warehouses.open("duckdb::memory:")) {
+            Warehouse kept = ((SupportsTransactions) w).inTransaction(view -> view);
+            assertThatThrownBy(() -> kept.describe(T)).isInstanceOf(MeshkitException.class).hasMessageContaining("it has ended");
+            assertThat(w.describe(T)).isEmpty();
+        }
+    }
+
+    @Test
+    void fileThatIsNotADatabaseGivesAWarehouseError() throws Exception {
         Path notADatabase = Files.writeString(dir.resolve("not-a-database.duckdb"), "this is not a DuckDB file");
         assertThatThrownBy(() -> Warehouses.open("duckdb:" + notADatabase)).isInstanceOf(WarehouseException.class)
                 .hasMessageStartingWith("Cannot open warehouse duckdb:" + notADatabase + ": ");
