@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -177,6 +178,40 @@ class DuckDbWarehouseProviderTest {
     }
 
     @Test
+    void timestampsReadBackExactlyWhateverTheJvmZone() {
+        TimeZone saved = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+        try (Warehouse w = Warehouses.open("duckdb::memory:")) {
+            List<Instant> instants = List.of(Instant.parse("2024-03-10T07:58:01.360628Z"), Instant.parse("2024-11-03T06:30:00Z"),
+                    Instant.parse("2024-11-03T05:30:00Z"), Instant.parse("1969-12-31T23:59:59.999999Z"));
+            List<LocalDateTime> locals = List.of(LocalDateTime.of(2024, 3, 10, 2, 30, 0, 123_456_000), LocalDateTime.of(2024, 11, 3, 1, 30));
+            w.execute(Sql.of("CREATE TABLE main.t (tz TIMESTAMPTZ, ts TIMESTAMP)"));
+            for (Instant i : instants) {
+                w.execute(w.dialect().sql().sql("INSERT INTO main.t VALUES (").bind(i).sql(", NULL)").build());
+            }
+            for (LocalDateTime l : locals) {
+                w.execute(w.dialect().sql().sql("INSERT INTO main.t VALUES (NULL, ").bind(l).sql(")").build());
+            }
+            List<Object> tz = new ArrayList<>();
+            List<Object> ts = new ArrayList<>();
+            try (ResultRows rows = w.query(Sql.of("SELECT tz, ts FROM main.t"))) {
+                rows.forEach(r -> {
+                    if (r.get("tz") != null) {
+                        tz.add(r.get("tz"));
+                    }
+                    if (r.get("ts") != null) {
+                        ts.add(r.get("ts"));
+                    }
+                });
+            }
+            assertThat(tz).containsExactlyElementsOf(instants);
+            assertThat(ts).containsExactlyElementsOf(locals);
+        } finally {
+            TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
     void onlyLocalFilesAreLoaded() {
         try (Warehouse w = Warehouses.open("duckdb::memory:")) {
             LoadRequest request = new LoadRequest(List.of(URI.create("gs://bucket/landing/x.parquet")), FileFormat.PARQUET, WriteMode.CREATE);
@@ -233,7 +268,16 @@ class DuckDbWarehouseProviderTest {
     }
 
     @Test
-    void lockedFileGivesAWarehouseError() throws Exception {
+    void aTransactionViewCannotBeUsedAfterItsWork() {
+        try (Warehouse w = Warehouses.open("duckdb::memory:")) {
+            Warehouse kept = ((SupportsTransactions) w).inTransaction(view -> view);
+            assertThatThrownBy(() -> kept.describe(T)).isInstanceOf(MeshkitException.class).hasMessageContaining("it has ended");
+            assertThat(w.describe(T)).isEmpty();
+        }
+    }
+
+    @Test
+    void fileThatIsNotADatabaseGivesAWarehouseError() throws Exception {
         Path notADatabase = Files.writeString(dir.resolve("not-a-database.duckdb"), "this is not a DuckDB file");
         assertThatThrownBy(() -> Warehouses.open("duckdb:" + notADatabase)).isInstanceOf(WarehouseException.class)
                 .hasMessageStartingWith("Cannot open warehouse duckdb:" + notADatabase + ": ");

@@ -57,6 +57,7 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
     private final String uri;
     private final ConnectionPool pool;
     private final DuckDBConnection transaction; // null unless this is the view of a transaction
+    private volatile boolean transactionEnded;
 
     private DuckDbWarehouse(String uri, ConnectionPool pool, DuckDBConnection transaction) {
         this.uri = uri;
@@ -398,8 +399,12 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
         }
         try (Lease lease = pool.lease()) {
             DuckDBConnection c = lease.connection();
-            return inTransaction(c, "run transaction on warehouse " + uri, List.of(),
-                    conn -> work.apply(new DuckDbWarehouse(uri, pool, conn)));
+            DuckDbWarehouse view = new DuckDbWarehouse(uri, pool, c);
+            try {
+                return inTransaction(c, "run transaction on warehouse " + uri, List.of(), conn -> work.apply(view));
+            } finally {
+                view.transactionEnded = true; // its connection goes back to the pool: a kept view must not use it
+            }
         }
     }
 
@@ -421,6 +426,10 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
             return pool.lease();
         }
         pool.checkOpen();
+        if (transactionEnded) {
+            throw new MeshkitException(ErrorCode.INTERNAL_ERROR,
+                    "Cannot use transaction on warehouse " + uri + ": it has ended (use the view only inside its work)");
+        }
         return new Lease() {
             @Override
             public DuckDBConnection connection() {

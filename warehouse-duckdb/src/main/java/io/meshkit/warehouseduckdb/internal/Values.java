@@ -28,9 +28,12 @@ final class Values {
     static Reader reader(String engineType, int jdbcType) {
         String t = engineType.toUpperCase(java.util.Locale.ROOT);
         if (t.startsWith("TIMESTAMP WITH TIME ZONE") || t.equals("TIMESTAMPTZ")) {
+            // the driver's OffsetDateTime and Timestamp go through the JVM's zone and are off by an
+            // hour around its DST changes; getLong gives the exact epoch microseconds
             return (rs, i) -> {
-                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
-                return v == null ? null : v.toInstant();
+                long micros = rs.getLong(i);
+                return rs.wasNull() ? null
+                        : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
             };
         }
         if (t.startsWith("TIMESTAMP")) {
