@@ -68,6 +68,11 @@ final class QueryCommand implements Callable<Integer> {
 
     private void table(ResultRows rows, PrintWriter out) {
         List<ColumnInfo> cols = rows.columns();
+        if (cols.isEmpty()) {
+            var affected = rows.stats().rowsAffected();
+            out.println(affected.isPresent() ? "OK, " + plural(affected.getAsLong(), "row") + " affected" : "OK");
+            return;
+        }
         List<String[]> shown = new ArrayList<>();
         long total = 0;
         for (Row r : rows) {
@@ -99,8 +104,12 @@ final class QueryCommand implements Callable<Integer> {
             out.println(cells(cells, width, right));
         }
         out.println(line(width, '└', '┴', '┘'));
-        String count = total == 1 ? "1 row" : total + " rows";
+        String count = plural(total, "row");
         out.println(total > shown.size() ? count + " (" + shown.size() + " shown; use --format csv or json for all)" : count);
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String line(int[] width, char left, char mid, char right) {
@@ -122,6 +131,9 @@ final class QueryCommand implements Callable<Integer> {
 
     private static void csv(ResultRows rows, PrintWriter out) {
         List<ColumnInfo> cols = rows.columns();
+        if (cols.isEmpty()) {
+            return; // a statement without rows: nothing to print as CSV
+        }
         out.println(String.join(",", cols.stream().map(c -> csvCell(c.name().name())).toList()));
         for (Row r : rows) {
             StringBuilder b = new StringBuilder();
@@ -168,6 +180,9 @@ final class QueryCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeNumberField("rowCount", count);
+            if (rows.stats().rowsAffected().isPresent()) {
+                g.writeNumberField("rowsAffected", rows.stats().rowsAffected().getAsLong());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

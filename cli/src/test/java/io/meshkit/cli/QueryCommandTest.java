@@ -45,7 +45,9 @@ class QueryCommandTest {
     @Test
     void aFileWarehouseKeepsItsTablesBetweenRuns(@TempDir Path dir) {
         String uri = "duckdb:" + dir.resolve("w.duckdb");
-        assertThat(CliRun.of("query", "--warehouse", uri, "CREATE TABLE t AS SELECT 7 AS x").exitCode()).isZero();
+        CliRun create = CliRun.of("query", "--warehouse", uri, "CREATE TABLE t AS SELECT 7 AS x");
+        assertThat(create.exitCode()).isZero();
+        assertThat(create.out()).startsWith("OK");
         CliRun run = CliRun.of("query", "--warehouse", uri, "--format", "csv", "SELECT x FROM t");
         assertThat(run.out()).isEqualTo("x" + System.lineSeparator() + "7" + System.lineSeparator());
     }

@@ -21,4 +21,28 @@ public interface ResultRows extends Iterable<Row>, AutoCloseable {
     /** Releases the cursor and its connection. Never throws a checked exception. */
     @Override
     void close();
+
+    /** The result of a statement that returns no rows (DDL, DML): no columns, no rows, its stats. */
+    static ResultRows empty(QueryStats stats) {
+        java.util.Objects.requireNonNull(stats, "stats is null");
+        return new ResultRows() {
+            @Override
+            public List<ColumnInfo> columns() {
+                return List.of();
+            }
+
+            @Override
+            public Iterator<Row> iterator() {
+                return java.util.Collections.emptyIterator();
+            }
+
+            @Override
+            public QueryStats stats() {
+                return stats;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
 }

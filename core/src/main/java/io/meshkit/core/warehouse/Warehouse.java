@@ -38,7 +38,11 @@ public interface Warehouse extends AutoCloseable {
     /** Runs a statement that returns no rows (DDL or DML). */
     QueryStats execute(Sql sql);
 
-    /** Runs a query and streams its rows. The caller closes the result. */
+    /**
+     * Runs a query and streams its rows. The caller closes the result. A statement that returns no
+     * rows (DDL, DML) is run too and gives a result without columns, with its count in
+     * {@link ResultRows#stats()}.
+     */
     ResultRows query(Sql sql);
 
     /**

@@ -211,7 +211,15 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
             ps = c.prepareStatement(sql.text());
             ps.setFetchSize(FETCH_SIZE);
             Values.bind(c, ps, sql.parameters());
-            ResultSet rs = ps.executeQuery();
+            if (!ps.execute()) {
+                // a statement without a result set (DDL, or DML on some DuckDB versions)
+                long affected = ps.getLargeUpdateCount();
+                ps.close();
+                lease.release(false);
+                return ResultRows.empty(new QueryStats(Duration.ofNanos(System.nanoTime() - start),
+                        affected < 0 ? OptionalLong.empty() : OptionalLong.of(affected), OptionalLong.empty()));
+            }
+            ResultSet rs = ps.getResultSet();
             ResultSetMetaData md = rs.getMetaData();
             List<ColumnInfo> columns = new ArrayList<>();
             Values.Reader[] readers = new Values.Reader[md.getColumnCount()];
