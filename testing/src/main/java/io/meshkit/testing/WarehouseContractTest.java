@@ -800,4 +800,254 @@ public abstract class WarehouseContractTest {
         assertThat(conversion).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasMessageNotContaining("4711");
         assertThat(count(t)).isZero();
     }
+
+    // ---------------------------------------------------------------- statements through query
+
+    /** A statement without rows can be run through {@code query}: no columns, no rows. */
+    @Test
+    public void queryRunsStatementsWithoutRows() {
+        TableId t = table("made_by_query");
+        try (ResultRows rows = warehouse.query(sql().sql("CREATE TABLE ").table(t).sql(" AS ").append(numbersQuery(3)).build())) {
+            assertThat(rows.columns()).isEmpty();
+            assertThat(rows.iterator().hasNext()).isFalse();
+        }
+        assertThat(count(t)).isEqualTo(3);
+    }
+
+    // ---------------------------------------------------------------- run log
+
+    /** A clock the tests move by hand. */
+    protected static final class ManualClock extends java.time.Clock {
+        private volatile Instant now;
+
+        public ManualClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private String uniqueDataset(String name) {
+        return namespace.name() + "." + name;
+    }
+
+    /** Runs are recorded at start and finish, and listed newest first. */
+    @Test
+    public void runLogRecordsRuns() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00.123456Z"));
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        String dataset = uniqueDataset("tracks");
+        var first = log.startRun("ingest", dataset);
+        assertThat(first.status()).isEqualTo(io.meshkit.core.runlog.RunStatus.RUNNING);
+        clock.advance(java.time.Duration.ofSeconds(90));
+        var done = log.finishRun(first.runId(), io.meshkit.core.runlog.RunOutcome.succeeded(1234));
+        assertThat(done.status()).isEqualTo(io.meshkit.core.runlog.RunStatus.SUCCEEDED);
+        assertThat(done.startedAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123456Z"));
+        assertThat(done.endedAt()).contains(Instant.parse("2026-11-23T10:01:30.123456Z"));
+        assertThat(done.rows()).hasValue(1234);
+        clock.advance(java.time.Duration.ofHours(1));
+        var second = log.startRun("ingest", dataset);
+        log.finishRun(second.runId(), io.meshkit.core.runlog.RunOutcome.failed("Cannot connect to source db:3306: timed out"));
+        assertThat(log.runs(dataset, 10)).extracting(io.meshkit.core.runlog.RunRecord::runId).containsExactly(second.runId(), first.runId());
+        assertThat(log.runs(dataset, 1).get(0).message()).contains("Cannot connect to source db:3306: timed out");
+        assertThat(log.runs(uniqueDataset("other"), 10)).isEmpty();
+        assertThat(log.run(first.runId())).contains(done);
+    }
+
+    /** Publications are recorded and listed newest first. */
+    @Test
+    public void runLogRecordsPublications() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        String dataset = uniqueDataset("tracks");
+        var v1 = new io.meshkit.core.runlog.Publication(dataset, 1, "1.0.0", table("tracks"), 10, "abc", clock.instant(), "ci", "run-1");
+        var v2 = new io.meshkit.core.runlog.Publication(dataset, 2, "1.1.0", table("tracks"), 12, "def", clock.instant().plusSeconds(60), "ci",
+                "run-2");
+        log.recordPublication(v1);
+        log.recordPublication(v2);
+        assertThat(log.publications(dataset, 10)).containsExactly(v2, v1);
+    }
+
+    /** A lease is exclusive until released or expired, and the loser learns who holds it since when. */
+    @Test
+    public void runLogLeasesAreExclusive() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        String dataset = uniqueDataset("tracks");
+        var lease = log.acquireLease(dataset, "publish by alice", java.time.Duration.ofMinutes(10));
+        var held = catchThrowableOfType(io.meshkit.core.runlog.LeaseHeldException.class,
+                () -> log.acquireLease(dataset, "publish by bob", java.time.Duration.ofMinutes(10)));
+        assertThat(held.code()).isEqualTo(ErrorCode.LEASE_HELD);
+        assertThat(held).hasMessage("Cannot lock dataset " + dataset + ": it is held by publish by alice since 2026-11-23T10:00:00Z"
+                + " (expires 2026-11-23T10:10:00Z)");
+        assertThat(log.currentLease(dataset)).contains(lease);
+        log.releaseLease(lease);
+        assertThat(log.currentLease(dataset)).isEmpty();
+        var bobs = log.acquireLease(dataset, "publish by bob", java.time.Duration.ofMinutes(10));
+        // bob's process dies; after expiry the lease is taken over
+        clock.advance(java.time.Duration.ofMinutes(11));
+        var carols = log.acquireLease(dataset, "publish by carol", java.time.Duration.ofMinutes(10));
+        assertThat(log.currentLease(dataset)).contains(carols);
+        log.releaseLease(bobs); // releasing an expired, taken-over lease changes nothing
+        assertThat(log.currentLease(dataset)).contains(carols);
+        assertThat(log.acquireLease(uniqueDataset("other"), "x", java.time.Duration.ofMinutes(1))).isNotNull();
+    }
+
+    /** Of many processes racing for one lease, exactly one wins. */
+    @Test
+    public void runLogLeaseRaceHasOneWinner() throws Exception {
+        io.meshkit.core.runlog.RunLog log = io.meshkit.core.runlog.WarehouseRunLog.of(warehouse);
+        String dataset = uniqueDataset("raced");
+        log.currentLease(dataset); // create the tables before the race
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String holder = "racer-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        log.acquireLease(dataset, holder, java.time.Duration.ofMinutes(5));
+                        return true;
+                    } catch (io.meshkit.core.runlog.LeaseHeldException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (var f : results) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(log.currentLease(dataset)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- quality checks
+
+    private static final String QUALITY_CONTRACT = String.join("\n",
+            "apiVersion: v3.1.0",
+            "kind: DataContract",
+            "id: urn:test:tracks",
+            "version: 1.0.0",
+            "status: active",
+            "schema:",
+            "  - name: tracks",
+            "    customProperties:",
+            "      - {property: meshkit.kind, value: dimension}",
+            "    quality:",
+            "      - {metric: rowCount, mustBeGreaterThan: 0}",
+            "    properties:",
+            "      - {name: track_id, logicalType: integer, physicalType: bigint, primaryKey: true}",
+            "      - {name: title, logicalType: string, required: true}",
+            "      - name: genre",
+            "        logicalType: string",
+            "        quality:",
+            "          - metric: invalidValues",
+            "            arguments: {validValues: [rock, pop]}",
+            "          - {metric: nullValues, unit: percent, mustBeLessThan: 50, severity: warning}",
+            "      - {name: valid_from, logicalType: timestamp}",
+            "      - {name: valid_to, logicalType: timestamp}",
+            "      - {name: is_current, logicalType: boolean}",
+            "");
+
+    private TableId tracksTable(String name, List<List<Object>> rows) {
+        TableId t = table(name);
+        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, List.of(
+                new ColumnInfo(ColumnName.of("track_id"), DataType.BIGINT, "", true),
+                new ColumnInfo(ColumnName.of("title"), DataType.VARCHAR, "", true),
+                new ColumnInfo(ColumnName.of("genre"), DataType.VARCHAR, "", true),
+                new ColumnInfo(ColumnName.of("valid_from"), DataType.TIMESTAMP, "", true),
+                new ColumnInfo(ColumnName.of("valid_to"), DataType.TIMESTAMP, "", true),
+                new ColumnInfo(ColumnName.of("is_current"), DataType.BOOLEAN, "", true))));
+        for (List<Object> r : rows) {
+            warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").binds(r).sql(")").build());
+        }
+        return t;
+    }
+
+    private static List<Object> track(long id, String title, String genre, String from, String to, boolean current) {
+        return Arrays.asList(id, title, genre, LocalDateTime.parse(from), LocalDateTime.parse(to), current);
+    }
+
+    private static final String OPEN = "9999-12-31T00:00";
+
+    private Map<String, io.meshkit.core.quality.CheckResult> runQuality(TableId t) {
+        io.meshkit.core.contract.Contract contract = io.meshkit.core.contract.ContractReader.create()
+                .parse("tracks.odcs.yaml", QUALITY_CONTRACT).orThrow();
+        var dataset = contract.datasets().get(0);
+        var checks = io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect());
+        Map<String, io.meshkit.core.quality.CheckResult> byId = new java.util.LinkedHashMap<>();
+        for (var r : new io.meshkit.core.quality.QualityRunner(warehouse).run(t, checks)) {
+            byId.merge(r.check() + ":" + r.target(), r, (a, b) -> {
+                throw new AssertionError("two results for " + r.check() + ":" + r.target());
+            });
+        }
+        return byId;
+    }
+
+    /** A clean dimension passes every check the contract implies. */
+    @Test
+    public void qualityChecksPassOnACleanDimension() {
+        TableId t = tracksTable("clean", List.of(
+                track(1, "Longer, Better, Stronger Passwords", "rock", "2019-02-05T00:00", OPEN, true),
+                track(2, "Think Before You Click", "pop", "2019-02-05T00:00", "2019-05-01T00:00", false),
+                track(2, "Think Before You Click (On My Heart)", null, "2019-05-01T00:00", OPEN, true)));
+        var results = runQuality(t);
+        assertThat(results.keySet()).containsExactly("primary_key_unique:track_id, valid_from", "primary_key_not_null:track_id, valid_from",
+                "required_not_null:title", "row_count:tracks", "invalid_values:genre", "null_values:genre", "scd2_valid_range:track_id",
+                "scd2_current_flag:track_id", "scd2_no_overlap:track_id", "scd2_one_current:track_id");
+        assertThat(results.values()).allSatisfy(r -> assertThat(r.status()).as(r.check()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED));
+        assertThat(results.get("null_values:genre").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("33.33333333333333"));
+        assertThat(results.get("row_count:tracks").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("3"));
+    }
+
+    /** Planted problems fail their checks, with the offending keys as samples. */
+    @Test
+    public void qualityChecksFindPlantedProblems() {
+        TableId t = tracksTable("dirty", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", OPEN, true),
+                track(1, "a again", "rock", "2019-01-01T00:00", OPEN, true),       // duplicate version, two current
+                track(2, null, "jazz", "2019-01-01T00:00", "2019-03-01T00:00", false), // null title, invalid genre
+                track(2, "b", null, "2019-02-01T00:00", OPEN, true),               // overlaps the version before
+                track(3, "c", null, "2019-05-01T00:00", "2019-04-01T00:00", false),  // ends before it starts
+                track(4, "d", null, "2019-01-01T00:00", OPEN, false)));             // open but not current
+        var results = runQuality(t);
+        var failed = io.meshkit.core.quality.CheckStatus.FAILED;
+        assertThat(results.get("primary_key_unique:track_id, valid_from").status()).isEqualTo(failed);
+        assertThat(results.get("primary_key_unique:track_id, valid_from").sampleKeys()).containsExactly("1, 2019-01-01T00:00");
+        assertThat(results.get("required_not_null:title").status()).isEqualTo(failed);
+        assertThat(results.get("required_not_null:title").sampleKeys()).containsExactly("2, 2019-01-01T00:00");
+        assertThat(results.get("invalid_values:genre").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1"));
+        assertThat(results.get("null_values:genre").status()).isEqualTo(io.meshkit.core.quality.CheckStatus.WARNED); // 50% is not < 50
+        assertThat(results.get("scd2_valid_range:track_id").sampleKeys()).containsExactly("3, 2019-05-01T00:00");
+        assertThat(results.get("scd2_current_flag:track_id").sampleKeys()).containsExactly("4, 2019-01-01T00:00");
+        assertThat(results.get("scd2_no_overlap:track_id").status()).isEqualTo(failed);
+        assertThat(results.get("scd2_no_overlap:track_id").sampleKeys()).contains("2");
+        assertThat(results.get("scd2_one_current:track_id").sampleKeys()).containsExactly("1");
+        assertThat(results.get("row_count:tracks").status()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED);
+        assertThat(results.values()).allSatisfy(r -> assertThat(r.passed()).isEqualTo(r.status() != failed));
+    }
 }
