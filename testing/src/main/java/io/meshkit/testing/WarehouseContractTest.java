@@ -913,8 +913,14 @@ public abstract class WarehouseContractTest {
     /** Of many processes racing for one lease, exactly one wins. */
     @Test
     public void runLogLeaseRaceHasOneWinner() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            leaseRace(round);
+        }
+    }
+
+    private void leaseRace(int round) throws Exception {
         io.meshkit.core.runlog.RunLog log = io.meshkit.core.runlog.WarehouseRunLog.of(warehouse);
-        String dataset = uniqueDataset("raced");
+        String dataset = uniqueDataset("raced_" + round);
         log.currentLease(dataset); // create the tables before the race
         int racers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(racers);

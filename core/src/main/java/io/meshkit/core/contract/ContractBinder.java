@@ -179,6 +179,7 @@ final class ContractBinder {
             return Sla.NONE;
         }
         Map<SlaDuration, Duration> durations = new HashMap<>();
+        Map<String, String> elements = new HashMap<>();
         Map<String, Node> seen = new HashMap<>();
         List<SlaProperty> others = new ArrayList<>();
         for (Node item : list.items()) {
@@ -208,12 +209,15 @@ final class ContractBinder {
             Duration d = slaDuration(m, property, unit);
             if (d != null) {
                 durations.put(known.get(), d);
+                if (element != null) {
+                    elements.put(known.get().name().toLowerCase(Locale.ROOT), element);
+                }
             }
         }
         return new Sla(Optional.ofNullable(durations.get(SlaDuration.FRESHNESS)),
                 Optional.ofNullable(durations.get(SlaDuration.LATENCY)),
                 Optional.ofNullable(durations.get(SlaDuration.FREQUENCY)),
-                Optional.ofNullable(durations.get(SlaDuration.RETENTION)), others);
+                Optional.ofNullable(durations.get(SlaDuration.RETENTION)), others, elements);
     }
 
     private Duration slaDuration(MapNode m, String property, String unit) {

@@ -170,10 +170,10 @@ public final class ContractWriter {
 
     private static List<Object> sla(Sla sla) {
         List<Object> list = new ArrayList<>();
-        duration(list, "freshness", sla.freshness());
-        duration(list, "latency", sla.latency());
-        duration(list, "frequency", sla.frequency());
-        duration(list, "retention", sla.retention());
+        duration(list, "freshness", sla.freshness(), sla.elements().get("freshness"));
+        duration(list, "latency", sla.latency(), sla.elements().get("latency"));
+        duration(list, "frequency", sla.frequency(), sla.elements().get("frequency"));
+        duration(list, "retention", sla.retention(), sla.elements().get("retention"));
         for (SlaProperty p : sla.properties()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("property", p.property());
@@ -185,7 +185,7 @@ public final class ContractWriter {
         return list;
     }
 
-    private static void duration(List<Object> list, String property, Optional<Duration> duration) {
+    private static void duration(List<Object> list, String property, Optional<Duration> duration, String element) {
         duration.ifPresent(d -> {
             long seconds = d.getSeconds();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -203,6 +203,7 @@ public final class ContractWriter {
                 m.put("value", seconds);
                 m.put("unit", "s");
             }
+            put(m, "element", element);
             list.add(m);
         });
     }

@@ -31,8 +31,10 @@ import java.util.function.Function;
  * SPI, so every warehouse has it and users can query it.
  *
  * <p>Leases need no unique constraint (BigQuery has none): a taker inserts its row only when no
- * live lease exists, then reads the dataset's rows back; the oldest row wins, and a loser deletes
- * its own row and reports the winner. Two racing takers therefore never both proceed.
+ * live lease exists, then reads the dataset's live rows back, and holds the lease only if its row
+ * is the only one. Two takers cannot both see only their own row (each insert commits before its
+ * taker's read), so they never both proceed; takers that inserted at the same moment all withdraw
+ * and retry after a random pause, and a taker that finds another's row reports who holds it.
  */
 public final class WarehouseRunLog implements RunLog {
     /** The runs table. */
@@ -41,6 +43,8 @@ public final class WarehouseRunLog implements RunLog {
     public static final TableId PUBLICATIONS = Namespace.META.table("publications");
     /** The leases table. */
     public static final TableId LEASES = Namespace.META.table("leases");
+
+    private static final int MAX_LEASE_ATTEMPTS = 20;
 
     private final Warehouse warehouse;
     private final Dialect dialect;
@@ -162,25 +166,42 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public Lease acquireLease(String dataset, String holder, Duration ttl) {
         ensure();
-        Instant now = now();
-        Lease mine = new Lease(dataset, UUID.randomUUID().toString(), holder, now, now.plus(ttl));
-        warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
-                .sql(" AND expires_at <= ").bind(utc(now)).build());
-        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASES)
-                .sql(" (dataset, lease_id, holder, acquired_at, expires_at) SELECT ")
-                .binds(List.of(dataset, mine.leaseId(), holder, utc(mine.acquiredAt()), utc(mine.expiresAt())))
-                .sql(" WHERE NOT EXISTS (SELECT 1 FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
-                .sql(" AND expires_at > ").bind(utc(now)).sql(")").build());
-        List<Lease> live = liveLeases(dataset, now);
-        if (!live.isEmpty() && live.get(0).leaseId().equals(mine.leaseId())) {
-            return mine;
+        for (int attempt = 1; ; attempt++) {
+            Instant now = now();
+            Lease mine = new Lease(dataset, UUID.randomUUID().toString(), holder, now, now.plus(ttl));
+            warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
+                    .sql(" AND expires_at <= ").bind(utc(now)).build());
+            warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASES)
+                    .sql(" (dataset, lease_id, holder, acquired_at, expires_at) SELECT ")
+                    .binds(List.of(dataset, mine.leaseId(), holder, utc(mine.acquiredAt()), utc(mine.expiresAt())))
+                    .sql(" WHERE NOT EXISTS (SELECT 1 FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
+                    .sql(" AND expires_at > ").bind(utc(now)).sql(")").build());
+            List<Lease> live = liveLeases(dataset, now);
+            boolean inserted = live.stream().anyMatch(l -> l.leaseId().equals(mine.leaseId()));
+            if (inserted && live.size() == 1) {
+                // alone: every other taker's insert either failed its NOT EXISTS or will see this row
+                return mine;
+            }
+            if (!inserted && !live.isEmpty()) {
+                throw new LeaseHeldException(live.get(0));
+            }
+            if (inserted) {
+                deleteLease(mine.leaseId()); // several takers inserted at once: all withdraw and retry
+            }
+            if (attempt == MAX_LEASE_ATTEMPTS) {
+                throw new LeaseHeldException(live.stream().filter(l -> !l.leaseId().equals(mine.leaseId())).findFirst().orElse(mine));
+            }
+            backOff(attempt);
         }
-        if (live.stream().anyMatch(l -> l.leaseId().equals(mine.leaseId()))) {
-            deleteLease(mine.leaseId()); // lost a race with an older taker
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L + 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking a lease", e);
         }
-        Lease winner = live.stream().filter(l -> !l.leaseId().equals(mine.leaseId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("lease for " + dataset + " vanished while being taken"));
-        throw new LeaseHeldException(winner);
     }
 
     @Override

@@ -44,6 +44,8 @@ class ContractReaderTest {
         assertThat(c.servers()).containsExactly(new Server("local", "duckdb", Map.of("database", "music.duckdb")));
 
         assertThat(c.sla().freshness()).contains(Duration.ofDays(1));
+        assertThat(c.sla().elementOf("freshness")).contains("tracks.valid_from");
+        assertThat(c.sla().elementOf("retention")).isEmpty();
         assertThat(c.sla().retention()).contains(Duration.ofDays(730));
         assertThat(c.sla().latency()).isEmpty();
         assertThat(c.sla().properties()).containsExactly(new SlaProperty("generalAvailability", "2026-01-01", null, null));

@@ -60,7 +60,8 @@ class ContractWriterTest {
         Contract c = new Contract("v3.0.0", "DataContract", "users", "Users", "1.0", "active", "people", null,
                 new Description(null, "Join on track_id", null), new Team("people-team", List.of()), List.of(users),
                 new Sla(Optional.of(Duration.ofHours(36)), Optional.of(Duration.ofMinutes(90)), Optional.empty(),
-                        Optional.of(Duration.ofSeconds(45)), List.of(new SlaProperty("support", "24/7", null, "users"))),
+                        Optional.of(Duration.ofSeconds(45)), List.of(new SlaProperty("support", "24/7", null, "users")),
+                        Map.of("freshness", "dim_users.updated_at")),
                 List.of(new Server("prod", "bigquery", Map.of("project", "p1", "dataset", "d1"))),
                 Map.of("yes", "no", "version", "2.0"));
 
