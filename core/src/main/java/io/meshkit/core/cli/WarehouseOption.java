@@ -24,24 +24,22 @@ public final class WarehouseOption {
 
     /** The warehouse URI to use. */
     public String uri() {
+        return resolvedConfig().warehouseUri();
+    }
+
+    /**
+     * The configuration with the warehouse URI this option resolves to: the option, else
+     * {@code MESHKIT_WAREHOUSE}, else the configuration file's, else the default. The file is read once.
+     */
+    public MeshkitConfig resolvedConfig() {
+        MeshkitConfig c = config();
         if (uri != null) {
-            return uri;
+            return new MeshkitConfig(c.source(), uri, c.warehouseSettings());
         }
         String env = System.getenv("MESHKIT_WAREHOUSE");
         if (env != null && !env.isBlank()) {
-            return env;
+            return new MeshkitConfig(c.source(), env, c.warehouseSettings());
         }
-        return config().warehouseUri();
-    }
-
-    /** The configuration with the warehouse URI this option resolves to. */
-    public MeshkitConfig resolvedConfig() {
-        MeshkitConfig c = config();
-        return new MeshkitConfig(c.source(), uri(), c.warehouseSettings());
-    }
-
-    /** Opens the warehouse, with the engine settings of the configuration. The caller closes it. */
-    public io.meshkit.core.warehouse.Warehouse open() {
-        return io.meshkit.core.warehouse.Warehouses.open(uri(), config().warehouseSettings());
+        return c;
     }
 }

@@ -1,6 +1,6 @@
 package io.meshkit.core.contract;
 
-import java.util.Locale;
+import io.meshkit.core.type.OdcsEnums;
 import java.util.Optional;
 
 /** How meshkit keeps a dataset ({@code meshkit.kind}). */
@@ -14,19 +14,11 @@ public enum DatasetKind {
 
     /** The value as written in a contract, e.g. {@code dimension}. */
     public String odcsName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OdcsEnums.odcsName(this);
     }
 
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<DatasetKind> fromOdcs(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (DatasetKind v : values()) {
-            if (v.odcsName().equalsIgnoreCase(value.trim())) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return OdcsEnums.fromOdcs(DatasetKind.class, value);
     }
 }

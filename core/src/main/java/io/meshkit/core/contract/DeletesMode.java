@@ -1,6 +1,6 @@
 package io.meshkit.core.contract;
 
-import java.util.Locale;
+import io.meshkit.core.type.OdcsEnums;
 import java.util.Optional;
 
 /** What a dimension does when a key disappears from the source ({@code meshkit.deletes}); {@code CLOSE} unless given. */
@@ -12,19 +12,11 @@ public enum DeletesMode {
 
     /** The value as written in a contract, e.g. {@code close}. */
     public String odcsName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OdcsEnums.odcsName(this);
     }
 
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<DeletesMode> fromOdcs(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (DeletesMode v : values()) {
-            if (v.odcsName().equalsIgnoreCase(value.trim())) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return OdcsEnums.fromOdcs(DeletesMode.class, value);
     }
 }

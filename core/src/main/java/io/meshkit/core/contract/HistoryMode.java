@@ -1,6 +1,6 @@
 package io.meshkit.core.contract;
 
-import java.util.Locale;
+import io.meshkit.core.type.OdcsEnums;
 import java.util.Optional;
 
 /** How a dimension attribute keeps history ({@code meshkit.history}); {@code TYPE2} unless given. */
@@ -14,19 +14,11 @@ public enum HistoryMode {
 
     /** The value as written in a contract, e.g. {@code type2}. */
     public String odcsName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OdcsEnums.odcsName(this);
     }
 
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<HistoryMode> fromOdcs(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (HistoryMode v : values()) {
-            if (v.odcsName().equalsIgnoreCase(value.trim())) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return OdcsEnums.fromOdcs(HistoryMode.class, value);
     }
 }

@@ -1,6 +1,6 @@
 package io.meshkit.core.contract;
 
-import java.util.Locale;
+import io.meshkit.core.type.OdcsEnums;
 import java.util.Optional;
 
 /** The ODCS quality rule types ({@code type}); {@code library} when a metric or rule is given. */
@@ -16,19 +16,11 @@ public enum QualityRuleType {
 
     /** The value as written in a contract, e.g. {@code library}. */
     public String odcsName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OdcsEnums.odcsName(this);
     }
 
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<QualityRuleType> fromOdcs(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (QualityRuleType v : values()) {
-            if (v.odcsName().equalsIgnoreCase(value.trim())) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return OdcsEnums.fromOdcs(QualityRuleType.class, value);
     }
 }

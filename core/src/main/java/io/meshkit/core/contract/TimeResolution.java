@@ -1,6 +1,6 @@
 package io.meshkit.core.contract;
 
-import java.util.Locale;
+import io.meshkit.core.type.OdcsEnums;
 import java.util.Optional;
 
 /** The time grain of a dataset's loads and partitions ({@code meshkit.timeResolution}); {@code DAY} unless given. */
@@ -12,19 +12,11 @@ public enum TimeResolution {
 
     /** The value as written in a contract, e.g. {@code day}. */
     public String odcsName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OdcsEnums.odcsName(this);
     }
 
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<TimeResolution> fromOdcs(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (TimeResolution v : values()) {
-            if (v.odcsName().equalsIgnoreCase(value.trim())) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return OdcsEnums.fromOdcs(TimeResolution.class, value);
     }
 }
