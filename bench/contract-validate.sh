@@ -44,7 +44,7 @@ per_s=$(awk -v n="$n" -v ms="$validate" 'BEGIN { printf "%.0f", n / (ms / 1000) 
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | head -1)
+jv=$(java -version 2>&1 | sed -n 1p)
 date_utc=$(date -u +%Y-%m-%d)
 out="$root/bench/results/contract-validate-$date_utc.md"
 {
