@@ -75,16 +75,17 @@ final class ContractRules {
 
     private void name(String what, String name, String dataset, String column, String pointer) {
         var at = loc.at(pointer);
+        String label = column == null ? name : dataset + "." + name;
         if (!conv.namePattern().matcher(name).matches()) {
-            sink.add(Rules.NAMING_CASE, at, dataset, column, what + " " + name + " is not snake_case (naming.pattern "
+            sink.add(Rules.NAMING_CASE, at, dataset, column, what + " " + label + " is not snake_case (naming.pattern "
                     + conv.namePattern().pattern() + ")" + snakeHint(name));
         }
         if (conv.reserved().contains(name.toLowerCase(Locale.ROOT))) {
-            sink.add(Rules.NAMING_RESERVED, at, dataset, column, what + " " + name
+            sink.add(Rules.NAMING_RESERVED, at, dataset, column, what + " " + label
                     + " is an SQL reserved word: every query would have to quote it");
         }
         if (name.length() > conv.maxNameLength()) {
-            sink.add(Rules.NAMING_LENGTH, at, dataset, column, what + " " + name + " is " + name.length()
+            sink.add(Rules.NAMING_LENGTH, at, dataset, column, what + " " + label + " is " + name.length()
                     + " characters long (at most " + conv.maxNameLength() + ")");
         }
     }

@@ -131,7 +131,7 @@ public final class ConventionsLoader {
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!TOP_KEYS.contains(key)) {
-                    throw doc.error("/" + key, "unknown key '" + key + "' (known: " + String.join(", ", new java.util.TreeSet<>(TOP_KEYS)) + ")");
+                    throw doc.keyError("/" + key, "unknown key '" + key + "' (known: " + String.join(", ", new java.util.TreeSet<>(TOP_KEYS)) + ")");
                 }
             }
             JsonNode rules = root.get("rules");
@@ -141,7 +141,7 @@ public final class ConventionsLoader {
                     Map.Entry<String, JsonNode> e = it.next();
                     String ptr = "/rules/" + e.getKey();
                     if (Rules.byId(e.getKey()).isEmpty()) {
-                        throw doc.error(ptr, "unknown rule '" + e.getKey() + "'" + Names.didYouMean(e.getKey()));
+                        throw doc.keyError(ptr, "unknown rule '" + e.getKey() + "'" + Names.didYouMean(e.getKey()));
                     }
                     JsonNode v = e.getValue().isObject() ? e.getValue().get("severity") : e.getValue();
                     String vptr = e.getValue().isObject() ? ptr + "/severity" : ptr;
@@ -316,7 +316,7 @@ public final class ConventionsLoader {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                throw doc.error(ptr + "/" + k, "unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                throw doc.keyError(ptr + "/" + k, "unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }
     }

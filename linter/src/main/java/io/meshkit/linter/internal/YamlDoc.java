@@ -58,6 +58,7 @@ final class YamlDoc {
                     String key = p.currentName();
                     String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
                     JsonLocation kl = p.currentTokenLocation();
+                    locations.put("key:" + child, new int[] {Math.max(1, kl.getLineNr()), Math.max(1, kl.getColumnNr())});
                     if (o.has(key)) {
                         throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read conventions " + path + ":"
                                 + kl.getLineNr() + ":" + kl.getColumnNr() + ": duplicate key '" + key + "'");
@@ -109,6 +110,13 @@ final class YamlDoc {
             }
             p = p.substring(0, p.lastIndexOf('/'));
         }
+    }
+
+    /** An {@code INVALID_ARGUMENT} error at the key of a mapping entry. */
+    MeshkitException keyError(String pointer, String message) {
+        int[] l = locations.get("key:" + pointer);
+        String at = l == null ? at(pointer) : path + ":" + l[0] + ":" + l[1];
+        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read conventions " + at + ": " + message);
     }
 
     /** An {@code INVALID_ARGUMENT} error at a node. */
