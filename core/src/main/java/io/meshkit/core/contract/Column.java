@@ -25,7 +25,7 @@ import java.util.Map;
  * @param partitioned whether the table is partitioned by this column
  * @param history how a dimension keeps the history of this column ({@code meshkit.history})
  * @param quality the column-level quality rules
- * @param customProperties custom properties other than {@code meshkit.*} ones
+ * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*} are kept)
  */
 public record Column(
         String name,

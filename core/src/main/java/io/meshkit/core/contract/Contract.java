@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param datasets the datasets (ODCS {@code schema}); at least one in a valid contract
  * @param sla the service levels, {@link Sla#NONE} when none are given
  * @param servers the servers
- * @param customProperties contract-level custom properties (never {@code meshkit.*} keys)
+ * @param customProperties contract-level custom properties (no {@code meshkit.*} keys but the linter's
+ *     {@code meshkit.lint.*}, kept as written)
  */
 public record Contract(
         String apiVersion,

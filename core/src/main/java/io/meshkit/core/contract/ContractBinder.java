@@ -35,6 +35,8 @@ final class ContractBinder {
     static final String SAMPLING_KEY = "meshkit.samplingKey";
     static final String DELETES = "meshkit.deletes";
     static final String HISTORY = "meshkit.history";
+    /** Settings under this prefix are the linter's ({@code meshkit.lint.suppress}): kept in customProperties. */
+    static final String TOOL_SETTINGS_PREFIX = "meshkit.lint.";
     private static final List<String> DATASET_SETTINGS = List.of(KIND, TIME_RESOLUTION, SAMPLING_KEY, DELETES);
     private static final List<String> COLUMN_SETTINGS = List.of(HISTORY);
 
@@ -718,7 +720,9 @@ final class ContractBinder {
             problems.error(keyAt, "duplicate custom property '" + key + "'");
             return;
         }
-        if (!key.toLowerCase(Locale.ROOT).startsWith("meshkit.")) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("meshkit.") || lower.startsWith(TOOL_SETTINGS_PREFIX)) {
+            // meshkit.lint.* belongs to the linter, which checks it; the reader keeps it as written
             custom.put(key, YamlTree.toJava(value));
             return;
         }

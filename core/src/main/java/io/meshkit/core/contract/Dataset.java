@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * @param deletes what a dimension does with deleted keys ({@code meshkit.deletes}), {@link DeletesMode#CLOSE} by default
  * @param columns the columns in declaration order
  * @param quality the dataset-level quality rules
- * @param customProperties custom properties other than {@code meshkit.*} ones
+ * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*} are kept)
  */
 public record Dataset(
         String name,

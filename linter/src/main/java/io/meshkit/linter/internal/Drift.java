@@ -1,0 +1,121 @@
+package io.meshkit.linter.internal;
+
+import io.meshkit.core.contract.Column;
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetKind;
+import io.meshkit.core.contract.DatasetTables;
+import io.meshkit.core.contract.DeletesMode;
+import io.meshkit.core.contract.Scd2Shape;
+import io.meshkit.core.contract.Server;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.linter.api.Rules;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Compares the live tables of a contract's datasets with the contract. */
+final class Drift {
+    private Drift() {}
+
+    /**
+     * The table of a dataset: the namespace of a server of the warehouse's type ({@code schema}, or {@code dataset}
+     * on BigQuery) when the contract has one, else the conventional production table.
+     */
+    static TableId table(Contract c, Dataset d, Warehouse w) {
+        String scheme = w.uri().contains(":") ? w.uri().substring(0, w.uri().indexOf(':')) : w.uri();
+        for (Server s : c.servers()) {
+            if (s.type().equalsIgnoreCase(scheme)) {
+                Object ns = s.properties().getOrDefault("schema", s.properties().get("dataset"));
+                if (ns instanceof String n && !n.isBlank()) {
+                    return TableId.of(n, d.tableName());
+                }
+            }
+        }
+        return DatasetTables.of(c, d).production();
+    }
+
+    static void check(Contract c, Locator loc, Warehouse w, Sink sink, List<TableId> checked) {
+        for (int i = 0; i < c.datasets().size(); i++) {
+            Dataset d = c.datasets().get(i);
+            String dp = Locator.dataset(i);
+            TableId t = table(c, d, w);
+            Optional<TableInfo> info = w.describe(t);
+            checked.add(t);
+            if (info.isEmpty()) {
+                sink.add(Rules.DRIFT_TABLE_MISSING, loc.at(dp + "/name"), d.name(), null,
+                        "table " + t + " of dataset " + d.name() + " does not exist in " + w.uri());
+                continue;
+            }
+            Map<String, Expected> expected = new LinkedHashMap<>();
+            for (int j = 0; j < d.columns().size(); j++) {
+                Column col = d.columns().get(j);
+                expected.put(col.columnName().name().toLowerCase(Locale.ROOT),
+                        new Expected(col.columnName(), col.physicalType(), Locator.column(i, j), col.name()));
+            }
+            if (d.kind() == DatasetKind.DIMENSION) {
+                scd2(expected, Scd2Shape.VALID_FROM, Scd2Shape.TIME_TYPE, dp);
+                scd2(expected, Scd2Shape.VALID_TO, Scd2Shape.TIME_TYPE, dp);
+                scd2(expected, Scd2Shape.IS_CURRENT, DataType.BOOLEAN, dp);
+                if (d.deletes() == DeletesMode.TOMBSTONE) {
+                    scd2(expected, Scd2Shape.IS_DELETED, DataType.BOOLEAN, dp);
+                }
+            }
+            Set<String> live = new HashSet<>();
+            for (ColumnInfo ci : info.get().columns()) {
+                live.add(ci.name().name().toLowerCase(Locale.ROOT));
+            }
+            for (Expected e : expected.values()) {
+                Optional<ColumnInfo> ci = info.get().column(e.name);
+                String where = e.column == null ? d.name() : d.name() + "." + e.column;
+                if (ci.isEmpty()) {
+                    sink.add(Rules.DRIFT_COLUMN_MISSING, loc.at(e.pointer + "/name"), d.name(),
+                            e.column, "column " + where + " is missing from table " + t
+                                    + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)" : ""));
+                } else if (!sameType(e.type, ci.get().type())) {
+                    sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
+                            e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
+                            + e.name.name() : where) + " is " + e.type + " in the contract but " + ci.get().engineType()
+                            + " in table " + t);
+                }
+            }
+            List<String> extra = new ArrayList<>();
+            for (ColumnInfo ci : info.get().columns()) {
+                if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT))) {
+                    extra.add(ci.name().name());
+                }
+            }
+            for (String x : extra) {
+                sink.add(Rules.DRIFT_COLUMN_EXTRA, loc.key(dp + "/properties"), d.name(), null,
+                        "table " + t + " has column " + x + " that dataset " + d.name() + " does not list");
+            }
+        }
+    }
+
+    private static void scd2(Map<String, Expected> expected, ColumnName name, DataType type, String dp) {
+        expected.putIfAbsent(name.name(), new Expected(name, type, dp, null));
+    }
+
+    /** Equal kinds; varchar and binary lengths are not compared (DuckDB does not keep them). */
+    static boolean sameType(DataType contract, DataType live) {
+        if (contract.kind() != live.kind()) {
+            return false;
+        }
+        if (contract.kind() == DataType.Kind.DECIMAL) {
+            return contract.precision() == live.precision() && contract.scale() == live.scale();
+        }
+        return true;
+    }
+
+    private record Expected(ColumnName name, DataType type, String pointer, String column) {}
+}
