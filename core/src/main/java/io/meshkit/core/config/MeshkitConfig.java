@@ -66,7 +66,8 @@ public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<Stri
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, where + ": Cannot read configuration: " + e.getOriginalMessage(), e);
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, where + ": Cannot read configuration: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("malformed YAML"), e);
         } catch (IOException e) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + file + ": " + e.getMessage(), e);
         }
