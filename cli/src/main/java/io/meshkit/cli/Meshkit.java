@@ -22,7 +22,11 @@ public final class Meshkit implements Runnable {
 
     /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
     public static CommandLine commandLine() {
-        return CliSupport.configure(new CommandLine(new Meshkit()));
+        CommandLine commandLine = new CommandLine(new Meshkit());
+        for (Tool tool : Tool.values()) {
+            commandLine.addSubcommand(tool.subcommand(), tool.commandLine());
+        }
+        return CliSupport.configure(commandLine);
     }
 
     @Override

@@ -1,0 +1,29 @@
+package io.meshkit.cli;
+
+import io.meshkit.linter.cli.LintCli;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * The module commands: each is {@code meshkit <subcommand>} here and {@code bin/meshkit-<tool>} in
+ * the distribution, the same command under two names.
+ */
+enum Tool {
+    LINT("lint", LintCli::commandLine);
+
+    private final String subcommand;
+    private final Supplier<CommandLine> factory;
+
+    Tool(String subcommand, Supplier<CommandLine> factory) {
+        this.subcommand = subcommand;
+        this.factory = factory;
+    }
+
+    String subcommand() {
+        return subcommand;
+    }
+
+    CommandLine commandLine() {
+        return factory.get();
+    }
+}
