@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Durations as people write them in {@code meshkit.yaml} and read them in alerts: {@code 36h}, {@code 2d4h}, {@code 90s}. */
 public final class Durations {
-    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(d|h|m|s|ms)");
+    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|d|h|m|s)");
 
     private Durations() {}
 

@@ -50,13 +50,16 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where webhook URLs are read from; tests replace it. */
+    java.util.function.Function<String, String> env = System::getenv;
+
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
         PrintWriter out = spec.commandLine().getOut();
         MeshkitConfig config = options.config();
         MonitorSettings settings = options.settings(config);
-        MonitorComponent c = options.component(config, settings, dryRun ? List.of() : Sinks.build(settings, System::getenv, out));
+        MonitorComponent c = options.component(config, settings, dryRun ? List.of() : Sinks.build(settings, env, out));
         CheckReport report;
         try (Warehouse ignored = c.warehouse()) {
             report = dryRun ? c.monitor().preview() : c.monitor().check();

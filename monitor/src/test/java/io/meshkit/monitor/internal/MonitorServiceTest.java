@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The monitor end to end on a real DuckDB file: run log in, state and outbox in meshkit_meta, alerts out. */
-class MonitorServiceTest {
-    static final String CONTRACT = """
+public class MonitorServiceTest {
+    public static final String CONTRACT = """
             apiVersion: v3.1.0
             kind: DataContract
             id: urn:test:music
