@@ -3,6 +3,7 @@ package io.meshkit.core.runlog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where tools record their runs, publications and leases. Ingest, scd-builder and publisher write
@@ -27,6 +28,21 @@ public interface RunLog {
 
     /** The publications of a dataset, newest first. */
     List<Publication> publications(String dataset, int limit);
+
+    /**
+     * Reads, for every dataset that has runs or publications, its newest runs, newest publication and
+     * the median row count of its recent successful runs, in one set-based pass, and streams one
+     * {@link DatasetActivity} per dataset to {@code action}, sorted by dataset. This is what a monitor
+     * reads; it never loops over datasets with a query each.
+     *
+     * @param recentSince only successful runs started at or after this time count towards the median
+     * @param recentRuns the median is taken over at most this many successful runs before the newest one
+     * @param action called once per dataset
+     * @throws UnsupportedOperationException if this run log cannot read in bulk (the default)
+     */
+    default void forEachDatasetActivity(java.time.Instant recentSince, int recentRuns, Consumer<DatasetActivity> action) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read dataset activity in bulk");
+    }
 
     /**
      * Takes the lease on a dataset for {@code ttl}, or throws {@link LeaseHeldException} naming who

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -161,6 +163,97 @@ public final class WarehouseRunLog implements RunLog {
                 r -> new Publication(r.getString("dataset"), r.getLong("version"), r.getString("contract_version"),
                         TableId.of(r.getString("table_namespace"), r.getString("table_name")), r.getLong("row_count"),
                         r.getString("checksum"), instant(r.get("published_at")), r.getString("published_by"), r.getString("run_id")));
+    }
+
+    private static final List<String> RUN_COLUMNS =
+            List.of("run_id", "tool", "dataset", "started_at", "ended_at", "status", "row_count", "byte_count", "message");
+
+    /**
+     * One statement for every dataset: one aggregate scan of the runs for the newest start times,
+     * a join back for those runs, a window over only the recent successful runs for the median, and
+     * the same for publications. Portable SQL (no engine-specific median or arg_max).
+     */
+    @Override
+    public void forEachDatasetActivity(Instant recentSince, int recentRuns, Consumer<DatasetActivity> action) {
+        requireNonNull(recentSince, "recentSince is null");
+        requireNonNull(action, "action is null");
+        if (recentRuns < 1) {
+            throw new IllegalArgumentException("recentRuns must be at least 1");
+        }
+        ensure();
+        String runCols = String.join(", ", RUN_COLUMNS);
+        var b = dialect.sql().sql("WITH agg AS (SELECT dataset, COUNT(*) AS run_count, MAX(started_at) AS latest_at, "
+                        + "MAX(CASE WHEN status <> 'RUNNING' THEN started_at END) AS finished_at, "
+                        + "MAX(CASE WHEN status = 'SUCCEEDED' THEN started_at END) AS success_at FROM ").table(RUNS)
+                .sql(" GROUP BY dataset), picked AS (SELECT " + prefixed("r.", "", RUN_COLUMNS) + ", a.latest_at, a.finished_at, a.success_at FROM ")
+                .table(RUNS).sql(" r JOIN agg a ON r.dataset = a.dataset WHERE r.started_at = a.latest_at OR r.started_at = a.finished_at"
+                        + " OR r.started_at = a.success_at), ")
+                .sql(pick("latest_run", "started_at = latest_at", runCols)).sql(", ")
+                .sql(pick("finished_run", "started_at = finished_at AND status <> 'RUNNING'", runCols)).sql(", ")
+                .sql(pick("success_run", "started_at = success_at AND status = 'SUCCEEDED'", runCols))
+                .sql(", recent AS (SELECT dataset, row_count, ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY started_at DESC, run_id DESC) AS rn FROM ")
+                .table(RUNS).sql(" WHERE status = 'SUCCEEDED' AND started_at >= ").bind(utc(recentSince))
+                .sql("), prior AS (SELECT dataset, row_count, ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY row_count) AS pos, "
+                        + "COUNT(*) OVER (PARTITION BY dataset) AS k FROM recent WHERE rn >= 2 AND rn <= ").bind(recentRuns + 1)
+                .sql(" AND row_count IS NOT NULL), median AS (SELECT dataset, AVG(row_count) AS median_rows, MAX(k) AS counted FROM prior"
+                        + " WHERE 2 * pos >= k AND 2 * pos <= k + 2 GROUP BY dataset), pagg AS (SELECT dataset, MAX(published_at) AS published_at FROM ")
+                .table(PUBLICATIONS).sql(" GROUP BY dataset), pub AS (SELECT * FROM (SELECT p.dataset, p.version, p.contract_version, p.table_namespace,"
+                        + " p.table_name, p.row_count, p.checksum, p.published_at, p.published_by, p.run_id,"
+                        + " ROW_NUMBER() OVER (PARTITION BY p.dataset ORDER BY p.version DESC) AS rn FROM ")
+                .table(PUBLICATIONS).sql(" p JOIN pagg g ON p.dataset = g.dataset AND p.published_at = g.published_at) x WHERE rn = 1)"
+                        + " SELECT COALESCE(a.dataset, g.dataset) AS ds, COALESCE(a.run_count, 0) AS run_count, "
+                        + prefixed("l.", "l_", RUN_COLUMNS) + ", " + prefixed("f.", "f_", RUN_COLUMNS) + ", " + prefixed("s.", "s_", RUN_COLUMNS)
+                        + ", m.median_rows, m.counted, p.version AS p_version, p.contract_version AS p_contract_version,"
+                        + " p.table_namespace AS p_table_namespace, p.table_name AS p_table_name, p.row_count AS p_row_count,"
+                        + " p.checksum AS p_checksum, p.published_at AS p_published_at, p.published_by AS p_published_by, p.run_id AS p_run_id"
+                        + " FROM agg a FULL OUTER JOIN pagg g ON a.dataset = g.dataset"
+                        + " LEFT JOIN latest_run l ON l.dataset = a.dataset LEFT JOIN finished_run f ON f.dataset = a.dataset"
+                        + " LEFT JOIN success_run s ON s.dataset = a.dataset LEFT JOIN median m ON m.dataset = a.dataset"
+                        + " LEFT JOIN pub p ON p.dataset = g.dataset ORDER BY ds");
+        try (ResultRows rows = warehouse.query(b.build())) {
+            for (Row r : rows) {
+                String dataset = r.getString("ds");
+                Double median = r.getDouble("median_rows");
+                Long counted = r.getLong("counted");
+                Optional<Publication> publication = r.get("p_published_at") == null ? Optional.empty()
+                        : Optional.of(new Publication(dataset, r.getLong("p_version"), r.getString("p_contract_version"),
+                                TableId.of(r.getString("p_table_namespace"), r.getString("p_table_name")), r.getLong("p_row_count"),
+                                r.getString("p_checksum"), instant(r.get("p_published_at")), r.getString("p_published_by"),
+                                r.getString("p_run_id")));
+                action.accept(new DatasetActivity(dataset, r.getLong("run_count"), prefixedRun(r, "l_"), prefixedRun(r, "f_"),
+                        prefixedRun(r, "s_"), publication, median == null ? OptionalDouble.empty() : OptionalDouble.of(median),
+                        counted == null ? 0 : counted.intValue()));
+            }
+        }
+    }
+
+    private static String pick(String name, String condition, String runCols) {
+        return name + " AS (SELECT " + runCols + " FROM (SELECT " + runCols
+                + ", ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY run_id DESC) AS rn FROM picked WHERE " + condition + ") x WHERE rn = 1)";
+    }
+
+    private static String prefixed(String qualifier, String aliasPrefix, List<String> columns) {
+        StringBuilder out = new StringBuilder();
+        for (String c : columns) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(qualifier).append(c);
+            if (!aliasPrefix.isEmpty()) {
+                out.append(" AS ").append(aliasPrefix).append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Optional<RunRecord> prefixedRun(Row r, String p) {
+        if (r.get(p + "run_id") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunRecord(r.getString(p + "run_id"), r.getString(p + "tool"), r.getString(p + "dataset"),
+                instant(r.get(p + "started_at")), Optional.ofNullable(r.get(p + "ended_at")).map(WarehouseRunLog::instant),
+                RunStatus.valueOf(r.getString(p + "status")), optionalLong(r.getLong(p + "row_count")),
+                optionalLong(r.getLong(p + "byte_count")), Optional.ofNullable(r.getString(p + "message"))));
     }
 
     @Override

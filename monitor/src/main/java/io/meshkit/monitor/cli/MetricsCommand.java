@@ -1,0 +1,67 @@
+package io.meshkit.monitor.cli;
+
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.monitor.api.MonitorSettings;
+import io.meshkit.monitor.di.MonitorComponent;
+import io.meshkit.monitor.internal.Prometheus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code metrics}: dataset health in the Prometheus text format, to stdout or atomically to a file. */
+@Command(name = "metrics", description = "Write dataset health in the Prometheus text exposition format (for scraping or the node exporter's textfile collector).")
+final class MetricsCommand implements Callable<Integer> {
+    @Mixin
+    MonitorOptions options;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to this file (replaced atomically) instead of stdout.")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MeshkitConfig config = options.config();
+        MonitorSettings settings = options.settings(config);
+        MonitorComponent c = options.component(config, settings, List.of());
+        Prometheus metrics = new Prometheus();
+        int pending;
+        try (Warehouse ignored = c.warehouse()) {
+            c.monitor().status(metrics);
+            pending = c.monitor().pendingDeliveries();
+        }
+        if (output == null) {
+            metrics.write(spec.commandLine().getOut(), pending);
+            return 0;
+        }
+        StringWriter text = new StringWriter();
+        metrics.write(new PrintWriter(text), pending);
+        try {
+            Path abs = output.toAbsolutePath();
+            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot write metrics to " + output + ": " + e.getClass().getSimpleName(), e);
+        }
+        return 0;
+    }
+}

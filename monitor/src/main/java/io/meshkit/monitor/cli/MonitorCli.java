@@ -1,0 +1,30 @@
+package io.meshkit.monitor.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code meshkit-monitor}: failed runs, late datasets and recoveries, alerted once per change of state. */
+@Command(name = "meshkit-monitor", mixinStandardHelpOptions = true, version = "meshkit-monitor 0.1.0-SNAPSHOT",
+        description = "Watch datasets: failed runs, late data (freshness SLA) and recoveries, alerted once per change of state.",
+        subcommands = {CheckCommand.class, StatusCommand.class, MetricsCommand.class, SnoozeCommand.class, UnsnoozeCommand.class,
+                SnoozesCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+public final class MonitorCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return CliSupport.configure(new CommandLine(new MonitorCli()));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,62 @@
+package io.meshkit.monitor.cli;
+
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.monitor.api.AlertSink;
+import io.meshkit.monitor.api.MonitorSettings;
+import io.meshkit.monitor.di.MonitorComponent;
+import io.meshkit.monitor.internal.SettingsReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What every monitor command shares: the warehouse and configuration, the contracts, and the time. */
+final class MonitorOptions {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Option(names = "--contract", paramLabel = "FILE|DIR",
+            description = "Contract file or directory giving SLAs and owner teams (default: monitor.contracts in meshkit.yaml, else contracts/).")
+    Path contract;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "Evaluate as of this time (ISO-8601, e.g. 2026-11-23T12:00:00Z) instead of the clock, for reproducible runs.")
+    String now;
+
+    MeshkitConfig config() {
+        return warehouse.resolvedConfig();
+    }
+
+    MonitorSettings settings(MeshkitConfig config) {
+        MonitorSettings s = SettingsReader.read(config.source());
+        return contract == null ? s : s.withContracts(Optional.of(contract));
+    }
+
+    Clock clock() {
+        if (now == null) {
+            return Clock.systemUTC();
+        }
+        return Clock.fixed(parseInstant(now, "--now"), ZoneOffset.UTC);
+    }
+
+    MonitorComponent component(MeshkitConfig config, MonitorSettings settings, List<AlertSink> sinks) {
+        return MonitorComponent.factory().create(config, clock(), settings, sinks);
+    }
+
+    static Instant parseInstant(String text, String option) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot read " + option + " '" + text + "': expected an ISO-8601 instant such as 2026-11-23T12:00:00Z");
+        }
+    }
+}

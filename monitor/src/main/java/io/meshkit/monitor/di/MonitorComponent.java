@@ -1,0 +1,40 @@
+package io.meshkit.monitor.di;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.di.CoreModule;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.monitor.api.AlertSink;
+import io.meshkit.monitor.api.MonitorSettings;
+import io.meshkit.monitor.internal.MonitorService;
+import java.time.Clock;
+import java.util.List;
+import javax.inject.Singleton;
+
+/** The monitor's services for one command; the command closes the warehouse. */
+@Singleton
+@Component(modules = {CoreModule.class, MonitorModule.class})
+public interface MonitorComponent {
+    /** The monitor. */
+    MonitorService monitor();
+
+    /** The run log it reads. */
+    io.meshkit.core.runlog.RunLog runLog();
+
+    /** The warehouse it works in. */
+    Warehouse warehouse();
+
+    /** Builds the component. */
+    @Component.Factory
+    interface Factory {
+        /** A component for a configuration, clock, monitor settings and sinks. */
+        MonitorComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock, @BindsInstance MonitorSettings settings,
+                @BindsInstance List<AlertSink> sinks);
+    }
+
+    /** The factory. */
+    static Factory factory() {
+        return DaggerMonitorComponent.factory();
+    }
+}

@@ -1,0 +1,201 @@
+package io.meshkit.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.meshkit.core.runlog.RunOutcome;
+import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI against a real DuckDB file and a real local HTTP server (the JDK's). */
+class MonitorCliTest {
+    static final String SECRET_PATH = "/services/T0SECRET/B0SECRET/xoxb-very-secret-token";
+
+    @TempDir
+    Path dir;
+    HttpServer server;
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    String url;
+
+    record Result(int exit, String out, String err) {}
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+            if (status == 200) {
+                bodies.add(new String(body, StandardCharsets.UTF_8));
+                idempotencyKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        url = "http://127.0.0.1:" + server.getAddress().getPort() + SECRET_PATH;
+        Files.writeString(dir.resolve("music.odcs.yaml"), io.meshkit.monitor.internal.MonitorServiceTest.CONTRACT);
+        Files.writeString(dir.resolve("meshkit.yaml"), """
+                warehouse:
+                  uri: duckdb:%s
+                monitor:
+                  contracts: music.odcs.yaml
+                  retry: {attempts: 2, initialBackoff: 10ms, maxBackoff: 20ms, timeout: 2s}
+                  sinks:
+                    - {name: music-slack, type: slack, url_env: TEST_SLACK_URL, teams: [music-listening]}
+                    - {name: other-team, type: webhook, url_env: TEST_SLACK_URL, teams: [someone-else]}
+                    - {name: log, type: jsonl, path: alerts.jsonl}
+                """.formatted(dir.resolve("w.duckdb")));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    Result run(String... args) {
+        CommandLine cmd = MonitorCli.commandLine();
+        ((CheckCommand) cmd.getSubcommands().get("check").getCommand()).env = k -> k.equals("TEST_SLACK_URL") ? url : null;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--config";
+        all[args.length + 1] = dir.resolve("meshkit.yaml").toString();
+        int exit = cmd.execute(all);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    void seed(String dataset, String at, RunOutcome outcome) {
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("w.duckdb"))) {
+            var log = new WarehouseRunLog(w, Clock.fixed(Instant.parse(at), ZoneOffset.UTC));
+            log.finishRun(log.startRun("ingest", dataset).runId(), outcome);
+        }
+    }
+
+    void assertNoSecret(Result r) {
+        assertThat(r.out() + r.err()).doesNotContain("SECRET").doesNotContain("xoxb").doesNotContain(SECRET_PATH);
+    }
+
+    @Test
+    void webhookThatFailsThenRecoversGetsEachAlertExactlyOnceAndTheUrlIsNeverPrinted() throws Exception {
+        seed("music.plays", "2026-11-23T10:00:00Z", RunOutcome.succeeded(100));
+        seed("music.tracks", "2026-11-23T11:00:00Z", RunOutcome.succeeded(10));
+        seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect to source db:3306: timed out"));
+
+        failuresLeft.set(2);
+        Result down = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
+        assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(3);
+        assertThat(down.err()).contains("error: Cannot deliver 1 alert(s), kept for the next check: Cannot deliver alert to sink music-slack: HTTP 500");
+        assertThat(bodies).isEmpty();
+        assertNoSecret(down);
+
+        Result up = run("check", "--now", "2026-11-23T11:35:00Z", "--format", "json");
+        assertThat(up.exit()).as(up.err()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(up.out());
+        assertThat(report.get("alertCount").asInt()).isZero();
+        assertThat(report.get("delivered").asInt()).isEqualTo(1);
+        assertThat(report.get("pending").asInt()).isZero();
+        assertThat(report.get("tablesChanged").toString()).contains("meshkit_meta.monitor_state", "meshkit_meta.monitor_outbox");
+        assertThat(bodies).hasSize(1);
+        JsonNode slack = new ObjectMapper().readTree(bodies.get(0));
+        assertThat(slack.get("text").asText()).startsWith("music.plays failed: run ").endsWith(
+                ": Cannot connect to source db:3306: timed out (team music-listening)");
+        assertThat(slack.get("blocks").get(0).get("type").asText()).isEqualTo("header");
+        assertThat(slack.get("blocks").get(1).get("fields").toString()).contains("music-listening");
+        assertNoSecret(up);
+
+        for (int i = 0; i < 2; i++) {
+            Result again = run("check", "--now", "2026-11-23T11:4" + i + ":00Z");
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.out()).contains("no change of state");
+        }
+        assertThat(bodies).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("alerts.jsonl"))).hasSize(1).allMatch(l -> l.contains("\"kind\":\"failed\""));
+
+        seed("music.plays", "2026-11-23T11:50:00Z", RunOutcome.succeeded(100));
+        Result recovered = run("check", "--now", "2026-11-23T11:55:00Z");
+        assertThat(recovered.exit()).as(recovered.out()).isZero();
+        assertThat(recovered.out()).contains("alert recovered: music.plays recovered: run ");
+        assertThat(bodies).hasSize(2);
+        assertThat(idempotencyKeys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void unreachableWebhookIsReportedWithoutItsUrl() {
+        seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect"));
+        server.stop(0);
+        Result r = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("Cannot deliver alert to sink music-slack: ConnectException");
+        assertNoSecret(r);
+    }
+
+    @Test
+    void statusJsonMetricsAndSnooze() throws Exception {
+        seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.succeeded(100));
+        Result status = run("status", "--now", "2026-11-23T12:00:00Z", "--format", "json");
+        assertThat(status.exit()).isZero();
+        JsonNode s = new ObjectMapper().readTree(status.out());
+        assertThat(s.get("datasetCount").asInt()).isEqualTo(2);
+        assertThat(s.get("datasets").get(0).get("state").asText()).isEqualTo("ok");
+        assertThat(s.get("datasets").get(0).get("lagSeconds").asLong()).isEqualTo(3600);
+        assertThat(s.get("datasets").get(1).get("state").asText()).isEqualTo("late");
+
+        Result snooze = run("snooze", "music.tracks", "--until", "2h", "--now", "2026-11-23T12:00:00Z", "--reason", "backfill");
+        assertThat(snooze.out()).isEqualTo("snoozed music.tracks until 2026-11-23T14:00:00Z (backfill)\n");
+        Result metrics = run("metrics", "--now", "2026-11-23T12:00:00Z");
+        assertThat(metrics.out()).contains("# HELP meshkit_dataset_late ", "# TYPE meshkit_dataset_late gauge\n",
+                "meshkit_dataset_late{dataset=\"music.tracks\",team=\"music-listening\"} 1\n",
+                "meshkit_dataset_snoozed{dataset=\"music.tracks\",team=\"music-listening\"} 1\n",
+                "meshkit_dataset_lag_seconds{dataset=\"music.plays\",team=\"music-listening\"} 3600\n",
+                "meshkit_dataset_last_run_rows{dataset=\"music.plays\",team=\"music-listening\"} 100\n",
+                "meshkit_dataset_runs_total{dataset=\"music.plays\",team=\"music-listening\"} 1\n");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Result r = run("status", "--now", "yesterday");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Cannot read --now 'yesterday': expected an ISO-8601 instant such as 2026-11-23T12:00:00Z\n");
+    }
+
+    @Test
+    void missingWebhookVariableIsAConfigurationError() throws Exception {
+        url = null;
+        Result r = run("check", "--now", "2026-11-23T12:00:00Z");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Cannot configure alert sink music-slack: environment variable TEST_SLACK_URL is not set\n");
+    }
+
+    @Test
+    void parsesEverySubcommand() {
+        CommandLine cmd = MonitorCli.commandLine();
+        assertThat(cmd.getSubcommands().keySet()).contains("check", "status", "metrics", "snooze", "unsnooze", "snoozes", "history");
+        cmd.parseArgs("check", "--dry-run", "--format", "json", "--now", "2026-11-23T12:00:00Z", "--contract", "contracts");
+    }
+}
