@@ -1,6 +1,7 @@
 package io.meshkit.cli;
 
 import io.meshkit.linter.cli.LintCli;
+import io.meshkit.monitor.cli.MonitorCli;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine;
  * the distribution, the same command under two names.
  */
 enum Tool {
-    LINT("lint", LintCli::commandLine);
+    LINT("lint", LintCli::commandLine),
+    MONITOR("monitor", MonitorCli::commandLine);
 
     private final String subcommand;
     private final Supplier<CommandLine> factory;
