@@ -24,7 +24,9 @@ public final class Meshkit implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Meshkit());
         for (Tool tool : Tool.values()) {
-            commandLine.addSubcommand(tool.subcommand(), tool.commandLine());
+            CommandLine sub = tool.commandLine();
+            sub.getCommandSpec().name(tool.subcommand());   // usage says "meshkit lint", not "meshkit meshkit-lint"
+            commandLine.addSubcommand(tool.subcommand(), sub);
         }
         return CliSupport.configure(commandLine);
     }
