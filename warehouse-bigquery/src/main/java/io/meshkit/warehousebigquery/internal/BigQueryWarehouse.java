@@ -186,8 +186,10 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
             }
         }
         long rows;
-        if (definition != null && definition.getType() == TableDefinition.Type.TABLE) {
-            rows = t.getNumRows() == null ? 0 : t.getNumRows().longValueExact();
+        Long bytes = t.getNumBytes();
+        if (definition instanceof com.google.cloud.bigquery.StandardTableDefinition std) {
+            rows = std.getNumRows() != null ? std.getNumRows() : t.getNumRows() == null ? 0 : t.getNumRows().longValueExact();
+            bytes = std.getNumBytes() != null ? std.getNumBytes() : bytes;
         } else {
             // views (and external tables) report no row count: count them, which costs a query
             try (ResultRows r = query(DIALECT.sql().sql("SELECT COUNT(*) FROM ").table(table).build())) {
@@ -195,7 +197,7 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
             }
         }
         return Optional.of(new TableInfo(table, columns, rows,
-                t.getNumBytes() == null ? OptionalLong.empty() : OptionalLong.of(t.getNumBytes()),
+                bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes),
                 Optional.ofNullable(t.getLastModifiedTime()).map(Instant::ofEpochMilli)));
     }
 
@@ -254,7 +256,12 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
             return ResultRows.empty(stats(start, result.job()));
         }
         List<Field> fields = List.copyOf(result.schema().getFields());
-        List<ColumnInfo> columns = fields.stream().map(BigQueryWarehouse::column).toList();
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            // BigQuery names anonymous columns f0_, f1_, …; never trust a name to be there
+            columns.add(column(f.getName() == null || f.getName().isEmpty() ? f.toBuilder().setName("f" + i + "_").build() : f));
+        }
         return new Rows(columns, fields, result.rows(), stats(start, result.job()), sql.parameters());
     }
 
