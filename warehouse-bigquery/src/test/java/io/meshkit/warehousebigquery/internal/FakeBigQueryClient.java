@@ -174,6 +174,14 @@ final class FakeBigQueryClient implements BigQueryClient {
         locations.put(dataset.getDatasetId().getDataset(), dataset.getLocation());
     }
 
+    /** Every table's columns as BigQuery fields, by dataset then table (for the analyzer's catalog). */
+    synchronized Map<String, Map<String, List<Field>>> schemas() {
+        Map<String, Map<String, List<Field>>> out = new TreeMap<>();
+        datasets.forEach(d -> out.put(d, new TreeMap<>()));
+        tables.values().forEach(t -> out.get(t.dataset).put(t.name, t.fields));
+        return out;
+    }
+
     /** The location a dataset was created in. */
     synchronized String location(String dataset) {
         return locations.get(dataset);
@@ -426,8 +434,6 @@ final class FakeBigQueryClient implements BigQueryClient {
         long bytes = 0;
         if (stmt instanceof ResolvedNodes.ResolvedCreateTableAsSelectStmt ctas) {
             String query = text(sql, ast.getQuery().getParseLocationRange());
-            QueryResult selected = select(query, params);
-            bytes = selected.job().bytesProcessed().orElse(0);
             for (ResolvedNodes.ResolvedOutputColumn c : ctas.getOutputColumnList()) {
                 fields.add(ZetaSql.field(columnName(c.getName(), fields.size()), c.getColumn().getType(), false));
                 types.add(c.getColumn().getType());
@@ -441,6 +447,7 @@ final class FakeBigQueryClient implements BigQueryClient {
                     rows.add(new ArrayList<>(row));
                 }
             }
+            bytes = scannedBytes(query, options);
         } else {
             for (ResolvedNodes.ResolvedColumnDefinition c : ((ResolvedNodes.ResolvedCreateTableStmt) stmt).getColumnDefinitionList()) {
                 boolean notNull = c.getAnnotations() != null && c.getAnnotations().getNotNull();
@@ -578,11 +585,13 @@ final class FakeBigQueryClient implements BigQueryClient {
         SimpleCatalog catalog = shared;
         for (List<String> path : Analyzer.extractTableNamesFromStatement(sql, options)) {
             FakeTable t = tables.get(String.join(".", path));
-            if (t == null || catalog.getTableNameList().contains(t.key().toLowerCase(java.util.Locale.ROOT))) {
+            if (t == null) {
                 continue; // unknown tables fail in the analyzer with BigQuery's message
             }
-            catalog.addSimpleTable(simpleTable(t, false));
-            if (!schemaOnly) {
+            if (!catalog.getTableNameList().contains(t.key().toLowerCase(java.util.Locale.ROOT))) {
+                catalog.addSimpleTable(simpleTable(t, false));
+            }
+            if (!schemaOnly && !contents.containsKey(t.key())) {
                 contents.put(t.key(), TableContent.create(t.viewSql == null ? t.rows : viewRows(t)));
             }
         }
