@@ -189,7 +189,7 @@ public abstract class WarehouseContractTest {
     }
 
     private Sql numbersQuery(long count) {
-        return sql().sql("SELECT n, n % 7 AS g FROM (").append(generateSeries(count)).sql(") AS s").build();
+        return sql().sql("SELECT n, mod(n, 7) AS g FROM (").append(generateSeries(count)).sql(") AS s").build();
     }
 
     private List<Row> all(Sql query) {

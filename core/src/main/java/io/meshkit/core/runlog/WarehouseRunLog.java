@@ -267,7 +267,8 @@ public final class WarehouseRunLog implements RunLog {
             warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASES)
                     .sql(" (dataset, lease_id, holder, acquired_at, expires_at) SELECT ")
                     .binds(List.of(dataset, mine.leaseId(), holder, utc(mine.acquiredAt()), utc(mine.expiresAt())))
-                    .sql(" WHERE NOT EXISTS (SELECT 1 FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
+                    // a FROM clause: GoogleSQL refuses WHERE in a SELECT without one
+                    .sql(" FROM (SELECT 1) AS one WHERE NOT EXISTS (SELECT 1 FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
                     .sql(" AND expires_at > ").bind(utc(now)).sql(")").build());
             List<Lease> live = liveLeases(dataset, now);
             boolean inserted = live.stream().anyMatch(l -> l.leaseId().equals(mine.leaseId()));

@@ -1,0 +1,142 @@
+package io.meshkit.warehousebigquery.internal;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.Dialect;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * GoogleSQL as BigQuery speaks it: backtick-quoted identifiers, BigQuery's types, MD5-based sampling
+ * values and fingerprints.
+ *
+ * <p>Decimals map to unparameterized {@code NUMERIC} (38 digits, scale 9) or {@code BIGNUMERIC} (76
+ * digits, scale 38): BigQuery drops type parameters from every query result, so a parameterized
+ * column would describe differently from the rows read out of it.
+ */
+public final class BigQueryDialect implements Dialect {
+    /** The one instance; the dialect has no state. */
+    public static final BigQueryDialect INSTANCE = new BigQueryDialect();
+
+    /** NUMERIC holds 29 integer digits and 9 fraction digits. */
+    static final DataType NUMERIC = DataType.decimal(38, 9);
+    /** BIGNUMERIC holds 38 integer digits (and a bit) and 38 fraction digits. */
+    static final DataType BIGNUMERIC = DataType.decimal(76, 38);
+
+    private static final Pattern SHAPE = Pattern.compile("\\s*([A-Za-z0-9_]+)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+
+    private BigQueryDialect() {}
+
+    @Override
+    public String name() {
+        return "bigquery";
+    }
+
+    /** Backticks; a backtick or backslash inside the name is escaped with a backslash. */
+    @Override
+    public String quoteIdentifier(String name) {
+        return '`' + name.replace("\\", "\\\\").replace("`", "\\`") + '`';
+    }
+
+    @Override
+    public String typeName(DataType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> "BOOL";
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> "INT64";
+            case HUGEINT -> "BIGNUMERIC"; // BigQuery has no 128-bit integer; BIGNUMERIC holds every one
+            case DECIMAL -> decimalName(type);
+            case REAL, DOUBLE -> "FLOAT64";
+            case VARCHAR, UUID -> "STRING";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "DATETIME"; // meshkit's TIMESTAMP has no zone (it means UTC)
+            case TIMESTAMP_TZ -> "TIMESTAMP"; // BigQuery's TIMESTAMP is an instant
+            case BINARY -> "BYTES";
+            case JSON -> "JSON";
+        };
+    }
+
+    private static String decimalName(DataType type) {
+        int integerDigits = type.precision() - type.scale();
+        if (type.scale() <= 9 && integerDigits <= 29) {
+            return "NUMERIC";
+        }
+        if (type.scale() <= 38 && integerDigits <= 38) {
+            return "BIGNUMERIC";
+        }
+        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot map type " + type
+                + " to BigQuery: BIGNUMERIC holds at most 38 integer and 38 fraction digits");
+    }
+
+    /**
+     * The portable type of a BigQuery type name, including the legacy names the REST API reports
+     * ({@code INTEGER}, {@code FLOAT}, {@code BOOLEAN}, {@code RECORD}) and parameterized names
+     * ({@code NUMERIC(18, 3)}, {@code STRING(40)}). Empty for types without a portable form
+     * (GEOGRAPHY, INTERVAL, RANGE, STRUCT, ARRAY).
+     */
+    @Override
+    public Optional<DataType> parseType(String engineTypeName) {
+        if (engineTypeName == null) {
+            return Optional.empty();
+        }
+        Matcher m = SHAPE.matcher(engineTypeName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int p = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+        int s = m.group(3) == null ? -1 : Integer.parseInt(m.group(3));
+        try {
+            return switch (m.group(1).toUpperCase(Locale.ROOT)) {
+                case "BOOL", "BOOLEAN" -> Optional.of(DataType.BOOLEAN);
+                case "INT64", "INTEGER", "INT", "SMALLINT", "BIGINT", "TINYINT", "BYTEINT" -> Optional.of(DataType.BIGINT);
+                case "NUMERIC", "DECIMAL" -> Optional.of(p == -1 ? NUMERIC : DataType.decimal(p, Math.max(s, 0)));
+                case "BIGNUMERIC", "BIGDECIMAL" -> Optional.of(p == -1 ? BIGNUMERIC : DataType.decimal(p, Math.max(s, 0)));
+                case "FLOAT64", "FLOAT" -> Optional.of(DataType.DOUBLE);
+                case "STRING" -> Optional.of(DataType.VARCHAR);
+                case "BYTES" -> Optional.of(DataType.of(DataType.Kind.BINARY));
+                case "DATE" -> Optional.of(DataType.DATE);
+                case "TIME" -> Optional.of(DataType.of(DataType.Kind.TIME));
+                case "DATETIME" -> Optional.of(DataType.TIMESTAMP);
+                case "TIMESTAMP" -> Optional.of(DataType.TIMESTAMP_TZ);
+                case "JSON" -> Optional.of(DataType.of(DataType.Kind.JSON));
+                default -> Optional.empty();
+            };
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The hex MD5 of the columns as one JSON object: {@code TO_JSON_STRING} renders every type
+     * (BYTES as base64, so no invalid UTF-8 can fail a cast), quotes strings and escapes what they
+     * contain, and writes NULL as {@code null}, which no quoted string equals.
+     */
+    @Override
+    public String rowFingerprint(List<ColumnName> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a row fingerprint needs at least one column");
+        }
+        String fields = IntStream.range(0, columns.size())
+                .mapToObj(i -> quote(columns.get(i)) + " AS f" + i)
+                .collect(Collectors.joining(", "));
+        return "TO_HEX(MD5(TO_JSON_STRING(STRUCT(" + fields + "))))";
+    }
+
+    /**
+     * INT64 is signed, so the first 8 MD5 bytes cannot be read into it whole. The first 14 hex
+     * digits are the top 56 bits, which fit; shifted right by 3 they are the top 53 bits, i.e.
+     * {@code floor(u / 2^11)}, exact in a FLOAT64, then divided by 2^53 (exact too).
+     */
+    @Override
+    public String samplingValue(String keyExpression) {
+        return "(CAST(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST((" + keyExpression + ") AS STRING))), 1, 14)) AS INT64) >> 3"
+                + " AS FLOAT64) / 9007199254740992.0)";
+    }
+}
