@@ -55,6 +55,11 @@ public record PublishPolicy(int keepVersions, double maxRowChangePercent, RowCha
         return new PublishPolicy(keepVersions, maxRowChangePercent, rowChangeSeverity, ttl, actor);
     }
 
+    /** The same policy published by someone else. */
+    public PublishPolicy withActor(String who) {
+        return new PublishPolicy(keepVersions, maxRowChangePercent, rowChangeSeverity, leaseTtl, who);
+    }
+
     /** The same policy with another row-change threshold and severity. */
     public PublishPolicy withRowChange(double maxPercent, RowChangeSeverity severity) {
         return new PublishPolicy(keepVersions, maxPercent, severity, leaseTtl, actor);
