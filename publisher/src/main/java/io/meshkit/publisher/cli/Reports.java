@@ -86,11 +86,11 @@ final class Reports {
                 print(n);
             }
             case MARKDOWN -> validationMarkdown(r);
-            default -> validationText(r);
+            default -> validationText(r, false);
         }
     }
 
-    private void validationText(ValidationReport r) {
+    private void validationText(ValidationReport r, boolean problemsOnly) {
         if (r.checks().isEmpty() && !r.plan().isEmpty()) {
             out.println("dry run: would validate " + r.candidate() + " for " + r.dataset() + " (nothing run)");
             r.plan().forEach(l -> out.println("  " + l));
@@ -100,13 +100,18 @@ final class Reports {
                 + (r.productionRows().isPresent() ? " (production " + r.productionRows().getAsLong() + ")" : " (no production yet)")
                 + ", " + summary(r));
         for (CheckResult c : r.checks()) {
+            if (problemsOnly && (c.status() == CheckStatus.PASSED || c.status() == CheckStatus.SKIPPED)) {
+                continue;
+            }
             out.println("  " + String.format(Locale.ROOT, "%-7s", c.status().name().toLowerCase(Locale.ROOT)) + " " + c.check() + " ("
                     + c.target() + "): " + c.description()
                     + (c.status() == CheckStatus.PASSED || c.status() == CheckStatus.SKIPPED ? ""
                             : "; observed " + c.observed().map(v -> v.toPlainString()).orElse("-") + ", expected " + c.expectation())
                     + (c.sampleKeys().isEmpty() ? "" : "; e.g. keys " + String.join(" | ", c.sampleKeys())));
         }
-        r.checksum().ifPresent(s -> out.println("  checksum " + s));
+        if (!problemsOnly) {
+            r.checksum().ifPresent(s -> out.println("  checksum " + s));
+        }
     }
 
     private void validationMarkdown(ValidationReport r) {
@@ -185,7 +190,8 @@ final class Reports {
 
     private void publishText(String command, PublishResult r) {
         r.stage().ifPresent(this::stage);
-        r.validation().filter(v -> r.outcome() != PublishOutcome.DRY_RUN).ifPresent(this::validationText);
+        r.validation().filter(v -> r.outcome() != PublishOutcome.DRY_RUN)
+                .ifPresent(v -> validationText(v, r.outcome() != PublishOutcome.REFUSED));
         switch (r.outcome()) {
             case PROMOTED -> out.println((command.equals("rollback") ? "rolled back " : "promoted ") + r.dataset() + ": v"
                     + r.version().getAsLong() + " (was " + version(r.previousVersion()) + "), " + count(r.rows()) + " rows, checksum "
