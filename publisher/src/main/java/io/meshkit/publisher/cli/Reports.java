@@ -253,7 +253,7 @@ final class Reports {
         if (r.outcome() == PublishOutcome.PROMOTED) {
             if (!command.equals("rollback")) {
                 created.add(r.release().orElseThrow().toString());
-                r.validation().ifPresent(v -> dropped.add(v.candidate() + " (renamed to " + r.release().orElseThrow() + ")"));
+                r.validation().ifPresent(v -> dropped.add(v.candidate().toString())); // renamed into the version table
             }
             changed.add(r.production().toString());
             changed.add(WarehouseRunLog.PUBLICATIONS.toString());
