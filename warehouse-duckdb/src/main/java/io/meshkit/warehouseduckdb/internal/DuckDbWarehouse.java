@@ -13,10 +13,12 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
@@ -32,7 +34,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,9 +54,11 @@ import org.duckdb.DuckDBConnection;
  * use it from one thread, and finish (or close) a result stream before running the next statement,
  * since DuckDB invalidates a streaming result when its connection runs another statement.
  */
-public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
+public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, SupportsPromotion {
     private static final int FETCH_SIZE = 2048; // DuckDB's vector size: one chunk per fetch
     private static final Dialect DIALECT = DuckDbDialect.INSTANCE;
+    /** Prefix of the comment that marks a view made by {@link #promote} and names its release table. */
+    private static final String PROMOTED = "meshkit-promoted:";
 
     private final String uri;
     private final ConnectionPool pool;
@@ -341,6 +347,98 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions {
 
     private static boolean sameNamespace(TableId a, TableId b) {
         return a.namespace().name().equalsIgnoreCase(b.namespace().name()); // DuckDB resolves names without case
+    }
+
+    /**
+     * Production becomes a view over the release table: {@code CREATE OR REPLACE VIEW}, then a
+     * comment naming the release (DuckDB normalises a view's SQL text, so the comment, not the text,
+     * says what it serves). Metadata only, whatever the table's size; all promotions of the call in
+     * one transaction, or in the caller's. A production that is a plain table is dropped in the same
+     * transaction.
+     */
+    @Override
+    public void promote(List<Promotion> promotions) {
+        List<Promotion> all = List.copyOf(promotions);
+        if (all.isEmpty()) {
+            return;
+        }
+        atomically("promote " + all.get(0).release() + " to " + all.get(0).production()
+                + (all.size() > 1 ? " and " + (all.size() - 1) + " more" : ""), List.of(), c -> {
+            for (Promotion p : all) {
+                if (tableType(c, p.release()).isEmpty()) {
+                    throw new NoSuchTableException("promote", p.release());
+                }
+                Optional<String> type = tableType(c, p.production());
+                try (Statement s = c.createStatement()) {
+                    if (type.isPresent() && !isView(type.get())) {
+                        s.execute(dropStatement(type.get(), p.production()));
+                    }
+                    for (String statement : promotionStatements(p)) {
+                        s.execute(statement);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static List<String> promotionStatements(Promotion p) {
+        // the comment is a string literal: hex digits only, so it needs no escaping and carries no value
+        HexFormat hex = HexFormat.of();
+        String marker = PROMOTED + hex.formatHex(p.release().namespace().name().getBytes(StandardCharsets.UTF_8)) + "."
+                + hex.formatHex(p.release().name().getBytes(StandardCharsets.UTF_8));
+        return List.of(
+                "CREATE OR REPLACE VIEW " + DIALECT.quote(p.production()) + " AS SELECT * FROM " + DIALECT.quote(p.release()),
+                "COMMENT ON VIEW " + DIALECT.quote(p.production()) + " IS '" + marker + "'");
+    }
+
+    @Override
+    public boolean promotesAtomicallyAcrossTables() {
+        return true;
+    }
+
+    @Override
+    public Optional<TableId> servedRelease(TableId production) {
+        requireNonNull(production, "production is null");
+        return run("read the promotion of " + production, List.of(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT comment FROM duckdb_views() WHERE database_name = current_database()"
+                    + " AND lower(schema_name) = lower(?) AND lower(view_name) = lower(?)")) {
+                ps.setString(1, production.namespace().name());
+                ps.setString(2, production.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? parsePromoted(rs.getString(1)) : Optional.<TableId>empty();
+                }
+            }
+        });
+    }
+
+    private static Optional<TableId> parsePromoted(String comment) {
+        if (comment == null || !comment.startsWith(PROMOTED)) {
+            return Optional.empty();
+        }
+        String[] parts = comment.substring(PROMOTED.length()).split("\\.", -1);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            HexFormat hex = HexFormat.of();
+            return Optional.of(TableId.of(new String(hex.parseHex(parts[0]), StandardCharsets.UTF_8),
+                    new String(hex.parseHex(parts[1]), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a comment this class wrote
+        }
+    }
+
+    @Override
+    public List<String> describePromotion(List<Promotion> promotions) {
+        List<String> lines = new ArrayList<>();
+        lines.add("BEGIN TRANSACTION");
+        for (Promotion p : promotions) {
+            lines.add("DROP TABLE IF EXISTS " + DIALECT.quote(p.production()) + " -- only if production is a plain table");
+            lines.addAll(promotionStatements(p));
+        }
+        lines.add("COMMIT");
+        return List.copyOf(lines);
     }
 
     @Override

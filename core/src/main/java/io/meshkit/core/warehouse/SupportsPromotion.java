@@ -1,0 +1,51 @@
+package io.meshkit.core.warehouse;
+
+import io.meshkit.core.identifier.TableId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A warehouse that can make production tables serve release tables atomically: the write-audit-
+ * publish promotion. A reader of a production table on another connection sees the rows it served
+ * before or the rows of its release, never a missing, empty or half-written table.
+ *
+ * <p>How each warehouse does it:
+ * <ul>
+ *   <li>DuckDB: production becomes a view over the release table, re-pointed with
+ *       {@code CREATE OR REPLACE VIEW} in one transaction. No data is copied, so the time does not
+ *       depend on the table's size, and every promotion of one call commits together.</li>
+ *   <li>BigQuery: a copy job from the release table to production with {@code WRITE_TRUNCATE}, which
+ *       is atomic for one table. A call with several promotions runs several jobs: a reader may see
+ *       some tables promoted and others not yet ({@link #promotesAtomicallyAcrossTables()} is false).</li>
+ * </ul>
+ *
+ * <p>The release tables are never changed or dropped by a promotion: the caller keeps them as
+ * versions to roll back to, and drops them when they are no longer needed, never the one a
+ * production table serves.
+ */
+public interface SupportsPromotion {
+    /**
+     * Makes each production table serve its release table. Where the warehouse also
+     * {@link SupportsTransactions supports transactions}, a call made inside
+     * {@link SupportsTransactions#inTransaction} joins that transaction, so the caller can record the
+     * publication in the same commit.
+     *
+     * @throws io.meshkit.core.error.NoSuchTableException if a release table does not exist
+     */
+    void promote(List<Promotion> promotions);
+
+    /** Whether all the promotions of one {@link #promote} call become visible together. */
+    boolean promotesAtomicallyAcrossTables();
+
+    /**
+     * The release table a production table serves, if it was last set by {@link #promote}; empty if
+     * the production table does not exist or is a plain table or view made some other way.
+     */
+    Optional<TableId> servedRelease(TableId production);
+
+    /**
+     * The statements or jobs {@link #promote} would run for these promotions, one line each, for
+     * {@code --dry-run} output. Runs nothing.
+     */
+    List<String> describePromotion(List<Promotion> promotions);
+}

@@ -1,0 +1,27 @@
+package io.meshkit.publisher.cli;
+
+import io.meshkit.publisher.api.PublishResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code backfill}: stage the full history, validate, promote, under one lease. */
+@Command(name = "backfill", description = "Stage the whole history into a candidate, validate it and promote it in one go, without downtime.")
+final class BackfillCommand extends PublisherCommand {
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Override
+    public Integer call() {
+        var target = dataset.target();
+        var from = source.toSource();
+        var p = policy.policy();
+        return withPublisher((publisher, reports) -> {
+            PublishResult r = publisher.backfill(target, from, p, mode());
+            reports.publish("backfill", r);
+            return PromoteCommand.exitCode(r);
+        });
+    }
+}

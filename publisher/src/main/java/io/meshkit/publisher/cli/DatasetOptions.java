@@ -1,0 +1,55 @@
+package io.meshkit.publisher.cli;
+
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.publisher.api.PublishTarget;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** {@code --contract}, {@code --dataset}, {@code --production}, {@code --candidate}: which dataset and tables. */
+final class DatasetOptions {
+    @Option(names = "--contract", paramLabel = "FILE", required = true, description = "The dataset's ODCS contract.")
+    Path contract;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset (schema object) of the contract; needed only if it has several.")
+    String dataset;
+
+    @Option(names = "--production", paramLabel = "NAMESPACE.TABLE", description = "Production table (default <domain>.<table>).")
+    TableId production;
+
+    @Option(names = "--candidate", paramLabel = "NAMESPACE.TABLE",
+            description = "Release candidate (default <domain>_candidates.<table>); versions are kept in its namespace.")
+    TableId candidate;
+
+    /** The target these options name. */
+    PublishTarget target() {
+        Contract c = ContractReader.create().parse(contract).orThrow();
+        Dataset d;
+        if (dataset != null) {
+            d = c.dataset(dataset).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot find dataset " + dataset
+                    + " in " + contract + ": it has " + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))));
+        } else if (c.datasets().size() == 1) {
+            d = c.datasets().get(0);
+        } else {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dataset of " + contract + ": it has "
+                    + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", ")) + "; name one with --dataset");
+        }
+        PublishTarget t = PublishTarget.of(c, d);
+        try {
+            if (production != null) {
+                t = t.withProduction(production);
+            }
+            if (candidate != null) {
+                t = t.withCandidate(candidate);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the tables given: " + e.getMessage(), e);
+        }
+        return t;
+    }
+}

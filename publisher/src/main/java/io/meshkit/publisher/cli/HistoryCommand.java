@@ -1,0 +1,16 @@
+package io.meshkit.publisher.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code history}: the published versions. */
+@Command(name = "history", description = "List the published versions: times, rows, contract versions, which is current and which are kept.")
+final class HistoryCommand extends PublisherCommand {
+    @Override
+    public Integer call() {
+        var target = dataset.target();
+        return withPublisher((publisher, reports) -> {
+            reports.history(target.datasetId(), target.production(), publisher.history(target));
+            return 0;
+        });
+    }
+}

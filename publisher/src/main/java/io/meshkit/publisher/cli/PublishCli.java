@@ -1,0 +1,37 @@
+package io.meshkit.publisher.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code meshkit-publish} (also {@code meshkit publish}): write-audit-publish of a dataset. Stage a
+ * release candidate beside production, validate it against its contract, promote it atomically,
+ * roll back to a kept version, list the history.
+ */
+@Command(name = "meshkit-publish",
+        mixinStandardHelpOptions = true,
+        description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
+        subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,
+                HistoryCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 validation failed (nothing promoted), 2 bad input or lease held, 3 warehouse failure,"
+                + " 4 internal error."})
+public final class PublishCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return CliSupport.configure(new CommandLine(new PublishCli()));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,53 @@
+package io.meshkit.publisher.cli;
+
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.publisher.api.Mode;
+import io.meshkit.publisher.api.Publisher;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What every publisher subcommand shares: the dataset, the warehouse, the format, verbosity, dry run. */
+abstract class PublisherCommand implements Callable<Integer> {
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Whether the command supports {@code --dry-run}; history does not need it. */
+    @Option(names = "--dry-run", description = "Print what would happen (tables, SQL, checks) and change nothing.")
+    boolean dryRun;
+
+    Mode mode() {
+        return dryRun ? Mode.DRY_RUN : Mode.RUN;
+    }
+
+    /** Runs {@code work} with a publisher, prints with a {@link Reports}, and returns its exit code. */
+    int withPublisher(BiFunction<Publisher, Reports, Integer> work) {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        PrintWriter out = spec.commandLine().getOut();
+        PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig());
+        try (Warehouse ignored = component.warehouse()) {
+            int code = work.apply(component.publisher(), new Reports(f, out));
+            out.flush();
+            return code;
+        }
+    }
+}

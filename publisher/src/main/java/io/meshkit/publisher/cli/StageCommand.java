@@ -1,0 +1,25 @@
+package io.meshkit.publisher.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code stage}: write the release candidate from a query or a table; production is never touched. */
+@Command(name = "stage", description = "Create the release candidate from a query or an existing table, beside production.")
+final class StageCommand extends PublisherCommand {
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    LeaseOption lease;
+
+    @Override
+    public Integer call() {
+        var target = dataset.target();
+        var from = source.toSource();
+        var policy = lease.policy();
+        return withPublisher((publisher, reports) -> {
+            reports.stage(publisher.stage(target, from, policy, mode()));
+            return 0;
+        });
+    }
+}

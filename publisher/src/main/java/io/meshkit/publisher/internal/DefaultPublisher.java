@@ -1,0 +1,540 @@
+package io.meshkit.publisher.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.quality.CheckResult;
+import io.meshkit.core.quality.CheckStatus;
+import io.meshkit.core.quality.QualityCheck;
+import io.meshkit.core.runlog.DatasetCatalog;
+import io.meshkit.core.runlog.Lease;
+import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RunLog;
+import io.meshkit.core.runlog.RunOutcome;
+import io.meshkit.core.runlog.RunRecord;
+import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SupportsPromotion;
+import io.meshkit.core.warehouse.SupportsTransactions;
+import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
+import io.meshkit.publisher.api.Mode;
+import io.meshkit.publisher.api.PublishListener;
+import io.meshkit.publisher.api.PublishListener.Phase;
+import io.meshkit.publisher.api.PublishOutcome;
+import io.meshkit.publisher.api.PublishPolicy;
+import io.meshkit.publisher.api.PublishResult;
+import io.meshkit.publisher.api.PublishTarget;
+import io.meshkit.publisher.api.Publisher;
+import io.meshkit.publisher.api.StageResult;
+import io.meshkit.publisher.api.StageSource;
+import io.meshkit.publisher.api.ValidationReport;
+import io.meshkit.publisher.api.VersionInfo;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+
+/**
+ * The publisher over the {@link Warehouse} SPI. Production is switched only by
+ * {@link SupportsPromotion#promote}; where the warehouse has transactions, renaming the candidate
+ * into its version table, the switch and the publication record commit together, so a crash at any
+ * moment leaves production and the run log on the old version or both on the new one.
+ */
+public final class DefaultPublisher implements Publisher {
+    private static final String TOOL = "publish";
+    /** The name an unmanaged production table is kept under when the first promotion replaces it. */
+    static final String BEFORE_MESHKIT_SUFFIX = "__before_meshkit";
+
+    private final Warehouse warehouse;
+    private final RunLog runLog;
+    private final Clock clock;
+    private final PublishListener listener;
+    private final Auditor auditor;
+    private volatile boolean catalogReady;
+
+    /** A publisher on a warehouse, recording in a run log. */
+    @Inject
+    public DefaultPublisher(Warehouse warehouse, RunLog runLog, Clock clock) {
+        this(warehouse, runLog, clock, PublishListener.NONE);
+    }
+
+    /** A publisher that tells a listener about each phase. */
+    public DefaultPublisher(Warehouse warehouse, RunLog runLog, Clock clock, PublishListener listener) {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.runLog = requireNonNull(runLog, "runLog is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.listener = requireNonNull(listener, "listener is null");
+        this.auditor = new Auditor(warehouse);
+    }
+
+    // ---------------------------------------------------------------- stage
+
+    @Override
+    public StageResult stage(PublishTarget target, StageSource source, PublishPolicy policy, Mode mode) {
+        if (mode == Mode.DRY_RUN) {
+            return stagePlan(target, source);
+        }
+        return leased(target, policy, run -> doStage(target, source), r -> RunOutcome.succeeded(r.rows().orElse(0)));
+    }
+
+    private StageResult stagePlan(PublishTarget target, StageSource source) {
+        if (adopts(target, source)) {
+            requireTable("stage from", target.candidate());
+            return new StageResult(target.datasetId(), target.candidate(), OptionalLong.empty(), true,
+                    List.of("-- adopt " + target.candidate() + " as the candidate as it is (no copy)"), Mode.DRY_RUN);
+        }
+        return new StageResult(target.datasetId(), target.candidate(), OptionalLong.empty(), false, stageStatements(target, source),
+                Mode.DRY_RUN);
+    }
+
+    private static boolean adopts(PublishTarget target, StageSource source) {
+        return source instanceof StageSource.FromTable f && same(f.table(), target.candidate());
+    }
+
+    private List<String> stageStatements(PublishTarget target, StageSource source) {
+        return List.of("CREATE SCHEMA IF NOT EXISTS " + warehouse.dialect().quote(target.candidate().namespace()),
+                "CREATE OR REPLACE TABLE " + warehouse.dialect().quote(target.candidate()) + " AS SELECT * FROM ("
+                        + select(source).text() + ") AS meshkit_source");
+    }
+
+    private Sql select(StageSource source) {
+        if (source instanceof StageSource.Query q) {
+            return Sql.of(q.sql().strip().replaceAll(";\\s*$", ""));
+        }
+        return warehouse.dialect().sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
+    }
+
+    private StageResult doStage(PublishTarget target, StageSource source) {
+        listener.onPhase(target.datasetId(), Phase.STAGING);
+        if (adopts(target, source)) {
+            TableInfo info = requireTable("stage from", target.candidate());
+            return new StageResult(target.datasetId(), target.candidate(), OptionalLong.of(info.rowCount()), true,
+                    List.of("-- adopted " + target.candidate() + " as the candidate as it is (no copy)"), Mode.RUN);
+        }
+        if (source instanceof StageSource.FromTable f) {
+            requireTable("stage from", f.table());
+        }
+        warehouse.createNamespace(target.candidate().namespace());
+        var stats = warehouse.createTableAs(target.candidate(), select(source), TableLayout.NONE, WriteMode.REPLACE);
+        long rows = stats.rowsAffected().isPresent() ? stats.rowsAffected().getAsLong()
+                : requireTable("stage", target.candidate()).rowCount();
+        return new StageResult(target.datasetId(), target.candidate(), OptionalLong.of(rows), false, stageStatements(target, source), Mode.RUN);
+    }
+
+    // ---------------------------------------------------------------- validate
+
+    @Override
+    public ValidationReport validate(PublishTarget target, PublishPolicy policy, Mode mode) {
+        if (mode == Mode.DRY_RUN) {
+            return validationPlan(target, policy);
+        }
+        listener.onPhase(target.datasetId(), Phase.VALIDATING);
+        TableInfo candidate = requireTable("validate", target.candidate());
+        List<CheckResult> checks = new ArrayList<>(auditor.schema(target, candidate));
+        boolean schemaOk = checks.stream().allMatch(CheckResult::passed);
+        if (schemaOk) {
+            checks.addAll(auditor.quality(target));
+        } else {
+            checks.add(new CheckResult("quality", target.dataset().name(), CheckStatus.SKIPPED, Optional.empty(), "columns as in the contract",
+                    List.of(), "the contract's quality checks were not run: the columns do not match the contract"));
+        }
+        Optional<Long> productionRows = warehouse.describe(target.production()).map(TableInfo::rowCount);
+        checks.add(Auditor.rowChange(target, candidate.rowCount(), productionRows, policy));
+        Optional<String> checksum = schemaOk
+                ? Optional.of(auditor.checksum(target.candidate(), contractColumns(target)).value())
+                : Optional.empty();
+        return new ValidationReport(target.datasetId(), target.candidate(), productionRows.map(r -> target.production()),
+                OptionalLong.of(candidate.rowCount()), productionRows.map(OptionalLong::of).orElse(OptionalLong.empty()), checksum,
+                checks, List.of());
+    }
+
+    private ValidationReport validationPlan(PublishTarget target, PublishPolicy policy) {
+        List<String> plan = new ArrayList<>();
+        plan.add("-- schema: " + target.candidate() + " has exactly the columns " + Auditor.expectedColumns(target.dataset()).entrySet().stream()
+                .map(e -> e.getKey().name() + " " + warehouse.dialect().typeName(e.getValue())).collect(Collectors.joining(", ")));
+        for (QualityCheck c : auditor.qualityChecks(target)) {
+            String how = c.measure() instanceof QualityCheck.Aggregate a ? "SELECT " + a.expression().text() + " FROM "
+                    + warehouse.dialect().quote(target.candidate())
+                    : c.measure() instanceof QualityCheck.Query q ? q.query().text() : "not runnable";
+            plan.add("-- check " + c.id() + " (" + c.target() + ", " + c.threshold().describe() + (c.percent() ? " %" : "") + "): " + how);
+        }
+        plan.add("-- row_count_change: rows of " + target.candidate() + " against " + target.production() + ", at most "
+                + policy.maxRowChangePercent() + " % (" + policy.rowChangeSeverity().name().toLowerCase(Locale.ROOT) + ")");
+        plan.add(auditor.checksumSql(target.candidate(), contractColumns(target)).text());
+        return new ValidationReport(target.datasetId(), target.candidate(),
+                warehouse.describe(target.production()).map(t -> target.production()), OptionalLong.empty(), OptionalLong.empty(),
+                Optional.empty(), List.of(), plan);
+    }
+
+    private static List<ColumnName> contractColumns(PublishTarget target) {
+        return List.copyOf(Auditor.expectedColumns(target.dataset()).keySet());
+    }
+
+    // ---------------------------------------------------------------- promote and backfill
+
+    @Override
+    public PublishResult promote(PublishTarget target, PublishPolicy policy, Mode mode) {
+        SupportsPromotion promotion = promotion();
+        if (mode == Mode.DRY_RUN) {
+            requireTable("promote", target.candidate());
+            return promotePlan(target, policy, Optional.empty(), promotion);
+        }
+        return leased(target, policy, run -> {
+            requireTable("promote", target.candidate());
+            return auditAndSwap(target, policy, run, Optional.empty());
+        }, DefaultPublisher::outcome);
+    }
+
+    @Override
+    public PublishResult backfill(PublishTarget target, StageSource source, PublishPolicy policy, Mode mode) {
+        SupportsPromotion promotion = promotion();
+        if (mode == Mode.DRY_RUN) {
+            return promotePlan(target, policy, Optional.of(stagePlan(target, source)), promotion);
+        }
+        return leased(target, policy, run -> auditAndSwap(target, policy, run, Optional.of(doStage(target, source))),
+                DefaultPublisher::outcome);
+    }
+
+    private PublishResult promotePlan(PublishTarget target, PublishPolicy policy, Optional<StageResult> stage, SupportsPromotion promotion) {
+        ValidationReport audit = validationPlan(target, policy);
+        OptionalLong served = servedVersion(target);
+        long next = nextVersion(target);
+        TableId release = target.versionTable(next);
+        List<String> plan = new ArrayList<>();
+        stage.ifPresent(s -> plan.addAll(s.plan()));
+        plan.addAll(audit.plan());
+        plan.add("-- if every check passes and the checksum differs from the served version's:");
+        plan.add("BEGIN TRANSACTION");
+        plan.add("ALTER TABLE " + warehouse.dialect().quote(target.candidate()) + " RENAME TO "
+                + warehouse.dialect().quoteIdentifier(release.name()));
+        promotion.describePromotion(List.of(new Promotion(target.production(), release))).stream()
+                .filter(l -> !l.equals("BEGIN TRANSACTION") && !l.equals("COMMIT")).forEach(plan::add);
+        plan.add("INSERT INTO " + warehouse.dialect().quote(WarehouseRunLog.PUBLICATIONS) + " -- version " + next);
+        plan.add("COMMIT");
+        List<TableId> drops = prunable(target, policy, next, List.of(next));
+        drops.forEach(t -> plan.add("DROP TABLE " + warehouse.dialect().quote(t)));
+        return new PublishResult(target.datasetId(), PublishOutcome.DRY_RUN, target.production(), OptionalLong.of(next), served,
+                Optional.of(release), OptionalLong.empty(), Optional.empty(), stage, Optional.of(audit), drops, Duration.ZERO, plan);
+    }
+
+    private PublishResult auditAndSwap(PublishTarget target, PublishPolicy policy, RunRecord run, Optional<StageResult> stage) {
+        ValidationReport audit = validate(target, policy, Mode.RUN);
+        OptionalLong served = servedVersion(target);
+        if (!audit.passed()) {
+            return new PublishResult(target.datasetId(), PublishOutcome.REFUSED, target.production(), OptionalLong.empty(), served,
+                    Optional.empty(), OptionalLong.empty(), Optional.empty(), stage, Optional.of(audit), List.of(), Duration.ZERO, List.of());
+        }
+        String checksum = audit.checksum().orElseThrow();
+        long rows = audit.rows().orElseThrow();
+        if (served.isPresent()) {
+            Optional<Publication> current = firstPublication(target, served.getAsLong());
+            if (current.isPresent() && current.get().checksum().equals(checksum)) {
+                // production already serves this content: a rerun after a crash, or an unchanged rebuild
+                warehouse.drop(target.candidate());
+                return new PublishResult(target.datasetId(), PublishOutcome.UNCHANGED, target.production(), served, served,
+                        Optional.of(target.versionTable(served.getAsLong())), OptionalLong.of(rows), Optional.of(checksum), stage,
+                        Optional.of(audit), List.of(), Duration.ZERO, List.of("DROP TABLE " + warehouse.dialect().quote(target.candidate())));
+            }
+        }
+        long next = nextVersion(target);
+        TableId release = target.versionTable(next);
+        boolean unmanaged = served.isEmpty() && exists(target.production());
+        Publication publication = new Publication(target.datasetId(), next, target.contract().version(), target.production(), rows,
+                checksum, now(), policy.actor(), run.runId());
+        List<String> plan = new ArrayList<>();
+        plan.add("ALTER TABLE " + warehouse.dialect().quote(target.candidate()) + " RENAME TO "
+                + warehouse.dialect().quoteIdentifier(release.name()));
+        TableId keptOriginal = target.production().withName(target.production().name() + BEFORE_MESHKIT_SUFFIX);
+        if (unmanaged) {
+            plan.add("ALTER TABLE " + warehouse.dialect().quote(target.production()) + " RENAME TO "
+                    + warehouse.dialect().quoteIdentifier(keptOriginal.name()));
+        }
+        plan.addAll(promotion().describePromotion(List.of(new Promotion(target.production(), release))));
+        warehouse.createNamespace(target.production().namespace());
+        Duration swap = atomically(target, w -> {
+            w.replace(release, target.candidate()); // same namespace: a rename, no copy
+            if (unmanaged) {
+                w.replace(keptOriginal, target.production()); // nothing lost: the pre-meshkit table stays beside production
+            }
+            ((SupportsPromotion) w).promote(List.of(new Promotion(target.production(), release)));
+            new WarehouseRunLog(w, clock).recordPublication(publication);
+        });
+        List<TableId> dropped = prune(target, policy, next);
+        return new PublishResult(target.datasetId(), PublishOutcome.PROMOTED, target.production(), OptionalLong.of(next), served,
+                Optional.of(release), OptionalLong.of(rows), Optional.of(checksum), stage, Optional.of(audit), dropped, swap, plan);
+    }
+
+    /** Runs the switch in one transaction where the warehouse has them; returns how long it took. */
+    private Duration atomically(PublishTarget target, Consumer<Warehouse> steps) {
+        listener.onPhase(target.datasetId(), Phase.SWAPPING);
+        long start = System.nanoTime();
+        if (warehouse instanceof SupportsTransactions tx) {
+            tx.inTransaction(w -> {
+                steps.accept(w);
+                return null;
+            });
+        } else {
+            steps.accept(warehouse); // BigQuery: each step is atomic on its own; a rerun converges
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        listener.onPhase(target.datasetId(), Phase.SWAPPED);
+        return took;
+    }
+
+    private static RunOutcome outcome(PublishResult r) {
+        if (r.outcome() == PublishOutcome.REFUSED) {
+            long failed = r.validation().map(v -> v.count(CheckStatus.FAILED)).orElse(0L);
+            return RunOutcome.failed("Cannot promote dataset " + r.dataset() + ": the candidate failed " + failed + " check(s)");
+        }
+        return RunOutcome.succeeded(r.rows().orElse(0));
+    }
+
+    // ---------------------------------------------------------------- rollback
+
+    @Override
+    public PublishResult rollback(PublishTarget target, OptionalLong version, PublishPolicy policy, Mode mode) {
+        SupportsPromotion promotion = promotion();
+        if (mode == Mode.DRY_RUN) {
+            return rollbackTo(target, version, policy, Mode.DRY_RUN, null, promotion);
+        }
+        return leased(target, policy, run -> rollbackTo(target, version, policy, Mode.RUN, run, promotion), DefaultPublisher::outcome);
+    }
+
+    private PublishResult rollbackTo(PublishTarget target, OptionalLong version, PublishPolicy policy, Mode mode, RunRecord run,
+            SupportsPromotion promotion) {
+        OptionalLong served = servedVersion(target);
+        if (served.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot roll back dataset " + target.datasetId() + ": "
+                    + target.production() + " was never promoted by meshkit");
+        }
+        List<Long> kept = keptVersions(target);
+        long to;
+        if (version.isPresent()) {
+            to = version.getAsLong();
+        } else {
+            to = kept.stream().filter(v -> v < served.getAsLong()).max(Comparator.naturalOrder()).orElseThrow(() -> new MeshkitException(
+                    ErrorCode.INVALID_ARGUMENT, "Cannot roll back dataset " + target.datasetId() + ": no version before v" + served.getAsLong()
+                            + " is kept (kept: " + describe(kept) + ")"));
+        }
+        if (!kept.contains(to)) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot roll back dataset " + target.datasetId() + " to v" + to
+                    + ": that version is not kept (kept: " + describe(kept) + ")");
+        }
+        TableId release = target.versionTable(to);
+        Optional<Publication> original = firstPublication(target, to);
+        List<String> plan = new ArrayList<>(promotion.describePromotion(List.of(new Promotion(target.production(), release))));
+        plan.add(plan.size() - 1, "INSERT INTO " + warehouse.dialect().quote(WarehouseRunLog.PUBLICATIONS) + " -- version " + to);
+        if (to == served.getAsLong()) {
+            return new PublishResult(target.datasetId(), mode == Mode.DRY_RUN ? PublishOutcome.DRY_RUN : PublishOutcome.UNCHANGED,
+                    target.production(), served, served, Optional.of(release), original.map(p -> OptionalLong.of(p.rows())).orElse(OptionalLong.empty()),
+                    original.map(Publication::checksum), Optional.empty(), Optional.empty(), List.of(), Duration.ZERO, List.of());
+        }
+        if (mode == Mode.DRY_RUN) {
+            return new PublishResult(target.datasetId(), PublishOutcome.DRY_RUN, target.production(), OptionalLong.of(to), served,
+                    Optional.of(release), OptionalLong.empty(), original.map(Publication::checksum), Optional.empty(), Optional.empty(),
+                    List.of(), Duration.ZERO, plan);
+        }
+        long rows = original.map(Publication::rows).orElseGet(() -> requireTable("roll back to", release).rowCount());
+        Publication publication = new Publication(target.datasetId(), to,
+                original.map(Publication::contractVersion).orElse(target.contract().version()), target.production(), rows,
+                original.map(Publication::checksum).orElseGet(() -> auditor.checksum(release, contractColumns(target)).value()), now(),
+                policy.actor(), run.runId());
+        Duration swap = atomically(target, w -> {
+            ((SupportsPromotion) w).promote(List.of(new Promotion(target.production(), release)));
+            new WarehouseRunLog(w, clock).recordPublication(publication);
+        });
+        return new PublishResult(target.datasetId(), PublishOutcome.PROMOTED, target.production(), OptionalLong.of(to), served,
+                Optional.of(release), OptionalLong.of(rows), Optional.of(publication.checksum()), Optional.empty(), Optional.empty(),
+                List.of(), swap, plan);
+    }
+
+    private static String describe(List<Long> versions) {
+        return versions.isEmpty() ? "none" : versions.stream().map(v -> "v" + v).collect(Collectors.joining(", "));
+    }
+
+    // ---------------------------------------------------------------- history
+
+    @Override
+    public List<VersionInfo> history(PublishTarget target) {
+        OptionalLong served = servedVersion(target);
+        List<Long> kept = keptVersions(target);
+        Map<Long, List<Publication>> byVersion = new TreeMap<>(Comparator.reverseOrder());
+        for (Publication p : publications(target)) {
+            byVersion.computeIfAbsent(p.version(), v -> new ArrayList<>()).add(p);
+        }
+        List<VersionInfo> out = new ArrayList<>();
+        byVersion.forEach((version, pubs) -> {
+            Publication first = pubs.stream().min(Comparator.comparing(Publication::publishedAt)).orElseThrow();
+            Instant last = pubs.stream().map(Publication::publishedAt).max(Comparator.naturalOrder()).orElseThrow();
+            out.add(new VersionInfo(version, target.versionTable(version), first.rows(), first.contractVersion(), first.checksum(),
+                    first.publishedAt(), last, first.publishedBy(), served.isPresent() && served.getAsLong() == version,
+                    kept.contains(version)));
+        });
+        return out;
+    }
+
+    // ---------------------------------------------------------------- versions and state
+
+    /** The version production serves, read from the warehouse (not the log: the warehouse is the truth). */
+    private OptionalLong servedVersion(PublishTarget target) {
+        return promotion().servedRelease(target.production()).map(t -> versionOf(target, t)).filter(OptionalLong::isPresent)
+                .orElse(OptionalLong.empty());
+    }
+
+    private static OptionalLong versionOf(PublishTarget target, TableId table) {
+        String prefix = target.versionPrefix().toLowerCase(Locale.ROOT);
+        String name = table.name().toLowerCase(Locale.ROOT);
+        if (!same(table.namespace(), target.candidate().namespace()) || !name.startsWith(prefix)) {
+            return OptionalLong.empty();
+        }
+        String digits = name.substring(prefix.length());
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(digits));
+    }
+
+    /** The version numbers whose tables exist, newest first. */
+    private List<Long> keptVersions(PublishTarget target) {
+        return warehouse.listTables(target.candidate().namespace()).stream().map(t -> versionOf(target, t))
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).sorted(Comparator.reverseOrder()).toList();
+    }
+
+    private long nextVersion(PublishTarget target) {
+        long maxTable = keptVersions(target).stream().findFirst().orElse(0L);
+        long maxPublished = publications(target).stream().mapToLong(Publication::version).max().orElse(0L);
+        return Math.max(maxTable, maxPublished) + 1;
+    }
+
+    /** Version tables beyond the newest {@code keep}, never one in {@code protect} or the one served. */
+    private List<TableId> prunable(PublishTarget target, PublishPolicy policy, long newest, List<Long> protect) {
+        OptionalLong served = servedVersion(target);
+        List<Long> versions = new ArrayList<>(keptVersions(target));
+        if (!versions.contains(newest)) {
+            versions.add(newest);
+            versions.sort(Comparator.reverseOrder());
+        }
+        List<TableId> out = new ArrayList<>();
+        for (int i = policy.keepVersions(); i < versions.size(); i++) {
+            long v = versions.get(i);
+            if (!protect.contains(v) && !(served.isPresent() && served.getAsLong() == v)) {
+                out.add(target.versionTable(v));
+            }
+        }
+        return out;
+    }
+
+    private List<TableId> prune(PublishTarget target, PublishPolicy policy, long newest) {
+        List<TableId> dropped = new ArrayList<>();
+        for (TableId t : prunable(target, policy, newest, List.of(newest))) {
+            if (warehouse.drop(t)) {
+                dropped.add(t);
+            }
+        }
+        return dropped;
+    }
+
+    private Optional<Publication> firstPublication(PublishTarget target, long version) {
+        return publications(target).stream().filter(p -> p.version() == version).min(Comparator.comparing(Publication::publishedAt));
+    }
+
+    /** The dataset's publications; none (and nothing created) if the run log does not exist yet. */
+    private List<Publication> publications(PublishTarget target) {
+        boolean logged = warehouse.listTables(Namespace.META).stream().anyMatch(t -> same(t, WarehouseRunLog.PUBLICATIONS));
+        return logged ? runLog.publications(target.datasetId(), 100_000) : List.of();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private <T> T leased(PublishTarget target, PublishPolicy policy, Function<RunRecord, T> work, Function<T, RunOutcome> outcome) {
+        Lease lease = runLog.acquireLease(target.datasetId(), holder(policy), policy.leaseTtl());
+        try {
+            listener.onPhase(target.datasetId(), Phase.LEASED);
+            ensureCatalog();
+            RunRecord run = runLog.startRun(TOOL, target.datasetId());
+            T result;
+            try {
+                result = work.apply(run);
+            } catch (RuntimeException e) {
+                try {
+                    runLog.finishRun(run.runId(), RunOutcome.failed(e instanceof MeshkitException ? e.getMessage()
+                            : "Internal error: " + e.getClass().getSimpleName()));
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            runLog.finishRun(run.runId(), outcome.apply(result));
+            return result;
+        } finally {
+            runLog.releaseLease(lease);
+        }
+    }
+
+    private void ensureCatalog() {
+        if (!catalogReady) {
+            DatasetCatalog.create(warehouse, new WarehouseRunLog(warehouse, clock));
+            catalogReady = true;
+        }
+    }
+
+    private static String holder(PublishPolicy policy) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown host";
+        }
+        return "publish by " + policy.actor() + " (pid " + ProcessHandle.current().pid() + " on " + host + ")";
+    }
+
+    private SupportsPromotion promotion() {
+        if (warehouse instanceof SupportsPromotion p) {
+            return p;
+        }
+        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                "Cannot publish on warehouse " + warehouse.uri() + ": it cannot promote tables atomically");
+    }
+
+    private TableInfo requireTable(String verb, TableId table) {
+        return warehouse.describe(table).orElseThrow(() -> new NoSuchTableException(verb, table));
+    }
+
+    private boolean exists(TableId table) {
+        return warehouse.listTables(table.namespace()).stream().anyMatch(t -> same(t, table));
+    }
+
+    private static boolean same(TableId a, TableId b) {
+        return same(a.namespace(), b.namespace()) && a.name().equalsIgnoreCase(b.name());
+    }
+
+    private static boolean same(Namespace a, Namespace b) {
+        return a.name().equalsIgnoreCase(b.name());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

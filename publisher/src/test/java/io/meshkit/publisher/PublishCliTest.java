@@ -1,0 +1,115 @@
+package io.meshkit.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.publisher.cli.PublishCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PublishCliTest {
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--warehouse");
+        all.add("duckdb:" + dir.resolve("w.duckdb"));
+        all.add("--contract");
+        all.add(Fixtures.contractFile().toString());
+        CommandLine cmd = PublishCli.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cmd.setOut(new PrintWriter(o));
+        cmd.setErr(new PrintWriter(e));
+        int code = cmd.execute(all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static final String QUERY = "SELECT range AS event_id, 'k' AS kind, CAST(range AS DOUBLE) AS amount FROM range(40)";
+
+    @Test
+    void backfillAsJsonNamesEveryTableAndCount() throws Exception {
+        assertThat(run("backfill", "--query", QUERY, "--format", "json")).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertThat(j.get("outcome").asText()).isEqualTo("promoted");
+        assertThat(j.get("version").asLong()).isEqualTo(1);
+        assertThat(j.get("rows").asLong()).isEqualTo(40);
+        assertThat(j.get("tablesCreated").toString()).contains("shop_candidates.events__v000001");
+        assertThat(j.get("tablesChanged").toString()).contains("shop.events", "meshkit_meta.publications");
+        assertThat(j.get("validation").get("counts").get("failed").asLong()).isZero();
+
+        assertThat(run("history", "--format", "json")).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(out).get("versions").get(0).get("rows").asLong()).isEqualTo(40);
+    }
+
+    @Test
+    void aFailedValidationExitsOneAndPromotesNothing() {
+        run("backfill", "--query", QUERY);
+        assertThat(run("stage", "--query", "SELECT 1::BIGINT AS event_id, NULL::VARCHAR AS kind, 1.0::DOUBLE AS amount")).isEqualTo(0);
+        assertThat(run("validate")).isEqualTo(1);
+        assertThat(out).startsWith("FAILED shop_candidates.events for shop.events").contains("failed  required_not_null (kind)");
+        assertThat(run("promote", "--format", "markdown")).isEqualTo(1);
+        assertThat(out).contains("### promote `shop.events`: refused");
+        assertThat(run("history")).isEqualTo(0);
+        assertThat(out).contains("v1").doesNotContain("v2");
+    }
+
+    @Test
+    void badInputAndAHeldLeaseAreOneLineErrorsWithExitTwo() {
+        assertThat(run("stage")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: Cannot stage the candidate: give exactly one of --query, --query-file, --from-table"
+                + System.lineSeparator());
+        assertThat(run("promote")).isEqualTo(2);
+        assertThat(err).startsWith("error: Cannot promote table shop_candidates.events: it does not exist");
+        assertThat(run("rollback", "--to", "3")).isEqualTo(2);
+        assertThat(err).startsWith("error: Cannot roll back dataset shop.events: shop.events was never promoted by meshkit");
+        assertThat(run("stage", "--query", "SELECT nope FROM nowhere")).isEqualTo(2);
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(run("validate", "--dataset", "orders")).isEqualTo(2);
+        assertThat(err).startsWith("error: Cannot find dataset orders in ");
+
+        try (Warehouse w = Fixtures.open(dir.resolve("w.duckdb"))) {
+            WarehouseRunLog.of(w).acquireLease("shop.events", "publish by bob (pid 7 on ci)", Duration.ofMinutes(10));
+        }
+        assertThat(run("backfill", "--query", QUERY)).isEqualTo(2);
+        assertThat(err).startsWith("error: Cannot lock dataset shop.events: it is held by publish by bob (pid 7 on ci) since ");
+        assertThat(err).doesNotContain("at io.meshkit");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndLeavesNoFileBehindButTheEmptyDatabase() throws Exception {
+        assertThat(run("backfill", "--query", QUERY, "--dry-run")).isEqualTo(0);
+        assertThat(out).startsWith("dry run: would stage shop.events into shop_candidates.events (nothing changed)")
+                .contains("CREATE OR REPLACE VIEW \"shop\".\"events\" AS SELECT * FROM \"shop_candidates\".\"events__v000001\"");
+        try (Warehouse w = Fixtures.open(dir.resolve("w.duckdb"))) {
+            assertThat(w.listTables(io.meshkit.core.identifier.Namespace.META)).isEmpty();
+            assertThat(w.describe(io.meshkit.core.identifier.TableId.of("shop", "events"))).isEmpty();
+        }
+        assertThat(Files.exists(dir.resolve("w.duckdb"))).isTrue();
+    }
+
+    @Test
+    void parsesEveryCommandWithoutRunningIt() {
+        CommandLine cmd = PublishCli.commandLine();
+        assertThat(cmd.getSubcommands().keySet()).contains("stage", "validate", "promote", "backfill", "rollback", "history");
+        var parsed = cmd.parseArgs("rollback", "--contract", "c.yaml", "--to", "4", "--production", "a.b", "--dry-run", "--lease-ttl", "90s");
+        assertThat(parsed.subcommand().matchedOptionValue("--to", 0L)).isEqualTo(4L);
+    }
+}
