@@ -2,6 +2,7 @@ package io.meshkit.cli;
 
 import io.meshkit.linter.cli.LintCli;
 import io.meshkit.monitor.cli.MonitorCli;
+import io.meshkit.publisher.cli.PublishCli;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine;
  */
 enum Tool {
     LINT("lint", LintCli::commandLine),
-    MONITOR("monitor", MonitorCli::commandLine);
+    MONITOR("monitor", MonitorCli::commandLine),
+    PUBLISH("publish", PublishCli::commandLine);
 
     private final String subcommand;
     private final Supplier<CommandLine> factory;
