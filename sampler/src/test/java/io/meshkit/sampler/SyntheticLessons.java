@@ -25,6 +25,11 @@ final class SyntheticLessons {
 
     /** As above, with the tail exponent: P(lessons >= k) ~ k^-tail. */
     static void create(Warehouse w, TableId table, int universes, long users, long seed, int days, int maxLessons, double tail) {
+        create(w, table, universes, users, seed, days, maxLessons, tail, 1.0);
+    }
+
+    /** As above, lessons = floor(scale * r^(-1/tail)) capped: scale sets the mean (scale * tail / (tail - 1), less about a half). */
+    static void create(Warehouse w, TableId table, int universes, long users, long seed, int days, int maxLessons, double tail, double scale) {
         w.createNamespace(table.namespace());
         String t = w.dialect().quote(table);
         // r in (0, 1] from a hash; lessons = floor(r^(-1/tail)) capped: P(n >= k) ~ k^-tail
@@ -33,7 +38,7 @@ final class SyntheticLessons {
                 + "   (hash(un.range * 10000000 + i.range, " + seed + ") % 1000000 + 1) / 1000000.0 AS r,"
                 + "   hash(un.range * 10000000 + i.range, " + seed + ", 7) AS h"
                 + "  FROM range(" + universes + ") un, range(" + users + ") i),"
-                + " n AS (SELECT universe, user_id, h, least(" + maxLessons + ", CAST(floor(pow(r, -1 / " + tail + ")) AS BIGINT)) AS lessons FROM u)"
+                + " n AS (SELECT universe, user_id, h, least(" + maxLessons + ", CAST(floor(" + scale + " * pow(r, -1 / " + tail + ")) AS BIGINT)) AS lessons FROM u)"
                 + " SELECT CAST(universe AS INTEGER) AS universe, user_id,"
                 + "   DATE '2024-01-01' + CAST((hash(user_id, k, " + seed + ", 1) % " + days + ") AS INTEGER) AS lesson_date,"
                 + "   ['US','BR','MX','DE','FR','JP','IN','GB','ES','IT'][1 + CAST(h % 10 AS INTEGER)] AS country,"
