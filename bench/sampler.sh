@@ -32,8 +32,9 @@ start=$(date +%s)
 body=$(java -Xmx2g -cp "$cp" io.meshkit.sampler.SamplerBenchmark "$root/bench/work/sampler-$users.duckdb" "$users" "$scale" "$runs" "$svg")
 end=$(date +%s)
 load_after=$(uptime | sed 's/.*load average: //')
-if command -v convert >/dev/null 2>&1; then
-  convert "$svg" "${svg%.svg}.png" 2>/dev/null || echo "could not convert the chart to PNG" >&2
+# a PNG beside the SVG when librsvg's converter is installed (apt-get install librsvg2-bin)
+if command -v rsvg-convert >/dev/null 2>&1; then
+  rsvg-convert "$svg" -o "${svg%.svg}.png" || echo "could not convert the chart to PNG" >&2
 fi
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)

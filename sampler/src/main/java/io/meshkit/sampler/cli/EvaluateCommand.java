@@ -28,8 +28,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: the Duolingo table (time, bytes, average and max error) for a set of queries, and a chart. */
-@Command(name = "evaluate", description = {
-    "Run queries at 100%, 10%, 1% and 0.1% and compare every number with the exact answer:",
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
+    "Run queries at 100%%, 10%%, 1%% and 0.1%% and compare every number with the exact answer:",
     "query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
-    @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "100%,10%,1%,0.1%", description = "Rates to evaluate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "100%,10%,1%,0.1%", description = "Rates to evaluate (default 100%%,10%%,1%%,0.1%%).")
     List<Rate> rates;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Timed runs per query and rate after a warm-up; the median counts (default ${DEFAULT-VALUE}).")

@@ -16,9 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code query}: metrics at a rate, with 95% intervals. */
-@Command(name = "query", description = {
+@Command(name = "query", mixinStandardHelpOptions = true, description = {
     "Estimate metrics from a rate of users: counts and sums scaled by 1/rate, means and ratios unscaled,",
-    "every number with a 95% interval estimated at the level of the sampling key."})
+    "every number with a 95%% interval estimated at the level of the sampling key."})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;
@@ -32,7 +32,7 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
-    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read: 100%, 10%, 1%, 0.1% or any in (0, 100%] (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read: 100%%, 10%%, 1%%, 0.1%% or any in (0, 100%%] (default 1%%).")
     Rate rate;
 
     @CommandLine.Spec

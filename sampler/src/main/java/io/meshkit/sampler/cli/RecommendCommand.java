@@ -27,8 +27,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code recommend}: the rate of the ladder that meets an error target or a budget. */
-@Command(name = "recommend", description = {
-    "Run a small pilot and recommend the rate of the ladder 100/10/1/0.1% that meets the target:",
+@Command(name = "recommend", mixinStandardHelpOptions = true, description = {
+    "Run a small pilot and recommend the rate of the ladder 100/10/1/0.1%% that meets the target:",
     "the smallest rate within --max-error (and any budget), or with budgets only the largest rate within them.",
     "Exit code 1 when no rate meets the target."})
 final class RecommendCommand implements Callable<Integer> {
@@ -44,7 +44,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
-    @Option(names = "--max-error", paramLabel = "PCT", description = "Largest half-width of any 95% interval relative to its estimate, e.g. 0.5%.")
+    @Option(names = "--max-error", paramLabel = "PCT", description = "Largest half-width of any 95%% interval relative to its estimate, e.g. 0.5%%.")
     String maxError;
 
     @Option(names = "--max-time", paramLabel = "TIME", description = "Time budget per query, e.g. 2s or 500ms.")
@@ -53,7 +53,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", paramLabel = "SIZE", description = "Bytes budget per query, e.g. 10GB.")
     String maxBytes;
 
-    @Option(names = "--pilot-rate", paramLabel = "RATE", defaultValue = "1%", description = "Rate of the pilot run (default ${DEFAULT-VALUE}; raised when it reads too few rows).")
+    @Option(names = "--pilot-rate", paramLabel = "RATE", defaultValue = "1%", description = "Rate of the pilot run (default 1%%; raised when it reads too few rows).")
     Rate pilotRate;
 
     @CommandLine.Spec

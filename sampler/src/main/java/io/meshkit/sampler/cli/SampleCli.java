@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code meshkit-sample} (also {@code meshkit sample}): consistent per-user sampling. */
 @Command(name = "meshkit-sample",
         mixinStandardHelpOptions = true,
-        description = "Consistent per-user sampling: prepare tables, query a rate of users with 95% intervals, recommend and evaluate rates.",
+        description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
         subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 no rate meets the target (recommend), 2 bad input, 3 warehouse failure, 4 internal error."})

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sql}: raw SQL over sampled tables, unscaled. */
-@Command(name = "sql", description = {
+@Command(name = "sql", mixinStandardHelpOptions = true, description = {
     "Run raw SQL over sampled tables, for ad-hoc work. {sample} is the --table's sample, {sample:NS.TABLE} any prepared table's;",
     "tables sampled on the same key join on the same users. The result is NOT scaled: counts and sums cover the sample only."})
 final class SqlCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;
 
-    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read (default 1%%).")
     Rate rate;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000", description = "Rows shown in the table format (default ${DEFAULT-VALUE}).")

@@ -45,7 +45,7 @@ public final class Format {
         if (Double.isNaN(v)) {
             return "-";
         }
-        if (Math.abs(v) >= 1e6 || v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (Math.abs(v) >= 1000 || v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
         if (Math.abs(v) >= 100) {

@@ -147,6 +147,9 @@ public final class MetricEstimator {
 
     static Estimate total(String name, double s, double q, double r, int b, double t) {
         double value = s / r;
+        if (r >= 1) {
+            return new Estimate(name, value, 0, value, value);
+        }
         double variance = (1 - r) * b / (r * r * (b - 1)) * (q - s * s / b);
         double se = Math.sqrt(Math.max(variance, 0));
         return new Estimate(name, value, se, value - t * se, value + t * se);
@@ -157,6 +160,9 @@ public final class MetricEstimator {
             return new Estimate(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double value = sy / sx;
+        if (r >= 1) {
+            return new Estimate(name, value, 0, value, value);
+        }
         double residual = qy - 2 * value * p + value * value * qx;
         double variance = (1 - r) * b / ((b - 1) * sx * sx) * residual;
         double se = Math.sqrt(Math.max(variance, 0));
@@ -197,9 +203,14 @@ public final class MetricEstimator {
         for (int i = 0; i < k; i++) {
             b.id(query.dimensions().get(i)).sql(" AS ").id(alias("d", i)).sql(", ");
         }
-        // the sub-range of [0, r) a row's key falls in; least() guards against rounding at the top edge
-        b.sql("least(CAST(floor(").id(SamplingLayout.SAMPLING_VALUE).sql(" * ").bind(subsamples / rate.fraction())
-                .sql(") AS BIGINT), ").bind((long) subsamples - 1).sql(") AS ").id(ColumnName.of("meshkit_b"));
+        if (rate.isFull()) {
+            // at 100% the variance is 0 (the finite-population factor 1 - r): no sub-ranges to group by
+            b.sql("0 AS ").id(ColumnName.of("meshkit_b"));
+        } else {
+            // the sub-range of [0, r) a row's key falls in; least() guards against rounding at the top edge
+            b.sql("least(CAST(floor(").id(SamplingLayout.SAMPLING_VALUE).sql(" * ").bind(subsamples / rate.fraction())
+                    .sql(") AS BIGINT), ").bind((long) subsamples - 1).sql(") AS ").id(ColumnName.of("meshkit_b"));
+        }
         for (int i = 0; i < measures.size(); i++) {
             b.sql(", ");
             Measure m = measures.get(i);

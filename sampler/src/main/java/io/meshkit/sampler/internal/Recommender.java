@@ -24,8 +24,8 @@ import java.util.OptionalLong;
  * Recommends a rate of the ladder from one pilot run. The variance of every estimate shrinks with
  * the rate as {@code (1 - r) / r} (keys enter the sample independently), so a pilot's standard
  * errors at rate {@code p} predict those at {@code r}: {@code SE_r = SE_p · sqrt(p (1 - r) / (r (1 - p)))}.
- * Time is predicted proportional to the rate but never below the pilot's own time; bytes come from a
- * dry run where the warehouse offers one, else from meshkit's scan estimate.
+ * Bytes come from a dry run where the warehouse offers one, else from meshkit's scan estimate; time is
+ * the pilot's scaled by the predicted bytes over the pilot's (by the rates where bytes are unknown).
  */
 public final class Recommender {
     /** The pilot moves up the ladder until it reads at least this many rows per sub-range. */
@@ -97,8 +97,14 @@ public final class Recommender {
             }
         }
         long pilotNanos = pilot.cost().elapsed().toNanos();
-        Duration time = Duration.ofNanos(Math.max(pilotNanos, Math.round(pilotNanos * r.fraction() / p)));
         OptionalLong bytes = bytes(query, pilot, r);
+        OptionalLong pilotBytes = pilot.cost().bytesScanned();
+        // time grows with what is read: by the bytes where both are known (row groups are read whole, so
+        // 0.1% and 1% may read the same), else by the rate
+        double factor = bytes.isPresent() && pilotBytes.isPresent() && pilotBytes.getAsLong() > 0
+                ? (double) bytes.getAsLong() / pilotBytes.getAsLong()
+                : r.fraction() / p;
+        Duration time = Duration.ofNanos(Math.round(pilotNanos * factor));
         boolean meets = target.maxRelativeError().isEmpty() || worst <= target.maxRelativeError().getAsDouble();
         if (target.maxTime().isPresent() && time.compareTo(target.maxTime().get()) > 0) {
             meets = false;

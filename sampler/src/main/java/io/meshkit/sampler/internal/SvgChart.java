@@ -9,13 +9,13 @@ import java.util.Locale;
 /**
  * The evaluation as an SVG chart, written by hand (no plotting library): two panels over a
  * logarithmic rate axis, the average and maximum error (%) on the left and the query time (ms) on
- * the right, with the plain full query's time as a dashed line.
+ * the right (logarithmic), with the plain full query's time as a dashed line.
  */
 public final class SvgChart {
     private static final int PANEL_W = 380;
     private static final int PANEL_H = 260;
     private static final int MARGIN_L = 64;
-    private static final int MARGIN_T = 48;
+    private static final int MARGIN_T = 60;
     private static final int GAP = 96;
 
     private SvgChart() {}
@@ -46,17 +46,47 @@ public final class SvgChart {
         int x0 = MARGIN_L;
         int x1 = MARGIN_L + PANEL_W + GAP;
         panel(s, x0, "error (% of the exact value)", minLog, maxLog, maxErr, "%");
-        panel(s, x1, "query time (ms)", minLog, maxLog, maxMs, "");
+        double minMs = Double.MAX_VALUE;
+        for (Evaluation.RateRow r : rows) {
+            minMs = Math.min(minMs, r.time().toNanos() / 1e6);
+        }
+        double loMs = Math.log10(Math.max(1e-3, minMs));
+        double loTime = Math.floor(loMs);
+        double hiTime = Math.ceil(Math.log10(maxMs));
+        if (hiTime <= loTime) {
+            hiTime = loTime + 1;
+        }
+        logPanel(s, x1, "query time (ms, log scale)", minLog, maxLog, loTime, hiTime);
         series(s, rows, x0, minLog, maxLog, maxErr, r -> r.maxError() * 100, "#d62728", "max error", 0);
         series(s, rows, x0, minLog, maxLog, maxErr, r -> r.averageError() * 100, "#1f77b4", "average error", 1);
-        series(s, rows, x1, minLog, maxLog, maxMs, r -> r.time().toNanos() / 1e6, "#2ca02c", "sampled query", 0);
+        final double lo = loTime;
+        final double span = hiTime - loTime;
+        // the log panel plots log10(ms) on a linear axis from lo to lo + span
+        series(s, rows, x1, minLog, maxLog, 1, r -> (Math.log10(Math.max(1e-3, r.time().toNanos() / 1e6)) - lo) / span, "#2ca02c", "sampled query", 0);
         double base = evaluation.baselineTime().toNanos() / 1e6;
-        double yb = MARGIN_T + PANEL_H - base / maxMs * PANEL_H;
+        double yb = MARGIN_T + PANEL_H - (Math.log10(base) - lo) / span * PANEL_H;
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#7f7f7f\" stroke-dasharray=\"6 4\"/>%n",
                 x1, yb, x1 + PANEL_W, yb));
         legend(s, x1, 1, "#7f7f7f", "plain full query", true);
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    private static void logPanel(StringBuilder s, int x, String label, double minLog, double maxLog, double lo, double hi) {
+        int y = MARGIN_T;
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n", x, y, PANEL_W, PANEL_H));
+        for (double l = lo; l <= hi + 1e-9; l++) {
+            double yy = y + PANEL_H - (l - lo) / (hi - lo) * PANEL_H;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", x, yy, x + PANEL_W, yy));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x - 6, yy + 4, trim(Math.pow(10, l))));
+        }
+        for (double l = minLog; l <= maxLog + 1e-9; l++) {
+            double xx = x + (l - minLog) / (maxLog - minLog) * PANEL_W;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", xx, y, xx, y + PANEL_H));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", xx, y + PANEL_H + 16, rateLabel(l)));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">sampling rate (log scale)</text>%n", x + PANEL_W / 2, y + PANEL_H + 34));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", x, y - 8, escape(label)));
     }
 
     private interface Value {
@@ -111,7 +141,7 @@ public final class SvgChart {
     }
 
     private static String tick(double v) {
-        return v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : trim(v);
+        return trim(v);
     }
 
     private static double niceCeil(double v) {
