@@ -66,8 +66,11 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
         Evaluation e;
-        try (Warehouse w = c.warehouse()) {
+        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
+        try {
             e = c.sampler().evaluate(qs, rates, query.subsamples, runs);
+        } finally {
+            w.close();
         }
         if (chart != null) {
             try {

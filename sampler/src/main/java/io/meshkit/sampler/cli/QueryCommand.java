@@ -44,13 +44,16 @@ final class QueryCommand implements Callable<Integer> {
         MetricQuery q = query.single("query");
         PrintWriter out = spec.commandLine().getOut();
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
-        try (Warehouse w = c.warehouse()) {
+        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
+        try {
             SampledResult r = c.sampler().query(q, rate, query.subsamples);
             switch (f) {
                 case JSON -> out.println(Output.resultJson(r));
                 case CSV -> Output.resultCsv(out, r);
                 default -> Output.resultTable(out, r);
             }
+        } finally {
+            w.close();
         }
         out.flush();
         return 0;

@@ -70,8 +70,11 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
         Recommendation r;
-        try (Warehouse w = c.warehouse()) {
+        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
+        try {
             r = c.sampler().recommend(q, target, pilotRate, query.subsamples);
+        } finally {
+            w.close();
         }
         switch (f) {
             case JSON -> {

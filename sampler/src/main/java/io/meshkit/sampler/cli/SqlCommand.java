@@ -56,7 +56,8 @@ final class SqlCommand implements Callable<Integer> {
         OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
         PrintWriter out = spec.commandLine().getOut();
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
-        try (Warehouse w = c.warehouse(); ResultRows rows = c.sampler().sql(sql, table.tableIfAny(), rate)) {
+        Warehouse w = c.warehouse(); // closed after the rows: the stream uses its connections
+        try (w; ResultRows rows = c.sampler().sql(sql, table.tableIfAny(), rate)) {
             List<ColumnInfo> cols = rows.columns();
             switch (f) {
                 case JSON -> {

@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 
 /**
  * Runs queries at each rate and compares every number with the exact answer (the 100% run). Each
- * query is run once to warm the cache, then {@code runs} times per rate; the median time counts.
+ * query is run once per rate to warm the cache (these runs give the estimates compared), then
+ * {@code runs} rounds time the plain query and every rate in turn; the median time counts.
  * The speed-up's baseline is the plain query a user would write without meshkit (no sampling
  * filter, no sub-ranges), timed the same way in the same run.
  */
@@ -46,20 +47,38 @@ public final class Evaluator {
             ordered.add(Rate.FULL);
         }
         ordered.sort((a, b) -> b.compareTo(a));
-        long baseline = 0;
+        // first every query once at every rate (the estimates compared, and a warm-up), the plain query too
+        List<Sql> plains = new ArrayList<>();
         List<Map<List<Object>, GroupResult>> truths = new ArrayList<>();
-        List<SampledResult> fullResults = new ArrayList<>();
+        Map<Rate, List<SampledResult>> results = new java.util.LinkedHashMap<>();
         for (MetricQuery q : queries) {
             Sql plain = plainSql(q);
+            plains.add(plain);
             runPlain(plain);
-            long[] times = new long[runs];
-            for (int i = 0; i < runs; i++) {
-                times[i] = runPlain(plain);
+            for (Rate r : ordered) {
+                SampledResult result = estimator.run(q, r, subsamples);
+                results.computeIfAbsent(r, k -> new ArrayList<>()).add(result);
+                if (r.isFull()) {
+                    truths.add(MetricEstimator.byGroup(result));
+                }
             }
-            baseline += median(times);
-            SampledResult full = estimator.run(q, Rate.FULL, subsamples);
-            fullResults.add(full);
-            truths.add(MetricEstimator.byGroup(full));
+        }
+        // then the timed runs in rounds, each round running the plain query and every rate, so that a
+        // change of load on a shared machine falls on all of them alike
+        long[][] plainTimes = new long[queries.size()][runs];
+        Map<Rate, long[][]> times = new java.util.HashMap<>();
+        ordered.forEach(r -> times.put(r, new long[queries.size()][runs]));
+        for (int i = 0; i < runs; i++) {
+            for (int qi = 0; qi < queries.size(); qi++) {
+                plainTimes[qi][i] = runPlain(plains.get(qi));
+                for (Rate r : ordered) {
+                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r, subsamples).cost().elapsed().toNanos();
+                }
+            }
+        }
+        long baseline = 0;
+        for (long[] t : plainTimes) {
+            baseline += median(t);
         }
         List<Evaluation.RateRow> rows = new ArrayList<>();
         for (Rate r : ordered) {
@@ -72,14 +91,8 @@ public final class Evaluator {
             double errorSum = 0;
             double maxError = 0;
             for (int qi = 0; qi < queries.size(); qi++) {
-                MetricQuery q = queries.get(qi);
-                // a warm-up run whose estimates are compared (at 100% the truth's run already warmed the cache)
-                SampledResult result = r.isFull() ? fullResults.get(qi) : estimator.run(q, r, subsamples);
-                long[] times = new long[runs];
-                for (int i = 0; i < runs; i++) {
-                    times[i] = estimator.run(q, r, subsamples).cost().elapsed().toNanos();
-                }
-                time += median(times);
+                SampledResult result = results.get(r).get(qi);
+                time += median(times.get(r)[qi]);
                 if (result.cost().bytesScanned().isPresent()) {
                     bytes += result.cost().bytesScanned().getAsLong();
                 } else {

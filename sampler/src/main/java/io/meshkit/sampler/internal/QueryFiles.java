@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +79,7 @@ public final class QueryFiles {
             if (m == null || !m.isObject()) {
                 throw bad(file, "metrics must be a mapping of NAME: EXPR");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : m.properties()) {
                 metrics.add(Metric.parse(e.getKey(), e.getValue().asText()));
             }
             List<ColumnName> dims = new ArrayList<>();
