@@ -93,6 +93,14 @@ class SampleCliTest {
     }
 
     @Test
+    void dryRunChangesNothing() {
+        Run dry = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).startsWith("dry run: would rewrite learning.lessons with sampling_value of user_id");
+        assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count").err()).contains("has no sampling_value column");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() {
         Run unprepared = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count");
         assertThat(unprepared.exit()).isEqualTo(2);
