@@ -1,0 +1,112 @@
+package io.meshkit.sampler.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.sampler.api.PrepareResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code prepare}: add {@code sampling_value} and order the table by it, or append a sorted batch. */
+@Command(name = "prepare", mixinStandardHelpOptions = true, description = {
+    "Lay a table out for sampling: add sampling_value (from the sampling key, the same on every warehouse)",
+    "and order (DuckDB) or cluster (BigQuery) the rows by it. With --append-from, append a batch sorted on its own."})
+final class PrepareCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    TableOptions table;
+
+    @Option(names = "--append-from", paramLabel = "NAMESPACE.TABLE", description = "Append this batch to the prepared table instead of rewriting it.")
+    TableId appendFrom;
+
+    @Option(names = "--replace-by", paramLabel = "COLUMN",
+            description = "With --append-from: first delete the table's rows whose COLUMN value occurs in the batch (e.g. a date), so a rerun changes nothing.")
+    String replaceBy;
+
+    @Option(names = "--dry-run", description = "Check the table and key, print what would be done, change nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.TABLE, OutputFormat.JSON);
+        PrintWriter out = spec.commandLine().getOut();
+        TableId t = table.table("prepare table");
+        ColumnName key = table.key("prepare table " + t);
+        if (replaceBy != null && appendFrom == null) {
+            throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                    "Cannot prepare table " + t + ": --replace-by needs --append-from");
+        }
+        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
+        try (Warehouse w = c.warehouse()) {
+            if (dryRun) {
+                TableId source = appendFrom == null ? t : appendFrom;
+                w.describe(source).orElseThrow(() -> new io.meshkit.core.error.NoSuchTableException("prepare", source))
+                        .column(key).orElseThrow(() -> new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                                "Cannot prepare table " + source + ": it has no column " + key + " (sampling key)"));
+                String what = appendFrom == null ? "would rewrite " + t + " with sampling_value of " + key + ", ordered by it"
+                        : "would append " + appendFrom + " to " + t + ", sorted by sampling_value of " + key
+                                + (replaceBy == null ? "" : ", replacing rows by " + replaceBy);
+                if (f == OutputFormat.JSON) {
+                    ObjectNode root = Output.JSON.createObjectNode();
+                    root.put("dryRun", true);
+                    root.put("table", t.toString());
+                    root.putArray("tablesChanged");
+                    root.put("plan", what);
+                    out.println(root);
+                } else {
+                    out.println("dry run: " + what);
+                }
+                out.flush();
+                return 0;
+            }
+            PrepareResult r = appendFrom == null ? c.sampler().prepare(t, key)
+                    : c.sampler().append(t, key, appendFrom, Optional.ofNullable(replaceBy).map(ColumnName::of));
+            if (f == OutputFormat.JSON) {
+                ObjectNode root = Output.JSON.createObjectNode();
+                root.put("table", r.table().toString());
+                root.put("samplingKey", r.samplingKey().name());
+                root.put("mode", r.appendedFrom().isPresent() ? "append" : "rewrite");
+                r.appendedFrom().ifPresent(a -> root.put("appendedFrom", a.toString()));
+                root.putArray("tablesChanged").add(r.table().toString());
+                root.put("rowsWritten", r.rowsWritten());
+                root.put("rowsReplaced", r.rowsReplaced());
+                root.put("rowsWithoutKey", r.rowsWithoutKey());
+                root.put("elapsedMs", r.elapsed().toMillis());
+                out.println(root);
+            } else if (r.appendedFrom().isPresent()) {
+                out.printf(Locale.ROOT, "appended %,d rows of %s to %s, sorted by sampling_value of %s (%,d rows replaced) in %.1f s%n",
+                        r.rowsWritten(), r.appendedFrom().get(), r.table(), r.samplingKey(), r.rowsReplaced(), r.elapsed().toMillis() / 1000.0);
+            } else {
+                out.printf(Locale.ROOT, "prepared %s: %,d rows with sampling_value of %s, ordered by it, in %.1f s%n",
+                        r.table(), r.rowsWritten(), r.samplingKey(), r.elapsed().toMillis() / 1000.0);
+            }
+            if (f != OutputFormat.JSON && r.rowsWithoutKey() > 0) {
+                out.printf(Locale.ROOT, "note: %,d rows have no %s: they are in no sample below 100%%%n", r.rowsWithoutKey(), r.samplingKey());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

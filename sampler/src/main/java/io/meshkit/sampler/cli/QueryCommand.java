@@ -1,0 +1,61 @@
+package io.meshkit.sampler.cli;
+
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.sampler.api.MetricQuery;
+import io.meshkit.sampler.api.Rate;
+import io.meshkit.sampler.api.SampledResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code query}: metrics at a rate, with 95% intervals. */
+@Command(name = "query", mixinStandardHelpOptions = true, description = {
+    "Estimate metrics from a rate of users: counts and sums scaled by 1/rate, means and ratios unscaled,",
+    "every number with a 95%% interval estimated at the level of the sampling key."})
+final class QueryCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    QueryOptions query;
+
+    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read: 100%%, 10%%, 1%%, 0.1%% or any in (0, 100%%] (default 1%%).")
+    Rate rate;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        MetricQuery q = query.single("query");
+        PrintWriter out = spec.commandLine().getOut();
+        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
+        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
+        try {
+            SampledResult r = c.sampler().query(q, rate, query.subsamples);
+            switch (f) {
+                case JSON -> out.println(Output.resultJson(r));
+                case CSV -> Output.resultCsv(out, r);
+                default -> Output.resultTable(out, r);
+            }
+        } finally {
+            w.close();
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.meshkit.sampler.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import io.meshkit.sampler.api.Rate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code meshkit-sample} (also {@code meshkit sample}): consistent per-user sampling. */
+@Command(name = "meshkit-sample",
+        mixinStandardHelpOptions = true,
+        description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
+        subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 no rate meets the target (recommend), 2 bad input, 3 warehouse failure, 4 internal error."})
+public final class SampleCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = CliSupport.configure(new CommandLine(new SampleCli()));
+        cmd.registerConverter(Rate.class, Rate::parse);
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

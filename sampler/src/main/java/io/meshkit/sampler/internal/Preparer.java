@@ -1,0 +1,131 @@
+package io.meshkit.sampler.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsTransactions;
+import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
+import io.meshkit.sampler.api.PrepareResult;
+import io.meshkit.sampler.api.SamplingLayout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Lays a table out for sampling: adds {@code sampling_value} (core's dialect function of the key)
+ * and orders (DuckDB) or clusters (BigQuery) the rows by it. A rewrite builds a candidate beside the
+ * table and swaps it in atomically; an append inserts one batch, sorted on its own, so each batch's
+ * row groups keep tight sampling-value ranges without rewriting older data.
+ */
+public final class Preparer {
+    private static final TableLayout LAYOUT = TableLayout.clusteredBy(List.of(SamplingLayout.SAMPLING_VALUE));
+    private static final String CANDIDATE_SUFFIX = "__meshkit_sampling";
+
+    private final Warehouse warehouse;
+
+    /** A preparer working in a warehouse. */
+    public Preparer(Warehouse warehouse) {
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+    }
+
+    /** Rewrites the whole table sorted by sampling value; a rerun gives the same table. */
+    public PrepareResult rewrite(TableId table, ColumnName key) {
+        long start = System.nanoTime();
+        Columns columns = Columns.of(warehouse, table, "prepare");
+        columns.require(key, "sampling key");
+        TableId candidate = table.withName(table.name() + CANDIDATE_SUFFIX);
+        warehouse.drop(candidate); // what a crashed run left behind
+        Sql select = select(columns.info().columns(), key, table);
+        warehouse.createTableAs(candidate, select, LAYOUT, WriteMode.REPLACE);
+        long withoutKey = count(candidate, true);
+        long rows = count(candidate, false);
+        warehouse.replace(table, candidate);
+        return new PrepareResult(table, key, Optional.empty(), rows, 0, withoutKey, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Appends a batch, sorted by sampling value, to a prepared table. With {@code replaceBy}, rows of
+     * the table whose {@code replaceBy} value occurs in the batch are deleted first (in the same
+     * transaction where the warehouse has them), so appending the same batch twice changes nothing.
+     */
+    public PrepareResult append(TableId table, ColumnName key, TableId batch, Optional<ColumnName> replaceBy) {
+        long start = System.nanoTime();
+        Columns target = Columns.of(warehouse, table, "append to");
+        target.requirePrepared();
+        Columns source = Columns.of(warehouse, batch, "append from");
+        source.require(key, "sampling key");
+        replaceBy.ifPresent(c -> {
+            target.require(c, "--replace-by");
+            source.require(c, "--replace-by");
+        });
+        // the batch's columns in the table's order; sampling_value computed, never taken from the batch
+        SqlBuilder b = warehouse.dialect().sql().sql("SELECT ");
+        b.join(target.info().columns(), c -> {
+            if (c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())) {
+                b.sql(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE);
+            } else {
+                source.require(c.name(), "column of " + table);
+                b.id(c.name());
+            }
+        });
+        Sql select = b.sql(" FROM ").table(batch).build();
+        Function<Warehouse, long[]> work = w -> {
+            long replaced = 0;
+            if (replaceBy.isPresent()) {
+                ColumnName c = replaceBy.get();
+                Sql delete = w.dialect().sql().sql("DELETE FROM ").table(table).sql(" WHERE ").id(c)
+                        .sql(" IN (SELECT DISTINCT ").id(c).sql(" FROM ").table(batch).sql(")").build();
+                replaced = w.execute(delete).rowsAffected().orElse(0);
+            }
+            long written = w.createTableAs(table, select, LAYOUT, WriteMode.APPEND).rowsAffected().orElse(-1);
+            return new long[] {replaced, written};
+        };
+        long[] counts = warehouse instanceof SupportsTransactions tx ? tx.inTransaction(work) : work.apply(warehouse);
+        long withoutKey = countNullKeys(batch, key);
+        return new PrepareResult(table, key, Optional.of(batch), counts[1], counts[0], withoutKey,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Sql select(List<ColumnInfo> columns, ColumnName key, TableId table) {
+        SqlBuilder b = warehouse.dialect().sql().sql("SELECT ");
+        for (ColumnInfo c : columns) {
+            if (!c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())) {
+                b.id(c.name()).sql(", ");
+            }
+        }
+        return b.sql(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE)
+                .sql(" FROM ").table(table).build();
+    }
+
+    private long count(TableId table, boolean onlyWithoutKey) {
+        SqlBuilder b = warehouse.dialect().sql().sql("SELECT count(*) AS n FROM ").table(table);
+        if (onlyWithoutKey) {
+            b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" IS NULL");
+        }
+        return single(b.build());
+    }
+
+    private long countNullKeys(TableId table, ColumnName key) {
+        return single(warehouse.dialect().sql().sql("SELECT count(*) AS n FROM ").table(table).sql(" WHERE ").id(key).sql(" IS NULL").build());
+    }
+
+    private long single(Sql sql) {
+        try (ResultRows rows = warehouse.query(sql)) {
+            for (Row r : rows) {
+                return r.getLong("n");
+            }
+        }
+        throw new MeshkitException(ErrorCode.INTERNAL_ERROR, "Cannot count rows: the warehouse returned no row");
+    }
+}

@@ -1,0 +1,105 @@
+package io.meshkit.sampler;
+
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.sampler.api.Evaluation;
+import io.meshkit.sampler.api.Filter;
+import io.meshkit.sampler.api.Metric;
+import io.meshkit.sampler.api.MetricQuery;
+import io.meshkit.sampler.api.PrepareResult;
+import io.meshkit.sampler.api.Rate;
+import io.meshkit.sampler.internal.DefaultSampler;
+import io.meshkit.sampler.internal.Format;
+import io.meshkit.sampler.internal.SvgChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The sampler benchmark (run by {@code bench/sampler.sh}, never by surefire): a synthetic lessons
+ * table generated inside DuckDB (rows, users with a Zipf-like number of lessons each, two years of
+ * dates, country, platform, course), laid out by {@code prepare}, then the Duolingo table for two
+ * queries of 10 per-user metrics at 100%, 10%, 1% and 0.1%, with the plain full query (no sampling)
+ * timed in the same run as the baseline.
+ *
+ * <p>Arguments: {@code DB_FILE USERS LESSON_SCALE RUNS CHART_SVG}. The generated and prepared table
+ * is kept in DB_FILE and reused when it exists with the same number of users.
+ */
+public final class SamplerBenchmark {
+    private static final TableId LESSONS = TableId.of("bench", "lessons");
+    private static final ColumnName USER = ColumnName.of("user_id");
+
+    private SamplerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        long users = Long.parseLong(args[1]);
+        double scale = Double.parseDouble(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        Path chart = Path.of(args[4]);
+        Files.createDirectories(db.toAbsolutePath().getParent());
+        try (Warehouse w = Warehouses.open("duckdb:" + db, Map.of("memory_limit", "4GB", "threads", "2"))) {
+            DefaultSampler sampler = new DefaultSampler(w);
+            boolean reuse = w.describe(LESSONS).isPresent() && w.describe(LESSONS).get().column(ColumnName.of("sampling_value")).isPresent()
+                    && single(w, "SELECT count(DISTINCT user_id) FROM bench.lessons") == users;
+            if (!reuse) {
+                long t0 = System.nanoTime();
+                SyntheticLessons.create(w, LESSONS, 1, users, 2026, 730, 3000, 2.5, scale);
+                long gen = System.nanoTime() - t0;
+                PrepareResult p = sampler.prepare(LESSONS, USER);
+                System.err.printf(Locale.ROOT, "generated in %.1f s, prepared %,d rows in %.1f s%n", gen / 1e9, p.rowsWritten(), p.elapsed().toMillis() / 1e3);
+                System.out.printf(Locale.ROOT, "Table generated inside DuckDB in %.1f s; `prepare` (sampling value + sort) took %.1f s.%n%n",
+                        gen / 1e9, p.elapsed().toMillis() / 1e3);
+            } else {
+                System.out.println("Table reused from an earlier run (generation and `prepare` not re-timed).\n");
+            }
+            long rows = single(w, "SELECT count(*) FROM bench.lessons");
+            long distinctUsers = single(w, "SELECT count(DISTINCT user_id) FROM bench.lessons");
+            long maxLessons = single(w, "SELECT max(n) FROM (SELECT count(*) AS n FROM bench.lessons GROUP BY user_id)");
+            long days = single(w, "SELECT count(DISTINCT lesson_date) FROM bench.lessons");
+            System.out.printf(Locale.ROOT, "Table: %,d rows, %,d users (lessons per user: mean %.1f, max %,d), %,d days, 10 countries, 3 platforms, 5 courses.%n%n",
+                    rows, distinctUsers, (double) rows / distinctUsers, maxLessons, days);
+
+            List<Metric> metrics = List.of(
+                    Metric.parse("lessons_per_user=count/users"),
+                    Metric.parse("xp_per_user=sum(xp)/users"),
+                    Metric.parse("seconds_per_user=sum(duration_s)/users"),
+                    Metric.parse("correct_per_user=sum(correct)/users"),
+                    Metric.parse("mistakes_per_user=sum(mistakes)/users"),
+                    Metric.parse("hearts_lost_per_user=sum(hearts_lost)/users"),
+                    Metric.parse("completed_per_user=sum(completed)/users"),
+                    Metric.parse("xp_per_lesson=mean(xp)"),
+                    Metric.parse("active_users=users"),
+                    Metric.parse("lessons=count"));
+            List<MetricQuery> queries = List.of(
+                    new MetricQuery(LESSONS, USER, metrics, ColumnName.list("platform"), List.of()),
+                    new MetricQuery(LESSONS, USER, metrics, List.of(), List.of(Filter.parse("lesson_date>=2025-01-01"))));
+            Evaluation e = sampler.evaluate(queries, Rate.LADDER, 20, runs);
+
+            System.out.println("| sampling rate | query time | speed-up vs plain full query | vs sampler at 100% | bytes scanned (estimated) | average error | max error | 95% interval coverage |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Evaluation.RateRow full = e.rows().get(0);
+            for (Evaluation.RateRow r : e.rows()) {
+                System.out.printf(Locale.ROOT, "| %s | %,d ms | %.1fx | %.1fx | %s | %s | %s | %s |%n", r.rate(), r.time().toMillis(),
+                        r.speedUp(e.baselineTime()), r.speedUp(full.time()), Format.bytes(r.bytes()), Format.percent(r.averageError()),
+                        Format.percent(r.maxError()), Format.percent(r.coverage()));
+            }
+            System.out.printf(Locale.ROOT, "%nBaseline: the plain full query (GROUP BY without sampling filter or sub-ranges), %,d ms for the %d queries"
+                    + " (median of %d runs each, after a warm-up; the plain query and every rate are timed in turn in each round). Times are summed over the queries; errors and coverage are over %d numbers"
+                    + " (10 metrics x (3 platforms + 1 filtered total)).%n", e.baselineTime().toMillis(), e.queries(), runs, e.rows().get(0).numbers());
+            Files.writeString(chart, SvgChart.render(e, String.format(Locale.ROOT, "Sampling %,d lessons of %,d users: error and time against rate", rows, distinctUsers)));
+        }
+    }
+
+    private static long single(Warehouse w, String sql) {
+        try (ResultRows r = w.query(Sql.of(sql))) {
+            return ((Number) r.iterator().next().get(0)).longValue();
+        }
+    }
+}

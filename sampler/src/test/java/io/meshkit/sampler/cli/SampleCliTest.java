@@ -1,0 +1,163 @@
+package io.meshkit.sampler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end on a DuckDB file: prepare, query, sql, recommend, evaluate, and its errors. */
+class SampleCliTest {
+    @TempDir
+    Path dir;
+
+    private String uri;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void createTable() {
+        uri = "duckdb:" + dir.resolve("w.duckdb");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "1GB"))) {
+            w.createNamespace(io.meshkit.core.identifier.Namespace.of("learning"));
+            w.execute(Sql.of("CREATE TABLE learning.lessons AS SELECT range % 3000 AS user_id, ['ios','android','web'][1 + CAST(range % 3 AS INTEGER)]"
+                    + " AS platform, CAST(range % 17 AS INTEGER) AS xp FROM range(30000)"));
+        }
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--warehouse");
+        all.add(uri);
+        CommandLine cmd = SampleCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void prepareThenQueryAsJson() throws Exception {
+        Run prepare = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--format", "json");
+        assertThat(prepare.exit()).as(prepare.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(prepare.out());
+        assertThat(p.get("tablesChanged").get(0).asText()).isEqualTo("learning.lessons");
+        assertThat(p.get("rowsWritten").asLong()).isEqualTo(30000);
+
+        Run q = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count", "-m", "xp_per_user=sum(xp)/users",
+                "--by", "platform", "--where", "xp>=0", "--format", "json");
+        assertThat(q.exit()).as(q.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(q.out());
+        assertThat(r.get("groups")).hasSize(3);
+        JsonNode est = r.get("groups").get(0).get("estimates").get(0);
+        assertThat(est.get("metric").asText()).isEqualTo("lessons");
+        assertThat(est.get("estimate").asDouble()).isEqualTo(10000);
+        assertThat(est.get("scaled").asBoolean()).isTrue();
+        assertThat(r.get("groups").get(0).get("estimates").get(1).get("scaled").asBoolean()).isFalse();
+
+        Run table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
+        assertThat(table.out()).contains("learning.lessons at 10% of users by user_id").contains("95% interval").contains("scaled by 1/10%");
+    }
+
+    @Test
+    void sqlIsMarkedUnscaledAndEvaluateWritesAChart() throws Exception {
+        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exit()).isZero();
+        Run sql = run("sql", "--table", "learning.lessons", "--rate", "10%", "SELECT count(DISTINCT user_id) AS users FROM {sample}");
+        assertThat(sql.exit()).as(sql.err()).isZero();
+        assertThat(sql.out()).startsWith("UNSCALED");
+        Path chart = dir.resolve("chart.svg");
+        Run eval = run("evaluate", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "-m", "users=users",
+                "--by", "platform", "--runs", "1", "--chart", chart.toString(), "--format", "markdown");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("| 100% |").contains("| 0.1% |").contains("average error");
+        String svg = Files.readString(chart);
+        assertThat(svg).startsWith("<svg").contains("polyline").endsWith("</svg>\n");
+        Run rec = run("recommend", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "--max-error", "0.0001%");
+        assertThat(rec.exit()).as(rec.err()).isZero();
+        assertThat(rec.out()).startsWith("recommended rate: 100%");
+    }
+
+    @Test
+    void dryRunChangesNothing() {
+        Run dry = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).startsWith("dry run: would rewrite learning.lessons with sampling_value of user_id");
+        assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count").err()).contains("has no sampling_value column");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() {
+        Run unprepared = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count");
+        assertThat(unprepared.exit()).isEqualTo(2);
+        assertThat(unprepared.err().strip()).isEqualTo(
+                "error: Cannot query table learning.lessons: it has no sampling_value column (run 'meshkit sample prepare' on it first)");
+        Run noTable = run("prepare", "--key", "user_id");
+        assertThat(noTable.exit()).isEqualTo(2);
+        assertThat(noTable.err()).startsWith("error: Cannot prepare table: give --table NAMESPACE.TABLE or --contract FILE");
+        Run badRate = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count", "--rate", "abc");
+        assertThat(badRate.exit()).isEqualTo(2);
+        assertThat(badRate.err()).contains("Cannot parse sampling rate 'abc'");
+        Run noKey = run("prepare", "--table", "learning.lessons", "--key", "nope");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err()).contains("has no column nope (sampling key)").doesNotContain("Exception");
+        Run missing = run("prepare", "--table", "learning.nope", "--key", "user_id");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void contractNamesTheTableAndKey() throws Exception {
+        Path contract = dir.resolve("lessons.odcs.yaml");
+        Files.writeString(contract, """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: lessons
+                version: 1.0.0
+                status: active
+                domain: learning
+                schema:
+                  - name: lessons
+                    customProperties:
+                      - property: meshkit.samplingKey
+                        value: user_id
+                    properties:
+                      - name: user_id
+                        logicalType: integer
+                      - name: platform
+                        logicalType: string
+                      - name: xp
+                        logicalType: integer
+                """);
+        Run prepare = run("prepare", "--contract", contract.toString());
+        assertThat(prepare.exit()).as(prepare.err()).isZero();
+        assertThat(prepare.out()).startsWith("prepared learning.lessons: 30,000 rows with sampling_value of user_id");
+        Path queryFile = dir.resolve("q.yaml");
+        Files.writeString(queryFile, "metrics:\n  lessons: count\n  users: users\ndimensions: [platform]\n");
+        Run q = run("query", "--contract", contract.toString(), "--query", queryFile.toString(), "--rate", "100%", "--format", "csv");
+        assertThat(q.exit()).as(q.err()).isZero();
+        assertThat(q.out()).startsWith("platform,metric,scaled,estimate").contains("android,lessons,true,10000.0");
+    }
+
+    @Test
+    void parsesWithoutRunning() {
+        CommandLine cmd = SampleCli.commandLine();
+        CommandLine.ParseResult r = cmd.parseArgs("query", "--table", "a.b", "--rate", "0.1%", "-m", "x=count", "--by", "c,d");
+        assertThat(r.subcommand().matchedOptionValue("--rate", null).toString()).isEqualTo("0.1%");
+        assertThat(cmd.getCommandSpec().name()).isEqualTo("meshkit-sample");
+    }
+}
