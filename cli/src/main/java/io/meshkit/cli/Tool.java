@@ -3,6 +3,7 @@ package io.meshkit.cli;
 import io.meshkit.linter.cli.LintCli;
 import io.meshkit.monitor.cli.MonitorCli;
 import io.meshkit.publisher.cli.PublishCli;
+import io.meshkit.sampler.cli.SampleCli;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 enum Tool {
     LINT("lint", LintCli::commandLine),
     MONITOR("monitor", MonitorCli::commandLine),
-    PUBLISH("publish", PublishCli::commandLine);
+    PUBLISH("publish", PublishCli::commandLine),
+    SAMPLE("sample", SampleCli::commandLine);
 
     private final String subcommand;
     private final Supplier<CommandLine> factory;
