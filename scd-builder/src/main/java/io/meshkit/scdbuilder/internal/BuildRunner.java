@@ -144,10 +144,11 @@ public final class BuildRunner {
         plan.add(PlanStep.note("base: " + ctx.baseDescription()
                 + rollbackTo.map(t -> ", rolled back to before " + t.toLocalDate()).orElse("")));
         // every snapshot is checked before anything is written
+        Map<LocalDate, Long> snapshotRowCounts = new HashMap<>();
         for (LocalDate d : dates) {
             Sql snap = ctx.sql.snapshot(target.tables().staging(), stagingCols, dated ? Optional.of(d) : Optional.empty());
-            plan.add(PlanStep.of("check the snapshot of " + d + " for duplicate and NULL keys", ctx.sql.badKeys(snap, ctx.maskedKeys())));
-            checkKeys(ctx, snap, d);
+            plan.add(PlanStep.of("check the snapshot of " + d + " for duplicate and NULL keys", ctx.sql.keyStats(snap)));
+            snapshotRowCounts.put(d, checkKeys(ctx, snap, d));
         }
         Sql base = rollbackTo.isPresent() ? ctx.sql.rollback(ctx.baseSql, rollbackTo.get()) : ctx.baseSql;
         TableId changes = work(target, "changes");
@@ -165,7 +166,9 @@ public final class BuildRunner {
                 TableId next = builds[i % 2];
                 Sql buildSql = ctx.sql.build(base, changes, at);
                 plan.add(PlanStep.of("create " + changes + ": the keys that change at " + d, changeSql));
-                plan.add(PlanStep.of("create " + next + ": the dimension after " + d, buildSql));
+                Sql openedSql = ctx.sql.opened(base, snap, changes, at);
+                plan.add(PlanStep.of("create " + next + ": the versions of the base after " + d + " (closed, corrected)", buildSql));
+                plan.add(PlanStep.of("append to " + next + ": the versions opened at " + d, openedSql));
                 applied.add(at);
                 if (execution == Execution.DRY_RUN) {
                     base = ctx.sql.work(next);
@@ -174,9 +177,12 @@ public final class BuildRunner {
                 }
                 warehouse.createNamespace(changes.namespace());
                 warehouse.createTableAs(changes, changeSql, TableLayout.NONE, WriteMode.REPLACE);
-                long snapshotRows = scalar(ctx.sql.count(snap));
+                long snapshotRows = snapshotRowCounts.get(d);
                 QueryStats stats = warehouse.createTableAs(next, buildSql, TableLayout.NONE, WriteMode.REPLACE);
-                long rows = stats.rowsAffected().isPresent() ? stats.rowsAffected().getAsLong() : scalar(ctx.sql.count(ctx.sql.work(next)));
+                QueryStats added = warehouse.createTableAs(next, openedSql, TableLayout.NONE, WriteMode.APPEND);
+                long rows = stats.rowsAffected().isPresent() && added.rowsAffected().isPresent()
+                        ? stats.rowsAffected().getAsLong() + added.rowsAffected().getAsLong()
+                        : scalar(ctx.sql.count(ctx.sql.work(next)));
                 ScdCounts step = counts(ctx, changes, snapshotRows, rows);
                 counts = counts == null ? step : counts.then(step);
                 if (built != null) {
@@ -209,25 +215,40 @@ public final class BuildRunner {
         return new ScdCounts(n + rr + c, rr + c + d, t, d, snapshotRows - n - rr - c - t, rows);
     }
 
-    private void checkKeys(Context ctx, Sql snapshot, LocalDate date) {
+    /** Refuses a snapshot with duplicate or NULL keys, naming how many and a few; returns its row count. */
+    private long checkKeys(Context ctx, Sql snapshot, LocalDate date) {
+        long rows;
+        long dup;
+        long nulls;
+        try (ResultRows r = warehouse.query(ctx.sql.keyStats(snapshot))) {
+            Row row = r.iterator().next();
+            rows = row.getLong("meshkit_scd_rows");
+            dup = row.getLong("meshkit_scd_dup");
+            nulls = row.getLong("meshkit_scd_null");
+        }
+        if (dup == 0 && nulls == 0) {
+            return rows;
+        }
         List<String> samples = new ArrayList<>();
-        long bad = 0;
-        try (ResultRows rows = warehouse.query(ctx.sql.badKeys(snapshot, ctx.maskedKeys()))) {
-            for (Row r : rows) {
-                bad = r.getLong("meshkit_scd_bad");
+        try (ResultRows r = warehouse.query(ctx.sql.badKeys(snapshot, ctx.maskedKeys()))) {
+            for (Row row : r) {
                 List<String> parts = new ArrayList<>();
                 for (ColumnName k : ctx.dim.key()) {
-                    Object v = r.get(k.name());
+                    Object v = row.get(k.name());
                     parts.add(v == null ? "NULL" : v.toString());
                 }
                 samples.add(parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")");
             }
         }
-        if (bad > 0) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot apply snapshot " + date + " to " + ctx.target.datasetId() + ": "
-                    + bad + " key" + (bad == 1 ? "" : "s") + " of " + ScdSql.names(ctx.dim.key())
-                    + " occur more than once or are NULL in " + ctx.target.tables().staging() + ", e.g. " + String.join(", ", samples));
+        List<String> problems = new ArrayList<>();
+        if (dup > 0) {
+            problems.add(dup + " key" + (dup == 1 ? "" : "s") + " of (" + ScdSql.names(ctx.dim.key()) + ") occur more than once");
         }
+        if (nulls > 0) {
+            problems.add(nulls + " row" + (nulls == 1 ? " has" : "s have") + " a NULL key");
+        }
+        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot apply snapshot " + date + " to " + ctx.target.datasetId() + ": "
+                + String.join(" and ", problems) + " in " + ctx.target.tables().staging() + ", e.g. " + String.join(", ", samples));
     }
 
     // ------------------------------------------------------------------ events

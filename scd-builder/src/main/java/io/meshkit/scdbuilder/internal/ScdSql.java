@@ -153,6 +153,19 @@ public final class ScdSql {
     // ---------------------------------------------------------------- checks
 
     /**
+     * One row about a snapshot's key: {@code meshkit_scd_rows} (rows), {@code meshkit_scd_dup}
+     * (keys that occur more than once) and {@code meshkit_scd_null} (rows with a NULL key column).
+     */
+    public Sql keyStats(Sql snapshot) {
+        List<ColumnName> key = dim.key();
+        SqlBuilder b = dialect.sql().sql("SELECT COALESCE(SUM(meshkit_scd_n), 0) AS meshkit_scd_rows, COALESCE(SUM(CASE WHEN meshkit_scd_n > 1")
+                .sql(" THEN 1 ELSE 0 END), 0) AS meshkit_scd_dup, COALESCE(SUM(CASE WHEN ");
+        b.join(key, " OR ", c -> b.id(c).sql(" IS NULL"));
+        return b.sql(" THEN meshkit_scd_n ELSE 0 END), 0) AS meshkit_scd_null FROM (SELECT ").ids(key)
+                .sql(", COUNT(*) AS meshkit_scd_n FROM (").append(snapshot).sql(") s GROUP BY ").ids(key).sql(") g").build();
+    }
+
+    /**
      * Keys of a snapshot that occur more than once or are NULL: up to five of them, each with the
      * number of such keys in the whole snapshot ({@code meshkit_scd_bad}).
      */
@@ -226,12 +239,18 @@ public final class ScdSql {
             b.sql(" THEN 'T'");
         }
         b.sql(" END AS ").id(ACTION);
-        for (ColumnName a : dim.attributes()) {
-            b.sql(", CASE WHEN s.").id(PRESENT).sql(" IS NULL THEN c.").id(a).sql(" ELSE s.").id(a).sql(" END AS ").id(a);
+        for (ColumnName a : dim.type1()) {
+            b.sql(", s.").id(a); // the new type-1 values; the other attributes are read again for opened keys only
         }
-        b.sql(" FROM (SELECT ").ids(dim.contractColumns());
+        b.sql(" FROM (SELECT ").ids(dim.key());
+        for (ColumnName t1 : dim.type1()) {
+            b.sql(", ").id(t1);
+        }
         fingerprint(b);
-        b.sql(", 1 AS ").id(PRESENT).sql(" FROM (").append(snapshot).sql(") s0) s FULL OUTER JOIN (SELECT ").ids(dim.contractColumns());
+        b.sql(", 1 AS ").id(PRESENT).sql(" FROM (").append(snapshot).sql(") s0) s FULL OUTER JOIN (SELECT ").ids(dim.key());
+        for (ColumnName t1 : dim.type1()) {
+            b.sql(", ").id(t1);
+        }
         if (dim.tombstones()) {
             b.sql(", ").id(Scd2Shape.IS_DELETED);
         }
@@ -253,9 +272,10 @@ public final class ScdSql {
     }
 
     /**
-     * The dimension after applying the changes at time {@code at}: the base streamed once, its
-     * current versions closed where the key changed or went, type-1 attributes overwritten in every
-     * version of a key that is present; then the opened versions and tombstones.
+     * The dimension after applying the changes at time {@code at}, first part: the base streamed
+     * once, joined to the small change set, its current versions closed where the key changed or
+     * went, type-1 attributes overwritten in every version of a key that is present. The opened
+     * versions follow with {@link #opened} (appended, so that this statement is a plain scan).
      */
     public Sql build(Sql base, TableId changes, LocalDateTime at) {
         List<ColumnName> key = dim.key();
@@ -276,23 +296,36 @@ public final class ScdSql {
         });
         b.sql(" FROM (").append(base).sql(") b LEFT JOIN ").table(changes).sql(" x ON ");
         b.join(key, " AND ", c -> b.sql("b.").id(c).sql(" = x.").id(c));
-        b.sql(" UNION ALL ");
-        opened(b, changes, at, false).sql(" WHERE ").id(ACTION).sql(" IN ('N', 'R', 'C')");
-        if (dim.tombstones()) {
-            b.sql(" UNION ALL ");
-            opened(b, changes, at, true).sql(" WHERE ").id(ACTION).sql(" = 'D'");
-        }
         return b.build();
     }
 
-    private SqlBuilder opened(SqlBuilder b, TableId changes, LocalDateTime at, boolean tombstone) {
-        b.sql("SELECT ").ids(dim.contractColumns()).sql(", ");
+    /**
+     * The versions opened at {@code at}, to append to {@link #build}: one per new, changed or
+     * returning key, and with tombstones one per deleted key, copying the version it closes (read
+     * from the base, joined to the deleted keys).
+     */
+    public Sql opened(Sql base, Sql snapshot, TableId changes, LocalDateTime at) {
+        SqlBuilder b = dialect.sql().sql("SELECT ");
+        b.join(dim.contractColumns(), c -> b.sql("s.").id(c));
+        b.sql(", ");
         timestamp(b, at).sql(", ");
         timestamp(b, Scd2Shape.FAR_FUTURE).sql(", TRUE");
         if (dim.tombstones()) {
-            b.sql(tombstone ? ", TRUE" : ", FALSE");
+            b.sql(", FALSE");
         }
-        return b.sql(" FROM ").table(changes);
+        b.sql(" FROM (").append(snapshot).sql(") s JOIN ").table(changes).sql(" x ON ");
+        b.join(dim.key(), " AND ", c -> b.sql("s.").id(c).sql(" = x.").id(c));
+        b.sql(" WHERE x.").id(ACTION).sql(" IN ('N', 'R', 'C')");
+        if (dim.tombstones()) {
+            b.sql(" UNION ALL SELECT ");
+            b.join(dim.contractColumns(), c -> b.sql("b.").id(c)); // a deleted key keeps its values
+            b.sql(", ");
+            timestamp(b, at).sql(", ");
+            timestamp(b, Scd2Shape.FAR_FUTURE).sql(", TRUE, TRUE FROM (").append(base).sql(") b JOIN ").table(changes).sql(" x ON ");
+            b.join(dim.key(), " AND ", c -> b.sql("b.").id(c).sql(" = x.").id(c));
+            b.sql(" WHERE b.").id(Scd2Shape.IS_CURRENT).sql(" AND x.").id(ACTION).sql(" = 'D'");
+        }
+        return b.build();
     }
 
     // ---------------------------------------------------------------- events
