@@ -225,6 +225,22 @@ class ScdSnapshotTest {
     }
 
     @Test
+    void emptySnapshotAndUnstagedAppliedDatesAreRefused() {
+        try (ScdFixture f = items("close")) {
+            f.stage(D1, row(1L, "a", "pop", 1L));
+            f.stage(D2, row(1L, "b", "pop", 1L));
+            assertThatThrownBy(() -> f.scd.apply(f.target, D3, Execution.RUN)).hasMessage("Cannot apply snapshot 2026-01-03 to music.items:"
+                    + " music_staging.items holds no rows for it (an empty snapshot would delete every key)");
+            f.scd.apply(f.target, D1, Execution.RUN);
+            f.scd.apply(f.target, D2, Execution.RUN);
+            f.stage(D2); // staging retention dropped D2
+            assertThatThrownBy(() -> f.scd.restate(f.target, D1, Execution.RUN)).hasMessage("Cannot restate music.items from 2026-01-01:"
+                    + " snapshot(s) 2026-01-02 were applied but are no longer in music_staging.items; stage them again or restate from a"
+                    + " later date");
+        }
+    }
+
+    @Test
     void dryRunPlansWithSqlAndWritesNothing() {
         try (ScdFixture f = items("close")) {
             f.stage(D1, row(1L, "a", "pop", 1L));

@@ -88,6 +88,22 @@ public final class AppliedLog {
         return Optional.empty();
     }
 
+    /** The snapshot dates recorded for a dataset at or after {@code from}, in order. */
+    public List<LocalDateTime> snapshotDates(String dataset, LocalDateTime from) {
+        if (warehouse.describe(TABLE).isEmpty()) {
+            return List.of();
+        }
+        List<LocalDateTime> dates = new java.util.ArrayList<>();
+        try (ResultRows rows = warehouse.query(dialect.sql().sql("SELECT DISTINCT applied_through FROM ").table(TABLE)
+                .sql(" WHERE dataset = ").bind(dataset).sql(" AND source = 'snapshot' AND applied_through >= ").bind(from)
+                .sql(" ORDER BY applied_through").build())) {
+            for (Row r : rows) {
+                dates.add((LocalDateTime) r.get(0));
+            }
+        }
+        return dates;
+    }
+
     /** Forgets the entries of a dataset at or after {@code from} (a restatement rewrites them). */
     public Sql forgetFrom(String dataset, LocalDateTime from) {
         return dialect.sql().sql("DELETE FROM ").table(TABLE).sql(" WHERE dataset = ").bind(dataset).sql(" AND applied_through >= ")

@@ -96,6 +96,7 @@ public final class BuildRunner {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": staging table " + ctx.target.tables().staging()
                     + " holds no snapshot on or after " + from);
         }
+        refuseUnstaged(ctx, what, from, dates);
         return replay(ctx, "restate", Optional.of(from.atStartOfDay()), dates, true, execution);
     }
 
@@ -109,7 +110,18 @@ public final class BuildRunner {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": staging table " + ctx.target.tables().staging()
                     + " holds no snapshot");
         }
+        refuseUnstaged(ctx, what, dates.get(0), dates);
         return replay(ctx, "rebuild", Optional.of(dates.get(0).atStartOfDay()), dates, true, execution);
+    }
+
+    /** A restatement must not silently drop an applied snapshot that is no longer staged. */
+    private void refuseUnstaged(Context ctx, String what, LocalDate from, List<LocalDate> staged) {
+        List<String> gone = appliedLog.snapshotDates(ctx.target.datasetId(), from.atStartOfDay()).stream()
+                .map(LocalDateTime::toLocalDate).filter(d -> !staged.contains(d)).map(LocalDate::toString).toList();
+        if (!gone.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": snapshot(s) " + String.join(", ", gone)
+                    + " were applied but are no longer in " + ctx.target.tables().staging() + "; stage them again or restate from a later date");
+        }
     }
 
     private void requireDated(Context ctx, String what) {
@@ -225,6 +237,10 @@ public final class BuildRunner {
             rows = row.getLong("meshkit_scd_rows");
             dup = row.getLong("meshkit_scd_dup");
             nulls = row.getLong("meshkit_scd_null");
+        }
+        if (rows == 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot apply snapshot " + date + " to " + ctx.target.datasetId()
+                    + ": " + ctx.target.tables().staging() + " holds no rows for it (an empty snapshot would delete every key)");
         }
         if (dup == 0 && nulls == 0) {
             return rows;
