@@ -1,0 +1,49 @@
+package io.meshkit.scdbuilder.cli;
+
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.scdbuilder.api.Execution;
+import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.api.ScdResult;
+import io.meshkit.scdbuilder.api.ScdTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What the commands that build a candidate share. */
+abstract class BuildCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--dry-run", description = "Print the plan and its SQL; write nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        ScdTarget target = dataset.target();
+        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
+        try (Warehouse w = component.warehouse()) {
+            ScdResult r = build(component.scd(), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+            return Output.print(r, f == OutputFormat.JSON, spec.commandLine().getOut());
+        }
+    }
+
+    abstract ScdResult build(ScdBuilder scd, ScdTarget target, Execution execution);
+}
