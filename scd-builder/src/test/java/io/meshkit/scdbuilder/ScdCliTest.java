@@ -74,7 +74,7 @@ class ScdCliTest {
         assertThat(err.toString()).isEqualTo("error: Cannot apply snapshot 2019-02-05 to music.tracks: it is older than the last applied"
                 + " snapshot 2019-05-01; to rebuild history from 2019-02-05 run: meshkit scd restate --from 2019-02-05\n");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-06-01")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id) occur")
+        assertThat(err.toString()).startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id) occurs")
                 .doesNotContain("\tat ");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-13-01")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: Cannot parse --date '2019-13-01': expected YYYY-MM-DD\n");
@@ -85,7 +85,7 @@ class ScdCliTest {
     @Test
     void dryRunPrintsThePlanAndSqlAndWritesNothing() {
         assertThat(run("restate", "--warehouse", warehouse, "--contract", contract, "--from", "2019-02-05", "--dry-run")).isEqualTo(2);
-        assertThat(err.toString()).contains("1 key of (track_id) occur more than once"); // 2019-06-01 is staged and bad
+        assertThat(err.toString()).contains("1 key of (track_id) occurs more than once"); // 2019-06-01 is staged and bad
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--dry-run")).isZero();
         assertThat(out.toString()).startsWith("Plan for apply music.tracks (2019-02-05) (dry run: nothing written)")
                 .contains("FULL OUTER JOIN", "md5(");

@@ -258,7 +258,8 @@ public final class BuildRunner {
         }
         List<String> problems = new ArrayList<>();
         if (dup > 0) {
-            problems.add(dup + " key" + (dup == 1 ? "" : "s") + " of (" + ScdSql.names(ctx.dim.key()) + ") occur more than once");
+            problems.add(dup + " key" + (dup == 1 ? "" : "s") + " of (" + ScdSql.names(ctx.dim.key()) + ") occur" + (dup == 1 ? "s" : "")
+                    + " more than once");
         }
         if (nulls > 0) {
             problems.add(nulls + " row" + (nulls == 1 ? " has" : "s have") + " a NULL key");
