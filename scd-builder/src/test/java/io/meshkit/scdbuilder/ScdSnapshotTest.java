@@ -136,6 +136,27 @@ class ScdSnapshotTest {
     }
 
     @Test
+    void candidateDroppedWithoutPromotionIsNotSilentlySkipped() {
+        try (ScdFixture f = items("close")) {
+            f.stage(D1, row(1L, "a", "pop", 1L));
+            f.stage(D2, row(1L, "b", "pop", 1L));
+            f.stage(D3, row(1L, "c", "pop", 1L));
+            f.scd.apply(f.target, D1, Execution.RUN);
+            f.warehouse.createNamespace(f.target.tables().production().namespace());
+            f.warehouse.replace(f.target.tables().production(), f.candidate());
+            f.scd.apply(f.target, D2, Execution.RUN);
+            f.warehouse.drop(f.candidate()); // discarded, never promoted
+            assertThatThrownBy(() -> f.scd.apply(f.target, D3, Execution.RUN)).hasMessage("Cannot apply snapshot 2026-01-03 to"
+                    + " music.items: the last build (through 2026-01-02) wrote 2 rows to music_candidates.items, which is gone, but"
+                    + " production music.items holds 1: that candidate was never promoted; rebuild from it with: meshkit scd restate"
+                    + " --from 2026-01-02");
+            f.scd.restate(f.target, D2, Execution.RUN);
+            assertThat(f.scd.apply(f.target, D3, Execution.RUN).counts().opened()).isEqualTo(1);
+            assertThat(f.count(f.candidate())).isEqualTo(3);
+        }
+    }
+
+    @Test
     void restateFromAMiddleDateRebuildsLaterHistoryOnly() {
         try (ScdFixture f = items("close"); ScdFixture fresh = items("close")) {
             Object[][] d1 = {row(1L, "a", "pop", 1L), row(2L, "b", "pop", 1L)};
@@ -191,6 +212,16 @@ class ScdSnapshotTest {
                     .hasMessage("Cannot apply snapshot 2026-01-01 to music.items: 2 keys of (id) occur more than once in"
                             + " music_staging.items, e.g. 3, 7");
             assertThat(f.warehouse.describe(f.candidate())).isEmpty();
+
+            // a key already in the dimension, repeated unchanged: found by the change join's counts
+            f.stage(D1, row(1L, "a", "pop", 1L), row(2L, "b", "pop", 1L));
+            f.scd.apply(f.target, D1, Execution.RUN);
+            f.stage(D2, row(1L, "a", "pop", 1L), row(2L, "b", "pop", 1L), row(2L, "b", "pop", 1L));
+            assertThatThrownBy(() -> f.scd.apply(f.target, D2, Execution.RUN)).hasMessage("Cannot apply snapshot 2026-01-02 to"
+                    + " music.items: 1 key of (id) occurs more than once in music_staging.items, e.g. 2");
+            f.stage(D2, row(1L, "a", "pop", 1L), row(null, "b", "pop", 1L));
+            assertThatThrownBy(() -> f.scd.apply(f.target, D2, Execution.RUN)).hasMessage("Cannot apply snapshot 2026-01-02 to"
+                    + " music.items: 1 row has a NULL key in music_staging.items, e.g. NULL");
         }
     }
 

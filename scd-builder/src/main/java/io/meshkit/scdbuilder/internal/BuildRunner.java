@@ -156,11 +156,14 @@ public final class BuildRunner {
         plan.add(PlanStep.note("base: " + ctx.baseDescription()
                 + rollbackTo.map(t -> ", rolled back to before " + t.toLocalDate()).orElse("")));
         // every snapshot is checked before anything is written
-        Map<LocalDate, Long> snapshotRowCounts = new HashMap<>();
-        for (LocalDate d : dates) {
-            Sql snap = ctx.sql.snapshot(target.tables().staging(), stagingCols, dated ? Optional.of(d) : Optional.empty());
-            plan.add(PlanStep.of("check the snapshot of " + d + " for duplicate and NULL keys", ctx.sql.keyStats(snap)));
-            snapshotRowCounts.put(d, checkKeys(ctx, snap, d));
+        // a dry run checks every snapshot's key up front (a GROUP BY of each); a run checks it from
+        // the change join's own counts, which costs two column counts instead of a 10M-row GROUP BY
+        if (execution == Execution.DRY_RUN) {
+            for (LocalDate d : dates) {
+                Sql snap = ctx.sql.snapshot(target.tables().staging(), stagingCols, dated ? Optional.of(d) : Optional.empty());
+                plan.add(PlanStep.of("check the snapshot of " + d + " for duplicate and NULL keys", ctx.sql.keyStats(snap)));
+                checkKeys(ctx, snap, d);
+            }
         }
         Sql base = rollbackTo.isPresent() ? ctx.sql.rollback(ctx.baseSql, rollbackTo.get()) : ctx.baseSql;
         TableId changes = work(target, "changes");
@@ -189,13 +192,27 @@ public final class BuildRunner {
                 }
                 warehouse.createNamespace(changes.namespace());
                 warehouse.createTableAs(changes, changeSql, TableLayout.NONE, WriteMode.REPLACE);
-                long snapshotRows = snapshotRowCounts.get(d);
+                long snapshotRows = scalar(ctx.sql.count(snap));
+                if (snapshotRows == 0) {
+                    checkKeys(ctx, snap, d); // refuses the empty snapshot
+                }
+                Map<String, Long> actions = actionCounts(ctx, changes);
+                // every snapshot row that found a current version must have found a different one:
+                // rows matched (snapshot side) = versions matched (current side) exactly when the
+                // matched keys are unique; unmatched duplicates and NULL keys show in the change table
+                long matchedSnapshotRows = snapshotRows - actions.getOrDefault("N", 0L);
+                long matchedCurrent = scalar(ctx.sql.currentCount(base)) - actions.getOrDefault("D", 0L) - actions.getOrDefault("Z", 0L);
+                if (matchedSnapshotRows != matchedCurrent || scalar(ctx.sql.badChangeKeys(changes)) > 0) {
+                    warehouse.drop(changes);
+                    checkKeys(ctx, snap, d);
+                    throw new IllegalStateException("the change join counted duplicate keys that the key check did not find");
+                }
                 QueryStats stats = warehouse.createTableAs(next, buildSql, TableLayout.NONE, WriteMode.REPLACE);
                 QueryStats added = warehouse.createTableAs(next, openedSql, TableLayout.NONE, WriteMode.APPEND);
                 long rows = stats.rowsAffected().isPresent() && added.rowsAffected().isPresent()
                         ? stats.rowsAffected().getAsLong() + added.rowsAffected().getAsLong()
                         : scalar(ctx.sql.count(ctx.sql.work(next)));
-                ScdCounts step = counts(ctx, changes, snapshotRows, rows);
+                ScdCounts step = counts(actions, snapshotRows, rows);
                 counts = counts == null ? step : counts.then(step);
                 if (built != null) {
                     warehouse.drop(built);
@@ -212,13 +229,17 @@ public final class BuildRunner {
         }
     }
 
-    private ScdCounts counts(Context ctx, TableId changes, long snapshotRows, long rows) {
+    private Map<String, Long> actionCounts(Context ctx, TableId changes) {
         Map<String, Long> byAction = new HashMap<>();
         try (ResultRows r = warehouse.query(ctx.sql.actionCounts(changes))) {
             for (Row row : r) {
                 byAction.put(row.getString(ScdSql.ACTION.name()), row.getLong("n"));
             }
         }
+        return byAction;
+    }
+
+    private static ScdCounts counts(Map<String, Long> byAction, long snapshotRows, long rows) {
         long n = byAction.getOrDefault("N", 0L);
         long rr = byAction.getOrDefault("R", 0L);
         long c = byAction.getOrDefault("C", 0L);

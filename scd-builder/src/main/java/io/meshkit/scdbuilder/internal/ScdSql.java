@@ -225,7 +225,8 @@ public final class ScdSql {
         b.join(key, c -> b.sql("COALESCE(s.").id(c).sql(", c.").id(c).sql(") AS ").id(c));
         b.sql(", CASE WHEN c.").id(PRESENT).sql(" IS NULL THEN 'N' WHEN s.").id(PRESENT).sql(" IS NULL THEN ");
         if (dim.tombstones()) {
-            b.sql("CASE WHEN c.").id(Scd2Shape.IS_DELETED).sql(" THEN NULL ELSE 'D' END WHEN c.").id(Scd2Shape.IS_DELETED)
+            // Z: a tombstoned key still absent, kept (no-op) so the duplicate check can count matched keys
+            b.sql("CASE WHEN c.").id(Scd2Shape.IS_DELETED).sql(" THEN 'Z' ELSE 'D' END WHEN c.").id(Scd2Shape.IS_DELETED)
                     .sql(" THEN 'R'");
         } else {
             b.sql("'D'");
@@ -264,6 +265,21 @@ public final class ScdSql {
         if (!dim.type2().isEmpty()) {
             b.sql(", " + dialect.rowFingerprint(dim.type2()) + " AS ").id(FINGERPRINT);
         }
+    }
+
+    /** The number of current versions of a base. */
+    public Sql currentCount(Sql base) {
+        return dialect.sql().sql("SELECT COUNT(*) FROM (").append(base).sql(") b WHERE ").id(Scd2Shape.IS_CURRENT).build();
+    }
+
+    /** Keys of a change table that are NULL or occur more than once (a duplicate new key of the snapshot). */
+    public Sql badChangeKeys(TableId changes) {
+        SqlBuilder b = dialect.sql().sql("SELECT COUNT(*) FROM (SELECT ").ids(dim.key()).sql(" FROM ").table(changes).sql(" GROUP BY ")
+                .ids(dim.key()).sql(" HAVING COUNT(*) > 1");
+        for (ColumnName c : dim.key()) {
+            b.sql(" OR ").id(c).sql(" IS NULL");
+        }
+        return b.sql(") d").build();
     }
 
     /** The number of changed keys by action: rows {@code (meshkit_scd_action, n)}. */
