@@ -76,7 +76,7 @@ final class AsOfCommand implements Callable<Integer> {
                     for (Row r : rows) {
                         ObjectNode o = a.addObject();
                         for (int i = 0; i < cols.size(); i++) {
-                            Object v = r.get(i);
+                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
                             o.putPOJO(cols.get(i).name().name(), v == null ? null : v instanceof Number || v instanceof Boolean ? v : v.toString());
                         }
                     }
@@ -90,7 +90,7 @@ final class AsOfCommand implements Callable<Integer> {
                     for (Row r : rows) {
                         List<String> cells = new ArrayList<>();
                         for (int i = 0; i < cols.size(); i++) {
-                            Object v = r.get(i);
+                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
                             cells.add(v == null ? (f == OutputFormat.CSV ? "" : "NULL") : f == OutputFormat.CSV ? csv(v.toString()) : v.toString());
                         }
                         out.println(String.join(sep, cells));
