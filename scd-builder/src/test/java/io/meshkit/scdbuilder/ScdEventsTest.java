@@ -3,6 +3,7 @@ package io.meshkit.scdbuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.SqlBuilder;
@@ -104,6 +105,16 @@ class ScdEventsTest {
             full.scd.fromEvents(full.target, EventSource.of(EVENTS), Execution.RUN);
             assertThat(f.ordered(f.candidate())).isEqualTo(full.ordered(full.candidate()));
             assertThat(f.ordered(f.candidate())).contains(List.of(1L, "a2", "pop", 1L, t(2, 0), t(3, 0), false));
+        }
+    }
+
+    @Test
+    void timeIsTruncatedToTheHourOrTheDay() {
+        try (ScdFixture f = fixture("close")) {
+            var d = f.warehouse.dialect();
+            String t = "TIMESTAMP '2026-01-05 10:42:17'";
+            assertThat(f.rows(Sql.of("SELECT " + d.truncateTime(t, TimeResolution.HOUR) + ", " + d.truncateTime(t, TimeResolution.DAY))))
+                    .containsExactly(List.of(t(5, 10), t(5, 0)));
         }
     }
 
