@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.RunStatus;
+import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.scdbuilder.api.Execution;
@@ -268,6 +271,41 @@ class ScdSnapshotTest {
             assertThatThrownBy(() -> f.scd.restate(f.target, D1, Execution.RUN)).hasMessage("Cannot restate music.items from 2026-01-01:"
                     + " snapshot(s) 2026-01-02 were applied but are no longer in music_staging.items; stage them again or restate from a"
                     + " later date");
+        }
+    }
+
+    @Test
+    void aBuildFailingTheInvariantsIsKeptAsideAndRecordedAsAFailedRun() {
+        try (ScdFixture f = items("close")) {
+            // a production table that already breaks the invariants: key 1 has two current versions
+            f.warehouse.createNamespace(f.target.tables().production().namespace());
+            f.warehouse.execute(Sql.of("CREATE TABLE music.items AS SELECT * FROM (VALUES"
+                    + " (CAST(1 AS BIGINT), 'a', 'pop', CAST(1 AS BIGINT), TIMESTAMP '2025-12-01 00:00:00', TIMESTAMP '9999-12-31 00:00:00', TRUE),"
+                    + " (1, 'b', 'pop', 1, TIMESTAMP '2025-12-02 00:00:00', TIMESTAMP '9999-12-31 00:00:00', TRUE))"
+                    + " t(id, name, genre, plays, valid_from, valid_to, is_current)"));
+            f.stage(D1, row(2L, "z", "pop", 1L));
+            ScdResult r = f.scd.apply(f.target, D1, Execution.RUN);
+            assertThat(r.status()).isEqualTo(ScdResult.Status.REJECTED);
+            assertThat(r.rejected()).contains(TableId.of("music_candidates", "items_rejected"));
+            assertThat(r.checks()).filteredOn(c -> !c.passed()).extracting(c -> c.check()).contains("scd2_no_overlap");
+            assertThat(f.warehouse.describe(f.candidate())).isEmpty();
+            assertThat(f.warehouse.describe(TableId.of("music_candidates", "items_rejected"))).isPresent();
+            var run = WarehouseRunLog.of(f.warehouse).runs("music.items", 1).get(0);
+            assertThat(run.tool()).isEqualTo("scd");
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.message().orElseThrow()).startsWith("candidate failed");
+        }
+    }
+
+    @Test
+    void runsAreRecordedWithTheirCounts() {
+        try (ScdFixture f = items("close")) {
+            f.stage(D1, row(1L, "a", "pop", 1L), row(2L, "b", "pop", 1L));
+            f.scd.apply(f.target, D1, Execution.RUN);
+            var run = WarehouseRunLog.of(f.warehouse).runs("music.items", 1).get(0);
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(run.rows()).hasValue(2);
+            assertThat(run.message()).contains("apply 2026-01-01: opened 2, closed 0, corrected 0, deleted 0, unchanged 0, rows 2");
         }
     }
 
