@@ -39,9 +39,12 @@ abstract class BuildCommand implements Callable<Integer> {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
         ScdTarget target = dataset.target();
         ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
-        try (Warehouse w = component.warehouse()) {
+        Warehouse w = component.warehouse();
+        try {
             ScdResult r = build(component.scd(), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
             return Output.print(r, f == OutputFormat.JSON, spec.commandLine().getOut());
+        } finally {
+            w.close();
         }
     }
 

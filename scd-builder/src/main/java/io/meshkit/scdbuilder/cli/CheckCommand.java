@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
         TableId checked = table != null ? table : target.tables().candidate();
         PrintWriter out = spec.commandLine().getOut();
         ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
-        try (Warehouse w = component.warehouse()) {
+        Warehouse w = component.warehouse();
+        try {
             List<CheckResult> results = component.scd().check(target, checked);
             boolean ok = results.stream().allMatch(CheckResult::passed);
             if (f == OutputFormat.JSON) {
@@ -65,6 +66,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             out.flush();
             return ok ? 0 : 1;
+        } finally {
+            w.close();
         }
     }
 }
