@@ -94,6 +94,16 @@ class ScdCliTest {
     }
 
     @Test
+    void tableOverridesProduction() {
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "music.tracks_v2",
+                "--format", "json")).isZero();
+        assertThat(out.toString()).contains("\"dataset\" : \"music.tracks_v2\"");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "a.b",
+                "--production", "c.d")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot choose the production table: --table and --production name different tables\n");
+    }
+
+    @Test
     void parsesWithoutRunning() {
         CommandLine.ParseResult p = ScdCli.commandLine().parseArgs("from-events", "--contract", "c.yaml", "--events", "s.e",
                 "--arrival-column", "loaded_at", "--dry-run");

@@ -31,12 +31,22 @@ abstract class BuildCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and its SQL; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The production table, as --production.")
+    io.meshkit.core.identifier.TableId table;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        if (table != null) {
+            if (dataset.production != null && !dataset.production.equals(table)) {
+                throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                        "Cannot choose the production table: --table and --production name different tables");
+            }
+            dataset.production = table;
+        }
         ScdTarget target = dataset.target();
         ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
         Warehouse w = component.warehouse();
