@@ -1,5 +1,6 @@
 package io.meshkit.core.warehouse;
 
+import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
@@ -53,6 +54,21 @@ public interface Dialect {
      * @param keyExpression an expression already in this dialect (e.g. a quoted column)
      */
     String samplingValue(String keyExpression);
+
+    /**
+     * An expression that truncates a TIMESTAMP expression to the start of its hour or day, e.g.
+     * {@code date_trunc('day', x)}. The default is the spelling DuckDB and PostgreSQL share; BigQuery
+     * spells it {@code TIMESTAMP_TRUNC(x, DAY)} and overrides this.
+     *
+     * @param timestampExpression an expression already in this dialect (e.g. a quoted column)
+     */
+    default String truncateTime(String timestampExpression, TimeResolution resolution) {
+        String unit = switch (resolution) {
+            case HOUR -> "hour";
+            case DAY -> "day";
+        };
+        return "date_trunc('" + unit + "', " + timestampExpression + ")";
+    }
 
     /** The sampling value of a column. */
     default String samplingValue(ColumnName key) {

@@ -1,0 +1,112 @@
+package io.meshkit.scdbuilder.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.api.ScdTarget;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshkit scd as-of --at T}: streams the dimension as of a time. */
+@Command(name = "as-of", description = {"Print the dimension as of a time: the version of each key valid then.",
+    "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."})
+final class AsOfCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--at", paramLabel = "TIME", required = true, description = "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC).")
+    String at;
+
+    @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The dimension to read (default: production).")
+    TableId table;
+
+    @Option(names = "--include-deleted", description = "Also return tombstones (keys deleted at that time), with is_deleted.")
+    boolean includeDeleted;
+
+    @Option(names = "--sql", description = "Print the query instead of running it.")
+    boolean printSql;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+        ScdTarget target = dataset.target();
+        TableId read = table != null ? table : target.tables().production();
+        PrintWriter out = spec.commandLine().getOut();
+        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
+        try (Warehouse w = component.warehouse()) {
+            Sql q = component.scd().asOf(target, read, Output.time("--at", at),
+                    includeDeleted ? ScdBuilder.DeletedKeys.INCLUDE : ScdBuilder.DeletedKeys.EXCLUDE);
+            if (printSql) {
+                out.println(q);
+                out.flush();
+                return 0;
+            }
+            try (ResultRows rows = w.query(q)) {
+                List<ColumnInfo> cols = rows.columns();
+                if (f == OutputFormat.JSON) {
+                    ArrayNode a = Output.JSON.createArrayNode();
+                    for (Row r : rows) {
+                        ObjectNode o = a.addObject();
+                        for (int i = 0; i < cols.size(); i++) {
+                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
+                            o.putPOJO(cols.get(i).name().name(), v == null ? null : v instanceof Number || v instanceof Boolean ? v : v.toString());
+                        }
+                    }
+                    out.println(a.toPrettyString());
+                } else {
+                    String sep = f == OutputFormat.CSV ? "," : "\t";
+                    List<String> header = new ArrayList<>();
+                    cols.forEach(c -> header.add(c.name().name()));
+                    out.println(String.join(sep, header));
+                    long n = 0;
+                    for (Row r : rows) {
+                        List<String> cells = new ArrayList<>();
+                        for (int i = 0; i < cols.size(); i++) {
+                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
+                            cells.add(v == null ? (f == OutputFormat.CSV ? "" : "NULL") : f == OutputFormat.CSV ? csv(v.toString()) : v.toString());
+                        }
+                        out.println(String.join(sep, cells));
+                        n++;
+                    }
+                    if (f == OutputFormat.TEXT) {
+                        out.println(n + " row" + (n == 1 ? "" : "s"));
+                    }
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

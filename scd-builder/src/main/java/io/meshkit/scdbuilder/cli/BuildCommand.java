@@ -1,0 +1,62 @@
+package io.meshkit.scdbuilder.cli;
+
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.scdbuilder.api.Execution;
+import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.api.ScdResult;
+import io.meshkit.scdbuilder.api.ScdTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What the commands that build a candidate share. */
+abstract class BuildCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--dry-run", description = "Print the plan and its SQL; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The production table, as --production.")
+    io.meshkit.core.identifier.TableId table;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        if (table != null) {
+            if (dataset.production != null && !dataset.production.equals(table)) {
+                throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                        "Cannot choose the production table: --table and --production name different tables");
+            }
+            dataset.production = table;
+        }
+        ScdTarget target = dataset.target();
+        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
+        Warehouse w = component.warehouse();
+        try {
+            ScdResult r = build(component.scd(), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+            return Output.print(r, f == OutputFormat.JSON, spec.commandLine().getOut());
+        } finally {
+            w.close();
+        }
+    }
+
+    abstract ScdResult build(ScdBuilder scd, ScdTarget target, Execution execution);
+}

@@ -1,0 +1,194 @@
+package io.meshkit.scdbuilder;
+
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.scdbuilder.api.Execution;
+import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.api.ScdResult;
+import io.meshkit.scdbuilder.api.ScdTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applying a daily snapshot to a large dimension on DuckDB: meshkit's apply beside a baseline
+ * written the way dbt's snapshot "check" strategy works (hash the rows, stage insertions, updates
+ * and deletes with one join each, then update the closed versions and insert the new ones in
+ * place), and the floor: one full outer join of the snapshot with the current rows comparing
+ * fingerprints, counting only. Prints a Markdown table.
+ *
+ * <p>Arguments: {@code KEYS [DB_FILE] [MEMORY_LIMIT]}; defaults 10,000,000, a temp file, 4GB.
+ */
+public final class ScdBuilderBenchmark {
+    private static final String CONTRACT = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: urn:meshkit:bench:items
+            name: Items
+            version: 1.0.0
+            status: active
+            domain: bench
+            schema:
+              - name: items
+                properties:
+                  - name: id
+                    logicalType: integer
+                    physicalType: BIGINT
+                    required: true
+                    primaryKey: true
+                  - name: name
+                    logicalType: string
+                    physicalType: VARCHAR
+                  - name: score
+                    logicalType: integer
+                    physicalType: INTEGER
+                  - name: tag
+                    logicalType: string
+                    physicalType: VARCHAR
+                    customProperties:
+                      - property: meshkit.history
+                        value: type1
+                customProperties:
+                  - property: meshkit.kind
+                    value: dimension
+            """;
+
+    private ScdBuilderBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        long keys = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
+        Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("scd-bench", ".duckdb");
+        String memory = args.length > 2 ? args[2] : "4GB";
+        Files.deleteIfExists(db);
+        Contract contract = ContractReader.create().parse("items.odcs.yaml", CONTRACT).orThrow();
+        ScdTarget target = ScdTarget.of(contract, "items");
+        TableId production = target.tables().production();
+        TableId staging = target.tables().staging();
+        TableId baseline = production.withName("items_dbt");
+        LocalDate day1 = LocalDate.of(2026, 11, 22);
+        LocalDate day2 = LocalDate.of(2026, 11, 23);
+        try (Warehouse w = Warehouses.open("duckdb:" + db, Map.of("memory_limit", memory, "threads", "2"))) {
+            Dialect d = w.dialect();
+            long t0 = System.nanoTime();
+            w.createNamespace(production.namespace());
+            w.createNamespace(staging.namespace());
+            // the dimension as of day 1: one current version per key
+            w.execute(Sql.of("CREATE TABLE " + d.quote(production) + " AS SELECT range AS id, 'item ' || range AS name,"
+                    + " CAST(range % 1000 AS INTEGER) AS score, 't' || (range % 7) AS tag, TIMESTAMP '2026-11-22 00:00:00' AS valid_from,"
+                    + " TIMESTAMP '9999-12-31 00:00:00' AS valid_to, TRUE AS is_current FROM range(" + keys + ")"));
+            // day 2: 1% changed (type 2), 0.2% deleted, 0.5% new
+            w.execute(Sql.of("CREATE TABLE " + d.quote(staging) + " AS SELECT range AS id,"
+                    + " CASE WHEN range % 100 = 7 THEN 'item ' || range || ' (remastered)' ELSE 'item ' || range END AS name,"
+                    + " CAST(range % 1000 AS INTEGER) AS score, 't' || (range % 7) AS tag, DATE '" + day2 + "' AS snapshot_date"
+                    + " FROM range(" + keys + ") WHERE range % 500 <> 3"
+                    + " UNION ALL SELECT range, 'item ' || range, 1, 't1', DATE '" + day2 + "' FROM range(" + keys + ", " + (keys + keys / 200) + ")"));
+            long setupMs = (System.nanoTime() - t0) / 1_000_000;
+            long snapshotRows = scalar(w, "SELECT COUNT(*) FROM " + d.quote(staging));
+
+            // the floor: one full outer join comparing fingerprints, count only
+            List<ColumnName> t2 = ColumnName.list("name", "score");
+            String floorSql = "SELECT COUNT(*) FROM (SELECT id, " + d.rowFingerprint(t2) + " AS fp FROM " + d.quote(staging)
+                    + " WHERE snapshot_date = DATE '" + day2 + "') s FULL OUTER JOIN (SELECT id, " + d.rowFingerprint(t2) + " AS fp FROM "
+                    + d.quote(production) + " WHERE is_current) c ON s.id = c.id WHERE s.fp IS DISTINCT FROM c.fp";
+
+            ScdBuilder scd = new ScdBuilder(w, WarehouseRunLog.of(w), Clock.systemUTC());
+            int runs = keys > 2_000_000 ? 1 : 2;
+            long floor = Long.MAX_VALUE;
+            long apply = Long.MAX_VALUE;
+            long check = Long.MAX_VALUE;
+            long dbt = Long.MAX_VALUE;
+            long changed = 0;
+            ScdResult result = null;
+            for (int r = 0; r < runs; r++) {
+                long s = System.nanoTime();
+                changed = scalar(w, floorSql);
+                floor = Math.min(floor, ms(s));
+
+                w.drop(target.tables().candidate());
+                w.execute(Sql.of("DROP TABLE IF EXISTS meshkit_meta.scd_applied"));
+                s = System.nanoTime();
+                result = scd.apply(target, day2, Execution.RUN);
+                apply = Math.min(apply, ms(s));
+                s = System.nanoTime();
+                scd.check(target, target.tables().candidate());
+                check = Math.min(check, ms(s));
+
+                w.execute(Sql.of("CREATE OR REPLACE TABLE " + d.quote(baseline) + " AS SELECT * FROM " + d.quote(production)));
+                s = System.nanoTime();
+                dbtCheckStrategy(w, baseline, staging, day2, t2);
+                dbt = Math.min(dbt, ms(s));
+            }
+            long dbtRows = scalar(w, "SELECT COUNT(*) FROM " + d.quote(baseline));
+            if (dbtRows != result.counts().rows()) {
+                throw new IllegalStateException("baseline wrote " + dbtRows + " rows, meshkit " + result.counts().rows());
+            }
+            String mem = scalarText(w, "SELECT current_setting('memory_limit')");
+            System.out.printf("Dimension %,d keys; snapshot %,d rows (1%% changed, 0.2%% deleted, 0.5%% new); %,d keys differ."
+                    + " DuckDB memory_limit %s, threads 2; setup %,d ms. Best of %d runs.%n%n", keys, snapshotRows, changed, mem, setupMs, runs);
+            System.out.println("| what | ms | vs floor |");
+            System.out.println("|---|---:|---:|");
+            row("floor: one full outer join comparing fingerprints (count only)", floor, floor);
+            row("**meshkit apply** (build the candidate, without the invariant checks)", apply - check, floor);
+            row("meshkit apply + SCD2 invariant checks (what `meshkit scd apply` runs)", apply, floor);
+            row("baseline: dbt snapshot \"check\" strategy (stage with 3 joins, update + insert in place)", dbt, floor);
+            System.out.printf("%nmeshkit build vs baseline: %.2fx faster; counts: %s%n", (double) dbt / (apply - check),
+                    result.counts().summary());
+        }
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(Path.of(db + ".wal"));
+    }
+
+    /** dbt's snapshot "check" strategy, in place on the target: stage changes with a join per kind, then update and insert. */
+    private static void dbtCheckStrategy(Warehouse w, TableId target, TableId staging, LocalDate day, List<ColumnName> checkCols) {
+        Dialect d = w.dialect();
+        String t = d.quote(target);
+        String fpCols = d.rowFingerprint(checkCols);
+        String stage = t.replace("items_dbt", "items_dbt_staging");
+        w.execute(Sql.of("CREATE OR REPLACE TABLE " + stage + " AS"
+                + " WITH snapshotted AS (SELECT id, " + fpCols + " AS h FROM " + t + " WHERE is_current),"
+                + " src AS (SELECT id, name, score, tag, " + fpCols + " AS h FROM " + d.quote(staging)
+                + " WHERE snapshot_date = DATE '" + day + "'),"
+                + " insertions AS (SELECT 'insert' AS change, src.id, src.name, src.score, src.tag FROM src LEFT JOIN snapshotted"
+                + " ON src.id = snapshotted.id WHERE snapshotted.id IS NULL OR snapshotted.h <> src.h),"
+                + " updates AS (SELECT 'update' AS change, src.id, NULL AS name, NULL AS score, NULL AS tag FROM src JOIN snapshotted"
+                + " ON src.id = snapshotted.id WHERE snapshotted.h <> src.h),"
+                + " deletes AS (SELECT 'delete' AS change, snapshotted.id, NULL, NULL, NULL FROM snapshotted LEFT JOIN src"
+                + " ON src.id = snapshotted.id WHERE src.id IS NULL)"
+                + " SELECT * FROM insertions UNION ALL SELECT * FROM updates UNION ALL SELECT * FROM deletes"));
+        w.execute(Sql.of("UPDATE " + t + " SET valid_to = TIMESTAMP '" + day + " 00:00:00', is_current = FALSE FROM " + stage
+                + " s WHERE s.change IN ('update', 'delete') AND " + t + ".id = s.id AND " + t + ".is_current"));
+        w.execute(Sql.of("INSERT INTO " + t + " SELECT id, name, score, tag, TIMESTAMP '" + day + " 00:00:00',"
+                + " TIMESTAMP '9999-12-31 00:00:00', TRUE FROM " + stage + " WHERE change = 'insert'"));
+    }
+
+    private static void row(String what, long ms, long floor) {
+        System.out.printf("| %s | %,d | %.2fx |%n", what, ms, (double) ms / floor);
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static long scalar(Warehouse w, String sql) {
+        try (ResultRows rows = w.query(Sql.of(sql))) {
+            return ((Number) rows.iterator().next().get(0)).longValue();
+        }
+    }
+
+    private static String scalarText(Warehouse w, String sql) {
+        try (ResultRows rows = w.query(Sql.of(sql))) {
+            return String.valueOf(rows.iterator().next().get(0));
+        }
+    }
+}

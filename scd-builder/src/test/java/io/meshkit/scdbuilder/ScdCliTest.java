@@ -1,0 +1,112 @@
+package io.meshkit.scdbuilder;
+
+import static io.meshkit.scdbuilder.ScdFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.scdbuilder.cli.ScdCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code meshkit-scd} command line against a DuckDB file. */
+class ScdCliTest {
+    @TempDir
+    Path dir;
+
+    private String warehouse;
+    private final String contract = ScdFixture.resource("tracks.odcs.yaml").toString();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void stage() {
+        warehouse = "duckdb:" + dir.resolve("w.duckdb");
+        try (ScdFixture f = ScdFixture.of(Warehouses.open(warehouse), ScdFixture.contract("tracks.odcs.yaml"))) {
+            f.stage(LocalDate.of(2019, 2, 5), row(1L, "Longer, Better, Stronger Passwords", "Adept Surfer"),
+                    row(2L, "Think Before You Click", "Cautious Mouse"));
+            f.stage(LocalDate.of(2019, 5, 1), row(1L, "Longer, Better, Stronger Passwords", "Adept Surfer"),
+                    row(2L, "Think Before You Click (On My Heart)", "Cautious Mouse"));
+            f.stage(LocalDate.of(2019, 6, 1), row(1L, "a", "b"), row(1L, "c", "d"));
+        }
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cmd = ScdCli.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void applyPrintsCountsAndJsonNamesTheTables() throws Exception {
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05")).isZero();
+        assertThat(out.toString()).startsWith("Built candidate music_candidates.tracks for music.tracks: apply 2019-02-05")
+                .contains("opened 2, closed 0, corrected 0, deleted 0, unchanged 0, rows 2");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-05-01", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("candidate").asText()).isEqualTo("music_candidates.tracks");
+        assertThat(json.get("counts").get("opened").asLong()).isEqualTo(1);
+        assertThat(json.get("counts").get("closed").asLong()).isEqualTo(1);
+        assertThat(json.get("counts").get("unchanged").asLong()).isEqualTo(1);
+        assertThat(json.get("tablesChanged").toString()).contains("music_candidates.tracks", "meshkit_meta.scd_applied");
+
+        assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isZero();
+        assertThat(out.toString()).startsWith("music_candidates.tracks: 6 of 6 checks passed");
+        assertThat(run("as-of", "--warehouse", warehouse, "--contract", contract, "--table", "music_candidates.tracks",
+                "--at", "2019-03-01", "--format", "csv")).isZero();
+        assertThat(out.toString()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00,2019-05-01 00:00");
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCodeTwo() {
+        run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-05-01");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot apply snapshot 2019-02-05 to music.tracks: it is older than the last applied"
+                + " snapshot 2019-05-01; to rebuild history from 2019-02-05 run: meshkit scd restate --from 2019-02-05\n");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-06-01")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id) occurs")
+                .doesNotContain("\tat ");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-13-01")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot parse --date '2019-13-01': expected YYYY-MM-DD\n");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", dir.resolve("nope.odcs.yaml").toString(), "--date", "2019-05-01"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndSqlAndWritesNothing() {
+        assertThat(run("restate", "--warehouse", warehouse, "--contract", contract, "--from", "2019-02-05", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("1 key of (track_id) occurs more than once"); // 2019-06-01 is staged and bad
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--dry-run")).isZero();
+        assertThat(out.toString()).startsWith("Plan for apply music.tracks (2019-02-05) (dry run: nothing written)")
+                .contains("FULL OUTER JOIN", "md5(");
+        assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist\n");
+    }
+
+    @Test
+    void tableOverridesProduction() {
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "music.tracks_v2",
+                "--format", "json")).isZero();
+        assertThat(out.toString()).contains("\"dataset\" : \"music.tracks_v2\"");
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "a.b",
+                "--production", "c.d")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot choose the production table: --table and --production name different tables\n");
+    }
+
+    @Test
+    void parsesWithoutRunning() {
+        CommandLine.ParseResult p = ScdCli.commandLine().parseArgs("from-events", "--contract", "c.yaml", "--events", "s.e",
+                "--arrival-column", "loaded_at", "--dry-run");
+        assertThat(p.subcommand().matchedOptionValue("--events", null).toString()).isEqualTo("s.e");
+    }
+}
