@@ -60,6 +60,11 @@ public abstract class CanonicalText {
     /** The row text from its pieces (for downloads, so the JVM compares exactly what was hashed). */
     public abstract String rowText(List<String> pieces);
 
+    /** The scale a number is converted to before it is rounded: a few guard digits, at most 18. */
+    static int intermediateScale(int places) {
+        return Math.min(places + 4, 18);
+    }
+
     static String timestampFormatLength(int precision) {
         return String.valueOf(precision == 0 ? 19 : 20 + precision);
     }

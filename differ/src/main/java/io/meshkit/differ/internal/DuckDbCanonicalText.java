@@ -25,7 +25,10 @@ public final class DuckDbCanonicalText extends CanonicalText {
     }
 
     private static String fixed(String expr, int places) {
-        return "CAST(CAST(round(" + expr + ", " + places + ") AS DECIMAL(38, " + places + ")) AS VARCHAR)";
+        // round in decimal arithmetic (half away from zero, as MySQL rounds exact values), never in
+        // floating point, where engines break ties differently
+        return "CAST(CAST(round(CAST(" + expr + " AS DECIMAL(38, " + intermediateScale(places) + ")), " + places
+                + ") AS DECIMAL(38, " + places + ")) AS VARCHAR)";
     }
 
     private static String string(String expr, Normalisation n) {

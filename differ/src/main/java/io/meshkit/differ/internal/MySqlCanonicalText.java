@@ -25,7 +25,9 @@ public final class MySqlCanonicalText extends CanonicalText {
     }
 
     private static String fixed(String expr, int places) {
-        return "CAST(CAST(ROUND(" + expr + ", " + places + ") AS DECIMAL(65, " + places + ")) AS CHAR)";
+        // ROUND of a DOUBLE breaks ties to even (C library); of a DECIMAL, away from zero, as DuckDB does
+        return "CAST(CAST(ROUND(CAST(" + expr + " AS DECIMAL(65, " + intermediateScale(places) + ")), " + places
+                + ") AS DECIMAL(65, " + places + ")) AS CHAR)";
     }
 
     private static String string(String expr, Normalisation n) {
