@@ -37,6 +37,20 @@ public interface DiffSql {
      */
     String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter);
 
+    /**
+     * A 64-bit hash of a row's values, computed in the scan so that the join carries one value per
+     * row instead of every column. Equal inputs give equal hashes; a differing hash only nominates a
+     * row for the exact comparison, so over-approximating (e.g. hashing two types differently) is safe.
+     */
+    String hash(List<String> exprs);
+
+    /**
+     * The value of a column as it enters the row hash: normalised as {@link #differs} compares it
+     * (rounded, trimmed, case-folded, cut to a timestamp precision). Under a relative tolerance
+     * numbers enter unrounded, so every numeric change is nominated and the exact comparison decides.
+     */
+    String hashInput(String expr, DataType type, DataType otherType, Normalisation n);
+
     /** One value that orders and compares like the tuple of these expressions. */
     String tuple(List<String> exprs);
 }

@@ -28,6 +28,19 @@ final class DuckDbDiffSql implements DiffSql {
         return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
     }
 
+    @Override
+    public String hash(List<String> exprs) {
+        return exprs.isEmpty() ? "CAST(0 AS UBIGINT)" : "hash(" + String.join(", ", exprs) + ")";
+    }
+
+    @Override
+    public String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
+        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
+            return expr;
+        }
+        return normalised(expr, type, otherType, n);
+    }
+
     private static String normalised(String expr, DataType type, DataType other, Normalisation n) {
         if (type.isNumeric() && other.isNumeric()) {
             return n.decimals().isPresent() && !type.isInteger() ? "round(" + expr + ", " + n.decimals().getAsInt() + ")" : expr;
