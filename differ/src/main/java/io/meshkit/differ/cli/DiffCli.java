@@ -47,9 +47,11 @@ import picocli.CommandLine.Option;
  * comment, posts the comment with {@code --post-to-github}, and exits 1 when an expectation breaks.
  */
 @Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with examples,",
-                "profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse) with --source.",
-                "Exit codes: 0 as expected, 1 an expectation is not met (or duplicate keys), 2 bad input, 3 an external system failed."})
+        description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
+                + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
+                + " with --source.",
+                "Exit codes: 0 as expected, 1 an expectation is not met (or duplicate keys), 2 bad input, 3 an external"
+                + " system failed."})
 public final class DiffCli implements Callable<Integer> {
     /** What the author expects. */
     enum Expect {
@@ -72,8 +74,8 @@ public final class DiffCli implements Callable<Integer> {
     List<String> key;
 
     @Option(names = "--source", paramLabel = "URL",
-            description = {"Where production lives when not in the warehouse: jdbc:mysql://HOST:PORT/DB?user=U (password from",
-                    "MESHKIT_MYSQL_PASSWORD; --production is then DATABASE.TABLE) or another warehouse URI (duckdb:PATH)."})
+            description = "Where production lives when not in the warehouse: jdbc:mysql://HOST:PORT/DB?user=U (password from"
+                    + " MESHKIT_MYSQL_PASSWORD; --production is then DATABASE.TABLE) or another warehouse URI (duckdb:PATH).")
     String source;
 
     @Mixin
