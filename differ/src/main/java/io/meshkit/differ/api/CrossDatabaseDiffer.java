@@ -37,9 +37,9 @@ import java.util.function.Function;
  */
 public final class CrossDatabaseDiffer {
     /** Default number of children a differing segment is split into. */
-    public static final int DEFAULT_FANOUT = 32;
+    public static final int DEFAULT_FANOUT = 256;
     /** Default largest segment downloaded instead of split. */
-    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 1000;
+    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 4000;
     /** A segment that cannot be split (one key repeated) is downloaded only up to this many rows. */
     private static final int MAX_UNSPLITTABLE_ROWS = 100_000;
 
@@ -94,8 +94,15 @@ public final class CrossDatabaseDiffer {
                     "Cannot sample a cross-database diff: --sample works for tables in one warehouse");
         }
         long start = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "meshkit-diff-candidate");
+            t.setDaemon(true);
+            return t;
+        });
         try (SegmentSource p = production.apply(request.production()); SegmentSource c = candidate.apply(request.candidate())) {
-            return new Run(request, p, c).execute(start);
+            return new Run(request, p, c, pool).execute(start);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -125,7 +132,10 @@ public final class CrossDatabaseDiffer {
         long downloaded;
         boolean integerKey;
 
-        Run(DiffRequest request, SegmentSource p, SegmentSource c) {
+        final java.util.concurrent.ExecutorService pool;
+
+        Run(DiffRequest request, SegmentSource p, SegmentSource c, java.util.concurrent.ExecutorService pool) {
+            this.pool = pool;
             this.request = request;
             this.p = p;
             this.c = c;
@@ -248,8 +258,11 @@ public final class CrossDatabaseDiffer {
             while (!pending.isEmpty()) {
                 List<Split> next = new ArrayList<>();
                 for (Split s : pending) {
+                    // both sides work at once: the slower one (usually the source) sets the pace
+                    java.util.concurrent.CompletableFuture<List<Summary>> other =
+                            java.util.concurrent.CompletableFuture.supplyAsync(() -> c.summarise(s.parent(), s.boundaries()), pool);
                     List<Summary> a = p.summarise(s.parent(), s.boundaries());
-                    List<Summary> b = c.summarise(s.parent(), s.boundaries());
+                    List<Summary> b = join(other);
                     for (int i = 0; i < a.size(); i++) {
                         segments++;
                         if (first) {
@@ -266,6 +279,17 @@ public final class CrossDatabaseDiffer {
                 }
                 first = false;
                 pending = next;
+            }
+        }
+
+        private List<Summary> join(java.util.concurrent.CompletableFuture<List<Summary>> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
             }
         }
 

@@ -25,7 +25,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -453,9 +452,5 @@ public final class WarehouseDiffer {
             }
         }
         return new Duplicates(total, examples);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

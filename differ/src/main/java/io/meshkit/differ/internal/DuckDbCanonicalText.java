@@ -44,7 +44,7 @@ public final class DuckDbCanonicalText extends CanonicalText {
 
     @Override
     public String piece(String textExpr) {
-        return "coalesce(CAST(strlen(" + textExpr + ") AS VARCHAR) || ':' || " + textExpr + ", '~')";
+        return "coalesce(" + textExpr + " || chr(30), chr(31))";
     }
 
     @Override

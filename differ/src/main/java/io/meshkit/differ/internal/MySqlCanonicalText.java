@@ -43,8 +43,7 @@ public final class MySqlCanonicalText extends CanonicalText {
 
     @Override
     public String piece(String textExpr) {
-        // LENGTH counts bytes, as DuckDB's strlen does
-        return "COALESCE(CONCAT(LENGTH(" + textExpr + "), ':', " + textExpr + "), '~')";
+        return "COALESCE(CONCAT(" + textExpr + ", CHAR(30)), CHAR(31))";
     }
 
     @Override
