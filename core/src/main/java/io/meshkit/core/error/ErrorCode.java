@@ -27,6 +27,8 @@ public enum ErrorCode {
     WAREHOUSE_FAILURE(ErrorCategory.EXTERNAL),
     /** The source database failed or could not be reached. */
     SOURCE_FAILURE(ErrorCategory.EXTERNAL),
+    /** An external service (an HTTP API such as GitHub's, a webhook) failed or refused a request. */
+    SERVICE_FAILURE(ErrorCategory.EXTERNAL),
     /** A bug in meshkit. */
     INTERNAL_ERROR(ErrorCategory.INTERNAL);
 

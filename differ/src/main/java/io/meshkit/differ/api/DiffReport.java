@@ -1,0 +1,336 @@
+package io.meshkit.differ.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link DiffResult} as text, JSON or a Markdown pull-request comment. */
+public final class DiffReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DiffReport() {}
+
+    /** The hidden marker that identifies meshkit's comment for one pair of tables on a pull request. */
+    public static String marker(DiffResult r) {
+        return "<!-- meshkit-diff " + r.candidate() + " vs " + r.production() + " -->";
+    }
+
+    // ---- text ----
+
+    /** Readable text for a terminal. */
+    public static String text(DiffResult r, List<String> violations) {
+        StringBuilder b = new StringBuilder();
+        b.append("diff ").append(r.candidate()).append(" against ").append(r.production()).append(" (key ")
+                .append(String.join(", ", r.key())).append(r.method().equals("warehouse") ? ", in the warehouse" : ", across databases by segments")
+                .append(r.sampleRate() == null ? "" : ", sample " + pct(r.sampleRate() * 100)).append(")\n");
+        b.append("rows: production ").append(r.productionRows()).append(", candidate ").append(r.candidateRows()).append('\n');
+        b.append("keys: ").append(r.added()).append(" added, ").append(r.removed()).append(" removed, ")
+                .append(r.changed()).append(" changed, ").append(r.unchanged()).append(" unchanged\n");
+        schemaLines(r.schema()).forEach(l -> b.append("schema: ").append(l).append('\n'));
+        dup(b, "production", r.productionDuplicates());
+        dup(b, "candidate", r.candidateDuplicates());
+        if (!r.columns().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"column", "changed", "nulls before", "nulls after", "mean before", "mean after"});
+            for (ColumnDiff c : r.columns()) {
+                rows.add(new String[] {c.name() + (c.masked() ? " (pii)" : ""), String.valueOf(c.changedRows()),
+                        nullRate(c.production()), nullRate(c.candidate()), mean(c.production()), mean(c.candidate())});
+            }
+            table(b, rows);
+        }
+        for (ColumnDiff c : r.columns()) {
+            for (ValueExample e : c.examples()) {
+                b.append("  ").append(c.name()).append(" at ").append(key(r, e.key())).append(": ")
+                        .append(shown(e.before())).append(" -> ").append(shown(e.after())).append('\n');
+            }
+        }
+        r.addedExamples().forEach(k -> b.append("  added ").append(key(r, k)).append('\n'));
+        r.removedExamples().forEach(k -> b.append("  removed ").append(key(r, k)).append('\n'));
+        b.append(violations.isEmpty() ? "expectation: met" : "expectation: NOT met: " + String.join("; ", violations)).append('\n');
+        return b.toString();
+    }
+
+    /** A value with its edges visible: quoted when empty or when spaces surround it. */
+    private static String shown(String v) {
+        return v.isEmpty() || !v.strip().equals(v) ? "'" + v + "'" : v;
+    }
+
+    private static void dup(StringBuilder b, String side, Duplicates d) {
+        if (d.keys() > 0) {
+            b.append("duplicates: ").append(d.keys()).append(" key(s) occur more than once in ").append(side)
+                    .append(" and were left out of the comparison");
+            if (!d.examples().isEmpty()) {
+                b.append(", e.g. ").append(String.join("; ", d.examples().stream().map(k -> String.join(", ", k)).toList()));
+            }
+            b.append('\n');
+        }
+    }
+
+    private static void table(StringBuilder b, List<String[]> rows) {
+        int[] w = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(' ').append(i == 0 ? pad(row[i], w[i]) : lpad(row[i], w[i]));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(w - s.length());
+    }
+
+    private static String lpad(String s, int w) {
+        return " ".repeat(w - s.length()) + s;
+    }
+
+    private static List<String> schemaLines(SchemaDiff s) {
+        List<String> out = new ArrayList<>();
+        s.added().forEach(c -> out.add("+ " + c + " (added)"));
+        s.removed().forEach(c -> out.add("- " + c + " (removed)"));
+        s.retyped().forEach(t -> out.add("~ " + t.column() + " " + t.from() + " -> " + t.to()));
+        return out;
+    }
+
+    private static String key(DiffResult r, List<String> values) {
+        if (values.size() == 1) {
+            return r.key().get(0) + "=" + values.get(0);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            parts.add(r.key().get(i) + "=" + values.get(i));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private static String nullRate(SideStats s) {
+        return s == null ? "" : pct(s.nullRate() * 100);
+    }
+
+    private static String mean(SideStats s) {
+        return s == null || s.mean() == null ? "" : round(s.mean());
+    }
+
+    private static String round(BigDecimal d) {
+        BigDecimal r = d.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? d.setScale(1, RoundingMode.HALF_EVEN) : d.setScale(4, RoundingMode.HALF_EVEN);
+        return r.stripTrailingZeros().toPlainString();
+    }
+
+    private static String pct(double p) {
+        return String.format(Locale.ROOT, "%.2f%%", p);
+    }
+
+    // ---- markdown ----
+
+    /** A pull-request comment: a summary table on top, per-column details collapsed. */
+    public static String markdown(DiffResult r, List<String> violations) {
+        StringBuilder b = new StringBuilder();
+        b.append(marker(r)).append('\n');
+        b.append("### ").append(violations.isEmpty() ? (r.hasDifferences() ? "📊" : "✅") : "❌")
+                .append(" Data diff: `").append(r.candidate()).append("` vs `").append(r.production()).append("`\n\n");
+        b.append("| | production | candidate |\n|---|---:|---:|\n");
+        b.append("| rows | ").append(r.productionRows()).append(" | ").append(r.candidateRows()).append(" |\n\n");
+        b.append("| added | removed | changed | unchanged |\n|---:|---:|---:|---:|\n");
+        b.append("| ").append(r.added()).append(" | ").append(r.removed()).append(" | ").append(r.changed()).append(" | ")
+                .append(r.unchanged()).append(" |\n\n");
+        b.append("Key `").append(String.join("`, `", r.key())).append('`')
+                .append(r.sampleRate() == null ? "" : "; sample " + pct(r.sampleRate() * 100) + " of keys")
+                .append(r.method().equals("warehouse") ? "" : "; compared across databases by segments").append(".\n\n");
+        if (!violations.isEmpty()) {
+            b.append("**Expectation not met:** ").append(String.join("; ", violations)).append("\n\n");
+        }
+        List<String> schema = schemaLines(r.schema());
+        if (!schema.isEmpty()) {
+            b.append("**Schema:** ").append(String.join(", ", schema.stream().map(s -> "`" + s + "`").toList())).append("\n\n");
+        }
+        mdDup(b, "production", r.productionDuplicates());
+        mdDup(b, "candidate", r.candidateDuplicates());
+        if (!r.columns().isEmpty()) {
+            b.append("| column | changed | nulls before | nulls after | mean before | mean after |\n|---|---:|---:|---:|---:|---:|\n");
+            for (ColumnDiff c : r.columns()) {
+                b.append("| `").append(c.name()).append('`').append(c.masked() ? " 🔒" : "").append(" | ").append(c.changedRows())
+                        .append(" | ").append(nullRate(c.production())).append(" | ").append(nullRate(c.candidate()))
+                        .append(" | ").append(mean(c.production())).append(" | ").append(mean(c.candidate())).append(" |\n");
+            }
+            b.append('\n');
+        }
+        for (ColumnDiff c : r.columns()) {
+            if (c.changedRows() == 0) {
+                continue;
+            }
+            b.append("<details><summary><code>").append(html(c.name())).append("</code>: ").append(c.changedRows())
+                    .append(" changed</summary>\n\n");
+            b.append("| key | before | after |\n|---|---|---|\n");
+            for (ValueExample e : c.examples()) {
+                b.append("| ").append(cell(String.join(", ", e.key()))).append(" | ").append(cell(e.before())).append(" | ")
+                        .append(cell(e.after())).append(" |\n");
+            }
+            if (c.production() != null && c.production().sum() != null) {
+                b.append("\n").append("sum ").append(round(c.production().sum())).append(" → ")
+                        .append(c.candidate().sum() == null ? "" : round(c.candidate().sum()))
+                        .append(", min ").append(c.production().min() == null ? "" : round(c.production().min())).append(" → ")
+                        .append(c.candidate().min() == null ? "" : round(c.candidate().min()))
+                        .append(", max ").append(c.production().max() == null ? "" : round(c.production().max())).append(" → ")
+                        .append(c.candidate().max() == null ? "" : round(c.candidate().max())).append('\n');
+            }
+            b.append("\n</details>\n");
+        }
+        keysDetails(b, "added", r.added(), r.addedExamples());
+        keysDetails(b, "removed", r.removed(), r.removedExamples());
+        return b.toString();
+    }
+
+    private static void mdDup(StringBuilder b, String side, Duplicates d) {
+        if (d.keys() > 0) {
+            b.append("**Duplicate keys in ").append(side).append(":** ").append(d.keys())
+                    .append(" (left out of the comparison)");
+            if (!d.examples().isEmpty()) {
+                b.append(", e.g. ").append(String.join("; ", d.examples().stream().map(k -> "`" + String.join(", ", k) + "`").toList()));
+            }
+            b.append("\n\n");
+        }
+    }
+
+    private static void keysDetails(StringBuilder b, String kind, long count, List<List<String>> examples) {
+        if (count == 0) {
+            return;
+        }
+        b.append("<details><summary>").append(count).append(' ').append(kind).append(count == 1 ? " key" : " keys").append("</summary>\n\n");
+        for (List<String> k : examples) {
+            b.append("- ").append(cell(String.join(", ", k))).append('\n');
+        }
+        b.append("\n</details>\n");
+    }
+
+    private static String cell(String s) {
+        return "`" + s.replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`";
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    // ---- json ----
+
+    /** The stable JSON document: every count, both tables (a diff creates and changes none). */
+    public static String json(DiffResult r, List<String> violations, boolean includeWork) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("production", r.production());
+        root.put("candidate", r.candidate());
+        root.putArray("tablesCreated");
+        root.putArray("tablesChanged");
+        root.put("method", r.method());
+        ArrayNode key = root.putArray("key");
+        r.key().forEach(key::add);
+        if (r.sampleRate() == null) {
+            root.putNull("sampleRate");
+        } else {
+            root.put("sampleRate", r.sampleRate());
+        }
+        ObjectNode rows = root.putObject("rows");
+        rows.put("production", r.productionRows());
+        rows.put("candidate", r.candidateRows());
+        ObjectNode keys = root.putObject("keys");
+        keys.put("added", r.added());
+        keys.put("removed", r.removed());
+        keys.put("changed", r.changed());
+        keys.put("unchanged", r.unchanged());
+        ObjectNode schema = root.putObject("schema");
+        ArrayNode added = schema.putArray("added");
+        r.schema().added().forEach(added::add);
+        ArrayNode removed = schema.putArray("removed");
+        r.schema().removed().forEach(removed::add);
+        ArrayNode retyped = schema.putArray("retyped");
+        for (SchemaDiff.Retyped t : r.schema().retyped()) {
+            retyped.addObject().put("column", t.column()).put("from", t.from()).put("to", t.to());
+        }
+        ObjectNode dups = root.putObject("duplicates");
+        dupJson(dups.putObject("production"), r.productionDuplicates());
+        dupJson(dups.putObject("candidate"), r.candidateDuplicates());
+        ArrayNode cols = root.putArray("columns");
+        for (ColumnDiff c : r.columns()) {
+            ObjectNode o = cols.addObject();
+            o.put("name", c.name());
+            o.put("productionType", c.productionType());
+            o.put("candidateType", c.candidateType());
+            o.put("changed", c.changedRows());
+            o.put("masked", c.masked());
+            statsJson(o, "production", c.production());
+            statsJson(o, "candidate", c.candidate());
+            ArrayNode ex = o.putArray("examples");
+            for (ValueExample e : c.examples()) {
+                ObjectNode eo = ex.addObject();
+                ArrayNode k = eo.putArray("key");
+                e.key().forEach(k::add);
+                eo.put("before", e.before());
+                eo.put("after", e.after());
+            }
+        }
+        keysJson(root.putArray("addedExamples"), r.addedExamples());
+        keysJson(root.putArray("removedExamples"), r.removedExamples());
+        ObjectNode exp = root.putObject("expectation");
+        exp.put("met", violations.isEmpty());
+        ArrayNode v = exp.putArray("violations");
+        violations.forEach(v::add);
+        if (includeWork) {
+            ObjectNode w = root.putObject("work");
+            w.put("queries", r.work().queries());
+            w.put("segments", r.work().segments());
+            w.put("rowsDownloaded", r.work().rowsDownloaded());
+            w.put("elapsedMillis", r.work().elapsedMillis());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void dupJson(ObjectNode o, Duplicates d) {
+        o.put("keys", d.keys());
+        keysJson(o.putArray("examples"), d.examples());
+    }
+
+    private static void keysJson(ArrayNode a, List<List<String>> keys) {
+        for (List<String> k : keys) {
+            ArrayNode kn = a.addArray();
+            k.forEach(kn::add);
+        }
+    }
+
+    private static void statsJson(ObjectNode o, String side, SideStats s) {
+        if (s == null) {
+            o.putNull(side);
+            return;
+        }
+        ObjectNode n = o.putObject(side);
+        n.put("rows", s.rows());
+        n.put("nulls", s.nulls());
+        n.put("nullRate", s.nullRate());
+        for (String f : List.of("sum", "mean", "min", "max")) {
+            BigDecimal d = switch (f) {
+                case "sum" -> s.sum();
+                case "mean" -> s.mean();
+                case "min" -> s.min();
+                default -> s.max();
+            };
+            if (d == null) {
+                n.putNull(f);
+            } else {
+                n.put(f, d);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.meshkit.differ.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What to diff: a candidate table against production, keyed by {@code key}.
+ *
+ * @param production the table as it is (the "before")
+ * @param candidate the table as the change makes it (the "after")
+ * @param key the key columns, in order
+ * @param normalisation how values are made comparable
+ * @param sampleRate compare only keys whose sampling value (of the first key column) is below this rate, or empty for all
+ * @param examples examples kept per column and per kind of change
+ * @param personalData columns masked in every example (the contract's personal-data columns)
+ */
+public record DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
+        OptionalDouble sampleRate, int examples, Set<ColumnName> personalData) {
+    /** Validates and copies. */
+    public DiffRequest {
+        requireNonNull(production, "production is null");
+        requireNonNull(candidate, "candidate is null");
+        key = List.copyOf(key);
+        requireNonNull(normalisation, "normalisation is null");
+        requireNonNull(sampleRate, "sampleRate is null");
+        // names resolve without case in every warehouse we support: keep them lower-case for lookups
+        personalData = personalData.stream().map(c -> ColumnName.of(c.name().toLowerCase(java.util.Locale.ROOT)))
+                .collect(Collectors.toUnmodifiableSet());
+        if (key.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff " + candidate + " against " + production + ": no key (give --key or a contract with a primary key)");
+        }
+        if (sampleRate.isPresent() && !(sampleRate.getAsDouble() > 0 && sampleRate.getAsDouble() <= 1)) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot sample: --sample must be in (0, 1], got " + sampleRate.getAsDouble());
+        }
+        if (examples < 0 || examples > 1000) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff: --examples must be 0..1000, got " + examples);
+        }
+    }
+
+    /** A request with defaults: exact comparison, no sampling, 5 examples, nothing masked. */
+    public static DiffRequest of(TableId production, TableId candidate, List<ColumnName> key) {
+        return new DiffRequest(production, candidate, key, Normalisation.EXACT, OptionalDouble.empty(), 5, Set.of());
+    }
+
+    /** Whether a column is personal data. */
+    public boolean isPersonalData(ColumnName column) {
+        return personalData.contains(ColumnName.of(column.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Whether any key column is personal data (keys are then masked too). */
+    public boolean keyIsPersonalData() {
+        return key.stream().anyMatch(this::isPersonalData);
+    }
+
+    /** This request with other normalisation. */
+    public DiffRequest withNormalisation(Normalisation n) {
+        return new DiffRequest(production, candidate, key, n, sampleRate, examples, personalData);
+    }
+
+    /** This request with a sample rate. */
+    public DiffRequest withSampleRate(double rate) {
+        return new DiffRequest(production, candidate, key, normalisation, OptionalDouble.of(rate), examples, personalData);
+    }
+
+    /** This request with personal-data columns. */
+    public DiffRequest withPersonalData(Set<ColumnName> columns) {
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, columns);
+    }
+
+    /** This request with another number of examples. */
+    public DiffRequest withExamples(int n) {
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData);
+    }
+}

@@ -1,0 +1,74 @@
+package io.meshkit.differ.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The result of a diff. Key counts exclude duplicated keys (reported in {@link #productionDuplicates}
+ * and {@link #candidateDuplicates}).
+ *
+ * @param production the production table, as named by the user
+ * @param candidate the candidate table
+ * @param method {@code warehouse} (one set-based query) or {@code segments} (cross-database bisection)
+ * @param key the key columns
+ * @param sampleRate the sample rate, or null for a full diff
+ * @param productionRows rows in production (in the sample, if sampled)
+ * @param candidateRows rows in the candidate (in the sample, if sampled)
+ * @param added keys only in the candidate
+ * @param removed keys only in production
+ * @param changed keys on both sides with a different value in some compared column
+ * @param unchanged keys on both sides with equal values
+ * @param columns per compared column (present on both sides, not a key), in production order
+ * @param addedExamples up to N added keys
+ * @param removedExamples up to N removed keys
+ * @param schema columns added, removed and retyped
+ * @param productionDuplicates duplicated keys in production
+ * @param candidateDuplicates duplicated keys in the candidate
+ * @param work what the diff cost: queries run, segments compared, rows downloaded
+ */
+public record DiffResult(String production, String candidate, String method, List<String> key, Double sampleRate,
+        long productionRows, long candidateRows, long added, long removed, long changed, long unchanged,
+        List<ColumnDiff> columns, List<List<String>> addedExamples, List<List<String>> removedExamples,
+        SchemaDiff schema, Duplicates productionDuplicates, Duplicates candidateDuplicates, Work work) {
+
+    /**
+     * What a diff cost.
+     *
+     * @param queries statements run (on both sides together)
+     * @param segments key-range segments compared by count and checksum (0 for an in-warehouse diff)
+     * @param rowsDownloaded rows fetched to the JVM to compare them row by row
+     * @param elapsedMillis wall time
+     */
+    public record Work(long queries, long segments, long rowsDownloaded, long elapsedMillis) {}
+
+    /** Copies the lists. */
+    public DiffResult {
+        requireNonNull(production, "production is null");
+        requireNonNull(candidate, "candidate is null");
+        requireNonNull(method, "method is null");
+        key = List.copyOf(key);
+        columns = List.copyOf(columns);
+        addedExamples = addedExamples.stream().map(List::copyOf).toList();
+        removedExamples = removedExamples.stream().map(List::copyOf).toList();
+        requireNonNull(schema, "schema is null");
+        requireNonNull(productionDuplicates, "productionDuplicates is null");
+        requireNonNull(candidateDuplicates, "candidateDuplicates is null");
+        requireNonNull(work, "work is null");
+    }
+
+    /** Whether anything differs: rows, values, schema or duplicates. */
+    public boolean hasDifferences() {
+        return added > 0 || removed > 0 || changed > 0 || !schema.isEmpty()
+                || productionDuplicates.keys() > 0 || candidateDuplicates.keys() > 0;
+    }
+
+    /** Added, removed and changed keys as a percentage of production's rows (100 when production is empty and the candidate is not). */
+    public double changedPercent() {
+        long touched = added + removed + changed;
+        if (productionRows == 0) {
+            return touched == 0 ? 0 : 100;
+        }
+        return 100.0 * touched / productionRows;
+    }
+}

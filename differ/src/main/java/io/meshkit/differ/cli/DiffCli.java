@@ -1,0 +1,271 @@
+package io.meshkit.differ.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.contract.Column;
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetTables;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.DiffReport;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.Expectation;
+import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.internal.GitHubComments;
+import io.meshkit.differ.internal.MySqlSegmentSource;
+import io.meshkit.differ.internal.PullRequestComments;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshkit-diff}: what a change does to the data. Diffs a candidate table against production
+ * in the warehouse, or across databases with {@code --source}; prints text, JSON or a Markdown PR
+ * comment, posts the comment with {@code --post-to-github}, and exits 1 when an expectation breaks.
+ */
+@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
+                + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
+                + " with --source.",
+                "Exit codes: 0 as expected, 1 an expectation is not met (or duplicate keys), 2 bad input, 3 an external"
+                + " system failed."})
+public final class DiffCli implements Callable<Integer> {
+    /** What the author expects. */
+    enum Expect {
+        ANY, NO_CHANGE;
+    }
+
+    @Option(names = "--production", paramLabel = "NAMESPACE.TABLE", description = "The production table (\"before\"). Default: from --contract.")
+    TableId production;
+
+    @Option(names = "--candidate", paramLabel = "NAMESPACE.TABLE", description = "The candidate table (\"after\"). Default: from --contract.")
+    TableId candidate;
+
+    @Option(names = "--contract", paramLabel = "FILE", description = "The dataset's contract: tables, primary key and personal-data columns.")
+    Path contract;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset of the contract (needed when it has several).")
+    String dataset;
+
+    @Option(names = "--key", paramLabel = "COLUMN", split = ",", description = "Key columns (default: the contract's primary key).")
+    List<String> key;
+
+    @Option(names = "--source", paramLabel = "URL",
+            description = "Where production lives when not in the warehouse: jdbc:mysql://HOST:PORT/DB?user=U (password from"
+                    + " MESHKIT_MYSQL_PASSWORD; --production is then DATABASE.TABLE) or another warehouse URI (duckdb:PATH).")
+    String source;
+
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--decimals", paramLabel = "N", description = "Compare numbers (every numeric type) rounded to N places.")
+    Integer decimals;
+
+    @Option(names = "--rel-tolerance", paramLabel = "R", description = "Numbers within this fraction of each other are equal (in the warehouse).")
+    double relativeTolerance;
+
+    @Option(names = "--timestamp-precision", paramLabel = "DIGITS", defaultValue = "6",
+            description = "Fractional-second digits compared (0..6, default ${DEFAULT-VALUE}); timestamps compare in UTC.")
+    int timestampPrecision;
+
+    @Option(names = "--trim", description = "Ignore leading and trailing spaces of strings.")
+    boolean trim;
+
+    @Option(names = "--ignore-case", description = "Compare strings case-insensitively (keys stay exact).")
+    boolean ignoreCase;
+
+    @Option(names = "--sample", paramLabel = "RATE", description = "Compare only keys whose sampling value is below RATE, e.g. 0.01.")
+    Double sample;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "5", description = "Examples per column and kind of change (default ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Option(names = "--expect", paramLabel = "any|no-change", defaultValue = "any", converter = ExpectConverter.class,
+            description = "no-change: any difference exits 1 (a refactor). Default: any.")
+    Expect expect;
+
+    @Option(names = "--max-changed-pct", paramLabel = "P", description = "Exit 1 when more than P%% of production keys are added, removed or changed.")
+    Double maxChangedPct;
+
+    @Option(names = "--post-to-github", description = "Post the Markdown comment on a pull request (GITHUB_TOKEN, GITHUB_API_URL), updating meshkit's earlier one.")
+    boolean postToGithub;
+
+    @Option(names = "--pr", paramLabel = "NUMBER", description = "The pull request to post to.")
+    int pullRequest;
+
+    @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The repository (default: GITHUB_REPOSITORY).")
+    String repository;
+
+    @Option(names = "--dry-run", description = "With --post-to-github: print the comment instead of posting it.")
+    boolean dryRun;
+
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_FANOUT,
+            description = "Across databases: parts a differing segment is split into (default ${DEFAULT-VALUE}).")
+    int segments;
+
+    @Option(names = "--download-threshold", paramLabel = "ROWS", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD,
+            description = "Across databases: segments of at most ROWS rows are compared row by row (default ${DEFAULT-VALUE}).")
+    int downloadThreshold;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and the {@code meshkit} umbrella command. */
+    public static CommandLine commandLine() {
+        return CliSupport.configure(new CommandLine(new DiffCli()));
+    }
+
+    static final class ExpectConverter implements CommandLine.ITypeConverter<Expect> {
+        @Override
+        public Expect convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "any" -> Expect.ANY;
+                case "no-change", "no_change", "none" -> Expect.NO_CHANGE;
+                default -> throw new CommandLine.TypeConversionException("expected any or no-change, got '" + value + "'");
+            };
+        }
+    }
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        DiffRequest request = request();
+        Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
+                maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
+        MeshkitConfig config = warehouse.resolvedConfig();
+        DiffComponent component = DiffComponent.of(config, GitHubComments.Settings.fromEnvironment());
+        DiffResult result;
+        try (Warehouse w = component.warehouse()) {
+            result = diff(w, request);
+        }
+        List<String> violations = expectation.violations(result);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (f) {
+            case JSON -> out.print(DiffReport.json(result, violations, true));
+            case MARKDOWN -> out.print(DiffReport.markdown(result, violations));
+            default -> out.print(DiffReport.text(result, violations));
+        }
+        out.flush();
+        if (postToGithub) {
+            post(component.pullRequestComments(), result, violations);
+        }
+        return violations.isEmpty() ? CliSupport.OK : CliSupport.FINDINGS;
+    }
+
+    private void post(PullRequestComments comments, DiffResult result, List<String> violations) {
+        String repo = repository != null ? repository : System.getenv("GITHUB_REPOSITORY");
+        PrintWriter err = spec.commandLine().getErr();
+        String body = DiffReport.markdown(result, violations);
+        if (dryRun) {
+            err.println("dry run: would post this comment to " + repo + "#" + pullRequest + ":");
+            err.print(body);
+        } else {
+            PullRequestComments.Posted posted = comments.post(repo, pullRequest, DiffReport.marker(result), body);
+            err.println((posted.created() ? "posted" : "updated") + " the diff comment on " + repo + "#" + pullRequest
+                    + (posted.url().isEmpty() ? "" : ": " + posted.url()));
+        }
+        err.flush();
+    }
+
+    private DiffResult diff(Warehouse w, DiffRequest request) {
+        if (source == null) {
+            return new WarehouseDiffer(w).diff(request);
+        }
+        if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
+            String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
+            if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
+                        + ": put the password in MESHKIT_MYSQL_PASSWORD, not in the URL");
+            }
+            return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
+                    .diff(request);
+        }
+        if (source.startsWith("jdbc:")) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
+                    + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
+        }
+        try (Warehouse other = Warehouses.open(source)) {
+            return CrossDatabaseDiffer.betweenWarehouses(other, w, segments, downloadThreshold).diff(request);
+        }
+    }
+
+    private DiffRequest request() {
+        TableId prod = production;
+        TableId cand = candidate;
+        List<ColumnName> keyColumns = key == null ? List.of() : key.stream().map(String::trim).map(ColumnName::of).toList();
+        Set<ColumnName> personal = Set.of();
+        if (contract != null) {
+            Contract c = ContractReader.create().read(contract);
+            Dataset d = dataset(c);
+            DatasetTables tables = DatasetTables.of(c, d);
+            prod = prod != null ? prod : tables.production();
+            cand = cand != null ? cand : tables.candidate();
+            if (keyColumns.isEmpty()) {
+                keyColumns = d.primaryKey().stream().map(Column::columnName).toList();
+            }
+            personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
+        }
+        if (prod == null || cand == null) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff: name both tables with --production and --candidate, or give --contract");
+        }
+        if (keyColumns.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff " + cand + " against " + prod + ": no key; give --key or a contract with a primary key");
+        }
+        if (relativeTolerance > 0 && source != null) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff across databases with --rel-tolerance: checksums need exact normalised values; use --decimals");
+        }
+        Normalisation n = new Normalisation(decimals == null ? OptionalInt.empty() : OptionalInt.of(decimals), relativeTolerance,
+                timestampPrecision, trim, ignoreCase);
+        return new DiffRequest(prod, cand, keyColumns, n, sample == null ? OptionalDouble.empty() : OptionalDouble.of(sample),
+                examples, personal);
+    }
+
+    private Dataset dataset(Contract c) {
+        if (dataset != null) {
+            return c.dataset(dataset).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff dataset " + dataset
+                    + ": contract " + contract + " has only " + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))));
+        }
+        if (c.datasets().size() != 1) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff contract " + contract + ": it has "
+                    + c.datasets().size() + " datasets; name one with --dataset");
+        }
+        return c.datasets().get(0);
+    }
+}

@@ -1,0 +1,14 @@
+package io.meshkit.differ.di;
+
+import dagger.Binds;
+import dagger.Module;
+import io.meshkit.differ.internal.GitHubComments;
+import io.meshkit.differ.internal.PullRequestComments;
+
+/** The differ's services: pull-request comments go to GitHub. */
+@Module
+public interface DifferModule {
+    /** GitHub's REST API keeps the PR comment. */
+    @Binds
+    PullRequestComments pullRequestComments(GitHubComments gitHub);
+}

@@ -1,0 +1,56 @@
+package io.meshkit.differ.internal;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.differ.api.Normalisation;
+import java.util.List;
+
+/**
+ * The pieces of the in-warehouse diff query that SQL engines spell differently: normalised
+ * comparison, bounded example lists inside an aggregate, key tuples. One implementation per
+ * warehouse dialect; the diff itself is built from these and the core {@link Dialect}.
+ */
+public interface DiffSql {
+    /** The implementation for a warehouse's dialect. */
+    static DiffSql forDialect(Dialect dialect) {
+        if (dialect.name().equals("duckdb")) {
+            return DuckDbDiffSql.INSTANCE;
+        }
+        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                "Cannot diff in warehouse dialect " + dialect.name() + ": differ supports duckdb");
+    }
+
+    /** The canonical text spelling of this engine, for cross-database checksums. */
+    CanonicalText canonicalText();
+
+    /**
+     * A boolean expression true when two values differ after normalisation (NULL differs from every
+     * value and equals NULL).
+     */
+    String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n);
+
+    /**
+     * An aggregate: up to {@code n} rows where {@code filter} holds, smallest {@code orderBy} first,
+     * as one JSON array of objects with the given field names, or NULL when no row qualifies.
+     */
+    String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter);
+
+    /**
+     * A 64-bit hash of a row's values, computed in the scan so that the join carries one value per
+     * row instead of every column. Equal inputs give equal hashes; a differing hash only nominates a
+     * row for the exact comparison, so over-approximating (e.g. hashing two types differently) is safe.
+     */
+    String hash(List<String> exprs);
+
+    /**
+     * The value of a column as it enters the row hash: normalised as {@link #differs} compares it
+     * (rounded, trimmed, case-folded, cut to a timestamp precision). Under a relative tolerance
+     * numbers enter unrounded, so every numeric change is nominated and the exact comparison decides.
+     */
+    String hashInput(String expr, DataType type, DataType otherType, Normalisation n);
+
+    /** One value that orders and compares like the tuple of these expressions. */
+    String tuple(List<String> exprs);
+}

@@ -1,0 +1,83 @@
+package io.meshkit.differ.internal;
+
+import io.meshkit.core.type.DataType;
+import io.meshkit.differ.api.Normalisation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link DiffSql} for DuckDB. */
+final class DuckDbDiffSql implements DiffSql {
+    static final DuckDbDiffSql INSTANCE = new DuckDbDiffSql();
+
+    private DuckDbDiffSql() {}
+
+    @Override
+    public CanonicalText canonicalText() {
+        return DuckDbCanonicalText.INSTANCE;
+    }
+
+    @Override
+    public String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n) {
+        boolean numeric = beforeType.isNumeric() && afterType.isNumeric();
+        if (numeric && n.relativeTolerance() > 0) {
+            String b = "CAST(" + before + " AS DOUBLE)";
+            String a = "CAST(" + after + " AS DOUBLE)";
+            return "(CASE WHEN " + before + " IS NULL OR " + after + " IS NULL THEN " + before + " IS DISTINCT FROM " + after
+                    + " ELSE abs(" + b + " - " + a + ") > " + n.relativeTolerance() + " * greatest(abs(" + b + "), abs(" + a + ")) END)";
+        }
+        return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
+    }
+
+    @Override
+    public String hash(List<String> exprs) {
+        return exprs.isEmpty() ? "CAST(0 AS UBIGINT)" : "hash(" + String.join(", ", exprs) + ")";
+    }
+
+    @Override
+    public String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
+        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
+            return expr;
+        }
+        return normalised(expr, type, otherType, n);
+    }
+
+    private static String normalised(String expr, DataType type, DataType other, Normalisation n) {
+        if (type.isNumeric() && other.isNumeric()) {
+            return n.decimals().isPresent() && !type.isInteger() ? "round(" + expr + ", " + n.decimals().getAsInt() + ")" : expr;
+        }
+        boolean time = isTime(type) && isTime(other);
+        if (time && n.timestampPrecision() < 6) {
+            return DuckDbCanonicalText.INSTANCE.text(expr, type, n, 0);
+        }
+        if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR) {
+            return expr;
+        }
+        // strings, and retyped columns of unrelated types: compare the text
+        String e = type.kind() == DataType.Kind.VARCHAR ? expr : "CAST(" + expr + " AS VARCHAR)";
+        if (n.trim()) {
+            e = "trim(" + e + ")";
+        }
+        if (n.caseFold()) {
+            e = "lower(" + e + ")";
+        }
+        return e;
+    }
+
+    private static boolean isTime(DataType t) {
+        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+    }
+
+    @Override
+    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            fields.add(fieldNames.get(i) + " := " + fieldExprs.get(i));
+        }
+        return "to_json(arg_min(struct_pack(" + String.join(", ", fields) + "), " + orderBy + ", " + n + ") FILTER (WHERE " + filter + "))";
+    }
+
+    @Override
+    public String tuple(List<String> exprs) {
+        return exprs.size() == 1 ? exprs.get(0) : "row(" + String.join(", ", exprs) + ")";
+    }
+}

@@ -1,0 +1,184 @@
+package io.meshkit.differ.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A MySQL (or MariaDB) table as one side of a cross-database diff, over JDBC. The session runs in
+ * UTC with utf8mb4, and string keys are compared and ordered with {@code BINARY}, so the
+ * case-insensitive default collations cannot merge or reorder keys.
+ */
+public final class MySqlSegmentSource extends SqlSegmentSource {
+    private final Connection connection;
+    private final String url;
+    private final TableId table;
+
+    private MySqlSegmentSource(Connection connection, String url, TableId table) {
+        this.connection = connection;
+        this.url = url;
+        this.table = table;
+    }
+
+    /**
+     * Connects. The password comes from the caller (the environment), never from the URL; the URL is
+     * only ever shown with any password in it replaced by {@code ***}.
+     *
+     * @param table the table as {@code DATABASE.TABLE}
+     */
+    public static MySqlSegmentSource connect(String jdbcUrl, String password, TableId table) {
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        requireNonNull(table, "table is null");
+        String shown = redact(jdbcUrl);
+        Properties props = new Properties();
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectionTimeZone", "UTC");
+        props.setProperty("characterEncoding", "UTF-8");
+        props.setProperty("connectTimeout", "10000");
+        try {
+            Connection c = DriverManager.getConnection(jdbcUrl, props);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET time_zone = '+00:00'");
+                s.execute("SET NAMES utf8mb4");
+            }
+            return new MySqlSegmentSource(c, shown, table);
+        } catch (SQLException e) {
+            throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot connect to source " + shown + ": " + reason(e), e);
+        }
+    }
+
+    /** The URL with any password replaced by {@code ***}. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    private static String reason(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public String tableName() {
+        return table.toString();
+    }
+
+    @Override
+    public List<ColumnInfo> describe() {
+        List<ColumnInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, NUMERIC_PRECISION,"
+                + " NUMERIC_SCALE, IS_NULLABLE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                + " ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, table.namespace().name());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String columnType = rs.getString(3);
+                    out.add(new ColumnInfo(ColumnName.of(rs.getString(1)),
+                            portable(rs.getString(2), columnType, rs.getInt(4), rs.getInt(5)), columnType, "YES".equals(rs.getString(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot describe table " + table + " in source " + url + ": " + reason(e), e);
+        }
+        if (out.isEmpty()) {
+            throw new NoSuchTableException("diff", table);
+        }
+        return out;
+    }
+
+    /** The portable type of a MySQL column; types without one (enum, set, geometry) compare as text. */
+    static DataType portable(String dataType, String columnType, int precision, int scale) {
+        String t = dataType.toLowerCase(Locale.ROOT);
+        boolean unsigned = columnType.toLowerCase(Locale.ROOT).contains("unsigned");
+        if (t.equals("decimal")) {
+            return DataType.decimal(Math.max(precision, 1), Math.max(scale, 0));
+        }
+        if (t.equals("year")) {
+            return DataType.INTEGER;
+        }
+        if (t.equals("bit")) {
+            return DataType.BIGINT;
+        }
+        Optional<DataType> parsed = DataType.parse(unsigned ? t + " unsigned" : t);
+        return parsed.orElse(DataType.VARCHAR);
+    }
+
+    @Override
+    String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    String table() {
+        return quote(table.namespace().name()) + "." + quote(table.name());
+    }
+
+    @Override
+    CanonicalText canonical() {
+        return MySqlCanonicalText.INSTANCE;
+    }
+
+    @Override
+    String keyExpression(RowShape.Col key) {
+        String q = quote(key.name().name());
+        return key.type().kind() == DataType.Kind.VARCHAR ? "BINARY " + q : q;
+    }
+
+    @Override
+    String integerDivision() {
+        return "DIV";
+    }
+
+    @Override
+    List<Object[]> run(String sql, List<Object> parameters) {
+        try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE); // stream: never buffer a whole result in the driver
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+            List<Object[]> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot read table " + table + " from source " + url + ": " + reason(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing was written; a failed close loses nothing
+        }
+    }
+}

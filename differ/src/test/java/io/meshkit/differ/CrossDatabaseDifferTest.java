@@ -1,0 +1,115 @@
+package io.meshkit.differ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.WarehouseDiffer;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Warehouse against warehouse: two separate DuckDB databases, compared by segments. */
+class CrossDatabaseDifferTest {
+    private static Warehouse one;
+    private static Warehouse two;
+    private static final TableId PROD = TableId.of("s", "prod");
+    private static final TableId CAND = TableId.of("s", "cand");
+
+    @BeforeAll
+    static void setUp() {
+        one = Warehouses.open("duckdb::memory:");
+        two = Warehouses.open("duckdb::memory:");
+        Fixtures.create(one, "s");
+        Fixtures.create(two, "s");
+        two.execute(Sql.of("DROP TABLE s.prod")); // production lives only in the first database
+        one.execute(Sql.of("DROP TABLE s.cand"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        one.close();
+        two.close();
+    }
+
+    @Test
+    void agreesWithTheInWarehouseDiffOnEveryColumnType() {
+        Normalisation n = new Normalisation(OptionalInt.of(6), 0, 6, false, false);
+        DiffRequest request = DiffRequest.of(PROD, CAND, ColumnName.list("id")).withNormalisation(n)
+                .withPersonalData(Set.of(ColumnName.of("email")));
+        // tiny segments so the bisection recurses several levels on ten rows
+        DiffResult cross = CrossDatabaseDiffer.betweenWarehouses(one, two, 2, 1).diff(request);
+        // the reference: both tables in one warehouse
+        try (Warehouse both = Warehouses.open("duckdb::memory:")) {
+            Fixtures.create(both, "s");
+            DiffResult local = new WarehouseDiffer(both).diff(request);
+            assertThat(cross.method()).isEqualTo("segments");
+            assertThat(cross.productionRows()).isEqualTo(local.productionRows());
+            assertThat(cross.candidateRows()).isEqualTo(local.candidateRows());
+            assertThat(cross.added()).isEqualTo(local.added());
+            assertThat(cross.removed()).isEqualTo(local.removed());
+            assertThat(cross.changed()).isEqualTo(local.changed());
+            assertThat(cross.unchanged()).isEqualTo(local.unchanged());
+            assertThat(cross.addedExamples()).isEqualTo(local.addedExamples());
+            assertThat(cross.removedExamples()).isEqualTo(local.removedExamples());
+            assertThat(cross.schema()).isEqualTo(local.schema());
+            for (ColumnDiff c : local.columns()) {
+                ColumnDiff x = cross.columns().stream().filter(y -> y.name().equals(c.name())).findFirst().orElseThrow();
+                assertThat(x.changedRows()).as(c.name()).isEqualTo(c.changedRows());
+                assertThat(x.examples()).extracting(e -> e.key()).as(c.name()).isEqualTo(c.examples().stream().map(e -> e.key()).toList());
+            }
+            ColumnDiff email = cross.columns().stream().filter(y -> y.name().equals("email")).findFirst().orElseThrow();
+            assertThat(email.examples()).allSatisfy(e -> assertThat(List.of(e.before(), e.after())).containsOnly("***"));
+        }
+        assertThat(cross.work().rowsDownloaded()).isLessThanOrEqualTo(cross.productionRows() + cross.candidateRows());
+    }
+
+    @Test
+    void identicalTablesNeedNoDownload() {
+        DiffRequest request = DiffRequest.of(PROD, PROD, ColumnName.list("id"));
+        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, one, 4, 1).diff(request);
+        assertThat(r.hasDifferences()).isFalse();
+        assertThat(r.unchanged()).isEqualTo(8);
+        assertThat(r.work().rowsDownloaded()).isZero();
+    }
+
+    @Test
+    void compositeAndStringKeysWithDuplicates() {
+        one.execute(Sql.of("CREATE OR REPLACE TABLE s.ck AS SELECT ['a', 'B', 'c', 'D'][1 + range % 4] || lpad(CAST(range % 50 AS VARCHAR), 3, '0') AS region,"
+                + " range AS n, range * 3 AS v FROM range(0, 400)"));
+        two.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS s"));
+        two.execute(Sql.of("CREATE OR REPLACE TABLE s.ck AS SELECT ['a', 'B', 'c', 'D'][1 + range % 4] || lpad(CAST(range % 50 AS VARCHAR), 3, '0') AS region,"
+                + " range AS n, CASE WHEN range IN (0, 199, 200, 399) THEN -1 ELSE range * 3 END AS v FROM range(0, 400)"
+                + " UNION ALL SELECT 'B001', 1, 3")); // (B001, 1) twice in the candidate
+        TableId ck = TableId.of("s", "ck");
+        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, two, 3, 10).diff(DiffRequest.of(ck, ck, ColumnName.list("region", "n")));
+        assertThat(r.changed()).isEqualTo(4);
+        assertThat(r.candidateDuplicates().keys()).isEqualTo(1);
+        assertThat(r.candidateDuplicates().examples()).containsExactly(List.of("B001", "1"));
+        assertThat(r.productionRows()).isEqualTo(399);
+        assertThat(r.unchanged()).isEqualTo(395);
+        // binary order: upper case before lower case
+        assertThat(r.columns().get(0).examples()).extracting(e -> e.key())
+                .containsExactly(List.of("D049", "199"), List.of("D049", "399"), List.of("a000", "0"), List.of("a000", "200"));
+    }
+
+    @Test
+    void samplingIsRefusedAcrossDatabases() {
+        assertThatThrownBy(() -> CrossDatabaseDiffer.betweenWarehouses(one, two, 4, 10)
+                .diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withSampleRate(0.1)))
+                .isInstanceOf(MeshkitException.class).hasMessageContaining("--sample");
+    }
+}

@@ -1,0 +1,150 @@
+package io.meshkit.differ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.cli.DiffCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DiffCliTest {
+    @TempDir
+    static Path dir;
+    private static String uri;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        uri = "duckdb:" + dir.resolve("w.duckdb");
+        try (Warehouse w = Warehouses.open(uri)) {
+            Fixtures.create(w, "s");
+            // the contract's conventional tables: production in the domain's namespace, the candidate in <domain>_candidates
+            w.execute(Sql.of("CREATE SCHEMA shop_candidates"));
+            w.execute(Sql.of("CREATE SCHEMA shop"));
+            w.execute(Sql.of("CREATE TABLE shop.customers AS SELECT id, name, email FROM s.prod"));
+            w.execute(Sql.of("CREATE TABLE shop_candidates.customers AS SELECT id, name, email FROM s.cand"));
+        }
+        Files.writeString(dir.resolve("customers.odcs.yaml"), """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: urn:test:customers
+                version: 1.0.0
+                status: active
+                domain: shop
+                schema:
+                  - name: customers
+                    properties:
+                      - name: id
+                        physicalType: BIGINT
+                        primaryKey: true
+                      - name: name
+                        physicalType: VARCHAR
+                      - name: email
+                        physicalType: VARCHAR
+                        classification: pii
+                """);
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = DiffCli.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String[] diffArgs(String... more) {
+        String[] base = {"--warehouse", uri, "--production", "s.prod", "--candidate", "s.cand", "--key", "id"};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void jsonNamesEveryCountAndExitsZeroWithoutExpectation() throws Exception {
+        Run r = run(diffArgs("--format", "json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("keys").path("added").asLong()).isEqualTo(2);
+        assertThat(json.path("keys").path("removed").asLong()).isEqualTo(1);
+        assertThat(json.path("keys").path("changed").asLong()).isEqualTo(6);
+        assertThat(json.path("rows").path("production").asLong()).isEqualTo(8);
+        assertThat(json.path("tablesCreated")).isEmpty();
+        assertThat(json.path("expectation").path("met").asBoolean()).isTrue();
+    }
+
+    @Test
+    void expectationsDecideTheExitCode() {
+        assertThat(run(diffArgs("--expect", "no-change")).exit()).isEqualTo(1);
+        assertThat(run(diffArgs("--max-changed-pct", "200")).exit()).isZero();
+        Run tight = run(diffArgs("--max-changed-pct", "10"));
+        assertThat(tight.exit()).isEqualTo(1);
+        assertThat(tight.out()).contains("expectation: NOT met: 112.50% of keys added, removed or changed, more than the 10.00% allowed");
+        // a refactor that changes nothing: the table against itself
+        Run same = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.prod", "--key", "id", "--expect", "no-change");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.out()).contains("keys: 0 added, 0 removed, 0 changed, 8 unchanged").contains("expectation: met");
+    }
+
+    @Test
+    void contractGivesTablesKeyAndMaskedColumns() {
+        Run r = run("--warehouse", uri, "--contract", dir.resolve("customers.odcs.yaml").toString(), "--format", "markdown");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("<!-- meshkit-diff shop_candidates.customers vs shop.customers -->")
+                .contains("| `email` 🔒 | 1 |").contains("| `2` | `***` | `***` |")
+                .doesNotContain("robert@example.com").doesNotContain("bob@example.com");
+    }
+
+    @Test
+    void dryRunPrintsTheCommentInsteadOfPosting() {
+        Run r = run(diffArgs("--post-to-github", "--pr", "7", "--repo", "acme/data", "--dry-run"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("dry run: would post this comment to acme/data#7:").contains("### 📊 Data diff");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Run missing = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.nope", "--key", "id");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("error: Cannot diff table s.nope: it does not exist" + System.lineSeparator());
+        Run noTables = run("--warehouse", uri, "--key", "id");
+        assertThat(noTables.exit()).isEqualTo(2);
+        assertThat(noTables.err()).startsWith("error: Cannot diff: name both tables");
+        Run badExpect = run(diffArgs("--expect", "maybe"));
+        assertThat(badExpect.exit()).isEqualTo(2);
+        Run password = run(diffArgs("--source", "jdbc:mysql://127.0.0.1/test?user=root&password=hunter2"));
+        assertThat(password.exit()).isEqualTo(2);
+        assertThat(password.err()).doesNotContain("hunter2").contains("password=***").contains("MESHKIT_MYSQL_PASSWORD");
+        Run unreachable = run(diffArgs("--source", "jdbc:mysql://127.0.0.1:1/test?user=root&connectTimeout=2000"));
+        assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(3);
+        assertThat(unreachable.err()).startsWith("error: Cannot connect to source jdbc:mysql://127.0.0.1:1/test").doesNotContain("\tat ");
+    }
+
+    @Test
+    void warehouseAgainstAnotherWarehouse() throws Exception {
+        String other = "duckdb:" + dir.resolve("other.duckdb");
+        try (Warehouse w = Warehouses.open(other)) {
+            Fixtures.create(w, "s");
+        }
+        Run r = run("--warehouse", uri, "--source", other, "--production", "s.prod", "--candidate", "s.cand", "--key", "id",
+                "--decimals", "6", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("method").asText()).isEqualTo("segments");
+        assertThat(json.path("keys").path("changed").asLong()).as("score noise rounds away; key 1 still changes its timestamp").isEqualTo(6);
+    }
+}

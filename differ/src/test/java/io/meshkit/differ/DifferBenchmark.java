@@ -1,0 +1,215 @@
+package io.meshkit.differ;
+
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.WarehouseDiffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The differ's benchmark (run by {@code bench/differ.sh}, never by the test suite). Prints Markdown
+ * rows, each beside a baseline measured in the same run:
+ * <ol>
+ *   <li>in the warehouse: two 10M-row, 10-column DuckDB tables with 0.1% of rows changed; the diff
+ *       against the floor {@code SELECT count(*) FROM a FULL JOIN b USING (key)} (target: at most 2x);</li>
+ *   <li>across databases: a 1M-row MySQL table against its DuckDB copy with 10 planted differences;
+ *       the segment diff against downloading both sides in full and comparing them row by row
+ *       (target: at least 5x faster).</li>
+ * </ol>
+ * Arguments: work directory, rows for (1), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
+ */
+public final class DifferBenchmark {
+    private DifferBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        long warehouseRows = Long.parseLong(args[1]);
+        int mysqlRows = Integer.parseInt(args[2]);
+        String mysqlUrl = args[3];
+        int runs = Integer.parseInt(args[4]);
+        Files.createDirectories(work);
+        System.out.println("| scenario | baseline | baseline (median s) | meshkit (median s) | ratio | target | met |");
+        System.out.println("|---|---|---:|---:|---:|---|---|");
+        warehouse(work, warehouseRows, runs);
+        if (!mysqlUrl.equals("-")) {
+            crossDatabase(work, mysqlUrl, mysqlRows, runs);
+        }
+    }
+
+    private static Warehouse open(Path file) {
+        return Warehouses.open("duckdb:" + file, Map.of("memory_limit", "4GB"));
+    }
+
+    // ---- (1) in the warehouse ----
+
+    private static void warehouse(Path work, long rows, int runs) {
+        Path file = work.resolve("differ-" + rows + ".duckdb");
+        try (Warehouse w = open(file)) {
+            TableId a = TableId.of("bench", "a");
+            if (w.describe(a).map(t -> t.rowCount() != rows).orElse(true)) {
+                w.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS bench"));
+                w.execute(Sql.of("CREATE OR REPLACE TABLE bench.a AS SELECT range AS id, range % 1000 AS c_int, (range * 7) % 100003 AS c_big,"
+                        + " CAST(range % 10000 AS DECIMAL(12,2)) / 100 AS c_dec, range / 3.0 AS c_dbl, hash(range) % 1000 / 7.0 AS c_dbl2,"
+                        + " 'user-' || (range % 50000) AS c_str, ['a','b','c','d'][1 + range % 4] AS c_cat,"
+                        + " DATE '2020-01-01' + CAST(range % 2000 AS INTEGER) AS c_date,"
+                        + " TIMESTAMP '2024-01-01' + to_seconds(range % 86400) AS c_ts FROM range(" + rows + ")"));
+                // 0.1% of rows changed, spread over the key range, in two columns
+                w.execute(Sql.of("CREATE OR REPLACE TABLE bench.b AS SELECT * REPLACE ("
+                        + " CASE WHEN id % 1000 = 7 THEN c_int + 1 ELSE c_int END AS c_int,"
+                        + " CASE WHEN id % 1000 = 7 THEN c_str || 'x' ELSE c_str END AS c_str) FROM bench.a"));
+                w.execute(Sql.of("CHECKPOINT"));
+            }
+            TableId b = TableId.of("bench", "b");
+            double floor = median(runs, () -> {
+                try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
+                    return ((Number) r.iterator().next().get(0)).longValue();
+                }
+            });
+            DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
+            long[] changed = {0};
+            double diff = median(runs, () -> {
+                DiffResult r = new WarehouseDiffer(w).diff(request);
+                changed[0] = r.changed();
+                return r.changed();
+            });
+            if (changed[0] != rows / 1000) {
+                throw new IllegalStateException("expected " + rows / 1000 + " changed keys, the diff found " + changed[0]);
+            }
+            row(String.format(Locale.ROOT, "in-warehouse diff, 2 x %,d rows x 10 columns, %,d changed", rows, changed[0]),
+                    "`count(*)` of the full outer join on the key", floor, diff, diff / floor, "≤ 2x the floor", diff / floor <= 2);
+        }
+    }
+
+    // ---- (2) across databases ----
+
+    private static void crossDatabase(Path work, String url, int rows, int runs) throws Exception {
+        String db = "meshkit_bench";
+        String base = url.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1");
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + db);
+            s.execute("USE " + db);
+            boolean fresh = true;
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "' AND TABLE_NAME = 'items'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    try (ResultSet n = c.createStatement().executeQuery("SELECT COUNT(*) FROM items")) {
+                        n.next();
+                        fresh = n.getLong(1) != rows;
+                    }
+                }
+            }
+            if (fresh) {
+                s.execute("DROP TABLE IF EXISTS items");
+                s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, qty INT, price DECIMAL(10,2), score DOUBLE, name VARCHAR(40),"
+                        + " note VARCHAR(40) NULL, flag TINYINT(1), born DATE, seen DATETIME(6), city VARCHAR(20))"
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+                s.execute("INSERT INTO items SELECT seq, seq % 100, (seq % 1000) / 100, seq / 8, CONCAT('name-', seq),"
+                        + " IF(seq % 3 = 0, NULL, CONCAT('n', seq % 7)), seq % 2, DATE_ADD('2020-01-01', INTERVAL seq % 1000 DAY),"
+                        + " TIMESTAMP('2024-01-01') + INTERVAL seq SECOND + INTERVAL seq MICROSECOND,"
+                        + " ELT(1 + seq % 3, 'Berlin', 'Paris', 'Rome') FROM seq_1_to_" + rows);
+            }
+        }
+        Path file = work.resolve("differ-cross-" + rows + ".duckdb");
+        try (Warehouse w = open(file)) {
+            w.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS d"));
+            w.execute(Sql.of("CREATE OR REPLACE TABLE d.items AS SELECT CAST(range AS BIGINT) AS id, CAST(range % 100 AS INTEGER) AS qty,"
+                    + " CAST((range % 1000) / 100 AS DECIMAL(10,2)) AS price, range / 8 AS score, 'name-' || range AS name,"
+                    + " CASE WHEN range % 3 = 0 THEN NULL ELSE 'n' || (range % 7) END AS note, CAST(range % 2 AS TINYINT) AS flag,"
+                    + " DATE '2020-01-01' + CAST(range % 1000 AS INTEGER) AS born,"
+                    + " TIMESTAMP '2024-01-01' + to_seconds(range) + to_microseconds(range) AS seen,"
+                    + " ['Berlin', 'Paris', 'Rome'][1 + range % 3] AS city FROM range(1, " + (rows + 1) + ")"));
+            // 10 planted differences, spread over the key range
+            w.execute(Sql.of("UPDATE d.items SET qty = -1 WHERE id IN (1, 99999, 200000, 333333, 500001, 650000, 777777, 888888, 999000, "
+                    + rows + ")"));
+            TableId prod = TableId.of(db, "items");
+            TableId cand = TableId.of("d", "items");
+            String dbUrl = base.replaceFirst("(jdbc:mysql://[^/]+/)", "$1" + db);
+            long[] found = {0};
+            double full = median(runs, () -> downloadBoth(dbUrl, w, rows));
+            double segments = median(runs, () -> {
+                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w, CrossDatabaseDiffer.DEFAULT_FANOUT,
+                        CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+                found[0] = r.changed();
+                System.err.println("segments: " + r.work());
+                return r.changed();
+            });
+            if (found[0] != 10) {
+                throw new IllegalStateException("expected 10 changed keys, the segment diff found " + found[0]);
+            }
+            row(String.format(Locale.ROOT, "cross-database diff, MySQL %,d rows vs DuckDB copy, 10 planted", rows),
+                    "download both sides in full, compare row by row", full, segments, full / segments, "≥ 5x faster", full / segments >= 5);
+        }
+    }
+
+    /** The baseline: stream every row of both sides in key order and compare them in the JVM. */
+    private static long downloadBoth(String url, Warehouse w, int rows) {
+        String cols = "id, qty, price, score, name, note, flag, born, seen, city";
+        long differences = 0;
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM items ORDER BY id",
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                ResultRows duck = w.query(Sql.of("SELECT " + cols + " FROM d.items ORDER BY id"))) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                Iterator<Row> it = duck.iterator();
+                while (rs.next() && it.hasNext()) {
+                    Row r = it.next();
+                    Object[] mine = {rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getDouble(4), rs.getString(5), rs.getString(6),
+                        (long) rs.getInt(7), rs.getObject(8, java.time.LocalDate.class), rs.getObject(9, java.time.LocalDateTime.class), rs.getString(10)};
+                    List<Object> theirs = r.values();
+                    if (!Objects.equals(mine[1], ((Number) theirs.get(1)).intValue()) || !Objects.equals(mine[4], theirs.get(4))
+                            || !Objects.equals(mine[5], theirs.get(5)) || mine[2].toString().compareTo(theirs.get(2).toString()) != 0
+                            || !Objects.equals(mine[8], theirs.get(8)) || !Objects.equals(mine[9], theirs.get(9))) {
+                        differences++;
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (differences < 10) {
+            throw new IllegalStateException("the full download found only " + differences + " differences");
+        }
+        return differences;
+    }
+
+    private static double median(int runs, LongSupplier work) {
+        work.getAsLong(); // warm-up: JIT, file cache
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.getAsLong();
+            t[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    private static void row(String scenario, String baseline, double base, double mine, double ratio, String target, boolean met) {
+        System.out.println(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2fx | %s | %s |", scenario, baseline, base, mine,
+                ratio, target, met ? "yes" : "**no**"));
+        System.out.flush();
+    }
+
+}

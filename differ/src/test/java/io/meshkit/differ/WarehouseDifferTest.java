@@ -1,0 +1,180 @@
+package io.meshkit.differ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.sampling.SamplingValue;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.DiffReport;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.Expectation;
+import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.WarehouseDiffer;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WarehouseDifferTest {
+    private static Warehouse warehouse;
+    private static final TableId PROD = TableId.of("s", "prod");
+    private static final TableId CAND = TableId.of("s", "cand");
+    private static final Set<ColumnName> PII = Set.of(ColumnName.of("email"));
+
+    @BeforeAll
+    static void setUp() {
+        warehouse = Warehouses.open("duckdb::memory:");
+        Fixtures.create(warehouse, "s");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        warehouse.close();
+    }
+
+    private static DiffResult diff(DiffRequest r) {
+        return new WarehouseDiffer(warehouse).diff(r);
+    }
+
+    private static ColumnDiff column(DiffResult r, String name) {
+        return r.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void exactDiffOfEveryColumnType() {
+        DiffResult r = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withPersonalData(PII));
+        assertThat(r.productionRows()).isEqualTo(8);
+        assertThat(r.candidateRows()).isEqualTo(9);
+        assertThat(r.added()).isEqualTo(2);
+        assertThat(r.removed()).isEqualTo(1);
+        assertThat(r.changed()).isEqualTo(6);
+        assertThat(r.unchanged()).isEqualTo(1);
+        assertThat(r.schema().added()).containsExactly("extra");
+        assertThat(column(r, "score").changedRows()).isEqualTo(2); // noise counts when exact
+        assertThat(column(r, "name").changedRows()).isEqualTo(3); // case, trailing space, '' vs 'Gus'
+        assertThat(column(r, "qty").changedRows()).isEqualTo(2); // NULL -> 30 and 70 -> NULL
+        assertThat(column(r, "price").changedRows()).isEqualTo(2);
+        List<String> expectations = Expectation.NO_CHANGE.violations(r);
+        assertThat(expectations).hasSize(1);
+        Golden.assertMatches(DiffReport.markdown(r, expectations), "exact.md");
+        Golden.assertMatches(DiffReport.json(r, expectations, false), "exact.json");
+        Golden.assertMatches(DiffReport.text(r, expectations), "exact.txt");
+    }
+
+    @Test
+    void personalDataIsMaskedInEveryExampleAndOutput() {
+        DiffResult r = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withPersonalData(PII));
+        ColumnDiff email = column(r, "email");
+        assertThat(email.changedRows()).isEqualTo(1);
+        assertThat(email.masked()).isTrue();
+        assertThat(email.examples()).allSatisfy(e -> {
+            assertThat(e.before()).isEqualTo("***");
+            assertThat(e.after()).isEqualTo("***");
+        });
+        for (String out : List.of(DiffReport.markdown(r, List.of()), DiffReport.json(r, List.of(), true), DiffReport.text(r, List.of()))) {
+            assertThat(out).doesNotContain("robert@example.com").doesNotContain("bob@example.com");
+        }
+        // a personal-data key masks the keys too
+        DiffResult masked = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withPersonalData(Set.of(ColumnName.of("ID"))));
+        assertThat(masked.addedExamples()).containsExactly(List.of("***"), List.of("***"));
+        assertThat(column(masked, "price").examples()).allSatisfy(e -> assertThat(e.key()).containsExactly("***"));
+    }
+
+    @Test
+    void normalisationMakesEqualDataCompareEqual() {
+        Normalisation n = new Normalisation(OptionalInt.of(6), 0, 3, true, true);
+        DiffResult r = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withNormalisation(n));
+        assertThat(column(r, "score").changedRows()).as("noise within 6 places is equal, 100.0 -> 100.5 is not").isEqualTo(1);
+        assertThat(column(r, "seen").changedRows()).as("microseconds beyond millisecond precision").isZero();
+        assertThat(column(r, "name").changedRows()).as("trim and case folding leave '' vs 'Gus'").isEqualTo(1);
+        assertThat(column(r, "name").examples().get(0).after()).isEqualTo("");
+        // decimals apply to DECIMAL columns too: 5.50 -> 5.51 is equal at 1 place
+        DiffResult coarse = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id"))
+                .withNormalisation(new Normalisation(OptionalInt.of(1), 0, 6, false, false)));
+        assertThat(column(coarse, "price").examples()).extracting(e -> e.key().get(0)).containsExactly("4");
+        // relative tolerance: 0.5% covers 100.0 -> 100.5 and the noise
+        DiffResult tolerant = diff(DiffRequest.of(PROD, CAND, ColumnName.list("id"))
+                .withNormalisation(new Normalisation(OptionalInt.empty(), 0.005, 6, false, false)));
+        assertThat(column(tolerant, "score").changedRows()).isZero();
+        assertThat(column(tolerant, "price").changedRows()).as("NULL vs value is never within tolerance").isEqualTo(1);
+        Golden.assertMatches(DiffReport.text(r, List.of()), "normalised.txt");
+    }
+
+    @Test
+    void duplicateKeysAreReportedAndLeftOutNeverJoined() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS d"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE d.prod AS SELECT * FROM s.prod UNION ALL SELECT * FROM s.prod WHERE id IN (2, 8)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE d.cand AS SELECT * FROM s.cand UNION ALL SELECT * FROM s.cand WHERE id = 9"));
+        DiffResult r = diff(DiffRequest.of(TableId.of("d", "prod"), TableId.of("d", "cand"), ColumnName.list("id")));
+        assertThat(r.productionDuplicates().keys()).isEqualTo(2);
+        assertThat(r.productionDuplicates().examples()).containsExactly(List.of("2"), List.of("8"));
+        assertThat(r.candidateDuplicates().keys()).isEqualTo(1);
+        assertThat(r.candidateDuplicates().examples()).containsExactly(List.of("9"));
+        // keys 2, 8 and 9 are out on both sides: 1,3..7 remain in production, 1,3..7,10 in the candidate
+        assertThat(r.productionRows()).isEqualTo(6);
+        assertThat(r.candidateRows()).isEqualTo(7);
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(r.removed()).isZero();
+        assertThat(r.changed() + r.unchanged()).isEqualTo(6);
+        assertThat(Expectation.ANY.violations(r)).hasSize(2);
+        Golden.assertMatches(DiffReport.text(r, Expectation.ANY.violations(r)), "duplicates.txt");
+    }
+
+    @Test
+    void sampledDiffFindsOnlySampledKeys() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS big"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE big.prod AS SELECT range AS id, range * 2 AS v FROM range(1, 2001)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE big.cand AS SELECT range AS id,"
+                + " CASE WHEN range % 10 = 0 THEN -1 ELSE range * 2 END AS v FROM range(1, 2001) WHERE range % 97 <> 0"));
+        double rate = 0.25;
+        DiffResult r = diff(DiffRequest.of(TableId.of("big", "prod"), TableId.of("big", "cand"), ColumnName.list("id"))
+                .withSampleRate(rate).withExamples(1000));
+        List<Long> sampled = LongStream.rangeClosed(1, 2000).filter(k -> SamplingValue.of(k) < rate).boxed().toList();
+        long changed = sampled.stream().filter(k -> k % 10 == 0 && k % 97 != 0).count();
+        long removed = sampled.stream().filter(k -> k % 97 == 0).count();
+        assertThat(r.productionRows()).isEqualTo(sampled.size());
+        assertThat(r.changed()).isEqualTo(changed);
+        assertThat(r.removed()).isEqualTo(removed);
+        assertThat(r.productionRows()).isBetween(400L, 600L);
+        Set<String> sampledKeys = sampled.stream().map(String::valueOf).collect(Collectors.toSet());
+        assertThat(column(r, "v").examples()).hasSize((int) changed)
+                .allSatisfy(e -> assertThat(sampledKeys).contains(e.key().get(0)));
+        assertThat(r.removedExamples()).allSatisfy(k -> assertThat(sampledKeys).contains(k.get(0)));
+        // the sample is a subset of the larger sample
+        DiffResult half = diff(DiffRequest.of(TableId.of("big", "prod"), TableId.of("big", "cand"), ColumnName.list("id")).withSampleRate(0.5));
+        assertThat(half.changed()).isGreaterThan(r.changed());
+    }
+
+    @Test
+    void compositeKeysAndExamplesSmallestFirst() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS ck"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ck.prod AS SELECT 'k' || (range % 7) AS a, range AS b, range AS v FROM range(0, 100)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ck.cand AS SELECT 'k' || (range % 7) AS a, range AS b,"
+                + " CASE WHEN range % 5 = 0 THEN NULL ELSE range END AS v FROM range(0, 100)"));
+        DiffResult r = diff(DiffRequest.of(TableId.of("ck", "prod"), TableId.of("ck", "cand"), ColumnName.list("a", "b")).withExamples(3));
+        assertThat(r.changed()).isEqualTo(20);
+        assertThat(column(r, "v").examples()).extracting(e -> e.key())
+                .containsExactly(List.of("k0", "0"), List.of("k0", "35"), List.of("k0", "70"));
+        assertThat(column(r, "v").examples().get(0).after()).isEqualTo("NULL");
+    }
+
+    @Test
+    void badInputIsAUserError() {
+        assertThatThrownBy(() -> diff(DiffRequest.of(PROD, TableId.of("s", "nope"), ColumnName.list("id"))))
+                .isInstanceOf(MeshkitException.class).hasMessage("Cannot diff table s.nope: it does not exist");
+        assertThatThrownBy(() -> diff(DiffRequest.of(PROD, CAND, ColumnName.list("nope"))))
+                .isInstanceOf(MeshkitException.class).extracting(e -> ((MeshkitException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+}
