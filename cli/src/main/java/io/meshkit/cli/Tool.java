@@ -4,6 +4,8 @@ import io.meshkit.linter.cli.LintCli;
 import io.meshkit.monitor.cli.MonitorCli;
 import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.sampler.cli.SampleCli;
+import io.meshkit.scdbuilder.cli.ScdCli;
+import io.meshkit.differ.cli.DiffCli;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -15,7 +17,9 @@ enum Tool {
     LINT("lint", LintCli::commandLine),
     MONITOR("monitor", MonitorCli::commandLine),
     PUBLISH("publish", PublishCli::commandLine),
-    SAMPLE("sample", SampleCli::commandLine);
+    SAMPLE("sample", SampleCli::commandLine),
+    SCD("scd", ScdCli::commandLine),
+    DIFF("diff", DiffCli::commandLine);
 
     private final String subcommand;
     private final Supplier<CommandLine> factory;
