@@ -339,8 +339,13 @@ final class FakeBigQueryClient implements BigQueryClient {
         throw error(404, "notFound", "Not found: URI " + config.getSourceUris().get(0) + " (the fake has no GCS)");
     }
 
+    /** Whether {@link #close} was called. */
+    volatile boolean closed;
+
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+    }
 
     // ------------------------------------------------------------------ query jobs
 
