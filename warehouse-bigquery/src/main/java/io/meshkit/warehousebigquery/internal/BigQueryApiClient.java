@@ -13,6 +13,7 @@ import com.google.cloud.bigquery.JobConfiguration;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobStatistics;
+import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.LoadJobConfiguration;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.Table;
@@ -21,6 +22,7 @@ import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TableResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -43,10 +45,18 @@ final class BigQueryApiClient implements BigQueryClient {
         return JobId.newBuilder().setProject(project).setLocation(location).setRandomJob().build();
     }
 
+    private JobId jobId(String id) {
+        return JobId.newBuilder().setProject(project).setLocation(location).setJob(id).build();
+    }
+
     private Job run(JobConfiguration config) {
+        return run(newJobId(), config);
+    }
+
+    private Job run(JobId id, JobConfiguration config) {
         Job job;
         try {
-            job = bigquery.create(JobInfo.of(newJobId(), config)).waitFor();
+            job = bigquery.create(JobInfo.of(id, config)).waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BigQueryException(0, "interrupted while waiting for a job", e);
@@ -128,6 +138,35 @@ final class BigQueryApiClient implements BigQueryClient {
     public JobResult copy(CopyJobConfiguration config) {
         run(config);
         return JobResult.NONE;
+    }
+
+    @Override
+    public JobResult copy(CopyJobConfiguration config, String jobId) {
+        run(jobId(jobId), config);
+        return JobResult.NONE;
+    }
+
+    @Override
+    public Optional<JobState> jobState(String jobId) {
+        Job job = bigquery.getJob(jobId(jobId));
+        if (job == null) {
+            return Optional.empty();
+        }
+        JobStatus status = job.getStatus();
+        if (status == null || status.getState() != JobStatus.State.DONE) {
+            return Optional.of(JobState.RUNNING);
+        }
+        return Optional.of(status.getError() == null ? JobState.SUCCEEDED : JobState.FAILED);
+    }
+
+    @Override
+    public void updateLabels(TableId table, Map<String, String> labels) {
+        Table t = bigquery.getTable(table);
+        if (t == null) {
+            throw new BigQueryException(404, "Not found: Table " + table.getDataset() + "." + table.getTable());
+        }
+        // a null value removes the label (the client sends it as JSON null in the patch)
+        bigquery.update(t.toBuilder().setLabels(labels).build());
     }
 
     @Override

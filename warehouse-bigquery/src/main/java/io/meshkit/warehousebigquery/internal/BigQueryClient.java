@@ -11,6 +11,7 @@ import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableInfo;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -45,6 +46,21 @@ interface BigQueryClient extends AutoCloseable {
     /** Runs a copy job to completion. */
     JobResult copy(CopyJobConfiguration config);
 
+    /**
+     * Runs a copy job with this job id to completion, so that {@link #jobState} can later tell
+     * whether it committed even if this call's answer is lost.
+     */
+    JobResult copy(CopyJobConfiguration config, String jobId);
+
+    /** The state of a job of the warehouse's project and location, or empty if there is none with that id. */
+    Optional<JobState> jobState(String jobId);
+
+    /**
+     * Patches a table's labels (tables.patch): the given labels are set, a label mapped to
+     * {@code null} is removed, the others are left as they are.
+     */
+    void updateLabels(TableId table, Map<String, String> labels);
+
     /** Runs a load job to completion. */
     JobResult load(LoadJobConfiguration config);
 
@@ -67,6 +83,16 @@ interface BigQueryClient extends AutoCloseable {
      * @param schema the result schema, or null for a statement without rows
      */
     record DryRun(long bytesProcessed, Schema schema) {}
+
+    /** What became of a job. */
+    enum JobState {
+        /** Pending or running: its effect is not visible (yet). */
+        RUNNING,
+        /** Done without an error: its effect is committed. */
+        SUCCEEDED,
+        /** Done with an error: it changed nothing. */
+        FAILED
+    }
 
     /**
      * Statistics of a finished job; what BigQuery does not report is empty.

@@ -33,7 +33,10 @@ import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.SupportsDryRun;
+import io.meshkit.core.warehouse.SupportsPromotion;
+import io.meshkit.core.warehouse.SupportsRunLabels;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
@@ -43,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +55,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -61,7 +66,7 @@ import java.util.function.Supplier;
  * backend errors are retried with backoff. Thread-safe: the client is, and the warehouse keeps no
  * other state than cost totals.
  */
-public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
+public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, SupportsPromotion, SupportsRunLabels {
     /** The job label that carries the meshkit run id. */
     public static final String RUN_ID_LABEL = "meshkit-run-id";
 
@@ -72,17 +77,21 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
     private final BigQueryClient client;
     private final Retry retry;
     private final Totals totals;
+    /** Whether {@link #close} closes the client: false for the views of {@link #withRunId}. */
+    private final boolean ownsClient;
 
     BigQueryWarehouse(String uri, BigQuerySettings settings, BigQueryClient client, Retry retry) {
-        this(uri, settings, client, retry, new Totals());
+        this(uri, settings, client, retry, new Totals(), true);
     }
 
-    private BigQueryWarehouse(String uri, BigQuerySettings settings, BigQueryClient client, Retry retry, Totals totals) {
+    private BigQueryWarehouse(String uri, BigQuerySettings settings, BigQueryClient client, Retry retry, Totals totals,
+            boolean ownsClient) {
         this.uri = requireNonNull(uri, "uri is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.client = requireNonNull(client, "client is null");
         this.retry = requireNonNull(retry, "retry is null");
         this.totals = totals;
+        this.ownsClient = ownsClient;
     }
 
     /**
@@ -103,9 +112,35 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
                 Retry.of(settings));
     }
 
-    /** A view of this warehouse whose jobs carry another run id label; it shares the client and the totals. */
+    /**
+     * A view of this warehouse whose jobs carry another run id label; it shares the client and the
+     * totals, and closing it closes nothing.
+     *
+     * @throws IllegalArgumentException unless the run id is a valid label value (at most 63 lowercase
+     *     letters, digits, {@code -} and {@code _})
+     */
     public BigQueryWarehouse withRunId(String runId) {
-        return new BigQueryWarehouse(uri, settings.withRunId(runId), client, retry, totals);
+        return new BigQueryWarehouse(uri, settings.withRunId(runId), client, retry, totals, false);
+    }
+
+    /**
+     * {@link #withRunId} with the run id made a valid label value: lowercased, every character other
+     * than a letter, digit, {@code -} or {@code _} replaced by {@code _}, cut at 63 characters. The
+     * run log's run ids (UUIDs) pass unchanged.
+     */
+    @Override
+    public BigQueryWarehouse forRun(String runId) {
+        requireNonNull(runId, "runId is null");
+        if (runId.isBlank()) {
+            throw new IllegalArgumentException("runId is blank");
+        }
+        return withRunId(labelValue(runId));
+    }
+
+    /** A string as a BigQuery label value. */
+    static String labelValue(String s) {
+        String v = s.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+        return v.length() > 63 ? v.substring(0, 63) : v;
     }
 
     /** The settings this warehouse runs with. */
@@ -446,6 +481,126 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
         return call(what, List.of(), () -> client.copy(config));
     }
 
+    // ------------------------------------------------------------------ promotion
+
+    /**
+     * Promotes each table by a copy job from the release into production with
+     * {@code WRITE_TRUNCATE}: BigQuery swaps the table's contents atomically when the job commits, so
+     * a reader sees the rows served before or the release's, never an empty or partial table. The
+     * tables are promoted one after the other, not together. Every release is checked before
+     * anything changes.
+     *
+     * <p>Which release production serves is kept in production's labels ({@link ReleaseLabels}).
+     * A copy job cannot set its destination's labels, so the labels are patched around the job:
+     * before it, the release and the job's id as pending; after it, the release as served. If the
+     * process dies between the job and the second patch, {@link #servedRelease} asks BigQuery
+     * whether the pending job committed, so it is right either way. A production view (which a copy
+     * job cannot overwrite) is deleted first: that moment is not atomic.
+     */
+    @Override
+    public void promote(List<Promotion> promotions) {
+        List<Promotion> all = List.copyOf(promotions);
+        for (Promotion p : all) {
+            String what = "promote " + p.release() + " to " + p.production();
+            if (!ReleaseLabels.fits(p.release())) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what
+                        + ": the release's dataset and table name are too long to record in labels (at most about 250 bytes)");
+            }
+            com.google.cloud.bigquery.TableInfo release = call(what, List.of(), () -> client.getTable(bq(p.release())))
+                    .orElseThrow(() -> new NoSuchTableException("promote", p.release()));
+            if (isView(release)) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": the release is a view, and a copy job copies tables only");
+            }
+        }
+        for (Promotion p : all) {
+            promoteOne(p);
+        }
+    }
+
+    private void promoteOne(Promotion p) {
+        String what = "promote " + p.release() + " to " + p.production();
+        com.google.cloud.bigquery.TableId production = bq(p.production());
+        Optional<com.google.cloud.bigquery.TableInfo> old = call(what, List.of(), () -> client.getTable(production));
+        if (old.isPresent() && isView(old.get())) {
+            call(what, List.of(), () -> client.deleteTable(production));
+            old = Optional.empty();
+        }
+        // what production serves now, settled (a promotion that died after its copy job is counted)
+        Optional<TableId> current = old.flatMap(this::served);
+        boolean exists = old.isPresent();
+        CopyJobConfiguration config = CopyJobConfiguration.newBuilder(production, bq(p.release()))
+                .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+                .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+                .setLabels(labels())
+                .build();
+        String[] lastJob = {null};
+        call(what, List.of(), () -> {
+            if (lastJob[0] != null && client.jobState(lastJob[0]).orElse(null) == BigQueryClient.JobState.SUCCEEDED) {
+                return null; // the previous attempt's job committed; only the answer to it was lost
+            }
+            String jobId = "meshkit_promote_" + UUID.randomUUID().toString().replace("-", "");
+            if (exists) {
+                Map<String, String> labels = new HashMap<>();
+                current.ifPresent(c -> labels.putAll(ReleaseLabels.served(c)));
+                labels.putAll(ReleaseLabels.pending(p.release(), jobId));
+                client.updateLabels(production, labels);
+            }
+            lastJob[0] = jobId;
+            client.copy(config, jobId);
+            return null;
+        });
+        call(what, List.of(), () -> {
+            client.updateLabels(production, ReleaseLabels.served(p.release()));
+            return null;
+        });
+    }
+
+    /** The release a production table serves, from its labels and, for a pending promotion, its copy job. */
+    private Optional<TableId> served(com.google.cloud.bigquery.TableInfo production) {
+        if (isView(production)) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = production.getLabels();
+        Optional<TableId> pending = ReleaseLabels.pendingRelease(labels);
+        Optional<String> job = ReleaseLabels.pendingJob(labels);
+        if (pending.isPresent() && job.isPresent()) {
+            Optional<BigQueryClient.JobState> state = call("read the promotion of " + production.getTableId().getTable(), List.of(),
+                    () -> client.jobState(job.get()));
+            if (state.orElse(null) == BigQueryClient.JobState.SUCCEEDED) {
+                return pending;
+            }
+        }
+        return ReleaseLabels.servedRelease(labels);
+    }
+
+    /** Copy jobs run one table at a time: a reader may see one table promoted and the next not yet. */
+    @Override
+    public boolean promotesAtomicallyAcrossTables() {
+        return false;
+    }
+
+    @Override
+    public Optional<TableId> servedRelease(TableId production) {
+        requireNonNull(production, "production is null");
+        return call("read the promotion of " + production, List.of(), () -> client.getTable(bq(production))).flatMap(this::served);
+    }
+
+    @Override
+    public List<String> describePromotion(List<Promotion> promotions) {
+        List<String> lines = new ArrayList<>();
+        for (Promotion p : promotions) {
+            String production = DIALECT.quote(p.production());
+            String release = DIALECT.quote(p.release());
+            lines.add("DELETE VIEW " + production + " -- only if production is a view (a copy job cannot overwrite one)");
+            lines.add("PATCH LABELS " + production + " SET meshkit-pending = " + release
+                    + ", meshkit-pending-job = <copy job id> -- only if production exists");
+            lines.add("COPY JOB " + release + " TO " + production + " WRITE_TRUNCATE CREATE_IF_NEEDED"
+                    + settings.runId().map(r -> " LABELS " + RUN_ID_LABEL + "=" + r).orElse(""));
+            lines.add("PATCH LABELS " + production + " SET meshkit-serves = " + release + ", REMOVE meshkit-pending, meshkit-pending-job");
+        }
+        return List.copyOf(lines);
+    }
+
     private static boolean isView(com.google.cloud.bigquery.TableInfo t) {
         return t.getDefinition() != null && t.getDefinition().getType() == TableDefinition.Type.VIEW;
     }
@@ -465,7 +620,9 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun {
 
     @Override
     public void close() {
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     @Override

@@ -92,6 +92,21 @@ final class AnalyzingClient implements BigQueryClient {
     }
 
     @Override
+    public JobResult copy(CopyJobConfiguration config, String jobId) {
+        return fake.copy(config, jobId);
+    }
+
+    @Override
+    public Optional<JobState> jobState(String jobId) {
+        return fake.jobState(jobId);
+    }
+
+    @Override
+    public void updateLabels(TableId table, Map<String, String> labels) {
+        fake.updateLabels(table, labels);
+    }
+
+    @Override
     public JobResult load(LoadJobConfiguration config) {
         return fake.load(config);
     }

@@ -23,8 +23,12 @@ import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SupportsDryRun;
+import io.meshkit.core.warehouse.SupportsPromotion;
+import io.meshkit.core.warehouse.SupportsRunLabels;
 import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -38,6 +42,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,36 @@ class BigQueryWarehouseTest {
         assertThat(labels.subList(0, labels.size() - 1)).allSatisfy(l -> assertThat(l).containsEntry(BigQueryWarehouse.RUN_ID_LABEL, "run-42"));
         assertThat(labels.get(labels.size() - 1)).containsEntry(BigQueryWarehouse.RUN_ID_LABEL, "run-43");
         assertThat(fake.jobs).anyMatch(j -> j instanceof CopyJobConfiguration);
+    }
+
+    @Test
+    void forRunLabelsTheJobsWithTheRunIdMadeALabelValue() {
+        Warehouse run = SupportsRunLabels.forRun(warehouse, "Nightly Run 2026/11:A");
+        assertThat(run).isInstanceOf(BigQueryWarehouse.class);
+        assertThat(run.supports(SupportsPromotion.class)).isTrue();
+        fake.jobs.clear();
+        run.execute(Sql.of("SELECT 1"));
+        assertThat(labels(fake.jobs.get(0))).containsEntry(BigQueryWarehouse.RUN_ID_LABEL, "nightly_run_2026_11_a");
+        String uuid = UUID.randomUUID().toString();
+        assertThat(warehouse.forRun(uuid).settings().runId()).contains(uuid); // the run log's ids pass unchanged
+        assertThat(warehouse.forRun("x".repeat(100)).settings().runId().orElseThrow()).hasSize(63);
+        assertThatThrownBy(() -> warehouse.forRun(" ")).isInstanceOf(IllegalArgumentException.class);
+
+        run.close(); // a view: the client stays open for the warehouse it came from
+        assertThat(fake.closed).isFalse();
+        warehouse.execute(Sql.of("SELECT 1"));
+        assertThat(labels(fake.jobs.get(fake.jobs.size() - 1))).containsEntry(BigQueryWarehouse.RUN_ID_LABEL, "run-42");
+        warehouse.close();
+        assertThat(fake.closed).isTrue();
+    }
+
+    @Test
+    void forRunOnAWarehouseWithoutRunLabelsIsThatWarehouse() {
+        Warehouse plain = (Warehouse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Warehouse.class},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        assertThat(SupportsRunLabels.forRun(plain, "run-1")).isSameAs(plain);
     }
 
     private static Map<String, String> labels(JobConfiguration job) {

@@ -87,6 +87,8 @@ final class FakeBigQueryClient implements BigQueryClient {
         final String viewSql;
         List<String> clustering = List.of();
         String partitioning;
+        /** Table labels; a copy job with WRITE_TRUNCATE keeps the destination's (as BigQuery does to a table it overwrites). */
+        Map<String, String> labels = new TreeMap<>();
 
         FakeTable(String dataset, String name, List<Field> fields, List<Type> types, List<List<Value>> rows, String viewSql) {
             this.dataset = dataset;
@@ -113,10 +115,48 @@ final class FakeBigQueryClient implements BigQueryClient {
     /** Every job configuration received, for tests that check labels and dispositions. */
     final List<JobConfiguration> jobs = new CopyOnWriteArrayList<>();
     private final Deque<BigQueryException> failures = new ArrayDeque<>();
+    /** Copy jobs by id, and what became of them. */
+    private final Map<String, JobState> jobStates = new HashMap<>();
+    private BigQueryException afterNextCopy;
+    private final Deque<BigQueryException> copyFailures = new ArrayDeque<>();
+    private final Deque<BigQueryException> labelFailures = new java.util.LinkedList<>(); // holds nulls
+    /** Every label patch received, in order: table key and the patch. */
+    final List<Map.Entry<String, Map<String, String>>> labelPatches = new CopyOnWriteArrayList<>();
 
     /** The next calls fail with these errors, one each (a scripted rate limit, say). */
     synchronized void failNext(BigQueryException... errors) {
         failures.addAll(List.of(errors));
+    }
+
+    /**
+     * The next copy job commits, but its call fails with this error afterwards: the answer to a
+     * finished job was lost (a dropped connection, a crash right after the commit).
+     */
+    synchronized void failAfterNextCopy(BigQueryException error) {
+        afterNextCopy = error;
+    }
+
+    /** The next copy jobs fail with these errors before they commit, one each. */
+    synchronized void failCopies(BigQueryException... errors) {
+        copyFailures.addAll(List.of(errors));
+    }
+
+    /**
+     * The next label patches fail with these errors, one each; a null lets that patch through (so
+     * {@code failLabelPatches(null, e)} fails the second).
+     */
+    synchronized void failLabelPatches(BigQueryException... errors) {
+        labelFailures.addAll(java.util.Arrays.asList(errors));
+    }
+
+    /** A table's labels. */
+    synchronized Map<String, String> labels(String dataset, String table) {
+        return Map.copyOf(tables.get(dataset + "." + table).labels);
+    }
+
+    /** Records a job that is still running, as a promotion that died mid-job would leave. */
+    synchronized void recordRunningJob(String jobId) {
+        jobStates.put(jobId, JobState.RUNNING);
     }
 
     private void maybeFail() {
@@ -141,7 +181,8 @@ final class FakeBigQueryClient implements BigQueryClient {
         }
         Schema schema = Schema.of(t.fields);
         if (t.viewSql != null) {
-            return Optional.of(TableInfo.of(table, ViewDefinition.newBuilder(t.viewSql).setSchema(schema).build()));
+            return Optional.of(TableInfo.newBuilder(table, ViewDefinition.newBuilder(t.viewSql).setSchema(schema).build())
+                    .setLabels(t.labels).build());
         }
         long bytes = t.rows.stream().flatMap(List::stream).mapToLong(ZetaSql::size).sum();
         StandardTableDefinition.Builder d = StandardTableDefinition.newBuilder().setSchema(schema)
@@ -149,7 +190,7 @@ final class FakeBigQueryClient implements BigQueryClient {
         if (!t.clustering.isEmpty()) {
             d.setClustering(Clustering.newBuilder().setFields(t.clustering).build());
         }
-        return Optional.of(TableInfo.of(table, d.build()));
+        return Optional.of(TableInfo.newBuilder(table, d.build()).setLabels(t.labels).build());
     }
 
     @Override
@@ -206,7 +247,59 @@ final class FakeBigQueryClient implements BigQueryClient {
     }
 
     @Override
-    public synchronized JobResult copy(CopyJobConfiguration config) {
+    public JobResult copy(CopyJobConfiguration config) {
+        return copy(config, "fake_" + java.util.UUID.randomUUID());
+    }
+
+    @Override
+    public synchronized JobResult copy(CopyJobConfiguration config, String jobId) {
+        if (jobStates.containsKey(jobId)) {
+            throw error(409, "duplicate", "Already Exists: Job " + jobId);
+        }
+        jobStates.put(jobId, JobState.FAILED); // until it commits
+        BigQueryException failure = copyFailures.poll();
+        if (failure != null) {
+            jobs.add(config);
+            throw failure;
+        }
+        JobResult result = copyNow(config);
+        jobStates.put(jobId, JobState.SUCCEEDED);
+        BigQueryException lost = afterNextCopy;
+        afterNextCopy = null;
+        if (lost != null) {
+            throw lost;
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized Optional<JobState> jobState(String jobId) {
+        maybeFail();
+        return Optional.ofNullable(jobStates.get(jobId));
+    }
+
+    @Override
+    public synchronized void updateLabels(TableId table, Map<String, String> labels) {
+        maybeFail();
+        BigQueryException e = labelFailures.poll();
+        if (e != null) {
+            throw e;
+        }
+        FakeTable t = tables.get(table.getDataset() + "." + table.getTable());
+        if (t == null) {
+            throw error(404, "notFound", "Not found: Table " + table.getDataset() + "." + table.getTable());
+        }
+        labelPatches.add(Map.entry(t.key(), java.util.Collections.unmodifiableMap(new HashMap<>(labels))));
+        labels.forEach((k, v) -> {
+            if (v == null) {
+                t.labels.remove(k);
+            } else {
+                t.labels.put(k, v);
+            }
+        });
+    }
+
+    private JobResult copyNow(CopyJobConfiguration config) {
         jobs.add(config);
         maybeFail();
         version++;
@@ -232,6 +325,9 @@ final class FakeBigQueryClient implements BigQueryClient {
         FakeTable copy = new FakeTable(d.getDataset(), d.getTable(), source.fields, source.types, rows, null);
         copy.clustering = source.clustering;
         copy.partitioning = source.partitioning;
+        if (target != null && target.viewSql == null) {
+            copy.labels = target.labels;
+        }
         tables.put(copy.key(), copy);
         return new JobResult(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(source.rows.size()));
     }
@@ -243,8 +339,13 @@ final class FakeBigQueryClient implements BigQueryClient {
         throw error(404, "notFound", "Not found: URI " + config.getSourceUris().get(0) + " (the fake has no GCS)");
     }
 
+    /** Whether {@link #close} was called. */
+    volatile boolean closed;
+
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+    }
 
     // ------------------------------------------------------------------ query jobs
 
