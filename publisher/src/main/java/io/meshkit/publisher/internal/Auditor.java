@@ -150,7 +150,7 @@ final class Auditor {
 
     Sql checksumSql(TableId table, List<ColumnName> columns) {
         String value = dialect.samplingValue(dialect.rowFingerprint(columns));
-        return dialect.sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(" + value + " * 2147483648.0) AS BIGINT)) AS fingerprint_sum FROM ")
+        return dialect.sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(" + value + " * 2147483648.0) AS " + dialect.typeName(DataType.BIGINT) + ")) AS fingerprint_sum FROM ")
                 .table(table).build();
     }
 
