@@ -32,21 +32,27 @@ public final class BaseVersions {
         if (ref.isBlank() || ref.startsWith("-")) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read base " + ref + ": not a git ref");
         }
-        List<String> ls = new ArrayList<>(List.of("git", "ls-tree", "-r", "-z", "--name-only", ref, "--"));
+        // ls-tree names each file's blob, so cat-file reads blobs by id: asking it for REF:PATH instead makes git
+        // walk the tree once per file, which is quadratic in the size of a directory (3.5 s for 5,000 contracts)
+        List<String> ls = new ArrayList<>(List.of("git", "ls-tree", "-r", "-z", ref, "--"));
         ls.addAll(paths);
         String listing = new String(run(workDir, ls, null, ref), StandardCharsets.UTF_8);
         List<String> files = new ArrayList<>();
-        for (String f : listing.split("\0")) {
-            if (!f.isEmpty() && (isContract(f) || paths.contains(f))) {
+        StringBuilder in = new StringBuilder();
+        for (String entry : listing.split("\0")) {
+            int tab = entry.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String[] meta = entry.substring(0, tab).split(" ");
+            String f = entry.substring(tab + 1);
+            if (meta.length == 3 && meta[1].equals("blob") && (isContract(f) || paths.contains(f))) {
                 files.add(f);
+                in.append(meta[2]).append('\n');
             }
         }
         if (files.isEmpty()) {
             return List.of();
-        }
-        StringBuilder in = new StringBuilder();
-        for (String f : files) {
-            in.append(ref).append(":./").append(f).append('\n');
         }
         byte[] out = run(workDir, List.of("git", "cat-file", "--batch"), in.toString().getBytes(StandardCharsets.UTF_8), ref);
         List<ContractSource> sources = new ArrayList<>(files.size());
