@@ -43,7 +43,7 @@ final class SourceOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker connections reading chunks in parallel (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "500000", description = "Rows per chunk to aim for (default ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "250000", description = "Rows per chunk to aim for (default ${DEFAULT-VALUE}).")
     long chunkRows;
 
     @Option(names = "--lock-wait-timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -41,4 +41,12 @@ class ParquetPartsTest {
         assertThat(new BigInteger(minusOne)).isEqualTo(BigInteger.ONE.negate());
         assertThat(new BigInteger(ParquetParts.fixed(BigInteger.valueOf(300).toByteArray(), 9))).isEqualTo(BigInteger.valueOf(300));
     }
+
+    @Test
+    void decimalTextToUnscaled() {
+        assertThat(ParquetParts.unscaled("-12345678.91".getBytes(), 2)).isEqualTo(-1234567891L);
+        assertThat(ParquetParts.unscaled("12.5".getBytes(), 2)).isEqualTo(1250L);
+        assertThat(ParquetParts.unscaled("7".getBytes(), 3)).isEqualTo(7000L);
+        assertThat(ParquetParts.unscaled("0.00".getBytes(), 2)).isZero();
+    }
 }
