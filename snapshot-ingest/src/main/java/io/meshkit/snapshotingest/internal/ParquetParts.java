@@ -101,6 +101,7 @@ public final class ParquetParts {
                 .withDictionaryEncoding(false) // dictionary look-ups cost more CPU than they save on 2 cores; Snappy still compresses
                 .withPageWriteChecksumEnabled(false)
                 .withSizeStatisticsEnabled(false)
+                .withStatisticsEnabled(false)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .build();
         return new Writer(writer, support);
