@@ -1,0 +1,37 @@
+package io.meshkit.snapshotingest.api;
+
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.landing.Manifest;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What a snapshot did for one table.
+ *
+ * @param dataset the dataset
+ * @param sourceTable the MySQL table
+ * @param runId the run-log id of this table's run
+ * @param manifest the manifest's URI
+ * @param files the part files' URIs
+ * @param rows rows landed (all chunks)
+ * @param bytes bytes landed (all part files)
+ * @param chunks chunks in the snapshot
+ * @param chunksReused chunks an earlier, interrupted run had landed and that verified
+ * @param alreadyComplete whether the snapshot was complete before this run (nothing was read)
+ * @param zeroDates zero or invalid dates landed as NULL
+ * @param staging the staging table
+ * @param stagedRows the staging table's rows for the date
+ * @param duplicateKeys key values occurring more than once among the staged rows
+ * @param position the source position, or null
+ * @param drift how MySQL differs from the contract (tolerated differences only)
+ * @param warnings one-line warnings
+ */
+public record TableResult(String dataset, String sourceTable, String runId, URI manifest, List<URI> files, long rows, long bytes,
+        int chunks, int chunksReused, boolean alreadyComplete, long zeroDates, TableId staging, long stagedRows, long duplicateKeys,
+        Manifest.Position position, Drift drift, List<String> warnings) {
+    /** Copies. */
+    public TableResult {
+        files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,21 @@
+package io.meshkit.snapshotingest.cli;
+
+import io.meshkit.core.cli.CliSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code meshkit-ingest} (also {@code meshkit ingest}): consistent, chunked, resumable MySQL snapshots. */
+@Command(name = "meshkit-ingest", mixinStandardHelpOptions = true, version = "meshkit-ingest 0.1.0",
+        description = "Snapshot MySQL tables consistently into a landing zone (Parquet) and a warehouse staging table.",
+        subcommands = {SnapshotCommand.class, PlanCommand.class})
+public final class IngestCli {
+    /** Runs the command line. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for the umbrella CLI and tests. */
+    public static CommandLine commandLine() {
+        return CliSupport.configure(new CommandLine(new IngestCli()));
+    }
+}

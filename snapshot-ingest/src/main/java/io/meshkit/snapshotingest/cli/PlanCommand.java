@@ -1,0 +1,84 @@
+package io.meshkit.snapshotingest.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.landing.LandingZone;
+import io.meshkit.snapshotingest.api.SnapshotOptions;
+import io.meshkit.snapshotingest.api.SnapshotTarget;
+import io.meshkit.snapshotingest.api.TablePlan;
+import io.meshkit.snapshotingest.internal.MySqlSource;
+import io.meshkit.snapshotingest.internal.SnapshotIngest;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshkit-ingest plan}: the chunks and estimated rows a snapshot would read, reading no table data. */
+@Command(name = "plan", description = "Dry run: show each table's key, chunks, estimated rows, column types and drift; reads no table data.")
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions sourceOptions;
+
+    @Option(names = "--staging", paramLabel = "NAMESPACE[.TABLE]", description = "Staging namespace, or table for a single source table.")
+    String staging;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        MySqlSource source = sourceOptions.source();
+        SnapshotOptions options = sourceOptions.options();
+        List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
+        LandingZone none = new io.meshkit.snapshotingest.internal.LocalLandingZone(java.nio.file.Path.of(".")); // a plan lands nothing
+        List<TablePlan> plans = new SnapshotIngest(source, none, Clock.systemUTC()).plan(targets, options);
+        print(spec.commandLine().getOut(), f, source, targets, plans);
+        return 0;
+    }
+
+    static void print(PrintWriter out, OutputFormat f, MySqlSource source, List<SnapshotTarget> targets, List<TablePlan> plans) {
+        if (f == OutputFormat.JSON) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("source", source.redactedUrl());
+            ArrayNode tables = root.putArray("tables");
+            for (int i = 0; i < plans.size(); i++) {
+                TablePlan p = plans.get(i);
+                ObjectNode t = tables.addObject();
+                t.put("dataset", p.dataset()).put("sourceTable", p.sourceTable()).put("staging", targets.get(i).staging().toString());
+                Json.strings(t, "key", p.chunks().key());
+                t.put("strategy", p.chunks().strategy().name()).put("estimatedRows", p.chunks().estimatedRows())
+                        .put("chunks", p.chunks().chunkCount());
+                Json.strings(t, "columns", p.columns());
+                Json.drift(t, p.drift());
+                Json.strings(t, "warnings", p.warnings());
+            }
+            out.println(root.toPrettyString());
+        } else {
+            for (int i = 0; i < plans.size(); i++) {
+                TablePlan p = plans.get(i);
+                out.printf("%s (%s.%s -> %s)%n", p.dataset(), source.database(), p.sourceTable(), targets.get(i).staging());
+                out.printf("  key %s, %s: %,d chunks, ~%,d rows%n", p.chunks().key().isEmpty() ? "(none)" : String.join(", ", p.chunks().key()),
+                        p.chunks().strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), p.chunks().chunkCount(),
+                        p.chunks().estimatedRows());
+                p.columns().forEach(c -> out.println("  column " + c));
+                p.drift().differences().forEach(d -> out.println("  drift " + d));
+                p.warnings().forEach(w -> out.println("  warning: " + w));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,190 @@
+package io.meshkit.snapshotingest.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.landing.LandingZone;
+import io.meshkit.core.landing.LandingZones;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.snapshotingest.api.SnapshotOptions;
+import io.meshkit.snapshotingest.api.SnapshotTarget;
+import io.meshkit.snapshotingest.api.TableResult;
+import io.meshkit.snapshotingest.di.IngestComponent;
+import io.meshkit.snapshotingest.internal.MySqlSource;
+import io.meshkit.snapshotingest.internal.SnapshotIngest;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshkit-ingest snapshot}: land a consistent snapshot of MySQL tables and stage it. */
+@Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.")
+final class SnapshotCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions sourceOptions;
+
+    @Option(names = "--landing", paramLabel = "DIR|URI", defaultValue = ".meshkit/landing",
+            description = "Landing zone: a directory or file: URI (default ${DEFAULT-VALUE}); gs:// with the BigQuery module.")
+    String landing;
+
+    @Option(names = "--staging", paramLabel = "NAMESPACE[.TABLE]", description = "Staging namespace, or table for a single source table "
+            + "(default: <domain>_staging.<table> with a contract, <database>_staging.<table> without).")
+    String staging;
+
+    @Option(names = "--dry-run", description = "Show the plan (as the plan command does) and read nothing.")
+    boolean dryRun;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Mixin
+    FormatOption format;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        MySqlSource source = sourceOptions.source();
+        SnapshotOptions options = sourceOptions.options();
+        List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            LandingZone none = new io.meshkit.snapshotingest.internal.LocalLandingZone(java.nio.file.Path.of("."));
+            PlanCommand.print(out, f, source, targets, new SnapshotIngest(source, none, Clock.systemUTC()).plan(targets, options));
+            return 0;
+        }
+        MeshkitConfig config = warehouseOption.resolvedConfig();
+        long start = System.nanoTime();
+        AtomicLong progress = new AtomicLong();
+        try (LandingZone zone = LandingZones.open(landing)) {
+            IngestComponent component = IngestComponent.of(config, source, zone);
+            try (Warehouse warehouse = component.warehouse();
+                    Progress line = Progress.start(spec.commandLine().getErr(), progress, start)) {
+                List<TableResult> results = component.ingest().snapshot(targets, options, warehouse, component.runLog(), progress);
+                line.close();
+                print(out, f, options, results, Duration.ofNanos(System.nanoTime() - start), zone.uri());
+                return results.stream().anyMatch(r -> r.duplicateKeys() > 0) ? CliSupport.FINDINGS : CliSupport.OK;
+            }
+        }
+    }
+
+    private static void print(PrintWriter out, OutputFormat f, SnapshotOptions options, List<TableResult> results, Duration took, String landing) {
+        if (f == OutputFormat.JSON) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("date", options.date().toString()).put("landing", landing).put("durationMs", took.toMillis());
+            ArrayNode tables = root.putArray("tables");
+            ArrayNode changed = root.putArray("tablesChanged");
+            for (TableResult r : results) {
+                ObjectNode t = tables.addObject();
+                t.put("dataset", r.dataset()).put("sourceTable", r.sourceTable()).put("runId", r.runId())
+                        .put("manifest", r.manifest().toString());
+                ArrayNode files = t.putArray("files");
+                r.files().forEach(u -> files.add(u.toString()));
+                t.put("rows", r.rows()).put("bytes", r.bytes()).put("chunks", r.chunks()).put("chunksReused", r.chunksReused())
+                        .put("alreadyComplete", r.alreadyComplete()).put("zeroDates", r.zeroDates())
+                        .put("staging", r.staging().toString()).put("stagedRows", r.stagedRows()).put("duplicateKeys", r.duplicateKeys());
+                Json.position(t, r.position());
+                Json.drift(t, r.drift());
+                Json.strings(t, "warnings", r.warnings());
+                changed.add(r.staging().toString());
+            }
+            out.println(root.toPrettyString());
+        } else {
+            for (TableResult r : results) {
+                double seconds = Math.max(0.001, took.toMillis() / 1000.0);
+                out.printf("%s %s: %,d rows in %d chunks%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), options.date(), r.rows(), r.chunks(),
+                        r.alreadyComplete() ? " (already landed)" : r.chunksReused() > 0 ? " (" + r.chunksReused() + " reused)" : "",
+                        megabytes(r.bytes()), seconds, r.alreadyComplete() ? 0.0 : r.rows() / seconds);
+                URI manifest = r.manifest();
+                out.println("  landed   " + manifest.toString().substring(0, manifest.toString().lastIndexOf('/') + 1)
+                        + " (" + r.files().size() + " parts + _manifest.json)");
+                out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), options.date());
+                out.println("  position " + (r.position() == null ? "none (binary log off)"
+                        : (r.position().binlogFile() == null ? "" : r.position().binlogFile() + ":" + r.position().binlogPosition() + " ")
+                                + (r.position().gtidSet() == null ? "" : "gtid " + r.position().gtidSet())));
+                if (r.zeroDates() > 0) {
+                    out.printf("  zero dates: %,d landed as NULL%n", r.zeroDates());
+                }
+                if (r.duplicateKeys() > 0) {
+                    out.printf("  duplicate keys: %,d key values occur more than once%n", r.duplicateKeys());
+                }
+                r.warnings().forEach(w -> out.println("  warning: " + w));
+            }
+        }
+        out.flush();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1e6);
+    }
+
+    /** A progress line with rows/s on a terminal; nothing otherwise. */
+    static final class Progress implements AutoCloseable {
+        private final Thread thread;
+        private final PrintWriter err;
+        private volatile boolean done;
+        private boolean printed;
+
+        private Progress(PrintWriter err, AtomicLong rows, long start) {
+            this.err = err;
+            this.thread = new Thread(() -> {
+                while (!done) {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (done) {
+                        return;
+                    }
+                    double s = (System.nanoTime() - start) / 1e9;
+                    long n = rows.get();
+                    synchronized (this) {
+                        err.printf("\r%,d rows read, %,.0f rows/s   ", n, n / Math.max(s, 0.001));
+                        err.flush();
+                        printed = true;
+                    }
+                }
+            }, "meshkit-ingest-progress");
+            thread.setDaemon(true);
+        }
+
+        static Progress start(PrintWriter err, AtomicLong rows, long start) {
+            Progress p = new Progress(err, rows, start);
+            if (System.console() != null) {
+                p.thread.start();
+            }
+            return p;
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            thread.interrupt();
+            synchronized (this) {
+                if (printed) {
+                    err.print("\r" + " ".repeat(60) + "\r");
+                    err.flush();
+                    printed = false;
+                }
+            }
+        }
+    }
+}

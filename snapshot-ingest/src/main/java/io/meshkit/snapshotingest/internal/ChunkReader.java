@@ -1,0 +1,149 @@
+package io.meshkit.snapshotingest.internal;
+
+import io.meshkit.core.landing.LandingOutput;
+import io.meshkit.core.landing.LandingZone;
+import io.meshkit.core.landing.SnapshotKey;
+import io.meshkit.snapshotingest.api.ChunkPlan;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Reads one chunk from a worker connection, streaming, into one Parquet part file in the landing zone. */
+public final class ChunkReader {
+    private static final int PROGRESS_EVERY = 8192;
+
+    private ChunkReader() {}
+
+    /**
+     * Reads a chunk and lands it. The part becomes visible only when complete; its record is written after it.
+     *
+     * @param progress rows read so far by all workers, updated every few thousand rows
+     */
+    public static LandedChunk read(Connection connection, SourceTable table, List<SourceColumn> key, ChunkPlan.Chunk chunk,
+            LandingZone landing, SnapshotKey snapshot, ZoneId sourceZone, AtomicLong progress) throws SQLException, IOException {
+        List<Object> binds = new ArrayList<>();
+        String where = MySqlSql.range(key, chunk.lower(), chunk.upper(), binds);
+        String sql = "SELECT " + MySqlSql.columns(table.columns().stream().map(SourceColumn::name).toList())
+                + " FROM " + MySqlSql.table(table.database(), table.name()) + " WHERE " + where;
+        MessageDigest sha = sha256();
+        CountingStream counting;
+        long rows;
+        long zeroDates;
+        try (LandingOutput out = landing.create(snapshot, chunk.file());
+                PreparedStatement s = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(Integer.MIN_VALUE); // stream rows: never a whole result set in memory
+            for (int i = 0; i < binds.size(); i++) {
+                s.setObject(i + 1, binds.get(i));
+            }
+            counting = new CountingStream(new DigestOutputStream(new BufferedOutputStream(out, 1 << 16), sha));
+            try (ResultSet rs = s.executeQuery()) {
+                ParquetParts.Writer writer = ParquetParts.open(counting, chunk.file(), table.columns(), sourceZone);
+                try {
+                    long pending = 0;
+                    while (rs.next()) {
+                        writer.write(rs);
+                        if (++pending == PROGRESS_EVERY) {
+                            progress.addAndGet(pending);
+                            pending = 0;
+                        }
+                    }
+                    progress.addAndGet(pending);
+                } catch (SourceReadException e) {
+                    throw e.getCause();
+                } finally {
+                    writer.close();
+                }
+                rows = writer.rows();
+                zeroDates = writer.zeroDates();
+            }
+            counting.flush();
+            out.commit();
+        }
+        LandedChunk landed = new LandedChunk(chunk.id(), chunk.file(), rows, counting.count, HexFormat.of().formatHex(sha.digest()), zeroDates);
+        try (LandingOutput record = landing.create(snapshot, LandedChunk.recordName(chunk.id()))) {
+            record.write(landed.toJson());
+            record.commit();
+        }
+        return landed;
+    }
+
+    /**
+     * The record of a chunk that has landed and verifies (the part exists with the recorded size and
+     * SHA-256), or empty when the chunk must be read again.
+     */
+    public static Optional<LandedChunk> verified(LandingZone landing, SnapshotKey snapshot, ChunkPlan.Chunk chunk) throws IOException {
+        Optional<InputStream> record = landing.open(snapshot, LandedChunk.recordName(chunk.id()));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        LandedChunk landed;
+        try (InputStream in = record.get()) {
+            landed = LandedChunk.fromJson(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged record: read the chunk again
+        }
+        Optional<InputStream> part = landing.open(snapshot, chunk.file());
+        if (part.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageDigest sha = sha256();
+        long size = 0;
+        try (InputStream in = part.get()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        boolean ok = size == landed.bytes() && HexFormat.of().formatHex(sha.digest()).equals(landed.sha256());
+        return ok ? Optional.of(landed) : Optional.empty();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        long count;
+
+        CountingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+}

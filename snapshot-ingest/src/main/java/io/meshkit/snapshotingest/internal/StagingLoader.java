@@ -1,0 +1,107 @@
+package io.meshkit.snapshotingest.internal;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.FileFormat;
+import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsTransactions;
+import io.meshkit.core.warehouse.TableLayout;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a landed snapshot into its staging table: the staged columns plus {@code snapshot_date DATE}.
+ * The files are loaded into a scratch table first; then, in one transaction where the warehouse has them
+ * (else by building the new table beside the old one and swapping it in), the date's old rows are
+ * deleted and the new ones inserted. Readers see the old date or the new one, never a mix, and loading
+ * the same date again leaves the same rows.
+ */
+public final class StagingLoader {
+    /** The date column every staging table has. */
+    public static final ColumnName SNAPSHOT_DATE = ColumnName.of("snapshot_date");
+
+    private StagingLoader() {}
+
+    /** Loads the files for a date and returns the staging table's row count for that date. */
+    public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns) {
+        Dialect d = warehouse.dialect();
+        warehouse.createNamespace(staging.namespace());
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (ColumnMapping.Staged c : columns) {
+            infos.add(new ColumnInfo(c.target(), c.type(), d.typeName(c.type()), true));
+        }
+        infos.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false));
+        warehouse.execute(d.createTableIfNotExists(staging, infos));
+        TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
+        warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        try {
+            SqlBuilder select = d.sql().sql("SELECT ");
+            select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").sql(d.typeName(c.type())).sql(") AS ").id(c.target()));
+            select.sql(", CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") AS ").id(SNAPSHOT_DATE)
+                    .sql(" FROM ").table(scratch);
+            Sql newRows = select.build();
+            List<ColumnName> targets = new ArrayList<>(columns.stream().map(ColumnMapping.Staged::target).toList());
+            targets.add(SNAPSHOT_DATE);
+            Sql delete = d.sql().sql("DELETE FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
+                    .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(")").build();
+            Sql insert = d.sql().sql("INSERT INTO ").table(staging).sql(" (").ids(targets).sql(") ").append(newRows).build();
+            if (warehouse instanceof SupportsTransactions tx) {
+                tx.inTransaction(w -> {
+                    w.execute(delete);
+                    w.execute(insert);
+                    return null;
+                });
+            } else {
+                // no multi-statement transactions: build the whole new table beside the old one and swap it in atomically
+                TableId next = staging.withName("_meshkit_next_" + staging.name());
+                SqlBuilder all = d.sql().sql("SELECT ").ids(targets).sql(" FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
+                        .sql(" <> CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") UNION ALL ").append(newRows);
+                warehouse.createTableAs(next, all.build(), TableLayout.NONE, WriteMode.REPLACE);
+                warehouse.replace(staging, next);
+            }
+            return count(warehouse, staging, date);
+        } finally {
+            warehouse.drop(scratch);
+        }
+    }
+
+    /** The rows of a date in a staging table. */
+    public static long count(Warehouse warehouse, TableId staging, LocalDate date) {
+        Dialect d = warehouse.dialect();
+        try (ResultRows r = warehouse.query(d.sql().sql("SELECT COUNT(*) AS n FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
+                .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(")").build())) {
+            return r.iterator().next().getLong("n");
+        }
+    }
+
+    /** How many key values occur more than once among a date's rows (0 when the key is empty). */
+    public static long duplicateKeys(Warehouse warehouse, TableId staging, LocalDate date, List<ColumnName> key) {
+        if (key.isEmpty()) {
+            return 0;
+        }
+        Dialect d = warehouse.dialect();
+        Sql sql = d.sql().sql("SELECT COUNT(*) AS n FROM (SELECT ").ids(key).sql(" FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
+                .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") GROUP BY ").ids(key)
+                .sql(" HAVING COUNT(*) > 1) AS dup").build();
+        try (ResultRows r = warehouse.query(sql)) {
+            return r.iterator().next().getLong("n");
+        }
+    }
+
+    static MeshkitException mismatch(TableId staging, long expected, long actual) {
+        return new MeshkitException(ErrorCode.WAREHOUSE_FAILURE, "Cannot stage table " + staging + ": loaded " + actual
+                + " rows, the manifest says " + expected);
+    }
+}

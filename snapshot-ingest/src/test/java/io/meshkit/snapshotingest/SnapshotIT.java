@@ -1,0 +1,159 @@
+package io.meshkit.snapshotingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.testing.MySqlDatabase;
+import io.meshkit.testing.MySqlExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end snapshots of a real MySQL server through the CLI, checked in the staging table. */
+@ExtendWith(MySqlExtension.class)
+class SnapshotIT {
+    @TempDir
+    static Path dir;
+
+    static MySqlDatabase db;
+
+    @BeforeAll
+    static void fixtures(MySqlDatabase database) throws Exception {
+        db = database;
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_mode = ''"); // allow zero dates in the fixture
+            s.execute("CREATE TABLE every_type (id INT PRIMARY KEY, flag TINYINT(1), ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, "
+                    + "mi MEDIUMINT, i INT, iu INT UNSIGNED, bi BIGINT, biu BIGINT UNSIGNED, dec_small DECIMAL(10,2), dec_big DECIMAL(30,6), "
+                    + "f FLOAT, d DOUBLE, c CHAR(3), vc VARCHAR(20), tx TEXT, en ENUM('red','green'), st SET('a','b'), dt DATE, "
+                    + "dtm DATETIME(6), ts TIMESTAMP(6) NULL, tm TIME(6), yr YEAR, js JSON, bn BINARY(2), vb VARBINARY(8), bl BLOB, "
+                    + "b1 BIT(1), b9 BIT(9))");
+            s.execute("INSERT INTO every_type VALUES (1, 1, -128, 255, -32768, -8388608, -2147483648, 4294967295, -9223372036854775808, "
+                    + "18446744073709551615, -12345678.91, 123456789012345678901234.123456, 1.5, 2.25, 'abc', 'héllo ✓', 'long text', 'green', 'a,b', "
+                    + "'2026-11-23', '2026-11-23 12:34:56.789012', '2026-11-23 12:34:56.5', '23:59:59.25', 2026, '{\"k\": [1, 2]}', x'0102', "
+                    + "x'00ff', x'cafe', b'1', b'100000001')");
+            s.execute("INSERT INTO every_type (id, dt, dtm, ts) VALUES (2, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
+            s.execute("CREATE TABLE composite (a VARCHAR(10), b INT, v INT, PRIMARY KEY (a, b))");
+            s.execute("INSERT INTO composite SELECT CONCAT('k', seq % 7), seq, seq FROM seq_1_to_20000");
+            s.execute("CREATE TABLE strkey (k VARCHAR(20) PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO strkey SELECT CONCAT('key-', seq), seq FROM seq_1_to_15000");
+            s.execute("CREATE TABLE nokey (v INT, w VARCHAR(5))");
+            s.execute("INSERT INTO nokey SELECT seq % 10, 'x' FROM seq_1_to_5000");
+            s.execute("CREATE TABLE big (id BIGINT PRIMARY KEY, v INT, s VARCHAR(16))");
+            s.execute("INSERT INTO big SELECT seq, seq % 1000, CONCAT('row', seq) FROM seq_1_to_1000000");
+            s.execute("ANALYZE TABLE big");
+        }
+    }
+
+    private static List<String> base(String name) {
+        return List.of("snapshot", "--source", db.jdbcUrl(), "--date", "2026-11-23", "--landing", dir.resolve("landing").toString(),
+                "--warehouse", "duckdb:" + dir.resolve(name + ".duckdb"));
+    }
+
+    private static List<List<Object>> query(String name, String sql) {
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve(name + ".duckdb")); ResultRows rows = w.query(Sql.of(sql))) {
+            List<List<Object>> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new ArrayList<>(r.values()));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void everyTypeLandsAndStagesWithItsValue() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("types"), "--table", "every_type", "--format", "json"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"zeroDates\" : 3", "\"staging\" : \"" + db.name() + "_staging.every_type\"", "part-00000.parquet");
+        List<List<Object>> rows = query("types", "SELECT flag, ti, tiu, si, mi, i, iu, bi, CAST(biu AS VARCHAR), CAST(dec_small AS VARCHAR), "
+                + "CAST(dec_big AS VARCHAR), f, d, c, vc, tx, en, st, CAST(dt AS VARCHAR), CAST(dtm AS VARCHAR), CAST(ts AS VARCHAR), "
+                + "CAST(tm AS VARCHAR), yr, CAST(js AS VARCHAR), hex(bn), hex(vb), hex(bl), b1, b9, CAST(snapshot_date AS VARCHAR) "
+                + "FROM " + db.name() + "_staging.every_type ORDER BY id");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsExactly(true, -128L, 255L, -32768L, -8388608L, -2147483648L, 4294967295L,
+                -9223372036854775808L, "18446744073709551615", "-12345678.91", "123456789012345678901234.123456", 1.5, 2.25, "abc",
+                "héllo ✓", "long text", "green", "a,b", "2026-11-23", "2026-11-23 12:34:56.789012", "2026-11-23 12:34:56.5",
+                "23:59:59.25", 2026L, "{\"k\": [1, 2]}", "0102", "00FF", "CAFE", true, 257L, "2026-11-23");
+        assertThat(query("types", "SELECT data_type FROM information_schema.columns WHERE table_schema = '" + db.name()
+                + "_staging' AND table_name = 'every_type' ORDER BY ordinal_position").stream().map(r -> (String) r.get(0)).toList())
+                .containsExactly("INTEGER", "BOOLEAN", "TINYINT", "SMALLINT", "SMALLINT", "INTEGER", "INTEGER", "BIGINT", "BIGINT", "HUGEINT",
+                        "DECIMAL(10,2)", "DECIMAL(30,6)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE",
+                        "TIMESTAMP", "TIMESTAMP", "TIME", "SMALLINT", "JSON", "BLOB", "BLOB", "BLOB", "BOOLEAN", "BIGINT", "DATE");
+        assertThat(rows.get(1).subList(18, 21)).containsOnlyNulls(); // zero dates land as NULL, counted above
+    }
+
+    @Test
+    void compositeStringAndKeylessTablesLandEveryRowOnce() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("keys"), "--table", "composite", "--table", "strkey", "--table", "nokey",
+                "--chunk-rows", "4000", "--format", "json"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("has no primary key: read as one chunk");
+        String ns = db.name() + "_staging";
+        assertThat(query("keys", "SELECT COUNT(*), COUNT(DISTINCT (a, b)), CAST(SUM(v) AS BIGINT) FROM " + ns + ".composite").get(0))
+                .containsExactly(20000L, 20000L, 200010000L);
+        assertThat(query("keys", "SELECT COUNT(*), COUNT(DISTINCT k) FROM " + ns + ".strkey").get(0)).containsExactly(15000L, 15000L);
+        assertThat(query("keys", "SELECT COUNT(*) FROM " + ns + ".nokey").get(0)).containsExactly(5000L);
+        assertThat(run.out()).containsPattern("\"sourceTable\" : \"composite\"[\\s\\S]*?\"chunks\" : 5,");
+        assertThat(run.out()).containsPattern("\"sourceTable\" : \"strkey\"[\\s\\S]*?\"chunks\" : 4,");
+    }
+
+    @Test
+    void millionRowsChunkedOnTwoThreadsAndRestagedIdempotently() throws Exception {
+        IngestRun run = IngestRun.of(IngestRun.args(base("big"), "--table", "big", "--threads", "2", "--chunk-rows", "200000"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1,000,000 rows in 5 chunks");
+        String t = db.name() + "_staging.big";
+        List<Object> expected = List.of(1000000L, 1000000L, 500000500000L);
+        assertThat(query("big", "SELECT COUNT(*), COUNT(DISTINCT id), CAST(SUM(id) AS BIGINT) FROM " + t).get(0)).containsExactlyElementsOf(expected);
+        try (Stream<Path> parts = Files.list(dir.resolve("landing").resolve(db.name() + ".big").resolve("snapshot_date=2026-11-23"))) {
+            assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet"))).hasSize(5);
+        }
+        IngestRun again = IngestRun.of(IngestRun.args(base("big"), "--table", "big"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already landed");
+        assertThat(query("big", "SELECT COUNT(*), COUNT(DISTINCT id), CAST(SUM(id) AS BIGINT) FROM " + t).get(0)).containsExactlyElementsOf(expected);
+        assertThat(query("big", "SELECT status, row_count FROM meshkit_meta.runs WHERE dataset = '" + db.name() + ".big' ORDER BY started_at"))
+                .containsExactly(List.of("SUCCEEDED", 1000000L), List.of("SUCCEEDED", 1000000L));
+    }
+
+    @Test
+    void unknownTableIsBadInput() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("bad"), "--table", "no_such_table"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Cannot snapshot table " + db.name() + ".no_such_table: it does not exist");
+    }
+
+    @Test
+    void unreachableServerIsAnExternalFailureNamingHostAndPort() {
+        IngestRun run = IngestRun.of("snapshot", "--source", "jdbc:mysql://127.0.0.1:1/shop?user=root&connectTimeout=2000", "--table", "t",
+                "--landing", dir.resolve("l2").toString(), "--warehouse", "duckdb:" + dir.resolve("unreach.duckdb"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("error: Cannot connect to MySQL at 127.0.0.1:1: ").doesNotContain("password").doesNotContain("\tat ");
+    }
+
+    @Test
+    void passwordInTheUrlIsRefusedAndNeverPrinted() {
+        IngestRun run = IngestRun.of("plan", "--source", "jdbc:mysql://127.0.0.1:3306/shop?user=root&password=s3cret", "--table", "t");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("MESHKIT_MYSQL_PASSWORD").doesNotContain("s3cret");
+    }
+
+    @Test
+    void planReadsNoDataAndShowsChunks() {
+        IngestRun run = IngestRun.of("plan", "--source", db.jdbcUrl(), "--table", "big", "--table", "strkey", "--chunk-rows", "250000");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("key id, integer range: 4 chunks, ~", "key k, keyset: 1 chunks",
+                "column s varchar(16) -> VARCHAR");
+    }
+}
