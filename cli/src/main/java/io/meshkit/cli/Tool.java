@@ -6,6 +6,7 @@ import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.sampler.cli.SampleCli;
 import io.meshkit.scdbuilder.cli.ScdCli;
 import io.meshkit.differ.cli.DiffCli;
+import io.meshkit.snapshotingest.cli.IngestCli;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -19,7 +20,8 @@ enum Tool {
     PUBLISH("publish", PublishCli::commandLine),
     SAMPLE("sample", SampleCli::commandLine),
     SCD("scd", ScdCli::commandLine),
-    DIFF("diff", DiffCli::commandLine);
+    DIFF("diff", DiffCli::commandLine),
+    INGEST("ingest", IngestCli::commandLine);
 
     private final String subcommand;
     private final Supplier<CommandLine> factory;
