@@ -3,6 +3,8 @@ package io.meshkit.core.contract;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fixed shape of a type-2 slowly changing dimension (DESIGN.md, the SoundCloud convention):
@@ -24,4 +26,17 @@ public final class Scd2Shape {
     public static final DataType TIME_TYPE = DataType.TIMESTAMP;
 
     private Scd2Shape() {}
+
+    /**
+     * The columns that identify one row of the dataset's table: the primary key, and for a dimension
+     * also {@code valid_from}, since a dimension keeps several versions of each key. Empty when the
+     * contract declares no primary key.
+     */
+    public static List<ColumnName> rowKey(Dataset dataset) {
+        List<ColumnName> key = new ArrayList<>(dataset.primaryKey().stream().map(Column::columnName).toList());
+        if (dataset.kind() == DatasetKind.DIMENSION && !key.isEmpty()) {
+            key.add(VALID_FROM);
+        }
+        return List.copyOf(key);
+    }
 }

@@ -3,6 +3,8 @@ package io.meshkit.core.di;
 import dagger.Module;
 import dagger.Provides;
 import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.lineage.LineageConfig;
+import io.meshkit.core.lineage.LineageRunLog;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
@@ -26,10 +28,13 @@ public final class CoreModule {
         return Warehouses.open(config.warehouseUri(), config.warehouseSettings());
     }
 
-    /** The run log kept in that warehouse. */
+    /**
+     * The run log kept in that warehouse; when {@code meshkit.yaml} turns lineage on, every run it
+     * records is also reported as OpenLineage events.
+     */
     @Provides
     @Singleton
-    static RunLog runLog(Warehouse warehouse, Clock clock) {
-        return new WarehouseRunLog(warehouse, clock);
+    static RunLog runLog(Warehouse warehouse, Clock clock, MeshkitConfig config) {
+        return LineageRunLog.wrap(new WarehouseRunLog(warehouse, clock), LineageConfig.from(config), warehouse.uri(), clock);
     }
 }

@@ -41,11 +41,7 @@ public final class QualityChecks {
         this.table = requireNonNull(table, "table is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.entityKey = dataset.primaryKey().stream().map(Column::columnName).toList();
-        List<ColumnName> key = new ArrayList<>(entityKey);
-        if (isDimension() && !key.isEmpty()) {
-            key.add(Scd2Shape.VALID_FROM); // a dimension keeps several versions of a key
-        }
-        this.rowKey = List.copyOf(key);
+        this.rowKey = Scd2Shape.rowKey(dataset);
     }
 
     /** The checks of a dataset's contract, run against {@code table} (e.g. a release candidate). */

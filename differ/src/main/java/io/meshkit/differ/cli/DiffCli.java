@@ -11,6 +11,7 @@ import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
+import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
@@ -235,7 +236,7 @@ public final class DiffCli implements Callable<Integer> {
             prod = prod != null ? prod : tables.production();
             cand = cand != null ? cand : tables.candidate();
             if (keyColumns.isEmpty()) {
-                keyColumns = d.primaryKey().stream().map(Column::columnName).toList();
+                keyColumns = Scd2Shape.rowKey(d);   // a dimension's rows are versions: (key, valid_from)
             }
             personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
         }
