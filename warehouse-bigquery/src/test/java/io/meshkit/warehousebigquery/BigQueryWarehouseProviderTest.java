@@ -49,6 +49,20 @@ class BigQueryWarehouseProviderTest {
                 + " at most 63 lowercase letters, digits, '-' or '_' (a BigQuery label)");
     }
 
+    @Test
+    void withoutCredentialsTheFirstCallSaysHowToProvideThem() {
+        boolean hasCredentials = System.getenv("GOOGLE_APPLICATION_CREDENTIALS") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"),
+                        ".config/gcloud/application_default_credentials.json"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(hasCredentials, "this machine has Application Default Credentials");
+        try (Warehouse w = Warehouses.open("bigquery:my-project/EU", Map.of("max_attempts", "1"))) {
+            MeshkitException e = catchThrowableOfType(MeshkitException.class,
+                    () -> w.query(w.dialect().sql().sql("SELECT 1").build()).close());
+            assertThat(e.exitCode()).isEqualTo(2);
+            assertThat(e).hasMessageStartingWith("Cannot use warehouse bigquery:my-project/EU: no Application Default Credentials");
+        }
+    }
+
     private static void assertInvalid(String uri, Map<String, String> settings, String message) {
         MeshkitException e = catchThrowableOfType(MeshkitException.class, () -> Warehouses.open(uri, settings));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);

@@ -101,15 +101,18 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
      * client's retries of single requests are kept short.
      */
     public static BigQueryWarehouse open(String uri, BigQuerySettings settings) {
-        BigQueryOptions options = BigQueryOptions.newBuilder()
-                .setProjectId(settings.project())
-                .setLocation(settings.location())
-                .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(3)
-                        .setInitialRetryDelayDuration(Duration.ofMillis(500)).setMaxRetryDelayDuration(Duration.ofSeconds(8))
-                        .setRetryDelayMultiplier(2.0).setTotalTimeoutDuration(Duration.ofMinutes(2)).build())
-                .build();
-        return new BigQueryWarehouse(uri, settings, new BigQueryApiClient(options.getService(), settings.project(), settings.location()),
-                Retry.of(settings));
+        BigQueryClient client = LazyClient.of(uri, credentials -> {
+            BigQueryOptions options = BigQueryOptions.newBuilder()
+                    .setCredentials(credentials)
+                    .setProjectId(settings.project())
+                    .setLocation(settings.location())
+                    .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(3)
+                            .setInitialRetryDelayDuration(Duration.ofMillis(500)).setMaxRetryDelayDuration(Duration.ofSeconds(8))
+                            .setRetryDelayMultiplier(2.0).setTotalTimeoutDuration(Duration.ofMinutes(2)).build())
+                    .build();
+            return new BigQueryApiClient(options.getService(), settings.project(), settings.location());
+        });
+        return new BigQueryWarehouse(uri, settings, client, Retry.of(settings));
     }
 
     /**
