@@ -20,7 +20,8 @@ rows=$(java -cp "$cp" io.meshkit.monitor.bench.MonitorBenchmark "$work" "$runs" 
 cli_ms=()
 for ((r = 0; r < 3; r++)); do
   t0=$(date +%s%N)
-  java -cp "$cp" io.meshkit.monitor.cli.MonitorCli check --warehouse "duckdb:$work/monitor-bench.duckdb" \
+  # the JVM options bin/meshkit-monitor runs with (cli/src/dist/bin/meshkit): a short-lived command
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp" io.meshkit.monitor.cli.MonitorCli check --warehouse "duckdb:$work/monitor-bench.duckdb" \
     --contract "$work/contracts" --now 2026-11-23T12:00:00Z >/dev/null 2>&1 || true
   cli_ms+=($(( ($(date +%s%N) - t0) / 1000000 )))
 done
