@@ -65,7 +65,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * reference evaluator ({@link PreparedQuery}, {@link PreparedModify}) over the fake's tables, so
  * results follow GoogleSQL's real semantics. What the evaluator does not run (DDL: CREATE TABLE,
  * CTAS, CREATE VIEW, DROP; copy jobs) is applied here on the table model, after ZetaSQL has analyzed
- * the statement. Load jobs are recorded and fail: the fake has no GCS.
+ * the statement. Load jobs read Parquet from a GCS the test attaches ({@link #attachStorage}, Google's
+ * in-memory {@code LocalStorageHelper}), decoded by DuckDB; without one they fail as if the URI were missing.
  *
  * <p>Table paths: the evaluator only sets contents of tables in its root catalog, so a path
  * {@code `dataset`.`table`} whose first part is a known dataset is rewritten to the one identifier
@@ -332,11 +333,118 @@ final class FakeBigQueryClient implements BigQueryClient {
         return new JobResult(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(source.rows.size()));
     }
 
+    /** GCS for load jobs, or null. */
+    private com.google.cloud.storage.Storage storage;
+
+    /** Lets load jobs read {@code gs://} URIs from this storage. */
+    synchronized void attachStorage(com.google.cloud.storage.Storage storage) {
+        this.storage = storage;
+    }
+
     @Override
     public synchronized JobResult load(LoadJobConfiguration config) {
         jobs.add(config);
         maybeFail();
-        throw error(404, "notFound", "Not found: URI " + config.getSourceUris().get(0) + " (the fake has no GCS)");
+        if (storage == null) {
+            throw error(404, "notFound", "Not found: URI " + config.getSourceUris().get(0) + " (the fake has no GCS attached)");
+        }
+        if (!com.google.cloud.bigquery.FormatOptions.parquet().getType().equals(config.getFormat())) {
+            throw error(400, "invalid", "the fake loads Parquet only, not " + config.getFormat());
+        }
+        com.google.cloud.bigquery.TableId d = config.getDestinationTable();
+        if (!datasets.contains(d.getDataset())) {
+            throw error(404, "notFound", "Not found: Dataset " + d.getDataset());
+        }
+        List<java.nio.file.Path> files = new ArrayList<>();
+        try {
+            for (String uri : config.getSourceUris()) {
+                com.google.cloud.storage.BlobId id = com.google.cloud.storage.BlobId.fromGsUtilUri(uri);
+                com.google.cloud.storage.Blob blob = storage.get(id);
+                if (blob == null) {
+                    throw error(404, "notFound", "Not found: URI " + uri);
+                }
+                java.nio.file.Path f = java.nio.file.Files.createTempFile("fake-load-", ".parquet");
+                java.nio.file.Files.write(f, storage.readAllBytes(id));
+                files.add(f);
+            }
+            List<Field> fields = new ArrayList<>();
+            List<Type> types = new ArrayList<>();
+            List<List<Value>> rows = new ArrayList<>();
+            String list = files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", "));
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                    java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT * FROM read_parquet([" + list + "])")) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    Type t = parquetType(md.getColumnTypeName(i));
+                    types.add(t);
+                    fields.add(ZetaSql.field(md.getColumnName(i), t, false));
+                }
+                while (rs.next()) {
+                    List<Value> row = new ArrayList<>();
+                    for (int i = 1; i <= types.size(); i++) {
+                        row.add(parquetValue(rs, i, types.get(i - 1)));
+                    }
+                    rows.add(row);
+                }
+            }
+            FakeTable target = tables.get(d.getDataset() + "." + d.getTable());
+            JobInfo.WriteDisposition w = config.getWriteDisposition();
+            if (target != null && w == JobInfo.WriteDisposition.WRITE_EMPTY && !target.rows.isEmpty()) {
+                throw error(409, "duplicate", "Already Exists: Table " + target.key());
+            }
+            if (target != null && w == JobInfo.WriteDisposition.WRITE_APPEND) {
+                rows.addAll(0, target.rows);
+            }
+            FakeTable loaded = new FakeTable(d.getDataset(), d.getTable(), fields, types, rows, null);
+            if (target != null) {
+                loaded.labels = target.labels;
+            }
+            tables.put(loaded.key(), loaded);
+            version++;
+            cache.clear();
+            return new JobResult(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.of(rows.size() - (target != null
+                    && w == JobInfo.WriteDisposition.WRITE_APPEND ? target.rows.size() : 0)));
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw error(400, "invalid", "Error while reading data: " + e.getMessage());
+        } finally {
+            for (java.nio.file.Path f : files) {
+                f.toFile().delete();
+            }
+        }
+    }
+
+    /** The BigQuery column type a Parquet column (as DuckDB reads it) loads as. */
+    private static Type parquetType(String duckdb) {
+        TypeKind kind = switch (duckdb.replaceAll("\\(.*", "")) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> TypeKind.TYPE_INT64;
+            case "FLOAT", "DOUBLE" -> TypeKind.TYPE_DOUBLE;
+            case "BOOLEAN" -> TypeKind.TYPE_BOOL;
+            case "VARCHAR" -> TypeKind.TYPE_STRING;
+            case "BLOB" -> TypeKind.TYPE_BYTES;
+            case "DATE" -> TypeKind.TYPE_DATE;
+            case "TIMESTAMP" -> TypeKind.TYPE_DATETIME;
+            case "DECIMAL" -> TypeKind.TYPE_NUMERIC;
+            default -> throw error(400, "invalid", "the fake cannot load Parquet type " + duckdb);
+        };
+        return TypeFactory.createSimpleType(kind);
+    }
+
+    private static Value parquetValue(java.sql.ResultSet rs, int i, Type type) throws java.sql.SQLException {
+        if (rs.getObject(i) == null) {
+            return Value.createNullValue(type);
+        }
+        return switch (type.getKind()) {
+            case TYPE_INT64 -> Value.createInt64Value(rs.getLong(i));
+            case TYPE_DOUBLE -> Value.createDoubleValue(rs.getDouble(i));
+            case TYPE_BOOL -> Value.createBoolValue(rs.getBoolean(i));
+            case TYPE_STRING -> Value.createStringValue(rs.getString(i));
+            case TYPE_BYTES -> Value.createBytesValue(com.google.protobuf.ByteString.copyFrom(rs.getBytes(i)));
+            case TYPE_DATE -> Value.createDateValue(rs.getObject(i, java.time.LocalDate.class));
+            case TYPE_DATETIME -> Value.createDatetimeValue(rs.getObject(i, java.time.LocalDateTime.class));
+            case TYPE_NUMERIC -> Value.createNumericValue(rs.getBigDecimal(i));
+            default -> throw new IllegalStateException("unmapped " + type);
+        };
     }
 
     /** Whether {@link #close} was called. */
