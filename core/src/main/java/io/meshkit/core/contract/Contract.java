@@ -2,6 +2,8 @@ package io.meshkit.core.contract;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,27 @@ public record Contract(
         sla = sla == null ? Sla.NONE : sla;
         servers = CollectionsUtil.list(servers);
         customProperties = CollectionsUtil.map(customProperties);
+    }
+
+    /**
+     * The dataset a command means: the one named, or the only one. Every tool that takes
+     * {@code --contract FILE [--dataset NAME]} chooses this way, with the same messages.
+     *
+     * @param name the dataset's name, or null to take the only one
+     * @param where how to name the contract in a message, usually its file
+     * @throws MeshkitException (exit 2) if there is no such dataset, or several and no name
+     */
+    public Dataset chooseDataset(String name, Object where) {
+        String names = String.join(", ", datasets.stream().map(Dataset::name).toList());
+        if (name != null) {
+            return dataset(name).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot find dataset " + name + " in " + where + ": it has " + names));
+        }
+        if (datasets.size() != 1) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot choose a dataset of " + where + ": it has " + names + "; name one with --dataset");
+        }
+        return datasets.get(0);
     }
 
     /** The dataset with this logical name, if any. */

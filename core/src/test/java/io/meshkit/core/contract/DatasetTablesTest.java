@@ -36,4 +36,13 @@ class DatasetTablesTest {
         assertThat(DatasetTables.of(contract, contract.datasets().get(0)).production())
                 .isEqualTo(TableId.of("main", "track_versions"));
     }
+
+    @Test
+    void aCommandChoosesTheNamedOrTheOnlyDataset() {
+        Contract contract = ContractReader.create().parse("tracks.odcs.yaml", YAML.formatted("music")).orThrow();
+        assertThat(contract.chooseDataset(null, "tracks.odcs.yaml").name()).isEqualTo("tracks");
+        assertThat(contract.chooseDataset("tracks", "tracks.odcs.yaml").name()).isEqualTo("tracks");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contract.chooseDataset("plays", "tracks.odcs.yaml"))
+                .hasMessage("Cannot find dataset plays in tracks.odcs.yaml: it has tracks");
+    }
 }

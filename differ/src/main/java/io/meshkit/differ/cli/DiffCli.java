@@ -259,14 +259,6 @@ public final class DiffCli implements Callable<Integer> {
     }
 
     private Dataset dataset(Contract c) {
-        if (dataset != null) {
-            return c.dataset(dataset).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff dataset " + dataset
-                    + ": contract " + contract + " has only " + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))));
-        }
-        if (c.datasets().size() != 1) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff contract " + contract + ": it has "
-                    + c.datasets().size() + " datasets; name one with --dataset");
-        }
-        return c.datasets().get(0);
+        return c.chooseDataset(dataset, contract);
     }
 }

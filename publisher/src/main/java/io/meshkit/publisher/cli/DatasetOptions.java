@@ -8,7 +8,6 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.publisher.api.PublishTarget;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** {@code --contract}, {@code --dataset}, {@code --production}, {@code --candidate}: which dataset and tables. */
@@ -29,16 +28,7 @@ final class DatasetOptions {
     /** The target these options name. */
     PublishTarget target() {
         Contract c = ContractReader.create().parse(contract).orThrow();
-        Dataset d;
-        if (dataset != null) {
-            d = c.dataset(dataset).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot find dataset " + dataset
-                    + " in " + contract + ": it has " + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))));
-        } else if (c.datasets().size() == 1) {
-            d = c.datasets().get(0);
-        } else {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dataset of " + contract + ": it has "
-                    + c.datasets().stream().map(Dataset::name).collect(Collectors.joining(", ")) + "; name one with --dataset");
-        }
+        Dataset d = c.chooseDataset(dataset, contract);
         PublishTarget t = PublishTarget.of(c, d);
         try {
             if (production != null) {

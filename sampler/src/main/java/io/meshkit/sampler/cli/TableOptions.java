@@ -10,7 +10,6 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,18 +65,7 @@ final class TableOptions {
             return resolved;
         }
         contractRead = ContractReader.create().read(contract);
-        Dataset d;
-        if (dataset != null) {
-            d = contractRead.dataset(dataset).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot read dataset " + dataset + " of contract " + contract + ": it has only "
-                            + contractRead.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))));
-        } else if (contractRead.datasets().size() == 1) {
-            d = contractRead.datasets().get(0);
-        } else {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dataset of contract " + contract
-                    + ": it has several (" + contractRead.datasets().stream().map(Dataset::name).collect(Collectors.joining(", "))
-                    + "); give --dataset NAME");
-        }
+        Dataset d = contractRead.chooseDataset(dataset, contract);
         resolved = Optional.of(d);
         return resolved;
     }
