@@ -6,7 +6,7 @@
 #      of io.meshkit, in four cases, and check each outcome:
 #        unchanged at 0.1.1-SNAPSHOT                        -> passes
 #        internal probe class deleted, 0.1.1-SNAPSHOT        -> passes (internal packages excluded)
-#        core SPI broken (Warehouses.providers() no longer public), 0.2.0-SNAPSHOT -> FAILS
+#        core SPI broken (LandingZones.providers() no longer public), 0.2.0-SNAPSHOT -> FAILS
 #        the same break at 1.0.0-SNAPSHOT (major version up) -> passes
 # Exit 0 when every case ends as expected, 1 otherwise.
 # Usage: release/check-api-gate.sh [WORKDIR]
@@ -62,9 +62,9 @@ echo "|---|---|---|---|---|"
 gate unchanged 0.1.1-SNAPSHOT pass
 rm "$probe"
 gate internal-class-deleted 0.1.1-SNAPSHOT pass
-sed -i 's|    public static Map<String, WarehouseProvider> providers() {|    static Map<String, WarehouseProvider> providers() {|' \
-  "$scratch/core/src/main/java/io/meshkit/core/warehouse/Warehouses.java"
-grep -q '^    static Map<String, WarehouseProvider> providers()' "$scratch/core/src/main/java/io/meshkit/core/warehouse/Warehouses.java"
+spi="$scratch/core/src/main/java/io/meshkit/core/landing/LandingZones.java"
+sed -i 's|    public static Map<String, LandingZoneProvider> providers() {|    static Map<String, LandingZoneProvider> providers() {|' "$spi"
+grep -q '^    static Map<String, LandingZoneProvider> providers()' "$spi"
 gate spi-broken-minor 0.2.0-SNAPSHOT fail
 gate spi-broken-major 1.0.0-SNAPSHOT pass
 
