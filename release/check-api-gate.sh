@@ -51,7 +51,7 @@ gate() {  # gate NAME VERSION EXPECTED(pass|fail)
   rm -rf "$work"/m2/io/meshkit/*/"$version"
   if (cd "$scratch" && mvn -o -B -s "$work/settings.xml" -Daether.offline.protocols=file -Dmaven.test.skip=true \
         -pl core,differ -am verify -Dmeshkit.api.baseline=0.1.0) > "$log" 2>&1; then got=pass; else got=fail; fi
-  local why; why="$(grep -m1 -o 'Version change.*\|There is at least one incompatibility.*\|Could not resolve dependency.*' "$log" || true)"
+  local why; why="$(grep -a -m1 -o 'Versions of archives indicate[^.]*\|Could not resolve dependency[^.]*' "$log" || true)"
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$version" "$expected" "$got" "${why:-no incompatibility}"
   [ "$got" = "$expected" ] || { failures=$((failures + 1)); tail -n 30 "$log" >&2; }
   grep -q 'japicmp-maven-plugin.*(api-gate) @ meshkit-core' "$log" || { echo "the gate did not run: $log" >&2; failures=$((failures + 1)); }
