@@ -177,7 +177,7 @@ public final class PipelineRunner {
                     : new RunOutcome(RunStatus.FAILED, OptionalLong.empty(), OptionalLong.empty(), Optional.of(outcome.message()));
             recordUnit(runKey, runId, u, datasetOf(u.step()), ro, outcome.message());
             String status = outcome.exitCode() == 0 ? "ok  " : outcome.findingsOnly() ? "warn" : "FAIL";
-            out.println(String.format("  %s %-26s %6d ms  %s", status, u.key(), ms, outcome.message()));
+            out.println(String.format("  %s %-30s %6d ms  %s", status, u.key(), ms, outcome.message()));
             out.flush();
             if (outcome.exitCode() != 0) {
                 if (outcome.findingsOnly()) {

@@ -55,7 +55,8 @@ final class Summaries {
             }
             case SAMPLE -> {
                 if (subcommand.equals("prepare")) {
-                    yield new Summary(json.path("rows").asLong(0), "prepared " + json.path("table").asText() + " (" + json.path("rows").asLong(0) + " rows)");
+                    long rows = json.path("rowsWritten").asLong(0);
+                    yield new Summary(rows, "prepared " + json.path("table").asText() + " by " + json.path("samplingKey").asText() + " (" + rows + " rows)");
                 }
                 StringBuilder b = new StringBuilder();
                 JsonNode groups = json.path("groups");
@@ -64,8 +65,8 @@ final class Summaries {
                         String dims = g.path("dimensions").size() == 0 ? "" : " " + g.path("dimensions").toString();
                         String line = String.format(Locale.ROOT, "%s%s = %s, 95%% interval [%s, %s]", e.path("metric").asText(), dims,
                                 num(e.path("estimate")), num(e.path("lower")), num(e.path("upper")));
-                        report.sampled(line + " at " + json.path("rate").asText(rateText(json)) + " of " + json.path("key").asText("keys")
-                                + " (" + g.path("rowsRead").asLong() + " rows read)");
+                        report.sampled(line + " at " + rateText(json) + " of " + json.path("samplingKey").asText("keys") + " values ("
+                                + g.path("rowsRead").asLong() + " rows read)");
                         if (b.length() > 0) {
                             b.append("; ");
                         }
@@ -75,7 +76,9 @@ final class Summaries {
                 yield new Summary(0, b.toString());
             }
             case MONITOR -> {
-                String text = json.path("datasets").asLong() + " datasets: " + json.path("failing").asLong() + " failing, " + json.path("late").asLong()
+                long datasets = json.path("datasets").asLong();
+                long ok = datasets - json.path("failing").asLong() - json.path("late").asLong();
+                String text = datasets + " datasets: " + ok + " ok, " + json.path("failing").asLong() + " failing, " + json.path("late").asLong()
                         + " late, " + json.path("snoozed").asLong() + " snoozed, " + json.path("alertCount").asLong() + " alerts";
                 report.monitor(text);
                 yield new Summary(0, text);
