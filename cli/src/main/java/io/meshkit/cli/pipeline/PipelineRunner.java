@@ -161,7 +161,8 @@ public final class PipelineRunner {
             }
             if (coveredByRestate.contains(u.key())) {
                 out.println("  done " + u.key() + " (replayed by the restatement above)");
-                recordUnit(runKey, runId, u, datasetOf(u.step()), RunOutcome.succeeded(0), "replayed by restatement");
+                recordUnit(runKey, runId, u, datasetOf(u.step()), new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(),
+                        Optional.empty()), "replayed by restatement");
                 continue;
             }
             long t0 = System.nanoTime();
@@ -172,8 +173,10 @@ public final class PipelineRunner {
                 outcome = StepOutcome.failed(e.exitCode(), e.getMessage().lines().findFirst().orElse(""));
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            // no row count on the step's record: a pipeline step's rows (a day's load, a whole
+            // candidate) are not the dataset's, and the monitor watches row counts per dataset
             RunOutcome ro = outcome.exitCode() == 0 || outcome.findingsOnly()
-                    ? RunOutcome.succeeded(outcome.rows())
+                    ? new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(), Optional.empty())
                     : new RunOutcome(RunStatus.FAILED, OptionalLong.empty(), OptionalLong.empty(), Optional.of(outcome.message()));
             recordUnit(runKey, runId, u, datasetOf(u.step()), ro, outcome.message());
             String status = outcome.exitCode() == 0 ? "ok  " : outcome.findingsOnly() ? "warn" : "FAIL";

@@ -79,7 +79,10 @@ final class Summaries {
                 long datasets = json.path("datasets").asLong();
                 long ok = datasets - json.path("failing").asLong() - json.path("late").asLong();
                 String text = datasets + " datasets: " + ok + " ok, " + json.path("failing").asLong() + " failing, " + json.path("late").asLong()
-                        + " late, " + json.path("snoozed").asLong() + " snoozed, " + json.path("alertCount").asLong() + " alerts";
+                        + " late, " + json.path("snoozed").asLong() + " snoozed";
+                java.util.List<String> alerts = new java.util.ArrayList<>();
+                json.path("alerts").forEach(a -> alerts.add(a.path("kind").asText() + " " + a.path("dataset").asText()));
+                text += alerts.isEmpty() ? "; no alerts" : "; alerts: " + String.join(", ", alerts);
                 report.monitor(text);
                 yield new Summary(0, text);
             }
