@@ -111,7 +111,7 @@ public final class PipelineRunner {
         out.println("Plan for pipeline " + pipeline.name() + " on " + warehouseUri + " (dry run: nothing written)");
         int n = 1;
         for (Unit u : units) {
-            String prefix = String.format("%3d. %-24s", n++, u.key());
+            String prefix = String.format("%3d. %-30s", n++, u.key());
             if (done.contains(u.key())) {
                 out.println(prefix + " skip (succeeded earlier for this run key)");
                 continue;
@@ -252,7 +252,7 @@ public final class PipelineRunner {
             default -> commands(u, false).forEach(c -> lines.add(c.display));
         }
         if (s.kind() == StepKind.SAMPLE) {
-            lines.add(0, "copy the production table into " + sampledTable(s) + " (prepare needs a table, production is a view)");
+            lines.add(0, "copy the production table into " + sampledTable(s) + " (prepare rewrites a table; production is a view)");
         }
         return lines;
     }
@@ -468,7 +468,10 @@ public final class PipelineRunner {
 
     private Path path(String relative) {
         Path p = Path.of(expand(relative));
-        return p.isAbsolute() ? p : pipeline.baseDir().resolve(p).normalize();
+        Path absolute = p.isAbsolute() ? p : pipeline.baseDir().resolve(p).normalize();
+        // relative to the working directory when under it: the commands run there, and read better
+        Path cwd = Path.of("").toAbsolutePath();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : absolute;
     }
 
     private String expand(String text) {

@@ -30,8 +30,7 @@ final class Summaries {
             case VALIDATE -> {
                 JsonNode v = json.has("validation") ? json.path("validation") : json;
                 JsonNode counts = v.path("counts");
-                String text = json.path("dataset").asText(v.path("dataset").asText()) + ": " + v.path("status").asText(json.path("outcome").asText("validated"))
-                        .toLowerCase(Locale.ROOT) + ", " + counts.path("passed").asLong() + " checks passed, " + counts.path("failed").asLong() + " failed, "
+                String text = json.path("dataset").asText(v.path("dataset").asText()) + ": " + (v.path("passed").asBoolean(false) ? "passed" : "FAILED") + ", " + counts.path("passed").asLong() + " checks passed, " + counts.path("failed").asLong() + " failed, "
                         + counts.path("warned").asLong() + " warned";
                 yield new Summary(v.path("rows").asLong(0), text);
             }
