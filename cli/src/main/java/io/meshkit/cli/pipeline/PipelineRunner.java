@@ -248,7 +248,7 @@ public final class PipelineRunner {
         List<String> lines = new ArrayList<>();
         switch (s.kind()) {
             case LOAD_SNAPSHOT -> s.strings("contract").forEach(c -> lines.add("load " + path(s.string("snapshots").orElseThrow())
-                    .resolve("snapshot_date=" + date) + " into the staging table of " + c + " (replacing " + date + ")"));
+                    .resolve("snapshot_date=" + date) + " into the staging table of " + path(c) + " (replacing " + date + ")"));
             default -> commands(u, false).forEach(c -> lines.add(c.display));
         }
         if (s.kind() == StepKind.SAMPLE) {
