@@ -419,7 +419,8 @@ public final class PipelineRunner {
             Optional<JsonNode> json = call.json();
             boolean findings = call.exitCode() == 1 && u.step().kind() == StepKind.MONITOR;
             if (call.exitCode() != 0 && !findings) {
-                return StepOutcome.failed(call.exitCode(), call.errorLine() + summaryOnFailure(json), call.display());
+                String what = call.exitCode() == 1 ? c.display().replaceFirst(" --.*", "") + " found something (exit 1)" : call.errorLine();
+                return StepOutcome.failed(call.exitCode(), what + summaryOnFailure(json), call.display());
             }
             Summary summary = Summaries.of(u.step().kind(), c.args().get(0), json.orElse(null), report);
             rows += summary.rows();
@@ -438,6 +439,17 @@ public final class PipelineRunner {
             return "";
         }
         JsonNode n = json.get();
+        if (n.path("expectation").path("violations").size() > 0) {
+            List<String> v = new ArrayList<>();
+            n.path("expectation").path("violations").forEach(x -> v.add(x.asText()));
+            return ": " + String.join("; ", v);
+        }
+        if (n.path("validation").path("counts").has("failed")) {
+            return ": " + n.path("validation").path("counts").path("failed").asLong() + " checks failed (" + n.path("outcome").asText() + ")";
+        }
+        if (n.path("counts").has("failed") && n.path("counts").path("failed").asLong() > 0) {
+            return ": " + n.path("counts").path("failed").asLong() + " checks failed";
+        }
         if (n.has("outcome")) {
             return " (" + n.path("outcome").asText() + ")";
         }

@@ -13,7 +13,15 @@ final class Summaries {
             return new Summary(0, "");
         }
         return switch (kind) {
-            case INGEST -> new Summary(json.path("rows").asLong(0), "ingested " + json.path("rows").asLong(0) + " rows");
+            case INGEST -> {
+                long rows = 0;
+                java.util.List<String> parts = new java.util.ArrayList<>();
+                for (JsonNode t : json.path("tables")) {
+                    rows += t.path("stagedRows").asLong();
+                    parts.add(t.path("stagedRows").asLong() + " rows of MySQL " + t.path("sourceTable").asText() + " into " + t.path("staging").asText());
+                }
+                yield new Summary(rows, "staged " + String.join(", ", parts));
+            }
             case SCD -> {
                 JsonNode c = json.path("counts");
                 String text = json.path("operation").asText(subcommand) + " " + String.join(",", texts(json.path("applied"))) + " -> "
