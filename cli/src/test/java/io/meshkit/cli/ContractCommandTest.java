@@ -15,7 +15,7 @@ class ContractCommandTest {
     void validatesTheShippedExamples() {
         CliRun run = CliRun.of("contract", "validate", ROOT.resolve("examples").toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("3 contracts, 3 valid, 0 problems" + System.lineSeparator());
+        assertThat(run.out()).isEqualTo("4 contracts, 4 valid, 0 problems" + System.lineSeparator());
         assertThat(run.err()).isEmpty();
     }
 

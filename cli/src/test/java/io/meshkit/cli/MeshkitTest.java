@@ -30,7 +30,7 @@ class MeshkitTest {
     void versionNamesTheWarehouses() {
         CliRun run = CliRun.of("version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("meshkit 0.1.0-SNAPSHOT").contains("warehouses: duckdb");
+        assertThat(run.out()).startsWith("meshkit 0.1.0-SNAPSHOT").contains("warehouses: bigquery, duckdb");
     }
 
     @Test

@@ -63,8 +63,10 @@ class CrashIT {
         try (Warehouse w = Fixtures.open(file)) {
             String last = PromotingChild.state(w, Fixtures.target());
             checkState("state " + last, KILLS);
+            // K = 3 kept, plus one when the kill fell between the switch's commit and the drop of old
+            // versions (the README's limit); the next promotion drops it
             assertThat(w.listTables(Namespace.of("shop_candidates")).stream().filter(t -> t.name().contains("__v")).count())
-                    .as("versions kept").isLessThanOrEqualTo(3);
+                    .as("versions kept").isLessThanOrEqualTo(3 + 1);
         }
         System.out.printf("CrashIT: %d SIGKILLs; production found serving A %d times, B %d times%n", KILLS,
                 states.stream().filter(s -> s.split(" ")[1].equals(Long.toString(PromotingChild.ROWS_A))).count(),

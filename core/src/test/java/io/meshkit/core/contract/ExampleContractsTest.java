@@ -16,7 +16,7 @@ class ExampleContractsTest {
     @Test
     void examplesHaveNoProblems() {
         assertThat(reader.findContracts(EXAMPLES)).extracting(p -> p.getFileName().toString())
-                .containsExactly("plays.odcs.yaml", "rightsholders.odcs.yaml", "tracks.odcs.yaml");
+                .containsExactly("plays.odcs.yaml", "rightsholders.odcs.yaml", "royalties.odcs.yaml", "tracks.odcs.yaml");
         for (Path file : reader.findContracts(EXAMPLES)) {
             assertThat(reader.parse(file).problems()).as(file.toString()).isEmpty();
         }

@@ -1,0 +1,263 @@
+package io.meshkit.cli.pipeline;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads {@code pipeline.yaml}: every mistake (unknown key or kind, a step that needs an unknown
+ * step, a cycle, a dated step needing an undated one) is a {@link PipelineFileException} at the
+ * line and column of the offending node. The steps come back in topological order (file order
+ * among steps that do not depend on each other).
+ */
+public final class PipelineReader {
+    private static final Set<String> TOP_KEYS = Set.of("name", "dates", "steps");
+
+    private final String display;
+
+    private PipelineReader(String display) {
+        this.display = display;
+    }
+
+    /** Reads and checks a pipeline file. */
+    public static Pipeline read(Path file) {
+        String display = file.toString();
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (NoSuchFileException e) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + display + ": no such file");
+        } catch (IOException e) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + display + ": " + e.getMessage(), e);
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new PipelineFileException(display, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
+                    "invalid YAML: " + e.getProblem());
+        }
+        return new PipelineReader(display).pipeline(file, root);
+    }
+
+    private Pipeline pipeline(Path file, Node root) {
+        if (!(root instanceof MappingNode map)) {
+            throw error(root, "a pipeline is a mapping with 'steps:' (and optionally 'name', 'dates')");
+        }
+        Map<String, NodeTuple> top = entries(map, TOP_KEYS);
+        Path dir = file.toAbsolutePath().getParent();
+        String name = top.containsKey("name") ? scalar(top.get("name").getValueNode())
+                : dir == null || dir.getFileName() == null ? "pipeline" : dir.getFileName().toString();
+        List<LocalDate> dates = top.containsKey("dates") ? dates(top.get("dates").getValueNode()) : List.of();
+        NodeTuple stepsEntry = top.get("steps");
+        if (stepsEntry == null) {
+            throw error(map, "the pipeline has no 'steps:'");
+        }
+        if (!(stepsEntry.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            throw error(stepsEntry.getValueNode(), "'steps' must be a non-empty list of steps");
+        }
+        List<Pipeline.Step> steps = new ArrayList<>();
+        Map<String, Node> needNodes = new HashMap<>();
+        Map<String, Pipeline.Step> byId = new LinkedHashMap<>();
+        for (Node n : seq.getValue()) {
+            Pipeline.Step step = step(n, needNodes);
+            if (byId.putIfAbsent(step.id(), step) != null) {
+                throw error(n, "duplicate step id '" + step.id() + "'");
+            }
+            steps.add(step);
+        }
+        for (Pipeline.Step step : steps) {
+            for (String need : step.needs()) {
+                Pipeline.Step needed = byId.get(need);
+                if (needed == null) {
+                    throw error(needNodes.get(step.id()), "step '" + step.id() + "' needs unknown step '" + need + "' (steps: "
+                            + String.join(", ", byId.keySet()) + ")");
+                }
+                if (step.dated() && !needed.dated()) {
+                    throw error(needNodes.get(step.id()), "dated step '" + step.id() + "' (runs once per date) cannot need step '" + need
+                            + "', which runs once per pipeline run");
+                }
+            }
+        }
+        return new Pipeline(file, name, dates, topological(steps, byId, needNodes));
+    }
+
+    private Pipeline.Step step(Node n, Map<String, Node> needNodes) {
+        if (!(n instanceof MappingNode m)) {
+            throw error(n, "a step is a mapping with 'id' and 'kind'");
+        }
+        Map<String, NodeTuple> all = entries(m, null);
+        NodeTuple kindEntry = all.get("kind");
+        if (kindEntry == null) {
+            throw error(m, "step has no 'kind' (one of " + StepKind.names() + ")");
+        }
+        String kindName = scalar(kindEntry.getValueNode());
+        StepKind kind = StepKind.of(kindName).orElseThrow(() -> error(kindEntry.getValueNode(),
+                "unknown step kind '" + kindName + "' (one of " + StepKind.names() + ")"));
+        NodeTuple idEntry = all.get("id");
+        if (idEntry == null) {
+            throw error(m, "step has no 'id'");
+        }
+        String id = scalar(idEntry.getValueNode());
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw error(idEntry.getValueNode(), "step id '" + id + "' must be letters, digits, '.', '_' or '-'");
+        }
+        List<String> needs = new ArrayList<>();
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Map.Entry<String, NodeTuple> e : all.entrySet()) {
+            String key = e.getKey();
+            Node value = e.getValue().getValueNode();
+            switch (key) {
+                case "id", "kind" -> { }
+                case "needs" -> {
+                    needNodes.put(id, value);
+                    needs.addAll(strings(value));
+                }
+                default -> {
+                    if (!kind.keys().contains(key) && !key.equals("when")) {
+                        throw error(e.getValue().getKeyNode(), "unknown key '" + key + "' for a " + kind.yamlName() + " step (known: id, kind, needs, when, "
+                                + String.join(", ", kind.keys().stream().sorted().toList()) + ")");
+                    }
+                    props.put(key, value(value));
+                }
+            }
+        }
+        Pipeline.Step step = new Pipeline.Step(id, kind, needs, props, m.getStartMark().getLine() + 1, m.getStartMark().getColumn() + 1);
+        requireKeys(step, m);
+        return step;
+    }
+
+    private void requireKeys(Pipeline.Step step, Node node) {
+        List<String> required = switch (step.kind()) {
+            case INGEST -> List.of("contract", "source");
+            case LOAD_SNAPSHOT -> List.of("contract", "snapshots");
+            case TRANSFORM -> List.of("contract", "sql");
+            case SAMPLE -> List.of("contract", "metrics");
+            case MONITOR -> List.of();
+            default -> List.of("contract");
+        };
+        for (String key : required) {
+            if (!step.properties().containsKey(key)) {
+                throw error(node, "a " + step.kind().yamlName() + " step needs '" + key + "'");
+            }
+        }
+    }
+
+    private List<Pipeline.Step> topological(List<Pipeline.Step> steps, Map<String, Pipeline.Step> byId, Map<String, Node> needNodes) {
+        List<Pipeline.Step> out = new ArrayList<>();
+        Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done
+        for (Pipeline.Step s : steps) {
+            visit(s, byId, needNodes, state, out, new ArrayList<>());
+        }
+        return out;
+    }
+
+    private void visit(Pipeline.Step s, Map<String, Pipeline.Step> byId, Map<String, Node> needNodes, Map<String, Integer> state,
+            List<Pipeline.Step> out, List<String> path) {
+        Integer st = state.get(s.id());
+        if (st != null && st == 2) {
+            return;
+        }
+        path.add(s.id());
+        if (st != null) {
+            List<String> cycle = path.subList(path.indexOf(s.id()), path.size());
+            throw error(needNodes.get(s.id()), "steps form a cycle: " + String.join(" -> ", cycle));
+        }
+        state.put(s.id(), 1);
+        for (String need : s.needs()) {
+            visit(byId.get(need), byId, needNodes, state, out, path);
+        }
+        state.put(s.id(), 2);
+        path.remove(path.size() - 1);
+        out.add(s);
+    }
+
+    private List<LocalDate> dates(Node node) {
+        try {
+            if (node instanceof ScalarNode) {
+                return DateRange.parse(scalar(node));
+            }
+            List<LocalDate> out = new ArrayList<>();
+            for (String s : strings(node)) {
+                out.add(LocalDate.parse(s));
+            }
+            return out;
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw error(node, "'dates' must be FROM..TO or a list of dates YYYY-MM-DD: " + e.getMessage());
+        }
+    }
+
+    private Map<String, NodeTuple> entries(MappingNode map, Set<String> allowed) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode());
+            if (allowed != null && !allowed.contains(key)) {
+                throw error(t.getKeyNode(), "unknown key '" + key + "' (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+            if (out.putIfAbsent(key, t) != null) {
+                throw error(t.getKeyNode(), "duplicate key '" + key + "'");
+            }
+        }
+        return out;
+    }
+
+    private Object value(Node node) {
+        if (node instanceof ScalarNode) {
+            return scalar(node);
+        }
+        if (node instanceof SequenceNode) {
+            return strings(node);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) node).getValue()) {
+            out.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
+        }
+        return out;
+    }
+
+    private List<String> strings(Node node) {
+        if (node instanceof ScalarNode) {
+            return List.of(scalar(node));
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            throw error(node, "expected a list of names");
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            out.add(scalar(n));
+        }
+        return out;
+    }
+
+    private String scalar(Node node) {
+        if (!(node instanceof ScalarNode s)) {
+            throw error(node, "expected a single value");
+        }
+        return s.getValue();
+    }
+
+    private PipelineFileException error(Node node, String problem) {
+        Mark m = node == null ? null : node.getStartMark();
+        return new PipelineFileException(display, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, problem);
+    }
+}

@@ -1,0 +1,83 @@
+package io.meshkit.cli.pipeline;
+
+import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meshkit run pipeline.yaml}: the pipeline runner. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date, each through the module commands",
+                "in this process; one run id, a run record per step, and a short report at the end."},
+        footer = {"", "Exit codes: 0 ok, 1 a step's check found something (validation, diff expectation, monitor),",
+                "2 bad input (pipeline.yaml:line:col), 3 external failure, 4 internal error."})
+public final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline file (pipeline.yaml).")
+    Path file;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run the dated steps for this date.")
+    String date;
+
+    @Option(names = "--dates", paramLabel = "FROM..TO", description = "Run the dated steps for each day from FROM to TO (both included).")
+    String range;
+
+    @Option(names = "--dry-run", description = "Print the plan (every step and the command it runs) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--resume", description = "Skip the steps that succeeded for the same run key (pipeline and dates) and redo from the failed one.")
+    boolean resume;
+
+    @Mixin
+    WarehouseOption warehouse;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Pipeline pipeline;
+        try {
+            pipeline = PipelineReader.read(file);
+        } catch (PipelineFileException e) {
+            err.println(e.location() + ": error: " + e.problem());
+            err.flush();
+            return ErrorCode.INVALID_ARGUMENT.exitCode();
+        }
+        List<LocalDate> dates = dates(pipeline);
+        io.meshkit.core.config.MeshkitConfig config = warehouse.resolvedConfig();
+        PipelineRunner runner = new PipelineRunner(pipeline, config.warehouseUri(), config.warehouseSettings(), dates, System::getenv, out);
+        return dryRun ? runner.dryRun(resume) : runner.run(resume);
+    }
+
+    private List<LocalDate> dates(Pipeline pipeline) {
+        if (date != null && range != null) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run pipeline " + file + ": give --date or --dates, not both");
+        }
+        String text = date != null ? date : range;
+        if (text == null) {
+            return pipeline.dates();
+        }
+        try {
+            return DateRange.parse(text);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run pipeline " + file + ": bad date " + text
+                    + " (use YYYY-MM-DD or FROM..TO)");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+-- The plays fact from every staged snapshot, as the contract's columns. Snapshot files hold each
+-- day's plays once; a MySQL snapshot holds the whole table every day, so each play is taken from
+-- the latest snapshot that has it.
+SELECT play_id, track_id, listener_id, played_at, country, platform, ms_played, ip_address
+FROM music_staging.plays
+QUALIFY row_number() OVER (PARTITION BY play_id ORDER BY snapshot_date DESC) = 1
