@@ -8,6 +8,10 @@ import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.lineage.Lineage;
+import io.meshkit.core.lineage.LineageConfig;
+import io.meshkit.core.lineage.LineageDataset;
+import io.meshkit.core.lineage.LineageEmitter;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.RunStatus;
@@ -49,6 +53,7 @@ import picocli.CommandLine;
  */
 public final class PipelineRunner {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern MYSQL = Pattern.compile("mysql://(?:[^/@]*@)?([^/:?]+)(:\\d+)?/([^/?]+)");
 
     private final Pipeline pipeline;
     private final String warehouseUri;
@@ -57,6 +62,8 @@ public final class PipelineRunner {
     private final Function<String, String> env;
     private final PrintWriter out;
     private final Report report;
+    private LineageConfig lineage = LineageConfig.NONE;
+    private Optional<Path> configFile = Optional.empty();
 
     /** A unit of work: a step, for one date when the step is dated. */
     record Unit(Pipeline.Step step, Optional<LocalDate> date) {
@@ -75,6 +82,21 @@ public final class PipelineRunner {
         this.env = env;
         this.out = out;
         this.report = new Report(pipeline.name());
+    }
+
+    /**
+     * Reports the pipeline run as one lineage job ({@code pipeline.NAME}) besides the runs of the
+     * tools its steps call, which report themselves.
+     */
+    public PipelineRunner withLineage(LineageConfig config) {
+        this.lineage = java.util.Objects.requireNonNull(config, "config is null");
+        return this;
+    }
+
+    /** Passes {@code --config FILE} on to every step's command (the default is meshkit.yaml in the working directory). */
+    public PipelineRunner withConfigFile(Optional<Path> file) {
+        this.configFile = java.util.Objects.requireNonNull(file, "file is null");
+        return this;
     }
 
     /** The units in the order they run. */
@@ -153,6 +175,20 @@ public final class PipelineRunner {
         out.flush();
         Set<String> coveredByRestate = new HashSet<>();
         int exit = 0;
+        try (LineageEmitter emitter = Lineage.open(lineage)) {
+            Lineage.Run lineageRun = Lineage.start(emitter, lineage, java.time.Clock.systemUTC(), runId, "pipeline." + pipeline.name(),
+                    lineageInputs(units), lineageOutputs(units));
+            exit = runUnits(units, done, coveredByRestate, runKey, runId);
+            // a step that only found something (exit 1, run on) does not fail the pipeline's run
+            report.failure().ifPresentOrElse(lineageRun::fail, lineageRun::complete);
+        }
+        report.print(out, (System.nanoTime() - started) / 1_000_000);
+        out.flush();
+        return exit;
+    }
+
+    private int runUnits(List<Unit> units, Set<String> done, Set<String> coveredByRestate, String runKey, String runId) {
+        int exit = 0;
         for (Unit u : units) {
             if (done.contains(u.key())) {
                 out.println("  skip " + u.key() + " (succeeded earlier in run " + runId + ")");
@@ -192,9 +228,82 @@ public final class PipelineRunner {
                 break;
             }
         }
-        report.print(out, (System.nanoTime() - started) / 1_000_000);
-        out.flush();
         return exit;
+    }
+
+    /**
+     * For lineage: what the pipeline reads from outside the warehouse (the snapshot files it loads,
+     * the MySQL database it ingests).
+     */
+    private List<LineageDataset> lineageInputs(List<Unit> units) {
+        Map<String, LineageDataset> inputs = new java.util.LinkedHashMap<>();
+        for (Unit u : units) {
+            Pipeline.Step s = u.step();
+            if (s.kind() == StepKind.LOAD_SNAPSHOT) {
+                for (String c : s.strings("contract")) {
+                    Contract contract = quietly(() -> contract(c));
+                    Optional<String> dir = s.string("snapshots");
+                    if (contract != null && dir.isPresent() && contract.datasets().size() == 1) {
+                        Path root = path(dir.get()).toAbsolutePath().normalize();
+                        inputs.putIfAbsent(root.toString(), LineageDataset.of("file", root.toString(), contract.datasets().get(0)));
+                    }
+                }
+            } else if (s.kind() == StepKind.INGEST) {
+                Matcher m = MYSQL.matcher(expand(s.string("source").orElse("")));
+                if (m.find()) {
+                    for (String c : s.strings("contract")) {
+                        Contract contract = quietly(() -> contract(c));
+                        if (contract != null) {
+                            for (Dataset d : contract.datasets()) {
+                                String name = m.group(3) + "." + d.tableName();
+                                inputs.putIfAbsent("mysql:" + name, LineageDataset.of("mysql://" + m.group(1)
+                                        + (m.group(2) == null ? ":3306" : m.group(2)), name, d));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(inputs.values());
+    }
+
+    /** For lineage: the datasets the pipeline publishes, and the candidates of the ones it builds without publishing. */
+    private List<LineageDataset> lineageOutputs(List<Unit> units) {
+        Map<String, LineageDataset> published = new java.util.LinkedHashMap<>();
+        Map<String, LineageDataset> built = new java.util.LinkedHashMap<>();
+        for (Unit u : units) {
+            Pipeline.Step s = u.step();
+            boolean publishes = s.kind() == StepKind.PUBLISH;
+            if (!publishes && s.kind() != StepKind.SCD && s.kind() != StepKind.TRANSFORM) {
+                continue;
+            }
+            for (String c : s.strings("contract")) {
+                Contract contract = quietly(() -> contract(c));
+                if (contract == null) {
+                    continue;
+                }
+                for (Dataset d : contract.datasets()) {
+                    DatasetTables t = DatasetTables.of(contract, d);
+                    if (publishes) {
+                        published.putIfAbsent(t.production().toString(), LineageDataset.of(warehouseUri, t.production(), d));
+                    } else {
+                        built.putIfAbsent(t.production().toString(), LineageDataset.of(warehouseUri, t.candidate(), d));
+                    }
+                }
+            }
+        }
+        built.keySet().removeAll(published.keySet());
+        List<LineageDataset> outputs = new ArrayList<>(published.values());
+        outputs.addAll(built.values());
+        return outputs;
+    }
+
+    private static <T> T quietly(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (MeshkitException e) {
+            return null; // the step itself reports what is wrong with its contract
+        }
     }
 
     private void recordUnit(String runKey, String runId, Unit u, String dataset, RunOutcome outcome, String message) {
@@ -323,6 +432,7 @@ public final class PipelineRunner {
         List<String> a = new ArrayList<>(base);
         a.addAll(extra);
         a.addAll(List.of("--warehouse", warehouseUri, "--format", "json"));
+        configFile.ifPresent(f -> a.addAll(List.of("--config", f.toString())));
         return a;
     }
 

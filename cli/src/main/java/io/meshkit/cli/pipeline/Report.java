@@ -57,6 +57,11 @@ final class Report {
         failure = unit + ": " + message + (command == null || command.isEmpty() ? "" : "\n    command: " + command);
     }
 
+    /** The step that failed and why, in one line; empty when no step failed. */
+    java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure).map(f -> f.lines().findFirst().orElse(f));
+    }
+
     void print(PrintWriter out, long millis) {
         out.println();
         out.println(String.format("pipeline %s %s in %.1f s (run %s%s%s)", pipeline, failure == null ? "finished" : "FAILED", millis / 1000.0, runId,

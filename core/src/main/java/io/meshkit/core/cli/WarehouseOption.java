@@ -17,6 +17,11 @@ public final class WarehouseOption {
     @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default: meshkit.yaml if present).")
     java.nio.file.Path config;
 
+    /** The configuration file given with {@code --config}, if any. */
+    public Optional<java.nio.file.Path> configFile() {
+        return Optional.ofNullable(config);
+    }
+
     /** The configuration: the file given, or {@code meshkit.yaml} in the working directory, or defaults. */
     public MeshkitConfig config() {
         return MeshkitConfig.load(Optional.ofNullable(config));

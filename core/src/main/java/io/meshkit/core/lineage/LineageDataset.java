@@ -4,6 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetKind;
+import io.meshkit.core.contract.DeletesMode;
+import io.meshkit.core.contract.Scd2Shape;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.type.DataType;
+import java.util.ArrayList;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.ColumnInfo;
 import java.util.List;
@@ -45,9 +51,38 @@ public record LineageDataset(String namespace, String name, List<Field> fields) 
         return new LineageDataset(namespace, qualified(table), List.of());
     }
 
-    /** A warehouse table with the schema its contract declares. */
+    /** A warehouse table of the dataset in its published shape (see {@link #published}). */
     public static LineageDataset of(String namespace, TableId table, Dataset contractDataset) {
-        return new LineageDataset(namespace, qualified(table), contractDataset.columns().stream()
+        return published(namespace, qualified(table), contractDataset);
+    }
+
+    /**
+     * A table of the dataset in its published shape: the columns the contract declares and, for a
+     * dimension, the type-2 columns ({@code valid_from}, {@code valid_to}, {@code is_current}, and
+     * {@code is_deleted} with tombstones) that scd-builder adds.
+     */
+    public static LineageDataset published(String namespace, String name, Dataset contractDataset) {
+        LineageDataset declared = of(namespace, name, contractDataset);
+        if (contractDataset.kind() != DatasetKind.DIMENSION) {
+            return declared;
+        }
+        List<Field> fields = new ArrayList<>(declared.fields());
+        List<ColumnName> added = new ArrayList<>(List.of(Scd2Shape.VALID_FROM, Scd2Shape.VALID_TO, Scd2Shape.IS_CURRENT));
+        if (contractDataset.deletes() == DeletesMode.TOMBSTONE) {
+            added.add(Scd2Shape.IS_DELETED);
+        }
+        for (ColumnName c : added) {
+            if (fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(c.name()))) {
+                DataType type = c.equals(Scd2Shape.VALID_FROM) || c.equals(Scd2Shape.VALID_TO) ? Scd2Shape.TIME_TYPE : DataType.BOOLEAN;
+                fields.add(new Field(c.name(), type.toString(), null));
+            }
+        }
+        return new LineageDataset(namespace, name, fields);
+    }
+
+    /** A dataset with the schema its contract declares. */
+    public static LineageDataset of(String namespace, String name, Dataset contractDataset) {
+        return new LineageDataset(namespace, name, contractDataset.columns().stream()
                 .map(LineageDataset::field)
                 .toList());
     }

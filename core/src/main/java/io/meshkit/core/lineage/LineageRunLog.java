@@ -6,6 +6,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.runlog.DatasetActivity;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -56,12 +57,32 @@ public final class LineageRunLog implements RunLog {
         return new LineageRunLog(runLog, emitter, config, namespace, clock);
     }
 
+    /** A run that declares nothing is reported as writing its dataset, schema unknown. */
     @Override
     public RunRecord startRun(String tool, String dataset) {
         RunRecord run = delegate.startRun(tool, dataset);
         open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + dataset, List.of(),
                 List.of(datasetOf(dataset))));
         return run;
+    }
+
+    @Override
+    public RunRecord startRun(String tool, String dataset, RunDatasets datasets) {
+        if (datasets.inputs().isEmpty() && datasets.outputs().isEmpty()) {
+            return startRun(tool, dataset);
+        }
+        RunRecord run = delegate.startRun(tool, dataset, datasets);
+        open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + dataset,
+                datasets.inputs().stream().map(this::datasetOf).toList(),
+                datasets.outputs().stream().map(this::datasetOf).toList()));
+        return run;
+    }
+
+    private LineageDataset datasetOf(RunDatasets.Ref ref) {
+        String ns = ref.namespace().orElse(namespace);
+        return ref.schema()
+                .map(schema -> ref.published() ? LineageDataset.published(ns, ref.name(), schema) : LineageDataset.of(ns, ref.name(), schema))
+                .orElseGet(() -> new LineageDataset(ns, ref.name(), List.of()));
     }
 
     @Override

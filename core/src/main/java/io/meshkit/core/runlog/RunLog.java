@@ -14,6 +14,15 @@ public interface RunLog {
     /** Records the start of a run and returns it, status {@link RunStatus#RUNNING}. */
     RunRecord startRun(String tool, String dataset);
 
+    /**
+     * Records the start of a run that reads and writes the given datasets. The run log keeps the same
+     * record as {@link #startRun(String, String)}; a lineage-reporting run log also names the datasets,
+     * with their schemas, in the run's lineage events.
+     */
+    default RunRecord startRun(String tool, String dataset, RunDatasets datasets) {
+        return startRun(tool, dataset);
+    }
+
     /** Records how a run ended and returns the finished record. */
     RunRecord finishRun(String runId, RunOutcome outcome);
 

@@ -2,8 +2,12 @@ package io.meshkit.core.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -94,6 +98,37 @@ class LineageRunLogTest {
         assertThat(events.get(0).outputs()).containsExactly(new LineageDataset("duckdb:w.duckdb", "music.tracks", List.of()));
         assertThat(events.get(3).error()).contains("Cannot apply snapshot 2026-11-20: 3 duplicate keys");
         assertThat(memory.runs).hasSize(2);
+    }
+
+    @Test
+    void namesTheDeclaredInputsAndOutputsWithTheirSchemas() throws Exception {
+        Dataset tracks = ContractReader.create()
+                .read(java.nio.file.Path.of(getClass().getResource("/contracts/tracks-v30.odcs.yaml").toURI()))
+                .datasets().get(0);
+        List<LineageEvent> events = new ArrayList<>();
+        RunLog log = LineageRunLog.wrap(new MemoryRunLog(), events::add, CONFIG, "duckdb:w.duckdb", CLOCK);
+
+        RunRecord run = log.startRun("scd", "music.tracks", new RunDatasets(
+                List.of(RunDatasets.Ref.external("mysql://db:3306", "catalog.tracks", tracks),
+                        RunDatasets.Ref.sourceRows(TableId.of("music_staging", "tracks"), tracks)),
+                List.of(RunDatasets.Ref.table(TableId.of("music_candidates", "tracks"), tracks))));
+        log.finishRun(run.runId(), RunOutcome.succeeded(10));
+
+        LineageEvent start = events.get(0);
+        assertThat(start.inputs()).extracting(LineageDataset::namespace, LineageDataset::name).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("mysql://db:3306", "catalog.tracks"),
+                org.assertj.core.groups.Tuple.tuple("duckdb:w.duckdb", "music_staging.tracks"));
+        List<String> declared = tracks.columns().stream().map(c -> c.columnName().name()).toList();
+        // source rows carry the declared columns; the published dimension adds its type-2 columns
+        assertThat(start.inputs().get(1).fields()).extracting(LineageDataset.Field::name).containsExactlyElementsOf(declared);
+        List<String> published = new ArrayList<>(declared);
+        published.addAll(List.of("valid_from", "valid_to", "is_current"));
+        assertThat(start.outputs()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("music_candidates.tracks");
+            assertThat(d.fields()).extracting(LineageDataset.Field::name).containsExactlyElementsOf(published);
+        });
+        assertThat(events.get(1).type()).isEqualTo(LineageEvent.Type.COMPLETE);
+        assertThat(events.get(1).outputs()).isEqualTo(start.outputs());
     }
 
     @Test

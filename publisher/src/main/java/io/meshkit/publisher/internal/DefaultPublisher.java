@@ -14,6 +14,7 @@ import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.runlog.DatasetCatalog;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -96,7 +97,7 @@ public final class DefaultPublisher implements Publisher {
         if (mode == Mode.DRY_RUN) {
             return stagePlan(target, source);
         }
-        return leased(target, policy, run -> doStage(target, source), r -> RunOutcome.succeeded(r.rows().orElse(0)));
+        return leased(target, policy, staged(target, source), run -> doStage(target, source), r -> RunOutcome.succeeded(r.rows().orElse(0)));
     }
 
     private StageResult stagePlan(PublishTarget target, StageSource source) {
@@ -201,7 +202,7 @@ public final class DefaultPublisher implements Publisher {
             requireTable("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
-        return leased(target, policy, run -> {
+        return leased(target, policy, promoted(target), run -> {
             requireTable("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
         }, DefaultPublisher::outcome);
@@ -213,7 +214,7 @@ public final class DefaultPublisher implements Publisher {
         if (mode == Mode.DRY_RUN) {
             return promotePlan(target, policy, Optional.of(stagePlan(target, source)), promotion);
         }
-        return leased(target, policy, run -> auditAndSwap(target, policy, run, Optional.of(doStage(target, source))),
+        return leased(target, policy, backfilled(target, source), run -> auditAndSwap(target, policy, run, Optional.of(doStage(target, source))),
                 DefaultPublisher::outcome);
     }
 
@@ -319,7 +320,8 @@ public final class DefaultPublisher implements Publisher {
         if (mode == Mode.DRY_RUN) {
             return rollbackTo(target, version, policy, Mode.DRY_RUN, null, promotion);
         }
-        return leased(target, policy, run -> rollbackTo(target, version, policy, Mode.RUN, run, promotion), DefaultPublisher::outcome);
+        return leased(target, policy, promoted(target), run -> rollbackTo(target, version, policy, Mode.RUN, run, promotion),
+                DefaultPublisher::outcome);
     }
 
     private PublishResult rollbackTo(PublishTarget target, OptionalLong version, PublishPolicy policy, Mode mode, RunRecord run,
@@ -468,12 +470,33 @@ public final class DefaultPublisher implements Publisher {
 
     // ---------------------------------------------------------------- plumbing
 
-    private <T> T leased(PublishTarget target, PublishPolicy policy, Function<RunRecord, T> work, Function<T, RunOutcome> outcome) {
+    /** For lineage: a stage reads its source table (a query is opaque) and writes the candidate. */
+    private static RunDatasets staged(PublishTarget target, StageSource source) {
+        List<RunDatasets.Ref> inputs = source instanceof StageSource.FromTable t ? List.of(RunDatasets.Ref.table(t.table())) : List.of();
+        return new RunDatasets(inputs, List.of(RunDatasets.Ref.table(target.candidate(), target.dataset())));
+    }
+
+    /** For lineage: a promotion (or rollback) reads the candidate's versions and writes production. */
+    private static RunDatasets promoted(PublishTarget target) {
+        return RunDatasets.of(RunDatasets.Ref.table(target.candidate(), target.dataset()),
+                RunDatasets.Ref.table(target.production(), target.dataset()));
+    }
+
+    /** For lineage: a backfill stages and promotes. */
+    private static RunDatasets backfilled(PublishTarget target, StageSource source) {
+        RunDatasets staged = staged(target, source);
+        List<RunDatasets.Ref> inputs = new ArrayList<>(staged.inputs());
+        inputs.add(RunDatasets.Ref.table(target.candidate(), target.dataset()));
+        return new RunDatasets(inputs, List.of(RunDatasets.Ref.table(target.production(), target.dataset())));
+    }
+
+    private <T> T leased(PublishTarget target, PublishPolicy policy, RunDatasets datasets, Function<RunRecord, T> work,
+            Function<T, RunOutcome> outcome) {
         Lease lease = runLog.acquireLease(target.datasetId(), holder(policy), policy.leaseTtl());
         try {
             listener.onPhase(target.datasetId(), Phase.LEASED);
             ensureCatalog();
-            RunRecord run = runLog.startRun(TOOL, target.datasetId());
+            RunRecord run = runLog.startRun(TOOL, target.datasetId(), datasets);
             T result;
             try {
                 result = work.apply(run);

@@ -12,6 +12,7 @@ import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.quality.QualityChecks;
 import io.meshkit.core.quality.QualityRunner;
+import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -168,7 +169,8 @@ public final class BuildRunner {
         Sql base = rollbackTo.isPresent() ? ctx.sql.rollback(ctx.baseSql, rollbackTo.get()) : ctx.baseSql;
         TableId changes = work(target, "changes");
         TableId[] builds = {work(target, "build_a"), work(target, "build_b")};
-        RunRecord run = execution == Execution.RUN ? runLog.startRun(TOOL, target.datasetId()) : null;
+        RunRecord run = execution == Execution.RUN
+                ? runLog.startRun(TOOL, target.datasetId(), runDatasets(ctx, target.tables().staging())) : null;
         try {
             ScdCounts counts = null;
             TableId built = null;
@@ -348,7 +350,7 @@ public final class BuildRunner {
         }
         TableId build = work(target, "build_a");
         plan.add(PlanStep.of("create " + build + ": the dimension from the events", result));
-        RunRecord run = execution == Execution.RUN ? runLog.startRun(TOOL, target.datasetId()) : null;
+        RunRecord run = execution == Execution.RUN ? runLog.startRun(TOOL, target.datasetId(), runDatasets(ctx, source.table())) : null;
         try {
             if (execution == Execution.DRY_RUN) {
                 return finish(ctx, "from-events", execution, plan, build, null, List.of(), ScdCounts.NONE, Optional.empty(),
@@ -628,6 +630,14 @@ public final class BuildRunner {
     }
 
     /** What one build knows about its dimension before it starts. */
+    /** For lineage: the dimension so far (when there is one) and the source read, the candidate written. */
+    private static RunDatasets runDatasets(Context ctx, TableId source) {
+        List<RunDatasets.Ref> inputs = new ArrayList<>();
+        ctx.baseTable.ifPresent(base -> inputs.add(RunDatasets.Ref.table(base, ctx.target.dataset())));
+        inputs.add(RunDatasets.Ref.sourceRows(source, ctx.target.dataset()));
+        return new RunDatasets(inputs, List.of(RunDatasets.Ref.table(ctx.target.tables().candidate(), ctx.target.dataset())));
+    }
+
     private static final class Context {
         final ScdTarget target;
         final Dimension dim;

@@ -14,6 +14,7 @@ import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.Manifest;
 import io.meshkit.core.landing.SnapshotKey;
 import io.meshkit.core.runlog.Lease;
+import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunStatus;
@@ -147,7 +148,7 @@ public final class SnapshotIngest {
         try {
             for (SnapshotTarget t : targets) {
                 Work w = new Work(null, new SnapshotKey(t.dataset(), options.date()));
-                w.runId = runLog.startRun(TOOL, t.dataset()).runId();
+                w.runId = runLog.startRun(TOOL, t.dataset(), runDatasets(t)).runId();
                 works.add(w);
                 releaseIfHolderDied(runLog, t.dataset());
                 w.lease = runLog.acquireLease(t.dataset(), holder(), Duration.ofHours(2));
@@ -226,6 +227,19 @@ public final class SnapshotIngest {
 
     private static String holder() {
         return "meshkit-ingest@" + host() + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * For lineage: the source table (OpenLineage names MySQL datasets {@code mysql://HOST:PORT} and
+     * {@code DATABASE.TABLE}) read, the landing zone and the staging table written.
+     */
+    private RunDatasets runDatasets(SnapshotTarget t) {
+        Dataset schema = t.contract().orElse(null);
+        RunDatasets.Ref input = RunDatasets.Ref.external("mysql://" + source.host() + ":" + source.port(),
+                source.database() + "." + t.sourceTable(), schema);
+        RunDatasets.Ref landed = RunDatasets.Ref.external(landing.uri(), t.dataset(), schema);
+        RunDatasets.Ref staged = RunDatasets.Ref.sourceRows(t.staging(), schema);
+        return new RunDatasets(List.of(input), List.of(landed, staged));
     }
 
     private static String host() {
