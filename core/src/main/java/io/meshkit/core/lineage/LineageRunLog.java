@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * namespace. Every tool that records runs (ingest, scd-builder, publisher) emits lineage this way
  * without code of its own. The run log stays the record; lineage never fails a run.
  */
-public final class LineageRunLog implements RunLog {
+public final class LineageRunLog implements RunLog, LineageReporting {
     private final RunLog delegate;
     private final LineageEmitter emitter;
     private final LineageConfig config;
@@ -52,8 +52,8 @@ public final class LineageRunLog implements RunLog {
         return emitter.enabled() ? new LineageRunLog(runLog, emitter, config, namespace, clock) : runLog;
     }
 
-    /** The same, with a given emitter (tests). */
-    static LineageRunLog wrap(RunLog runLog, LineageEmitter emitter, LineageConfig config, String namespace, Clock clock) {
+    /** A run log that reports its runs to the given emitter (an embedding application's, or a test's). */
+    public static LineageRunLog wrap(RunLog runLog, LineageEmitter emitter, LineageConfig config, String namespace, Clock clock) {
         return new LineageRunLog(runLog, emitter, config, namespace, clock);
     }
 
@@ -76,6 +76,13 @@ public final class LineageRunLog implements RunLog {
                 datasets.inputs().stream().map(this::datasetOf).toList(),
                 datasets.outputs().stream().map(this::datasetOf).toList()));
         return run;
+    }
+
+    @Override
+    public Lineage.Run startJob(String job, RunDatasets datasets) {
+        return Lineage.start(emitter, config, clock, java.util.UUID.randomUUID().toString(), job,
+                datasets.inputs().stream().map(this::datasetOf).toList(),
+                datasets.outputs().stream().map(this::datasetOf).toList());
     }
 
     private LineageDataset datasetOf(RunDatasets.Ref ref) {

@@ -1,6 +1,10 @@
 package io.meshkit.monitor.internal;
 
 import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.lineage.Lineage;
+import io.meshkit.core.lineage.LineageReporting;
+import io.meshkit.core.runlog.RunDatasets;
+import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
@@ -15,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +29,11 @@ import java.util.Set;
 final class FreshnessProbe {
     private FreshnessProbe() {}
 
-    static Map<String, Instant> newestValues(Warehouse warehouse, Collection<Expectation> expectations) {
+    /**
+     * The newest values; when the run log reports lineage, the query is reported as job
+     * {@code monitor.freshness} reading the production tables it probed.
+     */
+    static Map<String, Instant> newestValues(Warehouse warehouse, RunLog runLog, Collection<Expectation> expectations) {
         List<Expectation> probed = expectations.stream().filter(e -> e.freshnessColumn().isPresent()).toList();
         Map<String, Instant> out = new HashMap<>();
         if (probed.isEmpty()) {
@@ -39,6 +48,10 @@ final class FreshnessProbe {
         SqlBuilder b = warehouse.dialect().sql();
         b.join(present, " UNION ALL ", e -> b.sql("SELECT ").bind(e.dataset()).sql(" AS dataset, MAX(").id(e.freshnessColumn().get())
                 .sql(") AS newest FROM ").table(e.production()));
+        Optional<Lineage.Run> lineage = runLog instanceof LineageReporting reporting
+                ? Optional.of(reporting.startJob("monitor.freshness", new RunDatasets(
+                        present.stream().map(e -> RunDatasets.Ref.table(e.production())).toList(), List.of())))
+                : Optional.empty();
         try (ResultRows rows = warehouse.query(b.build())) {
             for (Row r : rows) {
                 Object v = r.get("newest");
@@ -48,7 +61,11 @@ final class FreshnessProbe {
                     out.put(r.getString("dataset"), at);
                 }
             }
+        } catch (RuntimeException e) {
+            lineage.ifPresent(run -> run.fail(e.getMessage()));
+            throw e;
         }
+        lineage.ifPresent(Lineage.Run::complete);
         return out;
     }
 }

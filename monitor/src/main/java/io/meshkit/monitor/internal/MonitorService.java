@@ -70,7 +70,7 @@ public final class MonitorService implements Monitor {
     private void evaluate(Instant now, Consumer<DatasetStatus> action) {
         Map<String, Expectation> expected = expectations();
         Map<String, Snooze> snoozes = store.snoozes();
-        Map<String, Instant> probed = settings.freshnessQueries() ? FreshnessProbe.newestValues(warehouse, expected.values()) : Map.of();
+        Map<String, Instant> probed = settings.freshnessQueries() ? FreshnessProbe.newestValues(warehouse, runLog, expected.values()) : Map.of();
         Evaluator evaluator = new Evaluator(settings);
         Iterator<String> contractOnly = expected.keySet().iterator();
         String[] nextContract = {contractOnly.hasNext() ? contractOnly.next() : null};

@@ -263,4 +263,28 @@ public class MonitorServiceTest {
         assertThat(out.get(0).late()).isFalse();
         assertThat(ContractReader.create().read(contracts).sla().elementOf("freshness")).contains("plays.played_at");
     }
+
+    @Test
+    void aFreshnessQueryIsReportedAsLineageReadingTheTablesItProbed() {
+        warehouse.execute(io.meshkit.core.warehouse.Sql.of("CREATE SCHEMA IF NOT EXISTS music"));
+        warehouse.execute(io.meshkit.core.warehouse.Sql.of(
+                "CREATE TABLE music.plays AS SELECT 'p1' AS play_id, TIMESTAMP '2026-11-23 11:30:00' AS played_at"));
+        MonitorSettings s = MonitorSettings.defaults().withContracts(Optional.of(contracts)).withFreshnessQueries(true);
+        List<io.meshkit.core.lineage.LineageEvent> events = new ArrayList<>();
+        io.meshkit.core.lineage.LineageConfig config = new io.meshkit.core.lineage.LineageConfig("console", Optional.empty(),
+                "/api/v1/lineage", Optional.empty(), Optional.empty(), "music", Duration.ofSeconds(1));
+        var lineageLog = io.meshkit.core.lineage.LineageRunLog.wrap(log(T0), events::add, config, "duckdb:w", Clock.fixed(T0, ZoneOffset.UTC));
+
+        new MonitorService(warehouse, lineageLog, Clock.fixed(T0, ZoneOffset.UTC), s, List.of(), d -> {}).check();
+
+        assertThat(events).extracting(e -> e.type().name(), e -> e.jobName()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("START", "monitor.freshness"),
+                org.assertj.core.groups.Tuple.tuple("COMPLETE", "monitor.freshness"));
+        assertThat(events.get(0).inputs()).extracting(d -> d.namespace() + " " + d.name()).containsExactly("duckdb:w music.plays");
+        assertThat(events.get(0).outputs()).isEmpty();
+        // without lineage, or with nothing to probe, nothing is reported
+        events.clear();
+        new MonitorService(warehouse, lineageLog, Clock.fixed(T0, ZoneOffset.UTC), s.withFreshnessQueries(false), List.of(), d -> {}).check();
+        assertThat(events).isEmpty();
+    }
 }
