@@ -4,13 +4,12 @@ import io.meshkit.cli.pipeline.DateRange;
 import io.meshkit.cli.pipeline.Pipeline;
 import io.meshkit.cli.pipeline.PipelineReader;
 import io.meshkit.cli.pipeline.StepKind;
+import io.meshkit.cli.yaml.YamlNodes;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,14 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -44,10 +39,12 @@ public final class GoldenTestReader {
 
     private final Path file;
     private final String display;
+    private final YamlNodes yaml;
 
     private GoldenTestReader(Path file) {
         this.file = file;
         this.display = file.toString();
+        this.yaml = new YamlNodes((line, column, problem) -> new GoldenFileException(display, line, column, problem));
     }
 
     /**
@@ -58,19 +55,16 @@ public final class GoldenTestReader {
      * @param file the test file
      */
     public static GoldenTest read(Path projectDir, Path testsDir, Path file) {
+        GoldenTestReader reader = new GoldenTestReader(file);
         Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
+        try {
+            root = reader.yaml.compose(file);
         } catch (IOException e) {
             throw new GoldenFileException(file.toString(), 1, 1, "cannot read the file: " + e.getMessage());
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new GoldenFileException(file.toString(), m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
-                    "invalid YAML: " + e.getProblem());
         }
         String relative = testsDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         String name = relative.endsWith(SUFFIX) ? relative.substring(0, relative.length() - SUFFIX.length()) : relative;
-        return new GoldenTestReader(file).test(projectDir, name, root);
+        return reader.test(projectDir, name, root);
     }
 
     private GoldenTest test(Path projectDir, String name, Node root) {
@@ -280,65 +274,23 @@ public final class GoldenTestReader {
     }
 
     private Map<String, NodeTuple> entries(MappingNode map, Set<String> allowed) {
-        Map<String, NodeTuple> out = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = scalar(t.getKeyNode());
-            if (allowed != null && !allowed.contains(key)) {
-                throw error(t.getKeyNode(), "unknown key '" + key + "' (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-            if (out.putIfAbsent(key, t) != null) {
-                throw error(t.getKeyNode(), "duplicate key '" + key + "'");
-            }
-        }
-        return out;
+        return yaml.entries(map, allowed);
     }
 
     private MappingNode mapping(Node node, String what) {
-        if (!(node instanceof MappingNode m)) {
-            throw error(node, what);
-        }
-        Set<String> seen = new java.util.HashSet<>();
-        for (NodeTuple t : m.getValue()) {
-            if (!seen.add(scalar(t.getKeyNode()))) {
-                throw error(t.getKeyNode(), "duplicate key '" + scalar(t.getKeyNode()) + "'");
-            }
-        }
-        return m;
+        return yaml.mapping(node, what);
     }
 
     private Object value(Node node) {
-        if (node instanceof ScalarNode) {
-            return scalar(node);
-        }
-        if (node instanceof SequenceNode) {
-            return strings(node);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            out.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
-        }
-        return out;
+        return yaml.value(node);
     }
 
     private List<String> strings(Node node) {
-        if (node instanceof ScalarNode) {
-            return List.of(scalar(node));
-        }
-        if (!(node instanceof SequenceNode seq)) {
-            throw error(node, "expected a list of names");
-        }
-        List<String> out = new ArrayList<>();
-        for (Node n : seq.getValue()) {
-            out.add(scalar(n));
-        }
-        return out;
+        return yaml.strings(node);
     }
 
     private String scalar(Node node) {
-        if (!(node instanceof ScalarNode s)) {
-            throw error(node, "expected a single value");
-        }
-        return s.getValue();
+        return yaml.scalar(node);
     }
 
     private GoldenTest.Location location(Node node) {
@@ -347,7 +299,6 @@ public final class GoldenTestReader {
     }
 
     private GoldenFileException error(Node node, String problem) {
-        Mark m = node == null ? null : node.getStartMark();
-        return new GoldenFileException(display, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, problem);
+        return (GoldenFileException) yaml.error(node, problem);
     }
 }

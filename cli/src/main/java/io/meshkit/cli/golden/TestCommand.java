@@ -1,6 +1,6 @@
 package io.meshkit.cli.golden;
 
-import io.meshkit.cli.pipeline.PipelineFileException;
+import io.meshkit.cli.yaml.YamlFileException;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
@@ -60,7 +60,7 @@ public final class TestCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         Path project = display(dir);
-        Path tests = project.resolve("tests");
+        Path tests = project.equals(Path.of(".")) ? Path.of("tests") : project.resolve("tests");
         if (!Files.isDirectory(project)) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot run golden tests: no directory " + project);
         }
@@ -110,10 +110,9 @@ public final class TestCommand implements Callable<Integer> {
         GoldenTest test;
         try {
             test = GoldenTestReader.read(project, tests, file);
-        } catch (GoldenFileException e) {
+        } catch (YamlFileException e) {
+            // the test file's mistakes, and the pipeline file's at their own place
             return TestResult.badFile(name, file, e.line(), e.exitCode());
-        } catch (PipelineFileException e) {
-            return TestResult.badFile(name, file, e.location() + ": error: " + e.problem(), e.exitCode());
         } catch (MeshkitException e) {
             return TestResult.badFile(name, file, file + ":1:1: error: " + e.getMessage().lines().findFirst().orElse(""), e.exitCode());
         }

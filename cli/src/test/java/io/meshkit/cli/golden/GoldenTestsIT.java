@@ -2,10 +2,8 @@ package io.meshkit.cli.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.cli.Meshkit;
+import io.meshkit.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,16 +30,8 @@ class GoldenTestsIT {
 
     Path copy;
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cmd = Meshkit.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -73,7 +63,7 @@ class GoldenTestsIT {
     @Test
     void theExampleDomainsTestsPassAndSaySoInJUnitXml() throws Exception {
         Path junit = tmp.resolve("reports/golden.xml");
-        Run r = run("test", EXAMPLE.toString(), "--junit", junit.toString());
+        CliRun r = run("test", EXAMPLE.toString(), "--junit", junit.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^PASS royalties \\(\\d+\\.\\d s\\)$")
                 .containsPattern("(?m)^PASS tracks_title_change \\(\\d+\\.\\d s\\)$")
@@ -98,7 +88,7 @@ class GoldenTestsIT {
                 "4,Two Factors of Love,Cautious Mouse,pop,199500,2019-05-01,2019-05-01 00:00:00,9999-12-31 00:00:00,true\n"
                 + "4,Two Factors of Love,Cautious Mouse,pop,199500,2019-05-01,2019-05-01 00:00:00,9999-12-31 00:00:00,true\n");
         Path junit = tmp.resolve("golden.xml");
-        Run r = run("test", copy.toString(), "--junit", junit.toString());
+        CliRun r = run("test", copy.toString(), "--junit", junit.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).containsPattern("(?m)^FAIL royalties \\(\\d+\\.\\d s\\): music.royalties differs from .*royalties.csv$")
                 .contains("6 rows expected, 7 found; 1 only expected (-), 2 only found (+)")
@@ -117,7 +107,7 @@ class GoldenTestsIT {
         assertThat(suite.getElementsByTagName("system-out").item(0).getTextContent()).contains("ok   royalties");
 
         // --update writes what the runs found; the copy then passes, and the files are the shipped ones again
-        Run u = run("test", copy.toString(), "--update");
+        CliRun u = run("test", copy.toString(), "--update");
         assertThat(u.exitCode()).as(u.out() + u.err()).isZero();
         assertThat(u.out()).contains("UPDATED royalties", "(7 rows)", "UPDATED tracks_title_change", "(5 rows)", "2 tests: 2 updated");
         assertThat(copy.resolve("tests/expected/royalties.csv")).hasSameTextualContentAs(EXAMPLE.resolve("tests/expected/royalties.csv"));
@@ -139,7 +129,7 @@ class GoldenTestsIT {
                     file: expected/royalties.csv
                     columns: [play_id, royalty_cents]
                 """);
-        Run r = run("test", copy.toString(), "--filter", "missing");
+        CliRun r = run("test", copy.toString(), "--filter", "missing");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL missing", "2 of 2 tables differ",
                 "no table music.royalties after the run (tables in music: plays, rightsholders, tracks)",
@@ -149,7 +139,7 @@ class GoldenTestsIT {
     @Test
     void badTestFilesAndBadExpectedValuesAreExit2AtTheirPlace() throws Exception {
         Files.writeString(copy.resolve("tests/typo.test.yaml"), "steps: [royalties]\nexpekt: {music.royalties: expected/royalties.csv}\n");
-        Run r = run("test", copy.toString(), "--filter", "typo", "--junit", tmp.resolve("bad.xml").toString());
+        CliRun r = run("test", copy.toString(), "--filter", "typo", "--junit", tmp.resolve("bad.xml").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).contains("FAIL typo: bad test (exit 2)");
         assertThat(r.err().strip()).isEqualTo(copy.resolve("tests/typo.test.yaml")
@@ -159,12 +149,12 @@ class GoldenTestsIT {
         assertThat(suite.getElementsByTagName("error").item(0).getTextContent()).contains(":2:1: error: unknown key 'expekt'");
 
         replace("tests/expected/royalties.csv", "p6,2019-04-30 12:00:00,L2,7,", "p6,2019-04-30 12:00:00,L2,seven,");
-        Run v = run("test", copy.toString(), "--filter", "royalties");
+        CliRun v = run("test", copy.toString(), "--filter", "royalties");
         assertThat(v.exitCode()).as(v.out() + v.err()).isEqualTo(2);
         assertThat(v.err().strip()).isEqualTo(copy.resolve("tests/expected/royalties.csv")
                 + ":7:27: error: 'seven' is not a BIGINT (column track_id of music.royalties)");
 
-        Run none = run("test", copy.toString(), "--filter", "no-such-test");
+        CliRun none = run("test", copy.toString(), "--filter", "no-such-test");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("no ", "tests/**/*.test.yaml named like 'no-such-test'");
     }
@@ -180,7 +170,7 @@ class GoldenTestsIT {
                 expect:
                   music_staging.tracks: expected/tracks.csv
                 """);
-        Run r = run("test", copy.toString(), "--filter", "mysql");
+        CliRun r = run("test", copy.toString(), "--filter", "mysql");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL mysql", "the pipeline failed (exit 3): ingest-mysql@2019-04-30").doesNotContain("load-tracks@");
     }
