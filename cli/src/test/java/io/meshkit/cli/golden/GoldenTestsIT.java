@@ -3,6 +3,13 @@ package io.meshkit.cli.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.cli.CliRun;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,5 +180,51 @@ class GoldenTestsIT {
         CliRun r = run("test", copy.toString(), "--filter", "mysql");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL mysql", "the pipeline failed (exit 3): ingest-mysql@2019-04-30").doesNotContain("load-tracks@");
+    }
+
+    @Test
+    void givenTablesAreTypedByTheContractsElseInferredAndKeepLeavesTheWarehouse() throws Exception {
+        Files.writeString(copy.resolve("tests/fixtures/orders.csv"), "order_id,amount,ordered_at,code\n1,1.50,2019-05-01 10:00:00,A7\n2,,2019-05-02 11:00:00,\"\"\n");
+        Files.writeString(copy.resolve("tests/kept.test.yaml"), """
+                steps: [royalties]
+                given:
+                  music.tracks: fixtures/royalties/tracks.csv
+                  music.rightsholders: fixtures/royalties/rightsholders.csv
+                  music.plays: fixtures/royalties/plays.csv
+                  sales.orders: fixtures/orders.csv
+                expect:
+                  music_candidates.royalties: expected/royalties.csv
+                """);
+        CliRun r = run("test", copy.toString(), "--filter", "kept", "--keep");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("warehouse kept: (duckdb:(\\S+))").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        Path kept = Path.of(m.group(2));
+        try (Warehouse w = Warehouses.open(m.group(1))) {
+            // typed by the rightsholders contract (and the dimension's own columns), not as DuckDB would guess
+            assertThat(type(w, "music.rightsholders", "share_percent")).isEqualTo("DECIMAL(5,2)");
+            assertThat(type(w, "music.rightsholders", "territory")).startsWith("VARCHAR");
+            assertThat(type(w, "music.rightsholders", "valid_from")).isEqualTo("TIMESTAMP");
+            assertThat(type(w, "music.rightsholders", "is_deleted")).isEqualTo("BOOLEAN");
+            // a table no contract describes: inferred
+            assertThat(type(w, "sales.orders", "order_id")).isEqualTo("BIGINT");
+            assertThat(type(w, "sales.orders", "amount")).isEqualTo("DOUBLE");
+            assertThat(type(w, "sales.orders", "ordered_at")).isEqualTo("TIMESTAMP");
+            try (ResultRows rows = w.query(Sql.of("SELECT amount IS NULL, code FROM sales.orders WHERE order_id = 2"))) {
+                Row row = rows.iterator().next();
+                assertThat(row.get(0)).isEqualTo(true);
+                assertThat(row.get(1)).as("\"\" is the empty string, not NULL").isEqualTo("");
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(kept.getParent())) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String type(Warehouse w, String table, String column) {
+        return w.describe(TableId.parse(table)).orElseThrow().column(ColumnName.of(column)).orElseThrow().engineType();
     }
 }
