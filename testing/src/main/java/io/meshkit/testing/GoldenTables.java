@@ -6,26 +6,22 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.ResultText;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -62,8 +58,6 @@ public final class GoldenTables {
             .appendPattern("HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private GoldenTables() {}
 
@@ -174,34 +168,7 @@ public final class GoldenTables {
 
     /** The canonical text of a value as a warehouse returns it; null for NULL. */
     static String canonical(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof BigDecimal d) {
-            return number(d);
-        }
-        if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? d.toString() : number(new BigDecimal(d.toString()));
-        }
-        if (v instanceof Float f) {
-            return number(new BigDecimal(f.toString()));
-        }
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof BigInteger) {
-            return v.toString();
-        }
-        if (v instanceof LocalDateTime t) {
-            return timestamp(t);
-        }
-        if (v instanceof Instant i) {
-            return timestamp(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
-        }
-        if (v instanceof LocalTime t) {
-            return TIME_SECONDS.format(t) + fraction(t.getNano());
-        }
-        if (v instanceof byte[] b) {
-            return HexFormat.of().formatHex(b);
-        }
-        return v.toString();
+        return ResultText.value(v);
     }
 
     /** The canonical text of an expected CSV field for a column of the given type. */
@@ -235,19 +202,11 @@ public final class GoldenTables {
     }
 
     private static String timestamp(LocalDateTime t) {
-        return SECONDS.format(t) + fraction(t.getNano());
-    }
-
-    private static String fraction(int nanos) {
-        if (nanos == 0) {
-            return "";
-        }
-        String f = String.format(Locale.ROOT, "%09d", nanos);
-        return "." + (f.endsWith("000") ? f.substring(0, 6) : f);
+        return ResultText.value(t);
     }
 
     private static String number(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        return ResultText.value(d);
     }
 
     /**
@@ -255,36 +214,7 @@ public final class GoldenTables {
      * parent directories. Consumes and closes nothing: the caller closes {@code rows}.
      */
     public static void writeCsv(ResultRows rows, Path file) {
-        requireNonNull(rows, "rows is null");
-        requireNonNull(file, "file is null");
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write(rows.columns().stream().map(c -> field(c.name().name())).collect(Collectors.joining(",")));
-                w.write('\n');
-                for (Row row : rows) {
-                    List<String> fields = new ArrayList<>();
-                    for (int i = 0; i < row.columns().size(); i++) {
-                        String text = canonical(row.get(i));
-                        fields.add(text == null ? "" : field(text));
-                    }
-                    w.write(String.join(",", fields));
-                    w.write('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write golden file " + file, e);
-        }
-    }
-
-    private static String field(String text) {
-        if (text.isEmpty() || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                || !text.strip().equals(text)) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        ResultText.writeCsv(rows, file);
     }
 
     /** Parses RFC 4180 CSV; an empty unquoted field is null. */

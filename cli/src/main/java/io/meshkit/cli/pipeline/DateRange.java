@@ -5,13 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code YYYY-MM-DD} or {@code FROM..TO} (both included) as the list of days. */
-final class DateRange {
+public final class DateRange {
     private static final int MAX_DAYS = 3660;
 
     private DateRange() {
     }
 
-    static List<LocalDate> parse(String text) {
+    /**
+     * The days of {@code YYYY-MM-DD} or {@code FROM..TO}.
+     *
+     * @throws java.time.format.DateTimeParseException for a bad date
+     * @throws IllegalArgumentException for a range that ends before it starts or is too long
+     */
+    public static List<LocalDate> parse(String text) {
         String t = text.trim();
         int dots = t.indexOf("..");
         if (dots < 0) {

@@ -25,6 +25,46 @@ public record Pipeline(Path file, String name, List<LocalDate> dates, List<Step>
         steps = List.copyOf(steps);
     }
 
+    /**
+     * This pipeline with only the given steps, in pipeline order (a golden test's {@code steps:}).
+     * The steps they need are not added: a test names what it runs and gives the rest as tables.
+     *
+     * @throws IllegalArgumentException naming an unknown step id and the known ones
+     */
+    public Pipeline only(List<String> stepIds) {
+        List<String> known = steps.stream().map(Step::id).toList();
+        for (String id : stepIds) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("no step '" + id + "' in " + file + " (steps: " + String.join(", ", known) + ")");
+            }
+        }
+        return new Pipeline(file, name, dates, steps.stream().filter(s -> stepIds.contains(s.id())).toList());
+    }
+
+    /**
+     * This pipeline with some fields of one step replaced (a golden test's {@code with:}), values as
+     * {@link PipelineReader} reads them: strings, lists of strings, or maps of strings.
+     *
+     * @throws IllegalArgumentException for an unknown step id or a key the step's kind does not take
+     */
+    public Pipeline with(String stepId, Map<String, Object> fields) {
+        List<Step> out = new java.util.ArrayList<>();
+        boolean found = false;
+        for (Step s : steps) {
+            if (s.id().equals(stepId)) {
+                out.add(s.with(fields));
+                found = true;
+            } else {
+                out.add(s);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no step '" + stepId + "' in " + file + " (steps: "
+                    + String.join(", ", steps.stream().map(Step::id).toList()) + ")");
+        }
+        return new Pipeline(file, name, dates, out);
+    }
+
     /** The directory relative paths of the file are resolved against. */
     public Path baseDir() {
         Path parent = file.toAbsolutePath().getParent();
@@ -48,6 +88,23 @@ public record Pipeline(Path file, String name, List<LocalDate> dates, List<Step>
             requireNonNull(kind, "kind is null");
             needs = List.copyOf(needs);
             properties = Map.copyOf(properties);
+        }
+
+        /**
+         * This step with some of its fields replaced.
+         *
+         * @throws IllegalArgumentException for a key this step's kind does not take
+         */
+        public Step with(Map<String, Object> fields) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>(properties);
+            for (Map.Entry<String, Object> e : fields.entrySet()) {
+                if (!kind.keys().contains(e.getKey()) && !e.getKey().equals("when")) {
+                    throw new IllegalArgumentException("unknown key '" + e.getKey() + "' for a " + kind.yamlName() + " step (known: when, "
+                            + String.join(", ", kind.keys().stream().sorted().toList()) + ")");
+                }
+                p.put(e.getKey(), e.getValue());
+            }
+            return new Step(id, kind, needs, p, line, column);
         }
 
         /** A string property. */

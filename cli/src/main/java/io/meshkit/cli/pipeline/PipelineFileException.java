@@ -1,26 +1,10 @@
 package io.meshkit.cli.pipeline;
 
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
+import io.meshkit.cli.yaml.YamlFileException;
 
 /** A mistake in {@code pipeline.yaml}, at a line and column: exit code 2. */
-public final class PipelineFileException extends MeshkitException {
-    private final String location;
-    private final String problem;
-
+public final class PipelineFileException extends YamlFileException {
     PipelineFileException(String file, int line, int column, String problem) {
-        super(ErrorCode.INVALID_ARGUMENT, "Cannot read pipeline " + file + ": " + file + ":" + line + ":" + column + ": " + problem);
-        this.location = file + ":" + line + ":" + column;
-        this.problem = problem;
-    }
-
-    /** {@code file:line:column}. */
-    public String location() {
-        return location;
-    }
-
-    /** What is wrong, without the location. */
-    public String problem() {
-        return problem;
+        super("Cannot read pipeline", file, line, column, problem);
     }
 }

@@ -1,11 +1,9 @@
 package io.meshkit.cli.pipeline;
 
+import io.meshkit.cli.yaml.YamlNodes;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -36,28 +30,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PipelineReader {
     private static final Set<String> TOP_KEYS = Set.of("name", "dates", "steps");
 
-    private final String display;
+    private final YamlNodes yaml;
 
     private PipelineReader(String display) {
-        this.display = display;
+        this.yaml = new YamlNodes((line, column, problem) -> new PipelineFileException(display, line, column, problem));
     }
 
     /** Reads and checks a pipeline file. */
     public static Pipeline read(Path file) {
-        String display = file.toString();
+        PipelineReader reader = new PipelineReader(file.toString());
         Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
+        try {
+            root = reader.yaml.compose(file);
         } catch (NoSuchFileException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + display + ": no such file");
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + file + ": no such file");
         } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + display + ": " + e.getMessage(), e);
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new PipelineFileException(display, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
-                    "invalid YAML: " + e.getProblem());
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read pipeline " + file + ": " + e.getMessage(), e);
         }
-        return new PipelineReader(display).pipeline(file, root);
+        return reader.pipeline(file, root);
     }
 
     private Pipeline pipeline(Path file, Node root) {
@@ -208,56 +198,22 @@ public final class PipelineReader {
     }
 
     private Map<String, NodeTuple> entries(MappingNode map, Set<String> allowed) {
-        Map<String, NodeTuple> out = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = scalar(t.getKeyNode());
-            if (allowed != null && !allowed.contains(key)) {
-                throw error(t.getKeyNode(), "unknown key '" + key + "' (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-            if (out.putIfAbsent(key, t) != null) {
-                throw error(t.getKeyNode(), "duplicate key '" + key + "'");
-            }
-        }
-        return out;
+        return yaml.entries(map, allowed);
     }
 
     private Object value(Node node) {
-        if (node instanceof ScalarNode) {
-            return scalar(node);
-        }
-        if (node instanceof SequenceNode) {
-            return strings(node);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            out.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
-        }
-        return out;
+        return yaml.value(node);
     }
 
     private List<String> strings(Node node) {
-        if (node instanceof ScalarNode) {
-            return List.of(scalar(node));
-        }
-        if (!(node instanceof SequenceNode seq)) {
-            throw error(node, "expected a list of names");
-        }
-        List<String> out = new ArrayList<>();
-        for (Node n : seq.getValue()) {
-            out.add(scalar(n));
-        }
-        return out;
+        return yaml.strings(node);
     }
 
     private String scalar(Node node) {
-        if (!(node instanceof ScalarNode s)) {
-            throw error(node, "expected a single value");
-        }
-        return s.getValue();
+        return yaml.scalar(node);
     }
 
     private PipelineFileException error(Node node, String problem) {
-        Mark m = node == null ? null : node.getStartMark();
-        return new PipelineFileException(display, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, problem);
+        return (PipelineFileException) yaml.error(node, problem);
     }
 }

@@ -516,9 +516,7 @@ public final class PipelineRunner {
     }
 
     private static Pipeline.Step withContract(Pipeline.Step s, String contract) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(s.properties());
-        p.put("contract", contract);
-        return new Pipeline.Step(s.id(), s.kind(), s.needs(), p, s.line(), s.column());
+        return s.with(Map.of("contract", contract));
     }
 
     private StepOutcome runAll(Unit u, List<Command> commands) {

@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             pipeline = PipelineReader.read(file);
         } catch (PipelineFileException e) {
-            err.println(e.location() + ": error: " + e.problem());
+            err.println(e.line());
             err.flush();
             return ErrorCode.INVALID_ARGUMENT.exitCode();
         }

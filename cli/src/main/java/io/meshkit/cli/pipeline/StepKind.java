@@ -44,6 +44,11 @@ public enum StepKind {
         return keys;
     }
 
+    /** Whether a key's value is a path (or paths) relative to the file that sets it. */
+    public static boolean isPath(String key) {
+        return key.equals("contract") || key.equals("snapshots") || key.equals("sql");
+    }
+
     boolean dated(Pipeline.Step step) {
         return switch (this) {
             case INGEST, LOAD_SNAPSHOT -> true;
