@@ -217,8 +217,11 @@ public final class GoldenTables {
         ResultText.writeCsv(rows, file);
     }
 
-    /** Parses RFC 4180 CSV; an empty unquoted field is null. */
-    static List<List<String>> readCsv(Path file) {
+    /**
+     * Parses an RFC 4180 CSV file (the golden files' format, also the example snapshots'): one list
+     * of fields per line, blank lines skipped; an empty unquoted field is null, {@code ""} an empty string.
+     */
+    public static List<List<String>> readCsv(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

@@ -58,7 +58,7 @@ public interface Dialect {
     /**
      * An expression that truncates a TIMESTAMP expression to the start of its hour or day, e.g.
      * {@code date_trunc('day', x)}. The default is the spelling DuckDB and PostgreSQL share; BigQuery
-     * spells it {@code TIMESTAMP_TRUNC(x, DAY)} and overrides this.
+     * spells it {@code DATETIME_TRUNC(x, DAY)} (meshkit's TIMESTAMP is a DATETIME there) and overrides this.
      *
      * @param timestampExpression an expression already in this dialect (e.g. a quoted column)
      */

@@ -1,5 +1,6 @@
 package io.meshkit.warehousebigquery.internal;
 
+import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
@@ -127,6 +128,20 @@ public final class BigQueryDialect implements Dialect {
                 .mapToObj(i -> quote(columns.get(i)) + " AS f" + i)
                 .collect(Collectors.joining(", "));
         return "TO_HEX(MD5(TO_JSON_STRING(STRUCT(" + fields + "))))";
+    }
+
+    /**
+     * meshkit's TIMESTAMP is a DATETIME here (see {@link #typeName}), so it is truncated by
+     * {@code DATETIME_TRUNC(x, DAY)}; GoogleSQL has no {@code date_trunc('day', x)}, the default's
+     * spelling (its DATE_TRUNC takes the value first and the part as a keyword).
+     */
+    @Override
+    public String truncateTime(String timestampExpression, TimeResolution resolution) {
+        String part = switch (resolution) {
+            case HOUR -> "HOUR";
+            case DAY -> "DAY";
+        };
+        return "DATETIME_TRUNC(" + timestampExpression + ", " + part + ")";
     }
 
     /**

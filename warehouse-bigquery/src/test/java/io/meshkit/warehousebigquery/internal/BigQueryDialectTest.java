@@ -151,6 +151,22 @@ class BigQueryDialectTest {
         }
     }
 
+    /** meshkit's TIMESTAMP (a DATETIME) truncated to the hour and the day, as scd-builder's from-events groups events. */
+    @Test
+    void truncatesTimestampsToTheHourAndTheDay() {
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2019, 5, 1, 17, 30, 45, 123_456_000);
+        Map<io.meshkit.core.contract.TimeResolution, java.time.LocalDateTime> expected = Map.of(
+                io.meshkit.core.contract.TimeResolution.HOUR, java.time.LocalDateTime.of(2019, 5, 1, 17, 0),
+                io.meshkit.core.contract.TimeResolution.DAY, java.time.LocalDateTime.of(2019, 5, 1, 0, 0));
+        expected.forEach((resolution, truncated) -> {
+            try (PreparedExpression e = prepare(D.truncateTime("CAST(@k AS " + D.typeName(DataType.TIMESTAMP) + ")", resolution),
+                    TypeKind.TYPE_DATETIME)) {
+                Value v = e.execute(Map.of(), Map.of("k", Value.createDatetimeValue(t)));
+                assertThat(v.getLocalDateTimeValue()).as("%s", resolution).isEqualTo(truncated);
+            }
+        });
+    }
+
     private static Value str(String s) {
         return Value.createStringValue(s);
     }

@@ -40,7 +40,10 @@ import com.google.zetasql.parser.ASTNodes.ASTCreateTableStatement;
 import com.google.zetasql.parser.ASTNodes.ASTCreateViewStatement;
 import com.google.zetasql.parser.ASTNodes.ASTDeleteStatement;
 import com.google.zetasql.parser.ASTNodes.ASTDropStatement;
+import com.google.zetasql.parser.ASTNodes.ASTGeneralizedPathExpression;
+import com.google.zetasql.parser.ASTNodes.ASTIdentifier;
 import com.google.zetasql.parser.ASTNodes.ASTInsertStatement;
+import com.google.zetasql.parser.ASTNodes.ASTPathExpression;
 import com.google.zetasql.parser.ASTNodes.ASTQueryStatement;
 import com.google.zetasql.parser.ASTNodes.ASTStatement;
 import com.google.zetasql.parser.ASTNodes.ASTUpdateStatement;
@@ -516,8 +519,12 @@ final class FakeBigQueryClient implements BigQueryClient {
                 result = createTable(sql, params, create);
             } else if (ast instanceof ASTCreateViewStatement view) {
                 result = createView(sql, params, view);
-            } else if (ast instanceof ASTInsertStatement || ast instanceof ASTUpdateStatement || ast instanceof ASTDeleteStatement) {
-                result = modify(sql, params, ast instanceof ASTInsertStatement);
+            } else if (ast instanceof ASTInsertStatement insert) {
+                result = modify(sql, params, insert.getTargetPath(), true);
+            } else if (ast instanceof ASTUpdateStatement update) {
+                result = modify(sql, params, update.getTargetPath(), false);
+            } else if (ast instanceof ASTDeleteStatement delete) {
+                result = modify(sql, params, delete.getTargetPath(), false);
             } else if (ast instanceof ASTDropStatement) {
                 ResolvedNodes.ResolvedDropStmt drop = (ResolvedNodes.ResolvedDropStmt) analyze(sql, params);
                 boolean existed = tables.remove(String.join(".", drop.getNamePath())) != null;
@@ -706,11 +713,15 @@ final class FakeBigQueryClient implements BigQueryClient {
      * INSERT, UPDATE and DELETE in {@link PreparedModify}. UPDATE and DELETE need a primary key to
      * report which rows they changed: the target gets a hidden pseudo-column with the row's position.
      */
-    private QueryResult modify(String sql, Map<String, QueryParameterValue> params, boolean insert) {
+    private QueryResult modify(String sql, Map<String, QueryParameterValue> params, ASTGeneralizedPathExpression targetPath, boolean insert) {
         AnalyzerOptions options = ZetaSql.options(params);
         Map<String, TableContent> contents = new HashMap<>();
-        List<List<String>> names = Analyzer.extractTableNamesFromStatement(sql, options);
-        FakeTable target = existing(String.join(".", names.get(0)));
+        // the target from the statement itself: the analyzer's list of table names is sorted by
+        // name, so its first entry is the target only when no other table sorts before it
+        if (!(targetPath instanceof ASTPathExpression path)) {
+            throw error(400, "invalidQuery", "the fake modifies tables named by a path only");
+        }
+        FakeTable target = existing(path.getNames().stream().map(ASTIdentifier::getIdString).collect(java.util.stream.Collectors.joining(".")));
         SimpleCatalog catalog = catalogFor(sql, options, contents, false);
         SimpleTable modified = simpleTable(target, !insert);
         catalog.removeSimpleTable(target.key());
@@ -865,9 +876,11 @@ final class FakeBigQueryClient implements BigQueryClient {
                 i = end;
                 continue;
             }
-            if ((c == '`' || Character.isLetter(c) || c == '_') && previous != '.') {
+            if (c == '`' || Character.isLetter(c) || c == '_') {
                 int[] first = identifier(sql, i);
-                if (first != null && first[1] < n && sql.charAt(first[1]) == '.') {
+                // after a dot (s.`col`) an identifier is a field, never a dataset; it is still copied
+                // whole, so that its closing backtick is not taken for the opening of another
+                if (previous != '.' && first != null && first[1] < n && sql.charAt(first[1]) == '.') {
                     int[] second = identifier(sql, first[1] + 1);
                     String dataset = unquote(sql, i, first[1]);
                     if (second != null && datasets.contains(dataset)) {

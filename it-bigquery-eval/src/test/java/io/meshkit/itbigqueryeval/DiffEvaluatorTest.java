@@ -1,0 +1,89 @@
+package io.meshkit.itbigqueryeval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.core.contract.Column;
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.WarehouseDiffer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * THE DIFF ON BIGQUERY, to be switched on when the differ's SQL is dialect-generic (branch
+ * {@code differ}): today {@code DiffSql.forDialect} refuses every dialect but DuckDB's ("Cannot diff
+ * in warehouse dialect bigquery: differ supports duckdb"). Then remove {@code @Disabled}: the test
+ * diffs the example's first and last snapshot of tracks and of rightsholders, exactly and sampled,
+ * on DuckDB and in ZetaSQL's evaluator, and requires the same result. Engine-specific parts of a
+ * {@link DiffResult} are left out of the comparison: column types (INTEGER on DuckDB is INT64 on
+ * BigQuery, DECIMAL(5,2) is NUMERIC), the column profiles (sum and mean of a NUMERIC carry BigQuery's
+ * scale) and what the diff cost.
+ */
+@Disabled("waits for the dialect-generic differ (branch differ): DiffSql.forDialect supports duckdb only")
+class DiffEvaluatorTest {
+    private static final LocalDate FIRST = LocalDate.of(2019, 4, 28);
+    private static final LocalDate LAST = LocalDate.of(2019, 5, 2);
+
+    @Test
+    void tracksFromFirstToLastDay() {
+        List<String> duckDb = diffOn(Engines.duckDb(), "tracks");
+        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "tracks");
+        // track 12 is new; track 2's title and track 5's genre changed
+        assertThat(duckDb).contains("rows 11 -> 12: added 1, removed 0, changed 2, unchanged 9", "column title: 1 changed",
+                "column genre: 1 changed");
+        assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
+    }
+
+    @Test
+    void rightsholdersFromFirstToLastDay() {
+        List<String> duckDb = diffOn(Engines.duckDb(), "rightsholders");
+        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "rightsholders");
+        // track 12 gets three territories, track 2 loses DE, 1/FR changes holder
+        assertThat(duckDb).contains("rows 32 -> 34: added 3, removed 1, changed 1, unchanged 30", "column rightsholder_id: 1 changed");
+        assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
+    }
+
+    /** Writes the first and the last snapshot as two tables and diffs them: exactly, and sampled at 50%. */
+    private static List<String> diffOn(Warehouse w, String table) {
+        try (w) {
+            Contract contract = Fixtures.contract("music/contracts/" + table + ".odcs.yaml");
+            Dataset dataset = contract.datasets().get(0);
+            TableId production = TableId.of("diff", table + "_first");
+            TableId candidate = TableId.of("diff", table + "_last");
+            Fixtures.create(w, dataset, production, Fixtures.snapshotRows(dataset, table, FIRST));
+            Fixtures.create(w, dataset, candidate, Fixtures.snapshotRows(dataset, table, LAST));
+            List<ColumnName> key = dataset.primaryKey().stream().map(Column::columnName).toList();
+            List<String> out = new ArrayList<>();
+            WarehouseDiffer differ = new WarehouseDiffer(w);
+            out.add("exact");
+            out.addAll(describe(differ.diff(DiffRequest.of(production, candidate, key))));
+            out.add("sampled at 0.5 by " + key.get(0));
+            out.addAll(describe(differ.diff(DiffRequest.of(production, candidate, key).withSampleRate(0.5))));
+            return out;
+        }
+    }
+
+    private static List<String> describe(DiffResult r) {
+        List<String> out = new ArrayList<>();
+        out.add("rows " + r.productionRows() + " -> " + r.candidateRows() + ": added " + r.added() + ", removed " + r.removed()
+                + ", changed " + r.changed() + ", unchanged " + r.unchanged());
+        for (ColumnDiff c : r.columns()) {
+            out.add("column " + c.name() + ": " + c.changedRows() + " changed");
+            c.examples().forEach(e -> out.add("  " + e.key() + ": " + e.before() + " -> " + e.after()));
+        }
+        r.addedExamples().forEach(k -> out.add("added " + k));
+        r.removedExamples().forEach(k -> out.add("removed " + k));
+        out.add("schema " + r.schema());
+        out.add("duplicates " + r.productionDuplicates() + " " + r.candidateDuplicates());
+        return out;
+    }
+}
