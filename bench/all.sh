@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Every module's benchmark, one after the other, then one Markdown table of their headline rows
+# (bench/results/all-<date>.md), followed by each benchmark's own first table. Each benchmark
+# still writes its own bench/results/<name>-<date>.md with its baseline measured in the same run.
+#
+#   bench/all.sh [--quick] [NAME...]        NAME: cli-startup contract-validate linter monitor
+#                                           publisher sampler scd-builder differ snapshot-ingest
+#
+# --quick runs every benchmark at a small size (minutes instead of about an hour): it checks that
+# they all run and shows the shape of the results; the numbers to quote come from a full run.
+# Needs what the benchmarks need: the build (mvn), MariaDB on 127.0.0.1:3306 for differ and
+# snapshot-ingest. Stops at the first benchmark that fails, naming it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+quick=false
+if [ "${1:-}" = "--quick" ]; then quick=true; shift; fi
+all=(cli-startup contract-validate linter monitor publisher sampler scd-builder differ snapshot-ingest)
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=("${all[@]}")
+
+# the small sizes of --quick, in each script's own arguments (see the head of each script)
+quick_args() {
+  case "$1" in
+    cli-startup) echo "3" ;;
+    contract-validate) echo "1000 3" ;;
+    linter) echo "1000 2" ;;
+    monitor) echo "2" ;;
+    publisher) echo "100000,1000000 1" ;;
+    sampler) echo "100000 15.5 1" ;;
+    scd-builder) echo "1000000" ;;
+    differ) echo "1000000 200000 1" ;;
+    snapshot-ingest) echo "500000 100000" ;;
+  esac
+}
+
+# which rows of a benchmark's first table are its headline, and the target they answer to
+headline() {
+  case "$1" in
+    cli-startup) echo '`meshkit --help`|`meshkit-lint --help`|`meshkit-scd --help`' ;;
+    contract-validate) echo 'contract validate' ;;
+    linter) echo '--base HEAD' ;;
+    monitor) echo 'steady state|CLI `meshkit-monitor check`' ;;
+    publisher) echo '^\| *10,000,000|^\| *1,000,000 ' ;;
+    sampler) echo '^\| *1% ' ;;
+    scd-builder) echo 'invariant checks|baseline: dbt' ;;
+    differ) echo 'in-warehouse diff|cross-database diff' ;;
+    snapshot-ingest) echo '^\| *(narrow|wide) ' ;;
+  esac
+}
+target() {
+  case "$1" in
+    cli-startup) echo 'every --help < 600 ms' ;;
+    contract-validate) echo '1,000 contracts < 3 s' ;;
+    linter) echo '5,000 contracts with a base < 5 s' ;;
+    monitor) echo 'check < 2 s' ;;
+    publisher) echo 'switch time 10M/1M < 1.5 (no copy)' ;;
+    sampler) echo '1%: ≥ 30x faster, average error < 0.2%' ;;
+    scd-builder) echo 'apply ≤ 1.5x the floor, faster than dbt-check' ;;
+    differ) echo 'in-warehouse ≤ 2x the floor; cross-db ≥ 5x faster than a full download' ;;
+    snapshot-ingest) echo '≥ 0.7x the raw client rate, heap < 512 MB' ;;
+  esac
+}
+
+# the first Markdown table of a file
+first_table() {
+  awk '/^\|/ { found = 1; print; next } found { exit }' "$1"
+}
+
+date_utc=$(date -u +%Y-%m-%d)
+load_before=$(uptime | sed 's/.*load average: //')
+started=$(date +%s)
+declare -A took file
+work="$(mktemp -d -t meshkit-bench-all.XXXXXX)"
+backup="$work/backup"
+trap 'rm -rf "$work"' EXIT
+for name in "${names[@]}"; do
+  script="$root/bench/$name.sh"
+  [ -x "$script" ] || { echo "error: no benchmark bench/$name.sh (one of: ${all[*]})" >&2; exit 2; }
+  args=()
+  if $quick; then read -r -a args <<< "$(quick_args "$name")"; fi
+  echo "== $name ${args[*]}" >&2
+  t0=$(date +%s)
+  # --quick numbers must not replace a full run's results: keep the module's files and put them back
+  if $quick; then mkdir -p "$backup/$name" && cp -p "$root"/bench/results/"$name"-* "$backup/$name/" 2>/dev/null || true; fi
+  marker="$(mktemp)"
+  "$script" "${args[@]}" >&2 || { echo "error: benchmark $name failed (bench/$name.sh ${args[*]})" >&2; exit 1; }
+  took[$name]=$(( $(date +%s) - t0 ))
+  # the results file it wrote: the newest bench/results/<name>-*.md, written during this run
+  newest="$(find "$root/bench/results" -maxdepth 1 -name "$name-*.md" -newer "$marker" -printf '%T@ %p\n' | sort -rn | sed -n 1p | cut -d' ' -f2-)"
+  rm -f "$marker"
+  [ -n "$newest" ] || { echo "error: benchmark $name wrote no bench/results/$name-*.md" >&2; exit 1; }
+  cp "$newest" "$work/$name.md"
+  file[$name]="$work/$name.md"
+  if $quick; then
+    rm -f "$newest"
+    cp -p "$backup/$name"/* "$root/bench/results/" 2>/dev/null || true
+  fi
+done
+load_after=$(uptime | sed 's/.*load average: //')
+
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+jv=$(java -version 2>&1 | sed -n 1p)
+out="$root/bench/results/all-$date_utc$($quick && echo -quick).md"
+{
+  echo "# meshkit benchmarks, $date_utc$($quick && echo ' (--quick: small sizes, for the shape, not the numbers)')"
+  echo
+  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Load average before: $load_before; after: $load_after"
+  echo "(a load near or above the core count means the numbers were taken under load). Total $(( $(date +%s) - started )) s."
+  echo "Every row is from the benchmark's own table, where its baseline was measured in the same run."
+  echo
+  echo "| benchmark | measured (the benchmark's own columns) | target | met |"
+  echo "|---|---|---|---|"
+  for name in "${names[@]}"; do
+    rows="$(first_table "${file[$name]}" | grep -E -- "$(headline "$name")" || true)"
+    if [ -z "$rows" ]; then
+      echo "| $name | (no headline row found: see its table below) | $(target "$name") | ? |"
+      continue
+    fi
+    while IFS= read -r row; do
+      cells="$(echo "$row" | sed -e 's/^| *//' -e 's/ *|$//' -e 's/ *| */ · /g')"
+      met="–"
+      case "$row" in
+        *"| met |"*|*"| met"|*"| yes |"*|*"| yes") met="yes" ;;
+        *"**missed**"*|*"| **no** |"*|*"| **no**"*|*"| no |"*) met="**no**" ;;
+      esac
+      echo "| $name | $cells | $(target "$name") | $met |"
+    done <<< "$rows"
+  done
+  echo
+  echo "\"–\": the benchmark's table gives the numbers but no verdict; compare them with the target."
+  for name in "${names[@]}"; do
+    echo
+    echo "## $name (bench/$name.sh, ${took[$name]} s)"
+    echo
+    first_table "${file[$name]}"
+  done
+} > "$out"
+cat "$out"
+echo "wrote $out" >&2
