@@ -72,8 +72,8 @@ public final class GoldenTestReader {
             throw error(root, "a golden test is a mapping with 'expect:' (and optionally " + String.join(", ",
                     TOP_KEYS.stream().filter(k -> !k.equals("expect")).sorted().toList()) + ")");
         }
-        Map<String, NodeTuple> top = entries(map, TOP_KEYS);
-        String description = top.containsKey("description") ? scalar(top.get("description").getValueNode()) : "";
+        Map<String, NodeTuple> top = yaml.entries(map, TOP_KEYS);
+        String description = top.containsKey("description") ? yaml.scalar(top.get("description").getValueNode()) : "";
 
         Path pipelineFile;
         if (top.containsKey("pipeline")) {
@@ -93,7 +93,7 @@ public final class GoldenTestReader {
         if (top.containsKey("dates")) {
             Node n = top.get("dates").getValueNode();
             try {
-                dates = DateRange.parse(scalar(n));
+                dates = DateRange.parse(yaml.scalar(n));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw error(n, "'dates' must be YYYY-MM-DD or FROM..TO: " + e.getMessage());
             }
@@ -101,12 +101,12 @@ public final class GoldenTestReader {
 
         if (top.containsKey("with")) {
             Node n = top.get("with").getValueNode();
-            for (NodeTuple t : mapping(n, "'with' maps step ids to the fields to override").getValue()) {
-                String stepId = scalar(t.getKeyNode());
+            for (NodeTuple t : yaml.mapping(n, "'with' maps step ids to the fields to override").getValue()) {
+                String stepId = yaml.scalar(t.getKeyNode());
                 Map<String, Object> fields = new LinkedHashMap<>();
-                for (NodeTuple f : mapping(t.getValueNode(), "'with: " + stepId + "' maps field names to values").getValue()) {
-                    String key = scalar(f.getKeyNode());
-                    Object value = value(f.getValueNode());
+                for (NodeTuple f : yaml.mapping(t.getValueNode(), "'with: " + stepId + "' maps field names to values").getValue()) {
+                    String key = yaml.scalar(f.getKeyNode());
+                    Object value = yaml.value(f.getValueNode());
                     if (StepKind.isPath(key)) {
                         value = resolvePaths(f.getValueNode(), value);
                     }
@@ -122,7 +122,7 @@ public final class GoldenTestReader {
 
         if (top.containsKey("steps")) {
             Node n = top.get("steps").getValueNode();
-            List<String> ids = strings(n);
+            List<String> ids = yaml.strings(n);
             if (ids.isEmpty()) {
                 throw error(n, "'steps' must name at least one step");
             }
@@ -139,18 +139,18 @@ public final class GoldenTestReader {
 
         Map<String, String> env = new LinkedHashMap<>();
         if (top.containsKey("env")) {
-            for (NodeTuple t : mapping(top.get("env").getValueNode(), "'env' maps variable names to values").getValue()) {
-                String var = scalar(t.getKeyNode());
+            for (NodeTuple t : yaml.mapping(top.get("env").getValueNode(), "'env' maps variable names to values").getValue()) {
+                String var = yaml.scalar(t.getKeyNode());
                 if (!var.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     throw error(t.getKeyNode(), "'" + var + "' is not an environment variable name (letters, digits, '_')");
                 }
-                env.put(var, scalar(t.getValueNode()));
+                env.put(var, yaml.scalar(t.getValueNode()));
             }
         }
 
         List<GoldenTest.Given> given = new ArrayList<>();
         if (top.containsKey("given")) {
-            for (NodeTuple t : mapping(top.get("given").getValueNode(), "'given' maps tables (namespace.table) to CSV files").getValue()) {
+            for (NodeTuple t : yaml.mapping(top.get("given").getValueNode(), "'given' maps tables (namespace.table) to CSV files").getValue()) {
                 TableId table = table(t.getKeyNode());
                 Path csv = existing(t.getValueNode(), "CSV file");
                 given.add(new GoldenTest.Given(table, csv, location(t.getKeyNode())));
@@ -162,7 +162,7 @@ public final class GoldenTestReader {
             throw error(map, "the test has no 'expect:' (the tables to compare after the run, each with its expected CSV file)");
         }
         List<GoldenTest.Expect> expect = new ArrayList<>();
-        MappingNode expectMap = mapping(expectEntry.getValueNode(), "'expect' maps tables (namespace.table) to expected CSV files");
+        MappingNode expectMap = yaml.mapping(expectEntry.getValueNode(), "'expect' maps tables (namespace.table) to expected CSV files");
         if (expectMap.getValue().isEmpty()) {
             throw error(expectMap, "'expect' must name at least one table");
         }
@@ -172,14 +172,14 @@ public final class GoldenTestReader {
             Path csv;
             List<ColumnName> columns = new ArrayList<>();
             if (v instanceof MappingNode m) {
-                Map<String, NodeTuple> e = entries(m, EXPECT_KEYS);
+                Map<String, NodeTuple> e = yaml.entries(m, EXPECT_KEYS);
                 if (!e.containsKey("file")) {
                     throw error(m, "an expected table needs 'file:' (the expected CSV)");
                 }
                 csv = path(e.get("file").getValueNode());
                 if (e.containsKey("columns")) {
                     Node cn = e.get("columns").getValueNode();
-                    for (String c : strings(cn)) {
+                    for (String c : yaml.strings(cn)) {
                         try {
                             columns.add(ColumnName.of(c));
                         } catch (MeshkitException ex) {
@@ -244,7 +244,7 @@ public final class GoldenTestReader {
     }
 
     private Path path(Node node) {
-        return display(resolve(node, scalar(node)));
+        return display(resolve(node, yaml.scalar(node)));
     }
 
     private Path existing(Node node, String what) {
@@ -262,7 +262,7 @@ public final class GoldenTestReader {
     }
 
     private TableId table(Node node) {
-        String text = scalar(node);
+        String text = yaml.scalar(node);
         if (!text.contains(".")) {
             throw error(node, "'" + text + "' is not a table: write namespace.table, for example music.tracks");
         }
@@ -271,26 +271,6 @@ public final class GoldenTestReader {
         } catch (MeshkitException e) {
             throw error(node, e.getMessage());
         }
-    }
-
-    private Map<String, NodeTuple> entries(MappingNode map, Set<String> allowed) {
-        return yaml.entries(map, allowed);
-    }
-
-    private MappingNode mapping(Node node, String what) {
-        return yaml.mapping(node, what);
-    }
-
-    private Object value(Node node) {
-        return yaml.value(node);
-    }
-
-    private List<String> strings(Node node) {
-        return yaml.strings(node);
-    }
-
-    private String scalar(Node node) {
-        return yaml.scalar(node);
     }
 
     private GoldenTest.Location location(Node node) {
