@@ -88,7 +88,8 @@ class ScdCliTest {
         assertThat(err.toString()).contains("1 key of (track_id) occurs more than once"); // 2019-06-01 is staged and bad
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--dry-run")).isZero();
         assertThat(out.toString()).startsWith("Plan for apply music.tracks (2019-02-05) (dry run: nothing written)")
-                .contains("FULL OUTER JOIN", "md5(");
+                .contains("FULL OUTER JOIN", "WHEN s.\"title\" IS DISTINCT FROM c.\"title\" OR s.\"artist\" IS DISTINCT FROM c.\"artist\"")
+                .doesNotContain("md5("); // no floating-point or JSON attribute to fingerprint
         assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist\n");
     }

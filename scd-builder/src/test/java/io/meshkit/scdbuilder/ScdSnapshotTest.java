@@ -89,6 +89,48 @@ class ScdSnapshotTest {
     }
 
     @Test
+    void typeTwoAttributesOfEveryKindOpenVersionsExactlyWhenTheirValueChanges() {
+        // the change join compares values with IS DISTINCT FROM, and floating-point ones by fingerprint
+        ScdTarget target = ScdTarget.of(Contracts.items("1.0.0", "close", """
+                      - name: released
+                        logicalType: date
+                        physicalType: DATE
+                      - name: price
+                        logicalType: number
+                        physicalType: DECIMAL(10,2)
+                      - name: rating
+                        logicalType: number
+                        physicalType: DOUBLE
+                """), (String) null);
+        try (ScdFixture f = ScdFixture.of(Warehouses.open("duckdb::memory:"), target.contract())) {
+            LocalDate day = LocalDate.of(2020, 1, 1);
+            java.math.BigDecimal p1 = new java.math.BigDecimal("1.50");
+            Object[][] base = {row(1L, "a", "pop", 1L, day, p1, 1.5), row(2L, "b", "pop", 1L, null, null, null),
+                    row(3L, "c", "pop", 1L, day, p1, 1.5), row(4L, "d", "pop", 1L, day, p1, 1.5), row(5L, "e", "pop", 1L, day, p1, 1.5)};
+            f.stage(D1, base);
+            f.stage(D2, row(1L, "a", "rock", 9L, day, p1, 1.5), // type-1 and ignored changes only
+                    row(2L, "b", "pop", 1L, null, null, null), // NULLs equal NULLs
+                    row(3L, "c", "pop", 1L, day.plusDays(1), p1, 1.5), // a date
+                    row(4L, "d", "pop", 1L, day, new java.math.BigDecimal("1.51"), 1.5), // a decimal
+                    row(5L, "e", "pop", 1L, day, p1, 2.5)); // a double
+            f.stage(D3, row(1L, "a", "rock", 9L, null, p1, 1.5), row(2L, "b", "pop", 1L, null, null, 0.0), // value to NULL, NULL to value
+                    row(3L, "c", "pop", 1L, day.plusDays(1), p1, 1.5), row(4L, "d", "pop", 1L, day, new java.math.BigDecimal("1.51"), 1.5),
+                    row(5L, "e", "pop", 1L, day, p1, 2.5));
+            f.scd.apply(f.target, D1, Execution.RUN);
+            ScdResult r2 = f.scd.apply(f.target, D2, Execution.RUN);
+            assertThat(r2.counts().summary()).isEqualTo("opened 3, closed 3, corrected 1, deleted 0, unchanged 1, rows 8");
+            ScdResult r3 = f.scd.apply(f.target, D3, Execution.RUN);
+            assertThat(r3.counts().summary()).isEqualTo("opened 2, closed 2, corrected 0, deleted 0, unchanged 3, rows 10");
+            assertThat(f.rows(Sql.of("SELECT id, COUNT(*) FROM music_candidates.items GROUP BY id ORDER BY id")))
+                    .containsExactly(List.of(1L, 2L), List.of(2L, 2L), List.of(3L, 2L), List.of(4L, 2L), List.of(5L, 2L));
+            String changes = r3.plan().stream().flatMap(s -> s.sql().stream()).map(Sql::text).filter(t -> t.contains("FULL OUTER JOIN"))
+                    .findFirst().orElseThrow();
+            assertThat(changes).contains("s.\"price\" IS DISTINCT FROM c.\"price\"", "md5(coalesce(CAST(length(CAST(\"rating\" AS VARCHAR))")
+                    .doesNotContain("CAST(\"price\" AS VARCHAR)");
+        }
+    }
+
+    @Test
     void applyingTheSameDateTwiceGivesTheSameTable() {
         try (ScdFixture f = items("tombstone")) {
             f.stage(D1, row(1L, "a", "pop", 1L), row(2L, "b", "pop", 1L));

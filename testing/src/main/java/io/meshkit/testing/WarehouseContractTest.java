@@ -1001,12 +1001,17 @@ public abstract class WarehouseContractTest {
     private static final String OPEN = "9999-12-31T00:00";
 
     private Map<String, io.meshkit.core.quality.CheckResult> runQuality(TableId t) {
+        return runQuality(t, warehouse);
+    }
+
+    /** Runs the contract's checks through {@code through} (the warehouse, or a wrapper of it). */
+    private Map<String, io.meshkit.core.quality.CheckResult> runQuality(TableId t, Warehouse through) {
         io.meshkit.core.contract.Contract contract = io.meshkit.core.contract.ContractReader.create()
                 .parse("tracks.odcs.yaml", QUALITY_CONTRACT).orThrow();
         var dataset = contract.datasets().get(0);
         var checks = io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect());
         Map<String, io.meshkit.core.quality.CheckResult> byId = new java.util.LinkedHashMap<>();
-        for (var r : new io.meshkit.core.quality.QualityRunner(warehouse).run(t, checks)) {
+        for (var r : new io.meshkit.core.quality.QualityRunner(through).run(t, checks)) {
             byId.merge(r.check() + ":" + r.target(), r, (a, b) -> {
                 throw new AssertionError("two results for " + r.check() + ":" + r.target());
             });
@@ -1055,5 +1060,112 @@ public abstract class WarehouseContractTest {
         assertThat(results.get("scd2_one_current:track_id").sampleKeys()).containsExactly("1");
         assertThat(results.get("row_count:tracks").status()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED);
         assertThat(results.values()).allSatisfy(r -> assertThat(r.passed()).isEqualTo(r.status() != failed));
+    }
+
+    private static final String PK = "primary_key_unique:track_id, valid_from";
+    private static final String PK_NULL = "primary_key_not_null:track_id, valid_from";
+    private static final String RANGE = "scd2_valid_range:track_id";
+    private static final String FLAG = "scd2_current_flag:track_id";
+    private static final String OVERLAP = "scd2_no_overlap:track_id";
+    private static final String ONE_CURRENT = "scd2_one_current:track_id";
+
+    /**
+     * Each SCD2 invariant broken on its own beside a clean key: exactly the checks it breaks fail,
+     * with their counts and sample keys; primary_key_unique and scd2_one_current, which are only
+     * run when a cheaper check observed something, still report every duplicate and every key
+     * with two current versions.
+     */
+    @Test
+    public void eachPlantedScd2ViolationFailsItsChecksWithItsKeys() {
+        List<Object> clean = track(1, "a", "rock", "2019-01-01T00:00", OPEN, true);
+        // a version repeated with the same valid_from (closed versions, so no second current one)
+        assertFailures(tracksTable("dup_version", List.of(clean,
+                track(5, "e", "rock", "2019-01-01T00:00", "2019-02-01T00:00", false),
+                track(5, "e again", "rock", "2019-01-01T00:00", "2019-03-01T00:00", false))),
+                Map.of(PK, List.of("5, 2019-01-01T00:00"), OVERLAP, List.of("5")), Map.of(PK, 1L, OVERLAP, 1L));
+        // two current versions one after the other, and two with a closed one between them
+        assertFailures(tracksTable("two_current", List.of(clean,
+                track(6, "f", "rock", "2019-01-01T00:00", OPEN, true),
+                track(6, "f2", "rock", "2019-02-01T00:00", OPEN, true),
+                track(7, "g", "rock", "2019-01-01T00:00", OPEN, true),
+                track(7, "g2", "rock", "2019-02-01T00:00", "2019-03-01T00:00", false),
+                track(7, "g3", "rock", "2019-03-01T00:00", OPEN, true))),
+                Map.of(ONE_CURRENT, List.of("6", "7"), OVERLAP, List.of("6", "7")), Map.of(ONE_CURRENT, 2L, OVERLAP, 2L));
+        // a closed version still flagged current: no overlap, yet two current versions
+        assertFailures(tracksTable("closed_current", List.of(clean,
+                track(8, "h", "rock", "2019-01-01T00:00", "2019-02-01T00:00", true),
+                track(8, "h2", "rock", "2019-02-01T00:00", OPEN, true))),
+                Map.of(FLAG, List.of("8, 2019-01-01T00:00"), ONE_CURRENT, List.of("8")), Map.of(FLAG, 1L, ONE_CURRENT, 1L));
+        // an open version not flagged current
+        assertFailures(tracksTable("open_not_current", List.of(clean,
+                track(9, "i", "rock", "2019-01-01T00:00", OPEN, false))),
+                Map.of(FLAG, List.of("9, 2019-01-01T00:00")), Map.of(FLAG, 1L));
+        // a version that ends before it starts
+        assertFailures(tracksTable("bad_range", List.of(clean,
+                track(10, "j", "rock", "2019-03-01T00:00", "2019-02-01T00:00", false))),
+                Map.of(RANGE, List.of("10, 2019-03-01T00:00")), Map.of(RANGE, 1L));
+        // two versions overlapping in time with different starts, one current
+        assertFailures(tracksTable("overlap", List.of(clean,
+                track(11, "k", "rock", "2019-01-01T00:00", "2019-03-01T00:00", false),
+                track(11, "k2", "rock", "2019-02-01T00:00", OPEN, true))),
+                Map.of(OVERLAP, List.of("11")), Map.of(OVERLAP, 1L));
+        // the same key and a NULL valid_from twice: NULL keys group together, as GROUP BY groups them
+        assertFailures(tracksTable("null_from", List.of(clean,
+                Arrays.asList(12L, "l", "rock", null, LocalDateTime.parse(OPEN), true),
+                Arrays.asList(12L, "l2", "rock", null, LocalDateTime.parse(OPEN), true))),
+                Map.of(PK, List.of("12, null"), PK_NULL, List.of("12, null", "12, null"), RANGE, List.of("12, null", "12, null"),
+                        ONE_CURRENT, List.of("12")),
+                Map.of(PK, 1L, PK_NULL, 2L, RANGE, 2L, ONE_CURRENT, 1L));
+    }
+
+    private void assertFailures(TableId t, Map<String, List<String>> samples, Map<String, Long> observed) {
+        var results = runQuality(t);
+        for (String scd2 : List.of(PK, PK_NULL, RANGE, FLAG, OVERLAP, ONE_CURRENT)) {
+            var r = results.get(scd2);
+            boolean fails = samples.containsKey(scd2);
+            assertThat(r.status()).as(t.name() + " " + scd2).isEqualTo(fails ? io.meshkit.core.quality.CheckStatus.FAILED
+                    : io.meshkit.core.quality.CheckStatus.PASSED);
+            assertThat(r.observed()).as(t.name() + " " + scd2)
+                    .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(BigDecimal.valueOf(observed.getOrDefault(scd2, 0L))));
+            assertThat(r.sampleKeys()).as(t.name() + " " + scd2).containsExactlyElementsOf(samples.getOrDefault(scd2, List.of()));
+        }
+    }
+
+    /**
+     * The GROUP BYs of primary_key_unique and scd2_one_current are not run on a dimension whose
+     * valid_range, current_flag and no_overlap checks pass (they cannot fail then), and are run as
+     * soon as one of those fails.
+     */
+    @Test
+    public void impliedScd2ChecksRunOnlyWhenACheapCheckFails() {
+        List<String> queries = new CopyOnWriteArrayList<>();
+        Warehouse recording = (Warehouse) java.lang.reflect.Proxy.newProxyInstance(Warehouse.class.getClassLoader(),
+                new Class<?>[] {Warehouse.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("query")) {
+                        queries.add(((Sql) args[0]).text());
+                    }
+                    try {
+                        return method.invoke(warehouse, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TableId clean = tracksTable("clean_dim", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", "2019-02-01T00:00", false),
+                track(1, "a2", "rock", "2019-02-01T00:00", OPEN, true),
+                track(2, "b", "pop", "2019-01-01T00:00", OPEN, true)));
+        assertThat(runQuality(clean, recording).values()).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        assertThat(queries).noneMatch(q -> q.contains("GROUP BY"));
+        assertThat(queries).anyMatch(q -> q.contains("LEAD("));
+
+        queries.clear();
+        TableId dirty = tracksTable("dirty_dim", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", OPEN, true),
+                track(1, "a2", "rock", "2019-02-01T00:00", OPEN, true)));
+        var results = runQuality(dirty, recording);
+        assertThat(queries).anyMatch(q -> q.contains("GROUP BY") && q.contains("HAVING") && q.contains("WHERE"))
+                .anyMatch(q -> q.contains("GROUP BY") && q.contains("valid_from"));
+        assertThat(results.get(ONE_CURRENT).sampleKeys()).containsExactly("1");
+        assertThat(results.get(PK).status()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.contract.Threshold;
 import io.meshkit.core.warehouse.Sql;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,16 +20,30 @@ import java.util.Optional;
  * @param percent whether the value is compared as a percentage of the table's rows
  * @param warningOnly whether a failure is only a warning
  * @param sampleKeys a query returning up to five keys of offending rows, if the check has one
+ * @param impliedBy ids of other checks of the same run whose observed values, when every one of them
+ *     is exactly 0, prove this check's is 0 too (e.g. two versions of a key with the same
+ *     {@code valid_from} are an overlap or a bad range); the runner then reports this check passed
+ *     with 0 without running its query, and runs it as usual otherwise. Empty for most checks.
  */
 public record QualityCheck(String id, String target, String description, Measure measure, Threshold threshold, boolean percent,
-        boolean warningOnly, Optional<Sql> sampleKeys) {
-    /** Validates the fields. */
+        boolean warningOnly, Optional<Sql> sampleKeys, List<String> impliedBy) {
+    /** Validates the fields and copies the list. */
     public QualityCheck {
         requireNonNull(id, "id is null");
         requireNonNull(target, "target is null");
         requireNonNull(description, "description is null");
         requireNonNull(measure, "measure is null");
         requireNonNull(sampleKeys, "sampleKeys is null");
+        impliedBy = List.copyOf(impliedBy);
+        if (impliedBy.contains(id)) {
+            throw new IllegalArgumentException("check " + id + " cannot be implied by itself");
+        }
+    }
+
+    /** A check that is always run (implied by no other). */
+    public QualityCheck(String id, String target, String description, Measure measure, Threshold threshold, boolean percent,
+            boolean warningOnly, Optional<Sql> sampleKeys) {
+        this(id, target, description, measure, threshold, percent, warningOnly, sampleKeys, List.of());
     }
 
     /** How a check measures its value. */

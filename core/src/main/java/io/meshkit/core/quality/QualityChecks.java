@@ -29,6 +29,23 @@ import java.util.Optional;
  */
 public final class QualityChecks {
     private static final int SAMPLE_KEYS = 5;
+    private static final String VALID_RANGE = "scd2_valid_range";
+    private static final String CURRENT_FLAG = "scd2_current_flag";
+    private static final String NO_OVERLAP = "scd2_no_overlap";
+    /*
+     * The GROUP BYs of primary_key_unique and scd2_one_current cost more than the rest of the SCD2
+     * checks together on a large dimension, and when the cheap checks pass they cannot fail:
+     * - two versions of a key with the same valid_from sit next to each other in the no-overlap
+     *   window (PARTITION BY key ORDER BY valid_from, NULL keys forming one partition as they form
+     *   one group), so the first one's next_from equals its valid_from, which is < its valid_to
+     *   unless the range check fails (a NULL valid_from fails it too): an overlap;
+     * - two current versions of a key both end at 9999-12-31 (current flag); the version after the
+     *   earlier one starts no later than the later one, which starts before 9999-12-31 (range): an
+     *   overlap.
+     * So they are implied by those checks and run only when one of those observed something.
+     */
+    private static final List<String> UNIQUE_VERSION_PREMISES = List.of(VALID_RANGE, NO_OVERLAP);
+    private static final List<String> ONE_CURRENT_PREMISES = List.of(VALID_RANGE, CURRENT_FLAG, NO_OVERLAP);
 
     private final Dataset dataset;
     private final TableId table;
@@ -59,7 +76,7 @@ public final class QualityChecks {
             String target = names(rowKey);
             checks.add(new QualityCheck("primary_key_unique", target, "no two rows share the key " + target,
                     new QualityCheck.Query(countDuplicateGroups(rowKey)), Threshold.ZERO, false, false,
-                    Optional.of(duplicateKeys(rowKey))));
+                    Optional.of(duplicateKeys(rowKey)), isDimension() ? UNIQUE_VERSION_PREMISES : List.of()));
             checks.add(aggregate("primary_key_not_null", target, "no key column is NULL", anyNull(rowKey), Threshold.ZERO, false,
                     false, whereNull(rowKey)));
         }
@@ -187,19 +204,19 @@ public final class QualityChecks {
         ColumnName current = Scd2Shape.IS_CURRENT;
 
         Sql badRange = dialect.sql().id(from).sql(" IS NULL OR ").id(to).sql(" IS NULL OR NOT (").id(from).sql(" < ").id(to).sql(")").build();
-        checks.add(aggregate("scd2_valid_range", key, "valid_from < valid_to in every version", countWhere(badRange), Threshold.ZERO,
+        checks.add(aggregate(VALID_RANGE, key, "valid_from < valid_to in every version", countWhere(badRange), Threshold.ZERO,
                 false, false, sample(badRange)));
 
         Sql badFlag = dialect.sql().id(current).sql(" IS NULL OR ").id(current).sql(" <> (").id(to).sql(" = ").bind(Scd2Shape.FAR_FUTURE)
                 .sql(")").build();
-        checks.add(aggregate("scd2_current_flag", key, "is_current exactly when valid_to is 9999-12-31", countWhere(badFlag),
+        checks.add(aggregate(CURRENT_FLAG, key, "is_current exactly when valid_to is 9999-12-31", countWhere(badFlag),
                 Threshold.ZERO, false, false, sample(badFlag)));
 
         // versions of a key overlap when the next one starts before this one ends
         SqlBuilder overlaps = dialect.sql().sql("SELECT ").ids(entityKey).sql(", ").id(from).sql(", ").id(to).sql(", LEAD(").id(from)
                 .sql(") OVER (PARTITION BY ").ids(entityKey).sql(" ORDER BY ").id(from).sql(") AS next_from FROM ").table(table);
         Sql overlapRows = overlaps.build();
-        checks.add(new QualityCheck("scd2_no_overlap", key, "no two versions of a key overlap in time",
+        checks.add(new QualityCheck(NO_OVERLAP, key, "no two versions of a key overlap in time",
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(overlapRows)
                         .sql(") v WHERE next_from < ").id(to).build()),
                 Threshold.ZERO, false, false,
@@ -211,7 +228,8 @@ public final class QualityChecks {
         checks.add(new QualityCheck("scd2_one_current", key, "at most one current version per key",
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(currentRows).sql(") d").build()),
                 Threshold.ZERO, false, false,
-                Optional.of(dialect.sql().append(currentRows).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build())));
+                Optional.of(dialect.sql().append(currentRows).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build()),
+                ONE_CURRENT_PREMISES));
         if (dataset.deletes() == DeletesMode.TOMBSTONE) {
             Sql nullDeleted = dialect.sql().id(Scd2Shape.IS_DELETED).sql(" IS NULL").build();
             checks.add(aggregate("scd2_deleted_flag", key, "is_deleted is never NULL", countWhere(nullDeleted), Threshold.ZERO, false,

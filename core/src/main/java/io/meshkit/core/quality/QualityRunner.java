@@ -11,14 +11,16 @@ import io.meshkit.core.warehouse.Warehouse;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Runs quality checks in the warehouse. The aggregate checks of a table share one scan
- * ({@code SELECT COUNT(*), agg1, agg2, … FROM t}); the others run one query each. Sample keys are
- * fetched only for checks that did not pass.
+ * ({@code SELECT COUNT(*), agg1, agg2, … FROM t}); the others run one query each, except a check
+ * {@linkplain QualityCheck#impliedBy() implied} by others that all observed 0, which passes with 0
+ * without its query. Sample keys are fetched only for checks that did not pass.
  */
 public final class QualityRunner {
     private final Warehouse warehouse;
@@ -40,19 +42,52 @@ public final class QualityRunner {
             scanned = rows.iterator().next().values();
         }
         BigDecimal rowCount = number(scanned.get(0));
-        List<CheckResult> results = new ArrayList<>(checks.size());
-        for (QualityCheck c : checks) {
-            Optional<BigDecimal> raw;
-            if (c.measure() instanceof QualityCheck.Aggregate) {
-                raw = Optional.of(number(scanned.get(1 + aggregates.indexOf(c))));
-            } else if (c.measure() instanceof QualityCheck.Query q) {
-                raw = Optional.of(scalar(q.query()));
-            } else {
-                raw = Optional.empty();
+        List<Optional<BigDecimal>> raw = new ArrayList<>(Collections.nCopies(checks.size(), Optional.empty()));
+        // first the checks that always run, then those implied by them (whose premises are known by then)
+        for (boolean implied : new boolean[] {false, true}) {
+            for (int i = 0; i < checks.size(); i++) {
+                QualityCheck c = checks.get(i);
+                if (c.impliedBy().isEmpty() == implied) {
+                    continue;
+                }
+                if (c.measure() instanceof QualityCheck.Aggregate) {
+                    raw.set(i, Optional.of(number(scanned.get(1 + aggregates.indexOf(c)))));
+                } else if (implied && premisesAllZero(c, checks, raw)) {
+                    raw.set(i, Optional.of(BigDecimal.ZERO));
+                } else if (c.measure() instanceof QualityCheck.Query q) {
+                    raw.set(i, Optional.of(scalar(q.query())));
+                }
             }
-            results.add(result(c, raw, rowCount));
+        }
+        List<CheckResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            results.add(result(checks.get(i), raw.get(i), rowCount));
         }
         return results;
+    }
+
+    /**
+     * Whether every premise of an implied check is a check of this run that is not itself implied,
+     * ran, and observed exactly 0 (every one of them, if several share the id).
+     */
+    private static boolean premisesAllZero(QualityCheck implied, List<QualityCheck> checks, List<Optional<BigDecimal>> raw) {
+        for (String premise : implied.impliedBy()) {
+            boolean found = false;
+            for (int i = 0; i < checks.size(); i++) {
+                QualityCheck c = checks.get(i);
+                if (!c.id().equals(premise)) {
+                    continue;
+                }
+                if (!c.impliedBy().isEmpty() || raw.get(i).isEmpty() || raw.get(i).get().signum() != 0) {
+                    return false;
+                }
+                found = true;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private CheckResult result(QualityCheck c, Optional<BigDecimal> raw, BigDecimal rowCount) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * fingerprint and time truncation come from the {@link Dialect}.
  *
  * <p>Applying snapshot D is two statements. {@link #changes} joins the snapshot with the current
- * versions once (as the cheapest possible comparison would) and keeps only the keys that changed,
+ * versions once, comparing the attributes by value (no fingerprint to compute, except for
+ * floating-point and JSON columns), and keeps only the keys that changed,
  * with an action: {@code N} open a version (new key, or a key back after a close-mode delete),
  * {@code R} back after a tombstone, {@code C} type-2 change, {@code T} type-1 correction only,
  * {@code D} gone. {@link #build} then streams the base once, joined to that small change set,
@@ -232,7 +233,13 @@ public final class ScdSql {
             b.sql("'D'");
         }
         if (!dim.type2().isEmpty()) {
-            b.sql(" WHEN s.").id(FINGERPRINT).sql(" <> c.").id(FINGERPRINT).sql(" THEN 'C'");
+            b.sql(" WHEN ");
+            List<ColumnName> byValue = type2ByValue();
+            b.join(byValue, " OR ", c -> b.sql("s.").id(c).sql(" IS DISTINCT FROM c.").id(c));
+            if (byValue.size() < dim.type2().size()) {
+                b.sql(byValue.isEmpty() ? "" : " OR ").sql("s.").id(FINGERPRINT).sql(" <> c.").id(FINGERPRINT);
+            }
+            b.sql(" THEN 'C'");
         }
         if (!dim.type1().isEmpty()) {
             b.sql(" WHEN ");
@@ -244,21 +251,47 @@ public final class ScdSql {
             b.sql(", s.").id(a); // the new type-1 values; the other attributes are read again for opened keys only
         }
         b.sql(" FROM (SELECT ").ids(dim.key());
-        for (ColumnName t1 : dim.type1()) {
-            b.sql(", ").id(t1);
-        }
-        fingerprint(b);
+        compared(b);
         b.sql(", 1 AS ").id(PRESENT).sql(" FROM (").append(snapshot).sql(") s0) s FULL OUTER JOIN (SELECT ").ids(dim.key());
-        for (ColumnName t1 : dim.type1()) {
-            b.sql(", ").id(t1);
-        }
+        compared(b);
         if (dim.tombstones()) {
             b.sql(", ").id(Scd2Shape.IS_DELETED);
         }
-        fingerprint(b);
         b.sql(", 1 AS ").id(PRESENT).sql(" FROM (").append(base).sql(") c0 WHERE ").id(Scd2Shape.IS_CURRENT).sql(") c ON ");
         b.join(key, " AND ", c -> b.sql("s.").id(c).sql(" = c.").id(c));
         return b.sql(") x WHERE ").id(ACTION).sql(" IS NOT NULL").build();
+    }
+
+    /**
+     * The columns each side of the change join carries to compare: the type-1 columns, the type-2
+     * columns compared by value, and one fingerprint of the other type-2 columns, if any.
+     */
+    private void compared(SqlBuilder b) {
+        for (ColumnName t1 : dim.type1()) {
+            b.sql(", ").id(t1);
+        }
+        List<ColumnName> byValue = type2ByValue();
+        for (ColumnName t2 : byValue) {
+            b.sql(", ").id(t2);
+        }
+        List<ColumnName> rest = dim.type2().stream().filter(c -> !byValue.contains(c)).toList();
+        if (!rest.isEmpty()) {
+            b.sql(", " + dialect.rowFingerprint(rest) + " AS ").id(FINGERPRINT);
+        }
+    }
+
+    /**
+     * The type-2 columns the change join compares by value ({@code IS DISTINCT FROM}): every one but
+     * floating-point and JSON columns, where value and text equality differ (-0.0 and 0.0, NaN) or
+     * that a warehouse cannot compare (BigQuery's JSON); those are compared by
+     * {@link Dialect#rowFingerprint} as before. Comparing values needs no hashing: an MD5 of each
+     * side's columns costs more than the join itself.
+     */
+    private List<ColumnName> type2ByValue() {
+        return dim.type2().stream().filter(c -> switch (dim.type(c).kind()) {
+            case REAL, DOUBLE, JSON -> false;
+            default -> true;
+        }).toList();
     }
 
     private void fingerprint(SqlBuilder b) {
