@@ -2,11 +2,9 @@ package io.meshkit.cli.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.cli.Meshkit;
+import io.meshkit.cli.CliRun;
 import io.meshkit.cli.VersionCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,16 +19,8 @@ class InitCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cmd = Meshkit.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<Path> files(Path dir) throws IOException {
@@ -41,7 +31,7 @@ class InitCommandTest {
 
     @Test
     void listsTheTemplatesOneLineEach() {
-        Run r = run("init", "--list");
+        CliRun r = run("init", "--list");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().lines().toList()).hasSize(Template.values().length)
                 .anySatisfy(l -> assertThat(l).startsWith("snapshot-dimension").contains("SCD2"))
@@ -53,7 +43,7 @@ class InitCommandTest {
     @EnumSource(Template.class)
     void generatesAProjectWithEveryPlaceholderSubstituted(Template t) throws IOException {
         Path dir = tmp.resolve("shop");
-        Run r = run("init", dir.toString(), "--template", t.id(), "--dataset", "shop.customer_events");
+        CliRun r = run("init", dir.toString(), "--template", t.id(), "--dataset", "shop.customer_events");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("created " + dir + " from template " + t.id(), "com.example.shop:shop-customer-events");
 
@@ -96,9 +86,9 @@ class InitCommandTest {
     void generatedContractsAreValidAndLintClean(Template t) {
         Path dir = tmp.resolve("p");
         assertThat(run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers").exitCode()).isZero();
-        Run validate = run("contract", "validate", dir.toString());
+        CliRun validate = run("contract", "validate", dir.toString());
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
-        Run lint = run("lint", dir.resolve("contracts").toString(), "--fail-on", "warning");
+        CliRun lint = run("lint", dir.resolve("contracts").toString(), "--fail-on", "warning");
         assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
         assertThat(lint.out()).contains("0 errors, 0 warnings");
     }
@@ -106,7 +96,7 @@ class InitCommandTest {
     @Test
     void refusesANonEmptyDirectory() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "mine");
-        Run r = run("init", tmp.toString(), "--template", "event-fact", "--dataset", "web.events");
+        CliRun r = run("init", tmp.toString(), "--template", "event-fact", "--dataset", "web.events");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly("error: Cannot create project in " + tmp + ": the directory is not empty");
         assertThat(Files.readString(tmp.resolve("notes.txt"))).isEqualTo("mine");
@@ -118,7 +108,7 @@ class InitCommandTest {
     @Test
     void refusesABadDatasetNameInOneLine() {
         for (String bad : List.of("customers", "Shop.customers", "shop.", "shop.customer-events", "shop.a.b", "shop.9lives")) {
-            Run r = run("init", tmp.resolve("x").toString(), "--template", "snapshot-dimension", "--dataset", bad);
+            CliRun r = run("init", tmp.resolve("x").toString(), "--template", "snapshot-dimension", "--dataset", bad);
             assertThat(r.exitCode()).as(bad).isEqualTo(2);
             assertThat(r.err().lines().toList()).as(bad).hasSize(1).first().asString()
                     .startsWith("error: Cannot create a project for dataset '" + bad + "': give DOMAIN.NAME");
@@ -128,17 +118,17 @@ class InitCommandTest {
 
     @Test
     void refusesAnUnknownTemplateAnUpstreamNameAndABadGroupId() {
-        Run unknown = run("init", tmp.resolve("x").toString(), "--template", "star-schema", "--dataset", "shop.customers");
+        CliRun unknown = run("init", tmp.resolve("x").toString(), "--template", "star-schema", "--dataset", "shop.customers");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("error: Cannot create a project from template 'star-schema': no such template "
                 + "(templates: snapshot-dimension, event-fact, derived-dataset)" + System.lineSeparator());
-        Run upstream = run("init", tmp.resolve("x").toString(), "--template", "derived-dataset", "--dataset", "sales.orders");
+        CliRun upstream = run("init", tmp.resolve("x").toString(), "--template", "derived-dataset", "--dataset", "sales.orders");
         assertThat(upstream.exitCode()).isEqualTo(2);
         assertThat(upstream.err()).contains("ships it as an upstream fixture");
-        Run group = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--group-id", "com.example.class");
+        CliRun group = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--group-id", "com.example.class");
         assertThat(group.exitCode()).isEqualTo(2);
         assertThat(group.err()).contains("groupId 'com.example.class'");
-        Run missing = run("init", tmp.resolve("x").toString(), "--template", "event-fact");
+        CliRun missing = run("init", tmp.resolve("x").toString(), "--template", "event-fact");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("give DIR, --template NAME and --dataset DOMAIN.NAME");
         assertThat(tmp.resolve("x")).doesNotExist();

@@ -1,15 +1,11 @@
 package io.meshkit.cli.init;
 
+import static io.meshkit.cli.WarehouseQuery.count;
+import static io.meshkit.cli.WarehouseQuery.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.cli.init.InitCommandTest.Run;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.cli.CliRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,43 +22,25 @@ class TemplatesIT {
 
     private String init(Template t, String dataset) {
         Path dir = tmp.resolve(t.id());
-        Run r = InitCommandTest.run("init", dir.toString(), "--template", t.id(), "--dataset", dataset);
+        CliRun r = CliRun.of("init", dir.toString(), "--template", t.id(), "--dataset", dataset);
         assertThat(r.exitCode()).as(r.err()).isZero();
         String uri = "duckdb:" + tmp.resolve(t.id() + ".duckdb");
-        Run run = InitCommandTest.run("run", dir.resolve("pipeline.yaml").toString(), "--warehouse", uri);
+        CliRun run = CliRun.of("run", dir.resolve("pipeline.yaml").toString(), "--warehouse", uri);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         return uri;
-    }
-
-    private static List<List<Object>> query(String uri, String sql) {
-        List<List<Object>> out = new ArrayList<>();
-        try (Warehouse w = Warehouses.open(uri); ResultRows rows = w.query(Sql.of(sql))) {
-            for (Row r : rows) {
-                List<Object> values = new ArrayList<>();
-                for (int i = 0; i < r.columns().size(); i++) {
-                    values.add(r.get(i));
-                }
-                out.add(values);
-            }
-        }
-        return out;
-    }
-
-    private static long count(String uri, String sql) {
-        return ((Number) query(uri, sql).get(0).get(0)).longValue();
     }
 
     @Test
     void snapshotDimensionPublishesTheHistoryOfThreeSnapshots() {
         String uri = init(Template.SNAPSHOT_DIMENSION, "shop.customers");
         assertThat(count(uri, "SELECT COUNT(*) FROM shop.customers")).isEqualTo(8);
-        assertThat(query(uri, "SELECT segment, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM shop.customers"
+        assertThat(rows(uri, "SELECT segment, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM shop.customers"
                 + " WHERE id = 2 ORDER BY valid_from")).containsExactly(
                 List.of("retail", "2024-01-01 00:00:00", "2024-01-02 00:00:00", false),
                 List.of("business", "2024-01-02 00:00:00", "9999-12-31 00:00:00", true));
         // a type-1 correction on the last day overwrites every version; a row missing from it is closed
-        assertThat(query(uri, "SELECT DISTINCT country FROM shop.customers WHERE id = 3")).containsExactly(List.of("IE"));
-        assertThat(query(uri, "SELECT CAST(valid_to AS VARCHAR), is_current FROM shop.customers WHERE id = 4"))
+        assertThat(rows(uri, "SELECT DISTINCT country FROM shop.customers WHERE id = 3")).containsExactly(List.of("IE"));
+        assertThat(rows(uri, "SELECT CAST(valid_to AS VARCHAR), is_current FROM shop.customers WHERE id = 4"))
                 .containsExactly(List.of("2024-01-03 00:00:00", false));
     }
 
@@ -86,10 +64,10 @@ class TemplatesIT {
     void derivedDatasetJoinsEachOrderToTheCustomerVersionOfItsTime() {
         String uri = init(Template.DERIVED_DATASET, "finance.order_segments");
         assertThat(count(uri, "SELECT COUNT(*) FROM finance.order_segments")).isEqualTo(8);
-        assertThat(query(uri, "SELECT segment, COUNT(*), CAST(SUM(amount) AS VARCHAR) FROM finance.order_segments GROUP BY 1 ORDER BY 1 NULLS LAST"))
+        assertThat(rows(uri, "SELECT segment, COUNT(*), CAST(SUM(amount) AS VARCHAR) FROM finance.order_segments GROUP BY 1 ORDER BY 1 NULLS LAST"))
                 .containsExactly(List.of("business", 2L, "162.00"), List.of("retail", 5L, "139.49"), java.util.Arrays.asList(null, 1L, "9.50"));
         // Grace Hopper (2) moved from retail to business on 2024-01-02: each order keeps its time's segment
-        assertThat(query(uri, "SELECT order_id, segment FROM finance.order_segments WHERE customer_id = 2 ORDER BY ordered_at"))
+        assertThat(rows(uri, "SELECT order_id, segment FROM finance.order_segments WHERE customer_id = 2 ORDER BY ordered_at"))
                 .containsExactly(List.of("o2", "retail"), List.of("o4", "business"));
     }
 }
