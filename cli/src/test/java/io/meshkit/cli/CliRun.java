@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /** One in-process run of the {@code meshkit} command, with what it printed. */
 public record CliRun(int exitCode, String out, String err) {
-    /** Runs {@code meshkit ARGS...} in this JVM. */
+    /** Runs {@code meshkit ARGS} in this JVM. */
     public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
