@@ -23,9 +23,15 @@ repo="$work/release-repo"
 rm -rf "$repo" "$work/consumer" "$work/consumer-m2" "$work/projects" "$work/archetypes" "$work/projects-m2"
 SECONDS=0
 
-# not -o: maven-deploy-plugin refuses to deploy offline, even to a file repository
+# not -o: maven-deploy-plugin refuses to deploy offline, even to a file repository; the isolated
+# settings keep it off the network anyway and keep ~/.m2 untouched: `deploy` runs the install phase
+# (skipped) and the deployer caches the repository's metadata in the local repository (a fresh one)
 echo "1. deploy $version to file://$repo (tests skipped here: the release build runs them)" >&2
-(cd "$root" && mvn -B -q -Dmaven.test.skip=true deploy -Dmeshkit.release.url="file://$repo") \
+# (the generated projects' local repository: the third-party artifacts copied into it here serve
+# their builds too; no io.meshkit artifact is installed in it, only the deployer's metadata)
+isolated_settings "$work/projects-settings.xml" "$work/projects-m2" "$repo"
+(cd "$root" && mvn -B -q -s "$work/projects-settings.xml" -Dmaven.test.skip=true -Dmaven.install.skip=true deploy \
+    -Dmeshkit.release.url="file://$repo") \
   > "$work/deploy.log" 2>&1 || { cat "$work/deploy.log" >&2; echo "deploy failed" >&2; exit 1; }
 find "$repo" -name '*.pom' | sed "s|$repo/||" | sort > "$work/deployed.txt"
 echo "   $(wc -l < "$work/deployed.txt") POMs deployed" >&2
@@ -49,7 +55,6 @@ echo "   consumer: $SECONDS s so far" >&2
 echo "4. every template: meshkit init, mvn test (golden tests), meshkit run, published tables checked" >&2
 dist="$root/cli/target/meshkit/bin/meshkit"
 [ -x "$dist" ] || { echo "no distribution at $dist (the deploy builds it)" >&2; exit 1; }
-isolated_settings "$work/projects-settings.xml" "$work/projects-m2" "$repo"
 mvn_p() { mvn -o -B -q -s "$work/projects-settings.xml" -Daether.offline.protocols=file "$@"; }
 mkdir -p "$work/projects" "$work/archetypes"
 # template, dataset, then checks: "SQL|expected csv output" (header line and values, ; for newlines)
