@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** {@code meshkit version}: the meshkit version, the Java runtime and the warehouses installed. */
 @Command(name = "version", description = "Print the meshkit version, the Java runtime and the installed warehouses.")
-final class VersionCommand implements Runnable {
+public final class VersionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -24,7 +24,7 @@ final class VersionCommand implements Runnable {
     }
 
     /** The version of this build, from the jar's build properties. */
-    static String version() {
+    public static String version() {
         try (InputStream in = VersionCommand.class.getResourceAsStream("/io/meshkit/cli/build.properties")) {
             if (in == null) {
                 return "unknown";

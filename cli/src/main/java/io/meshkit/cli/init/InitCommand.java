@@ -1,0 +1,160 @@
+package io.meshkit.cli.init;
+
+import io.meshkit.cli.VersionCommand;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.lang.model.SourceVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meshkit init DIR --template NAME --dataset DOMAIN.NAME}: a new project from a template. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a project from a template (see --list): contract, pipeline, golden tests, Maven build, CI workflows.",
+                "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that",
+                "runs them (mvn test), a README and GitHub workflows (lint and diff on pull requests, publish on merge, monitor hourly).",
+                "The same templates are Maven archetypes: io.meshkit:meshkit-archetype-<template>."},
+        footer = {"", "Example: meshkit init shop --template snapshot-dimension --dataset shop.customers",
+                "Exit codes: 0 created, 2 bad input (unknown template, bad dataset name, DIR not empty), 4 internal error."})
+public final class InitCommand implements Callable<Integer> {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final int MAX_NAME = 63;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The new project's directory (created; must be empty if it exists).")
+    Path dir;
+
+    @Option(names = {"-t", "--template"}, paramLabel = "NAME", description = "The template (see --list).")
+    String template;
+
+    @Option(names = {"-d", "--dataset"}, paramLabel = "DOMAIN.NAME", description = "The dataset the project publishes, e.g. shop.customers (snake_case).")
+    String dataset;
+
+    @Option(names = "--group-id", paramLabel = "GROUP", description = "The Maven groupId, also the test's Java package (default: com.example.DOMAIN).")
+    String groupId;
+
+    @Option(names = "--artifact-id", paramLabel = "ARTIFACT", description = "The Maven artifactId (default: DOMAIN-NAME).")
+    String artifactId;
+
+    @Option(names = "--project-version", paramLabel = "VERSION", defaultValue = "0.1.0-SNAPSHOT", description = "The project's version (default: ${DEFAULT-VALUE}).")
+    String projectVersion;
+
+    @Option(names = "--list", description = "List the templates, one line each, and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (Template t : Template.values()) {
+                out.printf("%-20s %s%n", t.id(), t.description());
+            }
+            out.flush();
+            return 0;
+        }
+        if (dir == null || template == null || dataset == null) {
+            throw bad("Cannot create a project: give DIR, --template NAME and --dataset DOMAIN.NAME (templates: " + Template.names() + ")");
+        }
+        Template t = Template.of(template).orElseThrow(() -> bad("Cannot create a project from template '" + template
+                + "': no such template (templates: " + Template.names() + ")"));
+        Map<String, String> properties = properties(t);
+        requireEmpty(dir);
+        List<TemplateFiles.Rendered> files = TemplateFiles.render(t, properties);
+        try {
+            for (TemplateFiles.Rendered f : files) {
+                Path target = dir.resolve(f.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.content());
+            }
+        } catch (IOException e) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot create project in " + dir + ": " + e.getMessage(), e);
+        }
+        out.println("created " + dir + " from template " + t.id() + ": dataset " + dataset + ", " + files.size() + " files, "
+                + properties.get("groupId") + ":" + properties.get("artifactId") + ", meshkit " + properties.get("meshkitVersion"));
+        out.println("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml   (see README.md)");
+        out.flush();
+        return 0;
+    }
+
+    /** The properties the template files use, named as in the archetypes' archetype-metadata.xml. */
+    Map<String, String> properties(Template t) {
+        int dot = dataset.indexOf('.');
+        String domain = dot < 0 ? "" : dataset.substring(0, dot);
+        String name = dot < 0 ? "" : dataset.substring(dot + 1);
+        if (!NAME.matcher(domain).matches() || !NAME.matcher(name).matches()) {
+            throw bad("Cannot create a project for dataset '" + dataset + "': give DOMAIN.NAME, both snake_case "
+                    + "(lower-case letters, digits and single underscores, starting with a letter), e.g. shop.customers");
+        }
+        if (domain.length() > MAX_NAME - "_candidates".length() || name.length() > MAX_NAME) {
+            throw bad("Cannot create a project for dataset '" + dataset + "': the domain may have at most "
+                    + (MAX_NAME - "_candidates".length()) + " characters and the name at most " + MAX_NAME);
+        }
+        if (t.upstreamDatasets().contains(dataset)) {
+            throw bad("Cannot create a project for dataset '" + dataset + "': template " + t.id()
+                    + " ships it as an upstream fixture (" + String.join(", ", t.upstreamDatasets().stream().sorted().toList())
+                    + "); choose another name");
+        }
+        String group = groupId != null ? groupId : "com.example." + domain;
+        if (!isPackageName(group)) {
+            throw bad("Cannot create a project with groupId '" + group + "': it is also the tests' Java package, so it must be "
+                    + "dot-separated Java identifiers, e.g. com.example." + domain);
+        }
+        String artifact = artifactId != null ? artifactId : domain.replace('_', '-') + "-" + name.replace('_', '-');
+        if (!ARTIFACT_ID.matcher(artifact).matches()) {
+            throw bad("Cannot create a project with artifactId '" + artifact + "': use letters, digits, '.', '_' and '-'");
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("groupId", group);
+        p.put("artifactId", artifact);
+        p.put("version", projectVersion);
+        p.put("package", group);
+        p.put("dataset", dataset);
+        p.put("domain", domain);
+        p.put("datasetName", name);
+        p.put("meshkitVersion", VersionCommand.version());
+        p.put("gitignore", ".gitignore");
+        return p;
+    }
+
+    private static boolean isPackageName(String s) {
+        for (String part : s.split("\\.", -1)) {
+            if (!SourceVersion.isIdentifier(part) || SourceVersion.isKeyword(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireEmpty(Path dir) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw bad("Cannot create project in " + dir + ": it is a file");
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw bad("Cannot create project in " + dir + ": the directory is not empty");
+                }
+            } catch (IOException e) {
+                throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot create project in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static MeshkitException bad(String message) {
+        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,136 @@
+package io.meshkit.cli.init;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.cli.CliRun;
+import io.meshkit.cli.VersionCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code meshkit init}: what a generated project holds, and the refusals. */
+class InitCommandTest {
+    @TempDir
+    Path tmp;
+
+    static CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void listsTheTemplatesOneLineEach() {
+        CliRun r = run("init", "--list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(Template.values().length)
+                .anySatisfy(l -> assertThat(l).startsWith("snapshot-dimension").contains("SCD2"))
+                .anySatisfy(l -> assertThat(l).startsWith("event-fact").contains("sampling"))
+                .anySatisfy(l -> assertThat(l).startsWith("derived-dataset").contains("published datasets"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Template.class)
+    void generatesAProjectWithEveryPlaceholderSubstituted(Template t) throws IOException {
+        Path dir = tmp.resolve("shop");
+        CliRun r = run("init", dir.toString(), "--template", t.id(), "--dataset", "shop.customer_events");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("created " + dir + " from template " + t.id(), "com.example.shop:shop-customer-events");
+
+        List<String> paths = files(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
+        assertThat(paths).contains("meshkit.yaml", "pipeline.yaml", "pom.xml", "README.md", ".gitignore",
+                "contracts/customer_events.odcs.yaml", "src/test/java/com/example/shop/GoldenTest.java",
+                ".github/workflows/pull-request.yml", ".github/workflows/publish.yml", ".github/workflows/monitor.yml",
+                ".github/actions/setup-meshkit/action.yml");
+        assertThat(paths).anyMatch(p -> p.startsWith("tests/") && p.endsWith(".test.yaml"));
+        assertThat(paths).anyMatch(p -> p.startsWith("tests/expected/") && p.endsWith(".csv"));
+        assertThat(paths).noneMatch(p -> p.contains("__"));
+
+        for (Path f : files(dir)) {
+            String text = Files.readString(f);
+            String rel = dir.relativize(f).toString();
+            for (String key : List.of("${dataset}", "${domain}", "${datasetName}", "${groupId}", "${artifactId}", "${version}",
+                    "${package}", "${meshkitVersion}")) {
+                assertThat(text).as(rel).doesNotContain(key);
+            }
+        }
+        String pom = Files.readString(dir.resolve("pom.xml"));
+        assertThat(pom).contains("<groupId>com.example.shop</groupId>", "<artifactId>shop-customer-events</artifactId>",
+                "<meshkit.version>" + VersionCommand.version() + "</meshkit.version>", "<artifactId>meshkit-bom</artifactId>",
+                "<artifactId>meshkit-cli</artifactId>", "<artifactId>junit-jupiter</artifactId>");
+        assertThat(Files.readString(dir.resolve("src/test/java/com/example/shop/GoldenTest.java")))
+                .contains("package com.example.shop;", "io.meshkit.cli.Meshkit.commandLine().execute(\"test\", \".\", \"--junit\", \"target/meshkit-golden.xml\")");
+        assertThat(Files.readString(dir.resolve(".github/workflows/pull-request.yml")))
+                .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER");
+        assertThat(Files.readString(dir.resolve(".github/workflows/publish.yml"))).contains("branches: [main]", "${{ vars.MESHKIT_WAREHOUSE }}");
+        assertThat(Files.readString(dir.resolve(".github/workflows/monitor.yml"))).contains("schedule:", "meshkit monitor check");
+        assertThat(Files.readString(dir.resolve(".github/actions/setup-meshkit/action.yml"))).contains("SHA256SUMS", "sha256sum -c");
+        assertThat(Files.readString(dir.resolve("contracts/customer_events.odcs.yaml")))
+                .contains("domain: shop", "- name: customer_events", "id: urn:meshkit:shop:customer_events");
+        assertThat(Files.readString(dir.resolve("README.md"))).startsWith("shop.customer_events\n").contains("mvn test",
+                "meshkit run pipeline.yaml", "meshkit test");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Template.class)
+    void generatedContractsAreValidAndLintClean(Template t) {
+        Path dir = tmp.resolve("p");
+        assertThat(run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers").exitCode()).isZero();
+        CliRun validate = run("contract", "validate", dir.toString());
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        CliRun lint = run("lint", dir.resolve("contracts").toString(), "--fail-on", "warning");
+        assertThat(lint.exitCode()).as(lint.out() + lint.err()).isZero();
+        assertThat(lint.out()).contains("0 errors, 0 warnings");
+    }
+
+    @Test
+    void refusesANonEmptyDirectory() throws IOException {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        CliRun r = run("init", tmp.toString(), "--template", "event-fact", "--dataset", "web.events");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly("error: Cannot create project in " + tmp + ": the directory is not empty");
+        assertThat(Files.readString(tmp.resolve("notes.txt"))).isEqualTo("mine");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesABadDatasetNameInOneLine() {
+        for (String bad : List.of("customers", "Shop.customers", "shop.", "shop.customer-events", "shop.a.b", "shop.9lives")) {
+            CliRun r = run("init", tmp.resolve("x").toString(), "--template", "snapshot-dimension", "--dataset", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err().lines().toList()).as(bad).hasSize(1).first().asString()
+                    .startsWith("error: Cannot create a project for dataset '" + bad + "': give DOMAIN.NAME");
+        }
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void refusesAnUnknownTemplateAnUpstreamNameAndABadGroupId() {
+        CliRun unknown = run("init", tmp.resolve("x").toString(), "--template", "star-schema", "--dataset", "shop.customers");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: Cannot create a project from template 'star-schema': no such template "
+                + "(templates: snapshot-dimension, event-fact, derived-dataset)" + System.lineSeparator());
+        CliRun upstream = run("init", tmp.resolve("x").toString(), "--template", "derived-dataset", "--dataset", "sales.orders");
+        assertThat(upstream.exitCode()).isEqualTo(2);
+        assertThat(upstream.err()).contains("ships it as an upstream fixture");
+        CliRun group = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--group-id", "com.example.class");
+        assertThat(group.exitCode()).isEqualTo(2);
+        assertThat(group.err()).contains("groupId 'com.example.class'");
+        CliRun missing = run("init", tmp.resolve("x").toString(), "--template", "event-fact");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("give DIR, --template NAME and --dataset DOMAIN.NAME");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}
