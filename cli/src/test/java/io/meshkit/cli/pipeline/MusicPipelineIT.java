@@ -3,17 +3,12 @@ package io.meshkit.cli.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.cli.Meshkit;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.cli.WarehouseQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,24 +37,6 @@ class MusicPipelineIT {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private List<List<Object>> query(String uri, String sql) {
-        List<List<Object>> out = new ArrayList<>();
-        try (Warehouse w = Warehouses.open(uri); ResultRows rows = w.query(Sql.of(sql))) {
-            for (Row r : rows) {
-                List<Object> values = new ArrayList<>();
-                for (int i = 0; i < r.columns().size(); i++) {
-                    values.add(r.get(i));
-                }
-                out.add(values);
-            }
-        }
-        return out;
-    }
-
-    private long count(String uri, String sql) {
-        return ((Number) query(uri, sql).get(0).get(0)).longValue();
-    }
-
     @Test
     void runsTheExampleDomainAndPublishesItsDatasets() {
         String uri = "duckdb:" + tmp.resolve("w.duckdb");
@@ -69,36 +46,36 @@ class MusicPipelineIT {
                 "music.royalties          v1 (was none)", "plays_per_listener = ", "95% interval", "monitor: 5 datasets: 5 ok");
 
         // the published tables (views over the promoted versions)
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.tracks")).isEqualTo(13);
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.rightsholders")).isEqualTo(37);
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.plays")).isEqualTo(600);
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.royalties")).isEqualTo(600);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.tracks")).isEqualTo(13);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.rightsholders")).isEqualTo(37);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.plays")).isEqualTo(600);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.royalties")).isEqualTo(600);
         // the track whose title changes on 2019-05-01, as in the SoundCloud write-up
-        assertThat(query(uri, "SELECT title, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM music.tracks"
+        assertThat(WarehouseQuery.rows(uri, "SELECT title, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM music.tracks"
                 + " WHERE track_id = 2 ORDER BY valid_from")).containsExactly(
                 List.of("Think Before You Click", "2019-04-28 00:00:00", "2019-05-01 00:00:00", false),
                 List.of("Think Before You Click (On My Heart)", "2019-05-01 00:00:00", "9999-12-31 00:00:00", true));
         // the rights of track 2 in DE end on 2019-05-02: a tombstone
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.rightsholders WHERE track_id = 2 AND territory = 'DE' AND is_current AND is_deleted"))
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.rightsholders WHERE track_id = 2 AND territory = 'DE' AND is_current AND is_deleted"))
                 .isEqualTo(1);
         // royalties: every play once, titles and holders as of the play
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.royalties r JOIN music.plays p USING (play_id)")).isEqualTo(600);
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.royalties WHERE track_id = 2 AND played_at >= TIMESTAMP '2019-05-01'"
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.royalties r JOIN music.plays p USING (play_id)")).isEqualTo(600);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.royalties WHERE track_id = 2 AND played_at >= TIMESTAMP '2019-05-01'"
                 + " AND title <> 'Think Before You Click (On My Heart)'")).isZero();
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.royalties WHERE track_id = 2 AND played_at < TIMESTAMP '2019-05-01'"
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.royalties WHERE track_id = 2 AND played_at < TIMESTAMP '2019-05-01'"
                 + " AND title <> 'Think Before You Click'")).isZero();
-        assertThat(query(uri, "SELECT DISTINCT rightsholder_id FROM music.royalties WHERE track_id = 1 AND territory = 'FR'"
+        assertThat(WarehouseQuery.rows(uri, "SELECT DISTINCT rightsholder_id FROM music.royalties WHERE track_id = 1 AND territory = 'FR'"
                 + " AND played_at >= TIMESTAMP '2019-04-30'")).containsExactly(List.of(77L));
-        assertThat(query(uri, "SELECT DISTINCT rightsholder_id FROM music.royalties WHERE track_id = 2 AND territory = 'DE'"
+        assertThat(WarehouseQuery.rows(uri, "SELECT DISTINCT rightsholder_id FROM music.royalties WHERE track_id = 2 AND territory = 'DE'"
                 + " AND played_at >= TIMESTAMP '2019-05-02'")).containsExactly(java.util.Collections.singletonList(null));
         // the same sum computed independently from the published dimensions
-        assertThat(query(uri, "SELECT CAST(SUM(royalty_eur) AS VARCHAR) FROM music.royalties")).isEqualTo(query(uri,
+        assertThat(WarehouseQuery.rows(uri, "SELECT CAST(SUM(royalty_eur) AS VARCHAR) FROM music.royalties")).isEqualTo(WarehouseQuery.rows(uri,
                 "SELECT CAST(CAST(SUM(CASE WHEN p.ms_played >= 30000 THEN 0.004 * r.share_percent / 100 ELSE 0 END) AS DECIMAL(38, 6)) AS VARCHAR)"
                         + " FROM music.plays p JOIN music.rightsholders r ON r.track_id = p.track_id AND r.territory = p.country"
                         + " AND p.played_at >= r.valid_from AND p.played_at < r.valid_to AND NOT r.is_deleted"));
         // one run record per step, tool pipeline, all succeeded
-        assertThat(count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'SUCCEEDED'")).isEqualTo(34);
-        assertThat(count(uri, "SELECT COUNT(DISTINCT pipeline_run_id) FROM meshkit_meta.pipeline_steps")).isEqualTo(1);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'SUCCEEDED'")).isEqualTo(34);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(DISTINCT pipeline_run_id) FROM meshkit_meta.pipeline_steps")).isEqualTo(1);
 
         // a second run over the same dates restates the dimensions and publishes nothing new
         Run again = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--warehouse", uri);
@@ -120,7 +97,7 @@ class MusicPipelineIT {
         Run failed = run("run", pipeline, "--warehouse", uri, "--dates", "2019-04-28..2019-04-30");
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(2);
         assertThat(failed.out()).contains("FAIL royalties", "failed at royalties: ", "--resume");
-        assertThat(count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'FAILED'")).isEqualTo(1);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'FAILED'")).isEqualTo(1);
 
         Files.writeString(model, good);
         Run plan = run("run", pipeline, "--warehouse", uri, "--dates", "2019-04-28..2019-04-30", "--resume", "--dry-run");
@@ -129,8 +106,8 @@ class MusicPipelineIT {
         Run resumed = run("run", pipeline, "--warehouse", uri, "--dates", "2019-04-28..2019-04-30", "--resume");
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("skip publish", "ok   royalties", "19 steps skipped as done");
-        assertThat(count(uri, "SELECT COUNT(*) FROM music.royalties")).isEqualTo(360);
-        assertThat(count(uri, "SELECT COUNT(DISTINCT pipeline_run_id) FROM meshkit_meta.pipeline_steps")).isEqualTo(1);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM music.royalties")).isEqualTo(360);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(DISTINCT pipeline_run_id) FROM meshkit_meta.pipeline_steps")).isEqualTo(1);
     }
 
     @Test

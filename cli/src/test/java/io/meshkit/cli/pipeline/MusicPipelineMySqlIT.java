@@ -2,11 +2,8 @@ package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.cli.WarehouseQuery;
+
 import io.meshkit.testing.MySqlDatabase;
 import io.meshkit.testing.MySqlExtension;
 import java.io.PrintWriter;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,13 +55,13 @@ class MusicPipelineMySqlIT {
         }
         assertThat(run(uri, env, LocalDate.parse("2019-05-01"))).isZero();
 
-        assertThat(query(uri, "SELECT track_id, title, CAST(valid_from AS VARCHAR), is_current FROM music.tracks ORDER BY track_id, valid_from"))
+        assertThat(WarehouseQuery.rows(uri, "SELECT track_id, title, CAST(valid_from AS VARCHAR), is_current FROM music.tracks ORDER BY track_id, valid_from"))
                 .containsExactly(
                         List.of(1L, "Longer, Better, Stronger Passwords", "2019-02-05 00:00:00", true),
                         List.of(2L, "Think Before You Click", "2019-02-05 00:00:00", false),
                         List.of(2L, "Think Before You Click (On My Heart)", "2019-05-01 00:00:00", true));
         // the plays of February keep the title valid then; the FR play has no rights holder
-        assertThat(query(uri, "SELECT play_id, title, rightsholder_id FROM music.royalties ORDER BY play_id")).containsExactly(
+        assertThat(WarehouseQuery.rows(uri, "SELECT play_id, title, rightsholder_id FROM music.royalties ORDER BY play_id")).containsExactly(
                 List.of("p1", "Longer, Better, Stronger Passwords", 182L),
                 List.of("p2", "Longer, Better, Stronger Passwords", 182L),
                 java.util.Arrays.asList("p3", "Think Before You Click", null));
@@ -79,19 +75,5 @@ class MusicPipelineMySqlIT {
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).as(out.toString()).contains("ok   ingest-mysql@" + date).doesNotContain("load-tracks");
         return code;
-    }
-
-    private static List<List<Object>> query(String uri, String sql) {
-        List<List<Object>> out = new ArrayList<>();
-        try (Warehouse w = Warehouses.open(uri); ResultRows rows = w.query(Sql.of(sql))) {
-            for (Row r : rows) {
-                List<Object> values = new ArrayList<>();
-                for (int i = 0; i < r.columns().size(); i++) {
-                    values.add(r.get(i));
-                }
-                out.add(values);
-            }
-        }
-        return out;
     }
 }
