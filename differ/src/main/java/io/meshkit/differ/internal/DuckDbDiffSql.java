@@ -47,7 +47,7 @@ final class DuckDbDiffSql implements DiffSql {
         }
         boolean time = isTime(type) && isTime(other);
         if (time && n.timestampPrecision() < 6) {
-            return DuckDbCanonicalText.INSTANCE.text(expr, type, n, 0);
+            return DuckDbCanonicalText.timestamp(expr, type, n.timestampPrecision());
         }
         if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR) {
             return expr;
