@@ -251,31 +251,38 @@ public final class WarehouseDiffer {
             differs.add(diffSql.differs("x.p" + i, col.production().type(), "x.c" + i, col.candidate().type(), r.normalisation()));
         }
         SqlBuilder b = with(r, key, dedupe);
-        // one pass over the narrow join, grouped so that every unremarkable row falls into one of a
-        // few groups and each nominated key (hash differs, or one side only) into its own
+        // one pass over the narrow join: ungrouped counts, and the few nominated keys (hash differs,
+        // or one side only) collected into one list, so that no row is grouped or materialised
         String nominated = "p.meshkit_h IS DISTINCT FROM c.meshkit_h";
-        b.sql("g AS (SELECT p.meshkit_h IS NOT NULL AS pm, c.meshkit_h IS NOT NULL AS cm");
+        List<String> fieldNames = new ArrayList<>(List.of("pm", "cm"));
+        List<String> fieldExprs = new ArrayList<>(List.of("p.meshkit_h IS NOT NULL", "c.meshkit_h IS NOT NULL"));
         for (int i = 0; i < key.size(); i++) {
-            b.sql(", CASE WHEN " + nominated + " THEN p.").id(key.get(i)).sql(" END AS pk" + i);
-            b.sql(", CASE WHEN " + nominated + " THEN c.").id(key.get(i)).sql(" END AS ck" + i);
+            fieldNames.add("pk" + i);
+            fieldExprs.add("p." + dialect.quote(key.get(i)));
+            fieldNames.add("ck" + i);
+            fieldExprs.add("c." + dialect.quote(key.get(i)));
         }
-        b.sql(", count(*) AS n FROM (SELECT ").ids(key).sql(", ").sql(diffSql.hash(pHash)).sql(" AS meshkit_h FROM ");
+        b.sql("n AS (SELECT ").sql(diffSql.countIf("p.meshkit_h IS NOT NULL")).sql(" AS joined_p, ")
+                .sql(diffSql.countIf("c.meshkit_h IS NOT NULL")).sql(" AS joined_c, ")
+                .sql(diffSql.countIf("p.meshkit_h IS NOT NULL AND c.meshkit_h IS NOT NULL")).sql(" AS matched, ")
+                .sql(diffSql.collect(fieldNames, fieldExprs, nominated)).sql(" AS nominated FROM (SELECT ").ids(key).sql(", ")
+                .sql(diffSql.hash(pHash)).sql(" AS meshkit_h FROM ");
         side(b, r.production(), r, key, dedupe);
         b.sql(" pf) p FULL OUTER JOIN (SELECT ").ids(key).sql(", ").sql(diffSql.hash(cHash)).sql(" AS meshkit_h FROM ");
         side(b, r.candidate(), r, key, dedupe);
         b.sql(" cf) c ON ");
         b.join(key, " AND ", k -> b.sql("p.").id(k).sql(" = c.").id(k));
-        b.sql(" GROUP BY ALL)");
-        b.sql(", n AS (SELECT sum(n) FILTER (WHERE pm) AS joined_p, sum(n) FILTER (WHERE cm) AS joined_c,"
-                + " sum(n) FILTER (WHERE pm AND cm) AS matched,"
-                + " count(*) FILTER (WHERE (pk0 IS NOT NULL OR ck0 IS NOT NULL) AND NOT (pm AND cm) AND n > 1) AS unmatched_duplicates FROM g)");
+        b.sql(")");
         // the nominated rows, with both sides' values
-        b.sql(", x AS (SELECT d.*");
+        b.sql(", x AS (SELECT d.pm, d.cm");
+        for (int i = 0; i < key.size(); i++) {
+            b.sql(", d.pk" + i + ", d.ck" + i);
+        }
         for (int i = 0; i < compared.size(); i++) {
             b.sql(", pf.").id(compared.get(i).production().name()).sql(" AS p" + i);
             b.sql(", cf.").id(compared.get(i).candidate().name()).sql(" AS c" + i);
         }
-        b.sql(" FROM (SELECT * FROM g WHERE pk0 IS NOT NULL OR ck0 IS NOT NULL) d LEFT JOIN ");
+        b.sql(" FROM ").sql(diffSql.unnest("n", "nominated", "d")).sql(" LEFT JOIN ");
         side(b, r.production(), r, key, dedupe);
         b.sql(" pf ON ");
         for (int i = 0; i < key.size(); i++) {
@@ -289,22 +296,28 @@ public final class WarehouseDiffer {
         }
         b.sql(")");
         List<String> select = new ArrayList<>();
-        select.add("count(*) FILTER (WHERE " + onlyP + ")");
-        select.add("count(*) FILTER (WHERE " + onlyC + ")");
-        select.add(differs.isEmpty() ? "0" : "count(*) FILTER (WHERE " + both + " AND (" + String.join(" OR ", differs) + "))");
+        // a key on one side only that the join met more than once is duplicated there
+        List<String> oneSidedKey = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            oneSidedKey.add("coalesce(x.pk" + i + ", x.ck" + i + ")");
+        }
+        select.add(diffSql.countIf("NOT (" + both + ")") + " - " + diffSql.countDistinctIf(oneSidedKey, "NOT (" + both + ")"));
+        select.add(diffSql.countIf(onlyP));
+        select.add(diffSql.countIf(onlyC));
+        select.add(differs.isEmpty() ? "0" : diffSql.countIf(both + " AND (" + String.join(" OR ", differs) + ")"));
         select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : pKey, diffSql.tuple(pKey), n, onlyP));
         select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : cKey, diffSql.tuple(cKey), n, onlyC));
         for (int i = 0; i < compared.size(); i++) {
             Compared col = compared.get(i);
             String changed = both + " AND " + differs.get(i);
-            select.add("count(*) FILTER (WHERE " + changed + ")");
+            select.add(diffSql.countIf(changed));
             List<String> names = new ArrayList<>(keyFields);
             names.add("before");
             names.add("after");
             List<String> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
             boolean mask = r.isPersonalData(col.name());
-            exprs.add(mask ? "NULL" : display("x.p" + i, col.production()));
-            exprs.add(mask ? "NULL" : display("x.c" + i, col.candidate()));
+            exprs.add(mask ? "NULL" : diffSql.display("x.p" + i, col.production().type()));
+            exprs.add(mask ? "NULL" : diffSql.display("x.c" + i, col.candidate().type()));
             select.add(diffSql.examplesJson(names, exprs, diffSql.tuple(pKey), n, changed));
         }
         b.sql(", a AS (SELECT ").sql(aliased(select, "a")).sql(" FROM x)");
@@ -325,7 +338,7 @@ public final class WarehouseDiffer {
             side(b, side.equals("p") ? r.production() : r.candidate(), r, key, dedupe);
             b.sql(" " + side + "f)");
         }
-        b.sql(" SELECT n.joined_p, n.joined_c, n.matched, n.unmatched_duplicates, a.*, sp.*, sc.* FROM n, a, sp, sc");
+        b.sql(" SELECT n.joined_p, n.joined_c, n.matched, a.*, sp.*, sc.* FROM n, a, sp, sc");
         queries[0]++;
         Pass pass = new Pass();
         try (ResultRows rows = warehouse.query(b.build())) {
@@ -372,11 +385,6 @@ public final class WarehouseDiffer {
             out.add(select.get(i) + " AS " + prefix + i);
         }
         return String.join(", ", out);
-    }
-
-    /** A value as example text: binary as hex, everything else as the engine writes it. */
-    private static String display(String expr, ColumnInfo column) {
-        return column.type().kind() == io.meshkit.core.type.DataType.Kind.BINARY ? "hex(" + expr + ")" : "CAST(" + expr + " AS VARCHAR)";
     }
 
     private static List<String> nulls(int n) {

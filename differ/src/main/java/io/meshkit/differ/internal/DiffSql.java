@@ -53,4 +53,25 @@ public interface DiffSql {
 
     /** One value that orders and compares like the tuple of these expressions. */
     String tuple(List<String> exprs);
+
+    /** An aggregate: the number of rows where {@code condition} holds. */
+    String countIf(String condition);
+
+    /** An aggregate: the number of distinct tuples of these expressions among rows where {@code condition} holds. */
+    String countDistinctIf(List<String> exprs, String condition);
+
+    /**
+     * An aggregate: the rows where {@code condition} holds, as one list of records with the given
+     * field names (read back with {@link #unnest}); empty or NULL when no row qualifies.
+     */
+    String collect(List<String> fieldNames, List<String> fieldExprs, String condition);
+
+    /**
+     * A table expression for the FROM clause: one row per element of the list column {@code column}
+     * of the one-row CTE {@code cte}, whose fields are read as {@code alias.field}.
+     */
+    String unnest(String cte, String column, String alias);
+
+    /** A value as example text: binary as upper-case hex, everything else as the engine writes it. */
+    String display(String expr, DataType type);
 }
