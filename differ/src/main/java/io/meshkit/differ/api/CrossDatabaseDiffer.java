@@ -39,8 +39,15 @@ import java.util.function.Function;
 public final class CrossDatabaseDiffer {
     /** Default number of children a differing segment is split into. */
     public static final int DEFAULT_FANOUT = 256;
-    /** Default largest segment downloaded instead of split. */
-    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 4000;
+    /**
+     * Default largest segment downloaded instead of split: 0, which means {@link #INTEGER_KEY_THRESHOLD}
+     * for one integer key and {@link #OTHER_KEY_THRESHOLD} for other keys.
+     */
+    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 0;
+    /** One integer key: another level costs one index range per child, cheaper than downloading thousands of rows. */
+    public static final int INTEGER_KEY_THRESHOLD = 256;
+    /** Other keys: another level costs a boundaries query that scans the range (MySQL compares strings with BINARY, without the index). */
+    public static final int OTHER_KEY_THRESHOLD = 4000;
     /** A segment that cannot be split (one key repeated) is downloaded only up to this many rows. */
     private static final int MAX_UNSPLITTABLE_ROWS = 100_000;
 
@@ -56,9 +63,9 @@ public final class CrossDatabaseDiffer {
         if (fanout < 2 || fanout > 1024) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: --segments must be 2..1024, got " + fanout);
         }
-        if (downloadThreshold < 1) {
+        if (downloadThreshold < 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff across databases: --download-threshold must be at least 1, got " + downloadThreshold);
+                    "Cannot diff across databases: --download-threshold must be at least 1 (or 0 for the default), got " + downloadThreshold);
         }
         this.fanout = fanout;
         this.downloadThreshold = downloadThreshold;
@@ -132,6 +139,7 @@ public final class CrossDatabaseDiffer {
         long segments;
         long downloaded;
         boolean integerKey;
+        int threshold;
 
         final java.util.concurrent.ExecutorService pool;
 
@@ -188,6 +196,7 @@ public final class CrossDatabaseDiffer {
                 examplesPerColumn.add(new TreeSet<>());
             }
             integerKey = pKey.size() == 1 && pKey.get(0).type().isInteger();
+            threshold = downloadThreshold > 0 ? downloadThreshold : integerKey ? INTEGER_KEY_THRESHOLD : OTHER_KEY_THRESHOLD;
 
             bisect();
 
@@ -300,12 +309,12 @@ public final class CrossDatabaseDiffer {
         }
 
         /**
-         * Splits a differing range into children of about {@code downloadThreshold} rows (at most
+         * Splits a differing range into children of about {@code threshold} rows (at most
          * {@code fanout}), or, when it is small, adds it to the ranges to download (and returns empty).
          */
         private Optional<Split> split(KeyRange range, Summary a, Summary b, List<KeyRange> small) {
             long rows = Math.max(a.rows(), b.rows());
-            if (rows <= downloadThreshold) {
+            if (rows <= threshold) {
                 small.add(range);
                 return Optional.empty();
             }
@@ -313,7 +322,7 @@ public final class CrossDatabaseDiffer {
             if (integerKey) {
                 long lo = (Long) range.lower().values().get(0);
                 long hi = range.upper() == null ? Long.MAX_VALUE : (Long) range.upper().values().get(0);
-                int children = (int) Math.min(fanout, Math.max(2, (rows + downloadThreshold - 1) / downloadThreshold));
+                int children = (int) Math.min(fanout, Math.max(2, (rows + threshold - 1) / threshold));
                 bounds = evenBoundaries(lo, hi, children);
             } else {
                 bounds = (a.rows() >= b.rows() ? p : c).boundaries(range, rows, fanout);
