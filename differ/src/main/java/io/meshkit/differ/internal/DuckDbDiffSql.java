@@ -68,12 +68,12 @@ final class DuckDbDiffSql implements DiffSql {
     }
 
     @Override
-    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter) {
-        return "to_json(arg_min(" + structPack(fieldNames, fieldExprs) + ", " + orderBy + ", " + n + ") FILTER (WHERE " + filter + "))";
+    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, List<String> orderBy, int n, String filter) {
+        return "to_json(arg_min(" + structPack(fieldNames, fieldExprs) + ", " + tuple(orderBy) + ", " + n + ") FILTER (WHERE " + filter + "))";
     }
 
-    @Override
-    public String tuple(List<String> exprs) {
+    /** One value that orders and compares like the tuple of these expressions. */
+    private static String tuple(List<String> exprs) {
         return exprs.size() == 1 ? exprs.get(0) : "row(" + String.join(", ", exprs) + ")";
     }
 
