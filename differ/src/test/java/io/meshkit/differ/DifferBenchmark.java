@@ -37,7 +37,9 @@ import java.util.function.LongSupplier;
  *       the segment diff against downloading both sides in full and comparing them row by row
  *       (target: at least 5x faster).</li>
  * </ol>
- * Arguments: work directory, rows for (1), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
+ * Baseline and meshkit run alternately; each row shows median wall and CPU time (this JVM with
+ * DuckDB's threads, plus a MySQL/MariaDB server on this machine). Arguments: work directory, rows for
+ * (1) (0 to skip it), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
  */
 public final class DifferBenchmark {
     private DifferBenchmark() {}
@@ -83,18 +85,19 @@ public final class DifferBenchmark {
                 w.execute(Sql.of("CHECKPOINT"));
             }
             TableId b = TableId.of("bench", "b");
-            Timing floor = median(runs, () -> {
+            DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
+            long[] changed = {0};
+            Timing[] t = medians(runs, () -> {
                 try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
                     return ((Number) r.iterator().next().get(0)).longValue();
                 }
-            });
-            DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
-            long[] changed = {0};
-            Timing diff = median(runs, () -> {
+            }, () -> {
                 DiffResult r = new WarehouseDiffer(w).diff(request);
                 changed[0] = r.changed();
                 return r.changed();
             });
+            Timing floor = t[0];
+            Timing diff = t[1];
             if (changed[0] != rows / 1000) {
                 throw new IllegalStateException("expected " + rows / 1000 + " changed keys, the diff found " + changed[0]);
             }
@@ -148,15 +151,17 @@ public final class DifferBenchmark {
             TableId cand = TableId.of("d", "items");
             String dbUrl = base.replaceFirst("(jdbc:mysql://[^/]+/)", "$1" + db);
             long[] found = {0};
-            Timing full = median(runs, () -> downloadBoth(dbUrl, w, rows));
-            Timing segments = median(runs, () -> {
+            Timing[] t = medians(runs, () -> downloadBoth(dbUrl, w, rows), () -> {
                 DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w,
                         Integer.getInteger("differ.segments", CrossDatabaseDiffer.DEFAULT_FANOUT),
-                        Integer.getInteger("differ.downloadThreshold", CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD)).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+                        Integer.getInteger("differ.downloadThreshold", CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD))
+                        .diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
                 found[0] = r.changed();
                 System.err.println("segments: " + r.work());
                 return r.changed();
             });
+            Timing full = t[0];
+            Timing segments = t[1];
             if (found[0] != 10) {
                 throw new IllegalStateException("expected 10 changed keys, the segment diff found " + found[0]);
             }
@@ -200,20 +205,33 @@ public final class DifferBenchmark {
     /** Median wall time and median CPU time (this process, DuckDB's threads included, plus the local MySQL server's). */
     private record Timing(double wall, double cpu) {}
 
-    private static Timing median(int runs, LongSupplier work) {
-        work.getAsLong(); // warm-up: JIT, file cache
-        double[] t = new double[runs];
-        double[] c = new double[runs];
+    /**
+     * Medians of the baseline and of meshkit, run alternately (one warm-up each first), so that a
+     * change in the machine's load during the benchmark weighs on both alike.
+     */
+    private static Timing[] medians(int runs, LongSupplier baseline, LongSupplier mine) {
+        baseline.getAsLong(); // warm-up: JIT, file cache
+        mine.getAsLong();
+        double[][] wall = new double[2][runs];
+        double[][] cpu = new double[2][runs];
+        LongSupplier[] work = {baseline, mine};
         for (int i = 0; i < runs; i++) {
-            long cpu = cpuNanos();
-            long start = System.nanoTime();
-            work.getAsLong();
-            t[i] = (System.nanoTime() - start) / 1e9;
-            c[i] = (cpuNanos() - cpu) / 1e9;
+            for (int w = 0; w < 2; w++) {
+                System.gc(); // the other's garbage is not collected on this one's time
+                long c = cpuNanos();
+                long start = System.nanoTime();
+                work[w].getAsLong();
+                wall[w][i] = (System.nanoTime() - start) / 1e9;
+                cpu[w][i] = (cpuNanos() - c) / 1e9;
+            }
         }
-        Arrays.sort(t);
-        Arrays.sort(c);
-        return new Timing(t[runs / 2], c[runs / 2]);
+        Timing[] out = new Timing[2];
+        for (int w = 0; w < 2; w++) {
+            Arrays.sort(wall[w]);
+            Arrays.sort(cpu[w]);
+            out[w] = new Timing(wall[w][runs / 2], cpu[w][runs / 2]);
+        }
+        return out;
     }
 
     /** CPU time of this JVM (with DuckDB's native threads) and of a MySQL/MariaDB server on this machine, if any. */
