@@ -92,17 +92,6 @@ public final class BigQueryCanonicalText extends CanonicalText {
         return "WHEN IS_NAN(" + x + ") THEN 'nan' WHEN IS_INF(" + x + ") THEN (CASE WHEN " + x + " > 0 THEN 'inf' ELSE '-inf' END) ";
     }
 
-    private static String string(String expr, Normalisation n) {
-        String e = expr;
-        if (n.trim()) {
-            e = "TRIM(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "LOWER(" + e + ")";
-        }
-        return e;
-    }
-
     @Override
     String orNullMark(String valueText) {
         return "IFNULL(" + valueText + ", '\\x1f')";

@@ -77,13 +77,7 @@ final class BigQueryDiffSql implements DiffSql {
             case BINARY -> "TO_HEX(" + expr + ")";
             default -> "CAST(" + expr + " AS STRING)";
         };
-        if (n.trim()) {
-            e = "TRIM(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "LOWER(" + e + ")";
-        }
-        return e;
+        return CanonicalText.string(e, n);
     }
 
     private static boolean isTime(DataType t) {

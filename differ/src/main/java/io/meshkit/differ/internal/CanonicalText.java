@@ -196,6 +196,18 @@ public abstract class CanonicalText {
                 + boundaryText + " ELSE " + toText(small) + " END) ELSE " + exact + " END)";
     }
 
+    /** A string trimmed and lower-cased as the normalisation asks (the three engines spell both alike). */
+    static String string(String expr, Normalisation n) {
+        String e = expr;
+        if (n.trim()) {
+            e = "TRIM(" + e + ")";
+        }
+        if (n.caseFold()) {
+            e = "LOWER(" + e + ")";
+        }
+        return e;
+    }
+
     /** An integer as text (MySQL converts implicitly; the others cast). */
     abstract String toText(String integerExpr);
 

@@ -85,17 +85,6 @@ public final class DuckDbCanonicalText extends CanonicalText {
         return "WHEN isnan(" + x + ") THEN 'nan' WHEN isinf(" + x + ") THEN (CASE WHEN " + x + " > 0 THEN 'inf' ELSE '-inf' END) ";
     }
 
-    private static String string(String expr, Normalisation n) {
-        String e = expr;
-        if (n.trim()) {
-            e = "trim(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "lower(" + e + ")";
-        }
-        return e;
-    }
-
     @Override
     String orNullMark(String valueText) {
         return "coalesce(" + valueText + ", chr(31))";

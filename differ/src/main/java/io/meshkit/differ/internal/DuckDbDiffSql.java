@@ -54,13 +54,7 @@ final class DuckDbDiffSql implements DiffSql {
         }
         // strings, and retyped columns of unrelated types: compare the text
         String e = type.kind() == DataType.Kind.VARCHAR ? expr : "CAST(" + expr + " AS VARCHAR)";
-        if (n.trim()) {
-            e = "trim(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "lower(" + e + ")";
-        }
-        return e;
+        return CanonicalText.string(e, n);
     }
 
     private static boolean isTime(DataType t) {

@@ -106,17 +106,6 @@ public final class MySqlCanonicalText extends CanonicalText {
         return ""; // MySQL has no NaN or infinity in a column
     }
 
-    private static String string(String expr, Normalisation n) {
-        String e = expr;
-        if (n.trim()) {
-            e = "TRIM(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "LOWER(" + e + ")";
-        }
-        return e;
-    }
-
     @Override
     String orNullMark(String valueText) {
         return "IFNULL(" + valueText + ", _utf8mb4 X'1F')";
