@@ -3,7 +3,10 @@
 # changed, beside the floor `SELECT count(*) FROM a FULL JOIN b USING (key)` (target: at most 2x);
 # (2) cross-database diff of a 1M-row MySQL table against its DuckDB copy with 10 planted
 # differences, beside downloading both sides in full and comparing them (target: at least 5x faster).
-# Both baselines are measured in the same run. Prints a Markdown table and writes it to bench/results/.
+# Both baselines are measured in the same run, alternating with meshkit's runs (so a change of the
+# machine's load weighs on both). Wall time is the measure; CPU time (this JVM with DuckDB's threads,
+# plus a MariaDB/MySQL server on this machine, read from /proc) is shown beside it because it does
+# not depend on how busy the other core is. Prints a Markdown table and writes it to bench/results/.
 #
 #   bench/differ.sh [WAREHOUSE_ROWS=10000000] [MYSQL_ROWS=1000000] [RUNS=3]
 #
@@ -30,7 +33,8 @@ load_after=$(uptime | sed 's/.*load average: //')
 {
   echo "# differ benchmark, 2026-11-23"
   echo
-  echo "Median of $runs runs after one warm-up, baseline and meshkit in the same run."
+  echo "Median of $runs runs after one warm-up each, baseline and meshkit alternately in the same run. CPU s: this JVM"
+  echo "(DuckDB's threads included) plus the local MariaDB server; wall time is the measure."
   echo
   echo "$table"
   echo

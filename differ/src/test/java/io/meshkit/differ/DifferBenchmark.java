@@ -37,7 +37,9 @@ import java.util.function.LongSupplier;
  *       the segment diff against downloading both sides in full and comparing them row by row
  *       (target: at least 5x faster).</li>
  * </ol>
- * Arguments: work directory, rows for (1), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
+ * Baseline and meshkit run alternately; each row shows median wall and CPU time (this JVM with
+ * DuckDB's threads, plus a MySQL/MariaDB server on this machine). Arguments: work directory, rows for
+ * (1) (0 to skip it), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
  */
 public final class DifferBenchmark {
     private DifferBenchmark() {}
@@ -49,9 +51,11 @@ public final class DifferBenchmark {
         String mysqlUrl = args[3];
         int runs = Integer.parseInt(args[4]);
         Files.createDirectories(work);
-        System.out.println("| scenario | baseline | baseline (median s) | meshkit (median s) | ratio | target | met |");
-        System.out.println("|---|---|---:|---:|---:|---|---|");
-        warehouse(work, warehouseRows, runs);
+        System.out.println("| scenario | baseline | baseline (median s) | meshkit (median s) | ratio | baseline CPU s | meshkit CPU s | CPU ratio | target | met |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---|---|");
+        if (warehouseRows > 0) {
+            warehouse(work, warehouseRows, runs);
+        }
         if (!mysqlUrl.equals("-")) {
             crossDatabase(work, mysqlUrl, mysqlRows, runs);
         }
@@ -81,23 +85,24 @@ public final class DifferBenchmark {
                 w.execute(Sql.of("CHECKPOINT"));
             }
             TableId b = TableId.of("bench", "b");
-            double floor = median(runs, () -> {
+            DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
+            long[] changed = {0};
+            Timing[] t = medians(runs, () -> {
                 try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
                     return ((Number) r.iterator().next().get(0)).longValue();
                 }
-            });
-            DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
-            long[] changed = {0};
-            double diff = median(runs, () -> {
+            }, () -> {
                 DiffResult r = new WarehouseDiffer(w).diff(request);
                 changed[0] = r.changed();
                 return r.changed();
             });
+            Timing floor = t[0];
+            Timing diff = t[1];
             if (changed[0] != rows / 1000) {
                 throw new IllegalStateException("expected " + rows / 1000 + " changed keys, the diff found " + changed[0]);
             }
             row(String.format(Locale.ROOT, "in-warehouse diff, 2 x %,d rows x 10 columns, %,d changed", rows, changed[0]),
-                    "`count(*)` of the full outer join on the key", floor, diff, diff / floor, "≤ 2x the floor", diff / floor <= 2);
+                    "`count(*)` of the full outer join on the key", floor, diff, true, "≤ 2x the floor", diff.wall() / floor.wall() <= 2);
         }
     }
 
@@ -146,19 +151,22 @@ public final class DifferBenchmark {
             TableId cand = TableId.of("d", "items");
             String dbUrl = base.replaceFirst("(jdbc:mysql://[^/]+/)", "$1" + db);
             long[] found = {0};
-            double full = median(runs, () -> downloadBoth(dbUrl, w, rows));
-            double segments = median(runs, () -> {
-                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w, CrossDatabaseDiffer.DEFAULT_FANOUT,
-                        CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+            Timing[] t = medians(runs, () -> downloadBoth(dbUrl, w, rows), () -> {
+                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w,
+                        Integer.getInteger("differ.segments", CrossDatabaseDiffer.DEFAULT_FANOUT),
+                        Integer.getInteger("differ.downloadThreshold", CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD))
+                        .diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
                 found[0] = r.changed();
                 System.err.println("segments: " + r.work());
                 return r.changed();
             });
+            Timing full = t[0];
+            Timing segments = t[1];
             if (found[0] != 10) {
                 throw new IllegalStateException("expected 10 changed keys, the segment diff found " + found[0]);
             }
             row(String.format(Locale.ROOT, "cross-database diff, MySQL %,d rows vs DuckDB copy, 10 planted", rows),
-                    "download both sides in full, compare row by row", full, segments, full / segments, "≥ 5x faster", full / segments >= 5);
+                    "download both sides in full, compare row by row", full, segments, false, "≥ 5x faster", full.wall() / segments.wall() >= 5);
         }
     }
 
@@ -194,21 +202,70 @@ public final class DifferBenchmark {
         return differences;
     }
 
-    private static double median(int runs, LongSupplier work) {
-        work.getAsLong(); // warm-up: JIT, file cache
-        double[] t = new double[runs];
+    /** Median wall time and median CPU time (this process, DuckDB's threads included, plus the local MySQL server's). */
+    private record Timing(double wall, double cpu) {}
+
+    /**
+     * Medians of the baseline and of meshkit, run alternately (one warm-up each first), so that a
+     * change in the machine's load during the benchmark weighs on both alike.
+     */
+    private static Timing[] medians(int runs, LongSupplier baseline, LongSupplier mine) {
+        baseline.getAsLong(); // warm-up: JIT, file cache
+        mine.getAsLong();
+        double[][] wall = new double[2][runs];
+        double[][] cpu = new double[2][runs];
+        LongSupplier[] work = {baseline, mine};
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.getAsLong();
-            t[i] = (System.nanoTime() - start) / 1e9;
+            for (int w = 0; w < 2; w++) {
+                System.gc(); // the other's garbage is not collected on this one's time
+                long c = cpuNanos();
+                long start = System.nanoTime();
+                work[w].getAsLong();
+                wall[w][i] = (System.nanoTime() - start) / 1e9;
+                cpu[w][i] = (cpuNanos() - c) / 1e9;
+            }
         }
-        Arrays.sort(t);
-        return t[runs / 2];
+        Timing[] out = new Timing[2];
+        for (int w = 0; w < 2; w++) {
+            Arrays.sort(wall[w]);
+            Arrays.sort(cpu[w]);
+            out[w] = new Timing(wall[w][runs / 2], cpu[w][runs / 2]);
+        }
+        return out;
     }
 
-    private static void row(String scenario, String baseline, double base, double mine, double ratio, String target, boolean met) {
-        System.out.println(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2fx | %s | %s |", scenario, baseline, base, mine,
-                ratio, target, met ? "yes" : "**no**"));
+    /** CPU time of this JVM (with DuckDB's native threads) and of a MySQL/MariaDB server on this machine, if any. */
+    private static long cpuNanos() {
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return own + serverCpuNanos();
+    }
+
+    private static long serverCpuNanos() {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            long total = 0;
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                Path comm = p.resolve("comm");
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit) || !Files.isReadable(comm)) {
+                    continue;
+                }
+                String name = Files.readString(comm).trim();
+                if (name.equals("mariadbd") || name.equals("mysqld")) {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime in 1/100 s
+                }
+            }
+            return total;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void row(String scenario, String baseline, Timing base, Timing mine, boolean lowerIsBetter, String target, boolean met) {
+        double ratio = lowerIsBetter ? mine.wall() / base.wall() : base.wall() / mine.wall();
+        double cpuRatio = lowerIsBetter ? mine.cpu() / base.cpu() : base.cpu() / mine.cpu();
+        System.out.println(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %s | %s |", scenario, baseline,
+                base.wall(), mine.wall(), ratio, base.cpu(), mine.cpu(), cpuRatio, target, met ? "yes" : "**no**"));
         System.out.flush();
     }
 

@@ -16,6 +16,7 @@ import io.meshkit.differ.internal.MySqlSegmentSource;
 import io.meshkit.differ.internal.RowShape;
 import io.meshkit.differ.internal.SegmentSource;
 import io.meshkit.differ.internal.SourceRow;
+import io.meshkit.differ.internal.Split;
 import io.meshkit.differ.internal.Summary;
 import io.meshkit.differ.internal.Values;
 import io.meshkit.differ.internal.WarehouseSegmentSource;
@@ -31,15 +32,22 @@ import java.util.function.Function;
 /**
  * Diffs a table in one database against a table in another (MySQL against the warehouse, or one
  * warehouse against another) without downloading either: the key range is split into segments,
- * each side reports a row count and a checksum of normalised row fingerprints per segment (one
+ * each side reports a row count and a digest of its normalised rows per segment (one
  * query per split), segments that differ are split again, and only segments of at most
  * {@code downloadThreshold} rows are fetched and compared row by row.
  */
 public final class CrossDatabaseDiffer {
     /** Default number of children a differing segment is split into. */
     public static final int DEFAULT_FANOUT = 256;
-    /** Default largest segment downloaded instead of split. */
-    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 4000;
+    /**
+     * Default largest segment downloaded instead of split: 0, which means {@link #INTEGER_KEY_THRESHOLD}
+     * for one integer key and {@link #OTHER_KEY_THRESHOLD} for other keys.
+     */
+    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 0;
+    /** One integer key: another level costs one index range per child, cheaper than downloading thousands of rows. */
+    public static final int INTEGER_KEY_THRESHOLD = 256;
+    /** Other keys: another level costs a boundaries query that scans the range (MySQL compares strings with BINARY, without the index). */
+    public static final int OTHER_KEY_THRESHOLD = 4000;
     /** A segment that cannot be split (one key repeated) is downloaded only up to this many rows. */
     private static final int MAX_UNSPLITTABLE_ROWS = 100_000;
 
@@ -55,9 +63,9 @@ public final class CrossDatabaseDiffer {
         if (fanout < 2 || fanout > 1024) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: --segments must be 2..1024, got " + fanout);
         }
-        if (downloadThreshold < 1) {
+        if (downloadThreshold < 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff across databases: --download-threshold must be at least 1, got " + downloadThreshold);
+                    "Cannot diff across databases: --download-threshold must be at least 1 (or 0 for the default), got " + downloadThreshold);
         }
         this.fanout = fanout;
         this.downloadThreshold = downloadThreshold;
@@ -131,6 +139,7 @@ public final class CrossDatabaseDiffer {
         long segments;
         long downloaded;
         boolean integerKey;
+        int threshold;
 
         final java.util.concurrent.ExecutorService pool;
 
@@ -157,8 +166,8 @@ public final class CrossDatabaseDiffer {
                     throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: key column " + k
                             + " is " + pk.type() + " in " + request.production() + " but " + ck.type() + " in " + request.candidate());
                 }
-                pKey.add(new RowShape.Col(pk.name(), pk.type(), -1));
-                cKey.add(new RowShape.Col(ck.name(), ck.type(), -1));
+                pKey.add(RowShape.Col.of(pk, RowShape.Form.NATIVE));
+                cKey.add(RowShape.Col.of(ck, RowShape.Form.NATIVE));
                 keyNames.add(pk.name().name());
             }
             List<RowShape.Col> pShape = new ArrayList<>();
@@ -172,9 +181,9 @@ public final class CrossDatabaseDiffer {
                 if (cc.isEmpty()) {
                     continue;
                 }
-                int scale = CanonicalText.scale(pc.type(), cc.get().type(), request.normalisation());
-                pShape.add(new RowShape.Col(pc.name(), pc.type(), scale));
-                cShape.add(new RowShape.Col(cc.get().name(), cc.get().type(), scale));
+                RowShape.Form form = CanonicalText.form(pc.type(), cc.get().type(), request.normalisation());
+                pShape.add(RowShape.Col.of(pc, form));
+                cShape.add(RowShape.Col.of(cc.get(), form));
                 columnNames.add(pc.name().name());
                 masked.add(request.isPersonalData(pc.name()));
                 types.add(new String[] {pc.type().toString(), cc.get().type().toString()});
@@ -187,6 +196,7 @@ public final class CrossDatabaseDiffer {
                 examplesPerColumn.add(new TreeSet<>());
             }
             integerKey = pKey.size() == 1 && pKey.get(0).type().isInteger();
+            threshold = downloadThreshold > 0 ? downloadThreshold : integerKey ? INTEGER_KEY_THRESHOLD : OTHER_KEY_THRESHOLD;
 
             bisect();
 
@@ -224,65 +234,70 @@ public final class CrossDatabaseDiffer {
             return mask ? k.values().stream().map(v -> Values.MASK).toList() : k.texts();
         }
 
-        /** A split of a range waiting to be summarised. */
-        private record Split(KeyRange parent, List<Key> boundaries) {}
-
+        /**
+         * The bisection, level by level: every split of a level is summarised in one query per side
+         * (both sides at once), and every small differing range of a level is downloaded in one
+         * query per side.
+         */
         private void bisect() {
             List<Split> pending = new ArrayList<>();
             if (integerKey) {
-                long[] a = p.integerKeyBounds();
-                long[] b = c.integerKeyBounds();
+                Both<long[]> bounds = both(p::integerKeyBounds, c::integerKeyBounds);
+                long[] a = bounds.production();
+                long[] b = bounds.candidate();
                 if (a == null && b == null) {
                     return;
                 }
                 long lo = Math.min(a == null ? Long.MAX_VALUE : a[0], b == null ? Long.MAX_VALUE : b[0]);
                 long hi = Math.max(a == null ? Long.MIN_VALUE : a[1], b == null ? Long.MIN_VALUE : b[1]);
                 KeyRange root = new KeyRange(key(lo), hi == Long.MAX_VALUE ? null : key(hi + 1));
-                pending.add(new Split(root, evenBoundaries(lo, hi == Long.MAX_VALUE ? hi : hi + 1)));
+                pending.add(new Split(root, evenBoundaries(lo, hi == Long.MAX_VALUE ? hi : hi + 1, fanout)));
             } else {
-                Summary a = p.summarise(KeyRange.ALL, List.of()).get(0);
-                Summary b = c.summarise(KeyRange.ALL, List.of()).get(0);
-                rowsP = a.rows();
-                rowsC = b.rows();
-                segments++;
-                if (a.equals(b)) {
+                // counts only: a digest of the whole table would be computed only to be split
+                rowsP = p.rowCount();
+                rowsC = c.rowCount();
+                if (rowsP == 0 && rowsC == 0) {
                     return;
                 }
-                Optional<Split> split = split(KeyRange.ALL, a, b);
-                if (split.isEmpty()) {
-                    return;
-                }
-                pending.add(split.get());
+                List<KeyRange> small = new ArrayList<>();
+                split(KeyRange.ALL, new Summary(rowsP, null), new Summary(rowsC, null), small).ifPresent(pending::add);
+                compare(small);
             }
             boolean first = integerKey;
             while (!pending.isEmpty()) {
+                List<Split> splits = pending;
+                Both<List<List<Summary>>> sums = both(() -> p.summarise(splits), () -> c.summarise(splits));
                 List<Split> next = new ArrayList<>();
-                for (Split s : pending) {
-                    // both sides work at once: the slower one (usually the source) sets the pace
-                    java.util.concurrent.CompletableFuture<List<Summary>> other =
-                            java.util.concurrent.CompletableFuture.supplyAsync(() -> c.summarise(s.parent(), s.boundaries()), pool);
-                    List<Summary> a = p.summarise(s.parent(), s.boundaries());
-                    List<Summary> b = join(other);
-                    for (int i = 0; i < a.size(); i++) {
+                List<KeyRange> small = new ArrayList<>();
+                for (int s = 0; s < splits.size(); s++) {
+                    List<KeyRange> children = splits.get(s).children();
+                    List<Summary> a = sums.production().get(s);
+                    List<Summary> b = sums.candidate().get(s);
+                    for (int i = 0; i < children.size(); i++) {
                         segments++;
                         if (first) {
                             rowsP += a.get(i).rows();
                             rowsC += b.get(i).rows();
                         }
-                        if (a.get(i).equals(b.get(i))) {
-                            continue;
+                        if (!a.get(i).matches(b.get(i))) {
+                            split(children.get(i), a.get(i), b.get(i), small).ifPresent(next::add);
                         }
-                        KeyRange child = new KeyRange(i == 0 ? s.parent().lower() : s.boundaries().get(i - 1),
-                                i == s.boundaries().size() ? s.parent().upper() : s.boundaries().get(i));
-                        split(child, a.get(i), b.get(i)).ifPresent(next::add);
                     }
                 }
+                compare(small);
                 first = false;
                 pending = next;
             }
         }
 
-        private List<Summary> join(java.util.concurrent.CompletableFuture<List<Summary>> future) {
+        /** Runs the two sides' parts at once (the slower one, usually the source, sets the pace). */
+        private <T> Both<T> both(java.util.function.Supplier<T> production, java.util.function.Supplier<T> candidate) {
+            java.util.concurrent.CompletableFuture<T> other = java.util.concurrent.CompletableFuture.supplyAsync(candidate, pool);
+            T a = production.get();
+            return new Both<>(a, join(other));
+        }
+
+        private <T> T join(java.util.concurrent.CompletableFuture<T> future) {
             try {
                 return future.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -293,18 +308,22 @@ public final class CrossDatabaseDiffer {
             }
         }
 
-        /** Splits a differing range, or compares it row by row when it is small (and returns empty). */
-        private Optional<Split> split(KeyRange range, Summary a, Summary b) {
+        /**
+         * Splits a differing range into children of about {@code threshold} rows (at most
+         * {@code fanout}), or, when it is small, adds it to the ranges to download (and returns empty).
+         */
+        private Optional<Split> split(KeyRange range, Summary a, Summary b, List<KeyRange> small) {
             long rows = Math.max(a.rows(), b.rows());
-            if (rows <= downloadThreshold) {
-                compare(range);
+            if (rows <= threshold) {
+                small.add(range);
                 return Optional.empty();
             }
             List<Key> bounds;
             if (integerKey) {
                 long lo = (Long) range.lower().values().get(0);
                 long hi = range.upper() == null ? Long.MAX_VALUE : (Long) range.upper().values().get(0);
-                bounds = evenBoundaries(lo, hi);
+                int children = (int) Math.min(fanout, Math.max(2, (rows + threshold - 1) / threshold));
+                bounds = evenBoundaries(lo, hi, children);
             } else {
                 bounds = (a.rows() >= b.rows() ? p : c).boundaries(range, rows, fanout);
             }
@@ -313,15 +332,15 @@ public final class CrossDatabaseDiffer {
                     throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: a single key occurs "
                             + rows + " times; deduplicate the table or diff in one warehouse");
                 }
-                compare(range);
+                small.add(range);
                 return Optional.empty();
             }
             return Optional.of(new Split(range, bounds));
         }
 
-        private List<Key> evenBoundaries(long lo, long hiExclusive) {
+        private List<Key> evenBoundaries(long lo, long hiExclusive, int parts) {
             long span = hiExclusive - lo;
-            long width = Math.max(1, span / fanout + (span % fanout == 0 ? 0 : 1));
+            long width = Math.max(1, span / parts + (span % parts == 0 ? 0 : 1));
             List<Key> out = new ArrayList<>();
             for (long v = lo + width; v < hiExclusive && v > lo; v += width) {
                 out.add(key(v));
@@ -333,10 +352,14 @@ public final class CrossDatabaseDiffer {
             return new Key(List.of(v));
         }
 
-        /** Downloads both sides of a small range and compares them row by row. */
-        private void compare(KeyRange range) {
-            List<SourceRow> a = sorted(p.rows(range));
-            List<SourceRow> b = sorted(c.rows(range));
+        /** Downloads both sides of small ranges (one query per side) and compares them row by row. */
+        private void compare(List<KeyRange> ranges) {
+            if (ranges.isEmpty()) {
+                return;
+            }
+            Both<List<SourceRow>> rows = both(() -> p.rows(ranges), () -> c.rows(ranges));
+            List<SourceRow> a = sorted(rows.production());
+            List<SourceRow> b = sorted(rows.candidate());
             downloaded += a.size() + b.size();
             TreeSet<Key> dupA = duplicates(a);
             TreeSet<Key> dupB = duplicates(b);
@@ -378,13 +401,11 @@ public final class CrossDatabaseDiffer {
                     }
                     boolean any = false;
                     for (int col = 0; col < columnNames.size(); col++) {
-                        String before = x.texts().get(col);
-                        String after = y.texts().get(col);
-                        if (!Objects.equals(before, after)) {
+                        if (!Objects.equals(x.texts().get(col), y.texts().get(col))) {
                             any = true;
                             changedPerColumn[col]++;
                             TreeSet<Example> ex = examplesPerColumn.get(col);
-                            ex.add(new Example(x.key(), before, after));
+                            ex.add(new Example(x.key(), x.displays().get(col), y.displays().get(col)));
                             if (ex.size() > request.examples()) {
                                 ex.pollLast();
                             }
@@ -424,6 +445,9 @@ public final class CrossDatabaseDiffer {
             keys.forEach(k -> addBounded(set, k));
         }
     }
+
+    /** What each side answered. */
+    private record Both<T>(T production, T candidate) {}
 
     /** A changed value, ordered by key. */
     private record Example(Key key, String before, String after) implements Comparable<Example> {

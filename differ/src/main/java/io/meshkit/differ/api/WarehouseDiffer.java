@@ -47,47 +47,31 @@ public final class WarehouseDiffer {
         this.diffSql = DiffSql.forDialect(dialect);
     }
 
-    /** A column on both sides, by the production spelling. */
-    private record Compared(ColumnInfo production, ColumnInfo candidate) {
-        ColumnName name() {
-            return production.name();
-        }
-    }
-
     /** Runs the diff. */
     public DiffResult diff(DiffRequest request) {
         requireNonNull(request, "request is null");
         long start = System.nanoTime();
         TableInfo p = warehouse.describe(request.production()).orElseThrow(() -> new NoSuchTableException("diff", request.production()));
         TableInfo c = warehouse.describe(request.candidate()).orElseThrow(() -> new NoSuchTableException("diff", request.candidate()));
-        List<ColumnName> key = new ArrayList<>();
-        for (ColumnName k : request.key()) {
-            ColumnInfo pk = p.column(k).orElseThrow(() -> missingKey(request, k, request.production()));
-            c.column(k).orElseThrow(() -> missingKey(request, k, request.candidate()));
-            key.add(pk.name());
-        }
+        DiffStatements statements = DiffStatements.of(dialect, request, p, c);
+        List<ColumnName> key = statements.key();
+        List<DiffStatements.Compared> compared = statements.compared();
         SchemaDiff schema = schemaDiff(p, c);
-        List<Compared> compared = new ArrayList<>();
-        for (ColumnInfo pc : p.columns()) {
-            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(pc.name().name()))) {
-                c.column(pc.name()).ifPresent(cc -> compared.add(new Compared(pc, cc)));
-            }
-        }
         long[] queries = {0};
-        Counts counts = counts(request, key, false, queries);
-        Pass pass = mainPass(request, key, compared, false, queries);
+        Counts counts = counts(statements, false, queries);
+        Pass pass = mainPass(statements, request, false, queries);
         Duplicates pDup = Duplicates.NONE;
         Duplicates cDup = Duplicates.NONE;
         if (pass.joinedProduction != counts.production || pass.joinedCandidate != counts.candidate
                 || pass.unmatchedDuplicates > 0) {
-            pDup = duplicates(request, request.production(), key, queries);
-            cDup = duplicates(request, request.candidate(), key, queries);
-            counts = counts(request, key, true, queries);
-            pass = mainPass(request, key, compared, true, queries);
+            pDup = duplicates(statements, request, request.production(), queries);
+            cDup = duplicates(statements, request, request.candidate(), queries);
+            counts = counts(statements, true, queries);
+            pass = mainPass(statements, request, true, queries);
         }
         List<ColumnDiff> columns = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
-            Compared col = compared.get(i);
+            DiffStatements.Compared col = compared.get(i);
             ColumnPass cp = pass.columns.get(i);
             columns.add(new ColumnDiff(col.name().name(), col.production().type().toString(), col.candidate().type().toString(),
                     cp.changed, request.isPersonalData(col.name()), cp.examples,
@@ -100,11 +84,6 @@ public final class WarehouseDiffer {
                 counts.production, counts.candidate, pass.addedRows, pass.removedRows, pass.changed, matched - pass.changed,
                 columns, pass.addedExamples, pass.removedExamples, schema, pDup, cDup,
                 new DiffResult.Work(queries[0], 0, 0, (System.nanoTime() - start) / 1_000_000));
-    }
-
-    private static MeshkitException missingKey(DiffRequest r, ColumnName k, TableId table) {
-        return new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                "Cannot diff " + r.candidate() + " against " + r.production() + ": key column " + k + " is not in " + table);
     }
 
     /** Columns added, removed and retyped, by case-insensitive name. */
@@ -128,51 +107,12 @@ public final class WarehouseDiffer {
         return new SchemaDiff(added, removed, retyped);
     }
 
-    // ---- SQL ----
-
-    /**
-     * Starts the statement: {@code WITH} and, after duplicates were found, the CTE of the keys
-     * duplicated on either side. The sides themselves are inlined where used ({@link #side}), never
-     * CTEs: an engine may materialise a CTE that is referenced twice, which would copy whole tables.
-     */
-    private SqlBuilder with(DiffRequest r, List<ColumnName> key, boolean dedupe) {
-        SqlBuilder b = dialect.sql().sql("WITH ");
-        if (dedupe) {
-            b.sql("duplicated AS (SELECT ").ids(key).sql(" FROM ");
-            side(b, r.production(), r, key, false);
-            b.sql(" GROUP BY ").ids(key).sql(" HAVING count(*) > 1").sql(" UNION SELECT ").ids(key).sql(" FROM ");
-            side(b, r.candidate(), r, key, false);
-            b.sql(" GROUP BY ").ids(key).sql(" HAVING count(*) > 1), ");
-        }
-        return b;
-    }
-
-    /** A side as a table expression: the table, sampled, without duplicated keys after they were found. */
-    private void side(SqlBuilder b, TableId table, DiffRequest r, List<ColumnName> key, boolean dedupe) {
-        if (r.sampleRate().isEmpty() && !dedupe) {
-            b.table(table);
-            return;
-        }
-        b.sql("(SELECT * FROM ").table(table).sql(" s WHERE ");
-        if (r.sampleRate().isPresent()) {
-            b.sql(dialect.samplingValue("s." + dialect.quote(key.get(0)))).sql(" < ").bind(r.sampleRate().getAsDouble());
-        }
-        if (dedupe) {
-            b.sql(r.sampleRate().isPresent() ? " AND " : "").sql("NOT EXISTS (SELECT 1 FROM duplicated d WHERE ");
-            b.join(key, " AND ", k -> b.sql("d.").id(k).sql(" = s.").id(k));
-            b.sql(")");
-        }
-        b.sql(")");
-    }
+    // ---- running the statements ----
 
     private record Counts(long production, long candidate) {}
 
-    private Counts counts(DiffRequest r, List<ColumnName> key, boolean dedupe, long[] queries) {
-        SqlBuilder b = with(r, key, dedupe).sql("t AS (SELECT 1 AS one) SELECT (SELECT count(*) FROM ");
-        side(b, r.production(), r, key, dedupe);
-        b.sql(" pf) AS p_rows, (SELECT count(*) FROM ");
-        side(b, r.candidate(), r, key, dedupe);
-        Sql sql = b.sql(" cf) AS c_rows FROM t").build();
+    private Counts counts(DiffStatements statements, boolean dedupe, long[] queries) {
+        Sql sql = statements.counts(dedupe);
         queries[0]++;
         try (ResultRows rows = warehouse.query(sql)) {
             Row row = rows.iterator().next();
@@ -218,117 +158,15 @@ public final class WarehouseDiffer {
         final List<ColumnPass> columns = new ArrayList<>();
     }
 
-    /**
-     * The diff in one statement. Each side is reduced in its scan to its key and one hash of its
-     * normalised values; a full outer join of these narrow rows counts matched keys and nominates
-     * the keys whose hash differs or that exist on one side only. Only those few rows are joined
-     * back to both tables for the exact per-column comparison and the examples. Profiles of each
-     * column are plain aggregates over each side.
-     */
-    private Pass mainPass(DiffRequest r, List<ColumnName> key, List<Compared> compared, boolean dedupe, long[] queries) {
+    /** Runs the comparison and reads its one row (see {@link DiffStatements#comparison}). */
+    private Pass mainPass(DiffStatements statements, DiffRequest r, boolean dedupe, long[] queries) {
         boolean maskKey = r.keyIsPersonalData();
-        int n = Math.max(r.examples(), 1);
-        List<String> pKey = new ArrayList<>();
-        List<String> cKey = new ArrayList<>();
-        List<String> keyFields = new ArrayList<>();
-        for (int i = 0; i < key.size(); i++) {
-            pKey.add("x.pk" + i);
-            cKey.add("x.ck" + i);
-            keyFields.add("k" + i);
-        }
-        String both = "x.pm AND x.cm";
-        String onlyP = "NOT x.cm";
-        String onlyC = "NOT x.pm";
-        List<String> pHash = new ArrayList<>();
-        List<String> cHash = new ArrayList<>();
-        List<String> differs = new ArrayList<>();
-        for (int i = 0; i < compared.size(); i++) {
-            Compared col = compared.get(i);
-            String pc = dialect.quote(col.production().name());
-            String cc = dialect.quote(col.candidate().name());
-            pHash.add(diffSql.hashInput(pc, col.production().type(), col.candidate().type(), r.normalisation()));
-            cHash.add(diffSql.hashInput(cc, col.candidate().type(), col.production().type(), r.normalisation()));
-            differs.add(diffSql.differs("x.p" + i, col.production().type(), "x.c" + i, col.candidate().type(), r.normalisation()));
-        }
-        SqlBuilder b = with(r, key, dedupe);
-        // one pass over the narrow join, grouped so that every unremarkable row falls into one of a
-        // few groups and each nominated key (hash differs, or one side only) into its own
-        String nominated = "p.meshkit_h IS DISTINCT FROM c.meshkit_h";
-        b.sql("g AS (SELECT p.meshkit_h IS NOT NULL AS pm, c.meshkit_h IS NOT NULL AS cm");
-        for (int i = 0; i < key.size(); i++) {
-            b.sql(", CASE WHEN " + nominated + " THEN p.").id(key.get(i)).sql(" END AS pk" + i);
-            b.sql(", CASE WHEN " + nominated + " THEN c.").id(key.get(i)).sql(" END AS ck" + i);
-        }
-        b.sql(", count(*) AS n FROM (SELECT ").ids(key).sql(", ").sql(diffSql.hash(pHash)).sql(" AS meshkit_h FROM ");
-        side(b, r.production(), r, key, dedupe);
-        b.sql(" pf) p FULL OUTER JOIN (SELECT ").ids(key).sql(", ").sql(diffSql.hash(cHash)).sql(" AS meshkit_h FROM ");
-        side(b, r.candidate(), r, key, dedupe);
-        b.sql(" cf) c ON ");
-        b.join(key, " AND ", k -> b.sql("p.").id(k).sql(" = c.").id(k));
-        b.sql(" GROUP BY ALL)");
-        b.sql(", n AS (SELECT sum(n) FILTER (WHERE pm) AS joined_p, sum(n) FILTER (WHERE cm) AS joined_c,"
-                + " sum(n) FILTER (WHERE pm AND cm) AS matched,"
-                + " count(*) FILTER (WHERE (pk0 IS NOT NULL OR ck0 IS NOT NULL) AND NOT (pm AND cm) AND n > 1) AS unmatched_duplicates FROM g)");
-        // the nominated rows, with both sides' values
-        b.sql(", x AS (SELECT d.*");
-        for (int i = 0; i < compared.size(); i++) {
-            b.sql(", pf.").id(compared.get(i).production().name()).sql(" AS p" + i);
-            b.sql(", cf.").id(compared.get(i).candidate().name()).sql(" AS c" + i);
-        }
-        b.sql(" FROM (SELECT * FROM g WHERE pk0 IS NOT NULL OR ck0 IS NOT NULL) d LEFT JOIN ");
-        side(b, r.production(), r, key, dedupe);
-        b.sql(" pf ON ");
-        for (int i = 0; i < key.size(); i++) {
-            b.sql(i == 0 ? "" : " AND ").sql("pf.").id(key.get(i)).sql(" = d.pk" + i);
-        }
-        b.sql(" LEFT JOIN ");
-        side(b, r.candidate(), r, key, dedupe);
-        b.sql(" cf ON ");
-        for (int i = 0; i < key.size(); i++) {
-            b.sql(i == 0 ? "" : " AND ").sql("cf.").id(key.get(i)).sql(" = d.ck" + i);
-        }
-        b.sql(")");
-        List<String> select = new ArrayList<>();
-        select.add("count(*) FILTER (WHERE " + onlyP + ")");
-        select.add("count(*) FILTER (WHERE " + onlyC + ")");
-        select.add(differs.isEmpty() ? "0" : "count(*) FILTER (WHERE " + both + " AND (" + String.join(" OR ", differs) + "))");
-        select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : pKey, diffSql.tuple(pKey), n, onlyP));
-        select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : cKey, diffSql.tuple(cKey), n, onlyC));
-        for (int i = 0; i < compared.size(); i++) {
-            Compared col = compared.get(i);
-            String changed = both + " AND " + differs.get(i);
-            select.add("count(*) FILTER (WHERE " + changed + ")");
-            List<String> names = new ArrayList<>(keyFields);
-            names.add("before");
-            names.add("after");
-            List<String> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
-            boolean mask = r.isPersonalData(col.name());
-            exprs.add(mask ? "NULL" : display("x.p" + i, col.production()));
-            exprs.add(mask ? "NULL" : display("x.c" + i, col.candidate()));
-            select.add(diffSql.examplesJson(names, exprs, diffSql.tuple(pKey), n, changed));
-        }
-        b.sql(", a AS (SELECT ").sql(aliased(select, "a")).sql(" FROM x)");
-        for (String side : List.of("p", "c")) {
-            List<String> profile = new ArrayList<>();
-            for (Compared col : compared) {
-                ColumnInfo info = side.equals("p") ? col.production() : col.candidate();
-                String q = dialect.quote(info.name());
-                profile.add("count(" + q + ")");
-                if (info.type().isNumeric()) {
-                    profile.add("sum(" + q + ")");
-                    profile.add("min(" + q + ")");
-                    profile.add("max(" + q + ")");
-                }
-            }
-            profile.add("0");
-            b.sql(", s" + side + " AS (SELECT ").sql(aliased(profile, "s" + side)).sql(" FROM ");
-            side(b, side.equals("p") ? r.production() : r.candidate(), r, key, dedupe);
-            b.sql(" " + side + "f)");
-        }
-        b.sql(" SELECT n.joined_p, n.joined_c, n.matched, n.unmatched_duplicates, a.*, sp.*, sc.* FROM n, a, sp, sc");
+        int keyColumns = statements.key().size();
+        List<DiffStatements.Compared> compared = statements.compared();
+        Sql sql = statements.comparison(dedupe);
         queries[0]++;
         Pass pass = new Pass();
-        try (ResultRows rows = warehouse.query(b.build())) {
+        try (ResultRows rows = warehouse.query(sql)) {
             Row row = rows.iterator().next();
             Iterator<Object> v = row.values().iterator();
             pass.joinedProduction = Values.toLong(v.next());
@@ -338,12 +176,12 @@ public final class WarehouseDiffer {
             pass.removedRows = Values.toLong(v.next());
             pass.addedRows = Values.toLong(v.next());
             pass.changed = Values.toLong(v.next());
-            pass.removedExamples = keyExamples(v.next(), key.size(), maskKey, r.examples());
-            pass.addedExamples = keyExamples(v.next(), key.size(), maskKey, r.examples());
-            for (Compared col : compared) {
+            pass.removedExamples = keyExamples(v.next(), keyColumns, maskKey, r.examples());
+            pass.addedExamples = keyExamples(v.next(), keyColumns, maskKey, r.examples());
+            for (DiffStatements.Compared col : compared) {
                 ColumnPass cp = new ColumnPass();
                 cp.changed = Values.toLong(v.next());
-                cp.examples = valueExamples(v.next(), key.size(), maskKey, r.isPersonalData(col.name()), r.examples());
+                cp.examples = valueExamples(v.next(), keyColumns, maskKey, r.isPersonalData(col.name()), r.examples());
                 pass.columns.add(cp);
             }
             for (boolean production : new boolean[] {true, false}) {
@@ -363,28 +201,6 @@ public final class WarehouseDiffer {
             }
         }
         return pass;
-    }
-
-    /** Select items with short result names: engines derive long ones from the expression. */
-    private static String aliased(List<String> select, String prefix) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < select.size(); i++) {
-            out.add(select.get(i) + " AS " + prefix + i);
-        }
-        return String.join(", ", out);
-    }
-
-    /** A value as example text: binary as hex, everything else as the engine writes it. */
-    private static String display(String expr, ColumnInfo column) {
-        return column.type().kind() == io.meshkit.core.type.DataType.Kind.BINARY ? "hex(" + expr + ")" : "CAST(" + expr + " AS VARCHAR)";
-    }
-
-    private static List<String> nulls(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add("NULL");
-        }
-        return out;
     }
 
     private static List<List<String>> keyExamples(Object json, int keyColumns, boolean mask, int limit) {
@@ -429,22 +245,19 @@ public final class WarehouseDiffer {
         }
     }
 
-    private Duplicates duplicates(DiffRequest r, TableId table, List<ColumnName> key, long[] queries) {
-        SqlBuilder b = dialect.sql().sql("SELECT ").ids(key).sql(", count(*) OVER () AS duplicated_keys FROM ").table(table);
-        if (r.sampleRate().isPresent()) {
-            b.sql(" WHERE ").sql(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
-        }
-        b.sql(" GROUP BY ").ids(key).sql(" HAVING count(*) > 1 ORDER BY ").ids(key).sql(" LIMIT ").bind(Math.max(r.examples(), 1));
+    private Duplicates duplicates(DiffStatements statements, DiffRequest r, TableId table, long[] queries) {
+        int keyColumns = statements.key().size();
+        Sql sql = statements.duplicates(table);
         queries[0]++;
         long total = 0;
         List<List<String>> examples = new ArrayList<>();
         boolean mask = r.keyIsPersonalData();
-        try (ResultRows rows = warehouse.query(b.build())) {
+        try (ResultRows rows = warehouse.query(sql)) {
             for (Row row : rows) {
-                total = Values.toLong(row.get(key.size()));
+                total = Values.toLong(row.get(keyColumns));
                 if (examples.size() < r.examples()) {
                     List<String> k = new ArrayList<>();
-                    for (int i = 0; i < key.size(); i++) {
+                    for (int i = 0; i < keyColumns; i++) {
                         k.add(mask ? Values.MASK : Values.text(row.get(i)));
                     }
                     examples.add(k);

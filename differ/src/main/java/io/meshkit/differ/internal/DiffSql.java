@@ -15,11 +15,12 @@ import java.util.List;
 public interface DiffSql {
     /** The implementation for a warehouse's dialect. */
     static DiffSql forDialect(Dialect dialect) {
-        if (dialect.name().equals("duckdb")) {
-            return DuckDbDiffSql.INSTANCE;
-        }
-        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                "Cannot diff in warehouse dialect " + dialect.name() + ": differ supports duckdb");
+        return switch (dialect.name()) {
+            case "duckdb" -> DuckDbDiffSql.INSTANCE;
+            case "bigquery" -> new BigQueryDiffSql(dialect);
+            default -> throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff in warehouse dialect " + dialect.name() + ": differ supports duckdb and bigquery");
+        };
     }
 
     /** The canonical text spelling of this engine, for cross-database checksums. */
@@ -32,10 +33,11 @@ public interface DiffSql {
     String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n);
 
     /**
-     * An aggregate: up to {@code n} rows where {@code filter} holds, smallest {@code orderBy} first,
-     * as one JSON array of objects with the given field names, or NULL when no row qualifies.
+     * An aggregate: up to {@code n} rows where {@code filter} holds, smallest {@code orderBy} tuple
+     * first, as one JSON array of objects with the given field names, or NULL (or an empty array)
+     * when no row qualifies.
      */
-    String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter);
+    String examplesJson(List<String> fieldNames, List<String> fieldExprs, List<String> orderBy, int n, String filter);
 
     /**
      * A 64-bit hash of a row's values, computed in the scan so that the join carries one value per
@@ -51,6 +53,24 @@ public interface DiffSql {
      */
     String hashInput(String expr, DataType type, DataType otherType, Normalisation n);
 
-    /** One value that orders and compares like the tuple of these expressions. */
-    String tuple(List<String> exprs);
+    /** An aggregate: the number of rows where {@code condition} holds. */
+    String countIf(String condition);
+
+    /** An aggregate: the number of distinct tuples of these expressions among rows where {@code condition} holds. */
+    String countDistinctIf(List<String> exprs, String condition);
+
+    /**
+     * An aggregate: the rows where {@code condition} holds, as one list of records with the given
+     * field names (read back with {@link #unnest}); empty or NULL when no row qualifies.
+     */
+    String collect(List<String> fieldNames, List<String> fieldExprs, String condition);
+
+    /**
+     * A table expression for the FROM clause: one row per element of the list column {@code column}
+     * of the one-row CTE {@code cte}, whose fields are read as {@code alias.field}.
+     */
+    String unnest(String cte, String column, String alias);
+
+    /** A value as example text: binary as upper-case hex, everything else as the engine writes it. */
+    String display(String expr, DataType type);
 }

@@ -47,20 +47,14 @@ final class DuckDbDiffSql implements DiffSql {
         }
         boolean time = isTime(type) && isTime(other);
         if (time && n.timestampPrecision() < 6) {
-            return DuckDbCanonicalText.INSTANCE.text(expr, type, n, 0);
+            return DuckDbCanonicalText.timestamp(expr, type, n.timestampPrecision());
         }
         if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR) {
             return expr;
         }
         // strings, and retyped columns of unrelated types: compare the text
         String e = type.kind() == DataType.Kind.VARCHAR ? expr : "CAST(" + expr + " AS VARCHAR)";
-        if (n.trim()) {
-            e = "trim(" + e + ")";
-        }
-        if (n.caseFold()) {
-            e = "lower(" + e + ")";
-        }
-        return e;
+        return CanonicalText.string(e, n);
     }
 
     private static boolean isTime(DataType t) {
@@ -68,16 +62,45 @@ final class DuckDbDiffSql implements DiffSql {
     }
 
     @Override
-    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, String orderBy, int n, String filter) {
+    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, List<String> orderBy, int n, String filter) {
+        return "to_json(arg_min(" + structPack(fieldNames, fieldExprs) + ", " + tuple(orderBy) + ", " + n + ") FILTER (WHERE " + filter + "))";
+    }
+
+    /** One value that orders and compares like the tuple of these expressions. */
+    private static String tuple(List<String> exprs) {
+        return exprs.size() == 1 ? exprs.get(0) : "row(" + String.join(", ", exprs) + ")";
+    }
+
+    @Override
+    public String countIf(String condition) {
+        return "count(*) FILTER (WHERE " + condition + ")";
+    }
+
+    @Override
+    public String countDistinctIf(List<String> exprs, String condition) {
+        return "count(DISTINCT " + tuple(exprs) + ") FILTER (WHERE " + condition + ")";
+    }
+
+    @Override
+    public String collect(List<String> fieldNames, List<String> fieldExprs, String condition) {
+        return "list(" + structPack(fieldNames, fieldExprs) + ") FILTER (WHERE " + condition + ")";
+    }
+
+    @Override
+    public String unnest(String cte, String column, String alias) {
+        return "(SELECT unnest(" + column + ", recursive := true) FROM " + cte + ") " + alias;
+    }
+
+    @Override
+    public String display(String expr, DataType type) {
+        return type.kind() == DataType.Kind.BINARY ? "hex(" + expr + ")" : "CAST(" + expr + " AS VARCHAR)";
+    }
+
+    private static String structPack(List<String> fieldNames, List<String> fieldExprs) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < fieldNames.size(); i++) {
             fields.add(fieldNames.get(i) + " := " + fieldExprs.get(i));
         }
-        return "to_json(arg_min(struct_pack(" + String.join(", ", fields) + "), " + orderBy + ", " + n + ") FILTER (WHERE " + filter + "))";
-    }
-
-    @Override
-    public String tuple(List<String> exprs) {
-        return exprs.size() == 1 ? exprs.get(0) : "row(" + String.join(", ", exprs) + ")";
+        return "struct_pack(" + String.join(", ", fields) + ")";
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One side of a cross-database diff: a table that can summarise key ranges (row count and a
- * checksum of normalised row fingerprints) and hand over the rows of a small range. Both sides
+ * digest of normalised row texts) and hand over the rows of a small range. Both sides
  * normalise values the same way ({@link CanonicalText}) and order string keys by their bytes, so
  * equal data gives equal summaries whatever the engine, collation or time zone.
  */
@@ -22,17 +22,20 @@ public interface SegmentSource extends AutoCloseable {
     /** The smallest and largest key of a single integer key column, or null for an empty table. */
     long[] integerKeyBounds();
 
+    /** The rows of the table. */
+    long rowCount();
+
     /**
-     * Summaries of the contiguous children of a range, split at the given boundaries (each child
-     * starts at a boundary; the first at the range's lower bound), one query for all children.
+     * Summaries of the children of several splits, in one query: for each split, one summary per
+     * child, in order.
      */
-    List<Summary> summarise(KeyRange parent, List<Key> boundaries);
+    List<List<Summary>> summarise(List<Split> splits);
 
     /** Keys that split a range into about {@code parts} parts of equal row counts ({@code rows} rows in it). */
     List<Key> boundaries(KeyRange range, long rows, int parts);
 
-    /** The rows of a small range, in key order. */
-    List<SourceRow> rows(KeyRange range);
+    /** The rows of some small ranges, in key order, in one query. */
+    List<SourceRow> rows(List<KeyRange> ranges);
 
     /** Statements run so far. */
     long queries();

@@ -4,7 +4,6 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.type.DataType;
 import io.meshkit.differ.api.Normalisation;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +26,6 @@ abstract class SqlSegmentSource implements SegmentSource {
 
     /** The expression a key column is compared and ordered by (binary order for strings). */
     abstract String keyExpression(RowShape.Col key);
-
-    /** The integer division operator. */
-    abstract String integerDivision();
 
     /** Runs a query and returns its (small) result; values as Long, String, BigDecimal, BigInteger or null. */
     abstract List<Object[]> run(String sql, List<Object> parameters);
@@ -57,69 +53,107 @@ abstract class SqlSegmentSource implements SegmentSource {
         return queries;
     }
 
-    private List<Object[]> query(String sql, List<Object> parameters) {
+    final List<Object[]> query(String sql, List<Object> parameters) {
         queries++;
         return run(sql, parameters);
     }
 
-    private String rowHash() {
-        CanonicalText ct = canonical();
-        List<String> pieces = new ArrayList<>();
-        for (RowShape.Col k : shape().key()) {
-            pieces.add(ct.piece(ct.text(quote(k.name().name()), k.type(), Normalisation.EXACT, -1)));
-        }
-        for (RowShape.Col c : shape().columns()) {
-            pieces.add(ct.piece(ct.text(quote(c.name().name()), c.type(), shape().normalisation(), c.scale())));
-        }
-        return ct.rowHash(pieces);
+    /** The digest of the rows a query groups, as an aggregate expression. */
+    final String digest(boolean ordered) {
+        List<String> order = ordered ? shape().key().stream().map(this::keyExpression).toList() : List.of();
+        return canonical().digest(canonical().rowText(shape(), c -> quote(c.name().name())), order);
     }
 
     @Override
     public long[] integerKeyBounds() {
         String k = keyExpression(shape().key().get(0));
-        List<Object[]> r = query("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + table(), List.of());
+        List<Object[]> r = query("SELECT MIN(" + k + ") AS lo, MAX(" + k + ") AS hi FROM " + table(), List.of());
         Object[] row = r.get(0);
         return row[0] == null ? null : new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
     @Override
-    public List<Summary> summarise(KeyRange parent, List<Key> boundaries) {
+    public long rowCount() {
+        return Values.toLong(query("SELECT COUNT(*) AS n FROM " + table(), List.of()).get(0)[0]);
+    }
+
+    /**
+     * One query grouping the splits' ranges by child: the child of a row by arithmetic when one
+     * integer key is split into equal widths, else by a chain of comparisons; each child's digest
+     * joins its rows in key order.
+     */
+    @Override
+    public List<List<Summary>> summarise(List<Split> splits) {
         List<Object> params = new ArrayList<>();
-        String seg;
+        List<Object> whereParams = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        StringBuilder seg = new StringBuilder(splits.size() == 1 ? "" : "CASE");
+        int base = 0;
+        for (Split split : splits) {
+            if (splits.size() == 1) {
+                seg.append(childExpression(split, base, params));
+            } else {
+                String cond = range(split.parent(), params); // binds before the child's comparisons, in text order
+                seg.append(" WHEN ").append(cond.isEmpty() ? "TRUE" : cond).append(" THEN ").append(childExpression(split, base, params));
+            }
+            String cond = range(split.parent(), whereParams);
+            conditions.add(cond.isEmpty() ? "TRUE" : "(" + cond + ")");
+            base += split.boundaries().size() + 1;
+        }
+        if (splits.size() > 1) {
+            seg.append(" END");
+        }
+        params.addAll(whereParams);
+        String where = conditions.contains("TRUE") ? "" : " WHERE " + String.join(" OR ", conditions);
+        String sql = "SELECT " + seg + " AS seg, COUNT(*) AS n, " + digest(true) + " AS d FROM " + table() + where + " GROUP BY 1";
+        return bySplit(collect(query(sql, params), base), splits);
+    }
+
+    /** The child number of a row within one split, counting from {@code base}. */
+    private String childExpression(Split split, int base, List<Object> params) {
+        List<Key> boundaries = split.boundaries();
         if (boundaries.isEmpty()) {
-            seg = "0";
-        } else if (evenlySpaced(parent, boundaries)) {
-            // one integer key split into equal widths: the segment is arithmetic, not a chain of comparisons
-            long lo = (Long) parent.lower().values().get(0);
+            return String.valueOf(base);
+        }
+        if (evenlySpaced(split.parent(), boundaries)) {
+            long lo = (Long) split.parent().lower().values().get(0);
             long width = (Long) boundaries.get(0).values().get(0) - lo;
-            String k = keyExpression(shape().key().get(0));
-            seg = "((" + k + " - " + lo + ") " + integerDivision() + " " + width + ")";
-            if (boundaries.size() + 1 > Integer.MAX_VALUE) {
-                throw new IllegalStateException("too many segments");
-            }
-        } else {
-            StringBuilder b = new StringBuilder("CASE");
-            for (int i = 0; i < boundaries.size(); i++) {
-                b.append(" WHEN ").append(before(boundaries.get(i), params)).append(" THEN ").append(i);
-            }
-            seg = b.append(" ELSE ").append(boundaries.size()).append(" END").toString();
+            return "(" + base + " + " + canonical().integerDivision("(" + keyExpression(shape().key().get(0)) + " - " + lo + ")", String.valueOf(width)) + ")";
         }
-        String where = range(parent, params);
-        String sql = "SELECT seg, COUNT(*), SUM(h) FROM (SELECT " + seg + " AS seg, " + rowHash() + " AS h FROM " + table()
-                + (where.isEmpty() ? "" : " WHERE " + where) + ") x GROUP BY seg";
-        List<Summary> out = new ArrayList<>();
-        for (int i = 0; i <= boundaries.size(); i++) {
-            out.add(Summary.EMPTY);
+        StringBuilder b = new StringBuilder("CASE");
+        for (int i = 0; i < boundaries.size(); i++) {
+            b.append(" WHEN ").append(before(boundaries.get(i), params)).append(" THEN ").append(base + i);
         }
-        for (Object[] row : query(sql, params)) {
-            int i = (int) ((Number) row[0]).longValue();
-            out.set(i, new Summary(((Number) row[1]).longValue(), toBigInteger(row[2])));
+        return b.append(" ELSE ").append(base + boundaries.size()).append(" END").toString();
+    }
+
+    /** Flat summaries, numbered across splits, cut back into one list per split. */
+    static List<List<Summary>> bySplit(List<Summary> flat, List<Split> splits) {
+        List<List<Summary>> out = new ArrayList<>();
+        int at = 0;
+        for (Split split : splits) {
+            int n = split.boundaries().size() + 1;
+            out.add(List.copyOf(flat.subList(at, at + n)));
+            at += n;
         }
         return out;
     }
 
-    private boolean evenlySpaced(KeyRange parent, List<Key> boundaries) {
-        if (!shape().singleIntegerKey() || parent.lower() == null) {
+    /** Summaries from rows of (child, count, digest); children without rows are empty. */
+    static List<Summary> collect(List<Object[]> rows, int children) {
+        List<Summary> out = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            out.add(Summary.EMPTY);
+        }
+        for (Object[] row : rows) {
+            int i = (int) ((Number) row[0]).longValue();
+            out.set(i, new Summary(((Number) row[1]).longValue(), row[2] == null ? null : row[2].toString()));
+        }
+        return out;
+    }
+
+    boolean evenlySpaced(KeyRange parent, List<Key> boundaries) {
+        if (!shape().singleIntegerKey() || parent.lower() == null || boundaries.isEmpty()) {
             return false;
         }
         long prev = (Long) parent.lower().values().get(0);
@@ -134,19 +168,6 @@ abstract class SqlSegmentSource implements SegmentSource {
         return width > 0 && (parent.upper() == null || (Long) parent.upper().values().get(0) - prev <= width);
     }
 
-    private static BigInteger toBigInteger(Object v) {
-        if (v == null) {
-            return BigInteger.ZERO;
-        }
-        if (v instanceof BigInteger b) {
-            return b;
-        }
-        if (v instanceof java.math.BigDecimal d) {
-            return d.toBigIntegerExact();
-        }
-        return BigInteger.valueOf(((Number) v).longValue());
-    }
-
     @Override
     public List<Key> boundaries(KeyRange range, long rows, int parts) {
         long step = Math.max(1, (rows + parts - 1) / parts);
@@ -154,7 +175,8 @@ abstract class SqlSegmentSource implements SegmentSource {
         String where = range(range, params);
         String keys = keyColumns();
         String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + keyOrder() + ") AS rn FROM "
-                + table() + (where.isEmpty() ? "" : " WHERE " + where) + ") x WHERE rn > 1 AND (rn - 1) % " + step + " = 0 ORDER BY rn";
+                + table() + (where.isEmpty() ? "" : " WHERE " + where) + ") x WHERE rn > 1 AND " + canonical().remainder("(rn - 1)", String.valueOf(step))
+                + " = 0 ORDER BY rn";
         List<Key> out = new ArrayList<>();
         for (Object[] row : query(sql, params)) {
             out.add(key(row, 0));
@@ -163,29 +185,50 @@ abstract class SqlSegmentSource implements SegmentSource {
     }
 
     @Override
-    public List<SourceRow> rows(KeyRange range) {
+    public List<SourceRow> rows(List<KeyRange> ranges) {
         CanonicalText ct = canonical();
         List<String> select = new ArrayList<>();
-        for (RowShape.Col c : shape().columns()) {
-            select.add(ct.text(quote(c.name().name()), c.type(), shape().normalisation(), c.scale()));
+        Normalisation n = shape().normalisation();
+        for (int i = 0; i < shape().columns().size(); i++) {
+            RowShape.Col c = shape().columns().get(i);
+            select.add(ct.asText(ct.value(quote(c.name().name()), c, n)) + " AS v" + i);
+        }
+        for (int i = 0; i < shape().columns().size(); i++) {
+            RowShape.Col c = shape().columns().get(i);
+            select.add(ct.display(quote(c.name().name()), c) + " AS s" + i);
         }
         List<Object> params = new ArrayList<>();
-        String where = range(range, params);
+        List<String> conditions = new ArrayList<>();
+        for (KeyRange r : ranges) {
+            String cond = range(r, params);
+            conditions.add(cond.isEmpty() ? "TRUE" : "(" + cond + ")");
+        }
+        String where = conditions.contains("TRUE") ? "" : String.join(" OR ", conditions);
         String sql = "SELECT " + keyColumns() + (select.isEmpty() ? "" : ", " + String.join(", ", select)) + " FROM " + table()
                 + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + keyOrder();
         List<SourceRow> out = new ArrayList<>();
         int keys = shape().key().size();
+        int columns = shape().columns().size();
         for (Object[] row : query(sql, params)) {
             List<String> texts = new ArrayList<>();
-            for (int i = keys; i < row.length; i++) {
-                texts.add(row[i] == null ? null : row[i].toString());
+            List<String> displays = new ArrayList<>();
+            for (int i = 0; i < columns; i++) {
+                texts.add(text(row[keys + i]));
+                displays.add(text(row[keys + columns + i]));
             }
-            out.add(new SourceRow(key(row, 0), texts));
+            out.add(new SourceRow(key(row, 0), texts, displays));
         }
         return out;
     }
 
-    private Key key(Object[] row, int offset) {
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v.toString();
+    }
+
+    Key key(Object[] row, int offset) {
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < shape().key().size(); i++) {
             Object v = row[offset + i];
@@ -198,7 +241,7 @@ abstract class SqlSegmentSource implements SegmentSource {
         return new Key(values);
     }
 
-    private String keyColumns() {
+    String keyColumns() {
         return String.join(", ", shape().key().stream().map(k -> quote(k.name().name())).toList());
     }
 
@@ -207,7 +250,7 @@ abstract class SqlSegmentSource implements SegmentSource {
     }
 
     /** The range as a predicate, or empty for every key. */
-    private String range(KeyRange range, List<Object> params) {
+    final String range(KeyRange range, List<Object> params) {
         List<String> parts = new ArrayList<>();
         if (range.lower() != null) {
             if (shape().key().size() == 1) {
@@ -224,7 +267,7 @@ abstract class SqlSegmentSource implements SegmentSource {
     }
 
     /** {@code (key columns) < bound}, lexicographically, in binary order; binds the bound's values. */
-    private String before(Key bound, List<Object> params) {
+    final String before(Key bound, List<Object> params) {
         List<RowShape.Col> key = shape().key();
         if (key.size() == 1) {
             params.add(bound.values().get(0));

@@ -62,11 +62,6 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
     }
 
     @Override
-    String integerDivision() {
-        return "//";
-    }
-
-    @Override
     List<Object[]> run(String sql, List<Object> parameters) {
         List<Object[]> out = new ArrayList<>();
         try (ResultRows rows = warehouse.query(new Sql(sql, parameters))) {

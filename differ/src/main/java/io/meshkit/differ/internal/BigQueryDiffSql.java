@@ -1,0 +1,130 @@
+package io.meshkit.differ.internal;
+
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.differ.api.Normalisation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link DiffSql} in GoogleSQL, as BigQuery runs it: {@code COUNTIF} instead of filtered
+ * aggregates, {@code ARRAY_AGG(... IGNORE NULLS ORDER BY ... LIMIT n)} for examples and lists,
+ * {@code UNNEST} to read a list back, {@code FARM_FINGERPRINT} of a row's JSON text as its hash.
+ * Types are spelled by the warehouse's {@link Dialect}.
+ */
+final class BigQueryDiffSql implements DiffSql {
+    private final Dialect dialect;
+
+    BigQueryDiffSql(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public CanonicalText canonicalText() {
+        return BigQueryCanonicalText.INSTANCE;
+    }
+
+    @Override
+    public String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n) {
+        boolean numeric = beforeType.isNumeric() && afterType.isNumeric();
+        if (numeric && n.relativeTolerance() > 0) {
+            String b = "CAST(" + before + " AS FLOAT64)";
+            String a = "CAST(" + after + " AS FLOAT64)";
+            return "(CASE WHEN " + before + " IS NULL OR " + after + " IS NULL THEN " + before + " IS NULL AND " + after + " IS NOT NULL OR "
+                    + before + " IS NOT NULL AND " + after + " IS NULL ELSE ABS(" + b + " - " + a + ") > " + n.relativeTolerance()
+                    + " * GREATEST(ABS(" + b + "), ABS(" + a + ")) END)";
+        }
+        return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
+    }
+
+    @Override
+    public String hash(List<String> exprs) {
+        if (exprs.isEmpty()) {
+            return "CAST(0 AS INT64)";
+        }
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            fields.add(exprs.get(i) + " AS f" + i);
+        }
+        // TO_JSON_STRING writes every type (NULL as null); a differing hash only nominates a row
+        return "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(" + String.join(", ", fields) + ")))";
+    }
+
+    @Override
+    public String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
+        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
+            return expr;
+        }
+        return normalised(expr, type, otherType, n);
+    }
+
+    private String normalised(String expr, DataType type, DataType other, Normalisation n) {
+        if (type.isNumeric() && other.isNumeric()) {
+            return n.decimals().isPresent() && !type.isInteger() ? "ROUND(" + expr + ", " + n.decimals().getAsInt() + ")" : expr;
+        }
+        boolean time = isTime(type) && isTime(other);
+        if (time && (n.timestampPrecision() < 6 || type.kind() != other.kind())) {
+            // DATETIME and TIMESTAMP do not compare: both as UTC text
+            return BigQueryCanonicalText.timestamp(expr, type, n.timestampPrecision());
+        }
+        if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR && type.kind() != DataType.Kind.JSON) {
+            return expr;
+        }
+        // strings, JSON (not comparable as such), and retyped columns of unrelated types: compare the text
+        String e = switch (type.kind()) {
+            case VARCHAR -> expr;
+            case JSON -> "TO_JSON_STRING(" + expr + ")";
+            case BINARY -> "TO_HEX(" + expr + ")";
+            default -> "CAST(" + expr + " AS STRING)";
+        };
+        return CanonicalText.string(e, n);
+    }
+
+    private static boolean isTime(DataType t) {
+        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+    }
+
+    @Override
+    public String examplesJson(List<String> fieldNames, List<String> fieldExprs, List<String> orderBy, int n, String filter) {
+        return "TO_JSON_STRING(ARRAY_AGG(IF(" + filter + ", " + struct(fieldNames, fieldExprs) + ", NULL) IGNORE NULLS ORDER BY "
+                + String.join(", ", orderBy) + " LIMIT " + n + "))";
+    }
+
+    @Override
+    public String countIf(String condition) {
+        return "COUNTIF(" + condition + ")";
+    }
+
+    @Override
+    public String countDistinctIf(List<String> exprs, String condition) {
+        String value = exprs.size() == 1 ? exprs.get(0) : "TO_JSON_STRING(STRUCT(" + String.join(", ", exprs) + "))";
+        return "COUNT(DISTINCT IF(" + condition + ", " + value + ", NULL))";
+    }
+
+    @Override
+    public String collect(List<String> fieldNames, List<String> fieldExprs, String condition) {
+        return "ARRAY_AGG(IF(" + condition + ", " + struct(fieldNames, fieldExprs) + ", NULL) IGNORE NULLS)";
+    }
+
+    @Override
+    public String unnest(String cte, String column, String alias) {
+        return "(SELECT " + alias + ".* FROM " + cte + ", UNNEST(" + cte + "." + column + ") AS " + alias + ") " + alias;
+    }
+
+    @Override
+    public String display(String expr, DataType type) {
+        return switch (type.kind()) {
+            case BINARY -> "UPPER(TO_HEX(" + expr + "))";
+            case JSON -> "TO_JSON_STRING(" + expr + ")";
+            default -> "CAST(" + expr + " AS STRING)";
+        };
+    }
+
+    private static String struct(List<String> fieldNames, List<String> fieldExprs) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            fields.add(fieldExprs.get(i) + " AS " + fieldNames.get(i));
+        }
+        return "STRUCT(" + String.join(", ", fields) + ")";
+    }
+}
