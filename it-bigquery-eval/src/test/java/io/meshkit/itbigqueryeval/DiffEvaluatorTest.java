@@ -15,20 +15,16 @@ import io.meshkit.differ.api.WarehouseDiffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * THE DIFF ON BIGQUERY, to be switched on when the differ's SQL is dialect-generic (branch
- * {@code differ}): today {@code DiffSql.forDialect} refuses every dialect but DuckDB's ("Cannot diff
- * in warehouse dialect bigquery: differ supports duckdb"). Then remove {@code @Disabled}: the test
- * diffs the example's first and last snapshot of tracks and of rightsholders, exactly and sampled,
- * on DuckDB and in ZetaSQL's evaluator, and requires the same result. Engine-specific parts of a
- * {@link DiffResult} are left out of the comparison: column types (INTEGER on DuckDB is INT64 on
- * BigQuery, DECIMAL(5,2) is NUMERIC), the column profiles (sum and mean of a NUMERIC carry BigQuery's
- * scale) and what the diff cost.
+ * The diff on BigQuery: the example's first and last snapshot of tracks and of rightsholders diffed,
+ * exactly and sampled, on DuckDB and in ZetaSQL's evaluator (the differ's GoogleSQL run, not only
+ * analyzed), with the same result required. Engine-specific parts of a {@link DiffResult} are left
+ * out of the comparison: column types (INTEGER on DuckDB is INT64 on BigQuery, DECIMAL(5,2) is
+ * NUMERIC), the column profiles (sum and mean of a NUMERIC carry BigQuery's scale) and what the diff
+ * cost.
  */
-@Disabled("waits for the dialect-generic differ (branch differ): DiffSql.forDialect supports duckdb only")
 class DiffEvaluatorTest {
     private static final LocalDate FIRST = LocalDate.of(2019, 4, 28);
     private static final LocalDate LAST = LocalDate.of(2019, 5, 2);
