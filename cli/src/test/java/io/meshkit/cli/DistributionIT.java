@@ -60,6 +60,28 @@ class DistributionIT {
     }
 
     @Test
+    void aSnapshotKeepsTheOptimisingCompilerEveryOtherCommandStartsWithTheClientCompilerAlone() throws Exception {
+        Map<String, String> flags = Map.of("MESHKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (List<String> snapshot : List.of(List.of("meshkit-ingest", "snapshot", "--help"), List.of("meshkit", "ingest", "snapshot", "--help"))) {
+            Result r = run(command(snapshot), flags);
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(r.out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        }
+        for (List<String> other : List.of(List.of("meshkit-ingest", "plan", "--help"), List.of("meshkit", "ingest", "plan", "--help"),
+                List.of("meshkit-diff", "--help"))) {
+            Result r = run(command(other), flags);
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(r.out()).contains("-XX:TieredStopAtLevel=1");
+        }
+    }
+
+    private static List<String> command(List<String> toolAndArgs) {
+        List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/" + toolAndArgs.get(0)).toString()));
+        command.addAll(toolAndArgs.subList(1, toolAndArgs.size()));
+        return command;
+    }
+
+    @Test
     void eachModulesClassPathNamesOnlyLibrariesTheDistributionShips() throws IOException {
         for (String module : List.of("meshkit-linter", "meshkit-differ", "meshkit-sampler", "meshkit-monitor", "meshkit-publisher",
                 "meshkit-scd-builder", "meshkit-snapshot-ingest", "meshkit-warehouse-duckdb", "meshkit-warehouse-bigquery",

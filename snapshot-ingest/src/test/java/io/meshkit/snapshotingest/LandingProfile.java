@@ -106,6 +106,7 @@ public final class LandingProfile {
             String keep = System.getProperty("keep");
             Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("meshkit-profile-");
             try {
+                ServerCpu server = ServerCpu.watch("`" + tableName + "` WHERE");
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 SourceTable table = source.describe(tableName);
@@ -148,9 +149,10 @@ public final class LandingProfile {
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-                System.out.printf("%s: %,d rows in %d chunks, %.1f MB Parquet; wall %.2f s (reading %.2f s, %,.0f rows/s); JVM CPU %.2f s; workers: %s%n",
+                double serverCpu = server.seconds();
+                System.out.printf("%s: %,d rows in %d chunks, %.1f MB Parquet; wall %.2f s (reading %.2f s, %,.0f rows/s); JVM CPU %.2f s; server CPU %.2f s; workers: %s%n",
                         tableName, rows.get(), plan.chunks().size(), bytes.get() / 1e6, wall, (System.nanoTime() - tRead) / 1e9,
-                        rows.get() / wall, cpu, String.join("; ", workerStats));
+                        rows.get() / wall, cpu, serverCpu, String.join("; ", workerStats));
                 if (Boolean.getBoolean("threads")) {
                     System.out.println("  JVM threads by CPU so far (s): " + threadCpu());
                 }
