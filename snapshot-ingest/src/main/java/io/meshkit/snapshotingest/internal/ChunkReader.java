@@ -62,8 +62,6 @@ public final class ChunkReader {
                         }
                     }
                     progress.addAndGet(pending);
-                } catch (SourceReadException e) {
-                    throw e.getCause();
                 } finally {
                     writer.close();
                 }

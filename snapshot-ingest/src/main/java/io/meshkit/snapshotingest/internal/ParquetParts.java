@@ -7,12 +7,9 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -492,14 +489,24 @@ public final class ParquetParts {
         int y = (b[0] & 0xff) | (b[1] & 0xff) << 8;
         int m = b[2];
         int d = b[3];
-        if (y <= 0 || m <= 0 || d <= 0 || m > 12 || d > 31) {
+        if (y <= 0 || m <= 0 || d <= 0 || m > 12 || d > daysInMonth(y, m)) {
             return NOT_A_DATE;
         }
-        try {
-            return LocalDate.of(y, m, d).toEpochDay();
-        } catch (DateTimeException e) {
-            return NOT_A_DATE;
-        }
+        return epochDay(y, m, d);
+    }
+
+    private static int daysInMonth(int y, int m) {
+        return m == 2 ? ((y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (LocalDate.toEpochDay without the object). */
+    static long epochDay(int y, int m, int d) {
+        long year = m <= 2 ? y - 1 : y; // years start in March, so the leap day ends a year
+        long era = Math.floorDiv(year, 400);
+        long yearOfEra = year - era * 400;
+        long dayOfYear = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     /**
@@ -560,16 +567,5 @@ public final class ParquetParts {
         }
         System.arraycopy(twos, 0, out, offset, twos.length);
         return out;
-    }
-
-    /** The Parquet column names, for checks. */
-    static List<String> names(MessageType schema) {
-        List<String> out = new ArrayList<>();
-        schema.getFields().forEach(f -> out.add(f.getName()));
-        return out;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

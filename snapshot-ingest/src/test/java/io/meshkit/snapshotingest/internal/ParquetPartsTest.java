@@ -27,6 +27,23 @@ class ParquetPartsTest {
     }
 
     @Test
+    void epochDaysOfEveryDateFromYear1To9999AsLocalDateCountsThem() {
+        for (LocalDate d = LocalDate.of(1, 1, 1); d.getYear() <= 9999; d = d.plusDays(1)) {
+            byte[] b = bytes(d.getYear() & 0xff, d.getYear() >> 8, d.getMonthValue(), d.getDayOfMonth());
+            if (ParquetParts.binaryEpochDay(b) != d.toEpochDay()) {
+                assertThat(ParquetParts.binaryEpochDay(b)).as(d.toString()).isEqualTo(d.toEpochDay());
+            }
+        }
+        for (int y : new int[] {1900, 2000, 2023, 2024, 2100}) { // the last day of each month, and the day after it
+            for (int m = 1; m <= 12; m++) {
+                int last = java.time.YearMonth.of(y, m).lengthOfMonth();
+                assertThat(ParquetParts.binaryEpochDay(bytes(y & 0xff, y >> 8, m, last))).isEqualTo(LocalDate.of(y, m, last).toEpochDay());
+                assertThat(ParquetParts.binaryEpochDay(bytes(y & 0xff, y >> 8, m, last + 1))).isEqualTo(ParquetParts.NOT_A_DATE);
+            }
+        }
+    }
+
+    @Test
     void binaryTimesInAndOutsideADay() {
         assertThat(ParquetParts.binaryTimeMicros(bytes())).isZero(); // 00:00:00 is sent empty
         assertThat(ParquetParts.binaryTimeMicros(bytes(0, 0, 0, 0, 0, 23, 59, 59, 0x90, 0xd0, 0x03, 0x00))).isEqualTo(86_399_250_000L);
