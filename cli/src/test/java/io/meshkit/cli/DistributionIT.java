@@ -61,17 +61,13 @@ class DistributionIT {
 
     @Test
     void aSnapshotKeepsTheOptimisingCompilerEveryOtherCommandStartsWithTheClientCompilerAlone() throws Exception {
+        // the JVM prints its flags first; the commands themselves fail for want of options, which does not matter here
         Map<String, String> flags = Map.of("MESHKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
-        for (List<String> snapshot : List.of(List.of("meshkit-ingest", "snapshot", "--help"), List.of("meshkit", "ingest", "snapshot", "--help"))) {
-            Result r = run(command(snapshot), flags);
-            assertThat(r.exit()).as(r.out()).isZero();
-            assertThat(r.out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        for (List<String> snapshot : List.of(List.of("meshkit-ingest", "snapshot"), List.of("meshkit", "ingest", "snapshot"))) {
+            assertThat(run(command(snapshot), flags).out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         }
-        for (List<String> other : List.of(List.of("meshkit-ingest", "plan", "--help"), List.of("meshkit", "ingest", "plan", "--help"),
-                List.of("meshkit-diff", "--help"))) {
-            Result r = run(command(other), flags);
-            assertThat(r.exit()).as(r.out()).isZero();
-            assertThat(r.out()).contains("-XX:TieredStopAtLevel=1");
+        for (List<String> other : List.of(List.of("meshkit-ingest", "plan"), List.of("meshkit", "ingest", "plan"), List.of("meshkit-diff"))) {
+            assertThat(run(command(other), flags).out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         }
     }
 
