@@ -209,7 +209,16 @@ public final class ParquetParts {
         long zeroDates;
 
         /** Writes a value (null: SQL NULL). */
-        abstract void copy(byte[] b);
+        final void copy(byte[] b) {
+            if (b == null) {
+                writeNull();
+            } else {
+                write(b);
+            }
+        }
+
+        /** Writes a value that is not NULL (a zero date may still land as NULL). */
+        abstract void write(byte[] b);
 
         final void writeNull() {
             out.writeNull(0, 0);
@@ -238,18 +247,13 @@ public final class ParquetParts {
 
     /** TINYINT(1) (one byte) or BIT(1) (one byte of bits): true when not zero, as MySQL reads it. */
     private static final class BooleanCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                boolean v = false;
-                for (byte x : b) {
-                    v |= x != 0;
-                }
-                out.write(v, 0, 1);
+        void write(byte[] b) {
+            boolean v = false;
+            for (byte x : b) {
+                v |= x != 0;
             }
+            out.write(v, 0, 1);
         }
     }
 
@@ -261,12 +265,8 @@ public final class ParquetParts {
         }
 
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write((int) littleEndian(b, unsigned), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write((int) littleEndian(b, unsigned), 0, 1);
         }
     }
 
@@ -278,25 +278,18 @@ public final class ParquetParts {
         }
 
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write(littleEndian(b, unsigned), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write(littleEndian(b, unsigned), 0, 1);
         }
     }
 
     /** YEAR: two bytes; year 0000 is a zero date. */
     private static final class YearCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            int v = b == null ? 0 : (int) littleEndian(b, true);
-            if (b != null && v == 0) {
-                zeroDates++;
-            }
+        void write(byte[] b) {
+            int v = (int) littleEndian(b, true);
             if (v == 0) {
+                zeroDates++;
                 writeNull();
             } else {
                 out.write(v, 0, 1);
@@ -306,18 +299,13 @@ public final class ParquetParts {
 
     /** BIT(n), n &gt; 1: the bits, most significant byte first, as an unsigned number. */
     private static final class BitCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                long v = 0;
-                for (byte x : b) {
-                    v = (v << 8) | (x & 0xff);
-                }
-                out.write(v, 0, 1);
+        void write(byte[] b) {
+            long v = 0;
+            for (byte x : b) {
+                v = (v << 8) | (x & 0xff);
             }
+            out.write(v, 0, 1);
         }
     }
 
@@ -330,12 +318,8 @@ public final class ParquetParts {
         }
 
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write(unscaled(b, scale), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write(unscaled(b, scale), 0, 1);
         }
     }
 
@@ -350,63 +334,41 @@ public final class ParquetParts {
         }
 
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                BigDecimal d = new BigDecimal(new String(b, StandardCharsets.ISO_8859_1));
-                out.write(Binary.fromConstantByteArray(fixed(d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray(), width)), 0, 1);
-            }
+        void write(byte[] b) {
+            BigDecimal d = new BigDecimal(new String(b, StandardCharsets.ISO_8859_1));
+            out.write(Binary.fromConstantByteArray(fixed(d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray(), width)), 0, 1);
         }
     }
 
     /** FLOAT: the four bytes of the stored value, exactly (the text protocol rounds it to six digits). */
     private static final class FloatCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write(Float.intBitsToFloat((int) littleEndian(b, false)), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write(Float.intBitsToFloat((int) littleEndian(b, false)), 0, 1);
         }
     }
 
     private static final class DoubleCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write(Double.longBitsToDouble(littleEndian(b, false)), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write(Double.longBitsToDouble(littleEndian(b, false)), 0, 1);
         }
     }
 
     /** Strings (in the connection's character set, utf8mb4: already UTF-8), JSON and binary strings, as sent. */
     private static final class BytesCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-            } else {
-                out.write(Binary.fromConstantByteArray(b), 0, 1);
-            }
+        void write(byte[] b) {
+            out.write(Binary.fromConstantByteArray(b), 0, 1);
         }
     }
 
     private static final class DateCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            long day = b == null ? NOT_A_DATE : binaryEpochDay(b);
+        void write(byte[] b) {
+            long day = binaryEpochDay(b);
             if (day == NOT_A_DATE) {
-                if (b != null) {
-                    zeroDates++;
-                }
+                zeroDates++;
                 writeNull();
             } else {
                 out.write((int) day, 0, 1);
@@ -423,12 +385,10 @@ public final class ParquetParts {
         }
 
         @Override
-        void copy(byte[] b) {
-            long day = b == null ? NOT_A_DATE : binaryEpochDay(b);
+        void write(byte[] b) {
+            long day = binaryEpochDay(b);
             if (day == NOT_A_DATE) {
-                if (b != null) {
-                    zeroDates++;
-                }
+                zeroDates++;
                 writeNull();
                 return;
             }
@@ -443,13 +403,8 @@ public final class ParquetParts {
 
     /** TIME to microseconds of the day; MySQL's TIME spans -838..838 hours, and outside a day it is not a time of day. */
     private static final class TimeCopier extends ColumnCopier {
-
         @Override
-        void copy(byte[] b) {
-            if (b == null) {
-                writeNull();
-                return;
-            }
+        void write(byte[] b) {
             long micros = binaryTimeMicros(b);
             if (micros < 0 || micros >= 86_400_000_000L) {
                 zeroDates++;
