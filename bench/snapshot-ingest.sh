@@ -10,25 +10,27 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+load_before=$(uptime | sed 's/.*load average: //')
 mvn -o -q -pl snapshot-ingest -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$root/snapshot-ingest/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
 # Hadoop is a compile-time-only dependency: leave it off, so the benchmark proves the run-time path needs none
 cp="$(tr ':' '\n' < snapshot-ingest/target/bench.classpath | grep -v '/org/apache/hadoop/' | paste -sd:)"
 cp="snapshot-ingest/target/test-classes:snapshot-ingest/target/classes:core/target/classes:warehouse-duckdb/target/classes:$cp"
 
-table=$(java -Xmx512m -cp "$cp" io.meshkit.snapshotingest.SnapshotIngestBenchmark "$@" 2> >(grep -v '^SLF4J' >&2))
+# the JVM flags of bin/meshkit-ingest snapshot (cli/src/dist/bin/meshkit), with a 512 MB heap cap
+table=$(java -XX:+UseSerialGC -Xshare:auto -Xmx512m -cp "$cp" io.meshkit.snapshotingest.SnapshotIngestBenchmark "$@" 2> >(grep -v '^SLF4J' >&2))
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 jv=$(java -version 2>&1 | sed -n 1p)
 db=$(mariadb -h127.0.0.1 -uroot -N -e 'SELECT VERSION()')
-load=$(uptime | sed 's/.*load average: //')
+load_after=$(uptime | sed 's/.*load average: //')
 date_utc=$(date -u +%Y-%m-%d)
 out="$root/bench/results/snapshot-ingest-$date_utc.md"
 {
   echo "# snapshot-ingest, $date_utc"
   echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv; MariaDB $db on the same machine. Load average after the run: $load"
+  echo "Machine: $(nproc) cores, $cpu, $mem; $jv; MariaDB $db on the same machine. Load average before the run: $load_before; after: $load_after"
   echo "(the machine is shared with other builds: a load above 2 means the numbers were taken under load)."
   echo
   echo "$table"

@@ -60,6 +60,24 @@ class DistributionIT {
     }
 
     @Test
+    void aSnapshotKeepsTheOptimisingCompilerEveryOtherCommandStartsWithTheClientCompilerAlone() throws Exception {
+        // the JVM prints its flags first; the commands themselves fail for want of options, which does not matter here
+        Map<String, String> flags = Map.of("MESHKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (List<String> snapshot : List.of(List.of("meshkit-ingest", "snapshot"), List.of("meshkit", "ingest", "snapshot"))) {
+            assertThat(run(command(snapshot), flags).out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        }
+        for (List<String> other : List.of(List.of("meshkit-ingest", "plan"), List.of("meshkit", "ingest", "plan"), List.of("meshkit-diff"))) {
+            assertThat(run(command(other), flags).out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        }
+    }
+
+    private static List<String> command(List<String> toolAndArgs) {
+        List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/" + toolAndArgs.get(0)).toString()));
+        command.addAll(toolAndArgs.subList(1, toolAndArgs.size()));
+        return command;
+    }
+
+    @Test
     void eachModulesClassPathNamesOnlyLibrariesTheDistributionShips() throws IOException {
         for (String module : List.of("meshkit-linter", "meshkit-differ", "meshkit-sampler", "meshkit-monitor", "meshkit-publisher",
                 "meshkit-scd-builder", "meshkit-snapshot-ingest", "meshkit-warehouse-duckdb", "meshkit-warehouse-bigquery",

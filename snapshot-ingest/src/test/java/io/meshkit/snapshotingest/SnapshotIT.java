@@ -44,6 +44,26 @@ class SnapshotIT {
                     + "'2026-11-23', '2026-11-23 12:34:56.789012', '2026-11-23 12:34:56.5', '23:59:59.25', 2026, '{\"k\": [1, 2]}', x'0102', "
                     + "x'00ff', x'cafe', b'1', b'100000001')");
             s.execute("INSERT INTO every_type (id, dt, dtm, ts) VALUES (2, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
+            // values at the edges of each type's binary-protocol encoding (fields sent short, signs, widths, the largest values)
+            s.execute("CREATE TABLE edges (id INT PRIMARY KEY, flag TINYINT(1), f FLOAT, d DOUBLE, siu SMALLINT UNSIGNED, miu MEDIUMINT UNSIGNED, "
+                    + "mi MEDIUMINT, biu BIGINT UNSIGNED, dec18 DECIMAL(18,4), dec38 DECIMAL(38,10), dtm DATETIME(6), dt0 DATETIME, "
+                    + "tm TIME(6), dt DATE, yr YEAR)");
+            s.execute("INSERT INTO edges VALUES "
+                    + "(1, -5, 0.14285714285714285e0, 0.1e0 + 0.2e0, 65535, 16777215, -8388608, 9223372036854775808, -99999999999999.9999, "
+                    + "-1234567890123456789012345678.1234567890, '2026-11-23 00:00:00', '2026-11-23 12:00:00', "
+                    + "'00:00:00', '2026-11-23', 1901), "
+                    + "(2, 0, -3.4028235e38, 1.7976931348623157e308, 0, 0, 8388607, 0, 99999999999999.9999, 0, '1000-01-01 00:00:00.000001', "
+                    + "'9999-12-31 23:59:59', '12:00:00.000001', '1000-01-01', 2155), "
+                    + "(3, 1, 0, -0.000000000000000000001, NULL, NULL, NULL, 18446744073709551615, 0.0001, "
+                    + "0.0000000001, '2026-11-23 12:34:56.000000', NULL, '838:59:59', '2026-00-10', 0), "
+                    + "(4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '-00:00:01', '0000-00-00', NULL)");
+            s.execute("CREATE TABLE ukey (id BIGINT UNSIGNED PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO ukey SELECT 18446744073709551615 - seq * 3, seq FROM seq_0_to_2999");
+            s.execute("CREATE TABLE dtkey (ts DATETIME(6) PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO dtkey SELECT '2026-11-23 00:00:00' + INTERVAL seq MICROSECOND, seq FROM seq_1_to_5000");
+            s.execute("CREATE TABLE zoned (id INT PRIMARY KEY, dtm DATETIME(6), ts TIMESTAMP(6) NULL)");
+            s.execute("SET SESSION time_zone = '+00:00'");
+            s.execute("INSERT INTO zoned VALUES (1, '2026-07-01 12:00:00.5', '2026-07-01 12:00:00.5'), (2, '2026-01-01 00:30:00', NULL)");
             s.execute("CREATE TABLE composite (a VARCHAR(10), b INT, v INT, PRIMARY KEY (a, b))");
             s.execute("INSERT INTO composite SELECT CONCAT('k', seq % 7), seq, seq FROM seq_1_to_20000");
             s.execute("CREATE TABLE strkey (k VARCHAR(20) PRIMARY KEY, v INT)");
@@ -91,6 +111,47 @@ class SnapshotIT {
                         "DECIMAL(10,2)", "DECIMAL(30,6)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE",
                         "TIMESTAMP", "TIMESTAMP", "TIME", "SMALLINT", "JSON", "BLOB", "BLOB", "BLOB", "BOOLEAN", "BIGINT", "DATE");
         assertThat(rows.get(1).subList(18, 21)).containsOnlyNulls(); // zero dates land as NULL, counted above
+    }
+
+    @Test
+    void edgeValuesLandExactly() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("edges"), "--table", "edges", "--format", "json"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"zeroDates\" : 5"); // 838:59:59, 2026-00-10 and YEAR 0 (row 3), -00:00:01 and 0000-00-00 (row 4)
+        List<List<Object>> rows = query("edges", "SELECT flag, CAST(f AS DOUBLE), d, siu, miu, mi, CAST(biu AS VARCHAR), CAST(dec18 AS VARCHAR), "
+                + "CAST(dec38 AS VARCHAR), CAST(dtm AS VARCHAR), CAST(dt0 AS VARCHAR), CAST(tm AS VARCHAR), CAST(dt AS VARCHAR), yr "
+                + "FROM " + db.name() + "_staging.edges ORDER BY id");
+        assertThat(rows.get(0)).containsExactly(true, (double) (1f / 7f), 0.30000000000000004, 65535L, 16777215L, -8388608L,
+                "9223372036854775808", "-99999999999999.9999", "-1234567890123456789012345678.1234567890",
+                "2026-11-23 00:00:00", "2026-11-23 12:00:00", "00:00:00", "2026-11-23", 1901L);
+        assertThat(rows.get(1)).containsExactly(false, (double) -3.4028235e38f, 1.7976931348623157e308, 0L, 0L, 8388607L, "0",
+                "99999999999999.9999", "0.0000000000", "1000-01-01 00:00:00.000001", "9999-12-31 23:59:59",
+                "12:00:00.000001", "1000-01-01", 2155L);
+        assertThat(rows.get(2)).containsExactly(true, 0.0, -1e-21, null, null, null, "18446744073709551615", "0.0001",
+                "0.0000000001", "2026-11-23 12:34:56", null, null, null, null);
+        assertThat(rows.get(3)).containsOnlyNulls();
+    }
+
+    @Test
+    void datetimeIsConvertedFromTheSourceTimeZoneAndTimestampIsNot() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("zoned"), "--table", "zoned", "--source-time-zone", "Europe/Berlin"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(query("zoned", "SELECT CAST(dtm AS VARCHAR), CAST(ts AS VARCHAR) FROM " + db.name() + "_staging.zoned ORDER BY id"))
+                .containsExactly(List.of("2026-07-01 10:00:00.5", "2026-07-01 12:00:00.5"), java.util.Arrays.asList("2025-12-31 23:30:00", null));
+    }
+
+    @Test
+    void unsignedAndTemporalKeysChunkWithoutLosingOrRepeatingRows() {
+        IngestRun run = IngestRun.of(IngestRun.args(base("ukeys"), "--table", "ukey", "--table", "dtkey", "--chunk-rows", "1000",
+                "--threads", "2", "--format", "json"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("\"sourceTable\" : \"ukey\"[\\s\\S]*?\"chunks\" : [2-9],"); // integer ranges from the row estimate
+        assertThat(run.out()).containsPattern("\"sourceTable\" : \"dtkey\"[\\s\\S]*?\"chunks\" : 5,");
+        String ns = db.name() + "_staging";
+        assertThat(query("ukeys", "SELECT COUNT(*), COUNT(DISTINCT id), CAST(MIN(id) AS VARCHAR), CAST(MAX(id) AS VARCHAR), CAST(SUM(v) AS BIGINT) FROM "
+                + ns + ".ukey").get(0)).containsExactly(3000L, 3000L, "18446744073709542618", "18446744073709551615", 4498500L);
+        assertThat(query("ukeys", "SELECT COUNT(*), COUNT(DISTINCT ts), CAST(SUM(v) AS BIGINT), CAST(MAX(ts) AS VARCHAR) FROM " + ns + ".dtkey").get(0))
+                .containsExactly(5000L, 5000L, 12502500L, "2026-11-23 00:00:00.005");
     }
 
     @Test

@@ -7,22 +7,20 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -30,14 +28,16 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes result-set rows to Parquet, one part file per chunk, with parquet-java's writer on a plain
- * configuration (no Hadoop at run time). Values go from the result set to Parquet's record consumer
- * without an intermediate row object; a row group is flushed every {@value #ROW_GROUP_BYTES} bytes, which
+ * Writes result-set rows to Parquet, one part file per chunk, with parquet-java's file and column writers on
+ * plain properties (no Hadoop at run time). Values go from the result set to the column writers without an
+ * intermediate row or value object; a row group is flushed every {@value #ROW_GROUP_BYTES} bytes, which
  * bounds the memory a worker holds whatever the table's size.
  */
 public final class ParquetParts {
     /** Row-group size: what one worker buffers before writing. */
     static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
+    /** Page size: the unit Snappy compresses. */
+    static final int PAGE_BYTES = 1024 * 1024;
 
     private ParquetParts() {}
 
@@ -89,39 +89,88 @@ public final class ParquetParts {
         return (int) Math.ceil((Math.log(2) + precision * Math.log(10)) / Math.log(256)) + 1;
     }
 
-    /** Opens a writer of one part file over a stream. */
+    /**
+     * Opens a writer of one part file over a stream. Rows must come in MySQL's binary protocol (a server-side
+     * prepared statement): fixed-width little-endian integers and floats and length-prefixed date and time structs,
+     * which neither the server formats as text nor this writer parses.
+     */
     public static Writer open(OutputStream out, String name, List<SourceColumn> columns, ZoneId sourceZone) throws IOException {
-        RowWriteSupport support = new RowWriteSupport(schema(columns), columns, sourceZone);
-        ParquetWriter<ResultSet> writer = new Builder(new StreamOutputFile(out, name), support)
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(SnappyCodecFactory.INSTANCE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize((long) ROW_GROUP_BYTES)
-                .withPageSize(1024 * 1024)
-                .withDictionaryEncoding(false) // dictionary look-ups cost more CPU than they save on 2 cores; Snappy still compresses
-                .withPageWriteChecksumEnabled(false)
-                .withSizeStatisticsEnabled(false)
-                .withStatisticsEnabled(false)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .build();
-        return new Writer(writer, support);
+        return new Writer(new StreamOutputFile(out, name), columns, sourceZone);
     }
 
-    /** A part file being written. */
+    /**
+     * A part file being written: each row's values are copied from the result set straight into parquet-java's
+     * column writers (no record or value objects in between), one {@link ColumnCopier} per column; a row group is
+     * flushed every {@value #ROW_GROUP_BYTES} bytes.
+     */
     public static final class Writer implements AutoCloseable {
-        private final ParquetWriter<ResultSet> writer;
-        private final RowWriteSupport support;
-        private long rows;
+        private static final int SIZE_CHECK_ROWS = 1024;
 
-        private Writer(ParquetWriter<ResultSet> writer, RowWriteSupport support) {
-            this.writer = writer;
-            this.support = support;
+        private final MessageType schema;
+        private final ParquetProperties properties;
+        private final ParquetFileWriter file;
+        private final ColumnCopier[] copiers;
+        private ColumnChunkPageWriteStore pages;
+        private ColumnWriteStore store;
+        private long rows;
+        private long groupRows;
+        private boolean closed;
+
+        private Writer(StreamOutputFile out, List<SourceColumn> columns, ZoneId sourceZone) throws IOException {
+            this.schema = schema(columns);
+            this.properties = ParquetProperties.builder()
+                    .withPageSize(PAGE_BYTES)
+                    .withDictionaryEncoding(false) // dictionary look-ups cost more CPU than they save on 2 cores; Snappy still compresses
+                    .withPageWriteChecksumEnabled(false)
+                    .withStatisticsEnabled(false)
+                    .withSizeStatisticsEnabled(false)
+                    .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                    .withValuesWriterFactory(new PlainValuesWriterFactory())
+                    .build();
+            this.file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES, 0, null, properties);
+            this.copiers = new ColumnCopier[columns.size()];
+            for (int i = 0; i < copiers.length; i++) {
+                copiers[i] = ColumnCopier.of(columns.get(i), sourceZone);
+            }
+            file.start();
+            startRowGroup();
+        }
+
+        private void startRowGroup() {
+            pages = new ColumnChunkPageWriteStore(SnappyCodecFactory.INSTANCE.getCompressor(CompressionCodecName.SNAPPY), schema,
+                    properties.getAllocator(), properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+            store = properties.newColumnWriteStore(schema, pages, pages);
+            List<ColumnDescriptor> descriptors = schema.getColumns();
+            for (int i = 0; i < copiers.length; i++) {
+                copiers[i].out = store.getColumnWriter(descriptors.get(i));
+            }
+            groupRows = 0;
+        }
+
+        private void flushRowGroup() throws IOException {
+            if (groupRows > 0) {
+                file.startBlock(groupRows);
+                store.flush();
+                pages.flushToFileWriter(file);
+                file.endBlock();
+            }
+            store.close();
+            pages.close();
         }
 
         /** Writes the result set's current row. */
-        public void write(ResultSet row) throws IOException {
-            writer.write(row);
+        public void write(ResultSet row) throws SQLException, IOException {
+            for (int i = 0; i < copiers.length; i++) {
+                // every value as the field the server sent: fixed-width integers and floats, length-prefixed structs and
+                // strings (one call site, so the driver's path is compiled once, not once per kind of column)
+                copiers[i].copy(row.getBytes(i + 1));
+            }
+            store.endRecord();
             rows++;
+            if (++groupRows % SIZE_CHECK_ROWS == 0 && store.getBufferedSize() >= ROW_GROUP_BYTES) {
+                flushRowGroup();
+                startRowGroup();
+            }
         }
 
         /** Rows written. */
@@ -131,238 +180,301 @@ public final class ParquetParts {
 
         /** Zero or invalid temporal values written as NULL. */
         public long zeroDates() {
-            return support.zeroDates;
+            long n = 0;
+            for (ColumnCopier c : copiers) {
+                n += c.zeroDates;
+            }
+            return n;
         }
 
-        /** Finishes the file (writes the footer). */
+        /** Finishes the file (writes the last row group and the footer). */
         @Override
         public void close() throws IOException {
-            writer.close();
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<ResultSet, Builder> {
-        private final RowWriteSupport support;
-
-        Builder(StreamOutputFile file, RowWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<ResultSet> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<ResultSet> getWriteSupport(ParquetConfiguration conf) {
-            return support;
-        }
-    }
-
-    /** Reads each column of the current row from the result set and writes it to the record consumer. */
-    static final class RowWriteSupport extends WriteSupport<ResultSet> {
-        private final MessageType schema;
-        private final SourceColumn[] columns;
-        private final ValueKind[] kinds;
-        private final ZoneId sourceZone;
-        private final boolean sourceIsUtc;
-        private RecordConsumer out;
-        long zeroDates;
-
-        RowWriteSupport(MessageType schema, List<SourceColumn> columns, ZoneId sourceZone) {
-            this.schema = schema;
-            this.columns = columns.toArray(SourceColumn[]::new);
-            this.kinds = columns.stream().map(SourceColumn::kind).toArray(ValueKind[]::new);
-            this.sourceZone = sourceZone;
-            this.sourceIsUtc = sourceZone.normalized().equals(ZoneOffset.UTC);
-        }
-
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema, new HashMap<>());
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, new HashMap<>());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.out = recordConsumer;
-        }
-
-        @Override
-        public void write(ResultSet rs) {
-            out.startMessage();
-            try {
-                for (int i = 0; i < kinds.length; i++) {
-                    writeValue(rs, i);
-                }
-            } catch (SQLException e) {
-                throw new SourceReadException(e);
+            if (closed) {
+                return;
             }
-            out.endMessage();
-        }
-
-        private void writeValue(ResultSet rs, int i) throws SQLException {
-            int col = i + 1;
-            switch (kinds[i]) {
-                case BOOLEAN -> {
-                    boolean v = rs.getBoolean(col);
-                    if (!rs.wasNull()) {
-                        start(i);
-                        out.addBoolean(v);
-                        end(i);
-                    }
-                }
-                case INT32, YEAR -> {
-                    int v = rs.getInt(col);
-                    if (!rs.wasNull()) {
-                        if (kinds[i] == ValueKind.YEAR && v == 0) {
-                            zeroDates++;
-                            return;
-                        }
-                        start(i);
-                        out.addInteger(v);
-                        end(i);
-                    }
-                }
-                case INT64 -> {
-                    long v = rs.getLong(col);
-                    if (!rs.wasNull()) {
-                        start(i);
-                        out.addLong(v);
-                        end(i);
-                    }
-                }
-                case UINT64 -> {
-                    String s = text(rs, col);
-                    if (s != null) {
-                        start(i);
-                        out.addLong(Long.parseUnsignedLong(s)); // two's complement bits, annotated unsigned
-                        end(i);
-                    }
-                }
-                case BIT -> {
-                    byte[] b = rs.getBytes(col);
-                    if (b != null) {
-                        long v = 0;
-                        for (byte x : b) {
-                            v = (v << 8) | (x & 0xff);
-                        }
-                        start(i);
-                        out.addLong(v);
-                        end(i);
-                    }
-                }
-                case DECIMAL_LONG -> {
-                    byte[] b = rs.getBytes(col);
-                    if (b != null) {
-                        start(i);
-                        out.addLong(unscaled(b, columns[i].scale()));
-                        end(i);
-                    }
-                }
-                case DECIMAL_BYTES -> {
-                    BigDecimal d = rs.getBigDecimal(col);
-                    if (d != null) {
-                        start(i);
-                        out.addBinary(Binary.fromConstantByteArray(fixed(d.setScale(columns[i].scale(), RoundingMode.UNNECESSARY)
-                                .unscaledValue().toByteArray(), decimalBytes(columns[i].precision()))));
-                        end(i);
-                    }
-                }
-                case FLOAT -> {
-                    float v = rs.getFloat(col);
-                    if (!rs.wasNull()) {
-                        start(i);
-                        out.addFloat(v);
-                        end(i);
-                    }
-                }
-                case DOUBLE -> {
-                    double v = rs.getDouble(col);
-                    if (!rs.wasNull()) {
-                        start(i);
-                        out.addDouble(v);
-                        end(i);
-                    }
-                }
-                case STRING, JSON, BINARY -> {
-                    // text arrives in the connection's character set (utf8mb4), so its bytes are already UTF-8
-                    byte[] b = rs.getBytes(col);
-                    if (b != null) {
-                        start(i);
-                        out.addBinary(Binary.fromConstantByteArray(b));
-                        end(i);
-                    }
-                }
-                case DATE -> {
-                    String s = text(rs, col);
-                    if (s != null) {
-                        LocalDate d = parseDate(s);
-                        if (d == null) {
-                            zeroDates++;
-                        } else {
-                            start(i);
-                            out.addInteger((int) d.toEpochDay());
-                            end(i);
-                        }
-                    }
-                }
-                case DATETIME, TIMESTAMP -> {
-                    String s = text(rs, col);
-                    if (s != null) {
-                        LocalDateTime t = parseDateTime(s);
-                        if (t == null) {
-                            zeroDates++;
-                        } else {
-                            start(i);
-                            out.addLong(kinds[i] == ValueKind.DATETIME ? micros(t, sourceIsUtc ? null : sourceZone) : micros(t, null));
-                            end(i);
-                        }
-                    }
-                }
-                case TIME -> {
-                    String s = text(rs, col);
-                    if (s != null) {
-                        long micros = parseTime(s);
-                        if (micros < 0 || micros >= 86_400_000_000L) {
-                            zeroDates++; // MySQL TIME spans -838..838 hours: outside a day it is not a time of day
-                        } else {
-                            start(i);
-                            out.addLong(micros);
-                            end(i);
-                        }
-                    }
-                }
-                default -> throw new IllegalStateException("unhandled kind " + kinds[i]);
-            }
-        }
-
-        private void start(int i) {
-            out.startField(columns[i].name(), i);
-        }
-
-        private void end(int i) {
-            out.endField(columns[i].name(), i);
+            closed = true;
+            flushRowGroup();
+            file.end(new HashMap<>());
         }
     }
 
     /**
-     * The text of a value as the server sent it (the text protocol: ASCII for numbers and temporal values).
-     * Connector/J's own getString formats temporal values through String.format, which dominated profiles.
+     * Writes one column's values, as the binary protocol sends them, to its Parquet column writer. One subclass per
+     * kind of value, so the per-value call is a small method of its own (cheap to compile) rather than one large
+     * switch over every kind.
      */
-    private static String text(ResultSet rs, int col) throws SQLException {
-        byte[] b = rs.getBytes(col);
-        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    abstract static class ColumnCopier {
+        ColumnWriter out;
+        long zeroDates;
+
+        /** Writes a value (null: SQL NULL). */
+        final void copy(byte[] b) {
+            if (b == null) {
+                writeNull();
+            } else {
+                write(b);
+            }
+        }
+
+        /** Writes a value that is not NULL (a zero date may still land as NULL). */
+        abstract void write(byte[] b);
+
+        final void writeNull() {
+            out.writeNull(0, 0);
+        }
+
+        static ColumnCopier of(SourceColumn c, ZoneId sourceZone) {
+            boolean unsigned = c.columnType().toLowerCase(Locale.ROOT).contains("unsigned");
+            return switch (c.kind()) {
+                case BOOLEAN -> new BooleanCopier();
+                case INT32 -> new Int32Copier(unsigned);
+                case YEAR -> new YearCopier();
+                case INT64, UINT64 -> new Int64Copier(unsigned); // BIGINT UNSIGNED: the 64 bits, annotated unsigned
+                case BIT -> new BitCopier();
+                case DECIMAL_LONG -> new DecimalLongCopier(c.scale());
+                case DECIMAL_BYTES -> new DecimalBytesCopier(c.scale(), decimalBytes(c.precision()));
+                case FLOAT -> new FloatCopier();
+                case DOUBLE -> new DoubleCopier();
+                case STRING, JSON, BINARY -> new BytesCopier();
+                case DATE -> new DateCopier();
+                case DATETIME -> new DateTimeCopier(sourceZone.normalized().equals(ZoneOffset.UTC) ? null : sourceZone);
+                case TIMESTAMP -> new DateTimeCopier(null); // read in session time zone UTC
+                case TIME -> new TimeCopier();
+            };
+        }
+    }
+
+    /** TINYINT(1) (one byte) or BIT(1) (one byte of bits): true when not zero, as MySQL reads it. */
+    private static final class BooleanCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            boolean v = false;
+            for (byte x : b) {
+                v |= x != 0;
+            }
+            out.write(v, 0, 1);
+        }
+    }
+
+    private static final class Int32Copier extends ColumnCopier {
+        private final boolean unsigned;
+
+        Int32Copier(boolean unsigned) {
+            this.unsigned = unsigned;
+        }
+
+        @Override
+        void write(byte[] b) {
+            out.write((int) littleEndian(b, unsigned), 0, 1);
+        }
+    }
+
+    private static final class Int64Copier extends ColumnCopier {
+        private final boolean unsigned;
+
+        Int64Copier(boolean unsigned) {
+            this.unsigned = unsigned;
+        }
+
+        @Override
+        void write(byte[] b) {
+            out.write(littleEndian(b, unsigned), 0, 1);
+        }
+    }
+
+    /** YEAR: two bytes; year 0000 is a zero date. */
+    private static final class YearCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            int v = (int) littleEndian(b, true);
+            if (v == 0) {
+                zeroDates++;
+                writeNull();
+            } else {
+                out.write(v, 0, 1);
+            }
+        }
+    }
+
+    /** BIT(n), n &gt; 1: the bits, most significant byte first, as an unsigned number. */
+    private static final class BitCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            long v = 0;
+            for (byte x : b) {
+                v = (v << 8) | (x & 0xff);
+            }
+            out.write(v, 0, 1);
+        }
+    }
+
+    /** DECIMAL(p &le; 18, s): the server's text, e.g. {@code -12.50}, to the unscaled value. */
+    private static final class DecimalLongCopier extends ColumnCopier {
+        private final int scale;
+
+        DecimalLongCopier(int scale) {
+            this.scale = scale;
+        }
+
+        @Override
+        void write(byte[] b) {
+            out.write(unscaled(b, scale), 0, 1);
+        }
+    }
+
+    /** DECIMAL(p &gt; 18, s): the server's text to fixed-length two's complement bytes. */
+    private static final class DecimalBytesCopier extends ColumnCopier {
+        private final int scale;
+        private final int width;
+
+        DecimalBytesCopier(int scale, int width) {
+            this.scale = scale;
+            this.width = width;
+        }
+
+        @Override
+        void write(byte[] b) {
+            BigDecimal d = new BigDecimal(new String(b, StandardCharsets.ISO_8859_1));
+            out.write(Binary.fromConstantByteArray(fixed(d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray(), width)), 0, 1);
+        }
+    }
+
+    /** FLOAT: the four bytes of the stored value, exactly (the text protocol rounds it to six digits). */
+    private static final class FloatCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            out.write(Float.intBitsToFloat((int) littleEndian(b, false)), 0, 1);
+        }
+    }
+
+    private static final class DoubleCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            out.write(Double.longBitsToDouble(littleEndian(b, false)), 0, 1);
+        }
+    }
+
+    /** Strings (in the connection's character set, utf8mb4: already UTF-8), JSON and binary strings, as sent. */
+    private static final class BytesCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            out.write(Binary.fromConstantByteArray(b), 0, 1);
+        }
+    }
+
+    private static final class DateCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            long day = binaryEpochDay(b);
+            if (day == NOT_A_DATE) {
+                zeroDates++;
+                writeNull();
+            } else {
+                out.write((int) day, 0, 1);
+            }
+        }
+    }
+
+    /** DATETIME (a wall-clock time in {@code zone}, or UTC when null) and TIMESTAMP (UTC) to microseconds since the epoch. */
+    private static final class DateTimeCopier extends ColumnCopier {
+        private final ZoneId zone;
+
+        DateTimeCopier(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        void write(byte[] b) {
+            long day = binaryEpochDay(b);
+            if (day == NOT_A_DATE) {
+                zeroDates++;
+                writeNull();
+                return;
+            }
+            long seconds = day * 86_400 + (b.length >= 7 ? (b[4] * 60 + b[5]) * 60 + b[6] : 0);
+            int micros = b.length >= 11 ? (int) littleEndian(b, 7, 4) : 0;
+            if (zone != null) {
+                seconds = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
+            }
+            out.write(seconds * 1_000_000L + micros, 0, 1);
+        }
+    }
+
+    /** TIME to microseconds of the day; MySQL's TIME spans -838..838 hours, and outside a day it is not a time of day. */
+    private static final class TimeCopier extends ColumnCopier {
+        @Override
+        void write(byte[] b) {
+            long micros = binaryTimeMicros(b);
+            if (micros < 0 || micros >= 86_400_000_000L) {
+                zeroDates++;
+                writeNull();
+            } else {
+                out.write(micros, 0, 1);
+            }
+        }
+    }
+
+    /** A little-endian integer field of the binary protocol (1, 2, 4 or 8 bytes), sign- or zero-extended. */
+    static long littleEndian(byte[] b, boolean unsigned) {
+        long v = littleEndian(b, 0, b.length);
+        int bits = b.length * 8;
+        return unsigned || bits >= 64 ? v : (v << (64 - bits)) >> (64 - bits);
+    }
+
+    private static long littleEndian(byte[] b, int from, int length) {
+        long v = 0;
+        for (int k = length - 1; k >= 0; k--) {
+            v = (v << 8) | (b[from + k] & 0xff);
+        }
+        return v;
+    }
+
+    /** What {@link #binaryEpochDay} returns for a zero or invalid date. */
+    static final long NOT_A_DATE = Long.MIN_VALUE;
+
+    /**
+     * The day of a binary-protocol DATE, DATETIME or TIMESTAMP ({@code year(2) month day [hour minute second
+     * [micros(4)]]}, empty for a zero value), or {@link #NOT_A_DATE} for a zero or invalid date.
+     */
+    static long binaryEpochDay(byte[] b) {
+        if (b.length < 4) {
+            return NOT_A_DATE;
+        }
+        int y = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+        int m = b[2];
+        int d = b[3];
+        if (y <= 0 || m <= 0 || d <= 0 || m > 12 || d > daysInMonth(y, m)) {
+            return NOT_A_DATE;
+        }
+        return epochDay(y, m, d);
+    }
+
+    private static int daysInMonth(int y, int m) {
+        return m == 2 ? ((y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (LocalDate.toEpochDay without the object). */
+    static long epochDay(int y, int m, int d) {
+        long year = m <= 2 ? y - 1 : y; // years start in March, so the leap day ends a year
+        long era = Math.floorDiv(year, 400);
+        long yearOfEra = year - era * 400;
+        long dayOfYear = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /**
+     * Microseconds of a binary-protocol TIME ({@code negative days(4) hour minute second [micros(4)]}, empty for
+     * 00:00:00); negative for a negative time.
+     */
+    static long binaryTimeMicros(byte[] b) {
+        if (b.length < 8) {
+            return 0;
+        }
+        long micros = ((littleEndian(b, 1, 4) * 24 + b[5]) * 60 + b[6]) * 60 + b[7];
+        micros = micros * 1_000_000L + (b.length >= 12 ? littleEndian(b, 8, 4) : 0);
+        return b[0] != 0 ? -micros - 1 : micros; // any negative time is outside a day; -1 keeps -00:00:00.5 negative
     }
 
     /** The unscaled value of a decimal's text, e.g. {@code -12.5} at scale 2 is -1250. */
@@ -410,95 +522,5 @@ public final class ParquetParts {
         }
         System.arraycopy(twos, 0, out, offset, twos.length);
         return out;
-    }
-
-    /** A date from MySQL's text form, or null for a zero or invalid date. */
-    static LocalDate parseDate(String s) {
-        if (s.length() < 10) {
-            return null;
-        }
-        int y = digits(s, 0, 4);
-        int m = digits(s, 5, 7);
-        int d = digits(s, 8, 10);
-        if (y <= 0 || m <= 0 || d <= 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(y, m, d);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** A date and time from MySQL's text form ({@code YYYY-MM-DD HH:MM:SS[.ffffff]}), or null for a zero or invalid one. */
-    static LocalDateTime parseDateTime(String s) {
-        LocalDate d = parseDate(s);
-        if (d == null || s.length() < 19) {
-            return null;
-        }
-        int h = digits(s, 11, 13);
-        int mi = digits(s, 14, 16);
-        int se = digits(s, 17, 19);
-        if (h < 0 || mi < 0 || se < 0 || h > 23 || mi > 59 || se > 59) {
-            return null;
-        }
-        return d.atTime(h, mi, se, fraction(s, 19));
-    }
-
-    /** Microseconds of MySQL's {@code [-]H..H:MM:SS[.ffffff]} TIME text (negative for negative times). */
-    static long parseTime(String s) {
-        boolean negative = s.startsWith("-");
-        int start = negative ? 1 : 0;
-        int c1 = s.indexOf(':', start);
-        int c2 = s.indexOf(':', c1 + 1);
-        int dot = s.indexOf('.', c2 + 1);
-        long h = Long.parseLong(s.substring(start, c1));
-        long m = Long.parseLong(s.substring(c1 + 1, c2));
-        long sec = Long.parseLong(s.substring(c2 + 1, dot < 0 ? s.length() : dot));
-        long micros = ((h * 60 + m) * 60 + sec) * 1_000_000L + fraction(s, dot < 0 ? s.length() : dot) / 1000;
-        return negative ? -micros - 1 : micros; // any negative time is outside a day; -1 keeps -00:00:00.5 negative
-    }
-
-    private static int fraction(String s, int dot) {
-        if (dot >= s.length() || s.charAt(dot) != '.') {
-            return 0;
-        }
-        int nanos = 0;
-        int digits = 0;
-        for (int k = dot + 1; k < s.length() && digits < 9; k++, digits++) {
-            nanos = nanos * 10 + (s.charAt(k) - '0');
-        }
-        for (; digits < 9; digits++) {
-            nanos *= 10;
-        }
-        return nanos;
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    private static long micros(LocalDateTime t, ZoneId zone) {
-        long seconds = zone == null ? t.toEpochSecond(ZoneOffset.UTC) : t.atZone(zone).toEpochSecond();
-        return seconds * 1_000_000L + t.getNano() / 1000;
-    }
-
-    /** The Parquet column names, for checks. */
-    static List<String> names(MessageType schema) {
-        List<String> out = new ArrayList<>();
-        schema.getFields().forEach(f -> out.add(f.getName()));
-        return out;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
