@@ -30,7 +30,7 @@ quick_args() {
     publisher) echo "100000,1000000 1" ;;
     sampler) echo "100000 15.5 1" ;;
     scd-builder) echo "1000000" ;;
-    differ) echo "1000000 200000 1" ;;
+    differ) echo "1000000 1000000 1" ;;   # the cross-database table plants differences up to id 1,000,000
     snapshot-ingest) echo "500000 100000" ;;
   esac
 }
