@@ -18,6 +18,8 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$root/release/lib.sh"
 work="${1:-$(mktemp -d -t meshkit-consumable.XXXXXX)}"
 mkdir -p "$work" && work="$(cd "$work" && pwd)"
+# the unpacked distributions' class-data archives stay with them, not in the user's cache
+export MESHKIT_CACHE_DIR="$work/cache"
 version="$(meshkit_version "$root")"
 repo="$work/release-repo"
 rm -rf "$repo" "$work/consumer" "$work/consumer-m2" "$work/projects" "$work/archetypes" "$work/projects-m2"

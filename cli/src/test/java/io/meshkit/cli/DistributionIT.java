@@ -32,8 +32,9 @@ class DistributionIT {
 
     private Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(tmp.toFile());
-        pb.environment().putAll(env);
         pb.environment().remove("MESHKIT_WAREHOUSE");
+        pb.environment().put("MESHKIT_CACHE_DIR", tmp.resolve("cache").toString()); // class-data archives stay in this test
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -75,6 +76,38 @@ class DistributionIT {
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/" + toolAndArgs.get(0)).toString()));
         command.addAll(toolAndArgs.subList(1, toolAndArgs.size()));
         return command;
+    }
+
+    @Test
+    void aCommandsFirstRunWritesItsClassDataArchiveAndLaterRunsMapIt() throws Exception {
+        Path cds = tmp.resolve("cache/cds");
+        List<String> version = command(List.of("meshkit-lint", "--version"));
+        Result bad = run(command(List.of("meshkit-lint", "--no-such-option")), Map.of());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(archives(cds)).as("a run that stopped at bad input keeps no archive").isEmpty();
+
+        Result plain = run(version, Map.of("MESHKIT_CDS", "off"));
+        assertThat(archives(cds)).as("MESHKIT_CDS=off writes none").isEmpty();
+        Result first = run(version, Map.of());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).as("stdout and stderr of the run that writes the archive").isEqualTo(plain.out()).hasLineCount(1);
+        assertThat(archives(cds)).singleElement().asString().contains("LintCli-");
+
+        String loaded = run(version, Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info")).out();
+        assertThat(loaded).contains("io.meshkit.linter.cli.LintCli source: shared objects file (top)");
+        assertThat(archives(cds)).hasSize(1);
+
+        String off = run(version, Map.of("MESHKIT_CDS", "off", "MESHKIT_JAVA_OPTS", "-Xlog:class+load=info")).out();
+        assertThat(off).contains("io.meshkit.linter.cli.LintCli source: file:").doesNotContain("shared objects file (top)");
+    }
+
+    private static List<Path> archives(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     @Test
