@@ -37,5 +37,8 @@ out="$root/bench/results/snapshot-ingest-$date_utc.md"
   echo
   echo "Landing = MySQL to Parquet files and the manifest (planning, consistent snapshot, 2 worker connections)."
   echo "Staging load = DuckDB reading the Parquet parts into the staging table (memory_limit 1GB), not part of the ratio."
+  echo "Warm = the same table landed again in the same JVM right after: what the second and later tables of a run"
+  echo "get, once the JIT has compiled the row path (peak heap: the larger of the two runs)."
+  echo "This JVM runs from class directories, so without the class-data archive bin/meshkit maps from a command's second run on."
   echo "Target: ratio >= 0.7 (landing rate / raw client rate, same run); peak heap < 512 MB."
 } | tee "$out"
