@@ -3,6 +3,8 @@
 # changed, beside the floor `SELECT count(*) FROM a FULL JOIN b USING (key)` (target: at most 2x);
 # (2) cross-database diff of a 1M-row MySQL table against its DuckDB copy with 10 planted
 # differences, beside downloading both sides in full and comparing them (target: at least 5x faster).
+# Each is followed by a "bound" row: the least any implementation must do (one hash per row of every column
+# joined on the key; MySQL digesting the whole table once), measured the same way.
 # Both baselines are measured in the same run, alternating with meshkit's runs (so a change of the
 # machine's load weighs on both). Wall time is the measure; CPU time (this JVM with DuckDB's threads,
 # plus a MariaDB/MySQL server on this machine, read from /proc) is shown beside it because it does
