@@ -83,7 +83,8 @@ for name in "${names[@]}"; do
   echo "== $name ${args[*]}" >&2
   t0=$(date +%s)
   # --quick numbers must not replace a full run's results: keep the module's files and put them back
-  if $quick; then mkdir -p "$backup/$name" && cp -p "$root"/bench/results/"$name"-* "$backup/$name/" 2>/dev/null || true; fi
+  # (and a benchmark that appends a section to its file, like scd-builder's, is read from what this run added)
+  mkdir -p "$backup/$name" && cp -p "$root"/bench/results/"$name"-* "$backup/$name/" 2>/dev/null || true
   marker="$(mktemp)"
   "$script" "${args[@]}" >&2 || { echo "error: benchmark $name failed (bench/$name.sh ${args[*]})" >&2; exit 1; }
   took[$name]=$(( $(date +%s) - t0 ))
@@ -91,7 +92,13 @@ for name in "${names[@]}"; do
   newest="$(find "$root/bench/results" -maxdepth 1 -name "$name-*.md" -newer "$marker" -printf '%T@ %p\n' | sort -rn | sed -n 1p | cut -d' ' -f2-)"
   rm -f "$marker"
   [ -n "$newest" ] || { echo "error: benchmark $name wrote no bench/results/$name-*.md" >&2; exit 1; }
-  cp "$newest" "$work/$name.md"
+  before="$backup/$name/$(basename "$newest")"
+  if [ -f "$before" ] && size=$(stat -c %s "$before") && [ "$(stat -c %s "$newest")" -gt "$size" ] \
+      && cmp -s -n "$size" "$before" "$newest"; then
+    tail -c +"$((size + 1))" "$newest" > "$work/$name.md"
+  else
+    cp "$newest" "$work/$name.md"
+  fi
   file[$name]="$work/$name.md"
   if $quick; then
     rm -f "$newest"
@@ -103,9 +110,9 @@ load_after=$(uptime | sed 's/.*load average: //')
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 jv=$(java -version 2>&1 | sed -n 1p)
-out="$root/bench/results/all-$date_utc$($quick && echo -quick).md"
+out="$root/bench/results/all-$date_utc$($quick && echo -quick || true).md"
 {
-  echo "# meshkit benchmarks, $date_utc$($quick && echo ' (--quick: small sizes, for the shape, not the numbers)')"
+  echo "# meshkit benchmarks, $date_utc$($quick && echo ' (--quick: small sizes, for the shape, not the numbers)' || true)"
   echo
   echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Load average before: $load_before; after: $load_after"
   echo "(a load near or above the core count means the numbers were taken under load). Total $(( $(date +%s) - started )) s."
