@@ -6,8 +6,11 @@
 #   bench/all.sh [--quick] [NAME...]        NAME: cli-startup contract-validate linter monitor
 #                                           publisher sampler scd-builder differ snapshot-ingest
 #
-# --quick runs every benchmark at a small size (minutes instead of about an hour): it checks that
-# they all run and shows the shape of the results; the numbers to quote come from a full run.
+# A full run takes about 5 minutes on an idle 2-core machine once the benchmarks' tables exist (they
+# are kept in bench/work/ and the MySQL database meshkit_bench); the first run builds them, which takes
+# longer (the sampler's 50M-row table alone takes minutes). --quick runs every benchmark at a small
+# size: it checks that they all run and shows the shape of the results; the numbers to quote come
+# from a full run.
 # Needs what the benchmarks need: the build (mvn), MariaDB on 127.0.0.1:3306 for differ and
 # snapshot-ingest. Stops at the first benchmark that fails, naming it.
 set -euo pipefail
