@@ -1,7 +1,6 @@
 package io.meshkit.differ.internal;
 
 import io.meshkit.core.type.DataType;
-import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.differ.api.Normalisation;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +9,11 @@ import java.util.List;
  * {@link DiffSql} in GoogleSQL, as BigQuery runs it: {@code COUNTIF} instead of filtered
  * aggregates, {@code ARRAY_AGG(... IGNORE NULLS ORDER BY ... LIMIT n)} for examples and lists,
  * {@code UNNEST} to read a list back, {@code FARM_FINGERPRINT} of a row's JSON text as its hash.
- * Types are spelled by the warehouse's {@link Dialect}.
  */
 final class BigQueryDiffSql implements DiffSql {
-    private final Dialect dialect;
+    static final BigQueryDiffSql INSTANCE = new BigQueryDiffSql();
 
-    BigQueryDiffSql(Dialect dialect) {
-        this.dialect = dialect;
-    }
+    private BigQueryDiffSql() {}
 
     @Override
     public CanonicalText canonicalText() {
@@ -25,16 +21,8 @@ final class BigQueryDiffSql implements DiffSql {
     }
 
     @Override
-    public String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n) {
-        boolean numeric = beforeType.isNumeric() && afterType.isNumeric();
-        if (numeric && n.relativeTolerance() > 0) {
-            String b = "CAST(" + before + " AS FLOAT64)";
-            String a = "CAST(" + after + " AS FLOAT64)";
-            return "(CASE WHEN " + before + " IS NULL OR " + after + " IS NULL THEN " + before + " IS NULL AND " + after + " IS NOT NULL OR "
-                    + before + " IS NOT NULL AND " + after + " IS NULL ELSE ABS(" + b + " - " + a + ") > " + n.relativeTolerance()
-                    + " * GREATEST(ABS(" + b + "), ABS(" + a + ")) END)";
-        }
-        return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
+    public String floatType() {
+        return "FLOAT64";
     }
 
     @Override
@@ -51,14 +39,7 @@ final class BigQueryDiffSql implements DiffSql {
     }
 
     @Override
-    public String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
-        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
-            return expr;
-        }
-        return normalised(expr, type, otherType, n);
-    }
-
-    private String normalised(String expr, DataType type, DataType other, Normalisation n) {
+    public String normalised(String expr, DataType type, DataType other, Normalisation n) {
         if (type.isNumeric() && other.isNumeric()) {
             return n.decimals().isPresent() && !type.isInteger() ? "ROUND(" + expr + ", " + n.decimals().getAsInt() + ")" : expr;
         }

@@ -17,7 +17,7 @@ public interface DiffSql {
     static DiffSql forDialect(Dialect dialect) {
         return switch (dialect.name()) {
             case "duckdb" -> DuckDbDiffSql.INSTANCE;
-            case "bigquery" -> new BigQueryDiffSql(dialect);
+            case "bigquery" -> BigQueryDiffSql.INSTANCE;
             default -> throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot diff in warehouse dialect " + dialect.name() + ": differ supports duckdb and bigquery");
         };
@@ -28,9 +28,28 @@ public interface DiffSql {
 
     /**
      * A boolean expression true when two values differ after normalisation (NULL differs from every
-     * value and equals NULL).
+     * value and equals NULL): under a relative tolerance, numbers differ by more than that fraction of
+     * the larger; otherwise the {@link #normalised} values are distinct.
      */
-    String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n);
+    default String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n) {
+        if (beforeType.isNumeric() && afterType.isNumeric() && n.relativeTolerance() > 0) {
+            String b = "CAST(" + before + " AS " + floatType() + ")";
+            String a = "CAST(" + after + " AS " + floatType() + ")";
+            return "(CASE WHEN " + before + " IS NULL OR " + after + " IS NULL THEN " + before + " IS DISTINCT FROM " + after
+                    + " ELSE ABS(" + b + " - " + a + ") > " + n.relativeTolerance() + " * GREATEST(ABS(" + b + "), ABS(" + a + ")) END)";
+        }
+        return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
+    }
+
+    /**
+     * A value as it is compared with a value of {@code other}'s type: rounded to the request's decimals,
+     * cut to its timestamp precision, or as (trimmed, case-folded) text when the types are strings or
+     * unrelated.
+     */
+    String normalised(String expr, DataType type, DataType other, Normalisation n);
+
+    /** The engine's name of the double-precision type. */
+    String floatType();
 
     /**
      * An aggregate: up to {@code n} rows where {@code filter} holds, smallest {@code orderBy} tuple
@@ -51,7 +70,12 @@ public interface DiffSql {
      * (rounded, trimmed, case-folded, cut to a timestamp precision). Under a relative tolerance
      * numbers enter unrounded, so every numeric change is nominated and the exact comparison decides.
      */
-    String hashInput(String expr, DataType type, DataType otherType, Normalisation n);
+    default String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
+        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
+            return expr;
+        }
+        return normalised(expr, type, otherType, n);
+    }
 
     /** An aggregate: the number of rows where {@code condition} holds. */
     String countIf(String condition);

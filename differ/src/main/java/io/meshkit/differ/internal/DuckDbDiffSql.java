@@ -17,15 +17,8 @@ final class DuckDbDiffSql implements DiffSql {
     }
 
     @Override
-    public String differs(String before, DataType beforeType, String after, DataType afterType, Normalisation n) {
-        boolean numeric = beforeType.isNumeric() && afterType.isNumeric();
-        if (numeric && n.relativeTolerance() > 0) {
-            String b = "CAST(" + before + " AS DOUBLE)";
-            String a = "CAST(" + after + " AS DOUBLE)";
-            return "(CASE WHEN " + before + " IS NULL OR " + after + " IS NULL THEN " + before + " IS DISTINCT FROM " + after
-                    + " ELSE abs(" + b + " - " + a + ") > " + n.relativeTolerance() + " * greatest(abs(" + b + "), abs(" + a + ")) END)";
-        }
-        return "(" + normalised(before, beforeType, afterType, n) + " IS DISTINCT FROM " + normalised(after, afterType, beforeType, n) + ")";
+    public String floatType() {
+        return "DOUBLE";
     }
 
     @Override
@@ -34,14 +27,7 @@ final class DuckDbDiffSql implements DiffSql {
     }
 
     @Override
-    public String hashInput(String expr, DataType type, DataType otherType, Normalisation n) {
-        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
-            return expr;
-        }
-        return normalised(expr, type, otherType, n);
-    }
-
-    private static String normalised(String expr, DataType type, DataType other, Normalisation n) {
+    public String normalised(String expr, DataType type, DataType other, Normalisation n) {
         if (type.isNumeric() && other.isNumeric()) {
             return n.decimals().isPresent() && !type.isInteger() ? "round(" + expr + ", " + n.decimals().getAsInt() + ")" : expr;
         }
