@@ -21,11 +21,15 @@ import java.util.Optional;
  * @param dataProduct the data product, or null
  * @param description the description, or null
  * @param team the owning team, or null
- * @param datasets the datasets (ODCS {@code schema}); at least one in a valid contract
+ * @param datasets the datasets (ODCS {@code schema}); a contract may have none (roles, servers or SLAs only)
  * @param sla the service levels, {@link Sla#NONE} when none are given
  * @param servers the servers
  * @param customProperties contract-level custom properties (no {@code meshkit.*} keys but the linter's
  *     {@code meshkit.lint.*}, kept as written)
+ * @param tags the contract's tags
+ * @param document the whole file as read: mappings (in file order), lists and scalars (String, Long, BigInteger,
+ *     BigDecimal, Boolean or null). {@link ContractWriter} writes it back, so nothing read is lost and nothing
+ *     is invented, including the fields meshkit does not model.
  */
 public record Contract(
         String apiVersion,
@@ -41,7 +45,9 @@ public record Contract(
         List<Dataset> datasets,
         Sla sla,
         List<Server> servers,
-        Map<String, Object> customProperties) {
+        Map<String, Object> customProperties,
+        List<String> tags,
+        Map<String, Object> document) {
 
     /** The only {@code kind} of an ODCS data contract. */
     public static final String KIND = "DataContract";
@@ -57,6 +63,8 @@ public record Contract(
         sla = sla == null ? Sla.NONE : sla;
         servers = CollectionsUtil.list(servers);
         customProperties = CollectionsUtil.map(customProperties);
+        tags = CollectionsUtil.list(tags);
+        document = CollectionsUtil.map(document);
     }
 
     /**
@@ -68,6 +76,10 @@ public record Contract(
      * @throws MeshkitException (exit 2) if there is no such dataset, or several and no name
      */
     public Dataset chooseDataset(String name, Object where) {
+        if (datasets.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dataset of " + where
+                    + ": the contract has no schema objects, and this command works on a table");
+        }
         String names = String.join(", ", datasets.stream().map(Dataset::name).toList());
         if (name != null) {
             return dataset(name).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT,

@@ -1,5 +1,6 @@
 package io.meshkit.core.contract;
 
+import io.meshkit.core.contract.OdcsFields.Place;
 import io.meshkit.core.contract.YamlTree.ListNode;
 import io.meshkit.core.contract.YamlTree.MapNode;
 import io.meshkit.core.contract.YamlTree.Node;
@@ -9,8 +10,6 @@ import io.meshkit.core.identifier.Identifiers;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.type.LogicalType;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,17 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns a {@link YamlTree} into a {@link Contract}, reporting every problem at its node. It always builds a
- * contract, with placeholders where the file is wrong; the reader discards it when there are errors.
+ * Turns a {@link YamlTree} into a {@link Contract}: meshkit's own checks on top of the ODCS schema (names that
+ * would be unsafe in SQL, physical types, keys, meshkit settings, quality rules) and warnings for what it does not
+ * know. Structure is the schema's business: where the file does not have the shape ODCS gives it, the binder
+ * quietly skips (the schema check reports it). It always builds a contract; the reader discards it when there are
+ * errors.
  */
 final class ContractBinder {
-    /** The ODCS versions meshkit reads. */
-    static final List<String> API_VERSIONS = List.of("v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0");
-
     static final String KIND = "meshkit.kind";
     static final String TIME_RESOLUTION = "meshkit.timeResolution";
     static final String SAMPLING_KEY = "meshkit.samplingKey";
@@ -43,79 +43,94 @@ final class ContractBinder {
     private static final String PLACEHOLDER = "?";
 
     private final Problems problems;
+    private final String apiVersion;
+    private final Set<SourceLocation> taken;
+    private Node root;
 
-    ContractBinder(Problems problems) {
+    /**
+     * @param apiVersion the version the file declares (one meshkit knows), or null
+     * @param taken where the schema check already reported an error: the binder says nothing more there
+     */
+    ContractBinder(Problems problems, String apiVersion, Set<SourceLocation> taken) {
         this.problems = problems;
+        this.apiVersion = apiVersion;
+        this.taken = taken;
+    }
+
+    private boolean isV30() {
+        return apiVersion != null && apiVersion.startsWith("v3.0.");
     }
 
     // ---------------------------------------------------------------- contract
 
-    Contract bind(Node root) {
-        if (!(root instanceof MapNode m)) {
-            error(root, "a contract must be a mapping of ODCS fields, not " + root.describe());
+    Contract bind(Node document) {
+        this.root = document;
+        if (!(document instanceof MapNode m)) {
+            error(document, "a contract must be a mapping of ODCS fields, not " + document.describe());
             return null;
         }
-        String apiVersion = requiredString(m, "apiVersion");
-        if (apiVersion != null && !API_VERSIONS.contains(apiVersion)) {
-            error(m.get("apiVersion"), "unsupported apiVersion '" + apiVersion + "' (accepted: "
-                    + String.join(", ", API_VERSIONS) + ")");
+        unknownKeys(m, "");
+        String kind = string(m, "kind");
+        Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
+                orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
+                orPlaceholder(string(m, "status")), string(m, "domain"), string(m, "dataProduct"),
+                description(m.get("description")), team(m.get("team")), datasets(m), sla(m.get("slaProperties")),
+                servers(m.get("servers")), customProperties(m.get("customProperties"), List.of(), new HashMap<>()),
+                strings(m.get("tags")), map(YamlTree.toJava(m)));
+        return contract;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** Warns about keys ODCS does not know; where the schema refuses them it has said so already. */
+    private void unknownKeys(Node node, String pointer) {
+        if (node instanceof MapNode m) {
+            Place place = OdcsFields.placeOf(pointer);
+            for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+                String key = e.getKey();
+                String child = pointer + "/" + SourceMap.escape(key);
+                if (place != Place.FREE && !OdcsFields.isKnown(place, key)) {
+                    warning(m.keys().get(key), "unknown field " + Identifiers.describe(key) + " in "
+                            + OdcsFields.describe(root, pointer) + OdcsFields.hint(place, key));
+                }
+                if (place != Place.FREE) {
+                    unknownKeys(e.getValue(), child);
+                }
+            }
+        } else if (node instanceof ListNode l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                unknownKeys(l.items().get(i), pointer + "/" + i);
+            }
         }
-        String kind = requiredString(m, "kind");
-        if (kind != null && !kind.equals(Contract.KIND)) {
-            error(m.get("kind"), "kind must be '" + Contract.KIND + "', not " + Identifiers.describe(kind));
-        }
-        String id = requiredString(m, "id");
-        String name = string(m, "name");
-        String version = requiredString(m, "version");
-        String status = requiredString(m, "status");
-        String domain = string(m, "domain");
-        String dataProduct = string(m, "dataProduct");
-        Description description = description(m.get("description"));
-        Team team = team(m.get("team"));
-        List<Dataset> datasets = datasets(m);
-        Sla sla = sla(m.get("slaProperties"));
-        List<Server> servers = servers(m.get("servers"));
-        Map<String, Object> custom = customProperties(m.get("customProperties"), List.of(), new HashMap<>());
-        return new Contract(orPlaceholder(apiVersion), orPlaceholder(kind), orPlaceholder(id), name,
-                orPlaceholder(version), orPlaceholder(status), domain, dataProduct, description, team, datasets, sla,
-                servers, custom);
     }
 
     private Description description(Node node) {
-        if (node == null || isNull(node)) {
-            return null;
-        }
-        if (node instanceof ScalarNode s) {
+        if (node instanceof ScalarNode s && !s.isNull()) {
             return Description.of(s.text());
         }
-        MapNode m = map(node, "description");
-        if (m == null) {
-            return null;
+        if (node instanceof MapNode m) {
+            return new Description(string(m, "purpose"), string(m, "usage"), string(m, "limitations"));
         }
-        return new Description(string(m, "purpose"), string(m, "usage"), string(m, "limitations"));
+        return null;
     }
 
     private Team team(Node node) {
-        if (node == null || isNull(node)) {
-            return null;
-        }
         if (node instanceof ListNode l) {
             return new Team(null, members(l));
         }
         if (node instanceof MapNode m) {
-            ListNode members = list(m, "members");
-            return new Team(string(m, "name"), members == null ? List.of() : members(members));
+            return new Team(string(m, "name"), m.get("members") instanceof ListNode l ? members(l) : List.of());
         }
-        error(node, "team must be a mapping with name and members (or, in v3.0, a list of members), not "
-                + node.describe());
         return null;
     }
 
     private List<TeamMember> members(ListNode list) {
         List<TeamMember> members = new ArrayList<>();
         for (Node item : list.items()) {
-            MapNode m = map(item, "team member");
-            if (m != null) {
+            if (item instanceof MapNode m) {
                 members.add(new TeamMember(string(m, "username"), string(m, "name"), string(m, "role")));
             }
         }
@@ -123,167 +138,82 @@ final class ContractBinder {
     }
 
     private List<Server> servers(Node node) {
-        ListNode list = list(node, "servers");
-        if (list == null) {
-            return List.of();
-        }
         List<Server> servers = new ArrayList<>();
+        if (!(node instanceof ListNode list)) {
+            return servers;
+        }
         for (Node item : list.items()) {
-            MapNode m = map(item, "server");
-            if (m == null) {
+            if (!(item instanceof MapNode m)) {
                 continue;
             }
-            String server = requiredString(m, "server");
-            String type = requiredString(m, "type");
             Map<String, Object> properties = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> {
                 if (!k.equals("server") && !k.equals("type")) {
                     properties.put(k, YamlTree.toJava(v));
                 }
             });
-            servers.add(new Server(orPlaceholder(server), orPlaceholder(type), properties));
+            servers.add(new Server(orPlaceholder(string(m, "server")), orPlaceholder(string(m, "type")), properties));
         }
         return servers;
     }
 
     // ---------------------------------------------------------------- SLA
 
-    private enum SlaDuration { FRESHNESS, LATENCY, FREQUENCY, RETENTION }
-
-    private static final Map<String, Duration> UNITS = units();
-
-    private static Map<String, Duration> units() {
-        Map<String, Duration> u = new LinkedHashMap<>();
-        for (String s : List.of("y", "yr", "yrs", "year", "years")) {
-            u.put(s, Duration.ofDays(365));
-        }
-        for (String s : List.of("month", "months")) {
-            u.put(s, Duration.ofDays(30));
-        }
-        for (String s : List.of("d", "day", "days")) {
-            u.put(s, Duration.ofDays(1));
-        }
-        for (String s : List.of("h", "hr", "hrs", "hour", "hours")) {
-            u.put(s, Duration.ofHours(1));
-        }
-        for (String s : List.of("m", "min", "mins", "minute", "minutes")) {
-            u.put(s, Duration.ofMinutes(1));
-        }
-        for (String s : List.of("s", "sec", "secs", "second", "seconds")) {
-            u.put(s, Duration.ofSeconds(1));
-        }
-        return u;
-    }
+    private static final List<String> DURATIONS = List.of("freshness", "latency", "frequency", "retention");
 
     private Sla sla(Node node) {
-        ListNode list = list(node, "slaProperties");
-        if (list == null) {
+        if (!(node instanceof ListNode list)) {
             return Sla.NONE;
         }
-        Map<SlaDuration, Duration> durations = new HashMap<>();
-        Map<String, String> elements = new HashMap<>();
+        List<SlaProperty> properties = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
-        List<SlaProperty> others = new ArrayList<>();
         for (Node item : list.items()) {
-            MapNode m = map(item, "SLA property");
-            if (m == null) {
+            if (!(item instanceof MapNode m)) {
                 continue;
             }
-            String property = requiredString(m, "property");
+            String property = string(m, "property");
             if (property == null) {
                 continue;
             }
-            String unit = string(m, "unit");
-            String element = string(m, "element");
-            Node first = seen.putIfAbsent(property.toLowerCase(Locale.ROOT), m);
+            Node valueNode = m.get("value");
+            Object value = valueNode == null ? null : YamlTree.toJava(valueNode);
+            SlaProperty p = new SlaProperty(property, value, string(m, "unit"), string(m, "element"),
+                    string(m, "driver"));
+            properties.add(p);
+            String identity = property.trim().toLowerCase(Locale.ROOT) + "|" + p.driver() + "|" + p.element();
+            Node first = seen.putIfAbsent(identity, m.get("property"));
             if (first != null) {
-                error(m.get("property"), "duplicate SLA property '" + property + "' (first at line "
-                        + first.location().line() + ")");
-                continue;
+                warning(m.get("property"), "SLA property '" + property + "' is given twice for the same element"
+                        + " and driver (first at line " + first.location().line() + "): the shorter duration counts");
             }
-            Optional<SlaDuration> known = Arrays.stream(SlaDuration.values())
-                    .filter(d -> d.name().equalsIgnoreCase(property)).findFirst();
-            if (known.isEmpty()) {
-                Node value = m.get("value");
-                others.add(new SlaProperty(property, value == null ? null : YamlTree.toJava(value), unit, element));
-                continue;
-            }
-            Duration d = slaDuration(m, property, unit);
-            if (d != null) {
-                durations.put(known.get(), d);
-                if (element != null) {
-                    elements.put(known.get().name().toLowerCase(Locale.ROOT), element);
+            if (DURATIONS.contains(property.trim().toLowerCase(Locale.ROOT))) {
+                SlaDurations.Reading d = SlaDurations.parse(value, p.unit());
+                if (d.problem().isPresent()) {
+                    Node at = valueNode != null ? valueNode : m;
+                    warning(at, "SLA property '" + property + "' is not a duration meshkit can check: "
+                            + d.problem().get());
                 }
             }
         }
-        return new Sla(Optional.ofNullable(durations.get(SlaDuration.FRESHNESS)),
-                Optional.ofNullable(durations.get(SlaDuration.LATENCY)),
-                Optional.ofNullable(durations.get(SlaDuration.FREQUENCY)),
-                Optional.ofNullable(durations.get(SlaDuration.RETENTION)), others, elements);
-    }
-
-    private Duration slaDuration(MapNode m, String property, String unit) {
-        Node valueNode = m.get("value");
-        if (valueNode == null || isNull(valueNode)) {
-            error(m, "SLA property '" + property + "' needs a value");
-            return null;
-        }
-        if (!(valueNode instanceof ScalarNode s) || !(s.value() instanceof Number n)) {
-            error(valueNode, "the value of SLA property '" + property + "' must be a number, not " + valueNode.describe());
-            return null;
-        }
-        BigDecimal amount = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-        if (amount.signum() < 0) {
-            error(valueNode, "the value of SLA property '" + property + "' must not be negative");
-            return null;
-        }
-        if (unit == null) {
-            error(m, "SLA property '" + property + "' needs a unit (d, h, m, y or month)");
-            return null;
-        }
-        Duration per = UNITS.get(unit.trim().toLowerCase(Locale.ROOT));
-        if (per == null) {
-            error(m.get("unit"), "unknown unit '" + unit + "' of SLA property '" + property
-                    + "' (known: d, day, days, h, hour, hours, m, min, minute, minutes, s, second, seconds, "
-                    + "y, yr, year, years, month, months)");
-            return null;
-        }
-        BigDecimal seconds = amount.multiply(BigDecimal.valueOf(per.getSeconds()));
-        try {
-            return Duration.ofSeconds(seconds.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
-        } catch (ArithmeticException e) {
-            error(valueNode, "the value of SLA property '" + property + "' is too large");
-            return null;
-        }
+        return new Sla(properties);
     }
 
     // ---------------------------------------------------------------- datasets
 
     private List<Dataset> datasets(MapNode root) {
-        Node node = root.get("schema");
-        if (node == null || isNull(node)) {
-            error(root, "missing required field 'schema': a contract needs at least one schema object");
-            return List.of();
-        }
-        ListNode list = list(node, "schema");
-        if (list == null) {
-            return List.of();
-        }
-        if (list.items().isEmpty()) {
-            error(list, "schema is empty: a contract needs at least one schema object");
-        }
         List<Dataset> datasets = new ArrayList<>();
+        if (!(root.get("schema") instanceof ListNode list)) {
+            return datasets;
+        }
         Map<String, Node> names = new HashMap<>();
         for (Node item : list.items()) {
-            MapNode m = map(item, "schema object");
-            if (m == null) {
+            if (!(item instanceof MapNode m)) {
                 continue;
             }
             Dataset d = dataset(m);
             datasets.add(d);
             if (!d.name().equals(PLACEHOLDER)) {
-                Node at = m.get("name");
-                checkUnique(names, d.name(), at, "dataset");
+                checkUnique(names, d.name(), m.get("name"), "dataset");
                 if (d.physicalName() != null && !d.physicalName().equalsIgnoreCase(d.name())) {
                     checkUnique(names, d.physicalName(), m.get("physicalName"), "dataset");
                 }
@@ -292,52 +222,38 @@ final class ContractBinder {
         return datasets;
     }
 
+    /** Exact duplicates are errors; names that differ only in case are warnings (most warehouses fold case). */
     private void checkUnique(Map<String, Node> seen, String name, Node at, String what) {
-        Node first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), at);
-        if (first != null) {
+        String folded = name.toLowerCase(Locale.ROOT);
+        Node first = seen.putIfAbsent(folded, at);
+        if (first == null) {
+            return;
+        }
+        String firstName = first instanceof ScalarNode s ? s.text() : name;
+        if (firstName.equals(name)) {
             error(at, "duplicate " + what + " name " + Identifiers.describe(name) + " (first at line "
                     + first.location().line() + ")");
+        } else {
+            warning(at, what + " name " + Identifiers.describe(name) + " differs from " + Identifiers.describe(firstName)
+                    + " (line " + first.location().line() + ") only in case: most warehouses cannot hold both");
         }
     }
 
     private Dataset dataset(MapNode m) {
-        String name = requiredString(m, "name");
-        checkIdentifier(m, "name", "dataset name");
+        String name = string(m, "name");
+        checkName(m, "name", "dataset name");
         String physicalName = string(m, "physicalName");
-        checkIdentifier(m, "physicalName", "dataset physicalName");
-        String description = string(m, "description");
+        checkName(m, "physicalName", "dataset physicalName");
         String label = name == null ? "schema object" : "dataset " + Identifiers.describe(name);
 
         List<Column> columns = new ArrayList<>();
-        Map<String, Node> columnNames = new HashMap<>();
         List<MapNode> columnNodes = new ArrayList<>();
-        Node props = m.get("properties");
-        ListNode propList = list(props, "properties");
-        if (props == null || isNull(props)) {
-            error(m, label + " has no properties: list its columns under 'properties'");
-        } else if (propList != null) {
-            if (propList.items().isEmpty()) {
-                error(propList, label + " has no properties: list its columns under 'properties'");
-            }
-            for (Node item : propList.items()) {
-                MapNode pm = map(item, "property");
-                if (pm == null) {
-                    continue;
-                }
-                Column c = column(pm);
-                columns.add(c);
-                columnNodes.add(pm);
-                if (!c.name().equals(PLACEHOLDER)) {
-                    checkUniqueColumn(columnNames, c.name(), pm.get("name"));
-                    if (c.physicalName() != null && !c.physicalName().equalsIgnoreCase(c.name())) {
-                        checkUniqueColumn(columnNames, c.physicalName(), pm.get("physicalName"));
-                    }
-                }
-            }
+        if (m.get("properties") instanceof ListNode propList) {
+            columns = columns(propList, label, columnNodes);
         }
         checkPrimaryKeyPositions(columns, columnNodes);
 
-        List<QualityRule> quality = quality(m.get("quality"));
+        List<QualityRule> quality = quality(m.get("quality"), label);
         Map<String, Node> settings = new HashMap<>();
         Map<String, Object> custom = customProperties(m.get("customProperties"), DATASET_SETTINGS, settings);
 
@@ -346,7 +262,7 @@ final class ContractBinder {
         DeletesMode deletes = setting(settings, DELETES, DeletesMode::fromOdcs, DeletesMode.values());
         Optional<ColumnName> samplingKey = samplingKey(settings.get(SAMPLING_KEY), columns, label);
 
-        if (kind == DatasetKind.DIMENSION && columns.stream().noneMatch(Column::primaryKey) && !columns.isEmpty()) {
+        if (kind == DatasetKind.DIMENSION && columns.stream().noneMatch(Column::primaryKey)) {
             error(settings.get(KIND), label + " is a dimension but has no primary key: mark its key columns with "
                     + "'primaryKey: true'");
         }
@@ -357,36 +273,56 @@ final class ContractBinder {
             warning(settings.get(DELETES), DELETES + " applies only to dimensions, and " + label
                     + " does not set meshkit.kind: dimension: it is ignored");
         }
-        return new Dataset(orPlaceholder(name), physicalName, description, kind, resolution, samplingKey, deletes,
-                columns, quality, custom);
+        return new Dataset(orPlaceholder(name), physicalName, string(m, "description"), kind, resolution, samplingKey,
+                deletes, columns, quality, custom, string(m, "physicalType"), string(m, "businessName"),
+                strings(m.get("tags")));
     }
 
-    private void checkUniqueColumn(Map<String, Node> seen, String name, Node at) {
-        Node first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), at);
-        if (first != null) {
-            error(at, "duplicate column " + Identifiers.describe(name) + " (first at line " + first.location().line()
-                    + "; column names are compared ignoring case, physical names included)");
+    /** The columns of a list of properties (a dataset's, or an object column's nested ones), names checked unique. */
+    private List<Column> columns(ListNode list, String owner, List<MapNode> nodes) {
+        List<Column> columns = new ArrayList<>();
+        Map<String, Node> logicalNames = new HashMap<>();
+        Map<String, Node> sqlNames = new HashMap<>();
+        for (Node item : list.items()) {
+            if (!(item instanceof MapNode pm)) {
+                continue;
+            }
+            Column c = column(pm, owner, false);
+            columns.add(c);
+            nodes.add(pm);
+            if (c.name() != null && !c.name().equals(PLACEHOLDER)) {
+                Node at = pm.get("name");
+                Node first = logicalNames.putIfAbsent(c.name(), at);
+                if (first != null) {
+                    error(at, "duplicate property " + Identifiers.describe(c.name()) + " in " + owner + " (first at line "
+                            + first.location().line() + ")");
+                    continue;
+                }
+                String sql = c.physicalName() != null ? c.physicalName() : c.name();
+                Node sqlAt = c.physicalName() != null ? pm.get("physicalName") : at;
+                checkUnique(sqlNames, sql, sqlAt, "column");
+            }
         }
+        return columns;
     }
 
     private void checkPrimaryKeyPositions(List<Column> columns, List<MapNode> nodes) {
         Map<Integer, Node> positions = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            MapNode pm = nodes.get(i);
-            Node at = pm.get("primaryKeyPosition");
+            Node at = nodes.get(i).get("primaryKeyPosition");
             if (c.primaryKeyPosition() == -1 || at == null) {
                 continue;
             }
             if (!c.primaryKey()) {
-                error(at, "column " + Identifiers.describe(c.name()) + " has a primaryKeyPosition but is not "
-                        + "part of the primary key: add 'primaryKey: true' or remove the position");
+                warning(at, "column " + Identifiers.describe(c.name()) + " has a primaryKeyPosition but is not "
+                        + "part of the primary key: add 'primaryKey: true' or remove the position (it is ignored)");
                 continue;
             }
             Node first = positions.putIfAbsent(c.primaryKeyPosition(), at);
             if (first != null) {
-                error(at, "duplicate primaryKeyPosition " + c.primaryKeyPosition() + " (first at line "
-                        + first.location().line() + ")");
+                warning(at, "duplicate primaryKeyPosition " + c.primaryKeyPosition() + " (first at line "
+                        + first.location().line() + "): the key is ordered by position, then as written");
             }
         }
     }
@@ -401,90 +337,192 @@ final class ContractBinder {
         }
         String name = s.text();
         Optional<Column> column = columns.stream()
-                .filter(c -> c.name().equalsIgnoreCase(name) || name.equalsIgnoreCase(c.physicalName()))
+                .filter(c -> c.name() != null && (c.name().equalsIgnoreCase(name) || name.equalsIgnoreCase(c.physicalName())))
                 .findFirst();
         if (column.isEmpty()) {
             error(node, SAMPLING_KEY + " " + Identifiers.describe(name) + " is not a column of " + label
                     + " (columns: " + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")");
             return Optional.empty();
         }
-        Column c = column.get();
-        String effective = c.physicalName() != null ? c.physicalName() : c.name();
-        return Identifiers.isPortable(effective) ? Optional.of(c.columnName()) : Optional.empty();
+        return Optional.of(column.get().columnName());
     }
 
     // ---------------------------------------------------------------- columns
 
-    private Column column(MapNode m) {
-        String name = requiredString(m, "name");
-        checkIdentifier(m, "name", "column name");
+    /** A property: a column, a nested property of an object, or the items of an array. */
+    private Column column(MapNode m, String owner, boolean isItems) {
+        String name = string(m, "name");
+        checkName(m, "name", isItems ? "items name" : "property name");
         String physicalName = string(m, "physicalName");
-        checkIdentifier(m, "physicalName", "column physicalName");
-        String label = name == null ? "property" : "column " + Identifiers.describe(name);
+        checkName(m, "physicalName", "property physicalName");
+        String label = isItems ? "items of " + owner
+                : (name == null ? "property" : "property " + Identifiers.describe(name)) + " of " + owner;
 
-        String logicalName = string(m, "logicalType");
-        LogicalType logical = null;
-        if (logicalName != null) {
-            logical = LogicalType.fromOdcs(logicalName).orElse(null);
-            if (logical == null) {
-                error(m.get("logicalType"), "unknown logicalType " + Identifiers.describe(logicalName) + " (known: "
-                        + Arrays.stream(LogicalType.values()).map(LogicalType::odcsName).collect(Collectors.joining(", "))
-                        + ")");
-            }
-        }
-        String physicalName0 = string(m, "physicalType");
-        DataType physical = null;
-        if (physicalName0 != null) {
-            physical = DataType.parse(physicalName0).orElse(null);
-            if (physical == null) {
-                error(m.get("physicalType"), "unknown physical type " + Identifiers.describe(physicalName0));
-            }
-        }
-        if (absent(m.get("logicalType")) && absent(m.get("physicalType"))) {
-            error(m, label + " needs a logicalType or a physicalType");
-        }
-        if (logical != null && physical != null && !compatible(logical, physical)) {
-            error(m.get("physicalType"), "physicalType " + Identifiers.describe(physicalName0) + " of " + label
-                    + " contradicts logicalType " + logical.odcsName() + " (" + physical + " is a "
-                    + physical.logicalType().odcsName() + " type)");
-        }
-        if (logical == null && physical != null) {
-            logical = physical.logicalType();
-        }
-        if (physical == null && logical != null) {
-            physical = defaultType(logical);
-        }
+        LogicalType declared = LogicalType.fromOdcs(string(m, "logicalType")).orElse(null);
+        String physicalText = string(m, "physicalType");
 
-        boolean primaryKey = bool(m, "primaryKey");
-        int position = -1;
-        Node posNode = m.get("primaryKeyPosition");
-        if (posNode != null && !isNull(posNode)) {
-            if (posNode instanceof ScalarNode s && (s.value() instanceof Long || s.value() instanceof BigInteger)) {
-                long p = ((Number) s.value()).longValue();
-                if (s.value() instanceof Long && (p >= 1 && p <= Integer.MAX_VALUE)) {
-                    position = (int) p;
-                } else if (p != -1 || !(s.value() instanceof Long)) {
-                    error(posNode, "primaryKeyPosition must be a positive integer (or -1 for none), not " + s.text());
+        List<Column> nested = List.of();
+        if (m.get("properties") instanceof ListNode props) {
+            nested = columns(props, label, new ArrayList<>());
+        }
+        Column items = m.get("items") instanceof MapNode im ? column(im, label, true) : null;
+
+        DataType physical = physicalType(m, label, declared, physicalText, !nested.isEmpty() || items != null);
+        boolean object = declared == null || declared == LogicalType.OBJECT;
+        boolean array = declared == null || declared == LogicalType.ARRAY;
+        if (object && !nested.isEmpty() && (physical == null || physical.kind() == DataType.Kind.JSON
+                || physical.kind() == DataType.Kind.STRUCT)) {
+            List<DataType.Field> fields = new ArrayList<>();
+            for (Column n : nested) {
+                String field = n.physicalName() != null ? n.physicalName() : n.name();
+                if (field != null && !field.equals(PLACEHOLDER)
+                        && fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(field))) {
+                    fields.add(new DataType.Field(field, n.physicalType()));
                 }
+            }
+            if (!fields.isEmpty()) {
+                physical = DataType.struct(fields);
+            }
+        }
+        if (array && items != null && (physical == null || physical.kind() == DataType.Kind.JSON
+                || physical.kind() == DataType.Kind.ARRAY)) {
+            physical = DataType.array(items.physicalType());
+        }
+
+        if (declared == LogicalType.BOOLEAN && physical != null && physical.kind() == DataType.Kind.TINYINT) {
+            physical = DataType.BOOLEAN; // MySQL's tinyint(1) is its boolean
+        }
+        LogicalType logical = declared;
+        if (declared == LogicalType.DATE && physical != null
+                && (physical.logicalType() == LogicalType.TIMESTAMP || physical.kind() == DataType.Kind.TIME)) {
+            // ODCS v3.0 has no timestamp or time logical type: date over such a physical type means one
+            logical = physical.logicalType();
+            if (!isV30()) {
+                warning(m.get("logicalType"), "logicalType date of " + label + " has physicalType "
+                        + Identifiers.describe(physicalText) + ", a " + logical.odcsName() + ": ODCS " + apiVersion
+                        + " writes logicalType: " + logical.odcsName() + " (date over a point in time is the v3.0 form)");
+            }
+        }
+        if (physical == null) {
+            if (declared == null) {
+                if (m.get("logicalType") == null && m.get("physicalType") == null && nested.isEmpty() && items == null) {
+                    warning(m, label + " has no logicalType or physicalType: meshkit reads it as a string");
+                }
+                physical = DataType.VARCHAR;
             } else {
-                error(posNode, "primaryKeyPosition must be an integer, not " + posNode.describe());
+                physical = defaultType(declared);
+            }
+        }
+        if (logical == null) {
+            logical = physical.logicalType();
+        } else if (!compatible(logical, physical)) {
+            warning(m.get("physicalType") != null ? m.get("physicalType") : m, "physicalType "
+                    + Identifiers.describe(physicalText == null ? physical.toString() : physicalText) + " of " + label
+                    + " is " + article(physical.logicalType().odcsName()) + " type, but its logicalType is "
+                    + logical.odcsName() + ": tools that create tables use " + physical);
+        }
+
+        int position = -1;
+        if (m.get("primaryKeyPosition") instanceof ScalarNode s && s.value() instanceof Long p) {
+            if (p >= 1 && p <= Integer.MAX_VALUE) {
+                position = (int) (long) p;
+            } else if (p != -1) {
+                warning(s, "primaryKeyPosition " + p + " of " + label + " is ignored: positions start at 1 (-1 for none)");
             }
         }
         Map<String, Node> settings = new HashMap<>();
         Map<String, Object> custom = customProperties(m.get("customProperties"), COLUMN_SETTINGS, settings);
         HistoryMode history = setting(settings, HISTORY, HistoryMode::fromOdcs, HistoryMode.values());
-        return new Column(orPlaceholder(name), physicalName,
-                logical == null ? LogicalType.STRING : logical,
-                physical == null ? DataType.VARCHAR : physical,
-                bool(m, "required"), bool(m, "unique"), primaryKey, position,
-                string(m, "classification"), string(m, "description"), bool(m, "partitioned"),
-                history, quality(m.get("quality")), custom);
+        Map<String, Object> options = m.get("logicalTypeOptions") instanceof MapNode o ? map(YamlTree.toJava(o)) : Map.of();
+        return new Column(isItems ? name : orPlaceholder(name), physicalName, logical, physical, bool(m, "required"),
+                bool(m, "unique"), bool(m, "primaryKey"), position, string(m, "classification"),
+                string(m, "description"), bool(m, "partitioned"), history, quality(m.get("quality"), label), custom,
+                physicalText, string(m, "businessName"), strings(m.get("tags")), options, nested, items);
     }
 
+    /** The physical type as written, or null; what is wrong with it is an error or a warning. */
+    private DataType physicalType(MapNode m, String label, LogicalType declared, String text, boolean nestedGiven) {
+        if (text == null) {
+            return null;
+        }
+        Node at = m.get("physicalType");
+        DataType.Reading r = DataType.read(text);
+        if (r.type().isPresent() && r.type().get().kind() == DataType.Kind.ARRAY && declared != null
+                && declared != LogicalType.ARRAY) {
+            // varchar[15] next to logicalType: string means a length (as in the standard's own examples), not a list
+            java.util.regex.Matcher bracket = LENGTH_IN_BRACKETS.matcher(text);
+            if (bracket.matches()) {
+                DataType.Reading asLength = DataType.read(bracket.group(1) + "(" + bracket.group(2) + ")");
+                if (asLength.type().isPresent()) {
+                    r = asLength;
+                }
+            }
+        }
+        if (r.type().isPresent()) {
+            DataType t = r.type().get();
+            r.problem().ifPresent(problem -> warning(at, "physicalType " + Identifiers.describe(text) + " of " + label
+                    + ": " + problem + "; meshkit reads it as " + t));
+            checkFieldNames(at, t, label);
+            return t;
+        }
+        String problem = r.problem().orElse("unknown physical type");
+        if (r.knownName()) {
+            error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
+            return null;
+        }
+        if (r.suggestion().isPresent()) {
+            DataType suggested = DataType.parse(r.suggestion().get()).orElse(null);
+            boolean fits = declared == null || suggested == null || compatible(declared, suggested);
+            if (fits) {
+                error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
+                return null;
+            }
+        }
+        if (declared != null || nestedGiven) {
+            warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows"
+                    + (declared != null ? ": it is read by its logicalType " + declared.odcsName() + " as "
+                            + defaultType(declared) : ": it is read from its nested properties"));
+            return null;
+        }
+        error(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows,"
+                + " and the property has no logicalType to go by: " + problem);
+        return null;
+    }
+
+    private static final java.util.regex.Pattern LENGTH_IN_BRACKETS =
+            java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_ ]*?)\\s*\\[\\s*([0-9]+)\\s*\\]\\s*");
+
+    /** Struct fields named in a physical type go to SQL like column names. */
+    private void checkFieldNames(Node at, DataType type, String label) {
+        for (DataType.Field f : type.fields()) {
+            String why = unsafe(f.name());
+            if (why != null) {
+                error(at, "field " + Identifiers.describe(f.name()) + " in the physicalType of " + label + " is not a"
+                        + " safe name: " + why);
+            }
+            checkFieldNames(at, f.type(), label);
+        }
+        if (type.elementType() != null) {
+            checkFieldNames(at, type.elementType(), label);
+        }
+        if (type.keyType() != null) {
+            checkFieldNames(at, type.keyType(), label);
+        }
+    }
+
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
+    /** Whether a physical type can hold values of a logical type. */
     static boolean compatible(LogicalType logical, DataType physical) {
-        return physical.logicalType() == logical
+        LogicalType p = physical.logicalType();
+        return p == logical
                 || (logical == LogicalType.NUMBER && physical.isInteger())
-                || (logical == LogicalType.ARRAY && physical.kind() == DataType.Kind.JSON);
+                || (logical == LogicalType.INTEGER && physical.kind() == DataType.Kind.DECIMAL)
+                || (logical == LogicalType.ARRAY && physical.kind() == DataType.Kind.JSON)
+                || (logical == LogicalType.OBJECT && physical.kind() == DataType.Kind.JSON)
+                || (logical == LogicalType.STRING && (physical.kind() == DataType.Kind.JSON));
     }
 
     static DataType defaultType(LogicalType logical) {
@@ -496,17 +534,40 @@ final class ContractBinder {
             case DATE -> DataType.DATE;
             case TIMESTAMP -> DataType.TIMESTAMP;
             case TIME -> DataType.of(DataType.Kind.TIME);
-            case OBJECT, ARRAY -> DataType.of(DataType.Kind.JSON);
+            case OBJECT, ARRAY -> DataType.JSON;
         };
     }
 
-    private void checkIdentifier(MapNode m, String key, String what) {
-        Node node = m.get(key);
-        if (node instanceof ScalarNode s && !s.isNull() && !Identifiers.isPortable(s.text())) {
-            String problem = s.text().length() > Identifiers.MAX_LENGTH
-                    ? "it is longer than " + Identifiers.MAX_LENGTH + " characters"
-                    : "use letters, digits and underscores, not starting with a digit";
-            error(node, what + " " + Identifiers.describe(s.text()) + " is not a safe identifier: " + problem);
+    /**
+     * Names that would be unsafe in SQL: quotes, backticks, semicolons, backslashes, control characters. Dots,
+     * hyphens and spaces are legal where names live (Kafka topics, files) and are quoted by the dialect.
+     */
+    static String unsafe(String name) {
+        if (name.isBlank()) {
+            return "it is blank";
+        }
+        if (name.length() > Identifiers.MAX_LENGTH) {
+            return "it is longer than " + Identifiers.MAX_LENGTH + " characters";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "it contains a control character";
+            }
+            if (c == '"' || c == '`' || c == '\'' || c == ';' || c == '\\') {
+                return "it contains " + (c == ';' ? "a semicolon" : c == '\\' ? "a backslash"
+                        : c == '`' ? "a backtick" : "a quote") + " (" + c + ")";
+            }
+        }
+        return null;
+    }
+
+    private void checkName(MapNode m, String key, String what) {
+        if (m.get(key) instanceof ScalarNode s && s.value() instanceof String name) {
+            String why = unsafe(name);
+            if (why != null) {
+                error(s, what + " " + Identifiers.describe(name) + " is not a safe name: " + why);
+            }
         }
     }
 
@@ -530,16 +591,14 @@ final class ContractBinder {
         };
     }
 
-    private List<QualityRule> quality(Node node) {
-        ListNode list = list(node, "quality");
-        if (list == null) {
-            return List.of();
-        }
+    private List<QualityRule> quality(Node node, String owner) {
         List<QualityRule> rules = new ArrayList<>();
+        if (!(node instanceof ListNode list)) {
+            return rules;
+        }
         for (Node item : list.items()) {
-            MapNode m = map(item, "quality rule");
-            if (m != null) {
-                QualityRule rule = qualityRule(m);
+            if (item instanceof MapNode m) {
+                QualityRule rule = qualityRule(m, owner);
                 if (rule != null) {
                     rules.add(rule);
                 }
@@ -548,57 +607,50 @@ final class ContractBinder {
         return rules;
     }
 
-    private QualityRule qualityRule(MapNode m) {
+    private QualityRule qualityRule(MapNode m, String owner) {
         String metricName = string(m, "metric");
-        String ruleName = string(m, "rule");
-        Node metricNode = m.get(metricName != null ? "metric" : "rule");
+        Node metricNode = m.get("metric");
         if (metricName == null) {
-            metricName = ruleName;
+            metricName = string(m, "rule");
+            metricNode = m.get("rule");
         }
+        String label = "quality rule" + (string(m, "name") != null ? " " + Identifiers.describe(string(m, "name")) : "")
+                + " of " + owner;
+        QualityRuleType type;
         String typeName = string(m, "type");
-        QualityRuleType type = null;
         if (typeName != null) {
             type = QualityRuleType.fromOdcs(typeName).orElse(null);
             if (type == null) {
-                error(m.get("type"), "unknown quality rule type " + Identifiers.describe(typeName)
-                        + " (known: library, sql, text, custom)");
-                return null;
+                return null; // the schema names the types
             }
         } else if (metricName != null) {
             type = QualityRuleType.LIBRARY;
         } else if (m.get("query") != null) {
             type = QualityRuleType.SQL;
+        } else if (m.get("engine") != null || m.get("implementation") != null) {
+            type = QualityRuleType.CUSTOM;
         } else {
-            error(m, "quality rule needs a type (library, sql, text or custom) or a metric");
-            return null;
+            type = QualityRuleType.TEXT;
         }
         QualityMetric metric = null;
         if (type == QualityRuleType.LIBRARY) {
             if (metricName == null) {
-                error(m, "library quality rule needs a metric (nullValues, missingValues, invalidValues, "
-                        + "duplicateValues or rowCount)");
-                return null;
+                return null; // the schema asks for it
             }
             metric = QualityMetric.fromOdcs(metricName).orElse(null);
             if (metric == null) {
-                error(metricNode, "unknown quality metric " + Identifiers.describe(metricName)
-                        + " (known: nullValues, missingValues, invalidValues, duplicateValues, rowCount; "
-                        + "v3.0 rules nullCheck, validValues, duplicateCount, rowCount)");
-                return null;
+                warning(metricNode, "library quality rule " + Identifiers.describe(metricName) + " of " + owner
+                        + " is not one meshkit runs (nullValues, missingValues, invalidValues, duplicateValues, rowCount;"
+                        + " v3.0: nullCheck, validValues, duplicateCount, rowCount): it is kept, not checked");
             }
         }
         String query = string(m, "query");
         if (type == QualityRuleType.SQL && query == null) {
-            error(m, "sql quality rule needs a query");
             return null;
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
-        Node argNode = m.get("arguments");
-        if (argNode != null && !isNull(argNode)) {
-            MapNode args = map(argNode, "arguments");
-            if (args != null) {
-                args.entries().forEach((k, v) -> arguments.put(k, YamlTree.toJava(v)));
-            }
+        if (m.get("arguments") instanceof MapNode args) {
+            args.entries().forEach((k, v) -> arguments.put(k, YamlTree.toJava(v)));
         }
         for (String v30 : List.of("validValues", "missingValues")) { // v3.0 put these next to the rule
             Node v = m.get(v30);
@@ -606,105 +658,85 @@ final class ContractBinder {
                 arguments.put(v30, YamlTree.toJava(v));
             }
         }
-        for (String listArg : List.of("validValues", "missingValues")) {
-            if (arguments.containsKey(listArg) && !(arguments.get(listArg) instanceof List)) {
-                Node at = m.get(listArg) != null ? m.get(listArg) : argNode;
-                error(at, listArg + " must be a list of values");
-                return null;
-            }
+        if (metric == QualityMetric.INVALID_VALUES && !(arguments.get("validValues") instanceof List)) {
+            warning(metricNode, label + " (invalidValues) lists no arguments.validValues: it cannot be checked");
         }
-        if (metric == QualityMetric.INVALID_VALUES && !arguments.containsKey("validValues")) {
-            error(m, "invalidValues rule needs arguments.validValues, the list of valid values");
+        Optional<Threshold> threshold = threshold(m, label, type);
+        if (threshold == null) {
+            return null;
         }
-
-        Threshold threshold = threshold(m);
-        String unit = string(m, "unit");
-        if (unit != null && !QualityRule.UNITS.contains(unit.toLowerCase(Locale.ROOT))) {
-            error(m.get("unit"), "unknown quality unit " + Identifiers.describe(unit) + " (known: rows, percent)");
-            unit = null;
-        }
-        String severity = string(m, "severity");
-        if (severity != null && !QualityRule.SEVERITIES.contains(severity.toLowerCase(Locale.ROOT))) {
-            error(m.get("severity"), "unknown severity " + Identifiers.describe(severity) + " (known: error, warning)");
-            severity = null;
-        }
-        return new QualityRule(string(m, "name"), string(m, "description"), type, metric, arguments, threshold,
-                unit == null ? null : unit.toLowerCase(Locale.ROOT), query,
-                severity == null ? null : severity.toLowerCase(Locale.ROOT));
+        return new QualityRule(string(m, "name"), string(m, "description"), type, metric, metricName, arguments,
+                threshold.orElse(null), string(m, "unit"), query, string(m, "severity"), string(m, "dimension"),
+                string(m, "engine"), m.get("implementation") == null ? null : YamlTree.toJava(m.get("implementation")));
     }
 
-    private Threshold threshold(MapNode m) {
+    /** The threshold as written (empty when none), or null when the rule cannot be checked (it is dropped). */
+    private Optional<Threshold> threshold(MapNode m, String label, QualityRuleType type) {
         List<String> keys = THRESHOLD_KEYS.stream().filter(m.entries()::containsKey).toList();
         if (keys.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        if (keys.size() > 1) {
-            error(m.get(keys.get(1)), "quality rule has more than one threshold (" + String.join(", ", keys)
-                    + "): keep one");
-            return null;
+        boolean checked = type == QualityRuleType.LIBRARY || type == QualityRuleType.SQL;
+        if (keys.size() > 1 && isV30()) { // v3.1.0's schema refuses a second threshold itself
+            warning(m.get(keys.get(1)), label + " has more than one threshold (" + String.join(", ", keys)
+                    + "): only " + keys.get(0) + " counts");
         }
         String key = keys.get(0);
         Node node = m.get(key);
         Threshold.Operator op = operator(key);
         if (op.isRange()) {
-            if (!(node instanceof ListNode l) || l.items().size() != 2) {
-                error(node, key + " must be a list of two numbers [lower, upper], not " + node.describe());
-                return null;
+            if (!(node instanceof ListNode l) || l.items().size() != 2 || number(l.items().get(0)) == null
+                    || number(l.items().get(1)) == null) {
+                return checked ? null : Optional.empty();
             }
-            BigDecimal lower = number(l.items().get(0), key);
-            BigDecimal upper = number(l.items().get(1), key);
-            if (lower == null || upper == null) {
-                return null;
-            }
+            BigDecimal lower = number(l.items().get(0));
+            BigDecimal upper = number(l.items().get(1));
             if (lower.compareTo(upper) > 0) {
-                error(node, key + " lower bound " + lower.toPlainString() + " is above the upper bound "
-                        + upper.toPlainString());
+                error(node, key + " of " + label + " has its lower bound " + lower.toPlainString()
+                        + " above its upper bound " + upper.toPlainString());
                 return null;
             }
-            return new Threshold(op, lower, upper);
+            return Optional.of(new Threshold(op, lower, upper));
         }
-        BigDecimal value = number(node, key);
-        return value == null ? null : new Threshold(op, value, null);
+        BigDecimal value = number(node);
+        if (value == null) {
+            if (checked) {
+                warning(node, key + " of " + label + " is " + node.describe() + ": meshkit compares numbers, so the rule"
+                        + " is kept in the contract but not checked");
+                return null;
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Threshold(op, value, null));
     }
 
-    private BigDecimal number(Node node, String key) {
+    private static BigDecimal number(Node node) {
         if (node instanceof ScalarNode s && s.value() instanceof Number n) {
             return n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
         }
-        error(node, key + " must be a number, not " + node.describe());
         return null;
     }
 
     // ---------------------------------------------------------------- custom properties
 
     /**
-     * Reads ODCS customProperties (a list of {property, value}, or a plain map). meshkit settings named in
+     * Reads ODCS customProperties (a list of {property, value}; a plain mapping too). meshkit settings named in
      * {@code known} go to {@code settings} (their value node); other {@code meshkit.*} keys are errors; the rest is
-     * returned.
+     * returned, the first of each key.
      */
     private Map<String, Object> customProperties(Node node, List<String> known, Map<String, Node> settings) {
         Map<String, Object> custom = new LinkedHashMap<>();
-        if (node == null || isNull(node)) {
-            return custom;
-        }
         Map<String, Node> firstAt = new HashMap<>();
         if (node instanceof MapNode m) {
             m.entries().forEach((k, v) -> customProperty(k, m.keys().get(k), v, known, settings, custom, firstAt));
         } else if (node instanceof ListNode l) {
             for (Node item : l.items()) {
-                MapNode m = map(item, "custom property");
-                if (m == null) {
-                    continue;
-                }
-                String property = requiredString(m, "property");
-                if (property != null) {
+                if (item instanceof MapNode m && m.get("property") instanceof ScalarNode p && !p.isNull()) {
                     Node value = m.get("value");
-                    customProperty(property, m.get("property").location(), value == null ? nullAt(m) : value, known,
-                            settings, custom, firstAt);
+                    customProperty(p.text(), p.location(), value == null ? nullAt(m) : value, known, settings, custom,
+                            firstAt);
                 }
             }
-        } else {
-            error(node, "customProperties must be a list of {property, value} (or a mapping), not " + node.describe());
         }
         return custom;
     }
@@ -715,25 +747,30 @@ final class ContractBinder {
 
     private void customProperty(String key, SourceLocation keyAt, Node value, List<String> known,
             Map<String, Node> settings, Map<String, Object> custom, Map<String, Node> firstAt) {
-        Node first = firstAt.putIfAbsent(key.toLowerCase(Locale.ROOT), value);
+        String lower = key.toLowerCase(Locale.ROOT);
+        boolean setting = lower.startsWith("meshkit.") && !lower.startsWith(TOOL_SETTINGS_PREFIX);
+        Node first = firstAt.putIfAbsent(lower, value);
         if (first != null) {
-            problems.error(keyAt, "duplicate custom property '" + key + "'");
+            if (setting || lower.startsWith(TOOL_SETTINGS_PREFIX)) {
+                problemAt(true, keyAt, "duplicate custom property '" + key + "'");
+            } else {
+                problemAt(false, keyAt, "duplicate custom property '" + key + "': tools read the first one");
+            }
             return;
         }
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("meshkit.") || lower.startsWith(TOOL_SETTINGS_PREFIX)) {
+        if (!setting) {
             // meshkit.lint.* belongs to the linter, which checks it; the reader keeps it as written
             custom.put(key, YamlTree.toJava(value));
             return;
         }
-        Optional<String> setting = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst();
-        if (setting.isEmpty()) {
-            problems.error(keyAt, "unknown meshkit setting " + Identifiers.describe(key) + (known.isEmpty()
+        Optional<String> name = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst();
+        if (name.isEmpty()) {
+            problemAt(true, keyAt, "unknown meshkit setting " + Identifiers.describe(key) + (known.isEmpty()
                     ? " (meshkit settings belong to a schema object or a property)"
                     : " (known: " + String.join(", ", known) + ")"));
             return;
         }
-        settings.put(setting.get(), value);
+        settings.put(name.get(), value);
     }
 
     private <E extends Enum<E>> E setting(Map<String, Node> settings, String key, Function<String, Optional<E>> parse,
@@ -758,72 +795,26 @@ final class ContractBinder {
 
     // ---------------------------------------------------------------- node helpers
 
-    private static boolean absent(Node node) {
-        return node == null || isNull(node);
+    /** A scalar's text, or null when absent, null or not a scalar (the schema reports wrong shapes). */
+    private static String string(MapNode m, String key) {
+        return m.get(key) instanceof ScalarNode s && !s.isNull() ? s.text() : null;
     }
 
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.isNull();
+    private static List<String> strings(Node node) {
+        if (!(node instanceof ListNode l)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : l.items()) {
+            if (item instanceof ScalarNode s && !s.isNull()) {
+                out.add(s.text());
+            }
+        }
+        return out;
     }
 
-    private MapNode map(Node node, String what) {
-        if (node == null || isNull(node)) {
-            return null;
-        }
-        if (node instanceof MapNode m) {
-            return m;
-        }
-        error(node, what + " must be a mapping, not " + node.describe());
-        return null;
-    }
-
-    private ListNode list(Node node, String what) {
-        if (node == null || isNull(node)) {
-            return null;
-        }
-        if (node instanceof ListNode l) {
-            return l;
-        }
-        error(node, what + " must be a list, not " + node.describe());
-        return null;
-    }
-
-    private ListNode list(MapNode m, String key) {
-        return list(m.get(key), key);
-    }
-
-    /** A string-like scalar's text, or null when absent or null; an error when it is a mapping or list. */
-    private String string(MapNode m, String key) {
-        Node node = m.get(key);
-        if (node == null || isNull(node)) {
-            return null;
-        }
-        if (node instanceof ScalarNode s) {
-            return s.text();
-        }
-        error(node, key + " must be a string, not " + node.describe());
-        return null;
-    }
-
-    private String requiredString(MapNode m, String key) {
-        Node node = m.get(key);
-        if (node == null || isNull(node) || (node instanceof ScalarNode s && s.text().isBlank())) {
-            error(node == null ? m : node, "missing required field '" + key + "'");
-            return null;
-        }
-        return string(m, key);
-    }
-
-    private boolean bool(MapNode m, String key) {
-        Node node = m.get(key);
-        if (node == null || isNull(node)) {
-            return false;
-        }
-        if (node instanceof ScalarNode s && s.value() instanceof Boolean b) {
-            return b;
-        }
-        error(node, key + " must be true or false, not " + node.describe());
-        return false;
+    private static boolean bool(MapNode m, String key) {
+        return m.get(key) instanceof ScalarNode s && Boolean.TRUE.equals(s.value());
     }
 
     private static String orPlaceholder(String value) {
@@ -831,10 +822,25 @@ final class ContractBinder {
     }
 
     private void error(Node node, String message) {
-        problems.error(node.location(), message);
+        problemAt(true, node.location(), message);
     }
 
     private void warning(Node node, String message) {
-        problems.warning(node.location(), message);
+        problemAt(false, node.location(), message);
+    }
+
+    private void warning(SourceLocation at, String message) {
+        problemAt(false, at, message);
+    }
+
+    private void problemAt(boolean error, SourceLocation at, String message) {
+        if (taken.contains(at)) {
+            return; // the schema check has said what is wrong here
+        }
+        if (error) {
+            problems.error(at, message);
+        } else {
+            problems.warning(at, message);
+        }
     }
 }

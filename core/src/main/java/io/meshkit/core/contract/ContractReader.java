@@ -10,13 +10,18 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads ODCS v3.0.x and v3.1.0 contract files into {@link Contract}s. Bad content never throws from
- * {@link #parse}: every problem of the file is reported with its {@code path:line:column}.
+ * Reads ODCS v3.0.x and v3.1.0 contract files into {@link Contract}s. Each file is checked against the official
+ * JSON schema of its {@code apiVersion} (the standard decides what is valid), then by meshkit's own checks (names
+ * safe for SQL, physical types, keys, meshkit settings, quality rules), and fields ODCS does not know are warnings
+ * with a suggestion. Bad content never throws from {@link #parse}: every problem of the file is reported with its
+ * {@code path:line:column}.
  *
  * <pre>{@code
  * ParsedContract parsed = ContractReader.create().parse(Path.of("tracks.odcs.yaml"));
@@ -101,21 +106,57 @@ public final class ContractReader {
         Contract contract = null;
         if (tree.root() != null) {
             try {
-                contract = new ContractBinder(problems).bind(tree.root());
+                // where the YAML itself is wrong (an alias, a duplicate key) nothing more needs saying
+                Set<SourceLocation> taken = new HashSet<>();
+                problems.sorted().forEach(p -> taken.add(p.location()));
+                String version = checkAgainstSchema(tree.root(), locations, displayPath, problems, taken);
+                contract = new ContractBinder(problems, version, taken).bind(tree.root());
             } catch (RuntimeException e) {
-                // a defect in the binder: still a problem of this file rather than a stack trace for the user
+                // a defect in the reader: still a problem of this file rather than a stack trace for the user
                 problems.error(new SourceLocation(displayPath, 1, 1),
                         "Cannot validate contract: internal error (" + e.getClass().getSimpleName() + ")");
             }
         }
-        Optional<Contract> result = problems.hasErrors() ? Optional.empty() : Optional.ofNullable(contract);
-        return new ParsedContract(file, displayPath, result, problems.sorted(), locations);
+        Optional<Contract> readable = Optional.ofNullable(contract);
+        Optional<Contract> result = problems.hasErrors() ? Optional.empty() : readable;
+        return new ParsedContract(file, displayPath, result, readable, problems.sorted(), locations);
+    }
+
+    /**
+     * Checks the document against the official schema of its apiVersion (v3.1.0 when it names none, so that the
+     * schema says what is missing). Returns the version the binder reads it as, or null.
+     */
+    private static String checkAgainstSchema(YamlTree.Node root, SourceMap locations, String displayPath,
+            Problems problems, Set<SourceLocation> taken) {
+        if (!(root instanceof YamlTree.MapNode m)) {
+            return null;
+        }
+        YamlTree.Node v = m.get("apiVersion");
+        if (v == null || (v instanceof YamlTree.ScalarNode s && s.isNull())) {
+            taken.addAll(OdcsSchemas.validate("v3.1.0", root, locations, displayPath, problems, taken));
+            return null;
+        }
+        String version = v instanceof YamlTree.ScalarNode s ? s.text().trim() : null;
+        if (version != null && OdcsSchemas.VERSIONS.contains(version)) {
+            taken.addAll(OdcsSchemas.validate(version, root, locations, displayPath, problems, taken));
+            return version;
+        }
+        String shown = version == null ? v.describe() : "'" + version + "'";
+        String hint = version != null && version.matches("v?2\\..*")
+                ? ": ODCS v2 contracts describe tables under 'dataset'; convert them to v3 (schema, properties)"
+                : version != null && version.matches("v?3\\.\\d+\\.\\d+") && !version.startsWith("v")
+                ? " (write it with a v: v" + version + ")" : "";
+        problems.error(v.location(), "apiVersion " + shown + " is not one meshkit reads (" + String.join(", ",
+                OdcsSchemas.VERSIONS) + ")" + hint);
+        taken.add(v.location());
+        return null;
     }
 
     private static ParsedContract unreadable(Path file, String message) {
         Problems problems = new Problems();
         problems.error(new SourceLocation(file.toString(), 1, 1), message);
-        return new ParsedContract(file, file.toString(), Optional.empty(), problems.sorted(), SourceMap.EMPTY);
+        return new ParsedContract(file, file.toString(), Optional.empty(), Optional.empty(), problems.sorted(),
+                SourceMap.EMPTY);
     }
 
 }

@@ -2,237 +2,475 @@ package io.meshkit.core.contract;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import io.meshkit.core.contract.OdcsFields.Place;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import java.time.Duration;
+import io.meshkit.core.type.DataType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Writes a {@link Contract} as ODCS v3.1.0 YAML, keys in the order of the ODCS documentation. Reading the output
- * gives back an equal contract, except that {@code apiVersion} is always {@code v3.1.0}. Defaults are left out
- * (e.g. {@code meshkit.history: type2}, {@code required: false}); SLA durations are written in the largest of
- * days, hours, minutes or seconds that divides them.
+ * Writes contracts back as ODCS YAML. {@link #write(Contract)} writes every field that was read, as written and in
+ * file order (comments aside), in the forms of the contract's own apiVersion: nothing is lost, nothing invented.
+ * {@link #convert} turns a v3.0.x contract into v3.1.0 forms (see {@link Conversion}).
  */
 public final class ContractWriter {
-    /** The ODCS version this writer produces. */
+    /** The newest ODCS version, the one {@link #convert} writes. */
     public static final String API_VERSION = "v3.1.0";
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build());
+            .stringQuotingChecker(new Yaml11Quoting())
+            .build();
 
     private ContractWriter() {}
 
-    /** The contract as ODCS v3.1.0 YAML. */
+    /** The contract as read: every field, in file order, in the forms of its own apiVersion. */
     public static String write(Contract c) {
         requireNonNull(c, "c is null");
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("apiVersion", API_VERSION);
-        root.put("kind", c.kind());
-        root.put("id", c.id());
-        put(root, "name", c.name());
-        root.put("version", c.version());
-        root.put("status", c.status());
-        put(root, "domain", c.domain());
-        put(root, "dataProduct", c.dataProduct());
-        if (c.description() != null) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            put(d, "purpose", c.description().purpose());
-            put(d, "limitations", c.description().limitations());
-            put(d, "usage", c.description().usage());
-            root.put("description", d);
+        if (c.document().isEmpty()) {
+            throw new IllegalArgumentException("contract " + c.id() + " was not read from a file: it has no document to"
+                    + " write");
         }
-        root.put("schema", c.datasets().stream().map(ContractWriter::dataset).toList());
-        if (c.team() != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            put(t, "name", c.team().name());
-            t.put("members", c.team().members().stream().map(m -> {
-                Map<String, Object> mm = new LinkedHashMap<>();
-                put(mm, "username", m.username());
-                put(mm, "name", m.name());
-                put(mm, "role", m.role());
-                return mm;
-            }).toList());
-            root.put("team", t);
-        }
-        List<Object> sla = sla(c.sla());
-        if (!sla.isEmpty()) {
-            root.put("slaProperties", sla);
-        }
-        if (!c.servers().isEmpty()) {
-            root.put("servers", c.servers().stream().map(s -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("server", s.server());
-                m.put("type", s.type());
-                s.properties().forEach(m::putIfAbsent);
-                return m;
-            }).toList());
-        }
-        putCustom(root, new LinkedHashMap<>(), c.customProperties());
-        try {
-            return YAML.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new MeshkitException(ErrorCode.INTERNAL_ERROR, "Cannot write contract " + c.id() + ": "
-                    + e.getOriginalMessage(), e);
+        return yaml(c.document());
+    }
+
+    /** The contract in the forms of {@code targetVersion}: its own apiVersion, or v3.1.0. */
+    public static String write(Contract c, String targetVersion) {
+        return convert(c, targetVersion).yaml();
+    }
+
+    /**
+     * A contract converted to another ODCS version, and what the conversion changed that a reader should know.
+     *
+     * @param yaml the converted contract
+     * @param notes one line for each change beyond renaming (a default made explicit, a field moved or dropped)
+     */
+    public record Conversion(String yaml, List<String> notes) {
+        /** Copies. */
+        public Conversion {
+            requireNonNull(yaml, "yaml is null");
+            notes = List.copyOf(notes);
         }
     }
 
-    private static Map<String, Object> dataset(Dataset d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", d.name());
-        put(m, "physicalName", d.physicalName());
-        m.put("logicalType", "object");
-        put(m, "description", d.description());
-        m.put("properties", d.columns().stream().map(ContractWriter::column).toList());
-        if (!d.quality().isEmpty()) {
-            m.put("quality", d.quality().stream().map(ContractWriter::rule).toList());
+    /**
+     * Converts a contract to {@code targetVersion}. Converting to its own version changes nothing. Converting v3.0.x to
+     * v3.1.0: {@code logicalType: date} over a timestamp or time physical type becomes {@code timestamp} or
+     * {@code time}; boolean {@code exclusiveMinimum}/{@code exclusiveMaximum} options take the bound's value; a team
+     * list becomes {@code team.members}; library rules name their {@code metric} ({@code nullCheck} →
+     * {@code nullValues}, {@code duplicateCount} → {@code duplicateValues}, {@code validValues} →
+     * {@code invalidValues}) with {@code validValues}/{@code missingValues} under {@code arguments}, and a library or
+     * sql rule without a threshold gets its implied {@code mustBe: 0} ({@code mustBeGreaterThan: 0} for
+     * {@code rowCount}); fields v3.1.0 does not allow where they were move under that node's
+     * {@code customProperties}, or are dropped where it has none (each in the notes).
+     *
+     * @throws MeshkitException (exit 2) for a target meshkit cannot write
+     */
+    public static Conversion convert(Contract c, String targetVersion) {
+        requireNonNull(c, "c is null");
+        requireNonNull(targetVersion, "targetVersion is null");
+        if (targetVersion.equals(c.apiVersion())) {
+            return new Conversion(write(c), List.of());
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (d.kind() != null) {
-            settings.put(ContractBinder.KIND, d.kind().odcsName());
+        if (!targetVersion.equals(API_VERSION) || !OdcsSchemas.VERSIONS.contains(c.apiVersion())) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot convert contract " + c.id() + " from "
+                    + c.apiVersion() + " to " + targetVersion + ": meshkit converts v3.0.x contracts to " + API_VERSION);
         }
-        if (d.timeResolution() != TimeResolution.DAY) {
-            settings.put(ContractBinder.TIME_RESOLUTION, d.timeResolution().odcsName());
-        }
-        d.samplingKey().ifPresent(k -> settings.put(ContractBinder.SAMPLING_KEY, k.name()));
-        if (d.deletes() != DeletesMode.CLOSE) {
-            settings.put(ContractBinder.DELETES, d.deletes().odcsName());
-        }
-        putCustom(m, settings, d.customProperties());
-        return m;
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> doc = copy(c.document());
+        new ToV31(notes).convert(doc);
+        return new Conversion(yaml(doc), notes);
     }
 
-    private static Map<String, Object> column(Column c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        put(m, "physicalName", c.physicalName());
-        m.put("logicalType", c.logicalType().odcsName());
-        m.put("physicalType", c.physicalType().toString());
-        put(m, "description", c.description());
-        putTrue(m, "required", c.required());
-        putTrue(m, "unique", c.unique());
-        putTrue(m, "primaryKey", c.primaryKey());
-        if (c.primaryKeyPosition() != -1) {
-            m.put("primaryKeyPosition", c.primaryKeyPosition());
-        }
-        putTrue(m, "partitioned", c.partitioned());
-        put(m, "classification", c.classification());
-        if (!c.quality().isEmpty()) {
-            m.put("quality", c.quality().stream().map(ContractWriter::rule).toList());
-        }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (c.history() != HistoryMode.TYPE2) {
-            settings.put(ContractBinder.HISTORY, c.history().odcsName());
-        }
-        putCustom(m, settings, c.customProperties());
-        return m;
-    }
+    // ---------------------------------------------------------------- v3.0 to v3.1
 
-    private static Map<String, Object> rule(QualityRule r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "name", r.name());
-        put(m, "description", r.description());
-        m.put("type", r.type().odcsName());
-        if (r.metric() != null) {
-            m.put("metric", r.metric().odcsName());
-        }
-        if (!r.arguments().isEmpty()) {
-            m.put("arguments", r.arguments());
-        }
-        put(m, "query", r.query());
-        Threshold t = r.threshold();
-        boolean defaultForText = r.type() == QualityRuleType.TEXT && t.equals(Threshold.ZERO);
-        if (!defaultForText) {
-            m.put(t.operator().odcsName(), t.operator().isRange() ? List.of(t.value(), t.upper()) : t.value());
-        }
-        if (!r.unit().equals("rows")) {
-            m.put("unit", r.unit());
-        }
-        if (!r.severity().equals("error")) {
-            m.put("severity", r.severity());
-        }
-        return m;
-    }
+    private static final List<String> SERVER_COMMON = List.of("customProperties", "description", "environment", "id",
+            "roles", "server", "type");
 
-    private static List<Object> sla(Sla sla) {
-        List<Object> list = new ArrayList<>();
-        duration(list, "freshness", sla.freshness(), sla.elements().get("freshness"));
-        duration(list, "latency", sla.latency(), sla.elements().get("latency"));
-        duration(list, "frequency", sla.frequency(), sla.elements().get("frequency"));
-        duration(list, "retention", sla.retention(), sla.elements().get("retention"));
-        for (SlaProperty p : sla.properties()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("property", p.property());
-            m.put("value", p.value());
-            put(m, "unit", p.unit());
-            put(m, "element", p.element());
-            list.add(m);
-        }
-        return list;
-    }
+    /** The fields of each server type in the v3.1.0 schema, besides {@link #SERVER_COMMON}. */
+    private static final Map<String, String> SERVER_FIELDS = Map.ofEntries(
+            Map.entry("api", "location"), Map.entry("athena", "catalog,regionName,schema,stagingDir"),
+            Map.entry("azure", "delimiter,format,location"), Map.entry("bigquery", "dataset,project"),
+            Map.entry("clickhouse", "database,host,port"), Map.entry("databricks", "catalog,host,schema"),
+            Map.entry("denodo", "database,host,port"), Map.entry("dremio", "host,port,schema"),
+            Map.entry("duckdb", "database,schema"), Map.entry("glue", "account,database,format,location"),
+            Map.entry("cloudsql", "database,host,port,schema"), Map.entry("db2", "database,host,port,schema"),
+            Map.entry("hive", "database,host,port"), Map.entry("impala", "database,host,port"),
+            Map.entry("informix", "database,host,port"), Map.entry("zen", "database,host,port"),
+            Map.entry("custom", "account,catalog,database,dataset,delimiter,endpointUrl,format,host,location,path,port,"
+                    + "project,region,regionName,schema,serviceName,stagingDir,stream,warehouse"),
+            Map.entry("kafka", "format,host"), Map.entry("kinesis", "format,region"), Map.entry("local", "format,path"),
+            Map.entry("mysql", "database,host,port"), Map.entry("oracle", "host,port,serviceName"),
+            Map.entry("postgresql", "database,host,port,schema"), Map.entry("postgres", "database,host,port,schema"),
+            Map.entry("presto", "catalog,host,schema"), Map.entry("pubsub", "project"),
+            Map.entry("redshift", "account,database,host,region,schema"),
+            Map.entry("s3", "delimiter,endpointUrl,format,location"), Map.entry("sftp", "delimiter,format,location"),
+            Map.entry("snowflake", "account,database,host,port,schema,warehouse"),
+            Map.entry("sqlserver", "database,host,port,schema"), Map.entry("synapse", "database,host,port"),
+            Map.entry("trino", "catalog,host,port,schema"), Map.entry("vertica", "database,host,port,schema"));
 
-    private static void duration(List<Object> list, String property, Optional<Duration> duration, String element) {
-        duration.ifPresent(d -> {
-            long seconds = d.getSeconds();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("property", property);
-            if (seconds % 86_400 == 0) {
-                m.put("value", seconds / 86_400);
-                m.put("unit", "d");
-            } else if (seconds % 3_600 == 0) {
-                m.put("value", seconds / 3_600);
-                m.put("unit", "h");
-            } else if (seconds % 60 == 0) {
-                m.put("value", seconds / 60);
-                m.put("unit", "m");
-            } else {
-                m.put("value", seconds);
-                m.put("unit", "s");
+    private static final class ToV31 {
+        private final List<String> notes;
+
+        ToV31(List<String> notes) {
+            this.notes = notes;
+        }
+
+        void convert(Map<String, Object> doc) {
+            doc.put("apiVersion", API_VERSION);
+            if (doc.get("team") instanceof List<?> members) {
+                Map<String, Object> team = new LinkedHashMap<>();
+                team.put("members", members);
+                doc.put("team", team);
             }
-            put(m, "element", element);
-            list.add(m);
-        });
-    }
+            if (doc.get("team") instanceof Map<?, ?> team && team.get("members") instanceof List<?> members) {
+                int i = 0;
+                for (Object m : members) {
+                    i++;
+                    if (m instanceof Map<?, ?> member) {
+                        Map<String, Object> mm = cast(member);
+                        if (!mm.containsKey("username") && mm.get("name") instanceof String name) {
+                            mm.put("username", name);
+                            notes.add("team member " + i + " has no username, which v3.1.0 requires: its name '" + name
+                                    + "' is used");
+                        }
+                        unknownToCustom(mm, Place.TEAM_MEMBER, "team member " + i);
+                    }
+                }
+            }
+            each(doc.get("schema"), o -> {
+                unknownToCustom(o, Place.SCHEMA_OBJECT, "schema object " + o.get("name"));
+                properties(o.get("properties"));
+                quality(o.get("quality"), "schema object " + o.get("name"));
+            });
+            each(doc.get("slaProperties"), p -> dropUnknown(p, Place.SLA, "SLA property " + p.get("property")));
+            each(doc.get("servers"), s -> {
+                serverToCustom(s);
+                each(s.get("roles"), r -> unknownToCustom(r, Place.ROLE, "role " + r.get("role")));
+                customItems(s.get("customProperties"));
+            });
+            each(doc.get("roles"), r -> {
+                unknownToCustom(r, Place.ROLE, "role " + r.get("role"));
+                customItems(r.get("customProperties"));
+            });
+            each(doc.get("support"), s -> {
+                unknownToCustom(s, Place.SUPPORT, "support channel " + s.get("channel"));
+                customItems(s.get("customProperties"));
+            });
+            if (doc.get("price") instanceof Map<?, ?> price) {
+                dropUnknown(cast(price), Place.PRICE, "price");
+            }
+            authoritative(doc);
+            if (doc.get("description") instanceof Map<?, ?> d) {
+                authoritative(cast(d));
+                customItems(d.get("customProperties"));
+            }
+            customItems(doc.get("customProperties"));
+        }
 
-    private static void putCustom(Map<String, Object> target, Map<String, Object> settings, Map<String, Object> custom) {
-        List<Object> list = new ArrayList<>();
-        settings.forEach((k, v) -> list.add(property(k, v)));
-        custom.forEach((k, v) -> list.add(property(k, v)));
-        if (!list.isEmpty()) {
-            target.put("customProperties", list);
+        private void properties(Object list) {
+            each(list, p -> {
+                String label = "property " + p.get("name");
+                if ("date".equals(p.get("logicalType")) && p.get("physicalType") instanceof String physical) {
+                    Optional<DataType> t = DataType.parse(physical);
+                    if (t.isPresent() && (t.get().kind() == DataType.Kind.TIMESTAMP
+                            || t.get().kind() == DataType.Kind.TIMESTAMP_TZ)) {
+                        p.put("logicalType", "timestamp");
+                    } else if (t.isPresent() && t.get().kind() == DataType.Kind.TIME) {
+                        p.put("logicalType", "time");
+                    }
+                }
+                if (p.get("logicalTypeOptions") instanceof Map<?, ?> o) {
+                    options(cast(o));
+                }
+                unknownToCustom(p, Place.PROPERTY, label);
+                authoritative(p);
+                customItems(p.get("customProperties"));
+                quality(p.get("quality"), label);
+                properties(p.get("properties"));
+                if (p.get("items") instanceof Map<?, ?> items) {
+                    properties(List.of(items));
+                }
+            });
+        }
+
+        /** v3.0's boolean exclusive bounds say whether maximum/minimum are exclusive; v3.1 gives the bound itself. */
+        private static void options(Map<String, Object> o) {
+            bound(o, "exclusiveMaximum", "maximum");
+            bound(o, "exclusiveMinimum", "minimum");
+        }
+
+        private static void bound(Map<String, Object> o, String exclusive, String inclusive) {
+            if (!(o.get(exclusive) instanceof Boolean b)) {
+                return;
+            }
+            if (b && o.containsKey(inclusive)) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                o.forEach((k, v) -> {
+                    if (k.equals(inclusive)) {
+                        copy.put(exclusive, v);
+                    } else if (!k.equals(exclusive)) {
+                        copy.put(k, v);
+                    }
+                });
+                o.clear();
+                o.putAll(copy);
+            } else {
+                o.remove(exclusive);
+            }
+        }
+
+        private void quality(Object list, String owner) {
+            int[] n = {0};
+            each(list, r -> {
+                n[0]++;
+                String label = "quality rule " + n[0] + " of " + owner;
+                Object ruleName = r.get("rule");
+                String type = r.get("type") instanceof String t ? t.toLowerCase(Locale.ROOT) : null;
+                boolean library = "library".equals(type) || (type == null && (ruleName != null || r.containsKey("metric")));
+                if (library && ruleName instanceof String name && !r.containsKey("metric")) {
+                    Optional<QualityMetric> m = QualityMetric.fromOdcs(name);
+                    if (m.isPresent()) {
+                        rename(r, "rule", "metric", m.get().odcsName());
+                    } else {
+                        notes.add(label + ": library rule '" + name + "' has no v3.1.0 metric; it stays as 'rule'");
+                    }
+                }
+                for (String v30 : List.of("validValues", "missingValues")) {
+                    if (r.containsKey(v30)) {
+                        Map<String, Object> args = r.get("arguments") instanceof Map<?, ?> a ? cast(a)
+                                : new LinkedHashMap<>();
+                        args.putIfAbsent(v30, r.remove(v30));
+                        r.put("arguments", args);
+                    }
+                }
+                rename(r, "mustBeGreaterThanOrEqualTo", "mustBeGreaterOrEqualTo", null);
+                rename(r, "mustBeLessThanOrEqualTo", "mustBeLessOrEqualTo", null);
+                List<String> ops = r.keySet().stream().filter(k -> k.startsWith("must")).toList();
+                boolean checked = library || "sql".equals(type) || (type == null && r.containsKey("query"));
+                if (checked && ops.isEmpty()) {
+                    boolean rows = r.get("metric") instanceof String m && QualityMetric.fromOdcs(m)
+                            .filter(QualityMetric.ROW_COUNT::equals).isPresent();
+                    r.put(rows ? "mustBeGreaterThan" : "mustBe", 0);
+                    notes.add(label + ": v3.1.0 names a threshold: the implied " + (rows ? "mustBeGreaterThan" : "mustBe")
+                            + ": 0 is written");
+                } else if (ops.size() > 1) {
+                    for (String extra : ops.subList(1, ops.size())) {
+                        r.remove(extra);
+                        notes.add(label + ": only one threshold is allowed; " + extra + " is dropped (" + ops.get(0)
+                                + " counts)");
+                    }
+                }
+                unknownToCustom(r, Place.QUALITY, label);
+                authoritative(r);
+                customItems(r.get("customProperties"));
+            });
+        }
+
+        /** Fields v3.1.0 does not allow here move under the node's customProperties. */
+        private void unknownToCustom(Map<String, Object> node, Place place, String label) {
+            List<String> unknown = node.keySet().stream().filter(k -> !known31(place, k)).toList();
+            if (unknown.isEmpty()) {
+                return;
+            }
+            List<Object> custom = node.get("customProperties") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+            for (String k : unknown) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("property", k);
+                entry.put("value", node.remove(k));
+                custom.add(entry);
+                notes.add(label + ": '" + k + "' is not a v3.1.0 field there: moved under customProperties");
+            }
+            node.put("customProperties", custom);
+        }
+
+        /** v3.1.0 allows each server type its own fields (a postgres server has no dataset). */
+        private void serverToCustom(Map<String, Object> server) {
+            Object type = server.get("type");
+            String fields = type instanceof String t ? SERVER_FIELDS.get(t) : null;
+            if (fields == null) {
+                unknownToCustom(server, Place.SERVER, "server " + server.get("server"));
+                return;
+            }
+            List<String> allowed = List.of(fields.split(","));
+            List<String> unknown = server.keySet().stream()
+                    .filter(k -> !SERVER_COMMON.contains(k) && !allowed.contains(k)).toList();
+            if (!unknown.isEmpty()) {
+                List<Object> custom = server.get("customProperties") instanceof List<?> l ? new ArrayList<>(l)
+                        : new ArrayList<>();
+                for (String k : unknown) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("property", k);
+                    entry.put("value", server.remove(k));
+                    custom.add(entry);
+                    notes.add("server " + server.get("server") + ": '" + k + "' is not a field of a " + type
+                            + " server in v3.1.0: moved under customProperties");
+                }
+                server.put("customProperties", custom);
+            }
+        }
+
+        private void dropUnknown(Map<String, Object> node, Place place, String label) {
+            for (String k : node.keySet().stream().filter(k -> !known31(place, k)).toList()) {
+                node.remove(k);
+                notes.add(label + ": '" + k + "' is not a v3.1.0 field there and the node has no customProperties:"
+                        + " dropped");
+            }
+        }
+
+        private void customItems(Object list) {
+            each(list, p -> dropUnknown(p, Place.CUSTOM_PROPERTY, "custom property " + p.get("property")));
+        }
+
+        private void authoritative(Map<String, Object> node) {
+            each(node.get("authoritativeDefinitions"), d -> dropUnknown(d, Place.AUTHORITATIVE_DEFINITION,
+                    "authoritative definition " + d.get("url")));
+        }
+
+        private static boolean known31(Place place, String key) {
+            if (place == Place.QUALITY && (key.equals("validValues") || key.equals("missingValues"))) {
+                return false;
+            }
+            return OdcsFields.isKnown(place, key);
+        }
+
+        private static void rename(Map<String, Object> node, String from, String to, Object value) {
+            if (!node.containsKey(from)) {
+                return;
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            node.forEach((k, v) -> copy.put(k.equals(from) ? to : k, k.equals(from) && value != null ? value : v));
+            node.clear();
+            node.putAll(copy);
+        }
+
+        private static void each(Object list, java.util.function.Consumer<Map<String, Object>> action) {
+            if (list instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof Map<?, ?> m) {
+                        action.accept(cast(m));
+                    }
+                }
+            }
         }
     }
 
-    private static Map<String, Object> property(String key, Object value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("property", key);
-        m.put("value", value);
-        return m;
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
+    /** A mutable deep copy. */
+    private static Map<String, Object> copy(Map<String, Object> doc) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        doc.forEach((k, v) -> out.put(k, copyValue(v)));
+        return out;
+    }
+
+    private static Object copyValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return copy(cast(m));
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(copyValue(x)));
+            return out;
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- YAML
+
+    private static String yaml(Map<String, Object> doc) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = YAML.createGenerator(out)) {
+            value(g, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object o : l) {
+                value(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Long n) {
+            g.writeNumber(n);
+        } else if (v instanceof Integer n) {
+            g.writeNumber(n);
+        } else if (v instanceof BigInteger n) {
+            g.writeNumber(n);
+        } else if (v instanceof BigDecimal n) {
+            // YAML 1.1 floats need a dot: 1.0E+5 keeps its form, 1E-7 is written 0.0000001
+            String s = n.toString();
+            g.writeNumber(s.indexOf('E') >= 0 && s.indexOf('.') < 0 ? n.toPlainString() : s);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else {
+            g.writeString(String.valueOf(v));
         }
     }
 
-    private static void putTrue(Map<String, Object> m, String key, boolean value) {
-        if (value) {
-            m.put(key, true);
+    /**
+     * Quotes every string a YAML 1.1 reader (PyYAML, js-yaml, SnakeYAML) would read as something else: besides
+     * numbers and {@code true}/{@code null}, dates and times ({@code 2022-10-01}), {@code yes}/{@code no}/{@code on}/
+     * {@code off}, and sexagesimal numbers ({@code 1:30}).
+     */
+    private static final class Yaml11Quoting extends StringQuotingChecker {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern AMBIGUOUS = Pattern.compile(
+                "(?i)(y|n|yes|no|on|off|true|false|null|~|\\.inf|-\\.inf|\\+\\.inf|\\.nan)"
+                        + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"
+                        + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                        + "|[-+]?(0x[0-9a-fA-F_]+|0b[01_]+|0o?[0-7_]+)"
+                        + "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)?");
+        private final StringQuotingChecker standard = StringQuotingChecker.Default.instance();
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return standard.needToQuoteName(name) || AMBIGUOUS.matcher(name).matches();
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return standard.needToQuoteValue(value) || AMBIGUOUS.matcher(value).matches();
         }
     }
 }

@@ -2,6 +2,8 @@ package io.meshkit.core.contract;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.stream.IntStream;
  * @param columns the columns in declaration order
  * @param quality the dataset-level quality rules
  * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*} are kept)
+ * @param physicalType what the object is where it lives ({@code table}, {@code view}, {@code topic}...), as written, or null
+ * @param businessName the business name, or null
+ * @param tags the tags
  */
 public record Dataset(
         String name,
@@ -33,7 +38,10 @@ public record Dataset(
         DeletesMode deletes,
         List<Column> columns,
         List<QualityRule> quality,
-        Map<String, Object> customProperties) {
+        Map<String, Object> customProperties,
+        String physicalType,
+        String businessName,
+        List<String> tags) {
 
     /** Validates, applies defaults and copies. */
     public Dataset {
@@ -44,6 +52,22 @@ public record Dataset(
         columns = CollectionsUtil.list(columns);
         quality = CollectionsUtil.list(quality);
         customProperties = CollectionsUtil.map(customProperties);
+        tags = CollectionsUtil.list(tags);
+    }
+
+    /**
+     * The columns, or an exception for a tool that needs a table when the contract lists none (ODCS allows a
+     * schema object without properties).
+     *
+     * @param tool what needs them, e.g. {@code build a dimension}
+     * @throws MeshkitException (exit 2) when the dataset lists no properties
+     */
+    public List<Column> requireColumns(String tool) {
+        if (columns.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_CONTRACT, "Cannot " + tool + " for dataset " + name
+                    + ": its schema object lists no properties, and a table needs columns");
+        }
+        return columns;
     }
 
     /** The warehouse table name: the physical name if set, else the name. */

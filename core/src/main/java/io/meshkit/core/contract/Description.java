@@ -1,7 +1,7 @@
 package io.meshkit.core.contract;
 
 /**
- * The ODCS {@code description} object. A description given as a plain string (v3.0 style) becomes the purpose.
+ * The ODCS {@code description} object.
  *
  * @param purpose what the data is for, or null
  * @param usage how to use it, or null

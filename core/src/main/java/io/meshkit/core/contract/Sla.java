@@ -1,56 +1,94 @@
 package io.meshkit.core.contract;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The service levels of a contract, from ODCS {@code slaProperties}. The properties {@code freshness},
- * {@code latency}, {@code frequency} and {@code retention} (any case) are read as durations; units are
- * {@code y}/{@code yr}/{@code year(s)} (counted as 365 days), {@code month(s)} (30 days), {@code d}/{@code day(s)},
- * {@code h}/{@code hour(s)}, {@code m}/{@code min}/{@code minute(s)} and {@code s}/{@code sec}/{@code second(s)}.
- * Any other property is kept as written in {@link #properties()}. The {@code element} of a duration
- * property (the column it is measured on, e.g. {@code plays.loaded_at} for freshness) is kept in
- * {@link #elements()}.
+ * The service levels of a contract, from ODCS {@code slaProperties}, every entry kept as written. The
+ * properties {@code freshness}, {@code latency}, {@code frequency} and {@code retention} (any case) are read as
+ * durations (see {@link SlaDurations}); when one is given several times (for several drivers), the shortest
+ * counts. ODCS v3 prefers {@code latency} for how old the newest data may be: {@link #maxDataAge()} is the
+ * stricter of {@code freshness} and {@code latency}.
  *
- * @param freshness how old the newest data may be
- * @param latency how long after the event the data is available
- * @param frequency how often the data is updated
- * @param retention how long the data is kept
- * @param properties the other SLA properties
- * @param elements the {@code element} of each duration property that names one, by lower-case property name
+ * @param properties every entry, in file order
  */
-public record Sla(
-        Optional<Duration> freshness,
-        Optional<Duration> latency,
-        Optional<Duration> frequency,
-        Optional<Duration> retention,
-        List<SlaProperty> properties,
-        Map<String, String> elements) {
+public record Sla(List<SlaProperty> properties) {
 
     /** No service levels. */
-    public static final Sla NONE = new Sla(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of());
+    public static final Sla NONE = new Sla(List.of());
 
-    /** Validates and copies. */
+    /** Copies. */
     public Sla {
-        requireNonNull(freshness, "freshness is null");
-        requireNonNull(latency, "latency is null");
-        requireNonNull(frequency, "frequency is null");
-        requireNonNull(retention, "retention is null");
         properties = CollectionsUtil.list(properties);
-        elements = elements == null ? Map.of() : Map.copyOf(elements);
+    }
+
+    /** How old the newest data may be ({@code freshness}). */
+    public Optional<Duration> freshness() {
+        return shortest("freshness");
+    }
+
+    /** How long after the event the data is available ({@code latency}). */
+    public Optional<Duration> latency() {
+        return shortest("latency");
+    }
+
+    /** How often the data is updated ({@code frequency}). */
+    public Optional<Duration> frequency() {
+        return shortest("frequency");
+    }
+
+    /** How long the data is kept ({@code retention}). */
+    public Optional<Duration> retention() {
+        return shortest("retention");
+    }
+
+    /**
+     * How old the newest data may be, whichever way the contract says it: the stricter of {@code freshness}
+     * and {@code latency}. The linter's freshness rule and the monitor's lateness read this.
+     */
+    public Optional<Duration> maxDataAge() {
+        Optional<Duration> f = freshness();
+        Optional<Duration> l = latency();
+        if (f.isPresent() && l.isPresent()) {
+            return Optional.of(f.get().compareTo(l.get()) <= 0 ? f.get() : l.get());
+        }
+        return f.isPresent() ? f : l;
+    }
+
+    /** The element (column) {@link #maxDataAge()} is measured on, e.g. {@code plays.played_at}. */
+    public Optional<String> maxDataAgeElement() {
+        Optional<Duration> age = maxDataAge();
+        if (age.isEmpty()) {
+            return Optional.empty();
+        }
+        return properties.stream()
+                .filter(p -> isNamed(p, "freshness") || isNamed(p, "latency"))
+                .filter(p -> p.duration().filter(age.get()::equals).isPresent())
+                .map(SlaProperty::element).filter(Objects::nonNull).findFirst()
+                .or(() -> elementOf("freshness")).or(() -> elementOf("latency"));
     }
 
     /** The element (column) a property is measured on, e.g. {@code elementOf("freshness")}. */
     public Optional<String> elementOf(String property) {
-        Optional<String> duration = Optional.ofNullable(elements.get(property.toLowerCase(java.util.Locale.ROOT)));
-        if (duration.isPresent()) {
-            return duration;
-        }
-        return properties.stream().filter(p -> p.property().equalsIgnoreCase(property)).map(SlaProperty::element)
-                .filter(java.util.Objects::nonNull).findFirst();
+        return properties.stream().filter(p -> isNamed(p, property)).map(SlaProperty::element)
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    /** The entries of a property, any case. */
+    public List<SlaProperty> all(String property) {
+        return properties.stream().filter(p -> isNamed(p, property)).toList();
+    }
+
+    private Optional<Duration> shortest(String property) {
+        return properties.stream().filter(p -> isNamed(p, property)).map(SlaProperty::duration)
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    private static boolean isNamed(SlaProperty p, String property) {
+        return p.property().trim().toLowerCase(Locale.ROOT).equals(property.toLowerCase(Locale.ROOT));
     }
 }

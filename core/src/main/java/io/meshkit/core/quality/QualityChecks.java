@@ -103,10 +103,16 @@ public final class QualityChecks {
 
     private QualityCheck rule(QualityRule rule, Column column) {
         String target = column == null ? dataset.name() : column.name();
-        String id = rule.type() == QualityRuleType.LIBRARY ? odcsId(rule) : rule.type().name().toLowerCase(java.util.Locale.ROOT);
+        String id = rule.type() == QualityRuleType.LIBRARY && rule.metric() != null ? odcsId(rule)
+                : rule.type().name().toLowerCase(java.util.Locale.ROOT);
         String description = rule.description() != null ? rule.description()
                 : rule.name() != null ? rule.name() : id + " of " + target;
-        boolean percent = rule.unit().equals("percent");
+        boolean percent = rule.isPercent();
+        if (rule.type() == QualityRuleType.LIBRARY && rule.metric() == null) {
+            return new QualityCheck(id, target, description, new QualityCheck.NotRunnable("library rule "
+                    + rule.metricName() + " is not one meshkit runs"), rule.threshold(), percent, rule.isWarning(),
+                    Optional.empty());
+        }
         return switch (rule.type()) {
             case LIBRARY -> library(rule, column, id, target, description, percent);
             case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.of(expand(rule.query(), column))),

@@ -2,25 +2,31 @@ package io.meshkit.core.type;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Locale;
-import java.util.Map;
+import io.meshkit.core.identifier.Identifiers;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A portable physical type. Contracts name physical types in any common spelling ({@code bigint},
- * {@code INT64}, {@code varchar(255)}, {@code decimal(10,2)}, {@code DATETIME}); meshkit parses them
- * into this record, and each {@link io.meshkit.core.warehouse.Dialect} renders it in its own SQL.
+ * A portable physical type. Contracts name physical types in the spellings of the warehouses and formats
+ * teams use ({@code bigint}, {@code INT64}, {@code NUMBER(10,2)}, {@code TIMESTAMP_NTZ}, {@code timestamptz},
+ * {@code STRUCT<a INT64>}, {@code int[]}, Avro's {@code long}...); meshkit parses them into this record, and
+ * each {@link io.meshkit.core.warehouse.Dialect} renders it in its own SQL.
  *
  * <p>{@code TIMESTAMP} is a date and time without zone, always meaning UTC (source timestamps are
- * normalised to UTC on ingest); {@code TIMESTAMP_TZ} is an instant.
+ * normalised to UTC on ingest); {@code TIMESTAMP_TZ} is an instant. Nested data is {@link Kind#STRUCT}
+ * (named fields), {@link Kind#ARRAY} (an element type) and {@link Kind#MAP} (key and value types); a value of
+ * a nested type is compared as a whole. Semi-structured values whose shape the type does not say
+ * ({@code VARIANT}, {@code OBJECT}, {@code JSONB}, a bare {@code STRUCT} or {@code ARRAY}) are {@link Kind#JSON}.
  *
  * @param kind the kind of type
  * @param precision the length of a string or binary, the precision of a decimal, or -1 when unspecified
  * @param scale the scale of a decimal, or -1 when unspecified
+ * @param fields the fields of a {@link Kind#STRUCT}, in order; empty for every other kind
+ * @param elementType the element of an {@link Kind#ARRAY}, the value of a {@link Kind#MAP}; else null
+ * @param keyType the key of a {@link Kind#MAP}; else null
  */
-public record DataType(Kind kind, int precision, int scale) {
+public record DataType(Kind kind, int precision, int scale, List<Field> fields, DataType elementType, DataType keyType) {
     /** The kinds of portable types, each with its ODCS logical type. */
     public enum Kind {
         BOOLEAN(LogicalType.BOOLEAN),
@@ -40,7 +46,13 @@ public record DataType(Kind kind, int precision, int scale) {
         TIMESTAMP_TZ(LogicalType.TIMESTAMP),
         BINARY(LogicalType.STRING),
         JSON(LogicalType.OBJECT),
-        UUID(LogicalType.STRING);
+        UUID(LogicalType.STRING),
+        /** Named fields, each with its type: DuckDB {@code STRUCT}, BigQuery {@code STRUCT}/{@code RECORD}. */
+        STRUCT(LogicalType.OBJECT),
+        /** A list of values of one type: DuckDB {@code LIST}, BigQuery {@code ARRAY}/{@code REPEATED}. */
+        ARRAY(LogicalType.ARRAY),
+        /** Keys of one type to values of another: DuckDB {@code MAP}. */
+        MAP(LogicalType.OBJECT);
 
         private final LogicalType logicalType;
 
@@ -52,6 +64,34 @@ public record DataType(Kind kind, int precision, int scale) {
         public LogicalType logicalType() {
             return logicalType;
         }
+
+        /** Whether values of this kind hold other values ({@link #STRUCT}, {@link #ARRAY}, {@link #MAP}). */
+        public boolean isNested() {
+            return this == STRUCT || this == ARRAY || this == MAP;
+        }
+    }
+
+    /**
+     * A field of a {@link Kind#STRUCT}.
+     *
+     * @param name the field's name as it goes to SQL (quoted by the dialect)
+     * @param type the field's type
+     */
+    public record Field(String name, DataType type) {
+        /** Validates. */
+        public Field {
+            requireNonNull(name, "name is null");
+            requireNonNull(type, "type is null");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("a struct field needs a name");
+            }
+        }
+
+        /** {@code name TYPE}, the name quoted when it is not portable. */
+        @Override
+        public String toString() {
+            return (Identifiers.isPortable(name) ? name : "\"" + name.replace("\"", "\"\"") + "\"") + " " + type;
+        }
     }
 
     public static final DataType BOOLEAN = of(Kind.BOOLEAN);
@@ -62,40 +102,12 @@ public record DataType(Kind kind, int precision, int scale) {
     public static final DataType DATE = of(Kind.DATE);
     public static final DataType TIMESTAMP = of(Kind.TIMESTAMP);
     public static final DataType TIMESTAMP_TZ = of(Kind.TIMESTAMP_TZ);
-
-    private static final Map<String, Kind> NAMES = Map.ofEntries(
-            Map.entry("BOOLEAN", Kind.BOOLEAN), Map.entry("BOOL", Kind.BOOLEAN),
-            Map.entry("TINYINT", Kind.TINYINT), Map.entry("INT1", Kind.TINYINT), Map.entry("BYTEINT", Kind.TINYINT),
-            Map.entry("SMALLINT", Kind.SMALLINT), Map.entry("INT2", Kind.SMALLINT),
-            Map.entry("INTEGER", Kind.INTEGER), Map.entry("INT", Kind.INTEGER), Map.entry("INT4", Kind.INTEGER),
-            Map.entry("MEDIUMINT", Kind.INTEGER),
-            Map.entry("BIGINT", Kind.BIGINT), Map.entry("INT8", Kind.BIGINT), Map.entry("INT64", Kind.BIGINT),
-            Map.entry("LONG", Kind.BIGINT),
-            Map.entry("HUGEINT", Kind.HUGEINT), Map.entry("UBIGINT", Kind.HUGEINT), Map.entry("INT128", Kind.HUGEINT),
-            Map.entry("DECIMAL", Kind.DECIMAL), Map.entry("NUMERIC", Kind.DECIMAL), Map.entry("DEC", Kind.DECIMAL),
-            Map.entry("BIGNUMERIC", Kind.DECIMAL), Map.entry("BIGDECIMAL", Kind.DECIMAL),
-            Map.entry("REAL", Kind.REAL), Map.entry("FLOAT", Kind.REAL), Map.entry("FLOAT4", Kind.REAL),
-            Map.entry("DOUBLE", Kind.DOUBLE), Map.entry("FLOAT8", Kind.DOUBLE), Map.entry("FLOAT64", Kind.DOUBLE),
-            Map.entry("DOUBLE PRECISION", Kind.DOUBLE),
-            Map.entry("VARCHAR", Kind.VARCHAR), Map.entry("STRING", Kind.VARCHAR), Map.entry("TEXT", Kind.VARCHAR),
-            Map.entry("CHAR", Kind.VARCHAR), Map.entry("CHARACTER VARYING", Kind.VARCHAR), Map.entry("NVARCHAR", Kind.VARCHAR),
-            Map.entry("CHARACTER", Kind.VARCHAR), Map.entry("BPCHAR", Kind.VARCHAR), Map.entry("ENUM", Kind.VARCHAR),
-            Map.entry("DATE", Kind.DATE),
-            Map.entry("TIME", Kind.TIME),
-            Map.entry("TIMESTAMP", Kind.TIMESTAMP), Map.entry("DATETIME", Kind.TIMESTAMP),
-            Map.entry("TIMESTAMP WITHOUT TIME ZONE", Kind.TIMESTAMP),
-            Map.entry("TIMESTAMPTZ", Kind.TIMESTAMP_TZ), Map.entry("TIMESTAMP WITH TIME ZONE", Kind.TIMESTAMP_TZ),
-            Map.entry("BINARY", Kind.BINARY), Map.entry("VARBINARY", Kind.BINARY), Map.entry("BYTES", Kind.BINARY),
-            Map.entry("BLOB", Kind.BINARY), Map.entry("BYTEA", Kind.BINARY),
-            Map.entry("JSON", Kind.JSON),
-            Map.entry("UUID", Kind.UUID));
-
-    private static final Pattern SHAPE = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9 ]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+    public static final DataType JSON = of(Kind.JSON);
 
     /** Validates the parameters for the kind. */
     public DataType {
         requireNonNull(kind, "kind is null");
+        fields = fields == null ? List.of() : List.copyOf(fields);
         if (precision < -1 || scale < -1) {
             throw new IllegalArgumentException("precision and scale must be -1 or positive");
         }
@@ -107,13 +119,35 @@ public record DataType(Kind kind, int precision, int scale) {
                 scale = 0;
             }
             if (precision < 1 || precision > 76 || scale > precision) {
-                throw new IllegalArgumentException("decimal precision must be 1..76 and scale at most the precision");
+                throw new IllegalArgumentException("DECIMAL precision must be 1 to 76 and the scale at most the precision");
             }
         } else if (kind != Kind.VARCHAR && kind != Kind.BINARY && precision != -1) {
             throw new IllegalArgumentException(kind + " takes no length or precision");
-        } else if (scale != -1 && kind != Kind.DECIMAL) {
+        } else if (scale != -1) {
             throw new IllegalArgumentException(kind + " takes no scale");
         }
+        if (kind == Kind.STRUCT) {
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("a STRUCT needs at least one field");
+            }
+            long distinct = fields.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+            if (distinct != fields.size()) {
+                throw new IllegalArgumentException("the fields of a STRUCT need distinct names");
+            }
+        } else if (!fields.isEmpty()) {
+            throw new IllegalArgumentException(kind + " has no fields");
+        }
+        if ((kind == Kind.ARRAY || kind == Kind.MAP) != (elementType != null)) {
+            throw new IllegalArgumentException("an element (value) type is required for, and only for, ARRAY and MAP");
+        }
+        if ((kind == Kind.MAP) != (keyType != null)) {
+            throw new IllegalArgumentException("a key type is required for, and only for, MAP");
+        }
+    }
+
+    /** A scalar type with a length or precision and scale ({@code -1} when not given). */
+    public DataType(Kind kind, int precision, int scale) {
+        this(kind, precision, scale, List.of(), null, null);
     }
 
     /** A type without parameters. */
@@ -131,65 +165,66 @@ public record DataType(Kind kind, int precision, int scale) {
         return new DataType(Kind.VARCHAR, length, -1);
     }
 
+    /** {@code STRUCT<field TYPE, ...>}. */
+    public static DataType struct(List<Field> fields) {
+        return new DataType(Kind.STRUCT, -1, -1, fields, null, null);
+    }
+
+    /** {@code ARRAY<element>}. */
+    public static DataType array(DataType element) {
+        return new DataType(Kind.ARRAY, -1, -1, List.of(), requireNonNull(element, "element is null"), null);
+    }
+
+    /** {@code MAP<key, value>}. */
+    public static DataType map(DataType key, DataType value) {
+        return new DataType(Kind.MAP, -1, -1, List.of(), requireNonNull(value, "value is null"),
+                requireNonNull(key, "key is null"));
+    }
+
     /**
      * Parses a physical type in any of the common spellings, case-insensitively. Returns empty for a
-     * type meshkit does not know or parameters that do not fit it.
+     * type meshkit does not know or parameters that do not fit it; {@link #read} says why.
      */
     public static Optional<DataType> parse(String physicalType) {
+        Reading r = read(physicalType);
+        return r.problem().isPresent() ? Optional.empty() : r.type();
+    }
+
+    /**
+     * Parses a physical type, saying what is wrong with it. A spelling with a fault meshkit can read past (MySQL's
+     * {@code FLOAT(10,2)}, a DECIMAL precision above 76) gives both a type and a problem.
+     */
+    public static Reading read(String physicalType) {
         if (physicalType == null) {
-            return Optional.empty();
+            return Reading.failed("no physical type", null, false);
         }
-        Matcher m = SHAPE.matcher(physicalType);
-        if (!m.matches()) {
-            return Optional.empty();
+        return TypeParser.read(physicalType);
+    }
+
+    /**
+     * The outcome of reading a physical type's spelling.
+     *
+     * @param type the type, when the spelling could be read (despite a problem)
+     * @param problem what is wrong with the spelling (e.g. {@code FLOAT takes no scale})
+     * @param suggestion the closest known spelling of an unknown name, if one is close
+     * @param knownName whether the type's name is one meshkit knows (so the problem is in its parameters or
+     *     nested types, not a name from elsewhere)
+     */
+    public record Reading(Optional<DataType> type, Optional<String> problem, Optional<String> suggestion,
+            boolean knownName) {
+        /** Validates. */
+        public Reading {
+            requireNonNull(type, "type is null");
+            requireNonNull(problem, "problem is null");
+            requireNonNull(suggestion, "suggestion is null");
         }
-        String name = m.group(1).trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        boolean unsigned = false;
-        if (name.endsWith(" UNSIGNED")) {
-            unsigned = true;
-            name = name.substring(0, name.length() - " UNSIGNED".length());
+
+        static Reading ok(DataType type) {
+            return new Reading(Optional.of(type), Optional.empty(), Optional.empty(), true);
         }
-        Kind kind = NAMES.get(name);
-        if (kind == null) {
-            return Optional.empty();
-        }
-        if (unsigned) {
-            kind = switch (kind) {
-                case TINYINT -> Kind.SMALLINT;
-                case SMALLINT -> Kind.INTEGER;
-                case INTEGER -> Kind.BIGINT;
-                case BIGINT -> Kind.HUGEINT;
-                default -> null;
-            };
-            if (kind == null) {
-                return Optional.empty();
-            }
-        }
-        int p = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
-        int s = m.group(3) == null ? -1 : Integer.parseInt(m.group(3));
-        if (name.equals("BIGNUMERIC") || name.equals("BIGDECIMAL")) {
-            if (p == -1) {
-                p = 76;
-                s = 38;
-            }
-        }
-        try {
-            if (kind == Kind.DECIMAL || kind == Kind.VARCHAR || kind == Kind.BINARY) {
-                return Optional.of(new DataType(kind, p, s));
-            }
-            if (kind == Kind.TIMESTAMP || kind == Kind.TIME || kind == Kind.TIMESTAMP_TZ) {
-                // fractional-second precision, e.g. DATETIME(6): meshkit keeps microseconds everywhere
-                return s == -1 ? Optional.of(of(kind)) : Optional.empty();
-            }
-            if (isInteger(kind) && s == -1) {
-                return Optional.of(of(kind)); // MySQL display width, e.g. INT(11)
-            }
-            if (kind == Kind.REAL && p > 24 && s == -1) {
-                return Optional.of(of(Kind.DOUBLE)); // FLOAT(53)
-            }
-            return p == -1 && s == -1 ? Optional.of(of(kind)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+
+        static Reading failed(String problem, String suggestion, boolean knownName) {
+            return new Reading(Optional.empty(), Optional.of(problem), Optional.ofNullable(suggestion), knownName);
         }
     }
 
@@ -212,13 +247,24 @@ public record DataType(Kind kind, int precision, int scale) {
         return kind.logicalType() == LogicalType.INTEGER || kind.logicalType() == LogicalType.NUMBER;
     }
 
-    /** The canonical spelling, e.g. {@code DECIMAL(10,2)}, {@code VARCHAR}, {@code TIMESTAMP}. */
+    /** Whether values of this type hold other values (struct, array or map). */
+    public boolean isNested() {
+        return kind.isNested();
+    }
+
+    /**
+     * The canonical spelling, e.g. {@code DECIMAL(10,2)}, {@code VARCHAR}, {@code TIMESTAMP},
+     * {@code STRUCT<id BIGINT, tags ARRAY<VARCHAR>>}, {@code MAP<VARCHAR, DOUBLE>}. {@link #parse} reads it back.
+     */
     @Override
     public String toString() {
-        String n = kind == Kind.TIMESTAMP_TZ ? "TIMESTAMPTZ" : kind.name();
-        if (kind == Kind.DECIMAL) {
-            return n + "(" + precision + "," + scale + ")";
-        }
-        return precision == -1 ? n : n + "(" + precision + ")";
+        return switch (kind) {
+            case TIMESTAMP_TZ -> "TIMESTAMPTZ";
+            case DECIMAL -> "DECIMAL(" + precision + "," + scale + ")";
+            case STRUCT -> "STRUCT<" + fields.stream().map(Field::toString).collect(Collectors.joining(", ")) + ">";
+            case ARRAY -> "ARRAY<" + elementType + ">";
+            case MAP -> "MAP<" + keyType + ", " + elementType + ">";
+            default -> precision == -1 ? kind.name() : kind.name() + "(" + precision + ")";
+        };
     }
 }

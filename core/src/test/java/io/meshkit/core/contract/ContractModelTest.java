@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ContractModelTest {
     private static Column column(String name, String physicalName, String classification) {
-        return new Column(name, physicalName, LogicalType.STRING, DataType.VARCHAR, false, false, false, -1,
-                classification, null, false, null, null, null);
+        return Column.builder(name, DataType.VARCHAR).physicalName(physicalName).classification(classification).build();
     }
 
     @Test
@@ -37,7 +36,7 @@ class ContractModelTest {
         assertThat(c.history()).isEqualTo(HistoryMode.TYPE2);
         assertThat(c.quality()).isEmpty();
         assertThat(c.customProperties()).isEmpty();
-        Dataset d = new Dataset("t", null, null, null, null, null, null, List.of(c), null, null);
+        Dataset d = new Dataset("t", null, null, null, null, null, null, List.of(c), null, null, null, null, null);
         assertThat(d.timeResolution()).isEqualTo(TimeResolution.DAY);
         assertThat(d.deletes()).isEqualTo(DeletesMode.CLOSE);
         assertThat(d.samplingKey()).isEmpty();
@@ -46,7 +45,7 @@ class ContractModelTest {
         assertThat(d.column("A")).isEmpty();
         assertThat(d.primaryKey()).isEmpty();
         Contract contract = new Contract("v3.1.0", "DataContract", "id", null, "1", "active", null, null, null, null,
-                List.of(d), null, null, null);
+                List.of(d), null, null, null, null, null);
         assertThat(contract.sla()).isEqualTo(Sla.NONE);
         assertThat(contract.dataset("t")).contains(d);
         QualityRule rowCount = QualityRule.library(QualityMetric.ROW_COUNT);
@@ -57,9 +56,37 @@ class ContractModelTest {
     }
 
     @Test
+    void qualityUnitAndSeverityAreOpen() {
+        QualityRule custom = new QualityRule(null, null, QualityRuleType.LIBRARY, QualityMetric.NULL_VALUES, null,
+                Map.of(), null, "Percent", null, "critical", "completeness", null, null);
+        assertThat(custom.isPercent()).isTrue();
+        assertThat(custom.isWarning()).isFalse();
+        assertThat(custom.severity()).isEqualTo("critical");
+        QualityRule info = new QualityRule(null, null, QualityRuleType.TEXT, null, null, Map.of(), null, "records",
+                null, "info", null, null, null);
+        assertThat(info.isWarning()).isTrue();
+        assertThat(info.isPercent()).isFalse();
+        assertThat(info.unit()).isEqualTo("records");
+    }
+
+    @Test
+    void aContractWithoutSchemaSaysSoWhenATableIsNeeded() {
+        Contract roles = new Contract("v3.1.0", "DataContract", "roles-only", null, "1", "active", null, null, null,
+                null, List.of(), null, null, null, null, null);
+        assertThatThrownBy(() -> roles.chooseDataset(null, "roles.odcs.yaml"))
+                .hasMessage("Cannot choose a dataset of roles.odcs.yaml: the contract has no schema objects, and this"
+                        + " command works on a table");
+        Dataset empty = new Dataset("line_items", null, null, null, null, null, null, List.of(), null, null, null,
+                null, null);
+        assertThatThrownBy(() -> empty.requireColumns("build a dimension"))
+                .hasMessage("Cannot build a dimension for dataset line_items: its schema object lists no properties, and"
+                        + " a table needs columns");
+    }
+
+    @Test
     void collectionsAreCopied() {
         List<Column> columns = new ArrayList<>(List.of(column("a", null, null)));
-        Dataset d = new Dataset("t", null, null, null, null, null, null, columns, null, null);
+        Dataset d = new Dataset("t", null, null, null, null, null, null, columns, null, null, null, null, null);
         columns.add(column("b", null, null));
         assertThat(d.columns()).hasSize(1);
         assertThatThrownBy(() -> d.columns().add(column("c", null, null)))
@@ -69,11 +96,11 @@ class ContractModelTest {
     @Test
     void mandatoryFieldsAreChecked() {
         assertThatThrownBy(() -> new Contract("v3.1.0", "DataContract", null, null, "1", "active", null, null, null,
-                null, null, null, null, null)).isInstanceOf(NullPointerException.class).hasMessage("id is null");
-        assertThatThrownBy(() -> new QualityRule(null, null, QualityRuleType.LIBRARY, null, Map.of(), null, null,
-                null, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QualityRule(null, null, QualityRuleType.SQL, null, Map.of(), null, null,
-                null, null)).isInstanceOf(NullPointerException.class).hasMessage("query is null");
+                null, null, null, null, null, null, null)).isInstanceOf(NullPointerException.class).hasMessage("id is null");
+        assertThatThrownBy(() -> new QualityRule(null, null, QualityRuleType.SQL, QualityMetric.ROW_COUNT, null,
+                Map.of(), null, null, "SELECT 1", null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QualityRule(null, null, QualityRuleType.SQL, null, null, Map.of(), null, null,
+                null, null, null, null, null)).isInstanceOf(NullPointerException.class).hasMessage("query is null");
     }
 
     @Test

@@ -48,7 +48,8 @@ class ContractReaderTest {
         assertThat(c.sla().elementOf("retention")).isEmpty();
         assertThat(c.sla().retention()).contains(Duration.ofDays(730));
         assertThat(c.sla().latency()).isEmpty();
-        assertThat(c.sla().properties()).containsExactly(new SlaProperty("generalAvailability", "2026-01-01", null, null));
+        assertThat(c.sla().all("generalAvailability")).containsExactly(
+                new SlaProperty("generalAvailability", "2026-01-01", null, null));
 
         Dataset tracks = c.dataset("tracks").orElseThrow();
         assertThat(c.dataset("dim_tracks")).isEmpty();
@@ -65,7 +66,8 @@ class ContractReaderTest {
         assertThat(trackId.physicalType()).isEqualTo(DataType.BIGINT);
         assertThat(trackId.required()).isTrue();
         assertThat(trackId.primaryKeyPosition()).isEqualTo(1);
-        assertThat(trackId.quality()).containsExactly(QualityRule.library(QualityMetric.NULL_VALUES));
+        assertThat(trackId.quality()).extracting(QualityRule::metric, QualityRule::threshold)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(QualityMetric.NULL_VALUES, Threshold.ZERO));
 
         assertThat(tracks.column("title").orElseThrow().history()).isEqualTo(HistoryMode.TYPE2);
         assertThat(tracks.column("title").orElseThrow().physicalType()).isEqualTo(DataType.VARCHAR);
@@ -75,8 +77,8 @@ class ContractReaderTest {
         assertThat(genre.history()).isEqualTo(HistoryMode.TYPE1);
         assertThat(genre.customProperties()).containsExactly(Map.entry("owner_note", "curated by hand"));
         assertThat(genre.quality()).containsExactly(new QualityRule(null, null, QualityRuleType.LIBRARY,
-                QualityMetric.INVALID_VALUES, Map.of("validValues", List.of("pop", "rock", "jazz")),
-                Threshold.of(Threshold.Operator.LT, 5), "percent", null, "warning"));
+                QualityMetric.INVALID_VALUES, "invalidValues", Map.of("validValues", List.of("pop", "rock", "jazz")),
+                Threshold.of(Threshold.Operator.LT, 5), "percent", null, "warning", null, null, null));
         assertThat(genre.isPersonalData()).isFalse();
         assertThat(tracks.column("uploader_email").orElseThrow().isPersonalData()).isTrue();
         Column duration = tracks.column("duration_ms").orElseThrow();
@@ -103,6 +105,7 @@ class ContractReaderTest {
 
         assertThat(c.apiVersion()).isEqualTo("v3.0.2");
         assertThat(c.description()).isEqualTo(Description.of("Tracks, the old way."));
+        assertThat(c.sla().maxDataAge()).contains(Duration.ofHours(4)); // latency counts as freshness
         assertThat(c.team()).isEqualTo(new Team(null, List.of(
                 new TeamMember("ada", null, "owner"), new TeamMember("bob", null, "steward"))));
         assertThat(c.sla().latency()).contains(Duration.ofHours(4));
@@ -115,15 +118,18 @@ class ContractReaderTest {
         Column trackId = tracks.column("track_id").orElseThrow();
         assertThat(trackId.logicalType()).isEqualTo(LogicalType.INTEGER); // derived from physicalType bigint
         assertThat(trackId.primaryKeyPosition()).isEqualTo(-1);
-        assertThat(trackId.quality()).containsExactly(QualityRule.library(QualityMetric.NULL_VALUES));
+        assertThat(trackId.quality()).extracting(QualityRule::metric, QualityRule::metricName, QualityRule::threshold)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(QualityMetric.NULL_VALUES, "nullCheck",
+                        Threshold.ZERO));
         assertThat(tracks.column("genre").orElseThrow().quality()).containsExactly(new QualityRule(null, null,
-                QualityRuleType.LIBRARY, QualityMetric.INVALID_VALUES, Map.of("validValues", List.of("pop", "rock")),
-                Threshold.of(Threshold.Operator.LE, 10), "rows", null, "error"));
+                QualityRuleType.LIBRARY, QualityMetric.INVALID_VALUES, "validValues",
+                Map.of("validValues", List.of("pop", "rock")), Threshold.of(Threshold.Operator.LE, 10), "rows", null,
+                "error", null, null, null));
         assertThat(tracks.column("isrc").orElseThrow().quality().get(0).metric())
                 .isEqualTo(QualityMetric.DUPLICATE_VALUES);
         assertThat(tracks.column("isrc").orElseThrow().quality().get(0).threshold())
                 .isEqualTo(Threshold.of(Threshold.Operator.LE, 0));
-        assertThat(tracks.quality()).containsExactly(QualityRule.library(QualityMetric.ROW_COUNT));
+        assertThat(tracks.quality()).extracting(QualityRule::metric).containsExactly(QualityMetric.ROW_COUNT);
         assertThat(tracks.quality().get(0).threshold()).isEqualTo(Threshold.NOT_EMPTY);
     }
 

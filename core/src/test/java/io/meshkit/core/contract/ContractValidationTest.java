@@ -76,12 +76,16 @@ class ContractValidationTest {
                 kind: Contract
                 name: x
                 """)).containsExactly(
-                "c.odcs.yaml:1:1: error: missing required field 'id'",
-                "c.odcs.yaml:1:1: error: missing required field 'version'",
-                "c.odcs.yaml:1:1: error: missing required field 'status'",
-                "c.odcs.yaml:1:1: error: missing required field 'schema': a contract needs at least one schema object",
-                "c.odcs.yaml:1:13: error: unsupported apiVersion 'v9' (accepted: v3.0.0, v3.0.1, v3.0.2, v3.1.0)",
-                "c.odcs.yaml:2:7: error: kind must be 'DataContract', not 'Contract'");
+                "c.odcs.yaml:1:13: error: apiVersion 'v9' is not one meshkit reads (v3.0.0, v3.0.1, v3.0.2, v3.1.0)");
+        assertThat(problemsOf("""
+                kind: Contract
+                name: x
+                """)).containsExactly(
+                "c.odcs.yaml:1:1: error: missing required field 'version' in the contract",
+                "c.odcs.yaml:1:1: error: missing required field 'apiVersion' in the contract",
+                "c.odcs.yaml:1:1: error: missing required field 'id' in the contract",
+                "c.odcs.yaml:1:1: error: missing required field 'status' in the contract",
+                "c.odcs.yaml:1:7: error: kind 'Contract' of the contract is not one ODCS v3.1.0 allows (DataContract)");
     }
 
     @Test
@@ -92,8 +96,9 @@ class ContractValidationTest {
                     properties:
                       - name: title
                         logicalType: strng
-                """)).containsExactly("c.odcs.yaml:10:22: error: unknown logicalType 'strng' (known: string, date, "
-                + "timestamp, time, number, integer, object, array, boolean)");
+                """)).containsExactly("c.odcs.yaml:10:22: error: logicalType 'strng' of property 'title' of schema object"
+                + " 'tracks' is not one ODCS v3.1.0 allows (string, date, timestamp, time, number, integer, object, array,"
+                + " boolean) (did you mean 'string'?)");
     }
 
     @Test
@@ -104,7 +109,8 @@ class ContractValidationTest {
                     properties:
                       - name: title
                         physicalType: varchr(10)
-                """)).containsExactly("c.odcs.yaml:10:23: error: unknown physical type 'varchr(10)'");
+                """)).containsExactly("c.odcs.yaml:10:23: error: physicalType 'varchr(10)' of property 'title' of dataset"
+                + " 'tracks': unknown physical type 'varchr': did you mean VARCHAR?");
     }
 
     @Test
@@ -122,10 +128,11 @@ class ContractValidationTest {
                       - {name: ok3, logicalType: array, physicalType: json}
                       - {name: ok4, logicalType: timestamp, physicalType: timestamptz}
                 """)).containsExactly(
-                "c.odcs.yaml:11:23: error: physicalType 'varchar' of column 'track_id' contradicts logicalType "
-                        + "integer (VARCHAR is a string type)",
-                "c.odcs.yaml:12:59: error: physicalType 'timestamp' of column 'released' contradicts logicalType "
-                        + "date (TIMESTAMP is a timestamp type)");
+                "c.odcs.yaml:11:23: warning: physicalType 'varchar' of property 'track_id' of dataset 'tracks' is a"
+                        + " string type, but its logicalType is integer: tools that create tables use VARCHAR",
+                "c.odcs.yaml:12:39: warning: logicalType date of property 'released' of dataset 'tracks' has"
+                        + " physicalType 'timestamp', a timestamp: ODCS v3.1.0 writes logicalType: timestamp (date over"
+                        + " a point in time is the v3.0 form)");
     }
 
     @Test
@@ -135,7 +142,8 @@ class ContractValidationTest {
                   - name: tracks
                     properties:
                       - name: title
-                """)).containsExactly("c.odcs.yaml:9:9: error: column 'title' needs a logicalType or a physicalType");
+                """)).containsExactly("c.odcs.yaml:9:9: warning: property 'title' of dataset 'tracks' has no logicalType or"
+                + " physicalType: meshkit reads it as a string");
     }
 
     @Test
@@ -154,10 +162,9 @@ class ContractValidationTest {
                       - name: artist
                         logicalType: string
                 """)).containsExactly(
-                "c.odcs.yaml:11:15: error: duplicate column 'Title' (first at line 9; column names are compared "
-                        + "ignoring case, physical names included)",
-                "c.odcs.yaml:16:15: error: duplicate column 'artist' (first at line 14; column names are compared "
-                        + "ignoring case, physical names included)");
+                "c.odcs.yaml:11:15: warning: column name 'Title' differs from 'title' (line 9) only in case: most"
+                        + " warehouses cannot hold both",
+                "c.odcs.yaml:16:15: error: duplicate column name 'artist' (first at line 14)");
     }
 
     @Test
@@ -168,7 +175,12 @@ class ContractValidationTest {
                     properties: [{name: a, logicalType: string}]
                   - name: TRACKS
                     properties: [{name: a, logicalType: string}]
-                """)).containsExactly("c.odcs.yaml:9:11: error: duplicate dataset name 'TRACKS' (first at line 7)");
+                  - name: tracks
+                    properties: [{name: a, logicalType: string}]
+                """)).containsExactly(
+                "c.odcs.yaml:9:11: warning: dataset name 'TRACKS' differs from 'tracks' (line 7) only in case: most"
+                        + " warehouses cannot hold both",
+                "c.odcs.yaml:11:11: error: duplicate dataset name 'tracks' (first at line 7)");
     }
 
     @Test
@@ -180,8 +192,8 @@ class ContractValidationTest {
                       - name: track_id
                         logicalType: integer
                         primaryKeyPosition: 1
-                """)).containsExactly("c.odcs.yaml:11:29: error: column 'track_id' has a primaryKeyPosition but is "
-                + "not part of the primary key: add 'primaryKey: true' or remove the position");
+                """)).containsExactly("c.odcs.yaml:11:29: warning: column 'track_id' has a primaryKeyPosition but is "
+                + "not part of the primary key: add 'primaryKey: true' or remove the position (it is ignored)");
     }
 
     @Test
@@ -192,7 +204,8 @@ class ContractValidationTest {
                     properties:
                       - {name: track_id, logicalType: integer, primaryKey: true, primaryKeyPosition: 1}
                       - {name: territory, logicalType: string, primaryKey: true, primaryKeyPosition: 1}
-                """)).containsExactly("c.odcs.yaml:10:86: error: duplicate primaryKeyPosition 1 (first at line 9)");
+                """)).containsExactly("c.odcs.yaml:10:86: warning: duplicate primaryKeyPosition 1 (first at line 9): the"
+                + " key is ordered by position, then as written");
     }
 
     @Test
@@ -209,15 +222,23 @@ class ContractValidationTest {
                         logicalType: string
                       - name: 1st
                         logicalType: string
+                      - name: nested
+                        logicalType: object
+                        properties:
+                          - name: "x`y"
+                            logicalType: string
+                      - name: typed
+                        physicalType: "STRUCT<a INT64, `b'c` STRING>"
                 """)).containsExactly(
-                "c.odcs.yaml:8:19: error: dataset physicalName 'tracks; DROP' is not a safe identifier: use letters, "
-                        + "digits and underscores, not starting with a digit",
-                "c.odcs.yaml:10:15: error: column name 'a\"; DROP TABLE x; --' is not a safe identifier: use "
-                        + "letters, digits and underscores, not starting with a digit",
-                "c.odcs.yaml:13:23: error: column physicalName 'b\\u0007' is not a safe identifier: use letters, "
-                        + "digits and underscores, not starting with a digit",
-                "c.odcs.yaml:15:15: error: column name '1st' is not a safe identifier: use letters, digits and "
-                        + "underscores, not starting with a digit");
+                "c.odcs.yaml:8:19: error: dataset physicalName 'tracks; DROP' is not a safe name: it contains a"
+                        + " semicolon (;)",
+                "c.odcs.yaml:10:15: error: property name 'a\"; DROP TABLE x; --' is not a safe name: it contains a"
+                        + " quote (\")",
+                "c.odcs.yaml:13:23: error: property physicalName 'b\\u0007' is not a safe name: it contains a control"
+                        + " character",
+                "c.odcs.yaml:20:19: error: property name 'x`y' is not a safe name: it contains a backtick (`)",
+                "c.odcs.yaml:23:23: error: field 'b'c' in the physicalType of property 'typed' of dataset 'tracks' is"
+                        + " not a safe name: it contains a quote (')");
     }
 
     @Test
@@ -237,12 +258,13 @@ class ContractValidationTest {
                       - property: team.slack
                         value: "#music"
                 customProperties:
-                  meshkit.kind: fact
+                  - property: meshkit.kind
+                    value: fact
                 """)).containsExactly(
                 "c.odcs.yaml:12:23: error: unknown meshkit setting 'meshkit.histroy' (known: meshkit.history)",
                 "c.odcs.yaml:15:19: error: unknown meshkit setting 'meshkit.foo' (known: meshkit.kind, "
                         + "meshkit.timeResolution, meshkit.samplingKey, meshkit.deletes)",
-                "c.odcs.yaml:20:3: error: unknown meshkit setting 'meshkit.kind' (meshkit settings belong to a "
+                "c.odcs.yaml:20:15: error: unknown meshkit setting 'meshkit.kind' (meshkit settings belong to a "
                         + "schema object or a property)");
     }
 
@@ -322,14 +344,15 @@ class ContractValidationTest {
                   - just a string
                 team: music-catalog
                 """)).containsExactly(
-                "c.odcs.yaml:8:17: error: properties must be a list, not a string",
-                "c.odcs.yaml:11:15: error: name must be a string, not a list",
-                "c.odcs.yaml:12:22: error: logicalType must be a string, not a mapping",
-                "c.odcs.yaml:13:19: error: required must be true or false, not a string",
-                "c.odcs.yaml:14:29: error: primaryKeyPosition must be an integer, not a string",
-                "c.odcs.yaml:15:5: error: schema object must be a mapping, not a string",
-                "c.odcs.yaml:16:7: error: team must be a mapping with name and members (or, in v3.0, a list of "
-                        + "members), not a string");
+                "c.odcs.yaml:8:17: error: properties of schema object 'tracks' must be a list, not text 'title, artist'",
+                "c.odcs.yaml:11:15: error: name of property 1 of schema object 'plays' must be text, not a list",
+                "c.odcs.yaml:12:22: error: logicalType of property 1 of schema object 'plays' must be text, not a mapping",
+                "c.odcs.yaml:13:19: error: required of property 1 of schema object 'plays' must be true or false, not"
+                        + " text 'yes'",
+                "c.odcs.yaml:14:29: error: primaryKeyPosition of property 1 of schema object 'plays' must be a whole"
+                        + " number, not text 'first'",
+                "c.odcs.yaml:15:5: error: item 3 of schema of the contract must be a mapping, not text 'just a string'",
+                "c.odcs.yaml:16:7: error: team of the contract must be a mapping or a list, not text 'music-catalog'");
     }
 
     @Test
@@ -361,18 +384,34 @@ class ContractValidationTest {
                     customProperties:
                       - value: 1
                 """)).containsExactly(
-                "c.odcs.yaml:11:18: error: quality must be a list, not a string",
-                "c.odcs.yaml:16:24: error: validValues must be a list of values",
-                "c.odcs.yaml:18:21: error: mustBe must be a number, not a string",
-                "c.odcs.yaml:20:28: error: mustBeBetween lower bound 5 is above the upper bound 1",
-                "c.odcs.yaml:23:29: error: quality rule has more than one threshold (mustBe, mustBeLessThan): keep one",
-                "c.odcs.yaml:24:21: error: unknown quality metric 'nullCount' (known: nullValues, missingValues, "
-                        + "invalidValues, duplicateValues, rowCount; v3.0 rules nullCheck, validValues, "
-                        + "duplicateCount, rowCount)",
-                "c.odcs.yaml:25:13: error: sql quality rule needs a query",
-                "c.odcs.yaml:26:23: error: customProperties must be a list of {property, value} (or a mapping), not a "
-                        + "string",
-                "c.odcs.yaml:30:9: error: missing required field 'property'");
+                "c.odcs.yaml:11:18: error: quality of property 'title' of schema object 'tracks' must be a list, not"
+                        + " text 'nullValues'",
+                "c.odcs.yaml:15:13: error: quality rule 1 of property 'genre' of schema object 'tracks' needs a"
+                        + " threshold: one of mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo,"
+                        + " mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+                "c.odcs.yaml:15:21: warning: quality rule of property 'genre' of dataset 'tracks' (invalidValues) lists"
+                        + " no arguments.validValues: it cannot be checked",
+                "c.odcs.yaml:18:21: warning: mustBe of quality rule of property 'genre' of dataset 'tracks' is a"
+                        + " string: meshkit compares numbers, so the rule is kept in the contract but not checked",
+                "c.odcs.yaml:20:28: error: mustBeBetween of quality rule of property 'genre' of dataset 'tracks' has its"
+                        + " lower bound 5 above its upper bound 1",
+                "c.odcs.yaml:21:13: error: quality rule 4 of property 'genre' of schema object 'tracks' has more than"
+                        + " one threshold (mustBe, mustBeLessThan): keep one",
+                "c.odcs.yaml:24:13: error: quality rule 5 of property 'genre' of schema object 'tracks' needs a"
+                        + " threshold: one of mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo,"
+                        + " mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+                "c.odcs.yaml:24:21: error: metric 'nullCount' of quality rule 5 of property 'genre' of schema object"
+                        + " 'tracks' is not one ODCS v3.1.0 allows (nullValues, missingValues, invalidValues,"
+                        + " duplicateValues, rowCount)",
+                "c.odcs.yaml:25:13: error: quality rule 6 of property 'genre' of schema object 'tracks' needs a"
+                        + " threshold: one of mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo,"
+                        + " mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+                "c.odcs.yaml:25:13: error: missing required field 'query' in quality rule 6 of property 'genre' of"
+                        + " schema object 'tracks': an sql quality rule needs its SQL",
+                "c.odcs.yaml:26:23: error: customProperties of schema object 'tracks' must be a list, not text 'gold':"
+                        + " write a list of {property, value}",
+                "c.odcs.yaml:30:9: error: missing required field 'property' in custom property 1 of schema object"
+                        + " 'plays'");
     }
 
     @Test
@@ -402,12 +441,16 @@ class ContractValidationTest {
                   - {property: frequency, value: 1}
                   - {property: Freshness, value: 2, unit: d}
                 """)).containsExactly(
-                "c.odcs.yaml:10:43: error: unknown unit 'fortnight' of SLA property 'freshness' (known: d, day, days, "
-                        + "h, hour, hours, m, min, minute, minutes, s, second, seconds, y, yr, year, years, month, "
-                        + "months)",
-                "c.odcs.yaml:11:32: error: the value of SLA property 'latency' must be a number, not a string",
-                "c.odcs.yaml:12:5: error: SLA property 'frequency' needs a unit (d, h, m, y or month)",
-                "c.odcs.yaml:13:16: error: duplicate SLA property 'Freshness' (first at line 10)");
+                "c.odcs.yaml:10:34: warning: SLA property 'freshness' is not a duration meshkit can check: unknown unit"
+                        + " 'fortnight' (ms, s, m, h, d, w, month, y (or their words), or an ISO-8601 duration such as"
+                        + " P1D)",
+                "c.odcs.yaml:11:32: warning: SLA property 'latency' is not a duration meshkit can check: 'soon' is not a"
+                        + " duration (ms, s, m, h, d, w, month, y (or their words), or an ISO-8601 duration such as P1D)",
+                "c.odcs.yaml:12:34: warning: SLA property 'frequency' is not a duration meshkit can check: the value 1"
+                        + " has no unit (ms, s, m, h, d, w, month, y (or their words), or an ISO-8601 duration such as"
+                        + " P1D)",
+                "c.odcs.yaml:13:16: warning: SLA property 'Freshness' is given twice for the same element and driver"
+                        + " (first at line 10): the shorter duration counts");
     }
 
     @Test
@@ -416,13 +459,12 @@ class ContractValidationTest {
         String path = ContractReaderTest.FIXTURES.resolve("many-problems.odcs.yaml").toString();
         assertThat(parsed.contract()).isEmpty();
         assertThat(parsed.problems()).extracting(ContractProblem::toString).containsExactly(
-                path + ":1:1: error: missing required field 'version'",
-                path + ":1:13: error: unsupported apiVersion 'v2.2.2' (accepted: v3.0.0, v3.0.1, v3.0.2, v3.1.0)",
-                path + ":9:22: error: unknown logicalType 'strng' (known: string, date, timestamp, time, number, "
-                        + "integer, object, array, boolean)",
-                path + ":11:23: error: unknown physical type 'varchr(10)'",
-                path + ":12:15: error: duplicate column 'Track_ID' (first at line 8; column names are compared "
-                        + "ignoring case, physical names included)",
+                path + ":1:13: error: apiVersion 'v2.2.2' is not one meshkit reads (v3.0.0, v3.0.1, v3.0.2, v3.1.0):"
+                        + " ODCS v2 contracts describe tables under 'dataset'; convert them to v3 (schema, properties)",
+                path + ":11:23: error: physicalType 'varchr(10)' of property 'title' of dataset 'tracks': unknown"
+                        + " physical type 'varchr': did you mean VARCHAR?",
+                path + ":12:15: warning: column name 'Track_ID' differs from 'track_id' (line 8) only in case: most"
+                        + " warehouses cannot hold both",
                 path + ":16:16: error: dataset 'tracks' is a dimension but has no primary key: mark its key columns "
                         + "with 'primaryKey: true'");
     }

@@ -1,16 +1,12 @@
 package io.meshkit.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.type.DataType;
-import io.meshkit.core.type.LogicalType;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,59 +16,110 @@ class ContractWriterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tracks-v31.odcs.yaml", "tracks-v30.odcs.yaml"})
-    void roundTripsFixtures(String fixture) {
+    void writesBackWhatItRead(String fixture) {
         Contract original = reader.read(ContractReaderTest.FIXTURES.resolve(fixture));
         String yaml = ContractWriter.write(original);
 
         ParsedContract again = reader.parse("written.odcs.yaml", yaml);
         assertThat(again.problems()).as(yaml).isEmpty();
-        assertThat(again.contract()).contains(withApiVersion(original, "v3.1.0"));
-        assertThat(ContractWriter.write(again.contract().orElseThrow())).isEqualTo(yaml);
+        assertThat(again.contract()).contains(original);
+        assertThat(ContractWriter.write(again.orThrow())).isEqualTo(yaml);
     }
 
     @Test
-    void roundTripsExamples() {
+    void writesTheMusicExamplesBackUnchanged() {
         for (Path file : reader.findContracts(Path.of("../examples/music/contracts"))) {
             Contract original = reader.read(file);
-            Contract again = reader.parse("written.odcs.yaml", ContractWriter.write(original)).orThrow();
-            assertThat(again).as(file.toString()).isEqualTo(withApiVersion(original, "v3.1.0"));
+            assertThat(reader.parse("written.odcs.yaml", ContractWriter.write(original)).orThrow())
+                    .as(file.toString()).isEqualTo(original);
         }
     }
 
     @Test
-    void roundTripsAContractBuiltInCode() {
-        Column key = new Column("track_id", null, LogicalType.INTEGER, DataType.BIGINT, true, true, true, 1, null,
-                "The key.", false, HistoryMode.TYPE2, List.of(), Map.of());
-        Column email = new Column("email", "email_address", LogicalType.STRING, DataType.varchar(320), false, false,
-                false, -1, "pii", null, false, HistoryMode.IGNORE, List.of(new QualityRule("few_missing", null,
-                        QualityRuleType.LIBRARY, QualityMetric.MISSING_VALUES, Map.of("missingValues", List.of("", "n/a")),
-                        new Threshold(Threshold.Operator.NOT_BETWEEN, new BigDecimal("1.5"), BigDecimal.TEN),
-                        "percent", null, "warning")), Map.of("note", "yes"));
-        Column day = new Column("day", null, LogicalType.DATE, DataType.DATE, true, false, false, -1, null, null, true,
-                HistoryMode.TYPE1, List.of(), Map.of());
-        Column amount = new Column("amount", null, LogicalType.NUMBER, DataType.decimal(10, 2), false, false, false,
-                -1, null, "multi\nline", false, HistoryMode.TYPE2, List.of(), Map.of());
-        Dataset users = new Dataset("users", "dim_users", "People.", DatasetKind.DIMENSION, TimeResolution.HOUR,
-                Optional.of(ColumnName.of("email_address")), DeletesMode.TOMBSTONE, List.of(key, email, day, amount),
-                List.of(new QualityRule(null, "no test accounts", QualityRuleType.SQL, null, Map.of(), null, null,
-                        "SELECT COUNT(*) FROM dim_users WHERE email LIKE '%@test'", null)),
-                Map.of("tier", 1L, "flags", List.of(true, "1.0")));
-        Contract c = new Contract("v3.0.0", "DataContract", "users", "Users", "1.0", "active", "people", null,
-                new Description(null, "Join on track_id", null), new Team("people-team", List.of()), List.of(users),
-                new Sla(Optional.of(Duration.ofHours(36)), Optional.of(Duration.ofMinutes(90)), Optional.empty(),
-                        Optional.of(Duration.ofSeconds(45)), List.of(new SlaProperty("support", "24/7", null, "users")),
-                        Map.of("freshness", "dim_users.updated_at")),
-                List.of(new Server("prod", "bigquery", Map.of("project", "p1", "dataset", "d1"))),
-                Map.of("yes", "no", "version", "2.0"));
-
-        String yaml = ContractWriter.write(c);
-        assertThat(reader.parse("written.odcs.yaml", yaml).orThrow()).isEqualTo(withApiVersion(c, "v3.1.0"));
+    void keepsWhatMeshkitDoesNotModelAndInventsNothing() {
+        String yaml = """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: keep
+                version: 1.0.0
+                status: active
+                tenant: ClimateQuantumInc
+                tags: [finance]
+                schema:
+                  - name: payments
+                    businessName: Core Payment Metrics
+                    tags: [payments]
+                    authoritativeDefinitions:
+                      - {type: businessDefinition, url: "https://example.com/def"}
+                    properties:
+                      - name: amount
+                        logicalType: number
+                        logicalTypeOptions: {minimum: 0}
+                        required: false
+                        primaryKeyPosition: -1
+                        criticalDataElement: true
+                        examples: [1.5, "2.0"]
+                        quality:
+                          - type: custom
+                            engine: soda
+                            implementation: {checks: [row_count > 0]}
+                            dimension: accuracy
+                            severity: critical
+                          - type: text
+                            description: Amounts are in cents.
+                      - name: tags
+                        logicalType: array
+                        items: {logicalType: string, physicalType: varchar(10)}
+                price: {priceAmount: 9.95, priceCurrency: USD, priceUnit: megabyte}
+                roles:
+                  - {role: reader, access: read}
+                contractCreatedTs: "2022-11-15T02:59:43+00:00"
+                """;
+        Contract c = reader.parse("keep.odcs.yaml", yaml).orThrow();
+        String written = ContractWriter.write(c);
+        assertThat(written).contains("tenant: ClimateQuantumInc", "businessName: Core Payment Metrics",
+                "criticalDataElement: true", "engine: soda", "dimension: accuracy", "severity: critical",
+                "priceAmount: 9.95", "required: false", "primaryKeyPosition: -1", "minimum: 0",
+                "contractCreatedTs: \"2022-11-15T02:59:43+00:00\"", "- \"2.0\"");
+        assertThat(written).doesNotContain("mustBe", "physicalType: VARCHAR", "metric:");
+        assertThat(reader.parse("again.odcs.yaml", written).orThrow()).isEqualTo(c);
+        Column tags = c.datasets().get(0).column("tags").orElseThrow();
+        assertThat(tags.physicalType()).isEqualTo(DataType.array(DataType.varchar(10)));
+        assertThat(tags.items().name()).isNull();
     }
 
     @Test
-    void writesV31InDocumentedOrder() {
-        String yaml = ContractWriter.write(reader.read(ContractReaderTest.FIXTURES.resolve("tracks-v30.odcs.yaml")));
-        assertThat(yaml).isEqualTo("""
+    void quotesWhatAYaml11ReaderWouldReadAsSomethingElse() {
+        String yaml = """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: quotes
+                version: "1.0"
+                status: "yes"
+                customProperties:
+                  - {property: a, value: "2024-01-31"}
+                  - {property: b, value: "on"}
+                  - {property: c, value: "1:30"}
+                  - {property: d, value: "0x1F"}
+                  - {property: e, value: "~"}
+                  - {property: f, value: "1e5"}
+                  - {property: g, value: 1.50}
+                  - {property: h, value: 0.0000001}
+                  - {property: i, value: "line one\\nline two\\n"}
+                """;
+        Contract c = reader.parse("q.odcs.yaml", yaml).orThrow();
+        String written = ContractWriter.write(c);
+        assertThat(written).contains("version: \"1.0\"", "status: \"yes\"", "value: \"2024-01-31\"", "value: \"on\"",
+                "value: \"1:30\"", "value: \"0x1F\"", "value: \"~\"", "value: \"1e5\"", "value: 1.50",
+                "value: 0.0000001");
+        assertThat(reader.parse("again.odcs.yaml", written).orThrow()).isEqualTo(c);
+    }
+
+    @Test
+    void convertsV30FormsToV31() {
+        Contract v30 = reader.read(ContractReaderTest.FIXTURES.resolve("tracks-v30.odcs.yaml"));
+        ContractWriter.Conversion conversion = ContractWriter.convert(v30, "v3.1.0");
+        assertThat(conversion.yaml()).isEqualTo("""
                 apiVersion: v3.1.0
                 kind: DataContract
                 id: tracks-v30
@@ -80,58 +127,82 @@ class ContractWriterTest {
                 status: draft
                 description:
                   purpose: "Tracks, the old way."
-                schema:
-                  - name: tracks
-                    logicalType: object
-                    properties:
-                      - name: track_id
-                        logicalType: integer
-                        physicalType: BIGINT
-                        primaryKey: true
-                        quality:
-                          - type: library
-                            metric: nullValues
-                            mustBe: 0
-                      - name: genre
-                        logicalType: string
-                        physicalType: VARCHAR
-                        quality:
-                          - type: library
-                            metric: invalidValues
-                            arguments:
-                              validValues:
-                                - pop
-                                - rock
-                            mustBeLessOrEqualTo: 10
-                      - name: isrc
-                        logicalType: string
-                        physicalType: VARCHAR
-                        quality:
-                          - type: library
-                            metric: duplicateValues
-                            mustBeLessOrEqualTo: 0
-                    quality:
-                      - type: library
-                        metric: rowCount
-                        mustBeGreaterThan: 0
-                    customProperties:
-                      - property: meshkit.kind
-                        value: dimension
                 team:
                   members:
                     - username: ada
                       role: owner
                     - username: bob
                       role: steward
+                schema:
+                  - name: tracks
+                    properties:
+                      - name: track_id
+                        physicalType: bigint
+                        primaryKey: true
+                        quality:
+                          - metric: nullValues
+                            mustBe: 0
+                      - name: released
+                        logicalType: timestamp
+                        physicalType: timestamp
+                        logicalTypeOptions:
+                          exclusiveMaximum: "2100-01-01"
+                      - name: genre
+                        logicalType: string
+                        quality:
+                          - metric: invalidValues
+                            mustBeLessOrEqualTo: 10
+                            arguments:
+                              validValues:
+                                - pop
+                                - rock
+                      - name: isrc
+                        logicalType: string
+                        quality:
+                          - metric: duplicateValues
+                            mustBeLessOrEqualTo: 0
+                    quality:
+                      - metric: rowCount
+                        mustBeGreaterThan: 0
+                    customProperties:
+                      - property: meshkit.kind
+                        value: dimension
                 slaProperties:
-                  - property: latency
+                  - property: Latency
                     value: 4
                     unit: h
                 """);
+        assertThat(conversion.notes()).containsExactly(
+                "quality rule 1 of property track_id: v3.1.0 names a threshold: the implied mustBe: 0 is written",
+                "quality rule 1 of schema object tracks: v3.1.0 names a threshold: the implied mustBeGreaterThan: 0"
+                        + " is written");
+        ParsedContract converted = reader.parse("converted.odcs.yaml", conversion.yaml());
+        assertThat(converted.problems()).isEmpty();
+        Contract v31 = converted.orThrow();
+        assertThat(v31.datasets().get(0).columns()).extracting(Column::logicalType)
+                .isEqualTo(v30.datasets().get(0).columns().stream().map(Column::logicalType).toList());
+        assertThat(v31.datasets().get(0).columns()).extracting(Column::physicalType)
+                .isEqualTo(v30.datasets().get(0).columns().stream().map(Column::physicalType).toList());
+        assertThat(v31.team()).isEqualTo(v30.team());
+        assertThat(v31.sla()).isEqualTo(v30.sla());
     }
 
-    private static Contract withApiVersion(Contract c, String apiVersion) {
-        return new Contract(apiVersion, c.kind(), c.id(), c.name(), c.version(), c.status(), c.domain(),
-                c.dataProduct(), c.description(), c.team(), c.datasets(), c.sla(), c.servers(), c.customProperties());
+    @Test
+    void convertingToItsOwnVersionChangesNothing() {
+        Contract v31 = reader.read(ContractReaderTest.FIXTURES.resolve("tracks-v31.odcs.yaml"));
+        assertThat(ContractWriter.convert(v31, "v3.1.0").yaml()).isEqualTo(ContractWriter.write(v31));
+        assertThat(ContractWriter.convert(v31, "v3.1.0").notes()).isEmpty();
+    }
+
+    @Test
+    void refusesWhatItCannotWrite() {
+        Contract v31 = reader.read(ContractReaderTest.FIXTURES.resolve("tracks-v31.odcs.yaml"));
+        assertThatThrownBy(() -> ContractWriter.convert(v31, "v3.0.2"))
+                .isInstanceOf(MeshkitException.class)
+                .hasMessage("Cannot convert contract urn:meshkit:music:tracks from v3.1.0 to v3.0.2: meshkit converts"
+                        + " v3.0.x contracts to v3.1.0");
+        Contract inCode = new Contract("v3.1.0", "DataContract", "code", null, "1", "draft", null, null, null, null,
+                List.of(), null, null, null, null, null);
+        assertThatThrownBy(() -> ContractWriter.write(inCode)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,7 +20,8 @@ class DataTypeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"varchr(10)", "decimal(100,2)", "decimal(5,6)", "bigint(3,2)", "text unsigned", "", "int;drop", "map<string,int>"})
+    @ValueSource(strings = {"varchr(10)", "decimal(100,2)", "decimal(5,6)", "bigint(3,2)", "text unsigned", "", "int;drop",
+        "map<string>", "struct<>", "array<int", "float(10,2)"})
     void rejectsUnknownTypes(String spelling) {
         assertThat(DataType.parse(spelling)).isEmpty();
     }
