@@ -105,6 +105,25 @@ public final class DataGenerators {
             }
             case JSON -> "{\"id\":" + random.nextInt(1_000_000) + "}";
             case UUID -> uuid(random).toString();
+            case STRUCT -> {
+                java.util.Map<String, Object> struct = new java.util.LinkedHashMap<>();
+                type.fields().forEach(f -> struct.put(f.name(), value(random, f.type())));
+                yield struct;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    list.add(value(random, type.elementType()));
+                }
+                yield list;
+            }
+            case MAP -> {
+                java.util.Map<Object, Object> map = new java.util.LinkedHashMap<>();
+                for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                    map.put(value(random, type.keyType()), value(random, type.elementType()));
+                }
+                yield map;
+            }
         };
     }
 

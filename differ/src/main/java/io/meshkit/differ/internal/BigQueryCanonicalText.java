@@ -20,7 +20,7 @@ public final class BigQueryCanonicalText extends CanonicalText {
     public String display(String expr, Col col) {
         return switch (col.type().kind()) {
             case BINARY -> "UPPER(TO_HEX(" + expr + "))";
-            case JSON -> "TO_JSON_STRING(" + expr + ")";
+            case JSON, STRUCT, ARRAY, MAP -> "TO_JSON_STRING(" + expr + ")";
             default -> "CAST(" + expr + " AS STRING)";
         };
     }
@@ -33,7 +33,7 @@ public final class BigQueryCanonicalText extends CanonicalText {
             case TIMESTAMP, TIMESTAMP_TZ -> timestamp(expr, col.type(), n.timestampPrecision());
             case BINARY -> "UPPER(TO_HEX(" + expr + "))";
             case VARCHAR -> string(expr, n);
-            case JSON -> string("TO_JSON_STRING(" + expr + ")", n);
+            case JSON, STRUCT, ARRAY, MAP -> string("TO_JSON_STRING(" + expr + ")", n); // nested values as a whole
             case UUID, TIME -> string("CAST(" + expr + " AS STRING)", n);
         };
     }

@@ -48,13 +48,14 @@ final class BigQueryDiffSql implements DiffSql {
             // DATETIME and TIMESTAMP do not compare: both as UTC text
             return BigQueryCanonicalText.timestamp(expr, type, n.timestampPrecision());
         }
-        if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR && type.kind() != DataType.Kind.JSON) {
+        if (time || type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR && type.kind() != DataType.Kind.JSON
+                && !type.isNested()) {
             return expr;
         }
         // strings, JSON (not comparable as such), and retyped columns of unrelated types: compare the text
         String e = switch (type.kind()) {
             case VARCHAR -> expr;
-            case JSON -> "TO_JSON_STRING(" + expr + ")";
+            case JSON, STRUCT, ARRAY, MAP -> "TO_JSON_STRING(" + expr + ")"; // BigQuery cannot compare nested values
             case BINARY -> "TO_HEX(" + expr + ")";
             default -> "CAST(" + expr + " AS STRING)";
         };
@@ -96,7 +97,7 @@ final class BigQueryDiffSql implements DiffSql {
     public String display(String expr, DataType type) {
         return switch (type.kind()) {
             case BINARY -> "UPPER(TO_HEX(" + expr + "))";
-            case JSON -> "TO_JSON_STRING(" + expr + ")";
+            case JSON, STRUCT, ARRAY, MAP -> "TO_JSON_STRING(" + expr + ")";
             default -> "CAST(" + expr + " AS STRING)";
         };
     }

@@ -26,7 +26,7 @@ public final class DuckDbCanonicalText extends CanonicalText {
             case DATE -> "CAST(" + expr + " AS VARCHAR)";
             case BINARY -> "hex(" + expr + ")";
             case VARCHAR -> string(expr, n);
-            case JSON, UUID, TIME -> string("CAST(" + expr + " AS VARCHAR)", n);
+            case JSON, UUID, TIME, STRUCT, ARRAY, MAP -> string("CAST(" + expr + " AS VARCHAR)", n);
         };
     }
 

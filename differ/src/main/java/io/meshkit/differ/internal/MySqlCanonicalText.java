@@ -39,7 +39,7 @@ public final class MySqlCanonicalText extends CanonicalText {
             case TIMESTAMP, TIMESTAMP_TZ -> timestamp(expr, fraction(engine), n.timestampPrecision());
             case DATE -> expr;
             case BINARY -> "HEX(" + expr + ")";
-            case VARCHAR, JSON, UUID, TIME -> string(expr, n);
+            case VARCHAR, JSON, UUID, TIME, STRUCT, ARRAY, MAP -> string(expr, n);
         };
     }
 

@@ -282,14 +282,14 @@ public final class ScdSql {
 
     /**
      * The type-2 columns the change join compares by value ({@code IS DISTINCT FROM}): every one but
-     * floating-point and JSON columns, where value and text equality differ (-0.0 and 0.0, NaN) or
-     * that a warehouse cannot compare (BigQuery's JSON); those are compared by
+     * floating-point, JSON and nested columns, where value and text equality differ (-0.0 and 0.0, NaN) or
+     * that a warehouse cannot compare (BigQuery's JSON, STRUCT and ARRAY); those are compared by
      * {@link Dialect#rowFingerprint} as before. Comparing values needs no hashing: an MD5 of each
      * side's columns costs more than the join itself.
      */
     private List<ColumnName> type2ByValue() {
         return dim.type2().stream().filter(c -> switch (dim.type(c).kind()) {
-            case REAL, DOUBLE, JSON -> false;
+            case REAL, DOUBLE, JSON, STRUCT, ARRAY, MAP -> false; // nested values compare as a whole, by fingerprint
             default -> true;
         }).toList();
     }

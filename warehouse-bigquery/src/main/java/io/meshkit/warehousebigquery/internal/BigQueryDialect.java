@@ -61,6 +61,18 @@ public final class BigQueryDialect implements Dialect {
             case TIMESTAMP_TZ -> "TIMESTAMP"; // BigQuery's TIMESTAMP is an instant
             case BINARY -> "BYTES";
             case JSON -> "JSON";
+            // nested data: a RECORD, a REPEATED field; BigQuery has no MAP, so a map is a list of key/value records
+            case STRUCT -> type.fields().stream().map(f -> quoteIdentifier(f.name()) + " " + typeName(f.type()))
+                    .collect(Collectors.joining(", ", "STRUCT<", ">"));
+            case ARRAY -> {
+                if (type.elementType().kind() == DataType.Kind.ARRAY) {
+                    throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot map type " + type
+                            + " to BigQuery: an ARRAY of ARRAYs needs a STRUCT between them");
+                }
+                yield "ARRAY<" + typeName(type.elementType()) + ">";
+            }
+            case MAP -> "ARRAY<STRUCT<" + quoteIdentifier("key") + " " + typeName(type.keyType()) + ", "
+                    + quoteIdentifier("value") + " " + typeName(type.elementType()) + ">>";
         };
     }
 

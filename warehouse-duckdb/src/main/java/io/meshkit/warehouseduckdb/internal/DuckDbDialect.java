@@ -70,6 +70,10 @@ public final class DuckDbDialect implements Dialect {
             case BINARY -> "BLOB";
             case JSON -> "JSON";
             case UUID -> "UUID";
+            case STRUCT -> type.fields().stream().map(f -> quoteIdentifier(f.name()) + " " + typeName(f.type()))
+                    .collect(Collectors.joining(", ", "STRUCT(", ")"));
+            case ARRAY -> typeName(type.elementType()) + "[]";
+            case MAP -> "MAP(" + typeName(type.keyType()) + ", " + typeName(type.elementType()) + ")";
         };
     }
 
