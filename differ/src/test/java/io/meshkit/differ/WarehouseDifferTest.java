@@ -170,6 +170,27 @@ class WarehouseDifferTest {
         assertThat(column(r, "v").examples().get(0).after()).isEqualTo("NULL");
     }
 
+    /** A STRUCT, LIST or MAP value is one value: a change anywhere inside it changes the column, nothing else. */
+    @Test
+    void nestedValuesCompareAsAWhole() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS nest"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE nest.prod AS SELECT range AS id,"
+                + " {'os': 'ios', 'screen': {'w': range, 'h': 2}} AS device, [range, range + 1] AS hits,"
+                + " MAP {'a': range} AS counters FROM range(0, 10)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE nest.cand AS SELECT range AS id,"
+                + " {'os': 'ios', 'screen': {'w': range, 'h': CASE WHEN range = 3 THEN 9 ELSE 2 END}} AS device,"
+                + " CASE WHEN range = 5 THEN [range + 1, range] ELSE [range, range + 1] END AS hits,"
+                + " MAP {'a': CASE WHEN range = 7 THEN NULL ELSE range END} AS counters FROM range(0, 10)"));
+        DiffResult r = diff(DiffRequest.of(TableId.of("nest", "prod"), TableId.of("nest", "cand"), ColumnName.list("id"))
+                .withExamples(3));
+        assertThat(r.changed()).isEqualTo(3);
+        assertThat(r.unchanged()).isEqualTo(7);
+        assertThat(column(r, "device").changedRows()).isEqualTo(1);
+        assertThat(column(r, "hits").changedRows()).isEqualTo(1);
+        assertThat(column(r, "counters").changedRows()).isEqualTo(1);
+        assertThat(column(r, "device").examples().get(0).after()).contains("'h': 9");
+    }
+
     @Test
     void badInputIsAUserError() {
         assertThatThrownBy(() -> diff(DiffRequest.of(PROD, TableId.of("s", "nope"), ColumnName.list("id"))))
