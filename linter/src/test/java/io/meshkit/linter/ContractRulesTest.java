@@ -71,6 +71,51 @@ class ContractRulesTest {
     }
 
     @Test
+    void aNameIsCheckedOnceWhereItGoesToSql() {
+        // physicalName equal to a bad name: one finding, at the physicalName (the name the table gets)
+        LintReport same = lint(with("- name: ms_played\n", "- name: msPlayed\n        physicalName: msPlayed\n"));
+        assertThat(same.findings()).extracting(Finding::ruleId, f -> f.location().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rules.NAMING_CASE, "c.odcs.yaml:31:23"));
+        // a business name with a snake_case physicalName is fine: name is the logical name
+        assertThat(lint(with("- name: ms_played\n", "- name: Milliseconds played\n        physicalName: ms_played\n"))
+                .findings()).isEmpty();
+    }
+
+    @Test
+    void nestedPropertiesAreLintedAtTheirOwnLines() {
+        LintReport r = lint(with("- name: ip_address", "- name: device\n"
+                + "        logicalType: object\n"
+                + "        description: The player device.\n"
+                + "        properties:\n"
+                + "          - name: osName\n"
+                + "            logicalType: string\n"
+                + "            description: Operating system.\n"
+                + "          - name: seen_at\n"
+                + "            logicalType: string\n"
+                + "            description: First seen.\n"
+                + "      - name: ip_address"));
+        assertThat(r.findings()).extracting(Finding::ruleId, f -> f.location().toString()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Rules.NAMING_CASE, "c.odcs.yaml:38:19"),
+                org.assertj.core.groups.Tuple.tuple(Rules.TYPE_BY_NAME, "c.odcs.yaml:42:26"));
+        assertThat(r.findings().get(1).message()).contains("plays.device.seen_at is a string");
+    }
+
+    @Test
+    void aContractWithErrorsIsStillLinted() {
+        LintReport r = lint(with("- name: ms_played\n        logicalType: integer\n        physicalType: BIGINT",
+                "- name: msPlayed\n        logicalType: integer\n        physicalType: BIGINTT"));
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder(Rules.CONTRACT_INVALID,
+                Rules.NAMING_CASE);
+    }
+
+    @Test
+    void latencyCountsAsFreshness() {
+        assertThat(lint(with("  - property: freshness\n", "  - property: latency\n")).findings()).isEmpty();
+        assertThat(lint(with("  - property: freshness\n    value: 2\n    unit: h\n",
+                "  - property: latency\n    value: PT2H\n")).findings()).isEmpty();
+    }
+
+    @Test
     void eventTimestampStoredAsDateIsTheDuolingoExample() {
         LintReport r = lint(with("- name: played_at\n        logicalType: timestamp\n        physicalType: TIMESTAMP",
                 "- name: event_timestamp\n        logicalType: date\n        physicalType: DATE"));

@@ -45,9 +45,11 @@ public final class Rules {
     private static final List<RuleInfo> ALL = List.of(
             new RuleInfo(CONTRACT_INVALID, "contract", Severity.ERROR,
                     "The file is not a valid ODCS v3 contract.",
-                    "Every error the contract reader reports (malformed YAML, unknown types, duplicate columns,"
-                            + " unknown meshkit settings...) at its line and column. Other rules do not run on an"
-                            + " invalid contract. Cannot be turned off or suppressed.",
+                    "Every error the contract reader reports (what the official ODCS schema of the contract's"
+                            + " apiVersion refuses, unsafe names, unknown types, duplicate columns, unknown meshkit"
+                            + " settings...) at its line and column. The other rules still run on whatever the reader"
+                            + " could read; breaking changes are compared only for valid contracts. Cannot be turned"
+                            + " off or suppressed.",
                     "properties:\n  - name: plays\n    logicalType: strng", "properties:\n  - name: plays\n    logicalType: string"),
             new RuleInfo(CONTRACT_WARNING, "contract", Severity.WARNING,
                     "The contract reader warns about a setting that has no effect.",
@@ -119,9 +121,10 @@ public final class Rules {
                     "- name: play_id\n  unique: true", "- name: play_id\n  unique: true\n  primaryKey: true"),
             new RuleInfo(META_FRESHNESS_SLA, "metadata", Severity.ERROR,
                     "A published contract has no freshness SLA.",
-                    "A contract whose status is in published.statuses (default active) needs a freshness entry"
-                            + " in slaProperties: the monitor alerts on it and consumers rely on it.",
-                    "status: active", "status: active\nslaProperties:\n  - property: freshness\n    value: 2\n    unit: h"),
+                    "A contract whose status is in published.statuses (default active) needs a latency (ODCS v3's"
+                            + " word) or freshness entry in slaProperties that reads as a duration (2 with unit h, PT2H,"
+                            + " \"2h\"): the monitor alerts on it and consumers rely on it.",
+                    "status: active", "status: active\nslaProperties:\n  - property: latency\n    value: 2\n    unit: h"),
             new RuleInfo(META_PERSONAL_DATA, "metadata", Severity.ERROR,
                     "A column that looks like personal data has no classification.",
                     "Columns whose names match personalData.patterns (email, phone, ip address, names...) must"

@@ -229,6 +229,22 @@ final class BreakingChanges {
         if (f == Kind.DECIMAL && t == Kind.DECIMAL) {
             return to.scale() >= from.scale() && to.precision() - to.scale() >= from.precision() - from.scale();
         }
+        if (f == Kind.STRUCT && t == Kind.STRUCT) {
+            // every field is still there, each as wide; new fields are additions consumers do not read yet
+            for (DataType.Field was : from.fields()) {
+                DataType.Field now = to.fields().stream().filter(x -> x.name().equals(was.name())).findFirst().orElse(null);
+                if (now == null || !widens(was.type(), now.type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (f == Kind.ARRAY && t == Kind.ARRAY) {
+            return widens(from.elementType(), to.elementType());
+        }
+        if (f == Kind.MAP && t == Kind.MAP) {
+            return widens(from.keyType(), to.keyType()) && widens(from.elementType(), to.elementType());
+        }
         return Objects.equals(from, to);
     }
 

@@ -43,9 +43,11 @@ final class ContractRules {
         for (int i = 0; i < c.datasets().size(); i++) {
             Dataset d = c.datasets().get(i);
             String dp = Locator.dataset(i);
-            name("dataset", d.name(), d.name(), null, dp + "/name");
+            // the name that goes to SQL is the one held to the conventions, once: the physicalName when there is one
             if (d.physicalName() != null) {
                 name("dataset physicalName", d.physicalName(), d.name(), null, dp + "/physicalName");
+            } else {
+                name("dataset", d.name(), d.name(), null, dp + "/name");
             }
             if (blank(d.description())) {
                 sink.add(Rules.META_DATASET_DESCRIPTION, loc.at(dp + "/name"), d.name(), null,
@@ -54,7 +56,7 @@ final class ContractRules {
             primaryKey(d, dp);
             shape(d, dp);
             for (int j = 0; j < d.columns().size(); j++) {
-                column(d, d.columns().get(j), Locator.column(i, j));
+                column(d, d.columns().get(j), Locator.column(i, j), d.columns().get(j).name());
             }
         }
     }
@@ -66,10 +68,10 @@ final class ContractRules {
                     "contract " + c.id() + " names no owning team: add team with a name and its members");
         }
         if (c.status() != null && conv.publishedStatuses().contains(c.status().toLowerCase(Locale.ROOT))
-                && c.sla().freshness().isEmpty()) {
+                && c.sla().maxDataAge().isEmpty()) {
             sink.add(Rules.META_FRESHNESS_SLA, loc.first("/slaProperties", "/status"), null, null,
                     "contract " + c.id() + " is " + c.status() + " but has no freshness SLA: add slaProperties"
-                            + " freshness with a value and unit");
+                            + " latency (or freshness) with a value and unit");
         }
     }
 
@@ -96,22 +98,40 @@ final class ContractRules {
         return s.isEmpty() || s.equals(name) ? "" : ": use " + s;
     }
 
-    private void column(Dataset d, Column col, String cp) {
-        String name = col.name();
-        name("column", name, d.name(), name, cp + "/name");
-        if (col.physicalName() != null) {
-            name("column physicalName", col.physicalName(), d.name(), name, cp + "/physicalName");
+    /**
+     * A column and, for nested data, its nested properties and items, each checked once at its own node;
+     * {@code path} names it in messages ({@code device.screen.width}).
+     */
+    private void column(Dataset d, Column col, String cp, String path) {
+        if (col.name() != null) {
+            String name = col.name();
+            if (col.physicalName() != null) {
+                name("column physicalName", col.physicalName(), d.name(), path, cp + "/physicalName");
+            } else {
+                name("column", name, d.name(), path, cp + "/name");
+            }
+            typeByName(d, col, cp, path);
+            glossary(d, col, cp, path);
+            if (blank(col.description())) {
+                sink.add(Rules.META_COLUMN_DESCRIPTION, loc.at(cp + "/name"), d.name(), path,
+                        "column " + d.name() + "." + path + " has no description");
+            }
+            if (blank(col.classification()) && looksPersonal(name)) {
+                sink.add(Rules.META_PERSONAL_DATA, loc.at(cp + "/name"), d.name(), path,
+                        "column " + d.name() + "." + path + " looks like personal data but has no classification:"
+                                + " add classification: pii (or restricted, or public if it is not personal)");
+            }
         }
-        typeByName(d, col, cp);
-        glossary(d, col, cp);
-        if (blank(col.description())) {
-            sink.add(Rules.META_COLUMN_DESCRIPTION, loc.at(cp + "/name"), d.name(), name,
-                    "column " + d.name() + "." + name + " has no description");
+        for (int k = 0; k < col.properties().size(); k++) {
+            Column nested = col.properties().get(k);
+            column(d, nested, cp + "/properties/" + k, path + "." + nested.name());
         }
-        if (blank(col.classification()) && looksPersonal(name)) {
-            sink.add(Rules.META_PERSONAL_DATA, loc.at(cp + "/name"), d.name(), name,
-                    "column " + d.name() + "." + name + " looks like personal data but has no classification:"
-                            + " add classification: pii (or restricted, or public if it is not personal)");
+        if (col.items() != null) {
+            Column items = col.items();
+            for (int k = 0; k < items.properties().size(); k++) {
+                Column nested = items.properties().get(k);
+                column(d, nested, cp + "/items/properties/" + k, path + "[]." + nested.name());
+            }
         }
     }
 
@@ -134,7 +154,7 @@ final class ContractRules {
         return -1;
     }
 
-    private void typeByName(Dataset d, Column col, String cp) {
+    private void typeByName(Dataset d, Column col, String cp, String path) {
         int i = typePattern(conv, col.name());
         if (i < 0) {
             return;
@@ -144,7 +164,7 @@ final class ContractRules {
         if (!t.expected().contains(actual)) {
             String expected = t.expected().stream().map(LogicalType::odcsName).sorted().collect(Collectors.joining(" or "));
             sink.add(Rules.TYPE_BY_NAME, loc.first(cp + "/logicalType", cp + "/physicalType", cp + "/name"), d.name(),
-                    col.name(), "column " + d.name() + "." + col.name() + " is " + article(actual.odcsName()) + ", but names"
+                    path, "column " + d.name() + "." + path + " is " + article(actual.odcsName()) + ", but names"
                             + " matching " + t.glob() + " are " + expected + ": change the type or the name");
         }
     }
@@ -153,7 +173,7 @@ final class ContractRules {
         return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
-    private void glossary(Dataset d, Column col, String cp) {
+    private void glossary(Dataset d, Column col, String cp, String path) {
         String name = col.name().toLowerCase(Locale.ROOT);
         Set<String> canonical = conv.glossary().stream().map(GlossaryTerm::name).collect(Collectors.toSet());
         if (canonical.contains(name)) {
@@ -162,15 +182,15 @@ final class ContractRules {
         for (GlossaryTerm g : conv.glossary()) {
             for (String alias : g.aliases()) {
                 if (alias.equalsIgnoreCase(name)) {
-                    sink.add(Rules.GLOSSARY_ALIAS, loc.at(cp + "/name"), d.name(), col.name(), "column " + d.name() + "."
-                            + col.name() + ": use the glossary name " + g.name() + " (" + col.name()
+                    sink.add(Rules.GLOSSARY_ALIAS, loc.at(cp + "/name"), d.name(), path, "column " + d.name() + "."
+                            + path + ": use the glossary name " + g.name() + " (" + col.name()
                             + " is a forbidden alias of it)");
                     return;
                 }
             }
         }
-        nearMiss(name).ifPresent(g -> sink.add(Rules.GLOSSARY_NEAR_MISS, loc.at(cp + "/name"), d.name(), col.name(),
-                "column " + d.name() + "." + col.name() + " is close to the glossary name " + g
+        nearMiss(name).ifPresent(g -> sink.add(Rules.GLOSSARY_NEAR_MISS, loc.at(cp + "/name"), d.name(), path,
+                "column " + d.name() + "." + path + " is close to the glossary name " + g
                         + ": did you mean " + g + "?"));
     }
 

@@ -116,7 +116,8 @@ public final class DefaultLinter implements Linter {
 
     private Result lintOne(Parsed p, Map<String, Contract> baseById, Map<String, Contract> baseByPath,
             java.util.Set<String> identical) {
-        Optional<Contract> contract = p.contract();
+        // every contract the reader could read is linted, errors or not; only a valid one is compared with its base
+        Optional<Contract> contract = p.parsed().readable();
         Sink sink = new Sink(conventions, contract.map(Contract::id).orElse(null));
         for (ContractProblem problem : p.parsed().problems()) {
             String rule = problem.isError() ? Rules.CONTRACT_INVALID : Rules.CONTRACT_WARNING;
@@ -131,8 +132,8 @@ public final class DefaultLinter implements Linter {
         new ContractRules(loc, sink).check(c);
         List<Change> changes = List.of();
         boolean compared = identical.contains(p.source().path());
-        Contract base = baseById.get(c.id());
-        if (base == null && !compared) {
+        Contract base = p.contract().isPresent() ? baseById.get(c.id()) : null;
+        if (base == null && !compared && p.contract().isPresent()) {
             base = baseByPath.get(p.source().path());
         }
         if (base != null) {
