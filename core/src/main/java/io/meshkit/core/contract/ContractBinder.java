@@ -74,7 +74,8 @@ final class ContractBinder {
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
                 orPlaceholder(string(m, "status")), string(m, "domain"), string(m, "dataProduct"),
-                description(m.get("description")), team(m.get("team")), datasets(m), sla(m.get("slaProperties")),
+                description(m.get("description")), team(m.get("team")), datasets(m),
+                sla(m.get("slaProperties"), string(m, "slaDefaultElement")),
                 servers(m.get("servers")), customProperties(m.get("customProperties"), List.of(), new HashMap<>()),
                 strings(m.get("tags")), map(YamlTree.toJava(m)));
         return contract;
@@ -161,9 +162,9 @@ final class ContractBinder {
 
     private static final List<String> DURATIONS = List.of("freshness", "latency", "frequency", "retention");
 
-    private Sla sla(Node node) {
+    private Sla sla(Node node, String defaultElement) {
         if (!(node instanceof ListNode list)) {
-            return Sla.NONE;
+            return defaultElement == null ? Sla.NONE : new Sla(List.of(), defaultElement);
         }
         List<SlaProperty> properties = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
@@ -195,7 +196,7 @@ final class ContractBinder {
                 }
             }
         }
-        return new Sla(properties);
+        return new Sla(properties, defaultElement);
     }
 
     // ---------------------------------------------------------------- datasets

@@ -15,11 +15,12 @@ import java.util.Optional;
  * stricter of {@code freshness} and {@code latency}.
  *
  * @param properties every entry, in file order
+ * @param defaultElement the element SLA properties without one apply to ({@code slaDefaultElement}), or null
  */
-public record Sla(List<SlaProperty> properties) {
+public record Sla(List<SlaProperty> properties, String defaultElement) {
 
     /** No service levels. */
-    public static final Sla NONE = new Sla(List.of());
+    public static final Sla NONE = new Sla(List.of(), null);
 
     /** Copies. */
     public Sla {
@@ -72,10 +73,14 @@ public record Sla(List<SlaProperty> properties) {
                 .or(() -> elementOf("freshness")).or(() -> elementOf("latency"));
     }
 
-    /** The element (column) a property is measured on, e.g. {@code elementOf("freshness")}. */
+    /**
+     * The element (column) a property is measured on, e.g. {@code elementOf("freshness")}: its own, else the
+     * contract's {@code slaDefaultElement} when the property is given.
+     */
     public Optional<String> elementOf(String property) {
-        return properties.stream().filter(p -> isNamed(p, property)).map(SlaProperty::element)
-                .filter(Objects::nonNull).findFirst();
+        List<SlaProperty> entries = all(property);
+        return entries.stream().map(SlaProperty::element).filter(Objects::nonNull).findFirst()
+                .or(() -> entries.isEmpty() ? Optional.empty() : Optional.ofNullable(defaultElement));
     }
 
     /** The entries of a property, any case. */

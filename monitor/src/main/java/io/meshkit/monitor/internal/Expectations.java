@@ -38,11 +38,12 @@ final class Expectations {
     /** Adds the expectations of one contract. */
     static void add(Contract c, Map<String, Expectation> out) {
         Optional<String> team = team(c);
-        Optional<String> element = c.sla().elementOf("freshness");
+        // ODCS v3 says how old the newest data may be with latency (freshness is read too: the stricter counts)
+        Optional<String> element = c.sla().maxDataAgeElement();
         for (Dataset d : c.datasets()) {
             DatasetTables tables = DatasetTables.of(c, d);
             String key = tables.production().toString();
-            out.put(key, new Expectation(key, team, c.sla().freshness(), tables.production(), freshnessColumn(element, d)));
+            out.put(key, new Expectation(key, team, c.sla().maxDataAge(), tables.production(), freshnessColumn(element, d)));
         }
     }
 

@@ -250,6 +250,31 @@ public class MonitorServiceTest {
         assertThat(monitor(T0.plus(Duration.ofMinutes(62))).unsnooze("music.plays")).isTrue();
     }
 
+    /** ODCS v3 writes how old data may be as latency; the monitor reads it as the freshness SLA (the stricter one). */
+    @Test
+    void latencyIsTheFreshnessSla() throws Exception {
+        Files.writeString(contracts, CONTRACT.replace("""
+                  - property: freshness
+                    value: 2
+                    unit: h
+                    element: plays.played_at
+                """, """
+                  - property: latency
+                    value: PT3H
+                    element: plays.played_at
+                    driver: analytics
+                  - property: latency
+                    value: 90
+                    unit: minutes
+                    driver: operational
+                """));
+        run("music.plays", T0.minus(Duration.ofHours(2)), RunOutcome.succeeded(100));
+        List<DatasetStatus> s = status(T0);
+        assertThat(s.get(0).dataset()).isEqualTo("music.plays");
+        assertThat(s.get(0).freshness()).contains(Duration.ofMinutes(90));
+        assertThat(s.get(0).state()).isEqualTo("late");
+    }
+
     @Test
     void freshnessQueryReadsTheElementColumnOfUnpublishedDatasets() {
         warehouse.execute(io.meshkit.core.warehouse.Sql.of("CREATE SCHEMA IF NOT EXISTS music"));
