@@ -18,8 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code meshkit contract show FILE}: the contract as meshkit understands it, normalised to ODCS
- * v3.1.0 YAML (defaults filled in, v3.0 forms converted), or as JSON.
+ * {@code meshkit contract show FILE [--to v3.1.0]}: the contract as read, every field kept and nothing invented, in
+ * the forms of its own apiVersion; with {@code --to v3.1.0}, v3.0 forms converted (what the conversion changed
+ * beyond renaming goes to stderr, one {@code note:} line each). YAML, or JSON with {@code --format json}.
  */
 @Command(name = "show", description = "Print a contract normalised to ODCS v3.1.0 (YAML, or JSON with --format json).")
 final class ContractShowCommand implements Callable<Integer> {
@@ -32,6 +33,10 @@ final class ContractShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The contract file.")
     Path file;
 
+    @CommandLine.Option(names = "--to", paramLabel = "VERSION",
+            description = "Write the contract in the forms of this ODCS version (v3.1.0): converts v3.0.x contracts.")
+    String to;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +44,16 @@ final class ContractShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
         Contract contract = ContractReader.create().read(file);
-        String yaml = ContractWriter.write(contract);
+        String yaml;
+        if (to == null) {
+            yaml = ContractWriter.write(contract);
+        } else {
+            ContractWriter.Conversion conversion = ContractWriter.convert(contract, to);
+            yaml = conversion.yaml();
+            PrintWriter err = spec.commandLine().getErr();
+            conversion.notes().forEach(n -> err.println("note: " + file + ": " + n));
+            err.flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (f == OutputFormat.JSON) {
             Object tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);

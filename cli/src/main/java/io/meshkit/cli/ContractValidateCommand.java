@@ -24,8 +24,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code meshkit contract validate PATH...}: reads every contract under the paths and prints every
- * problem as {@code path:line:column: severity: message}. Exit 0 when all are valid, 2 otherwise.
+ * {@code meshkit contract validate [--strict] PATH...}: reads every contract under the paths (each checked against
+ * the official ODCS schema of its apiVersion, then by meshkit's own checks) and prints every problem as
+ * {@code path:line:column: severity: message}. Exit 0 when all are valid, 2 when one has errors; with
+ * {@code --strict} warnings count as errors, and exit 1 when warnings are all there is.
  */
 @Command(name = "validate", description = "Validate ODCS contracts (files or directories of *.odcs.yaml).")
 final class ContractValidateCommand implements Callable<Integer> {
@@ -37,6 +39,10 @@ final class ContractValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Contract files or directories to search for *.odcs.yaml.")
     List<Path> paths;
+
+    @CommandLine.Option(names = "--strict", description = "Treat warnings (unknown keys, types read by their logicalType, "
+            + "SLAs meshkit cannot check...) as errors: exit 1 when there are any.")
+    boolean strict;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,32 +59,45 @@ final class ContractValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             results.add(reader.parse(file));
         }
-        long invalid = results.stream().filter(ParsedContract::hasErrors).count();
+        long invalid = results.stream().filter(r -> !valid(r)).count();
         long problems = results.stream().mapToLong(r -> r.problems().size()).sum();
+        boolean errors = results.stream().anyMatch(ParsedContract::hasErrors);
         PrintWriter out = spec.commandLine().getOut();
         if (f == OutputFormat.JSON) {
-            out.println(json(results, invalid));
+            out.println(json(results, invalid, strict));
         } else {
             for (ParsedContract r : results) {
                 for (ContractProblem p : r.problems()) {
-                    out.println(p);
+                    out.println(strict && !p.isError() ? asError(p) : p);
                 }
             }
             out.println(plural(results.size(), "contract") + ", " + (results.size() - invalid) + " valid, "
                     + plural(problems, "problem"));
         }
         out.flush();
-        return invalid == 0 ? 0 : ErrorCode.INVALID_CONTRACT.exitCode();
+        if (errors) {
+            return ErrorCode.INVALID_CONTRACT.exitCode();
+        }
+        return invalid == 0 ? 0 : 1; // --strict: the check found warnings
     }
 
-    private static String json(List<ParsedContract> results, long invalid) throws Exception {
+    private boolean valid(ParsedContract r) {
+        return !r.hasErrors() && !(strict && !r.problems().isEmpty());
+    }
+
+    private static ContractProblem asError(ContractProblem p) {
+        return new ContractProblem(p.location(), ContractProblem.Severity.ERROR, p.message());
+    }
+
+    private static String json(List<ParsedContract> results, long invalid, boolean strict) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ArrayNode contracts = root.putArray("contracts");
         for (ParsedContract r : results) {
             ObjectNode c = contracts.addObject();
             c.put("path", r.displayPath());
-            c.put("valid", !r.hasErrors());
+            c.put("valid", !r.hasErrors() && !(strict && !r.problems().isEmpty()));
+            r.contract().ifPresent(k -> c.put("apiVersion", k.apiVersion()));
             r.contract().ifPresent(k -> {
                 c.put("id", k.id());
                 c.put("version", k.version());
@@ -88,7 +107,7 @@ final class ContractValidateCommand implements Callable<Integer> {
                 ObjectNode o = ps.addObject();
                 o.put("line", p.location().line());
                 o.put("column", p.location().column());
-                o.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("severity", strict ? "error" : p.severity().name().toLowerCase(java.util.Locale.ROOT));
                 o.put("message", p.message());
             }
         }
@@ -96,6 +115,8 @@ final class ContractValidateCommand implements Callable<Integer> {
         summary.put("contracts", results.size());
         summary.put("valid", results.size() - invalid);
         summary.put("invalid", invalid);
+        summary.put("warnings", results.stream().mapToLong(r -> r.warnings().size()).sum());
+        summary.put("strict", strict);
         return mapper.writeValueAsString(root);
     }
 

@@ -25,11 +25,14 @@ class ContractCommandTest {
                 FIXTURES.resolve("malformed.odcs.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).contains(
-                FIXTURES.resolve("bad.odcs.yaml") + ":17:22: error: unknown logicalType 'strng' (known: string, date, timestamp, time, number, integer, object, array, boolean)",
-                FIXTURES.resolve("bad.odcs.yaml") + ":20:15: error: column name 'a\"; DROP TABLE x; --' is not a safe identifier: use letters, digits and underscores, not starting with a digit",
+                FIXTURES.resolve("bad.odcs.yaml") + ":17:22: error: logicalType 'strng' of property 'title' of schema object"
+                        + " 'tracks' is not one ODCS v3.1.0 allows (string, date, timestamp, time, number, integer, object,"
+                        + " array, boolean) (did you mean 'string'?)",
+                FIXTURES.resolve("bad.odcs.yaml") + ":20:15: error: property name 'a\"; DROP TABLE x; --' is not a safe"
+                        + " name: it contains a quote (\")",
                 "2 contracts, 0 valid, 7 problems");
         assertThat(run.out()).contains("malformed.odcs.yaml:3:1: error: invalid YAML")
-                .contains(":18:15: error: duplicate column 'title'")
+                .contains(":18:15: error: duplicate property 'title'")
                 .contains(":10:16: error: dataset 'tracks' is a dimension but has no primary key");
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -57,11 +60,55 @@ class ContractCommandTest {
     }
 
     @Test
-    void showNormalisesVersionThreeZeroToThreeOne() {
-        CliRun run = CliRun.of("contract", "show", FIXTURES.resolve("v30.odcs.yaml").toString());
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("apiVersion: v3.1.0").contains("purpose: Listeners of the music service.")
-                .contains("metric: nullValues").contains("physicalType: BIGINT").doesNotContain("rule: nullCheck");
+    void showWritesWhatItReadAndConvertsOnlyWhenAsked() throws Exception {
+        String file = FIXTURES.resolve("v30.odcs.yaml").toString();
+        CliRun same = CliRun.of("contract", "show", file);
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).isEqualTo(java.nio.file.Files.readString(FIXTURES.resolve("v30.odcs.yaml")));
+
+        CliRun v31 = CliRun.of("contract", "show", "--to", "v3.1.0", file);
+        assertThat(v31.exitCode()).isZero();
+        assertThat(v31.out()).contains("apiVersion: v3.1.0", "purpose: Listeners of the music service.",
+                "team:\n  members:\n    - username: alice", "- metric: nullValues\n            mustBe: 0")
+                .doesNotContain("rule: nullCheck").doesNotContain("physicalType");
+        assertThat(v31.err()).isEqualTo("note: " + file + ": quality rule 1 of property country: v3.1.0 names a"
+                + " threshold: the implied mustBe: 0 is written" + System.lineSeparator());
+
+        CliRun back = CliRun.of("contract", "show", "--to", "v3.0.2", file);
+        assertThat(back.exitCode()).isEqualTo(0); // its own version: nothing to convert
+        CliRun down = CliRun.of("contract", "show", "--to", "v3.0.0", file);
+        assertThat(down.exitCode()).isEqualTo(2);
+        assertThat(down.err()).isEqualTo("error: Cannot convert contract urn:test:listeners from v3.0.2 to v3.0.0:"
+                + " meshkit converts v3.0.x contracts to v3.1.0" + System.lineSeparator());
+    }
+
+    @Test
+    void strictTurnsWarningsIntoErrors() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("strict");
+        Path typo = dir.resolve("typo.odcs.yaml");
+        java.nio.file.Files.writeString(typo, """
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: typo
+                version: 1.0.0
+                status: draft
+                servers:
+                  - server: db
+                    type: postgres
+                    host: db.internal
+                    port: 5432
+                    database: app
+                    schema: public
+                    hots: db2.internal
+                """);
+        CliRun lenient = CliRun.of("contract", "validate", typo.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).isEqualTo(typo + ":13:5: warning: unknown field 'hots' in server 'db' (did you mean"
+                + " 'host'?)" + System.lineSeparator() + "1 contract, 1 valid, 1 problem" + System.lineSeparator());
+        CliRun strict = CliRun.of("contract", "validate", "--strict", typo.toString());
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).startsWith(typo + ":13:5: error: unknown field 'hots'")
+                .endsWith("1 contract, 0 valid, 1 problem" + System.lineSeparator());
     }
 
     @Test
