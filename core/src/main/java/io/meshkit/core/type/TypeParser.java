@@ -350,17 +350,30 @@ final class TypeParser {
         int max = n.length() <= 5 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestPrefix = -1;
         for (String k : NAMES.keySet()) {
             if (Math.abs(k.length() - n.length()) > max) {
                 continue;
             }
             int d = Identifiers.distance(n, k);
-            if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
+            int prefix = commonPrefix(n, k);
+            // ties go to the spelling that shares the longest start with what was written (INTT: INT, not INET)
+            if (d < bestDistance || d == bestDistance && (prefix > bestPrefix
+                    || prefix == bestPrefix && k.compareTo(best) < 0)) {
                 bestDistance = d;
+                bestPrefix = prefix;
                 best = k;
             }
         }
         return bestDistance <= max ? best : null;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /** Parameters in parentheses: numbers, {@code *}, words, string literals, or types for nested names. */
