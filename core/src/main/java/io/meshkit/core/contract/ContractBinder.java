@@ -69,7 +69,7 @@ final class ContractBinder {
             error(document, "a contract must be a mapping of ODCS fields, not " + document.describe());
             return null;
         }
-        unknownKeys(m, "");
+        unknownKeys(m, Place.ROOT);
         String kind = string(m, "kind");
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
@@ -87,23 +87,22 @@ final class ContractBinder {
     }
 
     /** Warns about keys ODCS does not know; where the schema refuses them it has said so already. */
-    private void unknownKeys(Node node, String pointer) {
+    private void unknownKeys(Node node, Place place) {
+        if (place == Place.FREE) {
+            return;
+        }
         if (node instanceof MapNode m) {
-            Place place = OdcsFields.placeOf(pointer);
             for (Map.Entry<String, Node> e : m.entries().entrySet()) {
                 String key = e.getKey();
-                String child = pointer + "/" + SourceMap.escape(key);
-                if (place != Place.FREE && !OdcsFields.isKnown(place, key)) {
+                if (!OdcsFields.isKnown(place, key)) {
                     warning(m.keys().get(key), "unknown field " + Identifiers.describe(key) + " in "
-                            + OdcsFields.describe(root, pointer) + OdcsFields.hint(place, key));
+                            + OdcsFields.describe(root, m.pointer()) + OdcsFields.hint(place, key));
                 }
-                if (place != Place.FREE) {
-                    unknownKeys(e.getValue(), child);
-                }
+                unknownKeys(e.getValue(), OdcsFields.child(place, key, e.getValue() instanceof ListNode));
             }
         } else if (node instanceof ListNode l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                unknownKeys(l.items().get(i), pointer + "/" + i);
+            for (Node item : l.items()) {
+                unknownKeys(item, place);
             }
         }
     }

@@ -249,39 +249,48 @@ final class OdcsFields {
         Place place = Place.ROOT;
         for (int i = 0; i < segs.size(); i++) {
             String s = segs.get(i);
-            boolean index = isIndex(s);
             if (place == Place.FREE) {
                 return Place.FREE;
             }
-            if (index) {
+            if (isIndex(s)) {
                 continue; // a list item: the place was set by the list's key
             }
-            boolean next = i + 1 < segs.size() && isIndex(segs.get(i + 1));
-            place = switch (s) {
-                case "description" -> place == Place.ROOT ? Place.DESCRIPTION : Place.FREE;
-                case "schema" -> place == Place.ROOT ? Place.SCHEMA_OBJECT : Place.FREE;
-                case "properties" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
-                        ? Place.PROPERTY : Place.FREE;
-                case "items" -> place == Place.PROPERTY || place == Place.ITEMS ? Place.ITEMS : Place.FREE;
-                case "quality" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
-                        ? Place.QUALITY : Place.FREE;
-                case "slaProperties" -> place == Place.ROOT ? Place.SLA : Place.FREE;
-                case "servers" -> place == Place.ROOT ? Place.SERVER : Place.FREE;
-                case "customProperties" -> place == Place.FREE ? Place.FREE : Place.CUSTOM_PROPERTY;
-                case "roles" -> place == Place.ROOT || place == Place.SERVER ? Place.ROLE : Place.FREE;
-                case "support" -> place == Place.ROOT ? Place.SUPPORT : Place.FREE;
-                case "price" -> place == Place.ROOT ? Place.PRICE : Place.FREE;
-                case "authoritativeDefinitions" -> place == Place.FREE ? Place.FREE : Place.AUTHORITATIVE_DEFINITION;
-                case "team" -> place == Place.ROOT ? (next ? Place.TEAM_MEMBER : Place.TEAM) : Place.FREE;
-                case "members" -> place == Place.TEAM ? Place.TEAM_MEMBER : Place.FREE;
-                case "relationships" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
-                        ? Place.RELATIONSHIP : Place.FREE;
-                case "logicalTypeOptions" -> place == Place.PROPERTY || place == Place.ITEMS
-                        ? Place.LOGICAL_TYPE_OPTIONS : Place.FREE;
-                default -> Place.FREE;
-            };
+            place = child(place, s, i + 1 < segs.size() && isIndex(segs.get(i + 1)));
         }
         return place;
+    }
+
+    /**
+     * The place of the mapping under {@code key} of a mapping at {@code place} (or of the items of the list there,
+     * when {@code list}).
+     */
+    static Place child(Place place, String key, boolean list) {
+        if (place == Place.FREE) {
+            return Place.FREE;
+        }
+        return switch (key) {
+            case "description" -> place == Place.ROOT ? Place.DESCRIPTION : Place.FREE;
+            case "schema" -> place == Place.ROOT ? Place.SCHEMA_OBJECT : Place.FREE;
+            case "properties" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
+                    ? Place.PROPERTY : Place.FREE;
+            case "items" -> place == Place.PROPERTY || place == Place.ITEMS ? Place.ITEMS : Place.FREE;
+            case "quality" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
+                    ? Place.QUALITY : Place.FREE;
+            case "slaProperties" -> place == Place.ROOT ? Place.SLA : Place.FREE;
+            case "servers" -> place == Place.ROOT ? Place.SERVER : Place.FREE;
+            case "customProperties" -> place == Place.FREE ? Place.FREE : Place.CUSTOM_PROPERTY;
+            case "roles" -> place == Place.ROOT || place == Place.SERVER ? Place.ROLE : Place.FREE;
+            case "support" -> place == Place.ROOT ? Place.SUPPORT : Place.FREE;
+            case "price" -> place == Place.ROOT ? Place.PRICE : Place.FREE;
+            case "authoritativeDefinitions" -> place == Place.FREE ? Place.FREE : Place.AUTHORITATIVE_DEFINITION;
+            case "team" -> place == Place.ROOT ? (list ? Place.TEAM_MEMBER : Place.TEAM) : Place.FREE;
+            case "members" -> place == Place.TEAM ? Place.TEAM_MEMBER : Place.FREE;
+            case "relationships" -> place == Place.SCHEMA_OBJECT || place == Place.PROPERTY || place == Place.ITEMS
+                    ? Place.RELATIONSHIP : Place.FREE;
+            case "logicalTypeOptions" -> place == Place.PROPERTY || place == Place.ITEMS
+                    ? Place.LOGICAL_TYPE_OPTIONS : Place.FREE;
+            default -> Place.FREE;
+        };
     }
 
     /** The unescaped segments of a JSON Pointer. */
