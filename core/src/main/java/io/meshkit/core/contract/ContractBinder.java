@@ -370,8 +370,9 @@ final class ContractBinder {
         DataType physical = physicalType(m, label, declared, physicalText, !nested.isEmpty() || items != null);
         boolean object = declared == null || declared == LogicalType.OBJECT;
         boolean array = declared == null || declared == LogicalType.ARRAY;
-        if (object && !nested.isEmpty() && (physical == null || physical.kind() == DataType.Kind.JSON
-                || physical.kind() == DataType.Kind.STRUCT)) {
+        // nested properties give the shape of a struct, record or message, not of a column declared as JSON
+        boolean shapeless = physical == null || physicalText == null || SHAPE_WORDS.contains(firstWord(physicalText));
+        if (object && !nested.isEmpty() && (shapeless || physical.kind() == DataType.Kind.STRUCT)) {
             List<DataType.Field> fields = new ArrayList<>();
             for (Column n : nested) {
                 String field = n.physicalName() != null ? n.physicalName() : n.name();
@@ -384,8 +385,7 @@ final class ContractBinder {
                 physical = DataType.struct(fields);
             }
         }
-        if (array && items != null && (physical == null || physical.kind() == DataType.Kind.JSON
-                || physical.kind() == DataType.Kind.ARRAY)) {
+        if (array && items != null && (shapeless || physical.kind() == DataType.Kind.ARRAY)) {
             physical = DataType.array(items.physicalType());
         }
 
@@ -438,6 +438,19 @@ final class ContractBinder {
                 bool(m, "unique"), bool(m, "primaryKey"), position, string(m, "classification"),
                 string(m, "description"), bool(m, "partitioned"), history, quality(m.get("quality"), label), custom,
                 physicalText, string(m, "businessName"), strings(m.get("tags")), options, nested, items);
+    }
+
+    /** Physical types that say a value is nested without saying its shape: nested properties or items do. */
+    private static final Set<String> SHAPE_WORDS = Set.of("STRUCT", "RECORD", "ROW", "OBJECT", "TUPLE", "MAP", "ARRAY",
+            "LIST", "REPEATED", "MESSAGE", "DICT");
+
+    private static String firstWord(String text) {
+        String t = text.strip();
+        int end = 0;
+        while (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
+            end++;
+        }
+        return t.substring(0, end).toUpperCase(Locale.ROOT);
     }
 
     /** The physical type as written, or null; what is wrong with it is an error or a warning. */

@@ -88,6 +88,7 @@ final class YamlTree {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         Map<String, SourceLocation> keyLocations = new LinkedHashMap<>();
         Reader reader = new Reader(displayPath, problems, locations, keyLocations);
+        reader.text = yaml;
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             reader.parser = parser;
             JsonToken token = parser.nextToken();
@@ -146,6 +147,7 @@ final class YamlTree {
         private final Map<String, SourceLocation> locations;
         private final Map<String, SourceLocation> keyLocations;
         private JsonParser parser;
+        private String text;
 
         Reader(String displayPath, Problems problems, Map<String, SourceLocation> locations,
                 Map<String, SourceLocation> keyLocations) {
@@ -157,6 +159,16 @@ final class YamlTree {
 
         SourceLocation location() {
             return YamlTree.location(displayPath, parser.currentTokenLocation());
+        }
+
+        /** Whether the current scalar is written in quotes (Jackson reads a plain empty scalar as ""). */
+        private boolean quoted() {
+            long offset = parser.currentTokenLocation().getCharOffset();
+            if (text == null || offset < 0 || offset >= text.length()) {
+                return true;
+            }
+            char c = text.charAt((int) offset);
+            return c == '"' || c == '\'';
         }
 
         Node read(JsonToken token, String pointer) throws IOException {
@@ -203,6 +215,9 @@ final class YamlTree {
                         problems.error(at, "YAML aliases (*" + parser.getText() + ") are not supported in contracts: "
                                 + "write the content out");
                         return new ScalarNode(pointer, at, null, "");
+                    }
+                    if (parser.getText().isEmpty() && !quoted()) {
+                        return new ScalarNode(pointer, at, null, ""); // `key:` with nothing after it is null in YAML
                     }
                     return new ScalarNode(pointer, at, parser.getText(), parser.getText());
                 case VALUE_NUMBER_INT: {
