@@ -142,6 +142,10 @@ final class OdcsFields {
                             + "mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, "
                             + "mustNotBeBetween"),
                     Map.entry("column", "ODCS writes a column's rules under that property's 'quality'")),
+            Place.TEAM_MEMBER, Map.ofEntries(
+                    Map.entry("comment", "ODCS writes 'description'"),
+                    Map.entry("email", "ODCS writes the user's email as 'username'"),
+                    Map.entry("user", "ODCS writes 'username'")),
             Place.SLA, Map.ofEntries(
                     Map.entry("val", "ODCS writes 'value'"),
                     Map.entry("units", "ODCS writes 'unit'"),
