@@ -297,6 +297,9 @@ public abstract class WarehouseContractTest {
     public void describeRoundTripsEveryPortableType() {
         List<DataType> types = new ArrayList<>();
         for (DataType.Kind kind : DataType.Kind.values()) {
+            if (kind.isNested()) {
+                continue; // STRUCT, ARRAY and MAP need their parts; each dialect's tests create them
+            }
             types.add(kind == DataType.Kind.DECIMAL ? DataType.decimal(18, 3) : DataType.of(kind));
         }
         types.add(DataType.varchar(40));
@@ -973,6 +976,7 @@ public abstract class WarehouseContractTest {
             "        quality:",
             "          - metric: invalidValues",
             "            arguments: {validValues: [rock, pop]}",
+            "            mustBe: 0",
             "          - {metric: nullValues, unit: percent, mustBeLessThan: 50, severity: warning}",
             "      - {name: valid_from, logicalType: timestamp}",
             "      - {name: valid_to, logicalType: timestamp}",

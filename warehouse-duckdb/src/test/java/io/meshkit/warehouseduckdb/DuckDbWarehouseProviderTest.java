@@ -245,10 +245,12 @@ class DuckDbWarehouseProviderTest {
     @Test
     void typesWithoutAPortableFormAreDescribedAsVarcharWithTheirEngineType() {
         try (Warehouse w = Warehouses.open("duckdb::memory:")) {
-            w.execute(Sql.of("CREATE TABLE main.t (tags VARCHAR[], d INTERVAL)"));
+            w.execute(Sql.of("CREATE TABLE main.t (u UNION(n INTEGER, s VARCHAR), d INTERVAL, tags VARCHAR[])"));
             var info = w.describe(T).orElseThrow();
-            assertThat(info.columns()).extracting(c -> c.type()).containsExactly(DataType.VARCHAR, DataType.VARCHAR);
-            assertThat(info.columns()).extracting(c -> c.engineType()).containsExactly("VARCHAR[]", "INTERVAL");
+            assertThat(info.columns()).extracting(c -> c.type())
+                    .containsExactly(DataType.VARCHAR, DataType.VARCHAR, DataType.array(DataType.VARCHAR)); // a list is nested data
+            assertThat(info.columns()).extracting(c -> c.engineType())
+                    .containsExactly("UNION(n INTEGER, s VARCHAR)", "INTERVAL", "VARCHAR[]");
         }
     }
 

@@ -36,6 +36,8 @@ public record ColumnMapping(List<Staged> staged, Drift drift) {
             return new ColumnMapping(table.columns().stream().map(c -> new Staged(c.name(), ColumnName.of(c.name()), c.type())).toList(),
                     new Drift(List.of()));
         }
+        // ODCS allows a schema object without properties; a staging table cannot be made of one
+        dataset.get().requireColumns("snapshot " + table.database() + "." + table.name());
         List<Staged> staged = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();
         for (Column c : dataset.get().columns()) {

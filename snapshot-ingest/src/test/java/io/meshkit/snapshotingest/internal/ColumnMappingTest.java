@@ -2,7 +2,12 @@ package io.meshkit.snapshotingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.type.DataType;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ColumnMappingTest {
@@ -26,5 +31,26 @@ class ColumnMappingTest {
         assertThat(ColumnMapping.fits(DataType.VARCHAR, DataType.varchar(2))).isTrue();
         assertThat(ColumnMapping.fits(DataType.VARCHAR, DataType.INTEGER)).isFalse();
         assertThat(ColumnMapping.fits(DataType.TIMESTAMP, DataType.TIMESTAMP_TZ)).isTrue();
+    }
+
+    /** ODCS allows a schema object without properties; a snapshot needs columns and says so on one line. */
+    @Test
+    void aDatasetWithoutPropertiesIsRefusedOnOneLine() {
+        Dataset noColumns = ContractReader.create().parse("c.odcs.yaml", """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: c
+                version: 1.0.0
+                status: active
+                schema:
+                  - name: orders
+                    physicalType: table
+                """).orThrow().datasets().get(0);
+        SourceTable table = new SourceTable("shop", "orders",
+                List.of(MySqlTypes.map("orders", "id", "bigint", "bigint(20)", false, 20, 0, false)), List.of("id"), 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ColumnMapping.of(table, Optional.of(noColumns)))
+                .isInstanceOf(MeshkitException.class)
+                .hasMessage("Cannot snapshot shop.orders for dataset orders: its schema object lists no properties, and a"
+                        + " table needs columns");
     }
 }
