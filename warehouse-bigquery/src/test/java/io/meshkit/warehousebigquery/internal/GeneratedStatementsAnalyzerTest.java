@@ -37,7 +37,7 @@ class GeneratedStatementsAnalyzerTest {
             "      - {name: track_id, logicalType: integer, physicalType: bigint, primaryKey: true}",
             "      - {name: title, logicalType: string, required: true}",
             "      - name: genre", "        logicalType: string", "        quality:",
-            "          - metric: invalidValues", "            arguments: {validValues: [rock, pop]}",
+            "          - metric: invalidValues", "            arguments: {validValues: [rock, pop]}", "            mustBe: 0",
             "          - {metric: nullValues, unit: percent, mustBeLessThan: 50}",
             "      - {name: valid_from, logicalType: timestamp}", "      - {name: valid_to, logicalType: timestamp}",
             "      - {name: is_current, logicalType: boolean}", "");
