@@ -209,7 +209,7 @@ class BigQueryDiffSqlAnalyzerTest {
         assertThat(analyzed).isEqualTo(requests.size() * 6);
         Sql comparison = DiffStatements.of(dialect, requests.get(0), production, candidate).comparison(true);
         assertThat(comparison.text()).contains("`music`.`plays`", "`music_candidates`.`plays`", "FULL OUTER JOIN", "COUNTIF(",
-                "ARRAY_AGG(IF(", "UNNEST(n.nominated)", "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(", "UNION DISTINCT");
+                "ARRAY_AGG(IF(", "UNNEST(n.`nominated`)", "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(", "UNION DISTINCT");
     }
 
     @Test
