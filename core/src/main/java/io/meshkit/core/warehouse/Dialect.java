@@ -33,6 +33,14 @@ public interface Dialect extends Quoting {
         return sql().sql("CAST(").append(value).sql(" AS ").type(type).sql(")").build();
     }
 
+    /**
+     * A cast that gives NULL where the value does not convert instead of failing, if the engine has
+     * one (empty by default): what finds the value of a file that a load could not convert.
+     */
+    default Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.empty();
+    }
+
     // ---------------------------------------------------------------- shared building blocks
 
     /**

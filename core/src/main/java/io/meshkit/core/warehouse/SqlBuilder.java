@@ -86,6 +86,15 @@ public final class SqlBuilder {
         return this;
     }
 
+    /**
+     * Appends the type a warehouse reported for a column ({@link ColumnInfo#engineType}, or the
+     * dialect's spelling that made it), for a cast to exactly that type, portable or not.
+     */
+    public SqlBuilder engineType(ColumnInfo column) {
+        text.append(column.engineType());
+        return this;
+    }
+
     /** Appends a {@code ?} placeholder and binds the value. */
     public SqlBuilder bind(Object value) {
         text.append('?');

@@ -116,6 +116,11 @@ public final class BigQueryDialect implements Dialect {
         }
     }
 
+    @Override
+    public Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.of(sql().sql("SAFE_CAST(").append(value).sql(" AS ").type(type).sql(")").build());
+    }
+
     /**
      * The hex MD5 of the columns as one JSON object: {@code TO_JSON_STRING} renders every type
      * (BYTES as base64, so no invalid UTF-8 can fail a cast), quotes strings and escapes what they

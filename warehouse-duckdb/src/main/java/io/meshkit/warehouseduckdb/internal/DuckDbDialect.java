@@ -87,6 +87,11 @@ public final class DuckDbDialect implements Dialect {
         return duck != null ? Optional.of(duck) : DataType.parse(engineTypeName);
     }
 
+    @Override
+    public Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.of(sql().sql("TRY_CAST(").append(value).sql(" AS ").type(type).sql(")").build());
+    }
+
     /**
      * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
      * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
