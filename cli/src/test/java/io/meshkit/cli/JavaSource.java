@@ -197,33 +197,28 @@ final class JavaSource {
     }
 
     private static int closingParen(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = literalEnd(s, i) - 1;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return find(s, open, ')', 1);
     }
 
-    /** The offset of the first {@code c} outside literals and parentheses, or -1. */
+    /** The offset of the first {@code wanted} outside literals and parentheses, or -1. */
     private static int topLevel(String s, char wanted) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
+        return find(s, 0, wanted, 0);
+    }
+
+    /** The offset of the first {@code wanted} from {@code from} at a parenthesis depth, outside literals; -1 if none. */
+    private static int find(String s, int from, char wanted, int depth) {
+        int d = 0;
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == wanted && d == depth) {
+                return i;
+            }
             if (c == '"' || c == '\'') {
                 i = literalEnd(s, i) - 1;
             } else if (c == '(') {
-                depth++;
+                d++;
             } else if (c == ')') {
-                depth--;
-            } else if (c == wanted && depth == 0) {
-                return i;
+                d--;
             }
         }
         return -1;

@@ -765,10 +765,8 @@ public abstract class WarehouseContractTest {
     /** {@code truncateTime} cuts a TIMESTAMP to the start of its hour and of its day, keeping the type. */
     @Test
     public void truncateTimeToHourAndDay() {
-        TableId t = table("times");
-        createTable(t, Map.of("ts", DataType.TIMESTAMP));
-        DataGenerators.insertRows(warehouse, t, List.of(new ColumnInfo(ColumnName.of("ts"), DataType.TIMESTAMP, "", true)),
-                List.<List<Object>>of(List.of(LocalDateTime.parse("2024-03-05T13:45:12.345678"))).iterator());
+        TableId t = filled("times", List.of(column("ts", DataType.TIMESTAMP)),
+                List.of(List.of(LocalDateTime.parse("2024-03-05T13:45:12.345678"))));
         Sql ts = sql().id(ColumnName.of("ts")).build();
         Row r = all(sql().sql("SELECT ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.HOUR))
                 .sql(" AS h, ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.DAY)).sql(" AS d FROM ")
@@ -780,15 +778,9 @@ public abstract class WarehouseContractTest {
     /** {@code cast}, {@code text}, {@code hex} and {@code displayText} write values as documented. */
     @Test
     public void valuesAsText() {
-        TableId t = table("texts");
-        List<ColumnInfo> columns = List.of(
-                new ColumnInfo(ColumnName.of("i"), DataType.BIGINT, "", true),
-                new ColumnInfo(ColumnName.of("d"), DataType.DATE, "", true),
-                new ColumnInfo(ColumnName.of("s"), DataType.VARCHAR, "", true),
-                new ColumnInfo(ColumnName.of("b"), DataType.of(DataType.Kind.BINARY), "", true));
-        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
-        DataGenerators.insertRows(warehouse, t, columns, List.<List<Object>>of(
-                List.of(-42L, LocalDate.parse("2024-03-05"), "Zoë 東京", new byte[] {0x0a, (byte) 0xff, 0x00})).iterator());
+        TableId t = filled("texts", List.of(column("i", DataType.BIGINT), column("d", DataType.DATE), column("s", DataType.VARCHAR),
+                column("b", DataType.of(DataType.Kind.BINARY))),
+                List.of(List.of(-42L, LocalDate.parse("2024-03-05"), "Zoë 東京", new byte[] {0x0a, (byte) 0xff, 0x00})));
         var d = warehouse.dialect();
         Row r = all(sql().sql("SELECT ").append(d.text(ref("i"), DataType.BIGINT)).sql(" AS ti, ").append(d.text(ref("d"), DataType.DATE))
                 .sql(" AS td, ").append(d.text(ref("s"), DataType.VARCHAR)).sql(" AS ts, ").append(d.hex(ref("b"))).sql(" AS hb, ")
@@ -900,18 +892,10 @@ public abstract class WarehouseContractTest {
     /** {@code rowHash} is equal for equal lists of values (NULLs included) and differs for the rows here that differ. */
     @Test
     public void rowHashIsEqualForEqualValues() {
-        TableId t = table("hashed");
-        Map<String, DataType> columns = new java.util.LinkedHashMap<>();
-        columns.put("id", DataType.BIGINT);
-        columns.put("a", DataType.VARCHAR);
-        columns.put("c", DataType.BIGINT);
-        createTable(t, columns);
         List<List<Object>> rows = List.of(Arrays.asList(1L, "a", 1L), Arrays.asList(2L, "a", 1L), Arrays.asList(3L, "a", 2L),
                 Arrays.asList(4L, null, 1L), Arrays.asList(5L, "", 1L), Arrays.asList(6L, null, null), Arrays.asList(7L, null, null),
                 Arrays.asList(8L, "b", 1L));
-        List<ColumnInfo> infos = columns.entrySet().stream()
-                .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), "", true)).toList();
-        DataGenerators.insertRows(warehouse, t, infos, rows.iterator());
+        TableId t = filled("hashed", List.of(column("id", DataType.BIGINT), column("a", DataType.VARCHAR), column("c", DataType.BIGINT)), rows);
         var d = warehouse.dialect();
         Map<Long, Object> hashes = new HashMap<>();
         for (Row r : all(sql().sql("SELECT id, ").append(d.rowHash(List.of(ref("a"), ref("c")))).sql(" AS h, ").append(d.rowHash(List.of()))
@@ -934,24 +918,15 @@ public abstract class WarehouseContractTest {
      */
     @Test
     public void canonicalTextIsAsDocumented() {
-        TableId t = table("canonical");
-        List<ColumnInfo> columns = List.of(
-                new ColumnInfo(ColumnName.of("id"), DataType.BIGINT, "", false),
-                new ColumnInfo(ColumnName.of("flag"), DataType.BOOLEAN, "", true),
-                new ColumnInfo(ColumnName.of("day"), DataType.DATE, "", true),
-                new ColumnInfo(ColumnName.of("at"), DataType.TIMESTAMP, "", true),
-                new ColumnInfo(ColumnName.of("instant"), DataType.TIMESTAMP_TZ, "", true),
-                new ColumnInfo(ColumnName.of("name"), DataType.VARCHAR, "", true),
-                new ColumnInfo(ColumnName.of("bytes"), DataType.of(DataType.Kind.BINARY), "", true),
-                new ColumnInfo(ColumnName.of("amount"), DataType.decimal(10, 3), "", true),
-                new ColumnInfo(ColumnName.of("score"), DataType.DOUBLE, "", true));
-        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
-        DataGenerators.insertRows(warehouse, t, columns, List.of(
+        TableId t = filled("canonical", List.of(new ColumnInfo(ColumnName.of("id"), DataType.BIGINT, "", false),
+                column("flag", DataType.BOOLEAN), column("day", DataType.DATE), column("at", DataType.TIMESTAMP),
+                column("instant", DataType.TIMESTAMP_TZ), column("name", DataType.VARCHAR), column("bytes", DataType.of(DataType.Kind.BINARY)),
+                column("amount", DataType.decimal(10, 3)), column("score", DataType.DOUBLE)), List.of(
                 Arrays.<Object>asList(1L, true, LocalDate.parse("2024-03-05"), LocalDateTime.parse("2024-03-05T13:45:12.345678"),
                         Instant.parse("2024-03-05T13:45:12.5Z"), " Zoë Ab ", new byte[] {0x0a, (byte) 0xff}, new BigDecimal("2.345"), 0.1),
                 Arrays.<Object>asList(2L, false, LocalDate.parse("1999-12-31"), LocalDateTime.parse("2024-03-05T00:00:00"),
                         Instant.parse("1970-01-01T00:00:00Z"), "", new byte[0], new BigDecimal("-2.345"), -1.25),
-                Arrays.<Object>asList(3L, null, null, null, null, null, null, new BigDecimal("7"), 1e20)).iterator());
+                Arrays.<Object>asList(3L, null, null, null, null, null, null, new BigDecimal("7"), 1e20)));
         TableInfo info = warehouse.describe(t).orElseThrow();
         CanonicalText ct = warehouse.dialect().canonicalText();
         CanonicalText.Rules exact = CanonicalText.Rules.EXACT;
@@ -1042,6 +1017,18 @@ public abstract class WarehouseContractTest {
         assertThat(oneColumn).isPositive();
         assertThat(three).isGreaterThanOrEqualTo(oneColumn);
         assertThat(sampled).isBetween(0L, three);
+    }
+
+    private static ColumnInfo column(String name, DataType type) {
+        return new ColumnInfo(ColumnName.of(name), type, "", true);
+    }
+
+    /** A new table of this test's namespace with these columns and rows (values bound). */
+    private TableId filled(String name, List<ColumnInfo> columns, List<? extends List<?>> rows) {
+        TableId t = table(name);
+        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
+        DataGenerators.insertRows(warehouse, t, columns, rows.stream().map(r -> (List<Object>) new ArrayList<Object>(r)).iterator());
+        return t;
     }
 
     private Sql ref(String column) {
