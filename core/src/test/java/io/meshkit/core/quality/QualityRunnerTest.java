@@ -7,7 +7,6 @@ import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.Threshold;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.QueryStats;
