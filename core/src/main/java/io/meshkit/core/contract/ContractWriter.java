@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -105,31 +106,6 @@ public final class ContractWriter {
     }
 
     // ---------------------------------------------------------------- v3.0 to v3.1
-
-    private static final List<String> SERVER_COMMON = List.of("customProperties", "description", "environment", "id",
-            "roles", "server", "type");
-
-    /** The fields of each server type in the v3.1.0 schema, besides {@link #SERVER_COMMON}. */
-    private static final Map<String, String> SERVER_FIELDS = Map.ofEntries(
-            Map.entry("api", "location"), Map.entry("athena", "catalog,regionName,schema,stagingDir"),
-            Map.entry("azure", "delimiter,format,location"), Map.entry("bigquery", "dataset,project"),
-            Map.entry("clickhouse", "database,host,port"), Map.entry("databricks", "catalog,host,schema"),
-            Map.entry("denodo", "database,host,port"), Map.entry("dremio", "host,port,schema"),
-            Map.entry("duckdb", "database,schema"), Map.entry("glue", "account,database,format,location"),
-            Map.entry("cloudsql", "database,host,port,schema"), Map.entry("db2", "database,host,port,schema"),
-            Map.entry("hive", "database,host,port"), Map.entry("impala", "database,host,port"),
-            Map.entry("informix", "database,host,port"), Map.entry("zen", "database,host,port"),
-            Map.entry("custom", "account,catalog,database,dataset,delimiter,endpointUrl,format,host,location,path,port,"
-                    + "project,region,regionName,schema,serviceName,stagingDir,stream,warehouse"),
-            Map.entry("kafka", "format,host"), Map.entry("kinesis", "format,region"), Map.entry("local", "format,path"),
-            Map.entry("mysql", "database,host,port"), Map.entry("oracle", "host,port,serviceName"),
-            Map.entry("postgresql", "database,host,port,schema"), Map.entry("postgres", "database,host,port,schema"),
-            Map.entry("presto", "catalog,host,schema"), Map.entry("pubsub", "project"),
-            Map.entry("redshift", "account,database,host,region,schema"),
-            Map.entry("s3", "delimiter,endpointUrl,format,location"), Map.entry("sftp", "delimiter,format,location"),
-            Map.entry("snowflake", "account,database,host,port,schema,warehouse"),
-            Map.entry("sqlserver", "database,host,port,schema"), Map.entry("synapse", "database,host,port"),
-            Map.entry("trino", "catalog,host,port,schema"), Map.entry("vertica", "database,host,port,schema"));
 
     private static final class ToV31 {
         private final List<String> notes;
@@ -306,17 +282,16 @@ public final class ContractWriter {
             node.put("customProperties", custom);
         }
 
-        /** v3.1.0 allows each server type its own fields (a postgres server has no dataset). */
+        /** v3.1.0 allows each server type its own fields (read from its schema: a bigquery server has no host). */
         private void serverToCustom(Map<String, Object> server) {
             Object type = server.get("type");
-            String fields = type instanceof String t ? SERVER_FIELDS.get(t) : null;
-            if (fields == null) {
+            Optional<Set<String>> allowed = type instanceof String t ? OdcsSchemas.serverFields(API_VERSION, t)
+                    : Optional.empty();
+            if (allowed.isEmpty()) {
                 unknownToCustom(server, Place.SERVER, "server " + server.get("server"));
                 return;
             }
-            List<String> allowed = List.of(fields.split(","));
-            List<String> unknown = server.keySet().stream()
-                    .filter(k -> !SERVER_COMMON.contains(k) && !allowed.contains(k)).toList();
+            List<String> unknown = server.keySet().stream().filter(k -> !allowed.get().contains(k)).toList();
             if (!unknown.isEmpty()) {
                 List<Object> custom = server.get("customProperties") instanceof List<?> l ? new ArrayList<>(l)
                         : new ArrayList<>();

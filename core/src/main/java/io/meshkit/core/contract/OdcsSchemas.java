@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -61,6 +62,34 @@ final class OdcsSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final Map<String, Map<String, Set<String>>> SERVER_FIELDS = new ConcurrentHashMap<>();
+
+    /**
+     * The fields a server of {@code type} may have in {@code version}: the fields every server has and those
+     * of its type, as the schema's {@code Server} definition says; empty for a type the schema does not know.
+     */
+    static Optional<Set<String>> serverFields(String version, String type) {
+        Map<String, Set<String>> byType = SERVER_FIELDS.computeIfAbsent(version, v -> {
+            JsonNode schema = schema(v).getSchemaNode();
+            JsonNode server = schema.at("/$defs/Server");
+            Set<String> common = new HashSet<>();
+            server.path("properties").fieldNames().forEachRemaining(common::add);
+            Map<String, Set<String>> out = new java.util.HashMap<>();
+            for (JsonNode branch : server.path("allOf")) {
+                String t = branch.at("/if/properties/type/const").asText(null);
+                String ref = branch.at("/then/$ref").asText("");
+                if (t == null || !ref.startsWith("#/")) {
+                    continue;
+                }
+                Set<String> fields = new HashSet<>(common);
+                schema.at(ref.substring(1)).path("properties").fieldNames().forEachRemaining(fields::add);
+                out.put(t, Set.copyOf(fields));
+            }
+            return Map.copyOf(out);
+        });
+        return Optional.ofNullable(byType.get(type));
     }
 
     /** The document as a Jackson tree, for the validator (and for JSON output). */

@@ -283,7 +283,7 @@ public final class ScdSql {
     /**
      * The type-2 columns the change join compares by value ({@code IS DISTINCT FROM}): every one but
      * floating-point, JSON and nested columns, where value and text equality differ (-0.0 and 0.0, NaN) or
-     * that a warehouse cannot compare (BigQuery's JSON, STRUCT and ARRAY); those are compared by
+     * that some warehouses cannot compare (JSON, structs and lists); those are compared by
      * {@link Dialect#rowFingerprint} as before. Comparing values needs no hashing: an MD5 of each
      * side's columns costs more than the join itself.
      */
