@@ -3,6 +3,7 @@ package io.meshkit.cli.init;
 import io.meshkit.cli.VersionCommand;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,6 +57,15 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the templates, one line each, and exit.")
     boolean list;
 
+    @Option(names = "--warehouse", paramLabel = "URI", defaultValue = Warehouses.DEFAULT_URI,
+            description = "The project's warehouse in meshkit.yaml (default: ${DEFAULT-VALUE}); a warehouse CI can reach "
+                    + "(e.g. bigquery:PROJECT/LOCATION) also gets the publish and monitor workflows.")
+    String warehouse;
+
+    @Option(names = "--maven-repository", paramLabel = "URL",
+            description = "Where mvn finds meshkit's own artifacts (meshkit.repository in pom.xml; default: this distribution's maven/).")
+    String mavenRepository;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +95,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("created " + dir + " from template " + t.id() + ": dataset " + dataset + ", " + files.size() + " files, "
                 + properties.get("groupId") + ":" + properties.get("artifactId") + ", meshkit " + properties.get("meshkitVersion"));
-        out.println("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml   (see README.md)");
+        out.println("next: cd " + shellWord(dir.toString()) + " && mvn test && meshkit run pipeline.yaml   (see README.md)");
         out.flush();
         return 0;
     }
@@ -127,7 +137,45 @@ public final class InitCommand implements Callable<Integer> {
         p.put("datasetName", name);
         p.put("meshkitVersion", VersionCommand.version());
         p.put("gitignore", ".gitignore");
+        p.put("warehouse", warehouse());
+        p.put("meshkitRepository", mavenRepository());
         return p;
+    }
+
+    /** The warehouse URI, checked: a scheme an installed provider serves. */
+    private String warehouse() {
+        int colon = warehouse.indexOf(':');
+        String scheme = colon > 0 ? warehouse.substring(0, colon) : "";
+        if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\')) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': give SCHEME:LOCATION, e.g. " + Warehouses.DEFAULT_URI);
+        }
+        if (!Warehouses.providers().containsKey(scheme)) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': no provider of scheme '" + scheme
+                    + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
+        }
+        return warehouse;
+    }
+
+    /**
+     * The Maven repository holding this meshkit's own artifacts: the option, else the {@code maven/} directory of
+     * the distribution this command runs from ({@code meshkit.home}, set by bin/meshkit, or the directory above
+     * the jar's {@code lib/}).
+     */
+    private String mavenRepository() {
+        if (mavenRepository != null) {
+            if (!mavenRepository.matches("(file|https?):\\S+")) {
+                throw bad("Cannot create a project with Maven repository '" + mavenRepository + "': give a file:, http: or https: URL");
+            }
+            return mavenRepository;
+        }
+        return MavenRepository.ofThisDistribution().orElseThrow(() -> bad("Cannot create a project: this meshkit runs outside "
+                + "a distribution, so it has no Maven repository of its own; give --maven-repository URL (where the platform "
+                + "team deploys meshkit)"));
+    }
+
+    /** A word the shell reads back as it is: the directory in the {@code next:} line works when pasted. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./,:=+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static boolean isPackageName(String s) {
