@@ -160,7 +160,7 @@ class DistributionIT {
 
     @Test
     void aPluginIsFoundAndOnlyACommandThatUsesItLoadsItsClasses() throws Exception {
-        Result version = tool("meshkit", "--version");
+        Result version = tool("meshkit", "version");
         assertThat(version.out()).contains("warehouses: bigquery, duckdb");
 
         Map<String, String> classes = Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info", "MESHKIT_CDS", "off");
