@@ -95,7 +95,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("created " + dir + " from template " + t.id() + ": dataset " + dataset + ", " + files.size() + " files, "
                 + properties.get("groupId") + ":" + properties.get("artifactId") + ", meshkit " + properties.get("meshkitVersion"));
-        out.println("next: cd " + shellWord(dir.toString()) + " && mvn test && meshkit run pipeline.yaml   (see README.md)");
+        out.println("next: cd " + shellWord(dir.toString()) + " && mvn test && "
+                + meshkitCommand(System.getProperty("meshkit.home"), System.getenv("PATH")) + " run pipeline.yaml   (see README.md)");
         out.flush();
         return 0;
     }
@@ -171,6 +172,29 @@ public final class InitCommand implements Callable<Integer> {
         return MavenRepository.ofThisDistribution().orElseThrow(() -> bad("Cannot create a project: this meshkit runs outside "
                 + "a distribution, so it has no Maven repository of its own; give --maven-repository URL (where the platform "
                 + "team deploys meshkit)"));
+    }
+
+    /**
+     * How the {@code next:} line names this meshkit: {@code meshkit} when that is what the shell finds first on
+     * PATH, else the launcher's path, so the line works as printed either way.
+     */
+    static String meshkitCommand(String home, String path) {
+        if (home == null) {
+            return "meshkit";
+        }
+        Path launcher = Path.of(home, "bin", "meshkit").toAbsolutePath();
+        try {
+            Path real = launcher.toRealPath();
+            for (String entry : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(entry.isEmpty() ? "." : entry, "meshkit");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toRealPath().equals(real) ? "meshkit" : shellWord(launcher.toString());
+                }
+            }
+            return shellWord(launcher.toString());
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return "meshkit";  // no launcher there (run in process): the name users type
+        }
     }
 
     /** A word the shell reads back as it is: the directory in the {@code next:} line works when pasted. */

@@ -133,6 +133,23 @@ class InitCommandTest {
     }
 
     @Test
+    void theNextLineNamesMeshkitAsTheShellWouldFindIt() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("meshkit-1.0"));
+        Path launcher = Files.createDirectories(home.resolve("bin")).resolve("meshkit");
+        Files.writeString(launcher, "#!/bin/sh\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("meshkit"), "#!/bin/sh\n");
+        assertThat(other.resolve("meshkit").toFile().setExecutable(true)).isTrue();
+
+        assertThat(InitCommand.meshkitCommand(home.toString(), "/usr/bin:" + home.resolve("bin"))).isEqualTo("meshkit");
+        assertThat(InitCommand.meshkitCommand(home.toString(), "/usr/bin")).isEqualTo(launcher.toString());
+        assertThat(InitCommand.meshkitCommand(home.toString(), other + ":" + home.resolve("bin")))
+                .as("another meshkit first on PATH").isEqualTo(launcher.toString());
+        assertThat(InitCommand.meshkitCommand(null, "/usr/bin")).as("in process").isEqualTo("meshkit");
+    }
+
+    @Test
     void theNextLineQuotesADirectoryTheShellWouldSplit() {
         assertThat(InitCommand.shellWord("shop")).isEqualTo("shop");
         assertThat(InitCommand.shellWord("/tmp/my shop")).isEqualTo("'/tmp/my shop'");
