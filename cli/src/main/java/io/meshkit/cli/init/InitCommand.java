@@ -163,15 +163,15 @@ public final class InitCommand implements Callable<Integer> {
      * the jar's {@code lib/}).
      */
     private String mavenRepository() {
-        if (mavenRepository != null) {
-            if (!mavenRepository.matches("(file|https?):\\S+")) {
-                throw bad("Cannot create a project with Maven repository '" + mavenRepository + "': give a file:, http: or https: URL");
-            }
-            return mavenRepository;
+        String url = mavenRepository != null ? mavenRepository : MavenRepository.ofThisDistribution().orElseThrow(() -> bad(
+                "Cannot create a project: this meshkit runs outside a distribution, so it has no Maven repository of its own; "
+                        + "give --maven-repository URL (where the platform team deploys meshkit)"));
+        // it goes into pom.xml as it is: a URL with none of XML's special characters
+        if (!url.matches("(file|https?):[^\\s<>&\"']+")) {
+            throw bad("Cannot create a project with Maven repository '" + url + "': give a file:, http: or https: URL "
+                    + "without spaces, quotes, <, > or &");
         }
-        return MavenRepository.ofThisDistribution().orElseThrow(() -> bad("Cannot create a project: this meshkit runs outside "
-                + "a distribution, so it has no Maven repository of its own; give --maven-repository URL (where the platform "
-                + "team deploys meshkit)"));
+        return url;
     }
 
     /**

@@ -133,6 +133,16 @@ class InitCommandTest {
     }
 
     @Test
+    void refusesAMavenRepositoryThatIsNoUrlForPomXml() {
+        for (String bad : List.of("/opt/meshkit/maven", "file:///opt/a&b/maven", "https://repo example.com")) {
+            CliRun r = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--maven-repository", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).startsWith("error: Cannot create a project with Maven repository '" + bad + "'");
+        }
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void theNextLineNamesMeshkitAsTheShellWouldFindIt() throws IOException {
         Path home = Files.createDirectories(tmp.resolve("meshkit-1.0"));
         Path launcher = Files.createDirectories(home.resolve("bin")).resolve("meshkit");
