@@ -35,10 +35,7 @@ meshkit init project --template "$template" --dataset "$dataset" > init.log
 next="$(sed -n 's/^next: \(.*\)   (see README.md)$/\1/p' init.log)"
 t2=$(ms)
 # the next: line's three commands, timed one by one, each exactly as printed
-IFS='&' read -r -a parts <<< "${next//&&/&}"
-cd_part="$(echo "${parts[0]}" | xargs)"; mvn_part="$(echo "${parts[1]}" | xargs)"; run_part="$(echo "${parts[2]}" | xargs)"
-[ "$cd_part" = "cd project" ] && [ "$mvn_part" = "mvn test" ] && [ "$run_part" = "meshkit run pipeline.yaml" ] ||
-  { echo "unexpected next: line: $next" >&2; exit 1; }
+[ "$next" = "cd project && mvn test && meshkit run pipeline.yaml" ] || { echo "unexpected next: line: $next" >&2; exit 1; }
 cd project
 mvn test > "$work/mvn.log" 2>&1 || { tail -n 40 "$work/mvn.log" >&2; echo "mvn test failed" >&2; exit 1; }
 t3=$(ms)
