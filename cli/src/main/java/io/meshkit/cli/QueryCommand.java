@@ -55,7 +55,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = CliComponent.of(warehouse.resolvedConfig()).warehouse(); ResultRows rows = w.query(Sql.of(sql))) {
+        try (Warehouse w = CliComponent.of(warehouse.resolvedConfig()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(sql))) {
             switch (f) {
                 case CSV -> csv(rows, out);
                 case JSON -> json(rows, out);

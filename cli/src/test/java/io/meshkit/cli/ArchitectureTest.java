@@ -18,7 +18,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -120,6 +122,120 @@ class ArchitectureTest {
                 .should().haveSimpleNameNotStartingWith("Abstract")
                 .because("surefire skips Abstract*Test, so a concrete one would never run")
                 .check(tests);
+    }
+
+    // ---------------------------------------------------------------- the engine seam
+
+    /** What names a warehouse: its name in any spelling (the engine SQL of a warehouse lives in its module). */
+    private static final Pattern WAREHOUSE_NAME = Pattern.compile("(?i)duck_?db|big_?query|google_?sql|postgres");
+
+    /**
+     * Files outside the warehouse modules that may name one in code, each with its reason. Anything
+     * else that does fails the build.
+     */
+    private static final Map<String, String> MAY_NAME_A_WAREHOUSE = Map.of(
+            "core/Warehouses.java", "DEFAULT_URI, the embedded default of a project without meshkit.yaml",
+            "core/WarehouseOption.java", "--warehouse's help lists the URI forms of the bundled warehouses");
+
+    @Test
+    void noClassOutsideTheWarehouseModulesIsNamedAfterOrUsesAWarehouse() {
+        noClasses().that().resideOutsideOfPackages("io.meshkit.warehouse*..")
+                .should(new ArchCondition<>("be named after a warehouse or use a class named after one") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        if (WAREHOUSE_NAME.matcher(item.getSimpleName()).find()) {
+                            events.add(SimpleConditionEvent.satisfied(item, item.getName() + " is named after a warehouse"));
+                        }
+                        item.getDirectDependenciesFromSelf().forEach(d -> {
+                            if (WAREHOUSE_NAME.matcher(d.getTargetClass().getName()).find()) {
+                                events.add(SimpleConditionEvent.satisfied(d, d.getDescription()));
+                            }
+                        });
+                    }
+                })
+                .because("what differs by engine is a Dialect method or a capability that each warehouse-* module implements (DESIGN.md)")
+                .check(main);
+    }
+
+    /**
+     * No warehouse is named outside the warehouse modules: not in the tools' or the CLI's sources at
+     * all (code, help texts or comments), and not in the code of core and testing (their Javadoc may
+     * say how the bundled warehouses implement the SPI). A string constant is what ArchUnit cannot see.
+     */
+    @Test
+    void noWarehouseIsNamedInTheSourcesOutsideTheWarehouseModules() {
+        List<JavaSource.File> files = JavaSource.mainSources();
+        assertThat(files).extracting(JavaSource.File::module).contains("core", "differ", "sampler", "cli");
+        List<String> found = new ArrayList<>();
+        for (JavaSource.File f : files) {
+            if (f.module().startsWith("warehouse-") || MAY_NAME_A_WAREHOUSE.containsKey(f.module() + "/" + f.path().getFileName())) {
+                continue;
+            }
+            boolean kitOrSpi = f.module().equals("core") || f.module().equals("testing");
+            String text = kitOrSpi ? f.code() : f.text();
+            Matcher m = WAREHOUSE_NAME.matcher(text);
+            while (m.find()) {
+                found.add(f.where(m.start()) + ": " + m.group());
+            }
+        }
+        assertThat(found).as("warehouse names outside warehouse-* (move the engine SQL into a Dialect method or a capability)").isEmpty();
+    }
+
+    /**
+     * SQL text outside core and the warehouse modules is constant: every argument of
+     * {@code SqlBuilder.sql(String)} and {@code Sql.of(String)} is a string literal, a constant, or a
+     * {@code ?:} between them, and no code outside them makes a {@code new Sql}. Names go through
+     * {@code id}/{@code table}, values through {@code bind}, types through {@code type}, expressions
+     * through {@code append}; SQL a user wrote through {@code Sql.ofUserText}. Java cannot declare a
+     * parameter that only takes literals, so the sources are checked instead.
+     */
+    @Test
+    void sqlTextOutsideCoreAndTheWarehousesIsConstant() {
+        Pattern call = Pattern.compile("(\\.sql|\\bSql\\.of|\\bnew\\s+Sql)\\s*\\(");
+        List<String> found = new ArrayList<>();
+        int checked = 0;
+        for (JavaSource.File f : JavaSource.mainSources()) {
+            if (f.module().equals("core") || f.module().startsWith("warehouse-")) {
+                continue;
+            }
+            String code = f.code();
+            Matcher m = call.matcher(code);
+            while (m.find()) {
+                List<String> args = JavaSource.arguments(code, m.end() - 1);
+                if (args == null) {
+                    found.add(f.where(m.start()) + ": unbalanced parentheses");
+                } else if (m.group(1).startsWith("new")) {
+                    found.add(f.where(m.start()) + ": new Sql(...) (build it with the dialect's SqlBuilder)");
+                } else if (args.size() == 1) {
+                    checked++;
+                    if (!JavaSource.isConstantText(args.get(0))) {
+                        found.add(f.where(m.start()) + ": " + m.group(1) + "(" + args.get(0) + ")");
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("calls checked").isGreaterThan(500);
+        assertThat(found).as("SQL text computed at run time outside core and warehouse-*").isEmpty();
+    }
+
+    @Test
+    void theSourceRulesSeeWhatTheyLookFor() {
+        assertThat(JavaSource.isConstantText("\"SELECT \" + \"1\"")).isTrue();
+        assertThat(JavaSource.isConstantText("LIMIT_CLAUSE")).isTrue();
+        assertThat(JavaSource.isConstantText("Scd2Shape.FAR_FUTURE_TEXT")).isTrue();
+        assertThat(JavaSource.isConstantText("i == 0 ? \"\" : \", \"")).isTrue();
+        assertThat(JavaSource.isConstantText("(first ? \" WHERE \" : \" AND \")")).isTrue();
+        assertThat(JavaSource.isConstantText("\" AS \" + dbl + \")\"")).isFalse();
+        assertThat(JavaSource.isConstantText("Integer.toString(i + 1)")).isFalse();
+        assertThat(JavaSource.isConstantText("dialect.typeName(t)")).isFalse();
+        assertThat(JavaSource.isConstantText("\"x.pk\" + i")).isFalse();
+        assertThat(JavaSource.isConstantText("cond ? \"a\" : name")).isFalse();
+        String code = JavaSource.withoutComments("b.sql(\"a // not a comment\" /* (x */ + \"b\"); // duckdb\n");
+        assertThat(code).doesNotContain("duckdb").contains("a // not a comment");
+        List<String> args = JavaSource.arguments(code, code.indexOf('('));
+        assertThat(args).hasSize(1);
+        assertThat(JavaSource.isConstantText(args.get(0))).isTrue();
+        assertThat(JavaSource.arguments("f(a, g(b, c), \"d,e\")", 1)).containsExactly("a", "g(b, c)", "\"d,e\"");
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> hasTestMethods() {

@@ -23,6 +23,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.LoadRequest;
@@ -37,7 +38,6 @@ import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffStatements;
 import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.internal.CanonicalText;
 import io.meshkit.differ.internal.Key;
 import io.meshkit.differ.internal.KeyRange;
 import io.meshkit.differ.internal.RowShape;
@@ -209,7 +209,7 @@ class BigQueryDiffSqlAnalyzerTest {
         assertThat(analyzed).isEqualTo(requests.size() * 6);
         Sql comparison = DiffStatements.of(dialect, requests.get(0), production, candidate).comparison(true);
         assertThat(comparison.text()).contains("`music`.`plays`", "`music_candidates`.`plays`", "FULL OUTER JOIN", "COUNTIF(",
-                "ARRAY_AGG(IF(", "UNNEST(n.nominated)", "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(", "UNION DISTINCT");
+                "ARRAY_AGG(IF(", "UNNEST(n.`nominated`)", "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(", "UNION DISTINCT");
     }
 
     @Test
@@ -231,16 +231,16 @@ class BigQueryDiffSqlAnalyzerTest {
         for (Normalisation n : normalisations) {
             // the other side: MySQL's types for the same columns, so every numeric form occurs
             Map<String, DataType> mysql = Map.of("amount", DataType.decimal(12, 2), "score", DataType.DOUBLE, "track_id", DataType.INTEGER);
-            List<RowShape.Col> columns = new ArrayList<>();
+            List<CanonicalText.Column> columns = new ArrayList<>();
             for (ColumnInfo c : production.columns()) {
                 if (!c.name().name().equals("play_id")) {
                     DataType other = mysql.getOrDefault(c.name().name(), c.type());
-                    columns.add(RowShape.Col.of(c, CanonicalText.form(other, c.type(), n)));
+                    columns.add(CanonicalText.Column.of(c, CanonicalText.form(other, c.type(), n.decimals())));
                 }
             }
             ColumnInfo key = production.column(ColumnName.of("play_id")).orElseThrow();
             try (WarehouseSegmentSource side = new WarehouseSegmentSource(analyzing, production.id(), false)) {
-                side.configure(new RowShape(List.of(RowShape.Col.of(key, RowShape.Form.NATIVE)), columns, n));
+                side.configure(new RowShape(List.of(CanonicalText.Column.of(key, CanonicalText.Form.NATIVE)), columns, n));
                 KeyRange root = new KeyRange(new Key(List.of(1L)), new Key(List.of(1001L)));
                 Split even = new Split(root, List.of(new Key(List.of(251L)), new Key(List.of(501L)), new Key(List.of(751L))));
                 Split uneven = new Split(new KeyRange(new Key(List.of(2000L)), null), List.of(new Key(List.of(2100L))));

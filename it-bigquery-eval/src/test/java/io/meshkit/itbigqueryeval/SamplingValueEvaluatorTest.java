@@ -101,7 +101,7 @@ class SamplingValueEvaluatorTest {
         Dialect d = w.dialect();
         var select = d.sql().sql("SELECT ").id(ColumnName.of(id));
         for (String k : keys) {
-            select.sql(", ").id(ColumnName.of(k)).sql(", ").sql(d.samplingValue(ColumnName.of(k)));
+            select.sql(", ").id(ColumnName.of(k)).sql(", ").append(d.samplingValue(ColumnName.of(k)));
         }
         List<String> sampled = new ArrayList<>();
         int n = 0;
@@ -126,7 +126,7 @@ class SamplingValueEvaluatorTest {
         sampled.sort(null);
         for (String k : keys) {
             for (double rate : RATES) {
-                Sql count = d.sql().sql("SELECT COUNT(*) FROM ").table(table).sql(" WHERE ").sql(d.samplingValue(ColumnName.of(k)))
+                Sql count = d.sql().sql("SELECT COUNT(*) FROM ").table(table).sql(" WHERE ").append(d.samplingValue(ColumnName.of(k)))
                         .sql(" < ").bind(rate).build();
                 try (ResultRows r = w.query(count)) {
                     long inSql = ((Number) r.iterator().next().get(0)).longValue();

@@ -102,8 +102,8 @@ public final class ScdBuilderBenchmark {
 
             // the floor: one full outer join comparing fingerprints, count only
             List<ColumnName> t2 = ColumnName.list("name", "score");
-            String floorSql = "SELECT COUNT(*) FROM (SELECT id, " + d.rowFingerprint(t2) + " AS fp FROM " + d.quote(staging)
-                    + " WHERE snapshot_date = DATE '" + day2 + "') s FULL OUTER JOIN (SELECT id, " + d.rowFingerprint(t2) + " AS fp FROM "
+            String floorSql = "SELECT COUNT(*) FROM (SELECT id, " + d.rowFingerprint(t2).text() + " AS fp FROM " + d.quote(staging)
+                    + " WHERE snapshot_date = DATE '" + day2 + "') s FULL OUTER JOIN (SELECT id, " + d.rowFingerprint(t2).text() + " AS fp FROM "
                     + d.quote(production) + " WHERE is_current) c ON s.id = c.id WHERE s.fp IS DISTINCT FROM c.fp";
 
             ScdBuilder scd = new ScdBuilder(w, WarehouseRunLog.of(w), Clock.systemUTC());
@@ -158,7 +158,7 @@ public final class ScdBuilderBenchmark {
     private static void dbtCheckStrategy(Warehouse w, TableId target, TableId staging, LocalDate day, List<ColumnName> checkCols) {
         Dialect d = w.dialect();
         String t = d.quote(target);
-        String fpCols = d.rowFingerprint(checkCols);
+        String fpCols = d.rowFingerprint(checkCols).text();
         String stage = t.replace("items_dbt", "items_dbt_staging");
         w.execute(Sql.of("CREATE OR REPLACE TABLE " + stage + " AS"
                 + " WITH snapshotted AS (SELECT id, " + fpCols + " AS h FROM " + t + " WHERE is_current),"

@@ -112,8 +112,9 @@ class ScdEventsTest {
     void timeIsTruncatedToTheHourOrTheDay() {
         try (ScdFixture f = fixture("close")) {
             var d = f.warehouse.dialect();
-            String t = "TIMESTAMP '2026-01-05 10:42:17'";
-            assertThat(f.rows(Sql.of("SELECT " + d.truncateTime(t, TimeResolution.HOUR) + ", " + d.truncateTime(t, TimeResolution.DAY))))
+            Sql t = Sql.of("TIMESTAMP '2026-01-05 10:42:17'");
+            assertThat(f.rows(d.sql().sql("SELECT ").append(d.truncateTime(t, TimeResolution.HOUR)).sql(", ")
+                    .append(d.truncateTime(t, TimeResolution.DAY)).build()))
                     .containsExactly(List.of(t(5, 10), t(5, 0)));
         }
     }

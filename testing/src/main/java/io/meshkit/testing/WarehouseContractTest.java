@@ -14,14 +14,17 @@ import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.sampling.SamplingValue;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.ResultText;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
@@ -217,7 +220,7 @@ public abstract class WarehouseContractTest {
 
     private void createTable(TableId t, Map<String, DataType> columns) {
         SqlBuilder b = sql().sql("CREATE TABLE ").table(t).sql(" (");
-        b.join(columns.entrySet(), e -> b.id(ColumnName.of(e.getKey())).sql(" " + warehouse.dialect().typeName(e.getValue())));
+        b.join(columns.entrySet(), e -> b.id(ColumnName.of(e.getKey())).sql(" ").type(e.getValue()));
         warehouse.execute(b.sql(")").build());
     }
 
@@ -332,8 +335,8 @@ public abstract class WarehouseContractTest {
     public void describeReportsNullabilityAndRowCount() {
         TableId t = table("nullability");
         warehouse.execute(sql().sql("CREATE TABLE ").table(t).sql(" (").id(ColumnName.of("required"))
-                .sql(" " + warehouse.dialect().typeName(DataType.BIGINT) + " NOT NULL, ").id(ColumnName.of("optional"))
-                .sql(" " + warehouse.dialect().typeName(DataType.VARCHAR) + ")").build());
+                .sql(" ").type(DataType.BIGINT).sql(" NOT NULL, ").id(ColumnName.of("optional"))
+                .sql(" ").type(DataType.VARCHAR).sql(")").build());
         warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(1L).sql(", ").bind(null).sql("), (")
                 .bind(2L).sql(", ").bind("x").sql(")").build());
 
@@ -633,6 +636,29 @@ public abstract class WarehouseContractTest {
         assertThat(count(t)).isEqualTo(1);
     }
 
+    /**
+     * CSV as text: every column a string named by the header, values as written (leading zeros kept),
+     * an empty unquoted field NULL and {@code ""} the empty string; the inferred load of the same
+     * file types the columns from the values.
+     */
+    @Test
+    public void loadCsvAsText(@TempDir Path dir) throws IOException {
+        assumeTrue(supportsLocalFileLoad(), "the warehouse does not load local files");
+        Path csv = Files.writeString(dir.resolve("text.csv"), "code,note,n\n007,,1\n010,\"\",2\n\"1,5\",\"a \"\"b\"\"\",3\n",
+                StandardCharsets.UTF_8);
+        TableId text = table("as_text");
+        warehouse.load(text, LoadRequest.csvAsText(List.of(csv.toUri()), WriteMode.REPLACE));
+        TableInfo info = warehouse.describe(text).orElseThrow();
+        assertThat(info.columns()).extracting(c -> c.name().name()).containsExactly("code", "note", "n");
+        assertThat(info.columns()).allSatisfy(c -> assertThat(c.type().kind()).isEqualTo(DataType.Kind.VARCHAR));
+        assertThat(all(sql().sql("SELECT code, note FROM ").table(text).sql(" ORDER BY n").build()))
+                .extracting(r -> r.getString("code") + "|" + r.getString("note")).containsExactly("007|null", "010|", "1,5|a \"b\"");
+
+        TableId inferred = table("inferred");
+        warehouse.load(inferred, new LoadRequest(List.of(csv.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        assertThat(warehouse.describe(inferred).orElseThrow().column(ColumnName.of("n")).orElseThrow().type().isInteger()).isTrue();
+    }
+
     /** Parquet files load; needs {@link #supportsParquetExport()} to write one first. */
     @Test
     public void loadParquet(@TempDir Path dir) {
@@ -651,7 +677,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void samplingValueIsIdenticalToJava() {
         Map<String, Double> byKey = new HashMap<>();
-        Sql ints = sql().sql("SELECT n, ").sql(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" AS sv FROM (")
+        Sql ints = sql().sql("SELECT n, ").append(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" AS sv FROM (")
                 .append(generateSeries(5000)).sql(") AS s").build();
         for (Row r : all(ints)) {
             long n = r.getLong("n");
@@ -670,7 +696,7 @@ public abstract class WarehouseContractTest {
         })).toList();
         DataGenerators.insertRows(warehouse, keys, List.of(new ColumnInfo(ColumnName.of("k"), DataType.VARCHAR, "VARCHAR", true)),
                 strings.iterator());
-        Sql sv = sql().sql("SELECT k, ").sql(warehouse.dialect().samplingValue(ColumnName.of("k"))).sql(" AS sv FROM ").table(keys).build();
+        Sql sv = sql().sql("SELECT k, ").append(warehouse.dialect().samplingValue(ColumnName.of("k"))).sql(" AS sv FROM ").table(keys).build();
         int checked = 0;
         for (Row r : all(sv)) {
             String k = r.getString("k");
@@ -689,7 +715,7 @@ public abstract class WarehouseContractTest {
     public void onePercentSampleIsASubsetOfTenPercent() {
         TableId t = numbers(table("population"), 20_000);
         Function<Double, Set<Long>> sample = rate -> all(sql().sql("SELECT n FROM ").table(t).sql(" WHERE ")
-                .sql(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(rate).build())
+                .append(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(rate).build())
                 .stream().map(r -> r.getLong("n")).collect(Collectors.toSet());
         Set<Long> one = sample.apply(0.01);
         Set<Long> ten = sample.apply(0.10);
@@ -718,7 +744,7 @@ public abstract class WarehouseContractTest {
                 .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), e.getValue().toString(), true)).toList();
         DataGenerators.insertRows(warehouse, t, infos, rows.iterator());
 
-        Sql query = sql().sql("SELECT id, ").sql(warehouse.dialect().rowFingerprint(ColumnName.list("a", "b", "c")))
+        Sql query = sql().sql("SELECT id, ").append(warehouse.dialect().rowFingerprint(ColumnName.list("a", "b", "c")))
                 .sql(" AS fp FROM ").table(t).build();
         Map<Long, String> fingerprints = new HashMap<>();
         for (Row r : all(query)) {
@@ -731,6 +757,289 @@ public abstract class WarehouseContractTest {
                 assertThat(fingerprints.get((Long) x.get(0)).equals(fingerprints.get((Long) y.get(0))))
                         .as("fingerprints of rows %s and %s equal", x.get(0), y.get(0)).isEqualTo(equalRows);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- engine building blocks
+
+    /** {@code truncateTime} cuts a TIMESTAMP to the start of its hour and of its day, keeping the type. */
+    @Test
+    public void truncateTimeToHourAndDay() {
+        TableId t = filled("times", List.of(column("ts", DataType.TIMESTAMP)),
+                List.of(List.of(LocalDateTime.parse("2024-03-05T13:45:12.345678"))));
+        Sql ts = sql().id(ColumnName.of("ts")).build();
+        Row r = all(sql().sql("SELECT ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.HOUR))
+                .sql(" AS h, ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.DAY)).sql(" AS d FROM ")
+                .table(t).build()).get(0);
+        assertThat(ResultText.value(r.get("h"))).isEqualTo("2024-03-05 13:00:00");
+        assertThat(ResultText.value(r.get("d"))).isEqualTo("2024-03-05 00:00:00");
+    }
+
+    /** {@code cast}, {@code text}, {@code hex} and {@code displayText} write values as documented. */
+    @Test
+    public void valuesAsText() {
+        TableId t = filled("texts", List.of(column("i", DataType.BIGINT), column("d", DataType.DATE), column("s", DataType.VARCHAR),
+                column("b", DataType.of(DataType.Kind.BINARY))),
+                List.of(List.of(-42L, LocalDate.parse("2024-03-05"), "Zoë 東京", new byte[] {0x0a, (byte) 0xff, 0x00})));
+        var d = warehouse.dialect();
+        Row r = all(sql().sql("SELECT ").append(d.text(ref("i"), DataType.BIGINT)).sql(" AS ti, ").append(d.text(ref("d"), DataType.DATE))
+                .sql(" AS td, ").append(d.text(ref("s"), DataType.VARCHAR)).sql(" AS ts, ").append(d.hex(ref("b"))).sql(" AS hb, ")
+                .append(d.displayText(ref("b"), DataType.of(DataType.Kind.BINARY))).sql(" AS db, ")
+                .append(d.displayText(ref("i"), DataType.BIGINT)).sql(" AS di, ")
+                .append(d.cast(ref("i"), DataType.DOUBLE)).sql(" AS ci FROM ").table(t).build()).get(0);
+        assertThat(r.getString("ti")).isEqualTo("-42");
+        assertThat(r.getString("td")).isEqualTo("2024-03-05");
+        assertThat(r.getString("ts")).isEqualTo("Zoë 東京");
+        assertThat(r.getString("hb")).isEqualTo("0AFF00");
+        assertThat(r.getString("db")).isEqualTo("0AFF00");
+        assertThat(r.getString("di")).isEqualTo("-42");
+        assertThat(r.getDouble("ci")).isEqualTo(-42.0);
+    }
+
+    /**
+     * Where the dialect says two types are {@code comparable}, {@code IS DISTINCT FROM} runs on them
+     * and is false for equal values: every pair of a value with itself, and the two timestamp types
+     * holding one instant.
+     */
+    @Test
+    public void comparableTypesCompareWithIsDistinctFrom() {
+        TableId t = table("comparable");
+        Map<String, DataType> types = new java.util.LinkedHashMap<>();
+        types.put("i", DataType.BIGINT);
+        types.put("n", DataType.decimal(10, 2));
+        types.put("s", DataType.VARCHAR);
+        types.put("d", DataType.DATE);
+        types.put("ts", DataType.TIMESTAMP);
+        types.put("tz", DataType.TIMESTAMP_TZ);
+        types.put("j", DataType.of(DataType.Kind.JSON));
+        List<ColumnInfo> columns = types.entrySet().stream().map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), "", true)).toList();
+        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
+        SqlBuilder insert = sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(7L).sql(", ").bind(new BigDecimal("1.50")).sql(", ")
+                .bind("x").sql(", ").bind(LocalDate.parse("2024-03-05")).sql(", ").bind(LocalDateTime.parse("2024-03-05T13:45:12"))
+                .sql(", ").bind(Instant.parse("2024-03-05T13:45:12Z")).sql(", ");
+        insert.append(parseJson("{\"a\":1}")).sql(")");
+        warehouse.execute(insert.build());
+        int checked = 0;
+        for (ColumnInfo a : columns) {
+            for (ColumnInfo b : columns) {
+                boolean sameValue = a == b || a.name().name().startsWith("t") && b.name().name().startsWith("t");
+                if (!sameValue || !warehouse.dialect().comparable(a.type(), b.type())) {
+                    continue;
+                }
+                Object distinct = single(sql().sql("SELECT ").id(a.name()).sql(" IS DISTINCT FROM ").id(b.name()).sql(" FROM ").table(t).build());
+                assertThat(distinct).as("%s IS DISTINCT FROM %s", a.name(), b.name()).isEqualTo(false);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(6);
+    }
+
+    /** A JSON value from its text, as this warehouse writes one into a JSON column (a bound string where it converts). */
+    protected Sql parseJson(String json) {
+        return sql().bind(json).build();
+    }
+
+    /** {@code countIf} and {@code countDistinctIf} count the rows, and the distinct tuples, where a condition holds. */
+    @Test
+    public void conditionalCounts() {
+        TableId t = numbers(table("counted"), 100);
+        var d = warehouse.dialect();
+        Sql even = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2) = 0").build();
+        Sql g = ref("g");
+        Sql half = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2)").build();
+        Row r = all(sql().sql("SELECT ").append(d.countIf(even)).sql(" AS evens, ").append(d.countIf(Sql.of("1 = 0"))).sql(" AS none, ")
+                .append(d.countDistinctIf(List.of(g), even)).sql(" AS grouped, ")
+                .append(d.countDistinctIf(List.of(g, half), Sql.of("1 = 1"))).sql(" AS pairs FROM ").table(t).build()).get(0);
+        assertThat(r.getLong("evens")).isEqualTo(50);
+        assertThat(r.getLong("none")).isZero();
+        assertThat(r.getLong("grouped")).isEqualTo(7);
+        assertThat(r.getLong("pairs")).isEqualTo(14);
+    }
+
+    /** {@code firstRowsJson} gives the first rows by the order where a condition holds, as a JSON array of objects. */
+    @Test
+    public void firstRowsAsJson() throws IOException {
+        TableId t = numbers(table("first_rows"), 50);
+        var d = warehouse.dialect();
+        List<ColumnName> fields = ColumnName.list("k", "label");
+        List<Sql> values = List.of(ref("n"), d.text(ref("g"), DataType.BIGINT));
+        Sql odd = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2) = 1").build();
+        Row r = all(sql().sql("SELECT ").append(d.firstRowsJson(fields, values, List.of(ref("g"), ref("n")), 3, odd)).sql(" AS firsts, ")
+                .append(d.firstRowsJson(fields, values, List.of(ref("n")), 3, Sql.of("1 = 0"))).sql(" AS nothing FROM ").table(t).build()).get(0);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getString("firsts"));
+        assertThat(json.isArray()).isTrue();
+        List<String> rows = new ArrayList<>();
+        json.forEach(e -> rows.add(e.get("k").asLong() + ":" + e.get("label").asText()));
+        // odd n with the smallest (g, n): g = n % 7 is 0 for 7, 21, 35; then 1 for 1, 15, ...
+        assertThat(rows).containsExactly("7:0", "21:0", "35:0");
+        String nothing = r.getString("nothing");
+        assertThat(nothing == null || nothing.equals("[]") || nothing.equals("null")).as("no rows: %s", nothing).isTrue();
+    }
+
+    /** Rows {@code collect}ed into one list in an aggregate come back as a table through {@code unnest}. */
+    @Test
+    public void collectedRowsUnnestAsATable() {
+        TableId t = numbers(table("collected"), 30);
+        var d = warehouse.dialect();
+        Sql threes = sql().sql("mod(").id(ColumnName.of("n")).sql(", 3) = 0").build();
+        Sql query = sql().sql("WITH c AS (SELECT ").append(d.collect(ColumnName.list("num", "grp"), List.of(ref("n"), ref("g")), threes))
+                .sql(" AS picked FROM ").table(t).sql(") SELECT u.num, u.grp FROM ").append(d.unnest(Sql.of("c"), ColumnName.of("picked"), Sql.of("u")))
+                .sql(" ORDER BY u.num").build();
+        List<String> rows = all(query).stream().map(r -> r.getLong("num") + "/" + r.getLong("grp")).toList();
+        assertThat(rows).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> (3 * i) + "/" + (3 * i % 7)).toList());
+    }
+
+    /** {@code rowHash} is equal for equal lists of values (NULLs included) and differs for the rows here that differ. */
+    @Test
+    public void rowHashIsEqualForEqualValues() {
+        List<List<Object>> rows = List.of(Arrays.asList(1L, "a", 1L), Arrays.asList(2L, "a", 1L), Arrays.asList(3L, "a", 2L),
+                Arrays.asList(4L, null, 1L), Arrays.asList(5L, "", 1L), Arrays.asList(6L, null, null), Arrays.asList(7L, null, null),
+                Arrays.asList(8L, "b", 1L));
+        TableId t = filled("hashed", List.of(column("id", DataType.BIGINT), column("a", DataType.VARCHAR), column("c", DataType.BIGINT)), rows);
+        var d = warehouse.dialect();
+        Map<Long, Object> hashes = new HashMap<>();
+        for (Row r : all(sql().sql("SELECT id, ").append(d.rowHash(List.of(ref("a"), ref("c")))).sql(" AS h, ").append(d.rowHash(List.of()))
+                .sql(" AS e FROM ").table(t).build())) {
+            hashes.put(r.getLong("id"), r.get("h"));
+            assertThat(r.get("e")).isNotNull();
+        }
+        for (List<Object> x : rows) {
+            for (List<Object> y : rows) {
+                assertThat(hashes.get((Long) x.get(0)).equals(hashes.get((Long) y.get(0))))
+                        .as("hashes of rows %s and %s equal", x.get(0), y.get(0)).isEqualTo(Objects.equals(x.subList(1, 3), y.subList(1, 3)));
+            }
+        }
+    }
+
+    /**
+     * The canonical text (see {@link CanonicalText}) of every kind of value, byte for byte as
+     * documented (MySQL's own text of each), and the digest of the rows' texts: the MD5 of the texts
+     * joined by U+001D, computed here in Java.
+     */
+    @Test
+    public void canonicalTextIsAsDocumented() {
+        TableId t = filled("canonical", List.of(new ColumnInfo(ColumnName.of("id"), DataType.BIGINT, "", false),
+                column("flag", DataType.BOOLEAN), column("day", DataType.DATE), column("at", DataType.TIMESTAMP),
+                column("instant", DataType.TIMESTAMP_TZ), column("name", DataType.VARCHAR), column("bytes", DataType.of(DataType.Kind.BINARY)),
+                column("amount", DataType.decimal(10, 3)), column("score", DataType.DOUBLE)), List.of(
+                Arrays.<Object>asList(1L, true, LocalDate.parse("2024-03-05"), LocalDateTime.parse("2024-03-05T13:45:12.345678"),
+                        Instant.parse("2024-03-05T13:45:12.5Z"), " Zoë Ab ", new byte[] {0x0a, (byte) 0xff}, new BigDecimal("2.345"), 0.1),
+                Arrays.<Object>asList(2L, false, LocalDate.parse("1999-12-31"), LocalDateTime.parse("2024-03-05T00:00:00"),
+                        Instant.parse("1970-01-01T00:00:00Z"), "", new byte[0], new BigDecimal("-2.345"), -1.25),
+                Arrays.<Object>asList(3L, null, null, null, null, null, null, new BigDecimal("7"), 1e20)));
+        TableInfo info = warehouse.describe(t).orElseThrow();
+        CanonicalText ct = warehouse.dialect().canonicalText();
+        CanonicalText.Rules exact = CanonicalText.Rules.EXACT;
+        CanonicalText.Rules loose = new CanonicalText.Rules(3, true, true);
+        java.util.function.BiFunction<String, CanonicalText.Form, CanonicalText.Column> col = (name, form) ->
+                CanonicalText.Column.of(info.column(ColumnName.of(name)).orElseThrow(), form);
+        CanonicalText.Form nativeForm = CanonicalText.Form.NATIVE;
+        List<Sql> select = List.of(
+                ct.value(ref("id"), col.apply("id", nativeForm), exact),
+                ct.value(ref("flag"), col.apply("flag", nativeForm), exact),
+                ct.value(ref("day"), col.apply("day", nativeForm), exact),
+                ct.value(ref("at"), col.apply("at", nativeForm), exact),
+                ct.value(ref("at"), col.apply("at", nativeForm), loose),
+                ct.value(ref("instant"), col.apply("instant", nativeForm), exact),
+                ct.value(ref("instant"), col.apply("instant", nativeForm), new CanonicalText.Rules(0, false, false)),
+                ct.value(ref("name"), col.apply("name", nativeForm), exact),
+                ct.value(ref("name"), col.apply("name", nativeForm), loose),
+                ct.value(ref("bytes"), col.apply("bytes", nativeForm), exact),
+                ct.value(ref("amount"), col.apply("amount", new CanonicalText.Form(CanonicalText.Form.Mode.DECIMAL, 2)), exact),
+                ct.value(ref("score"), col.apply("score", new CanonicalText.Form(CanonicalText.Form.Mode.FLOAT, 2)), exact),
+                ct.value(ref("amount"), col.apply("amount", nativeForm), exact));
+        SqlBuilder b = sql().sql("SELECT ");
+        for (int i = 0; i < select.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").append(ct.asText(select.get(i))).sql(" AS ").id(ColumnName.of("v" + i));
+        }
+        List<List<String>> texts = new ArrayList<>();
+        for (Row r : all(b.sql(" FROM ").table(t).sql(" ORDER BY id").build())) {
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < select.size(); i++) {
+                row.add(r.getString("v" + i));
+            }
+            texts.add(row);
+        }
+        // a decimal's native text has every digit of the scale the warehouse describes (DECIMAL(10,3), or a wider one it maps to)
+        int scale = info.column(ColumnName.of("amount")).orElseThrow().type().scale();
+        java.util.function.Function<String, String> scaled = v -> new BigDecimal(v).setScale(scale).toPlainString();
+        assertThat(texts.get(0)).containsExactly("1", "1", "2024-03-05", "2024-03-05 13:45:12.345678", "2024-03-05 13:45:12.345",
+                "2024-03-05 13:45:12.500000", "2024-03-05 13:45:12", " Zoë Ab ", "zoë ab", "0AFF", "2.35", "10", scaled.apply("2.345"));
+        assertThat(texts.get(1)).containsExactly("2", "0", "1999-12-31", "2024-03-05 00:00:00.000000", "2024-03-05 00:00:00.000",
+                "1970-01-01 00:00:00.000000", "1970-01-01 00:00:00", "", "", "", "-2.35", "-125", scaled.apply("-2.345"));
+        assertThat(texts.get(2)).containsExactly("3", null, null, null, null, null, null, null, null, null, "7.00", "e66:12207031250000000",
+                scaled.apply("7"));
+
+        // the rows' texts (NULL marked), and the digest of all three in key order
+        List<CanonicalText.Column> key = List.of(col.apply("id", nativeForm));
+        List<CanonicalText.Column> compared = List.of(col.apply("flag", nativeForm), col.apply("name", nativeForm),
+                col.apply("amount", new CanonicalText.Form(CanonicalText.Form.Mode.DECIMAL, 2)));
+        Sql rowText = ct.rowText(key, compared, exact, c -> sql().id(c.name()).build());
+        List<String> rowTexts = new ArrayList<>();
+        for (Row r : all(sql().sql("SELECT ").append(ct.asText(rowText)).sql(" AS t FROM ").table(t).sql(" ORDER BY id").build())) {
+            rowTexts.add(r.getString("t"));
+        }
+        assertThat(rowTexts).containsExactly("1\u001e1\u001e Zoë Ab \u001e2.35", "2\u001e0\u001e\u001e-2.35", "3\u001e\u001f\u001e\u001f\u001e7.00");
+        Object digest = single(sql().sql("SELECT ").append(ct.digest(rowText, List.of(ref("id")))).sql(" AS d FROM ").table(t).build());
+        assertThat(digest).isEqualTo(md5Hex(String.join("\u001d", rowTexts)));
+    }
+
+    /** The integer arithmetic that splits key ranges: division toward zero and the remainder. */
+    @Test
+    public void canonicalTextArithmetic() {
+        TableId t = numbers(table("arithmetic"), 20);
+        CanonicalText ct = warehouse.dialect().canonicalText();
+        Sql q = sql().sql("SELECT n, ").append(ct.integerDivision(ref("n"), Sql.of("6"))).sql(" AS q, ").append(ct.remainder(ref("n"), Sql.of("6")))
+                .sql(" AS r FROM ").table(t).build();
+        for (Row r : all(q)) {
+            long n = r.getLong("n");
+            assertThat(((Number) r.get("q")).longValue()).as("%d / 6", n).isEqualTo(n / 6);
+            assertThat(((Number) r.get("r")).longValue()).as("%d %% 6", n).isEqualTo(n % 6);
+        }
+    }
+
+    /**
+     * Where the warehouse estimates scans: an estimate of a table with rows is positive, does not
+     * shrink with more columns read, and is no more for a low bound (a 1% sample) than for all rows.
+     */
+    @Test
+    public void scanEstimates() {
+        assumeTrue(warehouse.supports(SupportsScanEstimate.class), "the warehouse does not estimate scans");
+        SupportsScanEstimate estimates = (SupportsScanEstimate) warehouse;
+        TableId t = table("scanned");
+        warehouse.createTableAs(t, sql().sql("SELECT n, g, ").append(warehouse.dialect().samplingValue(ColumnName.of("n")))
+                .sql(" AS sv FROM (").append(numbersQuery(5000)).sql(") AS x").build(), TableLayout.NONE, WriteMode.REPLACE);
+        TableInfo info = warehouse.describe(t).orElseThrow();
+        ColumnName sv = ColumnName.of("sv");
+        long oneColumn = estimates.estimateScanBytes(info, Set.of(sv), sv, 2.0).orElseThrow();
+        long three = estimates.estimateScanBytes(info, Set.of(sv, ColumnName.of("n"), ColumnName.of("g")), sv, 2.0).orElseThrow();
+        long sampled = estimates.estimateScanBytes(info, Set.of(sv, ColumnName.of("n"), ColumnName.of("g")), sv, 0.01).orElseThrow();
+        assertThat(oneColumn).isPositive();
+        assertThat(three).isGreaterThanOrEqualTo(oneColumn);
+        assertThat(sampled).isBetween(0L, three);
+    }
+
+    private static ColumnInfo column(String name, DataType type) {
+        return new ColumnInfo(ColumnName.of(name), type, "", true);
+    }
+
+    /** A new table of this test's namespace with these columns and rows (values bound). */
+    private TableId filled(String name, List<ColumnInfo> columns, List<? extends List<?>> rows) {
+        TableId t = table(name);
+        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
+        DataGenerators.insertRows(warehouse, t, columns, rows.stream().map(r -> (List<Object>) new ArrayList<Object>(r)).iterator());
+        return t;
+    }
+
+    private Sql ref(String column) {
+        return sql().id(ColumnName.of(column)).build();
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -796,7 +1105,7 @@ public abstract class WarehouseContractTest {
         createTable(t, Map.of("n", DataType.BIGINT));
         WarehouseException conversion = catchThrowableOfType(WarehouseException.class,
                 () -> warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (CAST(").bind(secret).sql(" AS ")
-                        .sql(warehouse.dialect().typeName(DataType.BIGINT)).sql("))").build()));
+                        .type(DataType.BIGINT).sql("))").build()));
         assertThat(conversion).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasMessageNotContaining("4711");
         assertThat(count(t)).isZero();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens embedded DuckDB warehouses, scheme {@code duckdb}.
@@ -74,5 +75,11 @@ public final class DuckDbWarehouseProvider implements WarehouseProvider {
                     "Cannot open warehouse " + uri + ": cannot create directory " + file.getParent() + " (" + e + ")", e);
         }
         return DuckDbWarehouse.open(uri, "jdbc:duckdb:" + file, parsed);
+    }
+
+    /** {@code duckdb:DIRECTORY/NAME.duckdb}: the file's stem is DuckDB's catalog name, so pick one no schema has. */
+    @Override
+    public Optional<String> embeddedUri(Path directory, String name) {
+        return Optional.of(SCHEME + ":" + directory.resolve(name + ".duckdb"));
     }
 }

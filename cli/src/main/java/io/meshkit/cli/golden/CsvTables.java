@@ -1,17 +1,17 @@
 package io.meshkit.cli.golden;
 
-import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import io.meshkit.core.error.WarehouseException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.FileFormat;
+import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
-import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import java.io.IOException;
@@ -20,45 +20,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CSV files (a header line, RFC 4180 quoting) as tables of the test's DuckDB warehouse, read by
- * DuckDB itself: first as text, then cast in SQL to the types a column must have. An empty unquoted
- * field is NULL, {@code ""} is the empty string (the format {@code ResultText.writeCsv} writes).
- * A value that does not convert is a {@link GoldenFileException} at its line and column.
+ * CSV files (a header line, RFC 4180 quoting) as tables of the test's warehouse, read by the
+ * warehouse itself: first as text ({@link LoadRequest.Columns#TEXT}), then cast in SQL to the types a
+ * column must have. An empty unquoted field is NULL, {@code ""} is the empty string (the format
+ * {@code ResultText.writeCsv} writes). A value that does not convert is a {@link GoldenFileException}
+ * at its line and column.
  */
 final class CsvTables {
     private CsvTables() {
     }
 
-    /** Reads a CSV file into a table of VARCHAR columns named by its header. */
+    /** Reads a CSV file into a table of text columns named by its header. */
     static void loadText(Warehouse w, TableId target, Path csv) {
-        requireDuckDb(w);
         w.createNamespace(target.namespace());
         try {
-            w.createTableAs(target, readCsv(w, csv, true), TableLayout.NONE, WriteMode.REPLACE);
-        } catch (WarehouseException e) {
+            w.load(target, LoadRequest.csvAsText(List.of(csv.toAbsolutePath().toUri()), WriteMode.REPLACE));
+        } catch (MeshkitException e) {
             throw new GoldenFileException(csv.toString(), 1, 1, "cannot read the CSV file: " + firstLine(e.getMessage()));
         }
     }
 
-    /** The columns DuckDB infers for a CSV file (names from the header, types from the values). */
-    static List<ColumnInfo> inferredColumns(Warehouse w, Path csv) {
-        SqlBuilder b = w.dialect().sql().sql("SELECT * FROM (").append(readCsv(w, csv, false)).sql(") LIMIT 0");
-        try (ResultRows rows = w.query(b.build())) {
-            return rows.columns();
-        } catch (WarehouseException e) {
+    /**
+     * The columns the warehouse infers for a CSV file (names from the header, types from the
+     * values), by loading it into {@code scratch}, which is dropped again.
+     */
+    static List<ColumnInfo> inferredColumns(Warehouse w, TableId scratch, Path csv) {
+        try {
+            w.load(scratch, new LoadRequest(List.of(csv.toAbsolutePath().toUri()), FileFormat.CSV, WriteMode.REPLACE));
+            return w.describe(scratch).orElseThrow().columns();
+        } catch (MeshkitException e) {
             throw new GoldenFileException(csv.toString(), 1, 1, "cannot read the CSV file: " + firstLine(e.getMessage()));
+        } finally {
+            w.drop(scratch);
         }
-    }
-
-    private static Sql readCsv(Warehouse w, Path csv, boolean text) {
-        // the path is bound, never written into the SQL text
-        return w.dialect().sql().sql("SELECT * FROM read_csv(CAST(").bind(new String[] {csv.toAbsolutePath().toString()})
-                .sql(" AS VARCHAR[]), header = true, delim = ',', quote = '\"', escape = '\"'")
-                .sql(text ? ", all_varchar = true, allow_quoted_nulls = false)" : ")").build();
     }
 
     /**
@@ -66,22 +64,23 @@ final class CsvTables {
      * (it cannot be a number or a date, and a sniffed type read it so).
      */
     static void castExpression(SqlBuilder b, ColumnName text, ColumnInfo type) {
-        if (isText(type)) {
-            b.sql("CAST(").id(text).sql(" AS ").sql(type.engineType()).sql(")");
+        if (isText(b.dialect(), type)) {
+            b.sql("CAST(").id(text).sql(" AS ").engineType(type).sql(")");
         } else {
-            b.sql("CAST(NULLIF(").id(text).sql(", '') AS ").sql(type.engineType()).sql(")");
+            b.sql("CAST(NULLIF(").id(text).sql(", '') AS ").engineType(type).sql(")");
         }
     }
 
-    private static boolean isText(ColumnInfo c) {
-        String t = c.engineType().toUpperCase(Locale.ROOT);
-        return c.type().kind() == DataType.Kind.VARCHAR && (t.startsWith("VARCHAR") || t.equals("TEXT") || t.equals("STRING"));
+    /** Whether a column is text in the engine too (not a type without a portable form, described as text). */
+    private static boolean isText(Dialect d, ColumnInfo c) {
+        return c.type().kind() == DataType.Kind.VARCHAR
+                && d.parseType(c.engineType()).map(t -> t.kind() == DataType.Kind.VARCHAR).orElse(false);
     }
 
     /**
      * After a cast failed: the first value of {@code text}'s columns that does not convert, as a
      * {@link GoldenFileException} at its line and column in the CSV file; nothing if every value
-     * converts (the failure was something else).
+     * converts (the failure was something else) or the warehouse has no cast that can fail softly.
      *
      * @param columns pairs of (column in the text table, the type it must have)
      */
@@ -89,12 +88,13 @@ final class CsvTables {
         for (int i = 0; i < textColumns.size(); i++) {
             ColumnName c = textColumns.get(i);
             ColumnInfo type = types.get(i);
-            if (isText(type)) {
+            Optional<Sql> converted = w.dialect().tryCast(Sql.of("v"), type.type());
+            if (isText(w.dialect(), type) || converted.isEmpty()) {
                 continue;
             }
             SqlBuilder b = w.dialect().sql().sql("SELECT n, v FROM (SELECT row_number() OVER () AS n, ").id(c).sql(" AS v FROM ")
-                    .table(textTable).sql(") WHERE NULLIF(v, '') IS NOT NULL AND TRY_CAST(v AS ").sql(type.engineType())
-                    .sql(") IS NULL ORDER BY n LIMIT 1");
+                    .table(textTable).sql(") AS numbered WHERE NULLIF(v, '') IS NOT NULL AND ").append(converted.get())
+                    .sql(" IS NULL ORDER BY n LIMIT 1");
             try (ResultRows rows = w.query(b.build())) {
                 for (Row r : rows) {
                     long row = ((Number) r.get(0)).longValue();
@@ -158,13 +158,6 @@ final class CsvTables {
             }
         }
         return quotes % 2 == 1;
-    }
-
-    private static void requireDuckDb(Warehouse w) {
-        if (!w.dialect().name().equalsIgnoreCase("duckdb")) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read CSV fixtures into " + w.uri()
-                    + ": golden tests run on a temporary DuckDB file");
-        }
     }
 
     static String firstLine(String message) {

@@ -32,7 +32,7 @@ import java.util.Optional;
  * pipeline describes (its production, staging or candidate table) is typed by the contract: its
  * columns, and the columns meshkit adds ({@code valid_from}/{@code valid_to} TIMESTAMP,
  * {@code is_current}/{@code is_deleted} BOOLEAN, {@code snapshot_date} DATE); any other column, and
- * every column of another table, has the type DuckDB infers from the file.
+ * every column of another table, has the type the warehouse infers from the file.
  */
 final class Fixtures {
     private final Map<TableId, Dataset> known;
@@ -67,7 +67,8 @@ final class Fixtures {
         CsvTables.loadText(w, text, given.csv());
         try {
             TableInfo textInfo = w.describe(text).orElseThrow();
-            List<ColumnInfo> inferred = CsvTables.inferredColumns(w, given.csv());
+            List<ColumnInfo> inferred = CsvTables.inferredColumns(w, TableId.of(TableComparison.WORK.name(), "given_" + index + "_inferred"),
+                    given.csv());
             Optional<Dataset> dataset = Optional.ofNullable(known.get(given.table()));
             List<ColumnName> textColumns = new ArrayList<>();
             List<ColumnInfo> types = new ArrayList<>();

@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs one golden test: a fresh DuckDB file in a new temporary directory, the given tables, the
+ * Runs one golden test: a fresh embedded warehouse in a new temporary directory, the given tables, the
  * pipeline (through {@link PipelineRunner}, with only the test's environment), then every expected
  * table compared (or, with {@code update}, written). The directory is deleted afterwards unless
  * kept.
  */
 final class GoldenRunner {
-    /** The warehouse file's name: its stem is DuckDB's catalog name, so no schema can be named like it. */
-    static final String WAREHOUSE_FILE = "meshkit-test.duckdb";
+    /** The warehouse file's name: not an identifier, so no schema can be named like the catalog an embedded engine names by it. */
+    static final String WAREHOUSE_NAME = "meshkit-test";
 
     private final boolean update;
     private final boolean keep;
@@ -42,7 +42,7 @@ final class GoldenRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for golden test " + test.name(), e);
         }
-        String uri = "duckdb:" + dir.resolve(WAREHOUSE_FILE);
+        String uri = Warehouses.embeddedUri(dir, WAREHOUSE_NAME);
         StringWriter log = new StringWriter();
         try {
             if (!test.given().isEmpty()) {

@@ -162,7 +162,7 @@ final class TableComparison {
         SqlBuilder b = w.dialect().sql().sql("SELECT * FROM (").append(side(w, columns, missing, 0)).sql(") UNION ALL SELECT * FROM (")
                 .append(side(w, columns, unexpected, 1)).sql(") ORDER BY ");
         for (int i = 0; i < columns.size(); i++) {
-            b.sql((i + 2) + ", ");
+            b.literal(i + 2).sql(", ");
         }
         b.sql("1");
         List<String> header = columns.stream().map(c -> c.name().name()).toList();
@@ -200,13 +200,13 @@ final class TableComparison {
     }
 
     private static io.meshkit.core.warehouse.Sql side(Warehouse w, List<ColumnInfo> columns, TableId table, int mark) {
-        SqlBuilder b = w.dialect().sql().sql("SELECT " + mark + " AS meshkit_side, ");
+        SqlBuilder b = w.dialect().sql().sql("SELECT ").literal(mark).sql(" AS meshkit_side, ");
         b.join(columns, c -> b.id(c.name()));
         b.sql(" FROM ").table(table).sql(" ORDER BY ");
         for (int i = 0; i < columns.size(); i++) {
-            b.sql((i > 0 ? ", " : "") + (i + 2));
+            b.sql(i > 0 ? ", " : "").literal(i + 2);
         }
-        return b.sql(" LIMIT " + LISTED).build();
+        return b.sql(" LIMIT ").literal(LISTED).build();
     }
 
     private static String line(List<String> cells, int[] width) {
@@ -253,7 +253,7 @@ final class TableComparison {
         b.join(columns, c -> b.id(c));
         b.sql(" FROM ").table(expect.table()).sql(" ORDER BY ");
         for (int i = 0; i < columns.size(); i++) {
-            b.sql((i > 0 ? ", " : "") + (i + 1));
+            b.sql(i > 0 ? ", " : "").literal(i + 1);
         }
         try (ResultRows rows = w.query(b.build())) {
             long n = ResultText.writeCsv(rows, expect.csv());

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code meshkit test [DIR]}: a project's golden tests, fixtures in and expected tables out. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run a project's golden tests (DIR/tests/**/*.test.yaml): fixtures in, expected tables out.",
-                "Each runs the project's pipeline, or some of its steps, on a fresh temporary DuckDB file, then compares tables "
+                "Each runs the project's pipeline, or some of its steps, on a fresh temporary embedded warehouse, then compares tables "
                         + "with expected CSV files (the same rows, order ignored) and prints the rows only expected (-) and only found (+)."},
         footer = {"", "Exit codes: 0 all passed, 1 a test failed, 2 a bad test file (file:line:col) or no tests, "
                 + "3 external failure, 4 internal error."})
@@ -47,7 +47,7 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--update", description = "Rewrite the expected CSV files from the tables the runs leave (review the change before committing it).")
     boolean update;
 
-    @Option(names = "--keep", description = "Keep each test's DuckDB file and print its URI (to look at what a run left with meshkit query).")
+    @Option(names = "--keep", description = "Keep each test's warehouse file and print its URI (to look at what a run left with meshkit query).")
     boolean keep;
 
     @Mixin

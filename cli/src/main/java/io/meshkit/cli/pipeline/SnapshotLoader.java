@@ -94,7 +94,7 @@ final class SnapshotLoader {
             SqlBuilder insert = d.sql().sql("INSERT INTO ").table(staging).sql(" (");
             insert.join(columns, c -> insert.id(c.name()));
             insert.sql(") SELECT ");
-            insert.join(dataset.columns(), c -> insert.sql("CAST(").id(c.columnName()).sql(" AS ").sql(d.typeName(c.physicalType())).sql(")"));
+            insert.join(dataset.columns(), c -> insert.sql("CAST(").id(c.columnName()).sql(" AS ").type(c.physicalType()).sql(")"));
             insert.sql(", CAST(").bind(date.toString()).sql(" AS DATE) FROM ").table(work);
             if (warehouse instanceof SupportsTransactions tx) {
                 tx.inTransaction(w -> {

@@ -109,7 +109,7 @@ public final class QualityChecks {
         boolean percent = rule.unit().equals("percent");
         return switch (rule.type()) {
             case LIBRARY -> library(rule, column, id, target, description, percent);
-            case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.of(expand(rule.query(), column))),
+            case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.ofUserText(expand(rule.query(), column))),
                     rule.threshold(), percent, rule.isWarning(), Optional.empty());
             case TEXT, CUSTOM -> new QualityCheck(id, target, description,
                     new QualityCheck.NotRunnable(rule.type().name().toLowerCase(java.util.Locale.ROOT) + " rules are for people and other tools"),

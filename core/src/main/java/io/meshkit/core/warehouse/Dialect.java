@@ -2,37 +2,25 @@ package io.meshkit.core.warehouse;
 
 import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.identifier.ColumnName;
-import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How one warehouse spells SQL: quoting, types, and the building blocks several tools share. Every
- * identifier that reaches SQL passes through {@link #quote}; no caller quotes by hand.
+ * How one warehouse spells SQL: quoting, types, and every building block whose spelling differs by
+ * engine, so that no tool asks which warehouse it runs on. Every identifier that reaches SQL passes
+ * through {@link #quote}; every expression passes as a {@link Sql} fragment with its bound values.
+ *
+ * <p>A warehouse module implements the abstract methods; the defaults are standard SQL, which an
+ * engine overrides where it spells a thing differently. {@code WarehouseContractTest} runs each
+ * method on the warehouse and checks the result, so a new warehouse knows it has them right.
  */
-public interface Dialect {
-    /** A short name, e.g. {@code duckdb}. */
+public interface Dialect extends Quoting {
+    /** A short name for messages and logs, e.g. the URI scheme. Never a thing to branch on. */
     String name();
 
-    /** Quotes a single identifier, escaping whatever the engine requires. */
-    String quoteIdentifier(String name);
-
-    /** Quotes a column name. */
-    default String quote(ColumnName column) {
-        return quoteIdentifier(column.name());
-    }
-
-    /** Quotes a namespace. */
-    default String quote(Namespace namespace) {
-        return quoteIdentifier(namespace.name());
-    }
-
-    /** Quotes a qualified table name. */
-    default String quote(TableId table) {
-        return quote(table.namespace()) + "." + quoteIdentifier(table.name());
-    }
+    // ---------------------------------------------------------------- types
 
     /** The engine's spelling of a portable type, e.g. {@code DECIMAL(10,2)} or {@code NUMERIC(10, 2)}. */
     String typeName(DataType type);
@@ -40,40 +28,135 @@ public interface Dialect {
     /** The portable type of a type name the engine reports, or empty if it has none. */
     Optional<DataType> parseType(String engineTypeName);
 
+    /** {@code CAST(value AS type)} with the engine's {@link #typeName}. */
+    default Sql cast(Sql value, DataType type) {
+        return sql().sql("CAST(").append(value).sql(" AS ").type(type).sql(")").build();
+    }
+
+    /**
+     * A cast that gives NULL where the value does not convert instead of failing, if the engine has
+     * one (empty by default): what finds the value of a file that a load could not convert.
+     */
+    default Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- shared building blocks
+
     /**
      * An expression over the given columns whose value is equal for two rows exactly when the
      * columns are equal (NULLs equal to NULLs, a NULL distinct from every value, no ambiguity between
-     * adjacent columns). Used for change detection in SCD and for diffs.
+     * adjacent columns). Used for change detection in SCD and, through {@link #samplingValue}, for a
+     * table's checksum. Not the same value on every engine: compare fingerprints within one warehouse.
+     *
+     * @throws IllegalArgumentException if {@code columns} is empty
      */
-    String rowFingerprint(List<ColumnName> columns);
+    Sql rowFingerprint(List<ColumnName> columns);
 
     /**
      * The sampling value of a key expression: a DOUBLE in [0, 1) equal, bit for bit, to
-     * {@link io.meshkit.core.sampling.SamplingValue#of(String)} of the key's canonical text.
+     * {@link io.meshkit.core.sampling.SamplingValue#of(String)} of the key's canonical text (an
+     * integer in decimal, a string as it is).
      *
-     * @param keyExpression an expression already in this dialect (e.g. a quoted column)
+     * @param key an expression in this dialect (a column, or a {@link #rowFingerprint})
      */
-    String samplingValue(String keyExpression);
-
-    /**
-     * An expression that truncates a TIMESTAMP expression to the start of its hour or day, e.g.
-     * {@code date_trunc('day', x)}. The default is the spelling DuckDB and PostgreSQL share; BigQuery
-     * spells it {@code DATETIME_TRUNC(x, DAY)} (meshkit's TIMESTAMP is a DATETIME there) and overrides this.
-     *
-     * @param timestampExpression an expression already in this dialect (e.g. a quoted column)
-     */
-    default String truncateTime(String timestampExpression, TimeResolution resolution) {
-        String unit = switch (resolution) {
-            case HOUR -> "hour";
-            case DAY -> "day";
-        };
-        return "date_trunc('" + unit + "', " + timestampExpression + ")";
-    }
+    Sql samplingValue(Sql key);
 
     /** The sampling value of a column. */
-    default String samplingValue(ColumnName key) {
-        return samplingValue(quote(key));
+    default Sql samplingValue(ColumnName key) {
+        return samplingValue(sql().id(key).build());
     }
+
+    /**
+     * A TIMESTAMP (meshkit's zone-less timestamp, {@link io.meshkit.core.contract.Scd2Shape#TIME_TYPE})
+     * truncated to the start of its hour or day, of the same type. The default is standard
+     * {@code date_trunc('day', x)}; an engine without it overrides this.
+     */
+    default Sql truncateTime(Sql timestamp, TimeResolution resolution) {
+        return switch (resolution) {
+            case HOUR -> sql().sql("date_trunc('hour', ").append(timestamp).sql(")").build();
+            case DAY -> sql().sql("date_trunc('day', ").append(timestamp).sql(")").build();
+        };
+    }
+
+    /**
+     * A value as text, for comparing values of unrelated types: numbers in decimal and dates
+     * {@code YYYY-MM-DD} as the engine writes them, JSON as its serialised text, strings as they are.
+     * Equal values of one type give equal texts, and it never fails for a value of the type (binary
+     * may be any text that is equal exactly when the bytes are). The default casts to the engine's
+     * string type.
+     */
+    default Sql text(Sql value, DataType type) {
+        return cast(value, DataType.VARCHAR);
+    }
+
+    /** A binary value as upper-case hexadecimal text, two digits per byte. */
+    Sql hex(Sql binary);
+
+    /** A value as an example shows it: binary in upper-case {@link #hex}, everything else as {@link #text}. */
+    default Sql displayText(Sql value, DataType type) {
+        return type.kind() == DataType.Kind.BINARY ? hex(value) : text(value, type);
+    }
+
+    /**
+     * Whether {@code x IS DISTINCT FROM y} is defined for a value {@code x} of type {@code a} and
+     * {@code y} of type {@code b}, and true exactly when they differ. Where it is not, a comparison
+     * goes through {@link #text} (or a timestamp's canonical text). The default: the same kind, except
+     * JSON, which few engines compare.
+     */
+    default boolean comparable(DataType a, DataType b) {
+        return a.kind() == b.kind() && a.kind() != DataType.Kind.JSON;
+    }
+
+    /**
+     * A 64-bit integer hash of a list of values, for nominating rows whose values may differ: equal
+     * inputs (NULLs included) always give equal hashes; different inputs give different hashes but
+     * for rare collisions (a caller compares the values of a nominated row exactly). Of an empty list,
+     * a constant.
+     */
+    Sql rowHash(List<Sql> values);
+
+    /** The canonical text of values and rows, and the digest of a group, in this engine (see {@link CanonicalText}). */
+    CanonicalText canonicalText();
+
+    // ---------------------------------------------------------------- aggregates
+
+    /** An aggregate: the number of rows where {@code condition} holds (0 for none). */
+    default Sql countIf(Sql condition) {
+        return sql().sql("COUNT(CASE WHEN ").append(condition).sql(" THEN 1 END)").build();
+    }
+
+    /**
+     * An aggregate: the number of distinct tuples of {@code values} among the rows where
+     * {@code condition} holds (a tuple with NULLs counts, as one more distinct tuple per NULL pattern).
+     */
+    Sql countDistinctIf(List<Sql> values, Sql condition);
+
+    /**
+     * An aggregate: up to {@code limit} rows where {@code condition} holds, the smallest
+     * {@code orderBy} tuple first, as JSON text: an array of objects whose keys are the field names
+     * and whose values are the JSON of {@code values} (strings as JSON strings, NULL as null). NULL or
+     * {@code []} when no row qualifies.
+     */
+    Sql firstRowsJson(List<ColumnName> fields, List<Sql> values, List<Sql> orderBy, int limit, Sql condition);
+
+    /**
+     * An aggregate: the rows where {@code condition} holds, as one list of records with the given
+     * fields; read back as a table with {@link #unnest}. Empty or NULL when no row qualifies.
+     */
+    Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition);
+
+    /**
+     * A relation for a FROM clause: one row per record of the list column {@code column} of the
+     * one-row relation named {@code relation} (a CTE), whose fields are read as {@code alias.field}.
+     *
+     * @param relation the name of a one-row CTE, e.g. {@code Sql.of("n")}
+     * @param column a column of it holding a {@link #collect} list
+     * @param alias the alias of the new relation, e.g. {@code Sql.of("d")}
+     */
+    Sql unnest(Sql relation, ColumnName column, Sql alias);
+
+    // ---------------------------------------------------------------- statements
 
     /**
      * {@code CREATE TABLE IF NOT EXISTS} with the given columns (types by {@link #typeName}, NOT NULL
@@ -82,16 +165,11 @@ public interface Dialect {
     default Sql createTableIfNotExists(TableId table, List<ColumnInfo> columns) {
         SqlBuilder b = sql().sql("CREATE TABLE IF NOT EXISTS ").table(table).sql(" (");
         b.join(columns, c -> {
-            b.id(c.name()).sql(" ").sql(typeName(c.type()));
+            b.id(c.name()).sql(" ").type(c.type());
             if (!c.nullable()) {
                 b.sql(" NOT NULL");
             }
         });
         return b.sql(")").build();
-    }
-
-    /** A builder for a statement in this dialect. */
-    default SqlBuilder sql() {
-        return new SqlBuilder(this);
     }
 }

@@ -1,5 +1,8 @@
 package io.meshkit.core.warehouse;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Opens warehouses for one URI scheme. Registered in
  * {@code META-INF/services/io.meshkit.core.warehouse.WarehouseProvider}, so adding a warehouse is
@@ -16,4 +19,16 @@ public interface WarehouseProvider {
      * @param settings engine settings from configuration (e.g. {@code memory_limit}, {@code threads})
      */
     Warehouse open(String uri, java.util.Map<String, String> settings);
+
+    /**
+     * The URI of a warehouse this provider keeps in one local file, if it is an embedded engine: for
+     * warehouses that exist only for a while (a golden test's run), found through
+     * {@link Warehouses#embeddedUri}. Empty (the default) for a warehouse that is a service.
+     *
+     * @param directory the directory the file goes in
+     * @param name the file's name without an extension (the provider adds its own)
+     */
+    default Optional<String> embeddedUri(Path directory, String name) {
+        return Optional.empty();
+    }
 }

@@ -2,7 +2,9 @@ package io.meshkit.core.warehouse;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -33,6 +35,25 @@ public final class Warehouses {
                     + "': no provider on the class path (installed: " + String.join(", ", providers.keySet()) + ")");
         }
         return provider.open(uri, settings);
+    }
+
+    /**
+     * The URI of a new warehouse kept in one local file, from the first installed provider (by
+     * scheme) that embeds one: where a golden test runs a pipeline without touching the project's
+     * warehouse.
+     *
+     * @param directory the directory the file goes in
+     * @param name the file's name without an extension
+     */
+    public static String embeddedUri(Path directory, String name) {
+        for (WarehouseProvider p : providers().values()) {
+            Optional<String> uri = p.embeddedUri(directory, name);
+            if (uri.isPresent()) {
+                return uri.get();
+            }
+        }
+        throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot create a warehouse in " + directory
+                + ": no embedded warehouse on the class path (installed: " + String.join(", ", providers().keySet()) + ")");
     }
 
     /** The installed providers by scheme. */

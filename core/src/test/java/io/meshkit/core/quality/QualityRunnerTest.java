@@ -7,13 +7,13 @@ import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.Threshold;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.TestingDialect;
 import io.meshkit.core.warehouse.Warehouse;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -40,7 +40,7 @@ class QualityRunnerTest {
             "      - {name: track_id, logicalType: integer, physicalType: bigint, primaryKey: true}",
             "      - {name: title, logicalType: string}", "");
 
-    private static final Dialect DIALECT = new Dialect() {
+    private static final Dialect DIALECT = new TestingDialect() {
         @Override
         public String name() {
             return "scripted";
@@ -52,23 +52,13 @@ class QualityRunnerTest {
         }
 
         @Override
-        public String typeName(DataType type) {
-            return type.toString();
+        public Sql rowFingerprint(List<io.meshkit.core.identifier.ColumnName> columns) {
+            return Sql.of("fp");
         }
 
         @Override
-        public Optional<DataType> parseType(String engineTypeName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String rowFingerprint(List<io.meshkit.core.identifier.ColumnName> columns) {
-            return "fp";
-        }
-
-        @Override
-        public String samplingValue(String keyExpression) {
-            return "sv";
+        public Sql samplingValue(Sql key) {
+            return Sql.of("sv");
         }
     };
 

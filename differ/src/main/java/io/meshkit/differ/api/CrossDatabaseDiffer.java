@@ -6,10 +6,10 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.differ.internal.CanonicalText;
 import io.meshkit.differ.internal.Key;
 import io.meshkit.differ.internal.KeyRange;
 import io.meshkit.differ.internal.MySqlSegmentSource;
@@ -156,8 +156,8 @@ public final class CrossDatabaseDiffer {
             TableInfo pInfo = new TableInfo(request.production(), pCols, 0, OptionalLong.empty(), Optional.empty());
             TableInfo cInfo = new TableInfo(request.candidate(), cCols, 0, OptionalLong.empty(), Optional.empty());
             SchemaDiff schema = WarehouseDiffer.schemaDiff(pInfo, cInfo);
-            List<RowShape.Col> pKey = new ArrayList<>();
-            List<RowShape.Col> cKey = new ArrayList<>();
+            List<CanonicalText.Column> pKey = new ArrayList<>();
+            List<CanonicalText.Column> cKey = new ArrayList<>();
             List<String> keyNames = new ArrayList<>();
             for (ColumnName k : request.key()) {
                 ColumnInfo pk = pInfo.column(k).orElseThrow(() -> missingKey(k, request.production()));
@@ -166,12 +166,12 @@ public final class CrossDatabaseDiffer {
                     throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: key column " + k
                             + " is " + pk.type() + " in " + request.production() + " but " + ck.type() + " in " + request.candidate());
                 }
-                pKey.add(RowShape.Col.of(pk, RowShape.Form.NATIVE));
-                cKey.add(RowShape.Col.of(ck, RowShape.Form.NATIVE));
+                pKey.add(CanonicalText.Column.of(pk, CanonicalText.Form.NATIVE));
+                cKey.add(CanonicalText.Column.of(ck, CanonicalText.Form.NATIVE));
                 keyNames.add(pk.name().name());
             }
-            List<RowShape.Col> pShape = new ArrayList<>();
-            List<RowShape.Col> cShape = new ArrayList<>();
+            List<CanonicalText.Column> pShape = new ArrayList<>();
+            List<CanonicalText.Column> cShape = new ArrayList<>();
             List<String[]> types = new ArrayList<>();
             for (ColumnInfo pc : pCols) {
                 if (keyNames.stream().anyMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
@@ -181,9 +181,9 @@ public final class CrossDatabaseDiffer {
                 if (cc.isEmpty()) {
                     continue;
                 }
-                RowShape.Form form = CanonicalText.form(pc.type(), cc.get().type(), request.normalisation());
-                pShape.add(RowShape.Col.of(pc, form));
-                cShape.add(RowShape.Col.of(cc.get(), form));
+                CanonicalText.Form form = CanonicalText.form(pc.type(), cc.get().type(), request.normalisation().decimals());
+                pShape.add(CanonicalText.Column.of(pc, form));
+                cShape.add(CanonicalText.Column.of(cc.get(), form));
                 columnNames.add(pc.name().name());
                 masked.add(request.isPersonalData(pc.name()));
                 types.add(new String[] {pc.type().toString(), cc.get().type().toString()});

@@ -6,12 +6,13 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
-import io.meshkit.differ.internal.DiffSql;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,8 @@ import java.util.List;
  * s.all();              // every statement a diff may run, duplicates-free variants included
  * }</pre>
  *
- * Dialects: DuckDB and BigQuery (GoogleSQL); others are refused with {@code INVALID_ARGUMENT}.
+ * Whatever differs by engine (aggregates, lists of rows, hashes, text) comes from the warehouse's
+ * {@link Dialect}, so the diff runs on every warehouse that implements it.
  */
 public final class DiffStatements {
     /** A column on both sides, by the production spelling. */
@@ -39,14 +41,12 @@ public final class DiffStatements {
     }
 
     private final Dialect dialect;
-    private final DiffSql diffSql;
     private final DiffRequest request;
     private final List<ColumnName> key;
     private final List<Compared> compared;
 
     private DiffStatements(Dialect dialect, DiffRequest request, List<ColumnName> key, List<Compared> compared) {
         this.dialect = dialect;
-        this.diffSql = DiffSql.forDialect(dialect);
         this.request = request;
         this.key = List.copyOf(key);
         this.compared = List.copyOf(compared);
@@ -55,7 +55,7 @@ public final class DiffStatements {
     /**
      * The statements diffing the request's tables, described as {@code production} and {@code candidate}.
      *
-     * @throws MeshkitException {@code INVALID_ARGUMENT} when a key column is missing or the dialect is unsupported
+     * @throws MeshkitException {@code INVALID_ARGUMENT} when a key column is missing
      */
     public static DiffStatements of(Dialect dialect, DiffRequest request, TableInfo production, TableInfo candidate) {
         requireNonNull(dialect, "dialect is null");
@@ -120,7 +120,7 @@ public final class DiffStatements {
         DiffRequest r = request;
         SqlBuilder b = dialect.sql().sql("SELECT ").ids(key).sql(", count(*) OVER () AS duplicated_keys FROM ").table(table);
         if (r.sampleRate().isPresent()) {
-            b.sql(" WHERE ").sql(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
+            b.sql(" WHERE ").append(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
         }
         return b.sql(" GROUP BY ").ids(key).sql(" HAVING count(*) > 1 ORDER BY ").ids(key).sql(" LIMIT ").bind(Math.max(r.examples(), 1)).build();
     }
@@ -150,7 +150,7 @@ public final class DiffStatements {
         }
         b.sql("(SELECT * FROM ").table(table).sql(" s WHERE ");
         if (r.sampleRate().isPresent()) {
-            b.sql(dialect.samplingValue("s." + dialect.quote(key.get(0)))).sql(" < ").bind(r.sampleRate().getAsDouble());
+            b.append(dialect.samplingValue(dialect.sql().sql("s.").id(key.get(0)).build())).sql(" < ").bind(r.sampleRate().getAsDouble());
         }
         if (dedupe) {
             b.sql(r.sampleRate().isPresent() ? " AND " : "").sql("NOT EXISTS (SELECT 1 FROM duplicated d WHERE ");
@@ -178,47 +178,49 @@ public final class DiffStatements {
         boolean dedupe = withoutDuplicates;
         boolean maskKey = r.keyIsPersonalData();
         int n = Math.max(r.examples(), 1);
-        List<String> pKey = new ArrayList<>();
-        List<String> cKey = new ArrayList<>();
-        List<String> keyFields = new ArrayList<>();
+        List<Sql> pKey = new ArrayList<>();
+        List<Sql> cKey = new ArrayList<>();
+        List<ColumnName> keyFields = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
-            pKey.add("x.pk" + i);
-            cKey.add("x.ck" + i);
-            keyFields.add("k" + i);
+            pKey.add(x("pk" + i));
+            cKey.add(x("ck" + i));
+            keyFields.add(ColumnName.of("k" + i));
         }
-        String both = "x.pm AND x.cm";
-        String onlyP = "NOT x.cm";
-        String onlyC = "NOT x.pm";
-        List<String> pHash = new ArrayList<>();
-        List<String> cHash = new ArrayList<>();
-        List<String> differs = new ArrayList<>();
+        Sql both = dialect.sql().append(x("pm")).sql(" AND ").append(x("cm")).build();
+        Sql onlyP = dialect.sql().sql("NOT ").append(x("cm")).build();
+        Sql onlyC = dialect.sql().sql("NOT ").append(x("pm")).build();
+        List<Sql> pHash = new ArrayList<>();
+        List<Sql> cHash = new ArrayList<>();
+        List<Sql> differs = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
             Compared col = compared.get(i);
-            String pc = dialect.quote(col.production().name());
-            String cc = dialect.quote(col.candidate().name());
-            pHash.add(diffSql.hashInput(pc, col.production().type(), col.candidate().type(), r.normalisation()));
-            cHash.add(diffSql.hashInput(cc, col.candidate().type(), col.production().type(), r.normalisation()));
-            differs.add(diffSql.differs("x.p" + i, col.production().type(), "x.c" + i, col.candidate().type(), r.normalisation()));
+            Sql pc = dialect.sql().id(col.production().name()).build();
+            Sql cc = dialect.sql().id(col.candidate().name()).build();
+            pHash.add(hashInput(pc, col.production().type(), col.candidate().type(), r.normalisation()));
+            cHash.add(hashInput(cc, col.candidate().type(), col.production().type(), r.normalisation()));
+            differs.add(differs(x("p" + i), col.production().type(), x("c" + i), col.candidate().type(), r.normalisation()));
         }
         SqlBuilder b = with(r, key, dedupe);
         // one pass over the narrow join: ungrouped counts, and the few nominated keys (hash differs,
         // or one side only) collected into one list, so that no row is grouped or materialised
-        String nominated = "p.meshkit_h IS DISTINCT FROM c.meshkit_h";
-        List<String> fieldNames = new ArrayList<>(List.of("pm", "cm"));
-        List<String> fieldExprs = new ArrayList<>(List.of("p.meshkit_h IS NOT NULL", "c.meshkit_h IS NOT NULL"));
+        Sql pHashed = Sql.of("p.meshkit_h IS NOT NULL");
+        Sql cHashed = Sql.of("c.meshkit_h IS NOT NULL");
+        Sql nominated = Sql.of("p.meshkit_h IS DISTINCT FROM c.meshkit_h");
+        List<ColumnName> fieldNames = new ArrayList<>(List.of(ColumnName.of("pm"), ColumnName.of("cm")));
+        List<Sql> fieldExprs = new ArrayList<>(List.of(pHashed, cHashed));
         for (int i = 0; i < key.size(); i++) {
-            fieldNames.add("pk" + i);
-            fieldExprs.add("p." + dialect.quote(key.get(i)));
-            fieldNames.add("ck" + i);
-            fieldExprs.add("c." + dialect.quote(key.get(i)));
+            fieldNames.add(ColumnName.of("pk" + i));
+            fieldExprs.add(dialect.sql().sql("p.").id(key.get(i)).build());
+            fieldNames.add(ColumnName.of("ck" + i));
+            fieldExprs.add(dialect.sql().sql("c.").id(key.get(i)).build());
         }
-        b.sql("n AS (SELECT ").sql(diffSql.countIf("p.meshkit_h IS NOT NULL")).sql(" AS joined_p, ")
-                .sql(diffSql.countIf("c.meshkit_h IS NOT NULL")).sql(" AS joined_c, ")
-                .sql(diffSql.countIf("p.meshkit_h IS NOT NULL AND c.meshkit_h IS NOT NULL")).sql(" AS matched, ")
-                .sql(diffSql.collect(fieldNames, fieldExprs, nominated)).sql(" AS nominated FROM (SELECT ").ids(key).sql(", ")
-                .sql(diffSql.hash(pHash)).sql(" AS meshkit_h FROM ");
+        b.sql("n AS (SELECT ").append(dialect.countIf(pHashed)).sql(" AS joined_p, ")
+                .append(dialect.countIf(cHashed)).sql(" AS joined_c, ")
+                .append(dialect.countIf(Sql.of("p.meshkit_h IS NOT NULL AND c.meshkit_h IS NOT NULL"))).sql(" AS matched, ")
+                .append(dialect.collect(fieldNames, fieldExprs, nominated)).sql(" AS nominated FROM (SELECT ").ids(key).sql(", ")
+                .append(dialect.rowHash(pHash)).sql(" AS meshkit_h FROM ");
         side(b, r.production(), r, key, dedupe);
-        b.sql(" pf) p FULL OUTER JOIN (SELECT ").ids(key).sql(", ").sql(diffSql.hash(cHash)).sql(" AS meshkit_h FROM ");
+        b.sql(" pf) p FULL OUTER JOIN (SELECT ").ids(key).sql(", ").append(dialect.rowHash(cHash)).sql(" AS meshkit_h FROM ");
         side(b, r.candidate(), r, key, dedupe);
         b.sql(" cf) c ON ");
         b.join(key, " AND ", k -> b.sql("p.").id(k).sql(" = c.").id(k));
@@ -226,86 +228,157 @@ public final class DiffStatements {
         // the nominated rows, with both sides' values
         b.sql(", x AS (SELECT d.pm, d.cm");
         for (int i = 0; i < key.size(); i++) {
-            b.sql(", d.pk" + i + ", d.ck" + i);
+            b.sql(", d.").id(ColumnName.of("pk" + i)).sql(", d.").id(ColumnName.of("ck" + i));
         }
         for (int i = 0; i < compared.size(); i++) {
-            b.sql(", pf.").id(compared.get(i).production().name()).sql(" AS p" + i);
-            b.sql(", cf.").id(compared.get(i).candidate().name()).sql(" AS c" + i);
+            b.sql(", pf.").id(compared.get(i).production().name()).sql(" AS ").id(ColumnName.of("p" + i));
+            b.sql(", cf.").id(compared.get(i).candidate().name()).sql(" AS ").id(ColumnName.of("c" + i));
         }
-        b.sql(" FROM ").sql(diffSql.unnest("n", "nominated", "d")).sql(" LEFT JOIN ");
+        b.sql(" FROM ").append(dialect.unnest(Sql.of("n"), ColumnName.of("nominated"), Sql.of("d"))).sql(" LEFT JOIN ");
         side(b, r.production(), r, key, dedupe);
         b.sql(" pf ON ");
         for (int i = 0; i < key.size(); i++) {
-            b.sql(i == 0 ? "" : " AND ").sql("pf.").id(key.get(i)).sql(" = d.pk" + i);
+            b.sql(i == 0 ? "" : " AND ").sql("pf.").id(key.get(i)).sql(" = d.").id(ColumnName.of("pk" + i));
         }
         b.sql(" LEFT JOIN ");
         side(b, r.candidate(), r, key, dedupe);
         b.sql(" cf ON ");
         for (int i = 0; i < key.size(); i++) {
-            b.sql(i == 0 ? "" : " AND ").sql("cf.").id(key.get(i)).sql(" = d.ck" + i);
+            b.sql(i == 0 ? "" : " AND ").sql("cf.").id(key.get(i)).sql(" = d.").id(ColumnName.of("ck" + i));
         }
         b.sql(")");
-        List<String> select = new ArrayList<>();
+        List<Sql> select = new ArrayList<>();
         // a key on one side only that the join met more than once is duplicated there
-        List<String> oneSidedKey = new ArrayList<>();
+        List<Sql> oneSidedKey = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
-            oneSidedKey.add("coalesce(x.pk" + i + ", x.ck" + i + ")");
+            oneSidedKey.add(dialect.sql().sql("coalesce(").append(pKey.get(i)).sql(", ").append(cKey.get(i)).sql(")").build());
         }
-        select.add(diffSql.countIf("NOT (" + both + ")") + " - " + diffSql.countDistinctIf(oneSidedKey, "NOT (" + both + ")"));
-        select.add(diffSql.countIf(onlyP));
-        select.add(diffSql.countIf(onlyC));
-        select.add(differs.isEmpty() ? "0" : diffSql.countIf(both + " AND (" + String.join(" OR ", differs) + ")"));
-        select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : pKey, pKey, n, onlyP));
-        select.add(diffSql.examplesJson(keyFields, maskKey ? nulls(key.size()) : cKey, cKey, n, onlyC));
+        Sql notBoth = dialect.sql().sql("NOT (").append(both).sql(")").build();
+        select.add(dialect.sql().append(dialect.countIf(notBoth)).sql(" - ").append(dialect.countDistinctIf(oneSidedKey, notBoth)).build());
+        select.add(dialect.countIf(onlyP));
+        select.add(dialect.countIf(onlyC));
+        if (differs.isEmpty()) {
+            select.add(Sql.of("0"));
+        } else {
+            SqlBuilder anyChange = dialect.sql().append(both).sql(" AND (");
+            anyChange.join(differs, " OR ", anyChange::append);
+            select.add(dialect.countIf(anyChange.sql(")").build()));
+        }
+        select.add(dialect.firstRowsJson(keyFields, maskKey ? nulls(key.size()) : pKey, pKey, n, onlyP));
+        select.add(dialect.firstRowsJson(keyFields, maskKey ? nulls(key.size()) : cKey, cKey, n, onlyC));
         for (int i = 0; i < compared.size(); i++) {
             Compared col = compared.get(i);
-            String changed = both + " AND " + differs.get(i);
-            select.add(diffSql.countIf(changed));
-            List<String> names = new ArrayList<>(keyFields);
-            names.add("before");
-            names.add("after");
-            List<String> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
+            Sql changed = dialect.sql().append(both).sql(" AND ").append(differs.get(i)).build();
+            select.add(dialect.countIf(changed));
+            List<ColumnName> names = new ArrayList<>(keyFields);
+            names.add(ColumnName.of("before"));
+            names.add(ColumnName.of("after"));
+            List<Sql> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
             boolean mask = r.isPersonalData(col.name());
-            exprs.add(mask ? "NULL" : diffSql.display("x.p" + i, col.production().type()));
-            exprs.add(mask ? "NULL" : diffSql.display("x.c" + i, col.candidate().type()));
-            select.add(diffSql.examplesJson(names, exprs, pKey, n, changed));
+            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("p" + i), col.production().type()));
+            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("c" + i), col.candidate().type()));
+            select.add(dialect.firstRowsJson(names, exprs, pKey, n, changed));
         }
-        b.sql(", a AS (SELECT ").sql(aliased(select, "a")).sql(" FROM x)");
-        for (String side : List.of("p", "c")) {
-            List<String> profile = new ArrayList<>();
+        b.sql(", a AS (SELECT ");
+        aliased(b, select, "a");
+        b.sql(" FROM x)");
+        for (boolean production : new boolean[] {true, false}) {
+            List<Sql> profile = new ArrayList<>();
             for (Compared col : compared) {
-                ColumnInfo info = side.equals("p") ? col.production() : col.candidate();
-                String q = dialect.quote(info.name());
-                profile.add("count(" + q + ")");
+                ColumnInfo info = production ? col.production() : col.candidate();
+                profile.add(dialect.sql().sql("count(").id(info.name()).sql(")").build());
                 if (info.type().isNumeric()) {
-                    profile.add("sum(" + q + ")");
-                    profile.add("min(" + q + ")");
-                    profile.add("max(" + q + ")");
+                    profile.add(dialect.sql().sql("sum(").id(info.name()).sql(")").build());
+                    profile.add(dialect.sql().sql("min(").id(info.name()).sql(")").build());
+                    profile.add(dialect.sql().sql("max(").id(info.name()).sql(")").build());
                 }
             }
-            profile.add("0");
-            b.sql(", s" + side + " AS (SELECT ").sql(aliased(profile, "s" + side)).sql(" FROM ");
-            side(b, side.equals("p") ? r.production() : r.candidate(), r, key, dedupe);
-            b.sql(" " + side + "f)");
+            profile.add(Sql.of("0"));
+            b.sql(production ? ", sp AS (SELECT " : ", sc AS (SELECT ");
+            aliased(b, profile, production ? "sp" : "sc");
+            b.sql(" FROM ");
+            side(b, production ? r.production() : r.candidate(), r, key, dedupe);
+            b.sql(production ? " pf)" : " cf)");
         }
         b.sql(" SELECT n.joined_p, n.joined_c, n.matched, a.*, sp.*, sc.* FROM n, a, sp, sc");
         return b.build();
     }
 
-    /** Select items with short result names: engines derive long ones from the expression. */
-    private static String aliased(List<String> select, String prefix) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < select.size(); i++) {
-            out.add(select.get(i) + " AS " + prefix + i);
-        }
-        return String.join(", ", out);
+    /** A field of the nominated rows {@code x}. */
+    private Sql x(String field) {
+        return dialect.sql().sql("x.").id(ColumnName.of(field)).build();
     }
 
-    private static List<String> nulls(int n) {
-        List<String> out = new ArrayList<>();
+    /** Select items with short result names ({@code prefix0, prefix1, ...}): engines derive long ones from the expression. */
+    private static void aliased(SqlBuilder b, List<Sql> select, String prefix) {
+        for (int i = 0; i < select.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").append(select.get(i)).sql(" AS ").id(ColumnName.of(prefix + i));
+        }
+    }
+
+    private static List<Sql> nulls(int n) {
+        List<Sql> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add("NULL");
+            out.add(Sql.of("NULL"));
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- normalised comparison
+
+    /**
+     * A boolean expression true when two values differ after normalisation (NULL differs from every
+     * value and equals NULL): under a relative tolerance, numbers differ by more than that fraction of
+     * the larger; otherwise the {@link #normalised} values are distinct.
+     */
+    private Sql differs(Sql before, DataType beforeType, Sql after, DataType afterType, Normalisation n) {
+        if (beforeType.isNumeric() && afterType.isNumeric() && n.relativeTolerance() > 0) {
+            Sql b = dialect.cast(before, DataType.DOUBLE);
+            Sql a = dialect.cast(after, DataType.DOUBLE);
+            return dialect.sql().sql("(CASE WHEN ").append(before).sql(" IS NULL OR ").append(after).sql(" IS NULL THEN ").append(before)
+                    .sql(" IS DISTINCT FROM ").append(after).sql(" ELSE ABS(").append(b).sql(" - ").append(a).sql(") > ")
+                    .literal(n.relativeTolerance()).sql(" * GREATEST(ABS(").append(b).sql("), ABS(").append(a).sql(")) END)").build();
+        }
+        return dialect.sql().sql("(").append(normalised(before, beforeType, afterType, n)).sql(" IS DISTINCT FROM ")
+                .append(normalised(after, afterType, beforeType, n)).sql(")").build();
+    }
+
+    /**
+     * A value as it is compared with a value of {@code other}'s type: rounded to the request's decimals,
+     * cut to its timestamp precision (as canonical text where the engine cannot compare the two
+     * timestamp types), or as (trimmed, case-folded) text when the types are strings, unrelated, or
+     * not comparable in the engine.
+     */
+    private Sql normalised(Sql expr, DataType type, DataType other, Normalisation n) {
+        if (type.isNumeric() && other.isNumeric()) {
+            return n.decimals().isPresent() && !type.isInteger()
+                    ? dialect.sql().sql("round(").append(expr).sql(", ").literal(n.decimals().getAsInt()).sql(")").build() : expr;
+        }
+        if (isTime(type) && isTime(other)) {
+            return n.timestampPrecision() < 6 || !dialect.comparable(type, other)
+                    ? dialect.canonicalText().timestamp(expr, type, n.timestampPrecision()) : expr;
+        }
+        if (type.kind() == other.kind() && type.kind() != DataType.Kind.VARCHAR && dialect.comparable(type, other)) {
+            return expr;
+        }
+        // strings, and retyped columns of unrelated or incomparable types: compare the text
+        Sql text = type.kind() == DataType.Kind.VARCHAR ? expr : dialect.text(expr, type);
+        return CanonicalText.normalisedString(text, n.trim(), n.caseFold());
+    }
+
+    /**
+     * The value of a column as it enters the row hash: normalised as {@link #differs} compares it
+     * (rounded, trimmed, case-folded, cut to a timestamp precision). Under a relative tolerance
+     * numbers enter unrounded, so every numeric change is nominated and the exact comparison decides.
+     */
+    private Sql hashInput(Sql expr, DataType type, DataType otherType, Normalisation n) {
+        if (type.isNumeric() && otherType.isNumeric() && n.relativeTolerance() > 0) {
+            return expr;
+        }
+        return normalised(expr, type, otherType, n);
+    }
+
+    private static boolean isTime(DataType t) {
+        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
     }
 }

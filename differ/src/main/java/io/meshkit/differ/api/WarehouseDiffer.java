@@ -18,7 +18,6 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.differ.internal.DiffSql;
 import io.meshkit.differ.internal.Values;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -38,13 +37,11 @@ public final class WarehouseDiffer {
 
     private final Warehouse warehouse;
     private final Dialect dialect;
-    private final DiffSql diffSql;
 
     /** A differ working in this warehouse. */
     public WarehouseDiffer(Warehouse warehouse) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.dialect = warehouse.dialect();
-        this.diffSql = DiffSql.forDialect(dialect);
     }
 
     /** Runs the diff. */

@@ -76,7 +76,7 @@ public final class DiffCli implements Callable<Integer> {
 
     @Option(names = "--source", paramLabel = "URL",
             description = "Where production lives when not in the warehouse: jdbc:mysql://HOST:PORT/DB?user=U (password from"
-                    + " MESHKIT_MYSQL_PASSWORD; --production is then DATABASE.TABLE) or another warehouse URI (duckdb:PATH).")
+                    + " MESHKIT_MYSQL_PASSWORD; --production is then DATABASE.TABLE) or the URI of another warehouse.")
     String source;
 
     @Mixin

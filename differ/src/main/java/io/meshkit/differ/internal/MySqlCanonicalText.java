@@ -1,17 +1,20 @@
 package io.meshkit.differ.internal;
 
 import io.meshkit.core.type.DataType;
-import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.internal.RowShape.Col;
+import io.meshkit.core.warehouse.CanonicalText;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link CanonicalText} in MySQL's (and MariaDB's) SQL; the session runs in UTC with utf8mb4. Values
+ * {@link CanonicalText} in MySQL's (and MariaDB's) SQL; the session runs in UTC with utf8mb4. MySQL is
+ * a source here, not a warehouse, so this spelling lives beside the differ's MySQL reader. Values
  * enter the row text as MySQL writes them wherever that is the canonical text (a column reference
- * costs nothing more), and the digest is one {@code MD5(GROUP_CONCAT(...))} per range.
+ * costs nothing more), and the digest is one {@code MD5(GROUP_CONCAT(...))} per range. The few
+ * constant texts the function needs are bound, as every value is.
  */
 public final class MySqlCanonicalText extends CanonicalText {
     /** The one instance. */
@@ -19,27 +22,31 @@ public final class MySqlCanonicalText extends CanonicalText {
 
     private static final Pattern FRACTION = Pattern.compile("\\((\\d)\\)");
 
-    private MySqlCanonicalText() {}
-
-    @Override
-    public String asText(String valueText) {
-        return "CAST(" + valueText + " AS CHAR)";
+    private MySqlCanonicalText() {
+        super(MySqlQuoting.INSTANCE);
     }
 
     @Override
-    public String display(String expr, Col col) {
-        return col.type().kind() == DataType.Kind.BINARY ? "HEX(" + expr + ")" : "CAST(" + expr + " AS CHAR)";
+    public Sql asText(Sql valueText) {
+        return sql().sql("CAST(").append(valueText).sql(" AS CHAR)").build();
     }
 
     @Override
-    String nativeText(String expr, Col col, Normalisation n) {
+    public Sql display(Sql expr, DataType type) {
+        return type.kind() == DataType.Kind.BINARY ? sql().sql("HEX(").append(expr).sql(")").build()
+                : sql().sql("CAST(").append(expr).sql(" AS CHAR)").build();
+    }
+
+    @Override
+    protected Sql nativeText(Sql expr, Column col, Rules rules) {
         String engine = col.engineType().toLowerCase(Locale.ROOT);
         return switch (col.type().kind()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, BOOLEAN, DECIMAL, REAL, DOUBLE -> engine.startsWith("bit") ? "(" + expr + " + 0)" : expr;
-            case TIMESTAMP, TIMESTAMP_TZ -> timestamp(expr, fraction(engine), n.timestampPrecision());
+            case TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, BOOLEAN, DECIMAL, REAL, DOUBLE ->
+                    engine.startsWith("bit") ? sql().sql("(").append(expr).sql(" + 0)").build() : expr;
+            case TIMESTAMP, TIMESTAMP_TZ -> timestamp(expr, fraction(engine), rules.timestampPrecision());
             case DATE -> expr;
-            case BINARY -> "HEX(" + expr + ")";
-            case VARCHAR, JSON, UUID, TIME -> string(expr, n);
+            case BINARY -> sql().sql("HEX(").append(expr).sql(")").build();
+            case VARCHAR, JSON, UUID, TIME -> normalisedString(expr, rules);
         };
     }
 
@@ -50,70 +57,78 @@ public final class MySqlCanonicalText extends CanonicalText {
     }
 
     /** MySQL writes a {@code DATETIME(f)} with exactly f digits: pad or cut that text instead of formatting. */
-    private static String timestamp(String expr, int digits, int precision) {
+    private Sql timestamp(Sql expr, int digits, int precision) {
         if (digits == precision) {
             return expr;
         }
         if (digits < precision) {
-            return "CONCAT(" + expr + ", '" + (digits == 0 ? "." : "") + "0".repeat(precision - digits) + "')";
+            return sql().sql("CONCAT(").append(expr).sql(", ").bind((digits == 0 ? "." : "") + "0".repeat(precision - digits)).sql(")").build();
         }
-        return "LEFT(" + expr + ", " + timestampFormatLength(precision) + ")";
+        return sql().sql("LEFT(").append(expr).sql(", ").literal(timestampTextLength(precision)).sql(")").build();
+    }
+
+    /** Any DATETIME or TIMESTAMP (in the session's zone, UTC) formatted with six digits, then cut. */
+    @Override
+    public Sql timestamp(Sql expr, DataType type, int precision) {
+        SqlBuilder b = sql().sql("LEFT(DATE_FORMAT(").append(expr).sql(", '%Y-%m-%d %H:%i:%s.%f'), ");
+        return b.literal(timestampTextLength(precision)).sql(")").build();
     }
 
     @Override
-    String fixed(String expr, Col col, int places) {
-        // ROUND of an exact number is exact, half away from zero, as in DuckDB
-        return "CAST(ROUND(" + expr + ", " + places + ") AS DECIMAL(65, " + places + "))";
+    protected Sql fixed(Sql expr, DataType type, int places) {
+        // ROUND of an exact number is exact, half away from zero, as in the warehouses
+        return sql().sql("CAST(ROUND(").append(expr).sql(", ").literal(places).sql(") AS DECIMAL(65, ").literal(places).sql("))").build();
     }
 
     @Override
-    String asDouble(String expr, Col col) {
-        return col.type().kind() == DataType.Kind.REAL || col.type().kind() == DataType.Kind.DOUBLE ? expr : "CAST(" + expr + " AS DOUBLE)";
+    protected Sql asDouble(Sql expr, DataType type) {
+        return type.kind() == DataType.Kind.REAL || type.kind() == DataType.Kind.DOUBLE ? expr
+                : sql().sql("CAST(").append(expr).sql(" AS DOUBLE)").build();
     }
 
     @Override
-    String toInteger(String expr) {
-        return "CAST(" + expr + " AS SIGNED)";
+    protected Sql toInteger(Sql expr) {
+        return sql().sql("CAST(").append(expr).sql(" AS SIGNED)").build();
     }
 
     @Override
-    String toText(String integerExpr) {
-        return integerExpr;
+    protected Sql toText(Sql integerExpr) {
+        return integerExpr; // MySQL converts implicitly
     }
 
     @Override
-    String booleanToInteger(String condition) {
-        return "(" + condition + ")";
+    protected Sql booleanToInteger(Sql condition) {
+        return sql().sql("(").append(condition).sql(")").build();
     }
 
     @Override
-    String log2(String expr) {
-        return "LOG2(" + expr + ")";
+    protected Sql log2(Sql expr) {
+        return sql().sql("LOG2(").append(expr).sql(")").build();
     }
 
     @Override
-    String concat(List<String> parts) {
-        return "CONCAT(" + String.join(", ", parts) + ")";
+    protected Sql concat(List<Sql> parts) {
+        return sql().sql("CONCAT(").appendAll(parts).sql(")").build();
     }
 
     @Override
-    String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+    protected Sql literal(String text) {
+        return sql().bind(text).build();
     }
 
     @Override
-    String specialFloats(String x) {
-        return ""; // MySQL has no NaN or infinity in a column
+    protected Sql specialFloats(Sql x) {
+        return Sql.of(""); // MySQL has no NaN or infinity in a column
     }
 
     @Override
-    String orNullMark(String valueText) {
-        return "IFNULL(" + valueText + ", _utf8mb4 X'1F')";
+    protected Sql orNullMark(Sql valueText) {
+        return sql().sql("IFNULL(").append(valueText).sql(", _utf8mb4 X'1F')").build();
     }
 
     @Override
-    String rowText(List<String> values) {
-        return "CONCAT_WS(_utf8mb4 X'1E', " + String.join(", ", values) + ")";
+    protected Sql joinRowText(List<Sql> values) {
+        return sql().sql("CONCAT_WS(_utf8mb4 X'1E', ").appendAll(values).sql(")").build();
     }
 
     /**
@@ -123,18 +138,21 @@ public final class MySqlCanonicalText extends CanonicalText {
      * side's, never agree with it.
      */
     @Override
-    public String digest(String rowText, List<String> orderBy) {
-        return "MD5(GROUP_CONCAT(" + rowText + (orderBy.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderBy))
-                + " SEPARATOR '\u001d'))";
+    public Sql digest(Sql rowText, List<Sql> orderBy) {
+        SqlBuilder b = sql().sql("MD5(GROUP_CONCAT(").append(rowText);
+        if (!orderBy.isEmpty()) {
+            b.sql(" ORDER BY ").appendAll(orderBy);
+        }
+        return b.sql(" SEPARATOR '\u001d'))").build();
     }
 
     @Override
-    public String integerDivision(String a, String b) {
-        return "(" + a + " DIV " + b + ")";
+    public Sql integerDivision(Sql a, Sql b) {
+        return sql().sql("(").append(a).sql(" DIV ").append(b).sql(")").build();
     }
 
     @Override
-    public String remainder(String a, String b) {
-        return "(" + a + " % " + b + ")";
+    public Sql remainder(Sql a, Sql b) {
+        return sql().sql("(").append(a).sql(" % ").append(b).sql(")").build();
     }
 }

@@ -8,7 +8,12 @@ import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
+import io.meshkit.core.warehouse.CanonicalText.Column;
 import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Quoting;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -134,10 +139,11 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
     }
 
     private boolean isClusteredPrimaryKey(String column) {
-        String sql = "SELECT t.ENGINE, (SELECT GROUP_CONCAT(s.COLUMN_NAME ORDER BY s.SEQ_IN_INDEX) FROM information_schema.STATISTICS s"
+        Sql sql = sql().sql("SELECT t.ENGINE, (SELECT GROUP_CONCAT(s.COLUMN_NAME ORDER BY s.SEQ_IN_INDEX) FROM information_schema.STATISTICS s"
                 + " WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME AND s.INDEX_NAME = 'PRIMARY')"
-                + " FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
-        List<Object[]> r = query(sql, List.of(table.namespace().name(), table.name()));
+                + " FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = ").bind(table.namespace().name())
+                .sql(" AND t.TABLE_NAME = ").bind(table.name()).build();
+        List<Object[]> r = query(sql);
         return !r.isEmpty() && "InnoDB".equalsIgnoreCase(String.valueOf(r.get(0)[0])) && column.equalsIgnoreCase(String.valueOf(r.get(0)[1]));
     }
 
@@ -152,29 +158,31 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
         if (!clusteredKey) {
             return super.summarise(splits);
         }
-        String digest = digest(false);
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
+        Sql digest = digest(false);
+        SqlBuilder b = sql();
         int i = 0;
         for (Split split : splits) {
             for (KeyRange child : split.children()) {
-                String where = range(child, params);
-                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS seg, COUNT(*) AS n, ").append(digest)
-                        .append(" AS d FROM ").append(table()).append(where.isEmpty() ? "" : " WHERE " + where);
+                Sql where = range(child);
+                b.sql(i == 0 ? "SELECT " : " UNION ALL SELECT ").literal(i).sql(" AS seg, COUNT(*) AS n, ").append(digest)
+                        .sql(" AS d FROM ").table(table);
+                if (!where.isEmpty()) {
+                    b.sql(" WHERE ").append(where);
+                }
                 i++;
             }
         }
-        return bySplit(collect(query(sql.toString(), params), i), splits);
+        return bySplit(collect(query(b.build()), i), splits);
     }
 
     @Override
-    String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+    Quoting quoting() {
+        return MySqlQuoting.INSTANCE;
     }
 
     @Override
-    String table() {
-        return quote(table.namespace().name()) + "." + quote(table.name());
+    TableId tableId() {
+        return table;
     }
 
     @Override
@@ -182,26 +190,30 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
         return MySqlCanonicalText.INSTANCE;
     }
 
+    /** {@code BINARY} for strings: the default collations are case-insensitive and would merge or reorder keys. */
     @Override
-    String keyExpression(RowShape.Col key) {
-        String q = quote(key.name().name());
-        return key.type().kind() == DataType.Kind.VARCHAR ? "BINARY " + q : q;
+    Sql keyExpression(Column key) {
+        SqlBuilder b = sql();
+        if (key.type().kind() == DataType.Kind.VARCHAR) {
+            b.sql("BINARY ");
+        }
+        return b.id(key.name()).build();
     }
 
     @Override
-    List<Object[]> run(String sql, List<Object> parameters) {
-        try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+    List<Object[]> run(Sql sql) {
+        try (PreparedStatement ps = connection.prepareStatement(sql.text(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE); // stream: never buffer a whole result in the driver
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                ps.setObject(i + 1, sql.parameters().get(i));
             }
             List<Object[]> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1);
+                    for (int j = 0; j < n; j++) {
+                        row[j] = rs.getObject(j + 1);
                     }
                     out.add(row);
                 }

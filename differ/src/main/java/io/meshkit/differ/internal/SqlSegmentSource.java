@@ -2,37 +2,44 @@ package io.meshkit.differ.internal;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
-import io.meshkit.differ.api.Normalisation;
+import io.meshkit.core.warehouse.CanonicalText;
+import io.meshkit.core.warehouse.CanonicalText.Column;
+import io.meshkit.core.warehouse.Quoting;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SQL of a {@link SegmentSource}, shared by the engines: they differ only in quoting, the
- * canonical text, how a key column is compared in binary order, and how statements run.
+ * canonical text, how a key column is compared in binary order, and how statements run. Every
+ * statement is built with a {@link SqlBuilder} of the engine's {@link Quoting}: names typed and
+ * quoted, key bounds bound.
  */
 abstract class SqlSegmentSource implements SegmentSource {
     private RowShape shape;
     private long queries;
 
-    /** Quotes an identifier. */
-    abstract String quote(String identifier);
+    /** The engine's quoting. */
+    abstract Quoting quoting();
 
-    /** The quoted, qualified table. */
-    abstract String table();
+    /** The table. */
+    abstract TableId tableId();
 
     /** This engine's canonical text. */
     abstract CanonicalText canonical();
 
     /** The expression a key column is compared and ordered by (binary order for strings). */
-    abstract String keyExpression(RowShape.Col key);
+    abstract Sql keyExpression(Column key);
 
     /** Runs a query and returns its (small) result; values as Long, String, BigDecimal, BigInteger or null. */
-    abstract List<Object[]> run(String sql, List<Object> parameters);
+    abstract List<Object[]> run(Sql sql);
 
     @Override
     public void configure(RowShape shape) {
-        for (RowShape.Col k : shape.key()) {
+        for (Column k : shape.key()) {
             if (!k.type().isInteger() && k.type().kind() != DataType.Kind.VARCHAR || k.type().kind() == DataType.Kind.HUGEINT) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff " + tableName() + " across databases: key column "
                         + k.name() + " has type " + k.type() + "; integer (up to 64 bits) and string keys are supported");
@@ -53,28 +60,34 @@ abstract class SqlSegmentSource implements SegmentSource {
         return queries;
     }
 
-    final List<Object[]> query(String sql, List<Object> parameters) {
+    final List<Object[]> query(Sql sql) {
         queries++;
-        return run(sql, parameters);
+        return run(sql);
+    }
+
+    /** A builder in this engine's quoting. */
+    final SqlBuilder sql() {
+        return quoting().sql();
     }
 
     /** The digest of the rows a query groups, as an aggregate expression. */
-    final String digest(boolean ordered) {
-        List<String> order = ordered ? shape().key().stream().map(this::keyExpression).toList() : List.of();
-        return canonical().digest(canonical().rowText(shape(), c -> quote(c.name().name())), order);
+    final Sql digest(boolean ordered) {
+        List<Sql> order = ordered ? shape().key().stream().map(this::keyExpression).toList() : List.of();
+        Sql rowText = canonical().rowText(shape().key(), shape().columns(), shape().rules(), c -> sql().id(c.name()).build());
+        return canonical().digest(rowText, order);
     }
 
     @Override
     public long[] integerKeyBounds() {
-        String k = keyExpression(shape().key().get(0));
-        List<Object[]> r = query("SELECT MIN(" + k + ") AS lo, MAX(" + k + ") AS hi FROM " + table(), List.of());
+        Sql k = keyExpression(shape().key().get(0));
+        List<Object[]> r = query(sql().sql("SELECT MIN(").append(k).sql(") AS lo, MAX(").append(k).sql(") AS hi FROM ").table(tableId()).build());
         Object[] row = r.get(0);
         return row[0] == null ? null : new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
     @Override
     public long rowCount() {
-        return Values.toLong(query("SELECT COUNT(*) AS n FROM " + table(), List.of()).get(0)[0]);
+        return Values.toLong(query(sql().sql("SELECT COUNT(*) AS n FROM ").table(tableId()).build()).get(0)[0]);
     }
 
     /**
@@ -84,47 +97,52 @@ abstract class SqlSegmentSource implements SegmentSource {
      */
     @Override
     public List<List<Summary>> summarise(List<Split> splits) {
-        List<Object> params = new ArrayList<>();
-        List<Object> whereParams = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        StringBuilder seg = new StringBuilder(splits.size() == 1 ? "" : "CASE");
+        SqlBuilder b = sql().sql("SELECT ");
+        List<Sql> conditions = new ArrayList<>();
         int base = 0;
+        if (splits.size() > 1) {
+            b.sql("CASE");
+        }
         for (Split split : splits) {
+            Sql cond = range(split.parent());
             if (splits.size() == 1) {
-                seg.append(childExpression(split, base, params));
+                b.append(childExpression(split, base));
             } else {
-                String cond = range(split.parent(), params); // binds before the child's comparisons, in text order
-                seg.append(" WHEN ").append(cond.isEmpty() ? "TRUE" : cond).append(" THEN ").append(childExpression(split, base, params));
+                b.sql(" WHEN ").append(cond.isEmpty() ? Sql.of("TRUE") : cond).sql(" THEN ").append(childExpression(split, base));
             }
-            String cond = range(split.parent(), whereParams);
-            conditions.add(cond.isEmpty() ? "TRUE" : "(" + cond + ")");
+            conditions.add(cond.isEmpty() ? Sql.of("TRUE") : sql().sql("(").append(cond).sql(")").build());
             base += split.boundaries().size() + 1;
         }
         if (splits.size() > 1) {
-            seg.append(" END");
+            b.sql(" END");
         }
-        params.addAll(whereParams);
-        String where = conditions.contains("TRUE") ? "" : " WHERE " + String.join(" OR ", conditions);
-        String sql = "SELECT " + seg + " AS seg, COUNT(*) AS n, " + digest(true) + " AS d FROM " + table() + where + " GROUP BY 1";
-        return bySplit(collect(query(sql, params), base), splits);
+        b.sql(" AS seg, COUNT(*) AS n, ").append(digest(true)).sql(" AS d FROM ").table(tableId());
+        if (conditions.stream().noneMatch(c -> c.text().equals("TRUE"))) {
+            b.sql(" WHERE ");
+            b.join(conditions, " OR ", b::append);
+        }
+        b.sql(" GROUP BY 1");
+        return bySplit(collect(query(b.build()), base), splits);
     }
 
     /** The child number of a row within one split, counting from {@code base}. */
-    private String childExpression(Split split, int base, List<Object> params) {
+    private Sql childExpression(Split split, int base) {
         List<Key> boundaries = split.boundaries();
         if (boundaries.isEmpty()) {
-            return String.valueOf(base);
+            return sql().literal(base).build();
         }
         if (evenlySpaced(split.parent(), boundaries)) {
             long lo = (Long) split.parent().lower().values().get(0);
             long width = (Long) boundaries.get(0).values().get(0) - lo;
-            return "(" + base + " + " + canonical().integerDivision("(" + keyExpression(shape().key().get(0)) + " - " + lo + ")", String.valueOf(width)) + ")";
+            Sql offset = sql().sql("(").append(keyExpression(shape().key().get(0))).sql(" - ").literal(lo).sql(")").build();
+            return sql().sql("(").literal(base).sql(" + ").append(canonical().integerDivision(offset, sql().literal(width).build())).sql(")")
+                    .build();
         }
-        StringBuilder b = new StringBuilder("CASE");
+        SqlBuilder b = sql().sql("CASE");
         for (int i = 0; i < boundaries.size(); i++) {
-            b.append(" WHEN ").append(before(boundaries.get(i), params)).append(" THEN ").append(base + i);
+            b.sql(" WHEN ").append(before(boundaries.get(i))).sql(" THEN ").literal(base + i);
         }
-        return b.append(" ELSE ").append(base + boundaries.size()).append(" END").toString();
+        return b.sql(" ELSE ").literal(base + boundaries.size()).sql(" END").build();
     }
 
     /** Flat summaries, numbered across splits, cut back into one list per split. */
@@ -171,14 +189,15 @@ abstract class SqlSegmentSource implements SegmentSource {
     @Override
     public List<Key> boundaries(KeyRange range, long rows, int parts) {
         long step = Math.max(1, (rows + parts - 1) / parts);
-        List<Object> params = new ArrayList<>();
-        String where = range(range, params);
-        String keys = keyColumns();
-        String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + keyOrder() + ") AS rn FROM "
-                + table() + (where.isEmpty() ? "" : " WHERE " + where) + ") x WHERE rn > 1 AND " + canonical().remainder("(rn - 1)", String.valueOf(step))
-                + " = 0 ORDER BY rn";
+        Sql where = range(range);
+        SqlBuilder b = sql().sql("SELECT ").append(keyColumns()).sql(" FROM (SELECT ").append(keyColumns())
+                .sql(", ROW_NUMBER() OVER (ORDER BY ").append(keyOrder()).sql(") AS rn FROM ").table(tableId());
+        if (!where.isEmpty()) {
+            b.sql(" WHERE ").append(where);
+        }
+        b.sql(") x WHERE rn > 1 AND ").append(canonical().remainder(Sql.of("(rn - 1)"), sql().literal(step).build())).sql(" = 0 ORDER BY rn");
         List<Key> out = new ArrayList<>();
-        for (Object[] row : query(sql, params)) {
+        for (Object[] row : query(b.build())) {
             out.add(key(row, 0));
         }
         return out;
@@ -187,29 +206,34 @@ abstract class SqlSegmentSource implements SegmentSource {
     @Override
     public List<SourceRow> rows(List<KeyRange> ranges) {
         CanonicalText ct = canonical();
-        List<String> select = new ArrayList<>();
-        Normalisation n = shape().normalisation();
+        List<Sql> select = new ArrayList<>();
         for (int i = 0; i < shape().columns().size(); i++) {
-            RowShape.Col c = shape().columns().get(i);
-            select.add(ct.asText(ct.value(quote(c.name().name()), c, n)) + " AS v" + i);
+            Column c = shape().columns().get(i);
+            select.add(sql().append(ct.asText(ct.value(sql().id(c.name()).build(), c, shape().rules()))).sql(" AS v").literal(i).build());
         }
         for (int i = 0; i < shape().columns().size(); i++) {
-            RowShape.Col c = shape().columns().get(i);
-            select.add(ct.display(quote(c.name().name()), c) + " AS s" + i);
+            Column c = shape().columns().get(i);
+            select.add(sql().append(ct.display(sql().id(c.name()).build(), c.type())).sql(" AS s").literal(i).build());
         }
-        List<Object> params = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
+        List<Sql> conditions = new ArrayList<>();
         for (KeyRange r : ranges) {
-            String cond = range(r, params);
-            conditions.add(cond.isEmpty() ? "TRUE" : "(" + cond + ")");
+            Sql cond = range(r);
+            conditions.add(cond.isEmpty() ? Sql.of("TRUE") : sql().sql("(").append(cond).sql(")").build());
         }
-        String where = conditions.contains("TRUE") ? "" : String.join(" OR ", conditions);
-        String sql = "SELECT " + keyColumns() + (select.isEmpty() ? "" : ", " + String.join(", ", select)) + " FROM " + table()
-                + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + keyOrder();
+        SqlBuilder b = sql().sql("SELECT ").append(keyColumns());
+        for (Sql s : select) {
+            b.sql(", ").append(s);
+        }
+        b.sql(" FROM ").table(tableId());
+        if (conditions.stream().noneMatch(c -> c.text().equals("TRUE"))) {
+            b.sql(" WHERE ");
+            b.join(conditions, " OR ", b::append);
+        }
+        b.sql(" ORDER BY ").append(keyOrder());
         List<SourceRow> out = new ArrayList<>();
         int keys = shape().key().size();
         int columns = shape().columns().size();
-        for (Object[] row : query(sql, params)) {
+        for (Object[] row : query(b.build())) {
             List<String> texts = new ArrayList<>();
             List<String> displays = new ArrayList<>();
             for (int i = 0; i < columns; i++) {
@@ -241,49 +265,46 @@ abstract class SqlSegmentSource implements SegmentSource {
         return new Key(values);
     }
 
-    String keyColumns() {
-        return String.join(", ", shape().key().stream().map(k -> quote(k.name().name())).toList());
+    /** The key columns, quoted, separated by commas. */
+    final Sql keyColumns() {
+        return sql().ids(shape().key().stream().map(Column::name).toList()).build();
     }
 
-    private String keyOrder() {
-        return String.join(", ", shape().key().stream().map(this::keyExpression).toList());
+    private Sql keyOrder() {
+        return sql().appendAll(shape().key().stream().map(this::keyExpression).toList()).build();
     }
 
-    /** The range as a predicate, or empty for every key. */
-    final String range(KeyRange range, List<Object> params) {
-        List<String> parts = new ArrayList<>();
+    /** The range as a predicate with its bounds bound, or empty for every key. */
+    final Sql range(KeyRange range) {
+        SqlBuilder b = sql();
         if (range.lower() != null) {
             if (shape().key().size() == 1) {
-                params.add(range.lower().values().get(0));
-                parts.add("(" + keyExpression(shape().key().get(0)) + " >= ?)"); // plain form, so MySQL ranges on the index
+                // plain form, so MySQL ranges on the index
+                b.sql("(").append(keyExpression(shape().key().get(0))).sql(" >= ").bind(range.lower().values().get(0)).sql(")");
             } else {
-                parts.add("NOT " + before(range.lower(), params));
+                b.sql("NOT ").append(before(range.lower()));
             }
         }
         if (range.upper() != null) {
-            parts.add(before(range.upper(), params));
+            b.sql(range.lower() != null ? " AND " : "").append(before(range.upper()));
         }
-        return String.join(" AND ", parts);
+        return b.build();
     }
 
     /** {@code (key columns) < bound}, lexicographically, in binary order; binds the bound's values. */
-    final String before(Key bound, List<Object> params) {
-        List<RowShape.Col> key = shape().key();
+    final Sql before(Key bound) {
+        List<Column> key = shape().key();
         if (key.size() == 1) {
-            params.add(bound.values().get(0));
-            return "(" + keyExpression(key.get(0)) + " < ?)";
+            return sql().sql("(").append(keyExpression(key.get(0))).sql(" < ").bind(bound.values().get(0)).sql(")").build();
         }
-        List<String> alternatives = new ArrayList<>();
+        SqlBuilder b = sql().sql("(");
         for (int i = 0; i < key.size(); i++) {
-            StringBuilder b = new StringBuilder("(");
+            b.sql(i == 0 ? "(" : " OR (");
             for (int j = 0; j < i; j++) {
-                b.append(keyExpression(key.get(j))).append(" = ? AND ");
-                params.add(bound.values().get(j));
+                b.append(keyExpression(key.get(j))).sql(" = ").bind(bound.values().get(j)).sql(" AND ");
             }
-            b.append(keyExpression(key.get(i))).append(" < ?)");
-            params.add(bound.values().get(i));
-            alternatives.add(b.toString());
+            b.append(keyExpression(key.get(i))).sql(" < ").bind(bound.values().get(i)).sql(")");
         }
-        return "(" + String.join(" OR ", alternatives) + ")";
+        return b.sql(")").build();
     }
 }

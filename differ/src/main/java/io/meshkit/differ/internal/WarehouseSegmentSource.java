@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.CanonicalText;
+import io.meshkit.core.warehouse.CanonicalText.Column;
 import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Quoting;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
@@ -27,7 +30,7 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
     public WarehouseSegmentSource(Warehouse warehouse, TableId table, boolean owned) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.table = requireNonNull(table, "table is null");
-        this.canonical = DiffSql.forDialect(warehouse.dialect()).canonicalText();
+        this.canonical = warehouse.dialect().canonicalText();
         this.owned = owned;
     }
 
@@ -42,13 +45,13 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
     }
 
     @Override
-    String quote(String identifier) {
-        return warehouse.dialect().quoteIdentifier(identifier);
+    Quoting quoting() {
+        return warehouse.dialect();
     }
 
     @Override
-    String table() {
-        return warehouse.dialect().quote(table);
+    TableId tableId() {
+        return table;
     }
 
     @Override
@@ -56,15 +59,16 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
         return canonical;
     }
 
+    /** The column itself: the warehouses compare strings by their bytes. */
     @Override
-    String keyExpression(RowShape.Col key) {
-        return quote(key.name().name()); // DuckDB compares strings by their bytes
+    Sql keyExpression(Column key) {
+        return warehouse.dialect().sql().id(key.name()).build();
     }
 
     @Override
-    List<Object[]> run(String sql, List<Object> parameters) {
+    List<Object[]> run(Sql sql) {
         List<Object[]> out = new ArrayList<>();
-        try (ResultRows rows = warehouse.query(new Sql(sql, parameters))) {
+        try (ResultRows rows = warehouse.query(sql)) {
             for (Row r : rows) {
                 out.add(r.values().toArray());
             }

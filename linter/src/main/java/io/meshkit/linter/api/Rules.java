@@ -68,13 +68,13 @@ public final class Rules {
                     "- name: userId", "- name: user_id"),
             new RuleInfo(NAMING_RESERVED, "naming", Severity.ERROR,
                     "A name is an SQL reserved word.",
-                    "Dataset and column names must not be in naming.reserved (SQL keywords reserved by DuckDB,"
-                            + " BigQuery or MySQL): they need quoting in every query a consumer writes.",
+                    "Dataset and column names must not be in naming.reserved (SQL keywords reserved by the"
+                            + " common engines and MySQL): they need quoting in every query a consumer writes.",
                     "- name: order", "- name: order_number"),
             new RuleInfo(NAMING_LENGTH, "naming", Severity.WARNING,
                     "A name is longer than naming.maxLength.",
-                    "Dataset and column names longer than naming.maxLength (default 63, PostgreSQL's limit and"
-                            + " the shortest common one) get truncated or rejected by some engines and tools.",
+                    "Dataset and column names longer than naming.maxLength (default 63, the shortest"
+                            + " common limit) get truncated or rejected by some engines and tools.",
                     "- name: number_of_times_the_listener_skipped_the_track_within_thirty_seconds",
                     "- name: num_early_skips"),
             new RuleInfo(TYPE_BY_NAME, "typing", Severity.ERROR,
@@ -197,7 +197,7 @@ public final class Rules {
             new RuleInfo(DRIFT_TYPE, "drift", Severity.ERROR,
                     "A live column's type differs from the contract's.",
                     "The table's column type must be the contract's physical type (varchar lengths are not"
-                            + " compared: engines such as DuckDB do not keep them).",
+                            + " compared: some engines do not keep them).",
                     "contract: event_timestamp TIMESTAMP; table: DATE", "contract and table: TIMESTAMP"));
 
     private static final Map<String, RuleInfo> BY_ID = ALL.stream()

@@ -69,7 +69,7 @@ public final class LintCli implements Callable<Integer> {
     Base base;
 
     @Option(names = "--warehouse", paramLabel = "URI",
-            description = "Compare live tables with their contracts (drift), e.g. duckdb:.meshkit/warehouse.duckdb.")
+            description = "Compare live tables with their contracts (drift): the warehouse's URI, as --warehouse elsewhere.")
     String warehouse;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Project configuration for warehouse settings (default: meshkit.yaml if present).")

@@ -29,8 +29,8 @@ final class Drift {
     private Drift() {}
 
     /**
-     * The table of a dataset: the namespace of a server of the warehouse's type ({@code schema}, or {@code dataset}
-     * on BigQuery) when the contract has one, else the conventional production table.
+     * The table of a dataset: the namespace of a server of the warehouse's type ({@code schema}, or
+     * {@code dataset} where the warehouse calls it so) when the contract has one, else the conventional production table.
      */
     static TableId table(Contract c, Dataset d, Warehouse w) {
         String scheme = w.uri().contains(":") ? w.uri().substring(0, w.uri().indexOf(':')) : w.uri();
@@ -106,7 +106,7 @@ final class Drift {
         expected.putIfAbsent(name.name(), new Expected(name, type, dp, null));
     }
 
-    /** Equal kinds; varchar and binary lengths are not compared (DuckDB does not keep them). */
+    /** Equal kinds; varchar and binary lengths are not compared (some engines do not keep them). */
     static boolean sameType(DataType contract, DataType live) {
         if (contract.kind() != live.kind()) {
             return false;

@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The dataset a publisher command works on and its tables: production (what consumers query), the
  * release candidate, and the kept versions, which live in the candidate's namespace as
- * {@code <production>__v000001}, {@code __v000002}, ... (DuckDB renames only within a namespace, so
- * the candidate becomes a version without a copy).
+ * {@code <production>__v000001}, {@code __v000002}, ... (a warehouse may rename only within a
+ * namespace, so the candidate becomes a version without a copy).
  *
  * @param contract the dataset's contract
  * @param dataset the dataset of the contract

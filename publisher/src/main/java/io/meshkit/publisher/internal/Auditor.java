@@ -149,9 +149,9 @@ final class Auditor {
     }
 
     Sql checksumSql(TableId table, List<ColumnName> columns) {
-        String value = dialect.samplingValue(dialect.rowFingerprint(columns));
-        return dialect.sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(" + value + " * 2147483648.0) AS " + dialect.typeName(DataType.BIGINT) + ")) AS fingerprint_sum FROM ")
-                .table(table).build();
+        Sql value = dialect.samplingValue(dialect.rowFingerprint(columns));
+        return dialect.sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(").append(value).sql(" * 2147483648.0) AS ").type(DataType.BIGINT)
+                .sql(")) AS fingerprint_sum FROM ").table(table).build();
     }
 
     /** A table's row count and checksum. */

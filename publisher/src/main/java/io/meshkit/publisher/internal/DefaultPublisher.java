@@ -21,6 +21,7 @@ import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
@@ -115,16 +116,34 @@ public final class DefaultPublisher implements Publisher {
     }
 
     private List<String> stageStatements(PublishTarget target, StageSource source) {
-        return List.of("CREATE SCHEMA IF NOT EXISTS " + warehouse.dialect().quote(target.candidate().namespace()),
-                "CREATE OR REPLACE TABLE " + warehouse.dialect().quote(target.candidate()) + " AS SELECT * FROM ("
-                        + select(source).text() + ") AS meshkit_source");
+        return List.of(sql().sql("CREATE SCHEMA IF NOT EXISTS ").namespace(target.candidate().namespace()).build().text(),
+                sql().sql("CREATE OR REPLACE TABLE ").table(target.candidate()).sql(" AS SELECT * FROM (").append(select(source))
+                        .sql(") AS meshkit_source").build().text());
+    }
+
+    private SqlBuilder sql() {
+        return warehouse.dialect().sql();
+    }
+
+    /** The plan's line for renaming a table within its namespace. */
+    private String renamed(TableId table, TableId to) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" RENAME TO ").tableName(to).build().text();
+    }
+
+    /** The plan's line for recording a publication. */
+    private String recorded(long version) {
+        return sql().sql("INSERT INTO ").table(WarehouseRunLog.PUBLICATIONS).build().text() + " -- version " + version;
+    }
+
+    private String dropped(TableId table) {
+        return sql().sql("DROP TABLE ").table(table).build().text();
     }
 
     private Sql select(StageSource source) {
         if (source instanceof StageSource.Query q) {
-            return Sql.of(q.sql().strip().replaceAll(";\\s*$", ""));
+            return Sql.ofUserText(q.sql().strip().replaceAll(";\\s*$", ""));
         }
-        return warehouse.dialect().sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
+        return sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
     }
 
     private StageResult doStage(PublishTarget target, StageSource source) {
@@ -176,8 +195,8 @@ public final class DefaultPublisher implements Publisher {
         plan.add("-- schema: " + target.candidate() + " has exactly the columns " + Auditor.expectedColumns(target.dataset()).entrySet().stream()
                 .map(e -> e.getKey().name() + " " + warehouse.dialect().typeName(e.getValue())).collect(Collectors.joining(", ")));
         for (QualityCheck c : auditor.qualityChecks(target)) {
-            String how = c.measure() instanceof QualityCheck.Aggregate a ? "SELECT " + a.expression().text() + " FROM "
-                    + warehouse.dialect().quote(target.candidate())
+            String how = c.measure() instanceof QualityCheck.Aggregate a
+                    ? sql().sql("SELECT ").append(a.expression()).sql(" FROM ").table(target.candidate()).build().text()
                     : c.measure() instanceof QualityCheck.Query q ? q.query().text() : "not runnable";
             plan.add("-- check " + c.id() + " (" + c.target() + ", " + c.threshold().describe() + (c.percent() ? " %" : "") + "): " + how);
         }
@@ -228,14 +247,13 @@ public final class DefaultPublisher implements Publisher {
         plan.addAll(audit.plan());
         plan.add("-- if every check passes and the checksum differs from the served version's:");
         plan.add("BEGIN TRANSACTION");
-        plan.add("ALTER TABLE " + warehouse.dialect().quote(target.candidate()) + " RENAME TO "
-                + warehouse.dialect().quoteIdentifier(release.name()));
+        plan.add(renamed(target.candidate(), release));
         promotion.describePromotion(List.of(new Promotion(target.production(), release))).stream()
                 .filter(l -> !l.equals("BEGIN TRANSACTION") && !l.equals("COMMIT")).forEach(plan::add);
-        plan.add("INSERT INTO " + warehouse.dialect().quote(WarehouseRunLog.PUBLICATIONS) + " -- version " + next);
+        plan.add(recorded(next));
         plan.add("COMMIT");
         List<TableId> drops = prunable(target, policy, next, List.of(next));
-        drops.forEach(t -> plan.add("DROP TABLE " + warehouse.dialect().quote(t)));
+        drops.forEach(t -> plan.add(dropped(t)));
         return new PublishResult(target.datasetId(), PublishOutcome.DRY_RUN, target.production(), OptionalLong.of(next), served,
                 Optional.of(release), OptionalLong.empty(), Optional.empty(), stage, Optional.of(audit), drops, Duration.ZERO, plan);
     }
@@ -256,7 +274,7 @@ public final class DefaultPublisher implements Publisher {
                 warehouse.drop(target.candidate());
                 return new PublishResult(target.datasetId(), PublishOutcome.UNCHANGED, target.production(), served, served,
                         Optional.of(target.versionTable(served.getAsLong())), OptionalLong.of(rows), Optional.of(checksum), stage,
-                        Optional.of(audit), List.of(), Duration.ZERO, List.of("DROP TABLE " + warehouse.dialect().quote(target.candidate())));
+                        Optional.of(audit), List.of(), Duration.ZERO, List.of(dropped(target.candidate())));
             }
         }
         long next = nextVersion(target);
@@ -265,12 +283,10 @@ public final class DefaultPublisher implements Publisher {
         Publication publication = new Publication(target.datasetId(), next, target.contract().version(), target.production(), rows,
                 checksum, now(), policy.actor(), run.runId());
         List<String> plan = new ArrayList<>();
-        plan.add("ALTER TABLE " + warehouse.dialect().quote(target.candidate()) + " RENAME TO "
-                + warehouse.dialect().quoteIdentifier(release.name()));
+        plan.add(renamed(target.candidate(), release));
         TableId keptOriginal = target.production().withName(target.production().name() + BEFORE_MESHKIT_SUFFIX);
         if (unmanaged) {
-            plan.add("ALTER TABLE " + warehouse.dialect().quote(target.production()) + " RENAME TO "
-                    + warehouse.dialect().quoteIdentifier(keptOriginal.name()));
+            plan.add(renamed(target.production(), keptOriginal));
         }
         plan.addAll(promotion().describePromotion(List.of(new Promotion(target.production(), release))));
         warehouse.createNamespace(target.production().namespace());
@@ -297,7 +313,7 @@ public final class DefaultPublisher implements Publisher {
                 return null;
             });
         } else {
-            steps.accept(warehouse); // BigQuery: each step is atomic on its own; a rerun converges
+            steps.accept(warehouse); // without transactions each step is atomic on its own; a rerun converges
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         listener.onPhase(target.datasetId(), Phase.SWAPPED);
@@ -347,7 +363,7 @@ public final class DefaultPublisher implements Publisher {
         TableId release = target.versionTable(to);
         Optional<Publication> original = firstPublication(target, to);
         List<String> plan = new ArrayList<>(promotion.describePromotion(List.of(new Promotion(target.production(), release))));
-        plan.add(plan.size() - 1, "INSERT INTO " + warehouse.dialect().quote(WarehouseRunLog.PUBLICATIONS) + " -- version " + to);
+        plan.add(plan.size() - 1, recorded(to));
         if (to == served.getAsLong()) {
             return new PublishResult(target.datasetId(), mode == Mode.DRY_RUN ? PublishOutcome.DRY_RUN : PublishOutcome.UNCHANGED,
                     target.production(), served, served, Optional.of(release), original.map(p -> OptionalLong.of(p.rows())).orElse(OptionalLong.empty()),

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,15 +37,15 @@ public record Filter(ColumnName column, Operator operator, String value) {
         /** At least. */
         GE(">=");
 
-        private final String sql;
+        private final String symbol;
 
-        Operator(String sql) {
-            this.sql = sql;
+        Operator(String symbol) {
+            this.symbol = symbol;
         }
 
-        /** The SQL operator. */
-        public String sql() {
-            return sql;
+        /** How the operator is written, e.g. {@code <=}. */
+        public String symbol() {
+            return symbol;
         }
     }
 
@@ -71,9 +74,27 @@ public record Filter(ColumnName column, Operator operator, String value) {
         return new Filter(ColumnName.of(m.group(1)), op, m.group(3));
     }
 
+    /**
+     * The filter as a predicate of a dialect: the column quoted, the value bound.
+     *
+     * @param value the filter's value converted to the column's type
+     */
+    public Sql predicate(Dialect dialect, Object value) {
+        SqlBuilder b = dialect.sql().id(column);
+        switch (operator) {
+            case EQ -> b.sql(" = ");
+            case NE -> b.sql(" <> ");
+            case LT -> b.sql(" < ");
+            case LE -> b.sql(" <= ");
+            case GT -> b.sql(" > ");
+            case GE -> b.sql(" >= ");
+        }
+        return b.bind(value).build();
+    }
+
     /** The filter with its value hidden (values may be row data and never go into messages). */
     @Override
     public String toString() {
-        return column + " " + operator.sql() + " ?";
+        return column + " " + operator.symbol() + " ?";
     }
 }

@@ -148,7 +148,6 @@ public final class Evaluator {
         Columns columns = Columns.of(warehouse, query.table(), "evaluate");
         List<Object> values = query.filters().stream().map(columns::filterValue).toList();
         SqlBuilder b = warehouse.dialect().sql().sql("SELECT ");
-        String dbl = warehouse.dialect().typeName(DataType.DOUBLE);
         for (var d : query.dimensions()) {
             b.id(d).sql(", ");
         }
@@ -159,14 +158,14 @@ public final class Evaluator {
             switch (m.kind()) {
                 case ROWS -> b.sql("count(*)");
                 case KEYS -> b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
-                case SUM -> b.sql("sum(CAST(").id(m.column().orElseThrow()).sql(" AS " + dbl + "))");
+                case SUM -> b.sql("sum(CAST(").id(m.column().orElseThrow()).sql(" AS ").type(DataType.DOUBLE).sql("))");
                 case COUNT_OF -> b.sql("count(").id(m.column().orElseThrow()).sql(")");
             }
         }
         b.sql(" FROM ").table(query.table());
         for (int i = 0; i < query.filters().size(); i++) {
             Filter f = query.filters().get(i);
-            b.sql(i == 0 ? " WHERE " : " AND ").id(f.column()).sql(" " + f.operator().sql() + " ").bind(values.get(i));
+            b.sql(i == 0 ? " WHERE " : " AND ").append(f.predicate(warehouse.dialect(), values.get(i)));
         }
         if (!query.dimensions().isEmpty()) {
             b.sql(" GROUP BY ").ids(query.dimensions()).sql(" ORDER BY ").ids(query.dimensions());

@@ -180,7 +180,6 @@ public final class MetricEstimator {
     static Sql sql(Dialect dialect, MetricQuery query, Rate rate, int subsamples, List<Measure> measures, List<Object> filterValues) {
         SqlBuilder b = dialect.sql();
         int k = query.dimensions().size();
-        String dbl = dialect.typeName(DataType.DOUBLE);
         b.sql("SELECT ");
         for (int i = 0; i < k; i++) {
             b.id(alias("d", i)).sql(", ");
@@ -188,15 +187,16 @@ public final class MetricEstimator {
         for (int i = 0; i < measures.size(); i++) {
             b.sql(i == 0 ? "" : ", ");
             b.sql("sum(").id(alias("m", i)).sql(") AS ").id(alias("s", i));
-            b.sql(", sum(CAST(").id(alias("m", i)).sql(" AS " + dbl + ") * CAST(").id(alias("m", i)).sql(" AS " + dbl + ")) AS ").id(alias("q", i));
+            b.sql(", sum(CAST(").id(alias("m", i)).sql(" AS ").type(DataType.DOUBLE).sql(") * CAST(").id(alias("m", i)).sql(" AS ")
+                    .type(DataType.DOUBLE).sql(")) AS ").id(alias("q", i));
         }
         int ratio = 0;
         for (Metric m : query.metrics()) {
             if (m.isRatio()) {
                 int y = measures.indexOf(m.numerator());
                 int x = measures.indexOf(m.denominator().orElseThrow());
-                b.sql(", sum(CAST(").id(alias("m", y)).sql(" AS " + dbl + ") * CAST(").id(alias("m", x)).sql(" AS " + dbl + ")) AS ")
-                        .id(alias("p", ratio++));
+                b.sql(", sum(CAST(").id(alias("m", y)).sql(" AS ").type(DataType.DOUBLE).sql(") * CAST(").id(alias("m", x)).sql(" AS ")
+                        .type(DataType.DOUBLE).sql(")) AS ").id(alias("p", ratio++));
             }
         }
         b.sql(" FROM (SELECT ");
@@ -217,7 +217,7 @@ public final class MetricEstimator {
             switch (m.kind()) {
                 case ROWS -> b.sql("count(*)");
                 case KEYS -> b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
-                case SUM -> b.sql("coalesce(sum(CAST(").id(m.column().orElseThrow()).sql(" AS " + dbl + ")), 0)");
+                case SUM -> b.sql("coalesce(sum(CAST(").id(m.column().orElseThrow()).sql(" AS ").type(DataType.DOUBLE).sql(")), 0)");
                 case COUNT_OF -> b.sql("count(").id(m.column().orElseThrow()).sql(")");
             }
             b.sql(" AS ").id(alias("m", i));
@@ -230,12 +230,12 @@ public final class MetricEstimator {
         }
         for (int i = 0; i < query.filters().size(); i++) {
             Filter f = query.filters().get(i);
-            b.sql(first ? " WHERE " : " AND ").id(f.column()).sql(" " + f.operator().sql() + " ").bind(filterValues.get(i));
+            b.sql(first ? " WHERE " : " AND ").append(f.predicate(dialect, filterValues.get(i)));
             first = false;
         }
         b.sql(" GROUP BY ");
         for (int i = 0; i <= k; i++) {
-            b.sql(i == 0 ? "" : ", ").sql(Integer.toString(i + 1));
+            b.sql(i == 0 ? "" : ", ").literal(i + 1);
         }
         b.sql(") AS meshkit_buckets");
         if (k > 0) {

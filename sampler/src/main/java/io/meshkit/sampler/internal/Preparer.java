@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * Lays a table out for sampling: adds {@code sampling_value} (core's dialect function of the key)
- * and orders (DuckDB) or clusters (BigQuery) the rows by it. A rewrite builds a candidate beside the
+ * and lays the rows out by it (sorted or clustered, as the warehouse does). A rewrite builds a candidate beside the
  * table and swaps it in atomically; an append inserts one batch, sorted on its own, so each batch's
  * row groups keep tight sampling-value ranges without rewriting older data.
  */
@@ -73,7 +73,7 @@ public final class Preparer {
         SqlBuilder b = warehouse.dialect().sql().sql("SELECT ");
         b.join(target.info().columns(), c -> {
             if (c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())) {
-                b.sql(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE);
+                b.append(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE);
             } else {
                 source.require(c.name(), "column of " + table);
                 b.id(c.name());
@@ -104,7 +104,7 @@ public final class Preparer {
                 b.id(c.name()).sql(", ");
             }
         }
-        return b.sql(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE)
+        return b.append(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE)
                 .sql(" FROM ").table(table).build();
     }
 

@@ -38,7 +38,7 @@ public final class SampledSql {
                 table = TableId.parse(m.group(1).trim());
             }
             Columns.of(warehouse, table, "sample").requirePrepared();
-            b.sql(text.substring(last, m.start())); // the user's own SQL text, as `meshkit query` runs it
+            b.append(Sql.ofUserText(text.substring(last, m.start()))); // the user's own SQL text, as `meshkit query` runs it
             b.sql("(SELECT * FROM ").table(table);
             if (!rate.isFull()) {
                 b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" < ").bind(rate.fraction());
@@ -51,7 +51,7 @@ public final class SampledSql {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot run sampled SQL: it has no {sample} or {sample:NAMESPACE.TABLE} placeholder");
         }
-        b.sql(text.substring(last));
+        b.append(Sql.ofUserText(text.substring(last)));
         return b.build();
     }
 }

@@ -1,77 +1,27 @@
 package io.meshkit.sampler.internal;
 
-import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
-import io.meshkit.core.type.DataType;
-import io.meshkit.core.warehouse.ColumnInfo;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.SamplingLayout;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Bytes a sampled query scans, for warehouses that do not report it (DuckDB). Counted as BigQuery
- * bills them (logical bytes: 8 per number, date or timestamp, 1 per boolean, 16 per decimal, 2 plus
- * the UTF-8 length per string) over the rows of the row groups the engine cannot skip: a row group
- * is read when the smallest sampling value in it is below the rate. Both the row-group statistics
- * (min/max of {@code sampling_value}) and the string lengths come from DuckDB's storage metadata
- * ({@code pragma_storage_info}), so the estimate reads no table data.
+ * Bytes a sampled query scans, for warehouses that do not report it: the rows with a sampling value
+ * below the rate, estimated by the warehouse ({@link SupportsScanEstimate}) from its own metadata.
  */
 final class ScanEstimate {
     private ScanEstimate() {}
 
-    /** The estimate, or empty when the warehouse has no storage metadata meshkit knows how to read. */
+    /** The estimate, or empty when the warehouse cannot estimate scans. */
     static OptionalLong bytes(Warehouse warehouse, TableInfo table, Set<ColumnName> columns, Rate rate) {
-        if (!warehouse.dialect().name().equals("duckdb")) {
+        if (!(warehouse instanceof SupportsScanEstimate estimate)) {
             return OptionalLong.empty();
         }
-        Set<String> wanted = new java.util.HashSet<>();
-        columns.forEach(c -> wanted.add(c.name().toLowerCase(Locale.ROOT)));
-        // the table's name is bound (quoted by the dialect), the rate too: no user text in the SQL
-        Sql sql = warehouse.dialect().sql()
-                .sql("WITH s AS (SELECT row_group_id, column_name, count, stats FROM pragma_storage_info(")
-                .bind(warehouse.dialect().quote(table.id()))
-                .sql(") WHERE segment_type <> 'VALIDITY'), rg AS (SELECT row_group_id FROM s WHERE lower(column_name) = ")
-                .bind(SamplingLayout.SAMPLING_VALUE.name())
-                .sql(" GROUP BY row_group_id HAVING min(CAST(stats.min AS DOUBLE)) < ")
-                .bind(rate.isFull() ? 2.0 : rate.fraction())
-                .sql(") SELECT column_name, sum(count) AS n, sum(CAST(stats.total_string_length AS BIGINT)) AS chars FROM s"
-                        + " WHERE row_group_id IN (SELECT row_group_id FROM rg) GROUP BY column_name")
-                .build();
-        Map<String, ColumnInfo> byName = new TreeMap<>();
-        table.columns().forEach(c -> byName.put(c.name().name().toLowerCase(Locale.ROOT), c));
-        long bytes = 0;
-        try (ResultRows rows = warehouse.query(sql)) {
-            for (Row r : rows) {
-                String name = r.getString("column_name").toLowerCase(Locale.ROOT);
-                ColumnInfo info = byName.get(name);
-                if (info == null || !wanted.contains(name)) {
-                    continue;
-                }
-                long n = r.getLong("n");
-                Long chars = r.getLong("chars");
-                bytes += logicalBytes(info.type(), n, chars == null ? 0 : chars);
-            }
-        } catch (MeshkitException e) {
-            return OptionalLong.empty(); // metadata this DuckDB version does not offer: no estimate rather than a failed query
-        }
-        return OptionalLong.of(bytes);
-    }
-
-    static long logicalBytes(DataType type, long rows, long stringBytes) {
-        return switch (type.kind()) {
-            case BOOLEAN, TINYINT -> rows;
-            case DECIMAL, HUGEINT, UUID -> 16 * rows;
-            case VARCHAR, JSON, BINARY -> 2 * rows + stringBytes;
-            default -> 8 * rows;
-        };
+        // at 100% every row group is read: a bound above every sampling value
+        return estimate.estimateScanBytes(table, columns, SamplingLayout.SAMPLING_VALUE, rate.isFull() ? 2.0 : rate.fraction());
     }
 }

@@ -59,11 +59,11 @@ public final class ScdSql {
     }
 
     private SqlBuilder timestamp(SqlBuilder b, LocalDateTime t) {
-        return b.sql("CAST(").bind(t).sql(" AS " + dialect.typeName(Scd2Shape.TIME_TYPE) + ")");
+        return b.sql("CAST(").bind(t).sql(" AS ").type(Scd2Shape.TIME_TYPE).sql(")");
     }
 
     private SqlBuilder date(SqlBuilder b, LocalDate d) {
-        return b.sql("CAST(").bind(d).sql(" AS " + dialect.typeName(DataType.DATE) + ")");
+        return b.sql("CAST(").bind(d).sql(" AS ").type(DataType.DATE).sql(")");
     }
 
     // ---------------------------------------------------------------- relations
@@ -84,10 +84,10 @@ public final class ScdSql {
                 if (c.equals(Scd2Shape.IS_DELETED)) {
                     b.sql("FALSE AS ").id(c);
                 } else {
-                    b.sql("CAST(NULL AS " + typeName(c) + ") AS ").id(c);
+                    b.sql("CAST(NULL AS ").type(dim.type(c)).sql(") AS ").id(c);
                 }
             } else if (!dialect.typeName(have).equals(typeName(c))) {
-                b.sql("CAST(").id(c).sql(" AS " + typeName(c) + ") AS ").id(c);
+                b.sql("CAST(").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             } else {
                 b.id(c);
             }
@@ -103,7 +103,7 @@ public final class ScdSql {
     /** No rows, the dimension's columns: the base of a dimension that does not exist yet. */
     public Sql empty() {
         SqlBuilder b = dialect.sql().sql("SELECT ");
-        b.join(dim.allColumns(), c -> b.sql("CAST(NULL AS " + typeName(c) + ") AS ").id(c));
+        b.join(dim.allColumns(), c -> b.sql("CAST(NULL AS ").type(dim.type(c)).sql(") AS ").id(c));
         return b.sql(" LIMIT 0").build();
     }
 
@@ -138,7 +138,7 @@ public final class ScdSql {
         b.join(dim.contractColumns(), c -> {
             DataType have = stagingColumns.get(c);
             if (have != null && !dialect.typeName(have).equals(typeName(c))) {
-                b.sql("CAST(").id(c).sql(" AS " + typeName(c) + ") AS ").id(c);
+                b.sql("CAST(").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             } else {
                 b.id(c);
             }
@@ -276,14 +276,14 @@ public final class ScdSql {
         }
         List<ColumnName> rest = dim.type2().stream().filter(c -> !byValue.contains(c)).toList();
         if (!rest.isEmpty()) {
-            b.sql(", " + dialect.rowFingerprint(rest) + " AS ").id(FINGERPRINT);
+            b.sql(", ").append(dialect.rowFingerprint(rest)).sql(" AS ").id(FINGERPRINT);
         }
     }
 
     /**
      * The type-2 columns the change join compares by value ({@code IS DISTINCT FROM}): every one but
      * floating-point and JSON columns, where value and text equality differ (-0.0 and 0.0, NaN) or
-     * that a warehouse cannot compare (BigQuery's JSON); those are compared by
+     * that some warehouses cannot compare (JSON); those are compared by
      * {@link Dialect#rowFingerprint} as before. Comparing values needs no hashing: an MD5 of each
      * side's columns costs more than the join itself.
      */
@@ -296,7 +296,7 @@ public final class ScdSql {
 
     private void fingerprint(SqlBuilder b) {
         if (!dim.type2().isEmpty()) {
-            b.sql(", " + dialect.rowFingerprint(dim.type2()) + " AS ").id(FINGERPRINT);
+            b.sql(", ").append(dialect.rowFingerprint(dim.type2())).sql(" AS ").id(FINGERPRINT);
         }
     }
 
@@ -389,20 +389,24 @@ public final class ScdSql {
      */
     public Sql rollup(Sql events) {
         List<ColumnName> key = dim.key();
-        String period = "meshkit_scd_period";
         SqlBuilder b = dialect.sql();
         // last event of each key and period
         SqlBuilder last = dialect.sql().sql("SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY ").ids(key)
-                .sql(", " + period + " ORDER BY meshkit_scd_time DESC, meshkit_scd_deleted DESC) AS meshkit_scd_rn FROM (")
+                .sql(", meshkit_scd_period ORDER BY meshkit_scd_time DESC, meshkit_scd_deleted DESC) AS meshkit_scd_rn FROM (")
                 .append(events).sql(") e) l WHERE meshkit_scd_rn = 1");
         Sql lastSql = last.build();
         // compare each with the previous event of the key: keep changes only
         SqlBuilder seq = dialect.sql().sql("SELECT l.*");
         fingerprint(seq);
         Sql fp = seq.sql(" FROM (").append(lastSql).sql(") l").build();
-        SqlBuilder lagged = dialect.sql().sql("SELECT f.*, LAG(").sql(dim.type2().isEmpty() ? "0" : dialect.quote(FINGERPRINT))
-                .sql(") OVER (PARTITION BY ").ids(key).sql(" ORDER BY " + period + ") AS meshkit_scd_prev_fp, LAG(meshkit_scd_deleted) OVER (PARTITION BY ")
-                .ids(key).sql(" ORDER BY " + period + ") AS meshkit_scd_prev_deleted FROM (").append(fp).sql(") f");
+        SqlBuilder lagged = dialect.sql().sql("SELECT f.*, LAG(");
+        if (dim.type2().isEmpty()) {
+            lagged.sql("0");
+        } else {
+            lagged.id(FINGERPRINT);
+        }
+        lagged.sql(") OVER (PARTITION BY ").ids(key).sql(" ORDER BY meshkit_scd_period) AS meshkit_scd_prev_fp, LAG(meshkit_scd_deleted) OVER (PARTITION BY ")
+                .ids(key).sql(" ORDER BY meshkit_scd_period) AS meshkit_scd_prev_deleted FROM (").append(fp).sql(") f");
         SqlBuilder kept = dialect.sql().sql("SELECT * FROM (").append(lagged.build()).sql(") g WHERE CASE WHEN meshkit_scd_deleted")
                 .sql(" THEN meshkit_scd_prev_deleted IS NOT NULL AND NOT meshkit_scd_prev_deleted")
                 .sql(" ELSE meshkit_scd_prev_deleted IS NULL OR meshkit_scd_prev_deleted");
@@ -414,16 +418,16 @@ public final class ScdSql {
         SqlBuilder versions = dialect.sql().sql("SELECT ").ids(key);
         for (ColumnName a : dim.attributes()) {
             versions.sql(", CASE WHEN meshkit_scd_deleted THEN LAG(").id(a).sql(") OVER (PARTITION BY ").ids(key)
-                    .sql(" ORDER BY " + period + ") ELSE ").id(a).sql(" END AS ").id(a);
+                    .sql(" ORDER BY meshkit_scd_period) ELSE ").id(a).sql(" END AS ").id(a);
         }
-        versions.sql(", " + period + ", LEAD(" + period + ") OVER (PARTITION BY ").ids(key).sql(" ORDER BY " + period
-                + ") AS meshkit_scd_next, meshkit_scd_deleted FROM (").append(kept.build()).sql(") k");
+        versions.sql(", meshkit_scd_period, LEAD(meshkit_scd_period) OVER (PARTITION BY ").ids(key)
+                .sql(" ORDER BY meshkit_scd_period) AS meshkit_scd_next, meshkit_scd_deleted FROM (").append(kept.build()).sql(") k");
         // type-1 values: the latest non-delete event of each key, whether or not it opened a version
         SqlBuilder latest = dialect.sql().sql("SELECT * FROM (SELECT ").ids(key);
         for (ColumnName a : dim.type1()) {
             latest.sql(", ").id(a);
         }
-        latest.sql(", ROW_NUMBER() OVER (PARTITION BY ").ids(key).sql(" ORDER BY " + period + " DESC) AS meshkit_scd_rn2 FROM (")
+        latest.sql(", ROW_NUMBER() OVER (PARTITION BY ").ids(key).sql(" ORDER BY meshkit_scd_period DESC) AS meshkit_scd_rn2 FROM (")
                 .append(lastSql).sql(") l2 WHERE NOT meshkit_scd_deleted) t WHERE meshkit_scd_rn2 = 1");
 
         b.sql("SELECT ");
@@ -433,7 +437,7 @@ public final class ScdSql {
             } else if (dim.type1().contains(c)) {
                 b.sql("t.").id(c);
             } else if (c.equals(Scd2Shape.VALID_FROM)) {
-                b.sql("v." + period + " AS ").id(c);
+                b.sql("v.meshkit_scd_period AS ").id(c);
             } else if (c.equals(Scd2Shape.VALID_TO)) {
                 b.sql("COALESCE(v.meshkit_scd_next, ");
                 timestamp(b, Scd2Shape.FAR_FUTURE).sql(") AS ").id(c);
@@ -463,14 +467,14 @@ public final class ScdSql {
         b.join(dim.contractColumns(), c -> {
             DataType have = columns.get(c);
             if (have != null && !dialect.typeName(have).equals(typeName(c))) {
-                b.sql("CAST(e.").id(c).sql(" AS " + typeName(c) + ") AS ").id(c);
+                b.sql("CAST(e.").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             } else {
                 b.sql("e.").id(c);
             }
         });
-        String timeExpr = "CAST(e." + dialect.quote(time) + " AS " + dialect.typeName(Scd2Shape.TIME_TYPE) + ")";
-        b.sql(", " + dialect.truncateTime(timeExpr, resolution) + " AS meshkit_scd_period, " + timeExpr
-                + " AS meshkit_scd_time, (LOWER(e.").id(op).sql(") = 'delete') AS meshkit_scd_deleted FROM ").table(table).sql(" e");
+        Sql timeExpr = dialect.cast(dialect.sql().sql("e.").id(time).build(), Scd2Shape.TIME_TYPE);
+        b.sql(", ").append(dialect.truncateTime(timeExpr, resolution)).sql(" AS meshkit_scd_period, ").append(timeExpr)
+                .sql(" AS meshkit_scd_time, (LOWER(e.").id(op).sql(") = 'delete') AS meshkit_scd_deleted FROM ").table(table).sql(" e");
         onlyKeys.ifPresent(keys -> {
             b.sql(" WHERE EXISTS (SELECT 1 FROM (").append(keys).sql(") k WHERE ");
             b.join(dim.key(), " AND ", c -> b.sql("k.").id(c).sql(" = e.").id(c));
@@ -509,7 +513,7 @@ public final class ScdSql {
         if (arrival.isPresent()) {
             b.sql("MAX(").id(arrival.get()).sql(")");
         } else {
-            b.sql("CAST(NULL AS " + dialect.typeName(Scd2Shape.TIME_TYPE) + ")");
+            b.sql("CAST(NULL AS ").type(Scd2Shape.TIME_TYPE).sql(")");
         }
         b.sql(" AS last_arrival FROM ").table(table);
         if (arrival.isPresent() && since.isPresent()) {

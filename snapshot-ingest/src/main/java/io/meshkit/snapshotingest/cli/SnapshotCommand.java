@@ -36,7 +36,7 @@ final class SnapshotCommand implements Callable<Integer> {
     SourceOptions sourceOptions;
 
     @Option(names = "--landing", paramLabel = "DIR|URI", defaultValue = ".meshkit/landing",
-            description = "Landing zone: a directory or file: URI (default ${DEFAULT-VALUE}); gs:// with the BigQuery module.")
+            description = "Landing zone: a directory or file: URI (default ${DEFAULT-VALUE}); gs://BUCKET/PREFIX where a GCS landing zone is installed.")
     String landing;
 
     @Option(names = "--staging", paramLabel = "NAMESPACE[.TABLE]", description = "Staging namespace, or table for a single source table "

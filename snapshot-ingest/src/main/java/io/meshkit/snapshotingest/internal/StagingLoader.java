@@ -48,14 +48,14 @@ public final class StagingLoader {
         warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
         try {
             SqlBuilder select = d.sql().sql("SELECT ");
-            select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").sql(d.typeName(c.type())).sql(") AS ").id(c.target()));
-            select.sql(", CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") AS ").id(SNAPSHOT_DATE)
+            select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target()));
+            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE)
                     .sql(" FROM ").table(scratch);
             Sql newRows = select.build();
             List<ColumnName> targets = new ArrayList<>(columns.stream().map(ColumnMapping.Staged::target).toList());
             targets.add(SNAPSHOT_DATE);
             Sql delete = d.sql().sql("DELETE FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
-                    .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(")").build();
+                    .sql(" = CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(")").build();
             Sql insert = d.sql().sql("INSERT INTO ").table(staging).sql(" (").ids(targets).sql(") ").append(newRows).build();
             if (warehouse instanceof SupportsTransactions tx) {
                 tx.inTransaction(w -> {
@@ -67,7 +67,7 @@ public final class StagingLoader {
                 // no multi-statement transactions: build the whole new table beside the old one and swap it in atomically
                 TableId next = staging.withName("_meshkit_next_" + staging.name());
                 SqlBuilder all = d.sql().sql("SELECT ").ids(targets).sql(" FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
-                        .sql(" <> CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") UNION ALL ").append(newRows);
+                        .sql(" <> CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") UNION ALL ").append(newRows);
                 warehouse.createTableAs(next, all.build(), TableLayout.NONE, WriteMode.REPLACE);
                 warehouse.replace(staging, next);
             }
@@ -81,7 +81,7 @@ public final class StagingLoader {
     public static long count(Warehouse warehouse, TableId staging, LocalDate date) {
         Dialect d = warehouse.dialect();
         try (ResultRows r = warehouse.query(d.sql().sql("SELECT COUNT(*) AS n FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
-                .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(")").build())) {
+                .sql(" = CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(")").build())) {
             return r.iterator().next().getLong("n");
         }
     }
@@ -93,7 +93,7 @@ public final class StagingLoader {
         }
         Dialect d = warehouse.dialect();
         Sql sql = d.sql().sql("SELECT COUNT(*) AS n FROM (SELECT ").ids(key).sql(" FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE)
-                .sql(" = CAST(").bind(date.toString()).sql(" AS ").sql(d.typeName(DataType.DATE)).sql(") GROUP BY ").ids(key)
+                .sql(" = CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") GROUP BY ").ids(key)
                 .sql(" HAVING COUNT(*) > 1) AS dup").build();
         try (ResultRows r = warehouse.query(sql)) {
             return r.iterator().next().getLong("n");

@@ -5,18 +5,20 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * GoogleSQL as BigQuery speaks it: backtick-quoted identifiers, BigQuery's types, MD5-based sampling
- * values and fingerprints.
+ * values and fingerprints, {@code COUNTIF} instead of filtered aggregates, arrays of structs
+ * ({@code ARRAY_AGG ... IGNORE NULLS}, {@code UNNEST}) for collected rows.
  *
  * <p>Decimals map to unparameterized {@code NUMERIC} (38 digits, scale 9) or {@code BIGNUMERIC} (76
  * digits, scale 38): BigQuery drops type parameters from every query result, so a parameterized
@@ -114,20 +116,26 @@ public final class BigQueryDialect implements Dialect {
         }
     }
 
+    @Override
+    public Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.of(sql().sql("SAFE_CAST(").append(value).sql(" AS ").type(type).sql(")").build());
+    }
+
     /**
      * The hex MD5 of the columns as one JSON object: {@code TO_JSON_STRING} renders every type
      * (BYTES as base64, so no invalid UTF-8 can fail a cast), quotes strings and escapes what they
      * contain, and writes NULL as {@code null}, which no quoted string equals.
      */
     @Override
-    public String rowFingerprint(List<ColumnName> columns) {
+    public Sql rowFingerprint(List<ColumnName> columns) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a row fingerprint needs at least one column");
         }
-        String fields = IntStream.range(0, columns.size())
-                .mapToObj(i -> quote(columns.get(i)) + " AS f" + i)
-                .collect(Collectors.joining(", "));
-        return "TO_HEX(MD5(TO_JSON_STRING(STRUCT(" + fields + "))))";
+        SqlBuilder b = sql().sql("TO_HEX(MD5(TO_JSON_STRING(STRUCT(");
+        for (int i = 0; i < columns.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").id(columns.get(i)).sql(" AS f").literal(i);
+        }
+        return b.sql("))))").build();
     }
 
     /**
@@ -136,12 +144,12 @@ public final class BigQueryDialect implements Dialect {
      * spelling (its DATE_TRUNC takes the value first and the part as a keyword).
      */
     @Override
-    public String truncateTime(String timestampExpression, TimeResolution resolution) {
-        String part = switch (resolution) {
-            case HOUR -> "HOUR";
-            case DAY -> "DAY";
+    public Sql truncateTime(Sql timestamp, TimeResolution resolution) {
+        SqlBuilder b = sql().sql("DATETIME_TRUNC(").append(timestamp);
+        return switch (resolution) {
+            case HOUR -> b.sql(", HOUR)").build();
+            case DAY -> b.sql(", DAY)").build();
         };
-        return "DATETIME_TRUNC(" + timestampExpression + ", " + part + ")";
     }
 
     /**
@@ -150,8 +158,85 @@ public final class BigQueryDialect implements Dialect {
      * {@code floor(u / 2^11)}, exact in a FLOAT64, then divided by 2^53 (exact too).
      */
     @Override
-    public String samplingValue(String keyExpression) {
-        return "(CAST(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST((" + keyExpression + ") AS STRING))), 1, 14)) AS INT64) >> 3"
-                + " AS FLOAT64) / 9007199254740992.0)";
+    public Sql samplingValue(Sql key) {
+        return sql().sql("(CAST(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CAST((").append(key)
+                .sql(") AS STRING))), 1, 14)) AS INT64) >> 3 AS FLOAT64) / 9007199254740992.0)").build();
+    }
+
+    /** JSON as {@code TO_JSON_STRING} (it has no cast to STRING), BYTES as lower-case hex (a cast would fail on invalid UTF-8). */
+    @Override
+    public Sql text(Sql value, DataType type) {
+        return switch (type.kind()) {
+            case JSON -> sql().sql("TO_JSON_STRING(").append(value).sql(")").build();
+            case BINARY -> sql().sql("TO_HEX(").append(value).sql(")").build();
+            default -> cast(value, DataType.VARCHAR);
+        };
+    }
+
+    @Override
+    public Sql hex(Sql binary) {
+        return sql().sql("UPPER(TO_HEX(").append(binary).sql("))").build();
+    }
+
+    /**
+     * {@code FARM_FINGERPRINT} of the values as one JSON text: {@code TO_JSON_STRING} writes every
+     * type (NULL as null), and a differing hash only nominates a row.
+     */
+    @Override
+    public Sql rowHash(List<Sql> values) {
+        if (values.isEmpty()) {
+            return Sql.of("CAST(0 AS INT64)");
+        }
+        SqlBuilder b = sql().sql("FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(");
+        for (int i = 0; i < values.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").append(values.get(i)).sql(" AS f").literal(i);
+        }
+        return b.sql(")))").build();
+    }
+
+    @Override
+    public CanonicalText canonicalText() {
+        return BigQueryCanonicalText.INSTANCE;
+    }
+
+    @Override
+    public Sql countIf(Sql condition) {
+        return sql().sql("COUNTIF(").append(condition).sql(")").build();
+    }
+
+    /** Several values count as the JSON text of their struct. */
+    @Override
+    public Sql countDistinctIf(List<Sql> values, Sql condition) {
+        Sql value = values.size() == 1 ? values.get(0) : sql().sql("TO_JSON_STRING(STRUCT(").appendAll(values).sql("))").build();
+        return sql().sql("COUNT(DISTINCT IF(").append(condition).sql(", ").append(value).sql(", NULL))").build();
+    }
+
+    /** {@code ARRAY_AGG(... IGNORE NULLS ORDER BY ... LIMIT n)} of structs, as JSON. */
+    @Override
+    public Sql firstRowsJson(List<ColumnName> fields, List<Sql> values, List<Sql> orderBy, int limit, Sql condition) {
+        return sql().sql("TO_JSON_STRING(ARRAY_AGG(IF(").append(condition).sql(", ").append(struct(fields, values))
+                .sql(", NULL) IGNORE NULLS ORDER BY ").appendAll(orderBy).sql(" LIMIT ").literal(limit).sql("))").build();
+    }
+
+    @Override
+    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
+        return sql().sql("ARRAY_AGG(IF(").append(condition).sql(", ").append(struct(fields, values)).sql(", NULL) IGNORE NULLS)").build();
+    }
+
+    @Override
+    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
+        return sql().sql("(SELECT ").append(alias).sql(".* FROM ").append(relation).sql(", UNNEST(").append(relation).sql(".").id(column)
+                .sql(") AS ").append(alias).sql(") ").append(alias).build();
+    }
+
+    private Sql struct(List<ColumnName> fields, List<Sql> values) {
+        if (fields.size() != values.size()) {
+            throw new IllegalArgumentException(fields.size() + " fields for " + values.size() + " values");
+        }
+        SqlBuilder b = sql().sql("STRUCT(");
+        for (int i = 0; i < fields.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").append(values.get(i)).sql(" AS ").id(fields.get(i));
+        }
+        return b.sql(")").build();
     }
 }

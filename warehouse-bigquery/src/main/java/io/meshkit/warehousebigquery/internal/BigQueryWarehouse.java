@@ -37,6 +37,7 @@ import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.SupportsDryRun;
 import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsRunLabels;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
@@ -66,7 +67,7 @@ import java.util.function.Supplier;
  * backend errors are retried with backoff. Thread-safe: the client is, and the warehouse keeps no
  * other state than cost totals.
  */
-public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, SupportsPromotion, SupportsRunLabels {
+public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, SupportsScanEstimate, SupportsPromotion, SupportsRunLabels {
     /** The job label that carries the meshkit run id. */
     public static final String RUN_ID_LABEL = "meshkit-run-id";
 
@@ -316,6 +317,26 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
         return call("estimate query", sql.parameters(), () -> client.dryRun(job(statement))).bytesProcessed();
     }
 
+    /**
+     * A dry run of the scan: what BigQuery would bill for it. The columns of a clustered table are
+     * billed whole in a dry run (block pruning happens only when the query runs), so this is an
+     * upper bound of what a sampled query over a table clustered by {@code rangeColumn} reads.
+     */
+    @Override
+    public OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn,
+            double below) {
+        requireNonNull(table, "table is null");
+        requireNonNull(rangeColumn, "rangeColumn is null");
+        if (table.column(rangeColumn).isEmpty()) {
+            return OptionalLong.empty();
+        }
+        List<ColumnName> read = table.columns().stream().map(ColumnInfo::name)
+                .filter(c -> columns.stream().anyMatch(w -> w.name().equalsIgnoreCase(c.name()))).toList();
+        Sql scan = DIALECT.sql().sql("SELECT ").ids(read.isEmpty() ? List.of(rangeColumn) : read).sql(" FROM ").table(table.id())
+                .sql(" WHERE ").id(rangeColumn).sql(" < ").bind(below).build();
+        return OptionalLong.of(estimateBytes(scan));
+    }
+
     // ------------------------------------------------------------------ create, load, replace, copy
 
     /**
@@ -403,6 +424,11 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
                         + ": BigQuery loads only gs: URIs, got " + file.getScheme() + ": (land the files in GCS first)");
             }
             uris.add(file.toString());
+        }
+        if (request.columns() == LoadRequest.Columns.TEXT) {
+            // a load job types each column up front, and the header is in GCS: nothing to name them by
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot load table " + target
+                    + ": BigQuery loads a CSV file with types inferred or given, not as text named by its header");
         }
         if (request.mode() == WriteMode.CREATE && call("describe table " + target, List.of(), () -> client.getTable(bq(target))).isPresent()) {
             throw alreadyExists("load table " + target, null);

@@ -12,6 +12,7 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.sampling.SamplingValue;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.Sql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ class BigQueryDialectTest {
             keys.add("user-" + random.nextInt(1_000_000));
         }
         Map<Boolean, Integer> highBit = new HashMap<>();
-        try (PreparedExpression strings = prepare(D.samplingValue("@k"), TypeKind.TYPE_STRING)) {
+        try (PreparedExpression strings = prepare(D.samplingValue(Sql.of("@k")).text(), TypeKind.TYPE_STRING)) {
             for (String k : keys) {
                 double sql = strings.execute(Map.of(), Map.of("k", Value.createStringValue(k))).getDoubleValue();
                 assertThat(Double.doubleToRawLongBits(sql)).as("sampling value of '%s'", k)
@@ -93,7 +94,7 @@ class BigQueryDialectTest {
             }
         }
         assertThat(highBit).containsKeys(true, false);
-        try (PreparedExpression ints = prepare(D.samplingValue("@k"), TypeKind.TYPE_INT64)) {
+        try (PreparedExpression ints = prepare(D.samplingValue(Sql.of("@k")).text(), TypeKind.TYPE_INT64)) {
             for (long n : new long[] {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 4_294_967_296L}) {
                 assertThat(ints.execute(Map.of(), Map.of("k", Value.createInt64Value(n))).getDoubleValue()).isEqualTo(SamplingValue.of(n));
             }
@@ -125,7 +126,7 @@ class BigQueryDialectTest {
 
     @Test
     void rowFingerprintSeparatesNullEmptyAndSeparators() {
-        String fp = D.rowFingerprint(ColumnName.list("a", "b"));
+        String fp = D.rowFingerprint(ColumnName.list("a", "b")).text();
         Map<String, List<Value>> rows = new java.util.LinkedHashMap<>();
         rows.put("a|b,c", List.of(str("a|b"), str("c")));
         rows.put("a,b|c", List.of(str("a"), str("b|c")));
@@ -159,7 +160,7 @@ class BigQueryDialectTest {
                 io.meshkit.core.contract.TimeResolution.HOUR, java.time.LocalDateTime.of(2019, 5, 1, 17, 0),
                 io.meshkit.core.contract.TimeResolution.DAY, java.time.LocalDateTime.of(2019, 5, 1, 0, 0));
         expected.forEach((resolution, truncated) -> {
-            try (PreparedExpression e = prepare(D.truncateTime("CAST(@k AS " + D.typeName(DataType.TIMESTAMP) + ")", resolution),
+            try (PreparedExpression e = prepare(D.truncateTime(D.cast(Sql.of("@k"), DataType.TIMESTAMP), resolution).text(),
                     TypeKind.TYPE_DATETIME)) {
                 Value v = e.execute(Map.of(), Map.of("k", Value.createDatetimeValue(t)));
                 assertThat(v.getLocalDateTimeValue()).as("%s", resolution).isEqualTo(truncated);

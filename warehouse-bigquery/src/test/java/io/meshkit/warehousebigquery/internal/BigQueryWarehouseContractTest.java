@@ -34,6 +34,12 @@ class BigQueryWarehouseContractTest extends WarehouseContractTest {
                 + " CROSS JOIN UNNEST(GENERATE_ARRAY(0, " + (low - 1) + ")) AS lo WHERE hi * " + low + " + lo < " + count);
     }
 
+    /** A bound STRING is not assignable to a JSON column: it is parsed. */
+    @Override
+    protected Sql parseJson(String json) {
+        return warehouse().dialect().sql().sql("PARSE_JSON(").bind(json).sql(")").build();
+    }
+
     /** BigQuery loads from GCS only; local files are refused (the load path is tested in {@code BigQueryWarehouseTest}). */
     @Override
     protected boolean supportsLocalFileLoad() {

@@ -226,7 +226,7 @@ class BigQueryWarehouseTest {
         TableId t = numbers("population", 1000); // two INT64 columns: 16 bytes a row
         assertThat(warehouse.supports(SupportsDryRun.class)).isTrue();
         Sql sample = warehouse.dialect().sql().sql("SELECT n FROM ").table(t).sql(" WHERE ")
-                .sql(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(0.01).build();
+                .append(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(0.01).build();
         long estimate = ((SupportsDryRun) warehouse).estimateBytes(sample);
         assertThat(estimate).isEqualTo(16_000);
         long before = warehouse.totalBytesProcessed();

@@ -83,10 +83,10 @@ class GeneratedStatementsAnalyzerTest {
         assertThat(results).filteredOn(r -> !r.passed()).extracting(r -> r.check())
                 .contains("primary_key_unique", "scd2_no_overlap", "scd2_one_current");
 
-        Sql sampled = w.dialect().sql().sql("SELECT track_id, title, ").sql(w.dialect().samplingValue(ColumnName.of("track_id")))
-                .sql(" AS sv, ").sql(w.dialect().samplingValue(ColumnName.of("title"))).sql(" AS sv_title, ")
-                .sql(w.dialect().rowFingerprint(ColumnName.list("title", "genre", "valid_from", "is_current"))).sql(" AS fp FROM ")
-                .table(tracks).sql(" WHERE ").sql(w.dialect().samplingValue(ColumnName.of("track_id"))).sql(" < ").bind(0.1).build();
+        Sql sampled = w.dialect().sql().sql("SELECT track_id, title, ").append(w.dialect().samplingValue(ColumnName.of("track_id")))
+                .sql(" AS sv, ").append(w.dialect().samplingValue(ColumnName.of("title"))).sql(" AS sv_title, ")
+                .append(w.dialect().rowFingerprint(ColumnName.list("title", "genre", "valid_from", "is_current"))).sql(" AS fp FROM ")
+                .table(tracks).sql(" WHERE ").append(w.dialect().samplingValue(ColumnName.of("track_id"))).sql(" < ").bind(0.1).build();
         try (ResultRows rows = w.query(sampled)) {
             rows.forEach(r -> assertThat(r.getDouble("sv")).isLessThan(0.1));
         }

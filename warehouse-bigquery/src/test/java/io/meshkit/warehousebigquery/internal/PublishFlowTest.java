@@ -92,9 +92,9 @@ class PublishFlowTest {
      * publisher should.
      */
     private String checksum(Warehouse w, TableId table) {
-        String value = w.dialect().samplingValue(w.dialect().rowFingerprint(COLUMNS));
-        Sql sql = w.dialect().sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(" + value + " * 2147483648.0) AS "
-                + w.dialect().typeName(DataType.BIGINT) + ")) AS fingerprint_sum FROM ").table(table).build();
+        Sql value = w.dialect().samplingValue(w.dialect().rowFingerprint(COLUMNS));
+        Sql sql = w.dialect().sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(").append(value).sql(" * 2147483648.0) AS ")
+                .type(DataType.BIGINT).sql(")) AS fingerprint_sum FROM ").table(table).build();
         try (ResultRows rows = w.query(sql)) {
             Row r = rows.iterator().next();
             Long sum = r.getLong("fingerprint_sum");

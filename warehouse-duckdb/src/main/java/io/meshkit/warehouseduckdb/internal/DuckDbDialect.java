@@ -4,14 +4,19 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** DuckDB's SQL: double-quoted identifiers, DuckDB type names, MD5-based sampling and fingerprints. */
+/**
+ * DuckDB's SQL: double-quoted identifiers, DuckDB type names, MD5-based sampling and fingerprints,
+ * filtered aggregates ({@code count(*) FILTER (WHERE ...)}), lists of structs for collected rows.
+ */
 public final class DuckDbDialect implements Dialect {
     /** The one instance; the dialect has no state. */
     public static final DuckDbDialect INSTANCE = new DuckDbDialect();
@@ -82,23 +87,25 @@ public final class DuckDbDialect implements Dialect {
         return duck != null ? Optional.of(duck) : DataType.parse(engineTypeName);
     }
 
+    @Override
+    public Optional<Sql> tryCast(Sql value, DataType type) {
+        return Optional.of(sql().sql("TRY_CAST(").append(value).sql(" AS ").type(type).sql(")").build());
+    }
+
     /**
      * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
      * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
      * values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
      */
     @Override
-    public String rowFingerprint(List<ColumnName> columns) {
+    public Sql rowFingerprint(List<ColumnName> columns) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a row fingerprint needs at least one column");
         }
-        String parts = columns.stream()
-                .map(c -> {
-                    String text = "CAST(" + quote(c) + " AS VARCHAR)";
-                    return "coalesce(CAST(length(" + text + ") AS VARCHAR) || ':' || " + text + ", '~')";
-                })
-                .collect(Collectors.joining(" || '|' || "));
-        return "md5(" + parts + ")";
+        SqlBuilder b = sql().sql("md5(");
+        b.join(columns, " || '|' || ", c -> b.sql("coalesce(CAST(length(CAST(").id(c).sql(" AS VARCHAR)) AS VARCHAR) || ':' || CAST(")
+                .id(c).sql(" AS VARCHAR), '~')"));
+        return b.sql(")").build();
     }
 
     /**
@@ -107,8 +114,80 @@ public final class DuckDbDialect implements Dialect {
      * bits a DOUBLE holds exactly, over 2^53.
      */
     @Override
-    public String samplingValue(String keyExpression) {
-        return "(CAST((CAST(('0x' || substr(md5(CAST((" + keyExpression + ") AS VARCHAR)), 1, 16)) AS UBIGINT)"
-                + " >> CAST(11 AS UBIGINT)) AS DOUBLE) / 9007199254740992.0)";
+    public Sql samplingValue(Sql key) {
+        return sql().sql("(CAST((CAST(('0x' || substr(md5(CAST((").append(key)
+                .sql(") AS VARCHAR)), 1, 16)) AS UBIGINT) >> CAST(11 AS UBIGINT)) AS DOUBLE) / 9007199254740992.0)").build();
+    }
+
+    @Override
+    public Sql hex(Sql binary) {
+        return sql().sql("hex(").append(binary).sql(")").build();
+    }
+
+    /** A TIMESTAMP and a TIMESTAMPTZ compare as instants (the zone-less one in the session's zone, UTC). */
+    @Override
+    public boolean comparable(DataType a, DataType b) {
+        return a.kind() == b.kind() || isTime(a) && isTime(b);
+    }
+
+    private static boolean isTime(DataType t) {
+        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+    }
+
+    /** DuckDB's own {@code hash} of the values (a UBIGINT); NULLs hash alike. */
+    @Override
+    public Sql rowHash(List<Sql> values) {
+        if (values.isEmpty()) {
+            return Sql.of("CAST(0 AS UBIGINT)");
+        }
+        return sql().sql("hash(").appendAll(values).sql(")").build();
+    }
+
+    @Override
+    public CanonicalText canonicalText() {
+        return DuckDbCanonicalText.INSTANCE;
+    }
+
+    @Override
+    public Sql countIf(Sql condition) {
+        return sql().sql("count(*) FILTER (WHERE ").append(condition).sql(")").build();
+    }
+
+    @Override
+    public Sql countDistinctIf(List<Sql> values, Sql condition) {
+        return sql().sql("count(DISTINCT ").append(tuple(values)).sql(") FILTER (WHERE ").append(condition).sql(")").build();
+    }
+
+    /** {@code arg_min} with a count: the {@code limit} rows of the smallest order tuples, as a list of structs, in JSON. */
+    @Override
+    public Sql firstRowsJson(List<ColumnName> fields, List<Sql> values, List<Sql> orderBy, int limit, Sql condition) {
+        return sql().sql("to_json(arg_min(").append(structPack(fields, values)).sql(", ").append(tuple(orderBy)).sql(", ").literal(limit)
+                .sql(") FILTER (WHERE ").append(condition).sql("))").build();
+    }
+
+    @Override
+    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
+        return sql().sql("list(").append(structPack(fields, values)).sql(") FILTER (WHERE ").append(condition).sql(")").build();
+    }
+
+    @Override
+    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
+        return sql().sql("(SELECT unnest(").id(column).sql(", recursive := true) FROM ").append(relation).sql(") ").append(alias).build();
+    }
+
+    /** One value that orders and compares like the tuple of these expressions. */
+    private Sql tuple(List<Sql> values) {
+        return values.size() == 1 ? values.get(0) : sql().sql("row(").appendAll(values).sql(")").build();
+    }
+
+    private Sql structPack(List<ColumnName> fields, List<Sql> values) {
+        if (fields.size() != values.size()) {
+            throw new IllegalArgumentException(fields.size() + " fields for " + values.size() + " values");
+        }
+        SqlBuilder b = sql().sql("struct_pack(");
+        for (int i = 0; i < fields.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").id(fields.get(i)).sql(" := ").append(values.get(i));
+        }
+        return b.sql(")").build();
     }
 }

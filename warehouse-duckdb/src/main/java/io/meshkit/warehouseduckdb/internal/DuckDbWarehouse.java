@@ -19,6 +19,7 @@ import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.SupportsPromotion;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
@@ -54,7 +55,7 @@ import org.duckdb.DuckDBConnection;
  * use it from one thread, and finish (or close) a result stream before running the next statement,
  * since DuckDB invalidates a streaming result when its connection runs another statement.
  */
-public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, SupportsPromotion {
+public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, SupportsPromotion, SupportsScanEstimate {
     private static final int FETCH_SIZE = 2048; // DuckDB's vector size: one chunk per fetch
     private static final Dialect DIALECT = DuckDbDialect.INSTANCE;
     /** Prefix of the comment that marks a view made by {@link #promote} and names its release table. */
@@ -303,10 +304,24 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
         // DuckDB binds a prepared parameter as a table function's file list, so no path is ever
         // written into the SQL text (no literal escaping needed)
         SqlBuilder select = DIALECT.sql().sql("SELECT * FROM ");
-        select.sql(request.format() == FileFormat.PARQUET ? "read_parquet(CAST(" : "read_csv(CAST(")
-                .bind(paths.toArray(String[]::new))
-                .sql(request.format() == FileFormat.PARQUET ? " AS VARCHAR[]))" : " AS VARCHAR[]), header = true)");
+        if (request.format() == FileFormat.PARQUET) {
+            select.sql("read_parquet(CAST(").bind(paths.toArray(String[]::new)).sql(" AS VARCHAR[]))");
+        } else {
+            // RFC 4180: a comma between fields, a double quote around them and doubled inside
+            select.sql("read_csv(CAST(").bind(paths.toArray(String[]::new))
+                    .sql(" AS VARCHAR[]), header = true, delim = ',', quote = '\"', escape = '\"'");
+            if (request.columns() == LoadRequest.Columns.TEXT) {
+                select.sql(", all_varchar = true, allow_quoted_nulls = false");
+            }
+            select.sql(")");
+        }
         return createTableAs(target, select.build(), TableLayout.NONE, request.mode());
+    }
+
+    @Override
+    public OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn, double below) {
+        requireNonNull(table, "table is null");
+        return ScanEstimate.bytes(this, table, Set.copyOf(columns), requireNonNull(rangeColumn, "rangeColumn is null"), below);
     }
 
     /**
