@@ -59,7 +59,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--warehouse", paramLabel = "URI", defaultValue = Warehouses.DEFAULT_URI,
             description = "The project's warehouse in meshkit.yaml (default: ${DEFAULT-VALUE}); a warehouse CI can reach "
-                    + "(e.g. bigquery:PROJECT/LOCATION) also gets the publish and monitor workflows.")
+                    + "(a cloud warehouse's URI) also gets the publish and monitor workflows.")
     String warehouse;
 
     @Option(names = "--maven-repository", paramLabel = "URL",

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * files, so both give the same project:
  * <ul>
  *   <li>the files of {@code common/}, of the template, and of {@code warehouses/<scheme>/} for the project's
- *       warehouse when there is such a directory (the archetypes hold the first two: the DuckDB project);</li>
+ *       warehouse when there is such a directory (the archetypes hold the first two: the project on the default
+ *       embedded warehouse);</li>
  *   <li>{@code __key__} in a path is replaced by the property's value ({@code __datasetName__},
  *       {@code __gitignore__});</li>
  *   <li>files under {@code src/test/java/} go into the package's directory (the archetype's

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * provider on the class path is: {@code bin/meshkit} runs {@code PluginLauncher MAIN ARGS...} when a plugin is
  * installed. The plugins are the thread's context class loader ({@link java.util.ServiceLoader}'s default), which
  * answers service lookups from each plugin's own meshkit jar and opens the plugin's other libraries only when
- * one of its classes runs: a command on DuckDB loads no class of the BigQuery plugin's Google libraries.
+ * one of its classes runs: a command that opens nothing a plugin provides loads none of the plugin's libraries.
  */
 public final class PluginLauncher {
     private PluginLauncher() {
