@@ -45,3 +45,24 @@ isolated_settings() {
 </settings>
 XML
 }
+
+# user_home DIR LOCAL_REPO: a user home for Maven (MAVEN_OPTS=-Duser.home=DIR) whose settings.xml has a
+# fresh local repository and reads Maven Central from the ~/.m2 cache as a file repository: a command
+# run exactly as a user types it (`mvn test`) then resolves io.meshkit from the repositories its
+# pom.xml names, downloads nothing, and writes nothing to ~/.m2.
+user_home() {
+  local dir="$1" local_repo="$2" cache="${MESHKIT_M2_CACHE:-$HOME/.m2/repository}"
+  mkdir -p "$dir/.m2" "$local_repo"
+  cat > "$dir/.m2/settings.xml" <<XML
+<settings>
+  <localRepository>$local_repo</localRepository>
+  <mirrors>
+    <mirror>
+      <id>central-from-cache</id>
+      <mirrorOf>central</mirrorOf>
+      <url>file://$cache</url>
+    </mirror>
+  </mirrors>
+</settings>
+XML
+}

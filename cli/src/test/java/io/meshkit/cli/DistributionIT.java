@@ -113,8 +113,7 @@ class DistributionIT {
     @Test
     void eachModulesClassPathNamesOnlyLibrariesTheDistributionShips() throws IOException {
         for (String module : List.of("meshkit-linter", "meshkit-differ", "meshkit-sampler", "meshkit-monitor", "meshkit-publisher",
-                "meshkit-scd-builder", "meshkit-snapshot-ingest", "meshkit-warehouse-duckdb", "meshkit-warehouse-bigquery",
-                "meshkit-lineage")) {
+                "meshkit-scd-builder", "meshkit-snapshot-ingest", "meshkit-warehouse-duckdb", "meshkit-lineage")) {
             String cp = classpath(module);
             assertThat(cp).startsWith("lib/" + module + "-");
             for (String entry : cp.split(":")) {
@@ -126,6 +125,103 @@ class DistributionIT {
         assertThat(classpath("meshkit-scd-builder")).doesNotContain("duckdb", "meshkit-publisher", "mysql");
         assertThat(classpath("meshkit-warehouse-duckdb")).contains("lib/duckdb_jdbc-");
         assertThat(classpath("meshkit-snapshot-ingest")).contains("mysql-connector-j", "parquet");
+    }
+
+    private static List<String> jars(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    @Test
+    void theBaseIsLightAndTheCloudStackIsAPluginWhoseClassPathResolves() throws IOException {
+        Path archive = Path.of("target/meshkit-" + VersionCommand.version() + ".tar.gz");
+        assertThat(Files.size(archive)).as("the base archive, in bytes").isLessThan(100_000_000L);
+        List<String> base = jars(DIST.resolve("lib"));
+        assertThat(base).as("lib/").noneMatch(j -> j.startsWith("google-") || j.startsWith("grpc-") || j.startsWith("netty")
+                || j.startsWith("conscrypt") || j.startsWith("meshkit-warehouse-bigquery") || j.startsWith("httpclient")
+                || j.startsWith("httpcore"));
+        // DuckDB's jar without the native libraries it would unpack into the temp directory; they sit in lib/native
+        assertThat(Files.size(DIST.resolve("lib/duckdb_jdbc-2.0.0.1.jar"))).isLessThan(2_000_000L);
+        assertThat(DIST.resolve("lib/native/linux-amd64/libduckdb_java.so")).isRegularFile();
+
+        Path plugin = DIST.resolve("plugins/warehouse-bigquery");
+        List<String> own = jars(plugin.resolve("lib"));
+        assertThat(own).contains("meshkit-warehouse-bigquery-" + VersionCommand.version() + ".jar")
+                .anyMatch(j -> j.startsWith("google-cloud-bigquery-")).noneMatch(base::contains);
+        for (String entry : Files.readString(plugin.resolve("classpath.txt")).strip().split(":")) {
+            assertThat(Files.isRegularFile(plugin.resolve(entry)) || Files.isRegularFile(DIST.resolve(entry)))
+                    .as("plugins/warehouse-bigquery/classpath.txt: " + entry).isTrue();
+        }
+        List<String> all = new ArrayList<>(base);
+        all.addAll(own);
+        assertThat(all).as("one Apache HttpClient in the whole distribution").filteredOn(j -> j.matches("httpclient5?-.*")).hasSize(1);
+    }
+
+    @Test
+    void aPluginIsFoundAndOnlyACommandThatUsesItLoadsItsClasses() throws Exception {
+        Result version = tool("meshkit", "version");
+        assertThat(version.out()).contains("warehouses: bigquery, duckdb");
+
+        Map<String, String> classes = Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info", "MESHKIT_CDS", "off");
+        String uri = "duckdb:" + tmp.resolve("w.duckdb");
+        for (List<String> duckdb : List.of(List.of("meshkit", "query", "--warehouse", uri, "SELECT 42 AS answer"),
+                List.of("meshkit-sample", "sql", "--help"), List.of("meshkit-monitor", "status", "--contract",
+                        EXAMPLE.resolve("contracts").toString(), "--warehouse", uri))) {
+            String loaded = run(command(duckdb), classes).out();
+            assertThat(loaded).as(duckdb.toString()).contains("source: file:");
+            // a service lookup reads the plugin's own meshkit jar (its providers say which scheme they serve);
+            // none of its libraries, the Google Cloud stack, is opened
+            List<String> fromPlugins = loaded.lines().filter(l -> l.contains("/plugins/")).toList();
+            assertThat(fromPlugins).as(duckdb.toString())
+                    .allMatch(l -> l.contains("/plugins/warehouse-bigquery/lib/meshkit-warehouse-bigquery-"))
+                    .allMatch(l -> l.contains("io.meshkit.warehousebigquery."));
+        }
+        Result bigquery = run(command(List.of("meshkit", "query", "--warehouse", "bigquery:no-such-project/EU", "SELECT 1")),
+                Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info", "MESHKIT_CDS", "off", "GOOGLE_APPLICATION_CREDENTIALS",
+                        tmp.resolve("missing.json").toString()));
+        assertThat(bigquery.out()).contains("/plugins/warehouse-bigquery/lib/google-cloud-bigquery-")
+                .contains("error: Cannot").doesNotContain("no provider");
+    }
+
+    @Test
+    void runsKilledWhileDuckDbIsLoadedLeaveNoDuckDbLibraryInTheTempDirectory() throws Exception {
+        Path temp = Files.createDirectories(tmp.resolve("java-tmp"));
+        Map<String, String> env = Map.of("MESHKIT_JAVA_OPTS", "-Djava.io.tmpdir=" + temp, "MESHKIT_CDS", "off");
+        String uri = "duckdb:" + tmp.resolve("kill.duckdb");
+        for (int i = 0; i < 20; i++) {
+            ProcessBuilder pb = new ProcessBuilder(command(List.of("meshkit", "query", "--warehouse", uri,
+                    "SELECT count(*) FROM range(100000000000) t(i) WHERE hash(i) = 0")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).directory(tmp.toFile());
+            pb.environment().remove("MESHKIT_WAREHOUSE");
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            try {
+                // the launcher execs java: once the process has DuckDB's library mapped, it is where the JVM loaded it from
+                String mapped = waitForMapping(p, "libduckdb_java");
+                assertThat(mapped).as("run " + i).contains(DIST.resolve("lib/native").toString());
+            } finally {
+                p.destroyForcibly();  // SIGKILL: no shutdown hook, no deleteOnExit
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        try (var left = Files.list(temp)) {
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> n.contains("duckdb")).toList()).isEmpty();
+        }
+    }
+
+    private static String waitForMapping(Process p, String library) throws IOException, InterruptedException {
+        Path maps = Path.of("/proc/" + p.pid() + "/maps");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            for (String line : Files.readAllLines(maps)) {
+                if (line.contains(library)) {
+                    return line;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the process never mapped " + library + (p.isAlive() ? "" : " (it exited " + p.exitValue() + ")"));
     }
 
     @Test

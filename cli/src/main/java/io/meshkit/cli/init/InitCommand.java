@@ -3,6 +3,7 @@ package io.meshkit.cli.init;
 import io.meshkit.cli.VersionCommand;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,6 +57,15 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the templates, one line each, and exit.")
     boolean list;
 
+    @Option(names = "--warehouse", paramLabel = "URI", defaultValue = Warehouses.DEFAULT_URI,
+            description = "The project's warehouse in meshkit.yaml (default: ${DEFAULT-VALUE}); a warehouse CI can reach "
+                    + "(a cloud warehouse's URI) also gets the publish and monitor workflows.")
+    String warehouse;
+
+    @Option(names = "--maven-repository", paramLabel = "URL",
+            description = "Where mvn finds meshkit's own artifacts (meshkit.repository in pom.xml; default: this distribution's maven/).")
+    String mavenRepository;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +95,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("created " + dir + " from template " + t.id() + ": dataset " + dataset + ", " + files.size() + " files, "
                 + properties.get("groupId") + ":" + properties.get("artifactId") + ", meshkit " + properties.get("meshkitVersion"));
-        out.println("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml   (see README.md)");
+        out.println("next: cd " + shellWord(dir.toString()) + " && mvn test && "
+                + meshkitCommand(System.getProperty("meshkit.home"), System.getenv("PATH")) + " run pipeline.yaml   (see README.md)");
         out.flush();
         return 0;
     }
@@ -127,7 +138,68 @@ public final class InitCommand implements Callable<Integer> {
         p.put("datasetName", name);
         p.put("meshkitVersion", VersionCommand.version());
         p.put("gitignore", ".gitignore");
+        p.put("warehouse", warehouse());
+        p.put("meshkitRepository", mavenRepository());
         return p;
+    }
+
+    /** The warehouse URI, checked: a scheme an installed provider serves. */
+    private String warehouse() {
+        int colon = warehouse.indexOf(':');
+        String scheme = colon > 0 ? warehouse.substring(0, colon) : "";
+        if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\')) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': give SCHEME:LOCATION, e.g. " + Warehouses.DEFAULT_URI);
+        }
+        if (!Warehouses.providers().containsKey(scheme)) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': no provider of scheme '" + scheme
+                    + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
+        }
+        return warehouse;
+    }
+
+    /**
+     * The Maven repository holding this meshkit's own artifacts: the option, else the {@code maven/} directory of
+     * the distribution this command runs from ({@code meshkit.home}, set by bin/meshkit, or the directory above
+     * the jar's {@code lib/}).
+     */
+    private String mavenRepository() {
+        String url = mavenRepository != null ? mavenRepository : MavenRepository.ofThisDistribution().orElseThrow(() -> bad(
+                "Cannot create a project: this meshkit runs outside a distribution, so it has no Maven repository of its own; "
+                        + "give --maven-repository URL (where the platform team deploys meshkit)"));
+        // it goes into pom.xml as it is: a URL with none of XML's special characters
+        if (!url.matches("(file|https?):[^\\s<>&\"']+")) {
+            throw bad("Cannot create a project with Maven repository '" + url + "': give a file:, http: or https: URL "
+                    + "without spaces, quotes, <, > or &");
+        }
+        return url;
+    }
+
+    /**
+     * How the {@code next:} line names this meshkit: {@code meshkit} when that is what the shell finds first on
+     * PATH, else the launcher's path, so the line works as printed either way.
+     */
+    static String meshkitCommand(String home, String path) {
+        if (home == null) {
+            return "meshkit";
+        }
+        Path launcher = Path.of(home, "bin", "meshkit").toAbsolutePath();
+        try {
+            Path real = launcher.toRealPath();
+            for (String entry : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(entry.isEmpty() ? "." : entry, "meshkit");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toRealPath().equals(real) ? "meshkit" : shellWord(launcher.toString());
+                }
+            }
+            return shellWord(launcher.toString());
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return "meshkit";  // no launcher there (run in process): the name users type
+        }
+    }
+
+    /** A word the shell reads back as it is: the directory in the {@code next:} line works when pasted. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./,:=+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static boolean isPackageName(String s) {

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  * Renders a template into a directory the way {@code mvn archetype:generate} renders the same
  * files, so both give the same project:
  * <ul>
+ *   <li>the files of {@code common/}, of the template, and of {@code warehouses/<scheme>/} for the project's
+ *       warehouse when there is such a directory (the archetypes hold the first two: the project on the default
+ *       embedded warehouse);</li>
  *   <li>{@code __key__} in a path is replaced by the property's value ({@code __datasetName__},
  *       {@code __gitignore__});</li>
  *   <li>files under {@code src/test/java/} go into the package's directory (the archetype's
@@ -37,6 +40,8 @@ import java.util.stream.Stream;
 final class TemplateFiles {
     static final String RESOURCES = "/io/meshkit/cli/templates/";
     static final String COMMON = "common";
+    /** The files a warehouse adds, in {@code warehouses/<scheme>/}: the publish and monitor workflows of one CI can reach. */
+    static final String WAREHOUSES = "warehouses/";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Pattern PATH_PROPERTY = Pattern.compile("__([A-Za-z][A-Za-z0-9]*)__");
 
@@ -51,8 +56,11 @@ final class TemplateFiles {
     static List<Rendered> render(Template template, Map<String, String> properties) {
         Map<String, Rendered> out = new TreeMap<>();
         withRoot(root -> {
-            for (String dir : List.of(COMMON, template.id())) {
+            for (String dir : List.of(COMMON, template.id(), WAREHOUSES + scheme(properties.get("warehouse")))) {
                 Path base = root.resolve(dir);
+                if (!Files.isDirectory(base)) {
+                    continue;  // a warehouse with no files of its own
+                }
                 try (Stream<Path> files = Files.walk(base)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                         String source = base.relativize(f).toString().replace('\\', '/');
@@ -61,13 +69,17 @@ final class TemplateFiles {
                         byte[] content = filtered(source) ? substitute(new String(bytes, StandardCharsets.UTF_8), properties)
                                 .getBytes(StandardCharsets.UTF_8) : bytes;
                         if (out.put(target, new Rendered(target, content)) != null) {
-                            throw new IllegalStateException("template " + template.id() + " and the common files both have " + source);
+                            throw new IllegalStateException("template " + template.id() + ": two of common/, its own files and " + dir + " have " + source);
                         }
                     }
                 }
             }
         });
         return new ArrayList<>(out.values());
+    }
+
+    private static String scheme(String uri) {
+        return uri == null ? "" : uri.substring(0, Math.max(0, uri.indexOf(':')));
     }
 
     /** Whether a template file's content is filtered (GitHub's workflow files are not). */

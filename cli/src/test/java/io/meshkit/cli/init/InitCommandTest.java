@@ -19,8 +19,15 @@ class InitCommandTest {
     @TempDir
     Path tmp;
 
+    /** Where the generated projects' pom.xml says meshkit's artifacts are (these runs are not from a distribution). */
+    static final String REPOSITORY = "file:///opt/meshkit-" + VersionCommand.version() + "/maven";
+
     static CliRun run(String... args) {
-        return CliRun.of(args);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        if (all.get(0).equals("init") && !all.contains("--list") && !all.contains("--maven-repository")) {
+            all.addAll(List.of("--maven-repository", REPOSITORY));
+        }
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     private static List<Path> files(Path dir) throws IOException {
@@ -50,8 +57,9 @@ class InitCommandTest {
         List<String> paths = files(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
         assertThat(paths).contains("meshkit.yaml", "pipeline.yaml", "pom.xml", "README.md", ".gitignore",
                 "contracts/customer_events.odcs.yaml", "src/test/java/com/example/shop/GoldenTest.java",
-                ".github/workflows/pull-request.yml", ".github/workflows/publish.yml", ".github/workflows/monitor.yml",
-                ".github/actions/setup-meshkit/action.yml");
+                ".github/workflows/pull-request.yml", ".github/actions/setup-meshkit/action.yml");
+        // the embedded DuckDB file lives with whoever runs the pipeline: no CI workflow that would publish into a runner's disk
+        assertThat(paths).doesNotContain(".github/workflows/publish.yml", ".github/workflows/monitor.yml");
         assertThat(paths).anyMatch(p -> p.startsWith("tests/") && p.endsWith(".test.yaml"));
         assertThat(paths).anyMatch(p -> p.startsWith("tests/expected/") && p.endsWith(".csv"));
         assertThat(paths).noneMatch(p -> p.contains("__"));
@@ -67,18 +75,95 @@ class InitCommandTest {
         String pom = Files.readString(dir.resolve("pom.xml"));
         assertThat(pom).contains("<groupId>com.example.shop</groupId>", "<artifactId>shop-customer-events</artifactId>",
                 "<meshkit.version>" + VersionCommand.version() + "</meshkit.version>", "<artifactId>meshkit-bom</artifactId>",
-                "<artifactId>meshkit-cli</artifactId>", "<artifactId>junit-jupiter</artifactId>");
+                "<artifactId>meshkit-cli</artifactId>", "<artifactId>junit-jupiter</artifactId>",
+                "<meshkit.repository>" + REPOSITORY + "</meshkit.repository>", "<url>${meshkit.repository}</url>");
+        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"duckdb:.meshkit/warehouse.duckdb\"");
+        assertThat(r.out()).contains("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml");
         assertThat(Files.readString(dir.resolve("src/test/java/com/example/shop/GoldenTest.java")))
                 .contains("package com.example.shop;", "io.meshkit.cli.Meshkit.commandLine().execute(\"test\", \".\", \"--junit\", \"target/meshkit-golden.xml\")");
         assertThat(Files.readString(dir.resolve(".github/workflows/pull-request.yml")))
-                .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER");
-        assertThat(Files.readString(dir.resolve(".github/workflows/publish.yml"))).contains("branches: [main]", "${{ vars.MESHKIT_WAREHOUSE }}");
-        assertThat(Files.readString(dir.resolve(".github/workflows/monitor.yml"))).contains("schedule:", "meshkit monitor check");
+                .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER", "GITHUB_STEP_SUMMARY");
         assertThat(Files.readString(dir.resolve(".github/actions/setup-meshkit/action.yml"))).contains("SHA256SUMS", "sha256sum -c");
         assertThat(Files.readString(dir.resolve("contracts/customer_events.odcs.yaml")))
                 .contains("domain: shop", "- name: customer_events", "id: urn:meshkit:shop:customer_events");
         assertThat(Files.readString(dir.resolve("README.md"))).startsWith("shop.customer_events\n").contains("mvn test",
                 "meshkit run pipeline.yaml", "meshkit test");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Template.class)
+    void aBigQueryProjectAlsoPublishesAndMonitorsFromCiWithWorkloadIdentityFederation(Template t) throws IOException {
+        Path dir = tmp.resolve("bq");
+        CliRun r = run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers", "--warehouse", "bigquery:my-project/EU");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"bigquery:my-project/EU\"");
+        for (String workflow : List.of("publish.yml", "monitor.yml")) {
+            assertThat(Files.readString(dir.resolve(".github/workflows/" + workflow))).as(workflow)
+                    .contains("google-github-actions/auth@v2.1.12", "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}",
+                            "id-token: write", "plugins: warehouse-bigquery", "${{ vars.MESHKIT_WAREHOUSE }}");
+        }
+    }
+
+    @Test
+    void takesMeshkitsMavenRepositoryFromTheDistributionItRunsFrom() throws IOException {
+        Path home = tmp.resolve("meshkit-home");
+        Files.createDirectories(home.resolve("maven/io/meshkit"));
+        System.setProperty("meshkit.home", home.toString());
+        try {
+            CliRun r = CliRun.of("init", tmp.resolve("p").toString(), "-t", "event-fact", "-d", "web.events");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(Files.readString(tmp.resolve("p/pom.xml")))
+                    .contains("<meshkit.repository>" + home.resolve("maven").toUri().toString().replaceAll("/$", "") + "</meshkit.repository>");
+        } finally {
+            System.clearProperty("meshkit.home");
+        }
+        CliRun outside = CliRun.of("init", tmp.resolve("q").toString(), "-t", "event-fact", "-d", "web.events");
+        assertThat(outside.exitCode()).isEqualTo(2);
+        assertThat(outside.err()).startsWith("error: Cannot create a project: this meshkit runs outside a distribution")
+                .contains("--maven-repository URL");
+        assertThat(tmp.resolve("q")).doesNotExist();
+    }
+
+    @Test
+    void refusesAWarehouseWithoutAnInstalledProvider() {
+        CliRun r = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--warehouse", "snowflake:acme");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: Cannot create a project with warehouse 'snowflake:acme': no provider of scheme 'snowflake'");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void refusesAMavenRepositoryThatIsNoUrlForPomXml() {
+        for (String bad : List.of("/opt/meshkit/maven", "file:///opt/a&b/maven", "https://repo example.com")) {
+            CliRun r = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--maven-repository", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).startsWith("error: Cannot create a project with Maven repository '" + bad + "'");
+        }
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void theNextLineNamesMeshkitAsTheShellWouldFindIt() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("meshkit-1.0"));
+        Path launcher = Files.createDirectories(home.resolve("bin")).resolve("meshkit");
+        Files.writeString(launcher, "#!/bin/sh\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("meshkit"), "#!/bin/sh\n");
+        assertThat(other.resolve("meshkit").toFile().setExecutable(true)).isTrue();
+
+        assertThat(InitCommand.meshkitCommand(home.toString(), "/usr/bin:" + home.resolve("bin"))).isEqualTo("meshkit");
+        assertThat(InitCommand.meshkitCommand(home.toString(), "/usr/bin")).isEqualTo(launcher.toString());
+        assertThat(InitCommand.meshkitCommand(home.toString(), other + ":" + home.resolve("bin")))
+                .as("another meshkit first on PATH").isEqualTo(launcher.toString());
+        assertThat(InitCommand.meshkitCommand(null, "/usr/bin")).as("in process").isEqualTo("meshkit");
+    }
+
+    @Test
+    void theNextLineQuotesADirectoryTheShellWouldSplit() {
+        assertThat(InitCommand.shellWord("shop")).isEqualTo("shop");
+        assertThat(InitCommand.shellWord("/tmp/my shop")).isEqualTo("'/tmp/my shop'");
+        assertThat(InitCommand.shellWord("it's")).isEqualTo("'it'\\''s'");
     }
 
     @ParameterizedTest

@@ -39,6 +39,8 @@ class TemplateFilesTest {
         InitCommand init = new InitCommand();
         init.dataset = "shop.customers";
         init.projectVersion = "1.0";
+        init.warehouse = io.meshkit.core.warehouse.Warehouses.DEFAULT_URI;
+        init.mavenRepository = "file:///opt/meshkit/maven";
         return init.properties(Template.SNAPSHOT_DIMENSION);
     }
 

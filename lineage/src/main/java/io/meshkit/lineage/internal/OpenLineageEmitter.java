@@ -11,12 +11,9 @@ import io.meshkit.core.lineage.LineageEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClient;
-import io.openlineage.client.transports.ApiKeyTokenProvider;
 import io.openlineage.client.transports.ConsoleTransport;
 import io.openlineage.client.transports.FileConfig;
 import io.openlineage.client.transports.FileTransport;
-import io.openlineage.client.transports.HttpConfig;
-import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.Transport;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,6 +22,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns meshkit lineage events into OpenLineage run events (with schema facets and, for failures,
@@ -52,22 +50,16 @@ public final class OpenLineageEmitter implements LineageEmitter {
         String target;
         switch (config.transport()) {
             case "http" -> {
-                HttpConfig http = new HttpConfig();
                 URI url = URI.create(config.url().orElseThrow());
-                http.setUrl(url);
-                http.setEndpoint(config.endpoint());
-                http.setTimeoutInMillis((int) config.timeout().toMillis());
+                Optional<String> key = Optional.empty();
                 if (config.apiKeyEnv().isPresent()) {
-                    String key = env.get(config.apiKeyEnv().get());
-                    if (key == null || key.isBlank()) {
+                    key = Optional.ofNullable(env.get(config.apiKeyEnv().get())).filter(k -> !k.isBlank());
+                    if (key.isEmpty()) {
                         throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot emit lineage: environment variable "
                                 + config.apiKeyEnv().get() + " (lineage.api_key_env) is not set");
                     }
-                    ApiKeyTokenProvider auth = new ApiKeyTokenProvider();
-                    auth.setApiKey(key);
-                    http.setAuth(auth);
                 }
-                transport = new HttpTransport(http);
+                transport = new JdkHttpTransport(URI.create(config.url().orElseThrow().replaceAll("/+$", "") + config.endpoint()), config.timeout(), key);
                 target = url.getScheme() + "://" + url.getAuthority() + config.endpoint();
             }
             case "file" -> {
