@@ -134,6 +134,8 @@ public final class CrossDatabaseDiffer {
         long duplicateKeysC;
         long excludedRowsP;
         long excludedRowsC;
+        long duplicateRowsP;
+        long duplicateRowsC;
         long rowsP;
         long rowsC;
         long segments;
@@ -213,11 +215,11 @@ public final class CrossDatabaseDiffer {
             long pRows = rowsP - excludedRowsP;
             long cRows = rowsC - excludedRowsC;
             return new DiffResult(request.production().toString(), request.candidate().toString(), "segments", keyNames, null,
-                    pRows, cRows, added, removed, changed, pRows - removed - changed, columns,
+                    rowsP, rowsC, pRows, cRows, added, removed, changed, pRows - removed - changed, columns,
                     addedExamples.stream().map(k -> keyTexts(k, maskKey)).toList(),
                     removedExamples.stream().map(k -> keyTexts(k, maskKey)).toList(), schema,
-                    new Duplicates(duplicateKeysP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
-                    new Duplicates(duplicateKeysC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
+                    new Duplicates(duplicateKeysP, duplicateRowsP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
+                    new Duplicates(duplicateKeysC, duplicateRowsC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
                     new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000));
         }
 
@@ -365,6 +367,8 @@ public final class CrossDatabaseDiffer {
             TreeSet<Key> dupB = duplicates(b);
             duplicateKeysP += dupA.size();
             duplicateKeysC += dupB.size();
+            duplicateRowsP += a.stream().filter(row -> dupA.contains(row.key())).count();
+            duplicateRowsC += b.stream().filter(row -> dupB.contains(row.key())).count();
             addBounded(duplicatedP, dupA);
             addBounded(duplicatedC, dupB);
             TreeSet<Key> excluded = new TreeSet<>(dupA);
