@@ -140,6 +140,8 @@ public final class CrossDatabaseDiffer {
         long rowsC;
         long segments;
         long downloaded;
+        final List<DiffResult.Step> steps = new ArrayList<>();
+        long stepStart = System.nanoTime();
         boolean integerKey;
         int threshold;
 
@@ -153,6 +155,7 @@ public final class CrossDatabaseDiffer {
         }
 
         DiffResult execute(long start) {
+            stepStart = start;
             List<ColumnInfo> pCols = p.describe();
             List<ColumnInfo> cCols = c.describe();
             TableInfo pInfo = new TableInfo(request.production(), pCols, 0, OptionalLong.empty(), Optional.empty());
@@ -202,6 +205,7 @@ public final class CrossDatabaseDiffer {
 
             bisect();
 
+
             List<ColumnDiff> columns = new ArrayList<>();
             boolean maskKey = request.keyIsPersonalData();
             for (int i = 0; i < columnNames.size(); i++) {
@@ -220,7 +224,7 @@ public final class CrossDatabaseDiffer {
                     removedExamples.stream().map(k -> keyTexts(k, maskKey)).toList(), schema,
                     new Duplicates(duplicateKeysP, duplicateRowsP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
                     new Duplicates(duplicateKeysC, duplicateRowsC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
-                    new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000));
+                    new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000, steps));
         }
 
         private MeshkitException missingKey(ColumnName k, TableId table) {
@@ -250,6 +254,7 @@ public final class CrossDatabaseDiffer {
                 if (a == null && b == null) {
                     return;
                 }
+                step("plan", 0, 0);
                 long lo = Math.min(a == null ? Long.MAX_VALUE : a[0], b == null ? Long.MAX_VALUE : b[0]);
                 long hi = Math.max(a == null ? Long.MIN_VALUE : a[1], b == null ? Long.MIN_VALUE : b[1]);
                 KeyRange root = new KeyRange(key(lo), hi == Long.MAX_VALUE ? null : key(hi + 1));
@@ -259,16 +264,21 @@ public final class CrossDatabaseDiffer {
                 rowsP = p.rowCount();
                 rowsC = c.rowCount();
                 if (rowsP == 0 && rowsC == 0) {
+                    step("plan", 0, 0);
                     return;
                 }
                 List<KeyRange> small = new ArrayList<>();
                 split(KeyRange.ALL, new Summary(rowsP, null), new Summary(rowsC, null), small).ifPresent(pending::add);
-                compare(small);
+                step("plan", 0, 0);
+                compare(small, 0);
             }
             boolean first = integerKey;
+            int level = 0;
             while (!pending.isEmpty()) {
+                level++;
                 List<Split> splits = pending;
                 Both<List<List<Summary>>> sums = both(() -> p.summarise(splits), () -> c.summarise(splits));
+                step("level " + level, splits.stream().mapToLong(sp -> sp.children().size()).sum(), 0);
                 List<Split> next = new ArrayList<>();
                 List<KeyRange> small = new ArrayList<>();
                 for (int s = 0; s < splits.size(); s++) {
@@ -286,7 +296,7 @@ public final class CrossDatabaseDiffer {
                         }
                     }
                 }
-                compare(small);
+                compare(small, level);
                 first = false;
                 pending = next;
             }
@@ -354,8 +364,15 @@ public final class CrossDatabaseDiffer {
             return new Key(List.of(v));
         }
 
+        /** Records a step that ended now, timed from the end of the previous one. */
+        private void step(String name, long segmentCount, long rows) {
+            long now = System.nanoTime();
+            steps.add(new DiffResult.Step(name, (now - stepStart) / 1_000_000, segmentCount, rows));
+            stepStart = now;
+        }
+
         /** Downloads both sides of small ranges (one query per side) and compares them row by row. */
-        private void compare(List<KeyRange> ranges) {
+        private void compare(List<KeyRange> ranges, int level) {
             if (ranges.isEmpty()) {
                 return;
             }
@@ -363,6 +380,12 @@ public final class CrossDatabaseDiffer {
             List<SourceRow> a = sorted(rows.production());
             List<SourceRow> b = sorted(rows.candidate());
             downloaded += a.size() + b.size();
+            compareRows(a, b);
+            step("download " + level, ranges.size(), a.size() + b.size());
+        }
+
+        /** Compares two sides' downloaded rows, both in key order. */
+        private void compareRows(List<SourceRow> a, List<SourceRow> b) {
             TreeSet<Key> dupA = duplicates(a);
             TreeSet<Key> dupB = duplicates(b);
             duplicateKeysP += dupA.size();

@@ -330,6 +330,10 @@ public final class DiffReport {
             w.put("segments", r.work().segments());
             w.put("rowsDownloaded", r.work().rowsDownloaded());
             w.put("elapsedMillis", r.work().elapsedMillis());
+            ArrayNode steps = w.putArray("steps");
+            for (DiffResult.Step st : r.work().steps()) {
+                steps.addObject().put("step", st.name()).put("millis", st.millis()).put("segments", st.segments()).put("rows", st.rows());
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -44,8 +44,36 @@ public record DiffResult(String production, String candidate, String method, Lis
      * @param segments key-range segments compared by count and checksum (0 for an in-warehouse diff)
      * @param rowsDownloaded rows fetched to the JVM to compare them row by row
      * @param elapsedMillis wall time
+     * @param steps where the time went, in order (empty where not recorded)
      */
-    public record Work(long queries, long segments, long rowsDownloaded, long elapsedMillis) {}
+    public record Work(long queries, long segments, long rowsDownloaded, long elapsedMillis, List<Step> steps) {
+        /** Copies the steps. */
+        public Work {
+            steps = List.copyOf(steps);
+        }
+
+        /** Work without a record of its steps. */
+        public Work(long queries, long segments, long rowsDownloaded, long elapsedMillis) {
+            this(queries, segments, rowsDownloaded, elapsedMillis, List.of());
+        }
+    }
+
+    /**
+     * One step of a diff and its wall time: {@code plan} (describing both sides, the key bounds),
+     * {@code level N} (the range digests of one level of the bisection, both sides at once),
+     * {@code download N} (the small differing ranges of that level, fetched and compared row by row).
+     *
+     * @param name the step
+     * @param millis its wall time
+     * @param segments key ranges it summarised or downloaded
+     * @param rows rows it downloaded (0 for a level of digests)
+     */
+    public record Step(String name, long millis, long segments, long rows) {
+        /** Validates. */
+        public Step {
+            requireNonNull(name, "name is null");
+        }
+    }
 
     /** Copies the lists. */
     public DiffResult {
