@@ -56,6 +56,7 @@ if [ "$net_rows" != 0 ]; then
     [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
     if [ -n "$server_pid" ]; then
       mariadb-admin --no-defaults -h127.0.0.1 -P"$net_port" -uroot shutdown 2>/dev/null || kill "$server_pid" 2>/dev/null || true
+      wait "$server_pid" 2>/dev/null || true
     fi
     [ -n "$shaped" ] && tc qdisc del dev lo root 2>/dev/null || true
   }
