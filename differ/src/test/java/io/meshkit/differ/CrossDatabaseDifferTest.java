@@ -11,6 +11,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Normalisation;
@@ -76,6 +77,16 @@ class CrossDatabaseDifferTest {
             assertThat(email.examples()).allSatisfy(e -> assertThat(List.of(e.before(), e.after())).containsOnly("***"));
         }
         assertThat(cross.work().rowsDownloaded()).isLessThanOrEqualTo(cross.productionRows() + cross.candidateRows());
+        // where the time went: the plan, then levels of digests and the downloads of their small differing ranges
+        List<DiffResult.Step> steps = cross.work().steps();
+        assertThat(steps.get(0).name()).isEqualTo("plan");
+        assertThat(steps).extracting(DiffResult.Step::name).contains("level 1", "level 2");
+        assertThat(steps.stream().filter(st -> st.name().startsWith("download")).mapToLong(DiffResult.Step::rows).sum())
+                .isEqualTo(cross.work().rowsDownloaded());
+        assertThat(steps.stream().filter(st -> st.name().startsWith("level")).mapToLong(DiffResult.Step::segments).sum())
+                .isEqualTo(cross.work().segments());
+        assertThat(steps.stream().mapToLong(DiffResult.Step::millis).sum()).isLessThanOrEqualTo(cross.work().elapsedMillis());
+        assertThat(DiffReport.json(cross, List.of(), true)).contains("\"step\" : \"level 1\"");
     }
 
     @Test
