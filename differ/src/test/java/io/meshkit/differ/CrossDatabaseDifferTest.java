@@ -67,8 +67,8 @@ class CrossDatabaseDifferTest {
             assertThat(cross.addedExamples()).isEqualTo(local.addedExamples());
             assertThat(cross.removedExamples()).isEqualTo(local.removedExamples());
             assertThat(cross.schema()).isEqualTo(local.schema());
-            // a column on one side only (extra) is counted by the in-warehouse diff alone; here it is NULL on every kept key
-            for (ColumnDiff c : local.columns().stream().filter(c -> !c.added() && !c.removed()).toList()) {
+            assertThat(cross.columns()).extracting(ColumnDiff::name).isEqualTo(local.columns().stream().map(ColumnDiff::name).toList());
+            for (ColumnDiff c : local.columns()) {
                 ColumnDiff x = cross.columns().stream().filter(y -> y.name().equals(c.name())).findFirst().orElseThrow();
                 assertThat(x.changedRows()).as(c.name()).isEqualTo(c.changedRows());
                 assertThat(x.examples()).extracting(e -> e.key()).as(c.name()).isEqualTo(c.examples().stream().map(e -> e.key()).toList());
@@ -87,6 +87,32 @@ class CrossDatabaseDifferTest {
                 .isEqualTo(cross.work().segments());
         assertThat(steps.stream().mapToLong(DiffResult.Step::millis).sum()).isLessThanOrEqualTo(cross.work().elapsedMillis());
         assertThat(DiffReport.json(cross, List.of(), true)).contains("\"step\" : \"level 1\"");
+    }
+
+    /** A column added or removed by the candidate reads as NULL on the other side, as in the warehouse. */
+    @Test
+    void addedAndRemovedColumnsCountTheRowsThatGainedOrLostAValue() {
+        one.execute(Sql.of("CREATE OR REPLACE TABLE s.ev AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range <= 3 THEN 'old' END AS legacy FROM range(1, 501)"));
+        two.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS s"));
+        two.execute(Sql.of("CREATE OR REPLACE TABLE s.ev AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 2 = 0 THEN 'u' || range || '@example.com' END AS email,"
+                + " CASE WHEN range % 5 = 0 THEN CAST(range AS DECIMAL(10,2)) END AS credit FROM range(1, 501)"));
+        TableId ev = TableId.of("s", "ev");
+        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, two, 4, 20).diff(DiffRequest.of(ev, ev, ColumnName.list("id")).withExamples(2));
+        // even keys gained an email, multiples of 5 a credit, 1..3 lost legacy: 250 + 50 odd multiples of 5 + 1 and 3
+        assertThat(r.changed()).isEqualTo(302);
+        assertThat(r.unchanged()).isEqualTo(198);
+        ColumnDiff email = r.columns().stream().filter(c -> c.name().equals("email")).findFirst().orElseThrow();
+        assertThat(email.added()).isTrue();
+        assertThat(email.changedRows()).isEqualTo(250);
+        assertThat(email.examples()).extracting(e -> e.before() + " -> " + e.after())
+                .containsExactly("NULL -> u2@example.com", "NULL -> u4@example.com");
+        ColumnDiff legacy = r.columns().stream().filter(c -> c.name().equals("legacy")).findFirst().orElseThrow();
+        assertThat(legacy.removed()).isTrue();
+        assertThat(legacy.changedRows()).isEqualTo(3);
+        assertThat(DiffReport.text(r, List.of())).contains("schema: + email (added), 250 rows gained a value")
+                .contains("schema: - legacy (removed), 3 rows lost a value");
     }
 
     @Test

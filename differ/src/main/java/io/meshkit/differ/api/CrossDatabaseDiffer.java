@@ -178,23 +178,39 @@ public final class CrossDatabaseDiffer {
             List<CanonicalText.Column> pShape = new ArrayList<>();
             List<CanonicalText.Column> cShape = new ArrayList<>();
             List<String[]> types = new ArrayList<>();
+            // as in the warehouse: columns on both sides and removed ones in production's order, then added ones;
+            // a column one side lacks reads as NULL there, with the other side's type
+            java.util.Set<ColumnName> absentP = new java.util.HashSet<>();
+            java.util.Set<ColumnName> absentC = new java.util.HashSet<>();
+            List<ColumnInfo[]> pairs = new ArrayList<>();
             for (ColumnInfo pc : pCols) {
-                if (keyNames.stream().anyMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
-                    continue;
+                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
+                    pairs.add(new ColumnInfo[] {pc, cInfo.column(pc.name()).orElse(null)});
                 }
-                Optional<ColumnInfo> cc = cInfo.column(pc.name());
-                if (cc.isEmpty()) {
-                    continue;
+            }
+            for (ColumnInfo cc : cCols) {
+                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(cc.name().name())) && pInfo.column(cc.name()).isEmpty()) {
+                    pairs.add(new ColumnInfo[] {null, cc});
                 }
-                CanonicalText.Form form = CanonicalText.form(pc.type(), cc.get().type(), request.normalisation().decimals());
+            }
+            for (ColumnInfo[] pair : pairs) {
+                ColumnInfo pc = pair[0] != null ? pair[0] : nullable(pair[1]);
+                ColumnInfo cc = pair[1] != null ? pair[1] : nullable(pair[0]);
+                CanonicalText.Form form = CanonicalText.form(pc.type(), cc.type(), request.normalisation().decimals());
                 pShape.add(CanonicalText.Column.of(pc, form));
-                cShape.add(CanonicalText.Column.of(cc.get(), form));
+                cShape.add(CanonicalText.Column.of(cc, form));
+                if (pair[0] == null) {
+                    absentP.add(pc.name());
+                }
+                if (pair[1] == null) {
+                    absentC.add(cc.name());
+                }
                 columnNames.add(pc.name().name());
                 masked.add(request.isPersonalData(pc.name()));
-                types.add(new String[] {pc.type().toString(), cc.get().type().toString()});
+                types.add(new String[] {pair[0] == null ? null : pc.type().toString(), pair[1] == null ? null : cc.type().toString()});
             }
-            p.configure(new RowShape(pKey, pShape, request.normalisation()));
-            c.configure(new RowShape(cKey, cShape, request.normalisation()));
+            p.configure(new RowShape(pKey, pShape, request.normalisation(), absentP));
+            c.configure(new RowShape(cKey, cShape, request.normalisation(), absentC));
             changedPerColumn = new long[columnNames.size()];
             examplesPerColumn = new ArrayList<>();
             for (int i = 0; i < columnNames.size(); i++) {
@@ -225,6 +241,11 @@ public final class CrossDatabaseDiffer {
                     new Duplicates(duplicateKeysP, duplicateRowsP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
                     new Duplicates(duplicateKeysC, duplicateRowsC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
                     new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000, steps));
+        }
+
+        /** The other side's column as this side's stand-in where it lacks it: nullable, since it reads as NULL. */
+        private ColumnInfo nullable(ColumnInfo other) {
+            return new ColumnInfo(other.name(), other.type(), other.engineType(), true);
         }
 
         private MeshkitException missingKey(ColumnName k, TableId table) {
