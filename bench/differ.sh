@@ -61,6 +61,7 @@ if [ "$net_rows" != 0 ]; then
     [ -n "$shaped" ] && tc qdisc del dev lo root 2>/dev/null || true
   }
   trap teardown EXIT
+  trap 'exit 130' INT TERM
   if tc qdisc show dev lo | grep -q "^qdisc htb"; then
     echo "error: the loopback interface already has an htb qdisc (another benchmark?); not touching it" >&2
     exit 2
