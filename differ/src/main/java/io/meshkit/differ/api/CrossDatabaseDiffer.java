@@ -221,7 +221,6 @@ public final class CrossDatabaseDiffer {
 
             bisect();
 
-
             List<ColumnDiff> columns = new ArrayList<>();
             boolean maskKey = request.keyIsPersonalData();
             for (int i = 0; i < columnNames.size(); i++) {
@@ -272,10 +271,10 @@ public final class CrossDatabaseDiffer {
                 Both<long[]> bounds = both(p::integerKeyBounds, c::integerKeyBounds);
                 long[] a = bounds.production();
                 long[] b = bounds.candidate();
+                step("plan", 0, 0);
                 if (a == null && b == null) {
                     return;
                 }
-                step("plan", 0, 0);
                 long lo = Math.min(a == null ? Long.MAX_VALUE : a[0], b == null ? Long.MAX_VALUE : b[0]);
                 long hi = Math.max(a == null ? Long.MIN_VALUE : a[1], b == null ? Long.MIN_VALUE : b[1]);
                 KeyRange root = new KeyRange(key(lo), hi == Long.MAX_VALUE ? null : key(hi + 1));
