@@ -1,0 +1,30 @@
+package io.meshkit.warehousepostgres;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WarehouseProvider;
+import java.util.Map;
+
+/**
+ * Opens {@code jdbc:postgresql:} URLs: core finds a provider by the text before the first colon, so
+ * this one registers for {@code jdbc} and accepts only PostgreSQL's JDBC URLs.
+ */
+public final class JdbcPostgresWarehouseProvider implements WarehouseProvider {
+    /** Used by {@link java.util.ServiceLoader}. */
+    public JdbcPostgresWarehouseProvider() {}
+
+    @Override
+    public String scheme() {
+        return "jdbc";
+    }
+
+    @Override
+    public Warehouse open(String uri, Map<String, String> settings) {
+        if (uri == null || !uri.startsWith("jdbc:postgresql:")) {
+            throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot open warehouse " + PostgresWarehouseProvider.withoutSecrets(uri)
+                    + ": of JDBC URLs only jdbc:postgresql: is a warehouse");
+        }
+        return new PostgresWarehouseProvider().open(uri, settings);
+    }
+}

@@ -1,0 +1,19 @@
+package io.meshkit.warehousepostgres.internal;
+
+import java.sql.Connection;
+
+/** A connection borrowed for one operation or one result stream. */
+interface Lease extends AutoCloseable {
+    Connection connection();
+
+    /** Whether the connection is inside a transaction that the caller must not commit. */
+    boolean inTransaction();
+
+    /** Gives the connection back; {@code broken} connections are closed instead of reused. */
+    void release(boolean broken);
+
+    @Override
+    default void close() {
+        release(false);
+    }
+}
