@@ -37,6 +37,13 @@ final class ConnectionPool {
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(jdbcUrl, properties);
         open.add(c);
+        try (java.sql.Statement s = c.createStatement()) {
+            // the driver sends the JVM's zone at startup: meshkit's TIMESTAMP means UTC whatever the host's zone
+            s.execute("SET TIME ZONE 'UTC'");
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
         return c;
     }
 

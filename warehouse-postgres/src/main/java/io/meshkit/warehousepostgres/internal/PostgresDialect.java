@@ -65,7 +65,7 @@ public final class PostgresDialect implements Dialect {
             }
             case REAL -> "real";
             case DOUBLE -> "double precision";
-            case VARCHAR -> type.precision() > 0 ? "varchar(" + type.precision() + ")" : "text";
+            case VARCHAR -> "text"; // lengths are not kept, as on DuckDB: a CTAS of a varchar(n) expression gives text anyway
             case DATE -> "date";
             case TIME -> "time";
             case TIMESTAMP -> "timestamp";

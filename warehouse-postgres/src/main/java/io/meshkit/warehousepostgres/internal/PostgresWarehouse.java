@@ -84,8 +84,8 @@ public final class PostgresWarehouse implements Warehouse, SupportsTransactions,
     public static PostgresWarehouse open(String uri, String jdbcUrl, Properties properties) {
         Properties p = new Properties();
         p.putAll(properties);
-        // meshkit's TIMESTAMP means UTC: render TIMESTAMPTZ the same way whatever the host's zone
-        p.setProperty("options", "-c TimeZone=UTC -c DateStyle=ISO,YMD -c extra_float_digits=1");
+        // ISO dates (YYYY-MM-DD) and shortest round-trip doubles in text, whatever the server's defaults
+        p.setProperty("options", "-c DateStyle=ISO,YMD -c extra_float_digits=1");
         // a bound string may fill a jsonb, uuid or date column: let the server type it
         p.setProperty("stringtype", "unspecified");
         p.setProperty("ApplicationName", "meshkit");
