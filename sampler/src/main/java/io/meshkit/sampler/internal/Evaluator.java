@@ -56,7 +56,7 @@ public final class Evaluator {
             plains.add(plain);
             runPlain(plain);
             for (Rate r : ordered) {
-                SampledResult result = estimator.run(q, r, subsamples);
+                SampledResult result = estimator.run(q, r);
                 results.computeIfAbsent(r, k -> new ArrayList<>()).add(result);
                 if (r.isFull()) {
                     truths.add(MetricEstimator.byGroup(result));
@@ -72,7 +72,7 @@ public final class Evaluator {
             for (int qi = 0; qi < queries.size(); qi++) {
                 plainTimes[qi][i] = runPlain(plains.get(qi));
                 for (Rate r : ordered) {
-                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r, subsamples).cost().elapsed().toNanos();
+                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r).cost().elapsed().toNanos();
                 }
             }
         }
