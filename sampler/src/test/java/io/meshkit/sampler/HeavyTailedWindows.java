@@ -118,7 +118,12 @@ final class HeavyTailedWindows {
 
     /** The sampler's query over every window. */
     SampledResult sample() {
-        return new MetricEstimator(w).run(new MetricQuery(lessons, USER, METRICS, List.of(REP), List.of()), rate);
+        return sample(rate);
+    }
+
+    /** The sampler's query over every window at a rate at most the windows' (a sub-sample of each window). */
+    SampledResult sample(Rate at) {
+        return new MetricEstimator(w).run(new MetricQuery(lessons, USER, METRICS, List.of(REP), List.of()), at);
     }
 
     /** Coverage per metric over the windows with at least {@code minUsers} sampled users. */

@@ -35,6 +35,9 @@ public final class SamplerBenchmark {
     private static final TableId LESSONS = TableId.of("bench", "lessons");
     private static final ColumnName USER = ColumnName.of("user_id");
 
+    /** Independent samples per rate of the coverage measurement. */
+    private static final int REPS = Integer.getInteger("sampler.bench.reps", 1000);
+
     private SamplerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -93,6 +96,10 @@ public final class SamplerBenchmark {
             System.out.printf(Locale.ROOT, "%nBaseline: the plain full query (GROUP BY without sampling filter or sub-ranges), %,d ms for the %d queries"
                     + " (median of %d runs each, after a warm-up; the plain query and every rate are timed in turn in each round). Times are summed over the queries; errors and coverage are over %d numbers"
                     + " (10 metrics x (3 platforms + 1 filtered total)).%n", e.baselineTime().toMillis(), e.queries(), runs, e.rows().get(0).numbers());
+            System.out.println();
+            try (Warehouse mem = Warehouses.open("duckdb::memory:", Map.of("memory_limit", "4GB", "threads", "2"))) {
+                System.out.print(HeavyTailedBenchmark.report(mem, REPS, 400));
+            }
             Files.writeString(chart, SvgChart.render(e, String.format(Locale.ROOT, "Sampling %,d lessons of %,d users: error and time against rate", rows, distinctUsers)));
         }
     }

@@ -79,7 +79,7 @@ public final class Recommender {
      * {@code [from the upper bound, from the estimate]}, and which number it is. A full pilot has no
      * sampling error to scale from: only the full rate is known to be exact.
      */
-    static Worst worst(SampledResult pilot, Rate r) {
+    public static Worst worst(SampledResult pilot, Rate r) {
         double p = pilot.rate().fraction();
         Worst worst = new Worst(0, 0, "-");
         if (r.isFull()) {
@@ -113,7 +113,7 @@ public final class Recommender {
      * @param point from the pilot's standard error itself
      * @param name which number, {@code metric [group]}
      */
-    record Worst(double bound, double point, String name) {}
+    public record Worst(double bound, double point, String name) {}
 
     private Candidate predict(MetricQuery query, SampledResult pilot, Rate r, Target target) {
         double p = pilot.rate().fraction();
