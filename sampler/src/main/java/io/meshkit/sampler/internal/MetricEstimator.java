@@ -123,7 +123,8 @@ public final class MetricEstimator {
         double[][] power = new double[measures.size()][POWER + 1];
         for (int i = 0; i < measures.size(); i++) {
             for (int p = 1; p <= POWER; p++) {
-                power[i][p] = number(row.get(col++));
+                // a user counts once: every power sum of the users measure is the number of users
+                power[i][p] = isKeys(measures.get(i)) ? users : number(row.get(col++));
             }
         }
         double r = rate.fraction();
@@ -137,7 +138,13 @@ public final class MetricEstimator {
                     mm[0][p] = power[x][p];
                 }
                 for (int[] jk : crossPowers()) {
-                    mm[jk[0]][jk[1]] = number(row.get(col++));
+                    if (isKeys(m.numerator())) {
+                        mm[jk[0]][jk[1]] = power[x][jk[1]]; // y = 1 per user
+                    } else if (isKeys(m.denominator().orElseThrow())) {
+                        mm[jk[0]][jk[1]] = power[y][jk[0]]; // x = 1 per user
+                    } else {
+                        mm[jk[0]][jk[1]] = number(row.get(col++));
+                    }
                 }
                 estimates.add(UserLevelInterval.ratio(m.name(), mm, users, r));
             } else {
@@ -145,6 +152,10 @@ public final class MetricEstimator {
             }
         }
         return new GroupResult(dims, Math.round(power[0][1]), estimates);
+    }
+
+    private static boolean isKeys(Measure m) {
+        return m.kind() == Measure.Kind.KEYS;
     }
 
     /** The mixed powers {@code y^j x^k} (j, k at least 1, j + k at most 4) a ratio needs beyond its parts' own. */
@@ -224,6 +235,9 @@ public final class MetricEstimator {
         }
         b.sql("count(*) AS ").id(ColumnName.of("meshkit_users"));
         for (int i = 0; i < measures.size(); i++) {
+            if (isKeys(measures.get(i))) {
+                continue; // its power sums are the number of users
+            }
             for (int p = 1; p <= POWER; p++) {
                 b.sql(", sum(");
                 product(b, i, p, -1, 0);
@@ -232,7 +246,7 @@ public final class MetricEstimator {
         }
         int ratio = 0;
         for (Metric m : query.metrics()) {
-            if (m.isRatio()) {
+            if (m.isRatio() && !isKeys(m.numerator()) && !isKeys(m.denominator().orElseThrow())) {
                 int y = measures.indexOf(m.numerator());
                 int x = measures.indexOf(m.denominator().orElseThrow());
                 for (int[] jk : crossPowers()) {

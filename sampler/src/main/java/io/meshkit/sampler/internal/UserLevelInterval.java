@@ -48,12 +48,32 @@ final class UserLevelInterval {
 
     private UserLevelInterval() {}
 
-    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom (at least 1; rounded; normal above 100,000). */
-    static double quantile(double df) {
-        if (!(df < 100_000)) {
-            return Z975;
+    /** Exact 97.5% quantiles of t for 1 to {@link #EXACT_DF} degrees of freedom, computed once. */
+    private static final int EXACT_DF = 30;
+    private static final double[] T975 = new double[EXACT_DF + 1];
+
+    static {
+        for (int df = 1; df <= EXACT_DF; df++) {
+            T975[df] = StudentT.quantile(0.975, df);
         }
-        return StudentT.quantile(0.975, (int) Math.max(1, Math.round(df)));
+    }
+
+    /**
+     * The 97.5% quantile of Student's t with {@code df} degrees of freedom (at least 1): exact up to
+     * 30 (rounded to a whole number), above that the Cornish-Fisher expansion in 1/df (error below
+     * 1e-6), so that a result of many groups costs no root-finding per number.
+     */
+    static double quantile(double df) {
+        if (!(df > EXACT_DF)) {
+            return T975[(int) Math.max(1, Math.round(Double.isNaN(df) ? 1 : df))];
+        }
+        double z = Z975;
+        double z2 = z * z;
+        double g1 = (z2 + 1) * z / 4;
+        double g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
+        double g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
+        double g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
+        return z + g1 / df + g2 / (df * df) + g3 / (df * df * df) + g4 / (df * df * df * df);
     }
 
     /**

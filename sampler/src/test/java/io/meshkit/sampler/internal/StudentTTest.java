@@ -17,6 +17,14 @@ class StudentTTest {
     }
 
     @Test
+    void fastQuantilesMatchTheExactOnes() {
+        for (int df : new int[] {1, 2, 5, 19, 30, 31, 45, 100, 1000, 50_000}) {
+            assertThat(UserLevelInterval.quantile(df)).as("df %d", df).isCloseTo(StudentT.quantile(0.975, df), within(1e-6));
+        }
+        assertThat(UserLevelInterval.quantile(Double.POSITIVE_INFINITY)).isCloseTo(1.959964, within(1e-6));
+    }
+
+    @Test
     void userLevelVarianceOfATotalAndARatio() {
         // users with y = 1, 2, 9 sampled at r = 0.1: total 12/0.1 = 120; V = (1 - r) Σ (y/r)² = 0.9 * 8600 = 7740
         var e = UserLevelInterval.total("n", 12, 86, 1 + 8 + 729, 1 + 16 + 6561, 3, 0.1);
