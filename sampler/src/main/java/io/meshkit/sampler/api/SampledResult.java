@@ -72,12 +72,21 @@ public record SampledResult(MetricQuery query, Rate rate, List<GroupResult> grou
      * @param elapsed wall time, as the warehouse reported it
      * @param bytesScanned bytes read, empty when neither the engine nor meshkit can tell
      * @param bytesEstimated whether {@code bytesScanned} is meshkit's estimate rather than the engine's report
+     * @param metadata time spent before the statement: reading the table's description to check the columns
+     * @param estimating time spent after it estimating the bytes from the warehouse's storage metadata
      */
-    public record QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated) {
+    public record QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated, Duration metadata, Duration estimating) {
         /** Validates. */
         public QueryCost {
             requireNonNull(elapsed, "elapsed is null");
             requireNonNull(bytesScanned, "bytesScanned is null");
+            requireNonNull(metadata, "metadata is null");
+            requireNonNull(estimating, "estimating is null");
+        }
+
+        /** A cost with no time outside the statement. */
+        public QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated) {
+            this(elapsed, bytesScanned, bytesEstimated, Duration.ZERO, Duration.ZERO);
         }
     }
 }

@@ -94,9 +94,11 @@ final class Output {
 
     static String summary(SampledResult r) {
         long rows = r.groups().stream().mapToLong(GroupResult::sampledRows).sum();
-        return String.format(Locale.ROOT, "%s at %s of %s (%,d sampled users): %,d rows read in %d ms, %s scanned%s",
-                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), r.sampledUsers(), rows, r.cost().elapsed().toMillis(),
-                Format.bytes(r.cost().bytesScanned()), r.cost().bytesEstimated() ? " (estimated)" : "");
+        SampledResult.QueryCost c = r.cost();
+        return String.format(Locale.ROOT, "%s at %s of %s (%,d sampled users): %,d rows read in %d ms, %s scanned%s; also %d ms checking the table%s",
+                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), r.sampledUsers(), rows, c.elapsed().toMillis(),
+                Format.bytes(c.bytesScanned()), c.bytesEstimated() ? " (estimated)" : "", c.metadata().toMillis(),
+                c.bytesEstimated() ? String.format(Locale.ROOT, ", %d ms estimating bytes", c.estimating().toMillis()) : "");
     }
 
     static void resultCsv(PrintWriter out, SampledResult r) {
@@ -136,6 +138,8 @@ final class Output {
         root.put("rowsRead", r.groups().stream().mapToLong(GroupResult::sampledRows).sum());
         root.put("groupCount", r.groups().size());
         root.put("elapsedMs", r.cost().elapsed().toMillis());
+        root.put("metadataMs", r.cost().metadata().toMillis());
+        root.put("bytesEstimateMs", r.cost().estimating().toMillis());
         if (r.cost().bytesScanned().isPresent()) {
             root.put("bytesScanned", r.cost().bytesScanned().getAsLong());
         } else {

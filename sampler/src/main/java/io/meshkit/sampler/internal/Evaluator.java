@@ -72,7 +72,7 @@ public final class Evaluator {
             for (int qi = 0; qi < queries.size(); qi++) {
                 plainTimes[qi][i] = runPlain(plains.get(qi));
                 for (Rate r : ordered) {
-                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r).cost().elapsed().toNanos();
+                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r, false).cost().elapsed().toNanos();
                 }
             }
         }

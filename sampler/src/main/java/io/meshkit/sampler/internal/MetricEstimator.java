@@ -58,8 +58,18 @@ public final class MetricEstimator {
 
     /** Runs the query at a rate. */
     public SampledResult run(MetricQuery query, Rate rate) {
+        return run(query, rate, true);
+    }
+
+    /**
+     * Runs the query at a rate; without {@code estimateBytes} the bytes are left unknown where the
+     * warehouse does not report them (the estimate reads storage metadata, which can cost more than a
+     * small sampled query: timing runs skip it).
+     */
+    public SampledResult run(MetricQuery query, Rate rate, boolean estimateBytes) {
         requireNonNull(query, "query is null");
         requireNonNull(rate, "rate is null");
+        long t0 = System.nanoTime();
         Columns columns = Columns.of(warehouse, query.table(), "query");
         columns.requirePrepared();
         columns.require(query.samplingKey(), "sampling key");
@@ -74,6 +84,7 @@ public final class MetricEstimator {
         }
         List<Object> filterValues = query.filters().stream().map(columns::filterValue).toList();
         Sql sql = sql(warehouse.dialect(), query, rate, measures, filterValues);
+        java.time.Duration metadata = java.time.Duration.ofNanos(System.nanoTime() - t0);
         List<GroupResult> groups = new ArrayList<>();
         java.time.Duration elapsed;
         OptionalLong reportedBytes;
@@ -85,10 +96,12 @@ public final class MetricEstimator {
             reportedBytes = rows.stats().bytesScanned();
         }
         SampledResult.QueryCost cost;
-        if (reportedBytes.isPresent()) {
-            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false);
+        if (reportedBytes.isPresent() || !estimateBytes) {
+            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false, metadata, java.time.Duration.ZERO);
         } else {
-            cost = new SampledResult.QueryCost(elapsed, ScanEstimate.bytes(warehouse, columns.info(), usedColumns(query), rate), true);
+            long t1 = System.nanoTime();
+            OptionalLong bytes = ScanEstimate.bytes(warehouse, columns.info(), usedColumns(query), rate);
+            cost = new SampledResult.QueryCost(elapsed, bytes, bytes.isPresent(), metadata, java.time.Duration.ofNanos(System.nanoTime() - t1));
         }
         return new SampledResult(query, rate, groups, cost);
     }
