@@ -100,7 +100,7 @@ public final class SamplerBenchmark {
             System.out.print(whereTheTimeGoes(w, queries.get(0)));
             System.out.println();
             try (Warehouse mem = Warehouses.open("duckdb::memory:", Map.of("memory_limit", "4GB", "threads", "2"))) {
-                System.out.print(HeavyTailedBenchmark.report(mem, REPS, 400));
+                System.out.print(HeavyTailedBenchmark.report(mem, REPS, Integer.getInteger("sampler.bench.recommendReps", 400)));
             }
             Files.writeString(chart, SvgChart.render(e, String.format(Locale.ROOT, "Sampling %,d lessons of %,d users: error and time against rate", rows, distinctUsers)));
         }
