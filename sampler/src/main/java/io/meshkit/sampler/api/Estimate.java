@@ -11,9 +11,10 @@ import static java.util.Objects.requireNonNull;
  * @param lower the lower end of the 95% interval (skewness-corrected, so not always symmetric)
  * @param upper the upper end of the 95% interval
  * @param users sampled users (sampling keys) with a row in the group
- * @param effectiveSampleSize how many users of equal weight would give the same relative standard
- *     error ({@code (1 - r) · value² / SE²}); far below {@code users} when a few users carry the metric;
- *     NaN at 100% or when undefined
+ * @param effectiveSampleSize Kish's effective sample size {@code (Σy)² / Σy²} of the per-user values
+ *     (of a ratio: the smaller of its numerator's and denominator's): how many users of equal value
+ *     would hold the total as evenly; {@code users} when all are equal, far below it when a few users
+ *     carry the metric; NaN at 100% or when undefined
  * @param skewness the estimated skewness of the estimate's sampling distribution (0 for a normal one);
  *     Cochran's rule asks for at most {@link #SKEWNESS_LIMIT} before a normal interval is trusted
  * @param standardErrorUpper a one-sided 95% upper bound of the standard error, from the estimated

@@ -82,9 +82,10 @@ final class UserLevelInterval {
      * @param value the estimate
      * @param a2 Σ a², a3 Σ a³, a4 Σ a⁴ of the contributions of the sampled users
      * @param users sampled users
+     * @param effective the effective sample size
      * @param r the rate, below 1
      */
-    static Estimate of(String name, double value, double a2, double a3, double a4, long users, double r) {
+    static Estimate of(String name, double value, double a2, double a3, double a4, long users, double effective, double r) {
         double f = 1 - r;
         double variance = Math.max(0, f * a2);
         double se = Math.sqrt(variance);
@@ -107,14 +108,13 @@ final class UserLevelInterval {
         double lower = value - se * (t + shift);
         double upper = value + se * (t - shift);
         double seUpper = Math.sqrt(variance + Z95 * Math.sqrt(w));
-        double effective = f * value * value / variance;
         return new Estimate(name, value, se, lower, upper, users, effective, skewness, seUpper);
     }
 
     /** A total {@code Σy / r} from the sampled users' sums {@code S_k = Σ y^k}. */
     static Estimate total(String name, double s1, double s2, double s3, double s4, long users, double r) {
         double value = s1 / r;
-        return of(name, value, s2 / (r * r), s3 / (r * r * r), s4 / (r * r * r * r), users, r);
+        return of(name, value, s2 / (r * r), s3 / (r * r * r), s4 / (r * r * r * r), users, kish(s1, s2), r);
     }
 
     /**
@@ -139,6 +139,16 @@ final class UserLevelInterval {
         if (e2 <= 1e-12 * scale) {
             return new Estimate(name, ratio, 0, ratio, ratio, users, Double.NaN, 0, 0);
         }
-        return of(name, ratio, e2 / (sx * sx), e3 / (sx * sx * sx), Math.max(0, e4) / (sx * sx * sx * sx), users, r);
+        double effective = Math.min(kish(sy, m[2][0]), kish(sx, m[0][2]));
+        return of(name, ratio, e2 / (sx * sx), e3 / (sx * sx * sx), Math.max(0, e4) / (sx * sx * sx * sx), users, effective, r);
+    }
+
+    /**
+     * Kish's effective sample size of per-user values: {@code (Σy)² / Σy²}, the number of users of
+     * equal value that would hold the same total as evenly; {@code n} when all are equal, near 1
+     * when one user holds it all.
+     */
+    static double kish(double s1, double s2) {
+        return s2 > 0 ? s1 * s1 / s2 : Double.NaN;
     }
 }
