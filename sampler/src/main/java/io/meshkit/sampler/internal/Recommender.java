@@ -156,7 +156,7 @@ public final class Recommender {
     private static String explain(SampledResult pilot, Optional<Candidate> chosen, List<Candidate> candidates, Target target) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Pilot at %s read %,d rows of %,d users in %d ms; the one-sided 95%% upper bound of each standard error,"
-                + " scaled by sqrt((1-r)/r), predicts each rate's error (the estimate alone would predict the smaller value in brackets).",
+                + " scaled by sqrt((1-r)/r), predicts each rate's error ('from estimate': the standard error itself, without the bound).",
                 pilot.rate(), pilot.groups().stream().mapToLong(GroupResult::sampledRows).sum(), pilot.sampledUsers(), pilot.cost().elapsed().toMillis()));
         if (chosen.isEmpty()) {
             b.append(" No rate of the ladder meets the target");
@@ -165,7 +165,12 @@ public final class Recommender {
             return b.toString();
         }
         Candidate c = chosen.get();
-        if (target.maxRelativeError().isPresent()) {
+        if (target.maxRelativeError().isPresent() && c.rate().isFull()) {
+            Candidate below = candidates.get(candidates.size() - 2);
+            b.append(String.format(Locale.ROOT, " Only 100%% (exact) is within %s: %s is predicted at ±%s (%s; ±%s from the estimate).",
+                    Format.percent(target.maxRelativeError().getAsDouble()), below.rate(), Format.percent(below.maxRelativeError()), below.worst(),
+                    Format.percent(below.pointRelativeError())));
+        } else if (target.maxRelativeError().isPresent()) {
             b.append(String.format(Locale.ROOT, " %s is the smallest rate whose predicted largest half-width, ±%s (%s; ±%s from the estimate), is within %s",
                     c.rate(), Format.percent(c.maxRelativeError()), c.worst(), Format.percent(c.pointRelativeError()),
                     Format.percent(target.maxRelativeError().getAsDouble())));
