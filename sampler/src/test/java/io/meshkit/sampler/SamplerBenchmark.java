@@ -85,7 +85,7 @@ public final class SamplerBenchmark {
                     new MetricQuery(LESSONS, USER, metrics, List.of(), List.of(Filter.parse("lesson_date>=2025-01-01"))));
             Evaluation e = sampler.evaluate(queries, Rate.LADDER, 20, runs);
 
-            System.out.println("| sampling rate | query time | speed-up vs plain full query | vs sampler at 100% | bytes scanned (estimated) | average error | max error | 95% interval coverage |");
+            System.out.println("| sampling rate | query time | speed-up vs plain full query | vs sampler at 100% | bytes scanned (estimated) | average error | max error | intervals holding the truth (one sample) |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
             Evaluation.RateRow full = e.rows().get(0);
             for (Evaluation.RateRow r : e.rows()) {
@@ -93,7 +93,7 @@ public final class SamplerBenchmark {
                         r.speedUp(e.baselineTime()), r.speedUp(full.time()), Format.bytes(r.bytes()), Format.percent(r.averageError()),
                         Format.percent(r.maxError()), Format.percent(r.coverage()));
             }
-            System.out.printf(Locale.ROOT, "%nBaseline: the plain full query (GROUP BY without sampling filter or sub-ranges), %,d ms for the %d queries"
+            System.out.printf(Locale.ROOT, "%nBaseline: the plain full query (GROUP BY without sampling filter or per-user grouping), %,d ms for the %d queries"
                     + " (median of %d runs each, after a warm-up; the plain query and every rate are timed in turn in each round). Times are summed over the queries; errors and coverage are over %d numbers"
                     + " (10 metrics x (3 platforms + 1 filtered total)).%n", e.baselineTime().toMillis(), e.queries(), runs, e.rows().get(0).numbers());
             System.out.println();
