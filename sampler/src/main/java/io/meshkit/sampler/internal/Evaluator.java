@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * query is run once per rate to warm the cache (these runs give the estimates compared), then
  * {@code runs} rounds time the plain query and every rate in turn; the median time counts.
  * The speed-up's baseline is the plain query a user would write without meshkit (no sampling
- * filter, no sub-ranges), timed the same way in the same run.
+ * filter, no per-user grouping), timed the same way in the same run.
  */
 public final class Evaluator {
     private final Warehouse warehouse;
