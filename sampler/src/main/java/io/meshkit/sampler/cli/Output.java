@@ -95,8 +95,9 @@ final class Output {
     static String summary(SampledResult r) {
         long rows = r.groups().stream().mapToLong(GroupResult::sampledRows).sum();
         SampledResult.QueryCost c = r.cost();
-        return String.format(Locale.ROOT, "%s at %s of %s (%,d sampled users): %,d rows read in %d ms, %s scanned%s; also %d ms checking the table%s",
-                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), r.sampledUsers(), rows, c.elapsed().toMillis(),
+        String users = r.rate().isFull() ? "every user" : String.format(Locale.ROOT, "%,d sampled users", r.sampledUsers());
+        return String.format(Locale.ROOT, "%s at %s of %s (%s): %,d rows read in %d ms, %s scanned%s; also %d ms checking the table%s",
+                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), users, rows, c.elapsed().toMillis(),
                 Format.bytes(c.bytesScanned()), c.bytesEstimated() ? " (estimated)" : "", c.metadata().toMillis(),
                 c.bytesEstimated() ? String.format(Locale.ROOT, ", %d ms estimating bytes", c.estimating().toMillis()) : "");
     }

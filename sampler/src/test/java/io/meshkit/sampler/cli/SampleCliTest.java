@@ -72,6 +72,9 @@ class SampleCliTest {
 
         Run table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
         assertThat(table.out()).contains("learning.lessons at 10% of users by user_id").contains("95% interval").contains("scaled by 1/10%");
+        assertThat(table.out()).containsPattern("\\(\\d[\\d,]* sampled users\\)").contains("ms checking the table");
+        assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count").out())
+                .contains("at 100% of users by user_id (every user)");
     }
 
     @Test
