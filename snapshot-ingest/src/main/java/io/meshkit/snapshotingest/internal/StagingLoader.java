@@ -44,13 +44,22 @@ public final class StagingLoader {
         }
         infos.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false));
         warehouse.execute(d.createTableIfNotExists(staging, infos));
+        // where the warehouse reads the files in place, the new rows come straight from the files: one
+        // write of the rows; else the files are loaded into a scratch table first, then copied
+        java.util.Optional<Sql> scan = d.scanFiles(files, FileFormat.PARQUET);
         TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
-        warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        if (scan.isEmpty()) {
+            warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        }
         try {
             SqlBuilder select = d.sql().sql("SELECT ");
             select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target()));
-            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE)
-                    .sql(" FROM ").table(scratch);
+            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE).sql(" FROM ");
+            if (scan.isPresent()) {
+                select.append(scan.get()).sql(" AS landed");
+            } else {
+                select.table(scratch);
+            }
             Sql newRows = select.build();
             List<ColumnName> targets = new ArrayList<>(columns.stream().map(ColumnMapping.Staged::target).toList());
             targets.add(SNAPSHOT_DATE);
@@ -73,7 +82,9 @@ public final class StagingLoader {
             }
             return count(warehouse, staging, date);
         } finally {
-            warehouse.drop(scratch);
+            if (scan.isEmpty()) {
+                warehouse.drop(scratch);
+            }
         }
     }
 
