@@ -101,14 +101,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
-     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
-     * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
-     * values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
-     */
-    /**
      * {@code read_parquet([...])} over local files, the file list bound as one parameter (no path is
-     * written into the SQL text); empty for CSV (its header and quoting options belong to a load)
-     * and for URIs other than {@code file:}.
+     * written into the SQL text), with the files' columns only: no column from a {@code key=value}
+     * directory name, which DuckDB would otherwise add (a snapshot's parts lie under
+     * {@code snapshot_date=...}). Empty for CSV (its header and quoting options belong to a load) and
+     * for URIs other than {@code file:}.
      */
     @Override
     public Optional<Sql> scanFiles(List<URI> files, FileFormat format) {
@@ -116,9 +113,14 @@ public final class DuckDbDialect implements Dialect {
             return Optional.empty();
         }
         String[] paths = files.stream().map(f -> Path.of(f).toString()).toArray(String[]::new);
-        return Optional.of(sql().sql("read_parquet(CAST(").bind(paths).sql(" AS VARCHAR[]))").build());
+        return Optional.of(sql().sql("read_parquet(CAST(").bind(paths).sql(" AS VARCHAR[]), hive_partitioning = false)").build());
     }
 
+    /**
+     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
+     * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
+     * values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
+     */
     @Override
     public Sql rowFingerprint(List<ColumnName> columns) {
         if (columns.isEmpty()) {
