@@ -45,7 +45,7 @@ floor_native="$home/lib/native/linux-$arch"   # DuckDB's native library, as bin/
 work="$(mktemp -d "${TMPDIR:-/tmp}/meshkit-ingest-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export MESHKIT_CACHE_DIR="$work/cache"          # the class-data archive: written by the warm-up run below
-export MESHKIT_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$work/gc.log"
+export MESHKIT_JAVA_OPTS="-Xmx512m -Xlog:gc,gc+heap+exit:file=$work/gc.log"
 
 sql() { mariadb -h127.0.0.1 -uroot -N -e "$1"; }
 fixture() { # table rows create insert
@@ -78,61 +78,84 @@ now() { date +%s%N; }
 ms() { echo $(( ($(now) - $1) / 1000000 )); }
 median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 url="jdbc:mysql://127.0.0.1:3306/$db?user=root"
-meshkit() { # table -> "wall landingMs stagingMs floorMs peakHeapMB parquetBytes"
+meshkit() { # table -> "wall landingMs stagingMs floorMs stageMs peakHeapMB parquetBytes closeMs"
   rm -rf "$work/landing" "$work/wh.duckdb" "$work/wh.duckdb.wal" "$work/gc.log"
-  local t0 out wall
+  local t0 out wall printed close
   t0=$(now)
-  out=$("$home/bin/meshkit" ingest snapshot --source "$url" --table "$1" --date 2026-11-23 --landing "$work/landing" \
-    --warehouse "duckdb:$work/wh.duckdb" --threads 2 --format json)
-  wall=$(ms "$t0")
+  # the result is printed before the warehouse is closed: the time from its first line to the exit is the close
+  out=$(/usr/bin/time -f '%U %S' -o "$work/cpu.meshkit" "$home/bin/meshkit" ingest snapshot --source "$url" --table "$1" --date 2026-11-23 --landing "$work/landing" \
+    --warehouse "duckdb:$work/wh.duckdb" --threads 2 --format json | { IFS= read -r first; now; echo "$first"; cat; })
+  local t1; t1=$(now)
+  wall=$(( (t1 - t0) / 1000000 ))
+  printed=$(head -1 <<< "$out")
+  close=$(( (t1 - printed) / 1000000 ))
   local landing staging bytes heap floor
   landing=$(grep -o '"landingMs" : [0-9]*' <<< "$out" | grep -o '[0-9]*$')
   staging=$(grep -o '"stagingMs" : [0-9]*' <<< "$out" | grep -o '[0-9]*$')
   bytes=$(grep -o '"bytes" : [0-9]*' <<< "$out" | head -1 | grep -o '[0-9]*$')
-  heap=$(grep -o '[0-9]*M->' "$work/gc.log" | tr -d 'M->' | sort -n | tail -1)
-  floor=$(java -Xmx512m -Djava.library.path="$floor_native" -cp "$floor_cp" io.meshkit.snapshotingest.StagingFloor "$work/wh.duckdb" "$work/landing" 2>/dev/null)
-  echo "$wall $landing $staging $floor ${heap:-0} $bytes"
+  # the largest heap occupancy before a collection, or at the exit if larger (SerialGC's log)
+  heap=$( { grep -o '[0-9]*M->' "$work/gc.log" | tr -d 'M>-'
+            grep -oE 'generation +total [0-9]+K, used [0-9]+K' "$work/gc.log" | grep -oE '[0-9]+K$' | tr -d K | awk '{ s += $1 } END { print int(s / 1024) }'
+          } | sort -n | tail -1)
+  # the floor and the staging load again, alternating in one JVM on the same parts (medians of 3 pairs)
+  floor=$(java -Xmx512m -Djava.library.path="$floor_native" -cp "$floor_cp" io.meshkit.snapshotingest.StagingFloor "$work/wh.duckdb" "$work/landing" 3 2>/dev/null)
+  echo "$wall $landing $staging $floor ${heap:-0} $bytes $close $(cpu "$work/cpu.meshkit")"
 }
-raw() { local t0; t0=$(now); mariadb -h127.0.0.1 -uroot --batch --quick -e "SELECT * FROM \`$db\`.\`$1\`" > /dev/null; ms "$t0"; }
+cpu() { awk '{ printf "%d", ($1 + $2) * 1000 }' "$1"; }   # user + system CPU ms of a process (GNU time)
+raw() {
+  local t0; t0=$(now)
+  /usr/bin/time -f '%U %S' -o "$work/cpu.raw" mariadb -h127.0.0.1 -uroot --batch --quick -e "SELECT * FROM \`$db\`.\`$1\`" > /dev/null
+  echo "$(ms "$t0") $(cpu "$work/cpu.raw")"
+}
 dumper() {
   rm -rf "$work/dump"
   local t0; t0=$(now)
-  mydumper -h 127.0.0.1 -u root -B "$db" -T "$1" -t 2 -r 250000 -o "$work/dump" -v 1
-  ms "$t0"
+  /usr/bin/time -f '%U %S' -o "$work/cpu.dump" mydumper -h 127.0.0.1 -u root -B "$db" -T "$1" -t 2 -r 250000 -o "$work/dump" -v 1
+  echo "$(ms "$t0") $(cpu "$work/cpu.dump")"
 }
 
 bench() {
 # warm-up, not counted: writes the class-data archive (what every run of a command after its first maps),
 # and brings the tables into the buffer pool
 meshkit narrow >/dev/null
-echo "| table | rows | \`mariadb --batch --quick\` | \`mydumper -t 2 -r 250000\` | \`meshkit ingest snapshot --threads 2\` | landing (process − staging) | staging | bare CTAS floor | **ingest / mydumper** | **landing / mydumper** | **staging / floor** | Parquet | peak heap |"
+echo "| table | rows | \`mariadb --batch --quick\` | \`mydumper -t 2 -r 250000\` | \`meshkit ingest snapshot --threads 2\` | landing (process − staging) | staging | bare CTAS floor / staging load, paired | **ingest / mydumper** | **landing / mydumper** | **staging / floor** (paired) | Parquet | peak heap |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 detail=()
+cpus=()
 for t in "${tables[@]}"; do
   case "$t" in narrow) rows=$narrow_rows ;; wide) rows=$wide_rows ;; *) rows=20000000 ;; esac
-  r_raw=(); r_dump=(); r_wall=(); r_land=(); r_inland=(); r_stage=(); r_floor=(); r_heap=(); bytes=0
+  r_raw=(); r_dump=(); r_wall=(); r_land=(); r_inland=(); r_stage=(); r_floor=(); r_pair=(); r_heap=(); r_close=(); r_pre=(); c_raw=(); c_dump=(); c_mesh=(); bytes=0
   for i in $(seq "$runs"); do
-    r_raw+=("$(raw "$t")")
-    r_dump+=("$(dumper "$t")")
-    read -r wall landing staging floor heap bytes <<< "$(meshkit "$t")"
-    r_wall+=("$wall"); r_inland+=("$landing"); r_stage+=("$staging"); r_land+=("$((wall - staging))"); r_floor+=("$floor"); r_heap+=("$heap")
+    read -r wall cpu_ms <<< "$(raw "$t")"; r_raw+=("$wall"); c_raw+=("$cpu_ms")
+    read -r wall cpu_ms <<< "$(dumper "$t")"; r_dump+=("$wall"); c_dump+=("$cpu_ms")
+    read -r wall landing staging floor stage heap bytes close cpu_ms <<< "$(meshkit "$t")"; c_mesh+=("$cpu_ms")
+    r_wall+=("$wall"); r_inland+=("$landing"); r_stage+=("$staging"); r_land+=("$((wall - staging))"); r_floor+=("$floor")
+    r_pair+=("$stage"); r_heap+=("$heap"); r_close+=("$close"); r_pre+=("$((wall - landing - staging - close))")
   done
   m_raw=$(median <<< "${r_raw[*]}"); m_dump=$(median <<< "${r_dump[*]}"); m_wall=$(median <<< "${r_wall[*]}")
   m_land=$(median <<< "${r_land[*]}"); m_stage=$(median <<< "${r_stage[*]}"); m_floor=$(median <<< "${r_floor[*]}")
+  m_pair=$(median <<< "${r_pair[*]}")
   m_heap=$(tr ' ' '\n' <<< "${r_heap[*]}" | sort -n | tail -1)
   awk -v t="$t" -v n="$rows" -v raw="$m_raw" -v dump="$m_dump" -v wall="$m_wall" -v land="$m_land" -v stage="$m_stage" \
-      -v floor="$m_floor" -v heap="$m_heap" -v bytes="$bytes" 'BEGIN {
-    printf "| %s | %\047d | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | **%.2fx** | **%.2fx** | **%.2fx** | %.0f MB | %d MB |\n",
-      t, n, raw / 1000, dump / 1000, wall / 1000, land / 1000, stage / 1000, floor / 1000, wall / dump, land / dump,
-      stage / floor, bytes / 1e6, heap }'
-  detail+=("| $t | ${r_raw[*]} | ${r_dump[*]} | ${r_wall[*]} | ${r_inland[*]} | ${r_stage[*]} | ${r_floor[*]} |")
+      -v floor="$m_floor" -v pair="$m_pair" -v heap="$m_heap" -v bytes="$bytes" 'BEGIN {
+    printf "| %s | %d | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s / %.2f s | **%.2fx** | **%.2fx** | **%.2fx** (%.2fx) | %.0f MB | %d MB |\n",
+      t, n, raw / 1000, dump / 1000, wall / 1000, land / 1000, stage / 1000, floor / 1000, pair / 1000, wall / dump, land / dump,
+      stage / floor, pair / floor, bytes / 1e6, heap }'
+  detail+=("| $t | ${r_raw[*]} | ${r_dump[*]} | ${r_wall[*]} | ${r_pre[*]} | ${r_inland[*]} | ${r_stage[*]} | ${r_close[*]} | ${r_floor[*]} | ${r_pair[*]} |")
+  cpus+=("| $t | ${c_raw[*]} | ${c_dump[*]} | ${c_mesh[*]} | $(awk -v d="$(median <<< "${c_dump[*]}")" -v m="$(median <<< "${c_mesh[*]}")" 'BEGIN { printf "%.2fx", m / d }') |")
 done
 echo
 echo "Every run, in ms, in the order run (the tools alternate: raw, mydumper, meshkit, raw, ...):"
 echo
-echo "| table | raw | mydumper | meshkit, whole process | landing inside the JVM (\`phases.landingMs\`) | staging (\`phases.stagingMs\`) | bare CTAS floor |"
-echo "|---|---|---|---|---|---|---|"
+echo "| table | raw | mydumper | meshkit, whole process | of which: JVM start, CLI, warehouse open | landing (\`phases.landingMs\`) | staging (\`phases.stagingMs\`) | warehouse close | floor, paired | staging load, paired |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${detail[@]}"
+echo
+echo "CPU ms of each client process (user + system, GNU time; the MariaDB server's threads not included), same runs:"
+echo
+echo "| table | \`mariadb\` client | mydumper | meshkit JVM (landing and the staging's DuckDB threads) | meshkit / mydumper, medians |"
+echo "|---|---|---|---|---:|"
+printf '%s\n' "${cpus[@]}"
 }
 table=$(bench)
 load_after=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
