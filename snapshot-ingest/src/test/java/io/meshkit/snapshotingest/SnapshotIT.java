@@ -111,6 +111,10 @@ class SnapshotIT {
                         "DECIMAL(10,2)", "DECIMAL(30,6)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE",
                         "TIMESTAMP", "TIMESTAMP", "TIME", "SMALLINT", "JSON", "BLOB", "BLOB", "BLOB", "BOOLEAN", "BIGINT", "DATE");
         assertThat(rows.get(1).subList(18, 21)).containsOnlyNulls(); // zero dates land as NULL, counted above
+        // the phases of the table's time, and the rows read from the parts in place: no scratch table was made
+        assertThat(run.out()).containsPattern("\"phases\" : \\{\\s*\"landingMs\" : [1-9]\\d*,\\s*\"stagingMs\" : [1-9]\\d*\\s*}");
+        assertThat(query("types", "SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE '\\_meshkit%' ESCAPE '\\'"))
+                .containsExactly(List.of(0L));
     }
 
     @Test
