@@ -17,9 +17,12 @@ import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads a landed snapshot into its staging table: the staged columns plus {@code snapshot_date DATE}.
@@ -46,7 +49,14 @@ public final class StagingLoader {
         warehouse.execute(d.createTableIfNotExists(staging, infos));
         // where the warehouse reads the files in place, the new rows come straight from the files: one
         // write of the rows; else the files are loaded into a scratch table first, then copied
-        java.util.Optional<Sql> scan = d.scanFiles(files, FileFormat.PARQUET);
+        Optional<Sql> scan = d.scanFiles(files, FileFormat.PARQUET);
+        if (scan.isPresent()) {
+            for (URI f : files) { // a load says which file is missing; so does this, before the warehouse's own words
+                if ("file".equalsIgnoreCase(f.getScheme()) && !Files.isReadable(Path.of(f))) {
+                    throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot stage table " + staging + ": cannot read file " + Path.of(f));
+                }
+            }
+        }
         TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
         if (scan.isEmpty()) {
             warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
