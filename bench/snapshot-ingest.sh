@@ -179,8 +179,9 @@ out="$root/bench/results/snapshot-ingest-$date_utc.md"
   echo "(JVM start, planning, the snapshot, the Parquet parts, the manifest, opening and closing the warehouse): what"
   echo "compares with mydumper's dump. *Staging* is \`phases.stagingMs\` of the JSON result (loading the parts into the"
   echo "staging table, counting and checking). The floor is a bare \`CREATE TABLE AS SELECT * FROM\` the same parts in the"
-  echo "same warehouse file (\`Warehouse.load\`, \`StagingFloor\`), run after each meshkit run. Peak heap: the largest"
-  echo "heap occupancy before a collection in the GC log, over the runs."
+  echo "same warehouse file (\`Warehouse.load\`, \`StagingFloor\`), run after each meshkit run, then paired with the"
+  echo "staging load again in one JVM (3 pairs, medians). Peak heap: the largest"
+  echo "heap occupancy before a collection or at the exit in the GC log, over the runs."
   echo
   echo "$table"
   echo
