@@ -450,9 +450,19 @@ public final class PipelineRunner {
                             dir = dir.resolve(ds.name());
                         }
                         List<Path> files = SnapshotLoader.files(dir, u.date().orElseThrow());
-                        long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow()));
+                        List<String> loadArgs = s.strings("args").stream().map(this::expand).toList();
+                        for (String a : loadArgs) {
+                            if (!a.equals("--allow-breaking")) {
+                                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + s.id() + ": load-snapshot takes"
+                                        + " only --allow-breaking in args, not " + a);
+                            }
+                        }
+                        List<io.meshkit.core.staging.StagingSchema.Change> changes = new ArrayList<>();
+                        long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow(),
+                                loadArgs.contains("--allow-breaking"), changes));
                         rows += n;
-                        parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging());
+                        parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging()
+                                + changes.stream().map(ch -> "; " + ch.text()).collect(java.util.stream.Collectors.joining()));
                     }
                 }
                 return StepOutcome.ok(rows, "staged " + String.join(", ", parts));

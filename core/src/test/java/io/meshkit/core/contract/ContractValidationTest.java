@@ -261,9 +261,10 @@ class ContractValidationTest {
                   - property: meshkit.kind
                     value: fact
                 """)).containsExactly(
-                "c.odcs.yaml:12:23: error: unknown meshkit setting 'meshkit.histroy' (known: meshkit.history)",
+                "c.odcs.yaml:12:23: error: unknown meshkit setting 'meshkit.histroy' (known: meshkit.history, "
+                        + "meshkit.renamedFrom, meshkit.firstFill)",
                 "c.odcs.yaml:15:19: error: unknown meshkit setting 'meshkit.foo' (known: meshkit.kind, "
-                        + "meshkit.timeResolution, meshkit.samplingKey, meshkit.deletes)",
+                        + "meshkit.timeResolution, meshkit.samplingKey, meshkit.deletes, meshkit.removedColumns)",
                 "c.odcs.yaml:20:15: error: unknown meshkit setting 'meshkit.kind' (meshkit settings belong to a "
                         + "schema object or a property)");
     }
