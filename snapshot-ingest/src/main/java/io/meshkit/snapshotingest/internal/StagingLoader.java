@@ -98,6 +98,13 @@ public final class StagingLoader {
         }
     }
 
+    /** The rows of a date in a staging table, as a relation. */
+    public static Sql dateRows(Warehouse warehouse, TableId staging, LocalDate date) {
+        Dialect d = warehouse.dialect();
+        return d.sql().sql("SELECT * FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = CAST(").bind(date.toString())
+                .sql(" AS ").type(DataType.DATE).sql(")").build();
+    }
+
     /** How many key values occur more than once among a date's rows (0 when the key is empty). */
     public static long duplicateKeys(Warehouse warehouse, TableId staging, LocalDate date, List<ColumnName> key) {
         if (key.isEmpty()) {
