@@ -274,8 +274,8 @@ final class ContractBinder {
             Column c = columns.get(ci);
             String from = c.renamedFrom().orElse(null);
             if (from != null && columns.stream().anyMatch(o -> o != c && o.name() != null && o.name().equalsIgnoreCase(from))) {
-                error(ci < columnNodes.size() ? columnNodes.get(ci) : m, RENAMED_FROM + " of " + label + "." + c.name() + " names " + from
-                        + ", which is still a property of " + label + ": a renamed column is no longer there");
+                error(ci < columnNodes.size() ? columnNodes.get(ci) : m, RENAMED_FROM + " of property '" + c.name() + "' of " + label + " names '" + from
+                        + "', which is still a property of it: a renamed property is no longer there");
             }
         }
 

@@ -242,6 +242,48 @@ class ContractValidationTest {
     }
 
     @Test
+    void schemaEvolutionSettingsAreCheckedAndKept() {
+        String ok = """
+                schema:
+                  - name: customers
+                    properties:
+                      - name: tier
+                        logicalType: string
+                        customProperties:
+                          - property: meshkit.renamedFrom
+                            value: segment
+                          - property: meshkit.firstFill
+                            value: fill
+                    customProperties:
+                      - property: meshkit.removedColumns
+                        value: drop
+                """;
+        assertThat(problems(ok)).isEmpty();
+        Dataset ds = reader.parse("c.odcs.yaml", HEADER + ok).orThrow().datasets().get(0);
+        assertThat(ds.columns().get(0).renamedFrom()).contains("segment");
+        assertThat(ds.columns().get(0).firstFill()).isEqualTo(FirstFill.FILL);
+        assertThat(ds.removedColumns()).isEqualTo(RemovedColumns.DROP);
+
+        assertThat(problems("""
+                schema:
+                  - name: customers
+                    properties:
+                      - name: segment
+                        logicalType: string
+                      - name: tier
+                        logicalType: string
+                        customProperties:
+                          - property: meshkit.renamedFrom
+                            value: segment
+                          - property: meshkit.firstFill
+                            value: later
+                """)).containsExactly(
+                "c.odcs.yaml:11:9: error: meshkit.renamedFrom of property 'tier' of dataset 'customers' names 'segment', which is"
+                        + " still a property of it: a renamed property is no longer there",
+                "c.odcs.yaml:17:20: error: unknown meshkit.firstFill 'later' (known: version, fill)");
+    }
+
+    @Test
     void unknownMeshkitSetting() {
         assertThat(problems("""
                 schema:
