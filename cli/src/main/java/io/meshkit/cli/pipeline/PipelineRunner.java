@@ -711,7 +711,7 @@ public final class PipelineRunner {
                 try (io.meshkit.core.warehouse.ResultRows r = w.query(w.dialect().sql().sql("SELECT COUNT(*) FROM ").table(t).append(cond).build())) {
                     n = ((Number) r.iterator().next().get(0)).longValue();
                 }
-                if (n == 0 || info.get().rowCount() < 0) {
+                if (n == 0) {
                     continue;
                 }
                 try {

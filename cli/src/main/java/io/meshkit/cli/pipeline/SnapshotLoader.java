@@ -107,7 +107,7 @@ final class SnapshotLoader {
             }
             changes.addAll(StagingSchema.evolve(warehouse, staging, columns, StagingSchema.renames(dataset),
                     new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, "DATE", false), allowBreaking, "stage snapshot " + date + " into " + staging,
-                    "args: [--allow-breaking]"));
+                    "--allow-breaking (in the step's args)"));
             columns.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, "DATE", false));
             SqlBuilder delete = d.sql().sql("DELETE FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = CAST(").bind(date.toString())
                     .sql(" AS DATE)");
