@@ -83,7 +83,8 @@ class SchemaEvolutionMySqlIT {
         assertThat(lint2.exitCode()).as(lint2.out()).isZero();
         assertThat(lint2.out()).contains("column customers.email added (optional)");
         assertThat(ingest(v11, D2).out()).contains("column email VARCHAR added (earlier dates NULL)");
-        assertThat(scd(v11, "apply", "--date", D2).out()).contains("opened 2, closed 2");
+        assertThat(scd(v11, "apply", "--date", D2).out()).contains("  schema: column email added (earlier versions NULL)",
+                "opened 2, closed 2");
         assertThat(schemaLines(diff(v11))).anyMatch(l -> l.contains("email"));
         assertThat(validate(v11).out()).contains("column email VARCHAR added since production (non-breaking)");
         assertThat(publish(v11).out()).contains("promoted shop.customers: v2 (was v1)");
@@ -109,7 +110,8 @@ class SchemaEvolutionMySqlIT {
         assertThat(lint3.exitCode()).isZero();
         assertThat(lint3.out()).contains("column customers.visits widened from INTEGER to BIGINT");
         assertThat(ingest(v12, D3).out()).contains("column visits widened from INTEGER to BIGINT");
-        assertThat(scd(v12, "apply", "--date", D3).out()).contains("opened 1, closed 1");
+        assertThat(scd(v12, "apply", "--date", D3).out()).contains("  schema: column visits widened from INTEGER to BIGINT",
+                "opened 1, closed 1");
         assertThat(validate(v12).out()).contains("column visits widened from INTEGER to BIGINT since production (non-breaking)");
         assertThat(publish(v12).out()).contains("promoted shop.customers: v3 (was v2)");
 
@@ -146,7 +148,8 @@ class SchemaEvolutionMySqlIT {
         CliRun ingest4 = ingest(v2, D4, "--allow-breaking");
         assertThat(ingest4.out()).contains("column segment renamed to tier", "column territory removed");
         CliRun scd4 = scd(v2, "apply", "--date", D4);
-        assertThat(scd4.out()).contains("opened 1, closed 1");
+        assertThat(scd4.out()).contains("  schema: column segment renamed to tier",
+                "  schema: column territory removed from the contract, kept for history (NULL in new versions)", "opened 1, closed 1");
         CliRun validate4 = validate(v2);
         assertThat(validate4.out()).contains("column segment renamed to tier since production (breaking; allowed: the contract's major version"
                 + " went up from 1.2.0 to 2.0.0)");

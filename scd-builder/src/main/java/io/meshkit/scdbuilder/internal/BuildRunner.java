@@ -427,7 +427,7 @@ public final class BuildRunner {
                 + " in one transaction where the warehouse has them; a build that fails its checks goes to " + rejected));
         if (execution == Execution.DRY_RUN) {
             return new ScdResult(operation, target.datasetId(), ScdResult.Status.PLANNED, ctx.baseTable, candidate, Optional.empty(),
-                    applied, ScdCounts.NONE, Optional.empty(), List.of(), List.of(), plan, Optional.empty());
+                    applied, ScdCounts.NONE, Optional.empty(), List.of(), List.of(), plan, Optional.empty(), ctx.schemaChanges);
         }
         List<CheckResult> results = new QualityRunner(warehouse).run(built, checks);
         if (changes != null) {
@@ -441,7 +441,7 @@ public final class BuildRunner {
             runLog.finishRun(run.runId(), new RunOutcome(RunStatus.FAILED, OptionalLong.of(counts.rows()), OptionalLong.empty(),
                     Optional.of(message)));
             return new ScdResult(operation, target.datasetId(), ScdResult.Status.REJECTED, ctx.baseTable, candidate, Optional.of(rejected),
-                    applied, counts, eventCounts, results, List.of(rejected), plan, Optional.of(run.runId()));
+                    applied, counts, eventCounts, results, List.of(rejected), plan, Optional.of(run.runId()), ctx.schemaChanges);
         }
         appliedLog.initialise();
         List<Sql> logWrites = new ArrayList<>();
@@ -472,7 +472,7 @@ public final class BuildRunner {
                         + eventCounts.map(e -> "; events " + e.events() + ", late " + e.late() + ", keys rebuilt " + e.keysRebuilt())
                                 .orElse("") + (ctx.schemaChanges.isEmpty() ? "" : "; schema: " + String.join(", ", ctx.schemaChanges)))));
         return new ScdResult(operation, target.datasetId(), ScdResult.Status.BUILT, ctx.baseTable, candidate, Optional.empty(), applied,
-                counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()));
+                counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()), ctx.schemaChanges);
     }
 
     private static String describeApplied(List<LocalDateTime> applied) {
