@@ -4,6 +4,7 @@ import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -156,6 +157,21 @@ public interface Dialect extends Quoting {
      */
     Sql unnest(Sql relation, ColumnName column, Sql alias);
 
+    // ---------------------------------------------------------------- files
+
+    /**
+     * A relation for a FROM clause that reads landed files in place, with the files' own column names
+     * and types (as {@link Warehouse#load} with {@link LoadRequest.Columns#INFERRED} would type them),
+     * if the engine can query these files without loading them first; empty by default. A caller that
+     * gets one selects from the files straight into its target in one statement, instead of loading
+     * them into a scratch table and copying that: one write of the rows instead of two.
+     *
+     * @param files the files, as {@link LoadRequest#files()} takes them
+     */
+    default Optional<Sql> scanFiles(List<URI> files, FileFormat format) {
+        return Optional.empty();
+    }
+
     // ---------------------------------------------------------------- statements
 
     /**
@@ -171,5 +187,25 @@ public interface Dialect extends Quoting {
             }
         });
         return b.sql(")").build();
+    }
+
+    /** {@code ALTER TABLE ... ADD COLUMN}: a nullable column, NULL in every existing row. */
+    default Sql addColumn(TableId table, ColumnName column, DataType type) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" ADD COLUMN ").id(column).sql(" ").type(type).build();
+    }
+
+    /** {@code ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE}: a widening, whose existing values all convert. */
+    default Sql alterColumnType(TableId table, ColumnName column, DataType type) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" ALTER COLUMN ").id(column).sql(" SET DATA TYPE ").type(type).build();
+    }
+
+    /** {@code ALTER TABLE ... RENAME COLUMN ... TO ...}: the values stay, under the new name. */
+    default Sql renameColumn(TableId table, ColumnName from, ColumnName to) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" RENAME COLUMN ").id(from).sql(" TO ").id(to).build();
+    }
+
+    /** {@code ALTER TABLE ... DROP COLUMN}: the column and its values are gone. */
+    default Sql dropColumn(TableId table, ColumnName column) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" DROP COLUMN ").id(column).build();
     }
 }

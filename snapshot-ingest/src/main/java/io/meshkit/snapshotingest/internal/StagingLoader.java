@@ -4,6 +4,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -17,15 +18,19 @@ import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads a landed snapshot into its staging table: the staged columns plus {@code snapshot_date DATE}.
- * The files are loaded into a scratch table first; then, in one transaction where the warehouse has them
- * (else by building the new table beside the old one and swapping it in), the date's old rows are
- * deleted and the new ones inserted. Readers see the old date or the new one, never a mix, and loading
+ * In one transaction where the warehouse has them (else by building the new table beside the old one and
+ * swapping it in), the date's old rows are deleted and the new ones inserted, read from the files in place
+ * where the warehouse can ({@link Dialect#scanFiles}), else from a scratch table the files are loaded into first. Readers see the old date or the new one, never a mix, and loading
  * the same date again leaves the same rows.
  */
 public final class StagingLoader {
@@ -36,21 +41,47 @@ public final class StagingLoader {
 
     /** Loads the files for a date and returns the staging table's row count for that date. */
     public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns) {
+        return stage(warehouse, staging, date, files, columns, Map.of(), false, new ArrayList<>());
+    }
+
+    /**
+     * Loads the files for a date and returns the staging table's row count for that date. The staging table
+     * follows the columns ({@link StagingSchema}): new columns are added, wider types widened, declared renames
+     * renamed; breaking changes only with {@code allowBreaking}. The changes made are added to {@code changes}.
+     */
+    public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns,
+            Map<ColumnName, ColumnName> renames, boolean allowBreaking, List<StagingSchema.Change> changes) {
         Dialect d = warehouse.dialect();
-        warehouse.createNamespace(staging.namespace());
         List<ColumnInfo> infos = new ArrayList<>();
         for (ColumnMapping.Staged c : columns) {
             infos.add(new ColumnInfo(c.target(), c.type(), d.typeName(c.type()), true));
         }
-        infos.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false));
-        warehouse.execute(d.createTableIfNotExists(staging, infos));
+        changes.addAll(StagingSchema.evolve(warehouse, staging, infos, renames,
+                new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), allowBreaking,
+                "stage snapshot " + date + " into " + staging, "--allow-breaking"));
+        // where the warehouse reads the files in place, the new rows come straight from the files: one
+        // write of the rows; else the files are loaded into a scratch table first, then copied
+        Optional<Sql> scan = d.scanFiles(files, FileFormat.PARQUET);
+        if (scan.isPresent()) {
+            for (URI f : files) { // a load says which file is missing; so does this, before the warehouse's own words
+                if ("file".equalsIgnoreCase(f.getScheme()) && !Files.isReadable(Path.of(f))) {
+                    throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot stage table " + staging + ": cannot read file " + Path.of(f));
+                }
+            }
+        }
         TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
-        warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        if (scan.isEmpty()) {
+            warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        }
         try {
             SqlBuilder select = d.sql().sql("SELECT ");
             select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target()));
-            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE)
-                    .sql(" FROM ").table(scratch);
+            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE).sql(" FROM ");
+            if (scan.isPresent()) {
+                select.append(scan.get()).sql(" AS landed");
+            } else {
+                select.table(scratch);
+            }
             Sql newRows = select.build();
             List<ColumnName> targets = new ArrayList<>(columns.stream().map(ColumnMapping.Staged::target).toList());
             targets.add(SNAPSHOT_DATE);
@@ -73,7 +104,9 @@ public final class StagingLoader {
             }
             return count(warehouse, staging, date);
         } finally {
-            warehouse.drop(scratch);
+            if (scan.isEmpty()) {
+                warehouse.drop(scratch);
+            }
         }
     }
 
@@ -84,6 +117,13 @@ public final class StagingLoader {
                 .sql(" = CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(")").build())) {
             return r.iterator().next().getLong("n");
         }
+    }
+
+    /** The rows of a date in a staging table, as a relation. */
+    public static Sql dateRows(Warehouse warehouse, TableId staging, LocalDate date) {
+        Dialect d = warehouse.dialect();
+        return d.sql().sql("SELECT * FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = CAST(").bind(date.toString())
+                .sql(" AS ").type(DataType.DATE).sql(")").build();
     }
 
     /** How many key values occur more than once among a date's rows (0 when the key is empty). */
