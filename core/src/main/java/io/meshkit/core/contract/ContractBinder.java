@@ -661,6 +661,14 @@ final class ContractBinder {
         if (type == QualityRuleType.SQL && query == null) {
             return null;
         }
+        if (type == QualityRuleType.SQL) {
+            // validation changes nothing: a rule that is not one read-only query is refused here (SECURITY.md)
+            Optional<String> problem = io.meshkit.core.quality.ReadOnlyQuery.problem(query);
+            if (problem.isPresent()) {
+                error(m.get("query"), label + " cannot run: " + problem.get());
+                return null;
+            }
+        }
         Map<String, Object> arguments = new LinkedHashMap<>();
         if (m.get("arguments") instanceof MapNode args) {
             args.entries().forEach((k, v) -> arguments.put(k, YamlTree.toJava(v)));

@@ -116,8 +116,12 @@ public final class QualityChecks {
         }
         return switch (rule.type()) {
             case LIBRARY -> library(rule, column, id, target, description, percent);
-            case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.ofUserText(expand(rule.query(), column))),
-                    rule.threshold(), percent, rule.isWarning(), Optional.empty());
+            case SQL -> ReadOnlyQuery.problem(rule.query())
+                    .map(p -> new QualityCheck(id, target, description, new QualityCheck.NotRunnable("the SQL rule is refused: " + p),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()))
+                    .orElseGet(() -> new QualityCheck(id, target, description,
+                            new QualityCheck.Query(ReadOnlyQuery.parse(expand(rule.query(), column)).asSubquery(dialect)),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()));
             case TEXT, CUSTOM -> new QualityCheck(id, target, description,
                     new QualityCheck.NotRunnable(rule.type().name().toLowerCase(java.util.Locale.ROOT) + " rules are for people and other tools"),
                     rule.threshold(), percent, rule.isWarning(), Optional.empty());
