@@ -509,6 +509,8 @@ public final class DefaultPublisher implements Publisher {
     private <T> T leased(PublishTarget target, PublishPolicy policy, RunDatasets datasets, Function<RunRecord, T> work,
             Function<T, RunOutcome> outcome) {
         Lease lease = runLog.acquireLease(target.datasetId(), holder(policy), policy.leaseTtl());
+        // a holder killed on this host is taken over at once; say so (stderr: the report on stdout stays as it was)
+        lease.tookOver().ifPresent(note -> System.err.println("note: " + target.datasetId() + ": " + note));
         try {
             listener.onPhase(target.datasetId(), Phase.LEASED);
             ensureCatalog();
