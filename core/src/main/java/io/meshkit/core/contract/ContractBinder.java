@@ -71,6 +71,12 @@ final class ContractBinder {
         }
         unknownKeys(m, Place.ROOT);
         String kind = string(m, "kind");
+        String domain = string(m, "domain");
+        if (domain != null && !Identifiers.isPortable(domain)) {
+            // the domain names namespaces (<domain>, <domain>_staging, <domain>_candidates): one identifier rule
+            error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name: letters, digits and"
+                    + " underscores, not starting with a digit (it names the namespaces " + "<domain>, <domain>_staging, <domain>_candidates)");
+        }
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
                 orPlaceholder(string(m, "status")), string(m, "domain"), string(m, "dataProduct"),
