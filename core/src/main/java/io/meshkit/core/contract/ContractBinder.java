@@ -72,7 +72,9 @@ final class ContractBinder {
         unknownKeys(m, Place.ROOT);
         String kind = string(m, "kind");
         String domain = string(m, "domain");
-        if (domain != null && !Identifiers.isPortable(domain)) {
+        // as DatasetTables reads it: trimmed, lower case, '-' as '_'; blank means the namespace main
+        if (domain != null && !domain.isBlank()
+                && !Identifiers.isPortable(domain.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'))) {
             // the domain names namespaces (<domain>, <domain>_staging, <domain>_candidates): one identifier rule
             error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name: letters, digits and"
                     + " underscores, not starting with a digit (it names the namespaces " + "<domain>, <domain>_staging, <domain>_candidates)");

@@ -46,7 +46,7 @@ public final class ContractReader {
             yaml = io.meshkit.core.yaml.YamlInput.read(file);
         } catch (io.meshkit.core.yaml.YamlInputException e) {
             Problems problems = new Problems();
-            problems.error(e.location(), "Cannot read contract: " + e.problem());
+            problems.error(e.location(), "Cannot read contract: " + (e.problem().equals("no such file") ? "no such file or directory" : e.problem()));
             return new ParsedContract(file, display, Optional.empty(), Optional.empty(), problems.sorted(), SourceMap.EMPTY);
         }
         return parse(file, display, yaml);

@@ -221,6 +221,9 @@ public final class DefaultPublisher implements Publisher {
             requireTable("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
+        // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
+        // refused before the dataset's lease and run (checked again under the lease)
+        requireTable("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
             requireTable("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
