@@ -71,6 +71,9 @@ class LeaseTakeoverIT {
             // an operator's unlock: nothing held now
             assertThat(log.unlock(dataset, false, "tester")).isEmpty();
         }
+        String[] history = run(file, "history");
+        assertThat(history[0]).isEqualTo("0");
+        assertThat(history[1]).contains("lease: ").contains("taken over by").contains("pid " + child.pid());
         String[] unlock = run(file, "unlock", Fixtures.target().datasetId());
         assertThat(unlock[0]).as(unlock[2]).isEqualTo("0");
         assertThat(unlock[1]).contains("no lease is held").contains("taken over");
