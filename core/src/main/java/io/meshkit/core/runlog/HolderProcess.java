@@ -30,13 +30,20 @@ public record HolderProcess(String host, long pid, Optional<Instant> startedAt) 
         return new HolderProcess(localHost(), me.pid(), me.info().startInstant());
     }
 
-    /** This machine's host name. */
+    private static volatile String localHost;
+
+    /** This machine's host name (looked up once: a slow resolver must not slow every run). */
     public static String localHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
+        String h = localHost;
+        if (h == null) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                h = "localhost";
+            }
+            localHost = h;
         }
+        return h;
     }
 
     /** Whether it runs on this host. */
