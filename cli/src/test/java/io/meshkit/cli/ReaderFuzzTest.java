@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Fuzzes every YAML reader a user's file reaches (contracts, pipelines, golden tests, monitor settings
  * and meshkit.yaml) with mutations of real files, with a fixed seed and a bounded number of tries:
  * each input ends in exit 0, 1 or 2, printed as one line per problem that names the file (or
- * {@code error: …}), with no exception class or stack trace, each in under two seconds.
+ * {@code error: …}), with no exception class or stack trace, each within a time bound.
  */
 class ReaderFuzzTest {
     private static final long SEED = 25;
     private static final int TRIES_PER_READER = 200;
+    /** Per input: generous for a shared CI machine under load (the issue's 5 MB line took 12 s); typical is milliseconds. */
+    private static final long MAX_MS_PER_INPUT = 5_000;
     private static final Path MUSIC = Path.of("../examples/music").toAbsolutePath().normalize();
     private static final String[] TOKENS = {":", ": ", "- ", "-", "&a ", "*a", "*b", "&b ", "[", "]", "{", "}", "'", "\"", "\t", "\n",
         "\n  ", "\n    - ", "!!binary ", "!!python/object:x ", "!!map ", "%YAML 1.1\n", "---\n", "...\n", "? ", "|", ">-", "#", "\\", "~",
@@ -53,6 +55,8 @@ class ReaderFuzzTest {
                         + " initialBackoff: 1s}\n  sinks:\n    - {type: jsonl, path: alerts.jsonl}\n", ReaderFuzzTest::monitorCheck),
                 "config", new Reader("warehouse:\n  uri: duckdb:.meshkit/w.duckdb\n  settings: {memory_limit: 1GB, threads: 2}\n",
                         MeshkitConfig::read));
+        // warm up (the ODCS schemas load on first use): the time bound is for reading a bad file, not for class loading
+        ContractReader.create().parse(MUSIC.resolve("contracts/tracks.odcs.yaml"));
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
         int n = 0;
@@ -79,7 +83,7 @@ class ReaderFuzzTest {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 String text = err.toString().strip();
                 boolean linesOk = text.lines().allMatch(l -> l.startsWith("error: ") || l.startsWith("Try '") || l.startsWith("warning: ") || l.startsWith(file.toString()) || l.startsWith(tmp.toString()));
-                if (exit > 2 || ms > 2_000 || text.contains("Exception") || text.contains("Internal error") || text.contains("\tat ") || !linesOk) {
+                if (exit > 2 || ms > MAX_MS_PER_INPUT || text.contains("Exception") || text.contains("Internal error") || text.contains("\tat ") || !linesOk) {
                     failures.add(name + " #" + i + " exit " + exit + " in " + ms + " ms: " + text.lines().findFirst().orElse("")
                             + "\n--- input ---\n" + new String(input, StandardCharsets.UTF_8));
                 }
