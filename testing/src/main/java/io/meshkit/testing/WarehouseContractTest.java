@@ -674,6 +674,33 @@ public abstract class WarehouseContractTest {
         assertThat(sumOfN(t)).isEqualTo(2 * 4950);
     }
 
+    /**
+     * Where the dialect reads files in place ({@link io.meshkit.core.warehouse.Dialect#scanFiles}), a query over the
+     * relation sees every file's rows with the files' own columns, also under a {@code key=value} directory (no
+     * column from the path); Parquet loads do the same.
+     */
+    @Test
+    public void scanFilesReadsTheFilesInPlace(@TempDir Path dir) throws IOException {
+        assumeTrue(supportsLocalFileLoad() && supportsParquetExport(), "no way to write a Parquet file here");
+        Path partition = Files.createDirectories(dir.resolve("snapshot_date=2026-11-23"));
+        Path a = partition.resolve("part-00000.parquet");
+        Path b = partition.resolve("part-00001.parquet");
+        exportParquet(numbersQuery(100), a);
+        exportParquet(numbersQuery(10), b);
+        List<java.net.URI> files = List.of(a.toUri(), b.toUri());
+        Optional<Sql> scan = warehouse.dialect().scanFiles(files, FileFormat.PARQUET);
+        assumeTrue(scan.isPresent(), "this warehouse loads files before querying them");
+        List<Row> rows = all(sql().sql("SELECT count(*) AS c, sum(n) AS s FROM ").append(scan.get()).sql(" AS f").build());
+        assertThat(((Number) rows.get(0).get(0)).longValue()).isEqualTo(110);
+        assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(4950 + 45);
+        try (ResultRows r = warehouse.query(sql().sql("SELECT * FROM ").append(scan.get()).sql(" AS f").build())) {
+            assertThat(r.columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
+        }
+        TableId loaded = table("from_partition");
+        warehouse.load(loaded, new LoadRequest(files, FileFormat.PARQUET, WriteMode.CREATE));
+        assertThat(warehouse.describe(loaded).orElseThrow().columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
+    }
+
     // ---------------------------------------------------------------- sampling and fingerprints
 
     /** The dialect's sampling value equals {@link SamplingValue#of(String)} bit for bit for 10,000 integer and string keys. */

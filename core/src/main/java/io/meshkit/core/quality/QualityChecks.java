@@ -76,7 +76,8 @@ public final class QualityChecks {
         if (!rowKey.isEmpty()) {
             String target = names(rowKey);
             checks.add(new QualityCheck("primary_key_unique", target, "no two rows share the key " + target,
-                    new QualityCheck.Query(countDuplicateGroups(rowKey)), Threshold.ZERO, false, false,
+                    new QualityCheck.Query(countDuplicateGroups(rowKey), isDimension() ? Optional.empty() : Optional.of(rowsBeyondDistinct(rowKey))),
+                    Threshold.ZERO, false, false,
                     Optional.of(duplicateKeys(rowKey)), isDimension() ? UNIQUE_VERSION_PREMISES : List.of()));
             checks.add(aggregate("primary_key_not_null", target, "no key column is NULL", anyNull(rowKey), Threshold.ZERO, false,
                     false, whereNull(rowKey)));
@@ -293,6 +294,18 @@ public final class QualityChecks {
     private Sql duplicateGroups(List<ColumnName> cols) {
         return dialect.sql().sql("SELECT ").ids(cols).sql(", COUNT(*) AS n FROM ").table(table).sql(" GROUP BY ").ids(cols)
                 .sql(" HAVING COUNT(*) > 1").build();
+    }
+
+    /**
+     * An aggregate: the rows beyond the number of distinct key values ({@code COUNT(*)} minus the
+     * dialect's {@link Dialect#countDistinctIf count of distinct tuples}). 0 only when every row has
+     * its own key and no key is NULL, so then no key value occurs more than once; a NULL or a repeated
+     * key makes it positive, and the exact query runs. (A dimension's key check has premises instead,
+     * which cost no hash of every key.)
+     */
+    private Sql rowsBeyondDistinct(List<ColumnName> cols) {
+        return dialect.sql().sql("(COUNT(*) - ").append(dialect.countDistinctIf(cols.stream().map(c -> dialect.sql().id(c).build()).toList(),
+                Sql.of("1 = 1"))).sql(")").build();
     }
 
     /** The number of key values that occur more than once. */

@@ -179,17 +179,18 @@ public final class DefaultPublisher implements Publisher {
         Optional<String> publishedWith = servedNow.isPresent()
                 ? firstPublication(target, servedNow.getAsLong()).map(Publication::contractVersion) : Optional.empty();
         checks.addAll(auditor.schemaChanges(target, candidate, production, publishedWith));
+        Optional<String> checksum = Optional.empty();
         if (schemaOk) {
-            checks.addAll(auditor.quality(target));
+            // the quality checks and the checksum share one scan of the candidate
+            Auditor.Audit audit = auditor.qualityAndChecksum(target, contractColumns(target));
+            checks.addAll(audit.quality());
+            checksum = Optional.of(audit.checksum().value());
         } else {
             checks.add(new CheckResult("quality", target.dataset().name(), CheckStatus.SKIPPED, Optional.empty(), "columns as in the contract",
                     List.of(), "the contract's quality checks were not run: the columns do not match the contract"));
         }
         Optional<Long> productionRows = warehouse.describe(target.production()).map(TableInfo::rowCount);
         checks.add(Auditor.rowChange(target, candidate.rowCount(), productionRows, policy));
-        Optional<String> checksum = schemaOk
-                ? Optional.of(auditor.checksum(target.candidate(), contractColumns(target)).value())
-                : Optional.empty();
         return new ValidationReport(target.datasetId(), target.candidate(), productionRows.map(r -> target.production()),
                 OptionalLong.of(candidate.rowCount()), productionRows.map(OptionalLong::of).orElse(OptionalLong.empty()), checksum,
                 checks, List.of());

@@ -360,7 +360,7 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
         // written into the SQL text (no literal escaping needed)
         SqlBuilder select = DIALECT.sql().sql("SELECT * FROM ");
         if (request.format() == FileFormat.PARQUET) {
-            select.sql("read_parquet(CAST(").bind(paths.toArray(String[]::new)).sql(" AS VARCHAR[]))");
+            select.append(DIALECT.scanFiles(request.files(), FileFormat.PARQUET).orElseThrow());
         } else {
             // RFC 4180: a comma between fields, a double quote around them and doubled inside
             select.sql("read_csv(CAST(").bind(paths.toArray(String[]::new))
