@@ -6,6 +6,8 @@ import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
@@ -54,6 +56,12 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
+        if (maxRows < 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run the query: --max-rows must be 0 or more, not " + maxRows);
+        }
+        if (sql == null || sql.isBlank()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run the query: the SQL is empty");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = CliComponent.of(warehouse.resolvedConfig()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(sql))) {
             switch (f) {

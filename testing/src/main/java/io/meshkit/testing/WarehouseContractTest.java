@@ -1402,6 +1402,33 @@ public abstract class WarehouseContractTest {
         assertThat(results.values()).allSatisfy(r -> assertThat(r.passed()).isEqualTo(r.status() != failed));
     }
 
+    /**
+     * The same planted problems with the key classified as personal data: every check that shows
+     * sample keys (the library checks and all four SCD2 checks) shows the key as {@code ***}.
+     */
+    @Test
+    public void everyCheckMasksAPersonalDataKey() {
+        TableId t = tracksTable("dirty_personal", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", OPEN, true),
+                track(1, "a again", "rock", "2019-01-01T00:00", OPEN, true),
+                track(2, null, "jazz", "2019-01-01T00:00", "2019-03-01T00:00", false),
+                track(2, "b", null, "2019-02-01T00:00", OPEN, true),
+                track(3, "c", null, "2019-05-01T00:00", "2019-04-01T00:00", false),
+                track(4, "d", null, "2019-01-01T00:00", OPEN, false)));
+        String personal = QUALITY_CONTRACT.replace("primaryKey: true}", "primaryKey: true, classification: restricted}");
+        var dataset = io.meshkit.core.contract.ContractReader.create().parse("tracks.odcs.yaml", personal).orThrow().datasets().get(0);
+        var results = new io.meshkit.core.quality.QualityRunner(warehouse)
+                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect()));
+        List<String> shown = new ArrayList<>();
+        for (var r : results) {
+            shown.addAll(r.sampleKeys());
+        }
+        assertThat(results.stream().filter(r -> !r.sampleKeys().isEmpty()).map(r -> r.check()))
+                .contains("primary_key_unique", "required_not_null", "scd2_valid_range", "scd2_current_flag", "scd2_no_overlap",
+                        "scd2_one_current");
+        assertThat(shown).isNotEmpty().allSatisfy(k -> assertThat(k).startsWith("***").doesNotContainPattern("^[1-4]\\b"));
+    }
+
     private static final String PK = "primary_key_unique:track_id, valid_from";
     private static final String PK_NULL = "primary_key_not_null:track_id, valid_from";
     private static final String RANGE = "scd2_valid_range:track_id";

@@ -12,6 +12,7 @@ import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Threshold;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.secret.Masking;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
@@ -116,8 +117,12 @@ public final class QualityChecks {
         }
         return switch (rule.type()) {
             case LIBRARY -> library(rule, column, id, target, description, percent);
-            case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.ofUserText(expand(rule.query(), column))),
-                    rule.threshold(), percent, rule.isWarning(), Optional.empty());
+            case SQL -> ReadOnlyQuery.problem(rule.query())
+                    .map(p -> new QualityCheck(id, target, description, new QualityCheck.NotRunnable("the SQL rule is refused: " + p),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()))
+                    .orElseGet(() -> new QualityCheck(id, target, description,
+                            new QualityCheck.Query(ReadOnlyQuery.parse(expand(rule.query(), column)).asSubquery(dialect)),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()));
             case TEXT, CUSTOM -> new QualityCheck(id, target, description,
                     new QualityCheck.NotRunnable(rule.type().name().toLowerCase(java.util.Locale.ROOT) + " rules are for people and other tools"),
                     rule.threshold(), percent, rule.isWarning(), Optional.empty());
@@ -227,15 +232,16 @@ public final class QualityChecks {
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(overlapRows)
                         .sql(") v WHERE next_from < ").id(to).build()),
                 Threshold.ZERO, false, false,
-                Optional.of(dialect.sql().sql("SELECT ").ids(entityKey).sql(" FROM (").append(overlapRows).sql(") v WHERE next_from < ")
-                        .id(to).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build())));
+                Optional.of(keyProjection(dialect.sql().sql("SELECT "), entityKey).sql(" FROM (").append(overlapRows)
+                        .sql(") v WHERE next_from < ").id(to).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build())));
 
         Sql currentRows = dialect.sql().sql("SELECT ").ids(entityKey).sql(" FROM ").table(table).sql(" WHERE ").id(current)
                 .sql(" GROUP BY ").ids(entityKey).sql(" HAVING COUNT(*) > 1").build();
         checks.add(new QualityCheck("scd2_one_current", key, "at most one current version per key",
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(currentRows).sql(") d").build()),
                 Threshold.ZERO, false, false,
-                Optional.of(dialect.sql().append(currentRows).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build()),
+                Optional.of(keyProjection(dialect.sql().sql("SELECT "), entityKey).sql(" FROM (").append(currentRows).sql(") d ORDER BY ")
+                        .ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build()),
                 ONE_CURRENT_PREMISES));
         if (dataset.deletes() == DeletesMode.TOMBSTONE) {
             Sql nullDeleted = dialect.sql().id(Scd2Shape.IS_DELETED).sql(" IS NULL").build();
@@ -280,17 +286,9 @@ public final class QualityChecks {
                 .sql(" LIMIT " + SAMPLE_KEYS).build());
     }
 
-    /** Key columns for a sample; a column classified as personal data shows as {@code ***}. */
-    private void keyProjection(SqlBuilder b, List<ColumnName> cols) {
-        b.join(cols, c -> {
-            boolean personal = dataset.columns().stream()
-                    .anyMatch(col -> col.columnName().equals(c) && col.isPersonalData());
-            if (personal) {
-                b.sql("'***' AS ").id(c);
-            } else {
-                b.id(c);
-            }
-        });
+    /** Key columns for a sample, masked by the one masking rule (a personal-data column shows as {@code ***}). */
+    private SqlBuilder keyProjection(SqlBuilder b, List<ColumnName> cols) {
+        return Masking.of(dataset).project(b, cols);
     }
 
     private Sql duplicateGroups(List<ColumnName> cols) {

@@ -227,6 +227,9 @@ public final class DefaultPublisher implements Publisher {
             requireTable("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
+        // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
+        // refused before the dataset's lease and run (checked again under the lease)
+        requireTable("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
             requireTable("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
@@ -515,6 +518,8 @@ public final class DefaultPublisher implements Publisher {
     private <T> T leased(PublishTarget target, PublishPolicy policy, RunDatasets datasets, Function<RunRecord, T> work,
             Function<T, RunOutcome> outcome) {
         Lease lease = runLog.acquireLease(target.datasetId(), holder(policy), policy.leaseTtl());
+        // a holder killed on this host is taken over at once; say so (stderr: the report on stdout stays as it was)
+        lease.tookOver().ifPresent(note -> System.err.println("note: " + target.datasetId() + ": " + note));
         try {
             listener.onPhase(target.datasetId(), Phase.LEASED);
             ensureCatalog();
