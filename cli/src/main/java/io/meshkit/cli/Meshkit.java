@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Platform tools for data-mesh domain teams: contracts, warehouse, and the module commands.",
         subcommands = {ContractCommand.class, QueryCommand.class, io.meshkit.cli.init.InitCommand.class,
             io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.cli.golden.TestCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class},
+            io.meshkit.core.cli.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings, 2 bad input, 3 external failure, 4 internal error."})
 public final class Meshkit implements Runnable {
     @CommandLine.Spec

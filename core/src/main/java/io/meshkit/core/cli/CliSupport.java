@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -27,13 +30,41 @@ public final class CliSupport {
 
     private CliSupport() {}
 
-    /** Installs converters, case-insensitive enums and the error handlers on a command line. */
+    /**
+     * Installs converters, case-insensitive enums, the error handlers and the help on a command
+     * line: every command in its tree (as it is now: configure again after adding subcommands)
+     * answers {@code -h}/{@code --help} with its usage and exit 0 whatever options it requires, every
+     * command with subcommands has {@code help [COMMAND...]}, and usage wraps only at spaces.
+     */
     public static CommandLine configure(CommandLine cmd) {
+        installHelp(cmd);
+        HelpLayout.install(cmd);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(TableId.class, TableId::parse);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), parseResult));
         cmd.setParameterExceptionHandler(CliSupport::handleParameterException);
         return cmd;
+    }
+
+    private static void installHelp(CommandLine cmd) {
+        CommandSpec spec = cmd.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+            spec.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.").build());
+        }
+        CommandLine help = cmd.getSubcommands().get("help");
+        if (help != null && !(help.getCommand() instanceof HelpCommand)) {
+            spec.removeSubcommand("help");   // picocli's own stops at the first name: `help scd apply` showed scd
+            help = null;
+        }
+        if (help == null && !cmd.getSubcommands().isEmpty()) {
+            cmd.addSubcommand("help", new HelpCommand());
+        }
+        for (CommandLine sub : Set.copyOf(cmd.getSubcommands().values())) {
+            if (sub.getParent() == cmd && !(sub.getCommand() instanceof HelpCommand)) {
+                installHelp(sub);
+            }
+        }
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
         subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,
-                HistoryCommand.class, CommandLine.HelpCommand.class},
+                HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 validation failed (nothing promoted), 2 bad input or lease held, 3 warehouse failure,"
                 + " 4 internal error."})
 public final class PublishCli implements Runnable {
