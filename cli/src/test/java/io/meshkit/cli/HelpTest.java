@@ -83,6 +83,33 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandWithoutSubcommandsShowsAnExampleItsExitCodesAndTheEnvironmentItReads() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            CommandLine cmd = Meshkit.commandLine();
+            for (String name : path) {
+                cmd = cmd.getSubcommands().get(name);
+            }
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            String help = CliRun.of(args.toArray(String[]::new)).out();
+            String name = ("meshkit " + String.join(" ", path)).strip();
+            soft.assertThat(help).as(name).contains("\nExit codes:\n  0   ", "\nEnvironment:\n", "  MESHKIT_JAVA_OPTS  ");
+            if (cmd.getCommandSpec().findOption("--warehouse") != null) {
+                soft.assertThat(help).as(name).contains("  MESHKIT_WAREHOUSE ");
+            }
+            if (cmd.getCommandSpec().findOption("--source") != null) {
+                soft.assertThat(help).as(name).contains("  MESHKIT_MYSQL_PASSWORD ");
+            }
+            boolean leaf = cmd.getSubcommands().values().stream().allMatch(c -> c.getCommandSpec().helpCommand());
+            if (leaf) {
+                soft.assertThat(help).as(name).contains("\nExample:\n  $ " + name);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void helpOfAnUnknownCommandIsBadInputNamingTheChoices() {
         CliRun run = CliRun.of("help", "scd", "aply");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -30,7 +30,7 @@ final class HelpLayout {
     /** Sections laid out as two columns: continuation lines go under the second. */
     private static final Set<String> TWO_COLUMNS = Set.of(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
             UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
-            UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST, UsageMessageSpec.SECTION_KEY_END_OF_OPTIONS);
+            UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST, UsageMessageSpec.SECTION_KEY_END_OF_OPTIONS, "environment");
     private static final Pattern COLUMNS = Pattern.compile("^(\\s*\\S.*?\\s{2,})\\S");
 
     private HelpLayout() {}

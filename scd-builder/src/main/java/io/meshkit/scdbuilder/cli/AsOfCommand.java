@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshkit scd as-of --at T}: streams the dimension as of a time. */
 @Command(name = "as-of", description = {"Print the dimension as of a time: the version of each key valid then.",
-    "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."})
+    "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --at 2019-05-01"})
 final class AsOfCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;

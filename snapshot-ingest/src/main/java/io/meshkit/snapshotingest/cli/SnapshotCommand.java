@@ -30,7 +30,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshkit-ingest snapshot}: land a consistent snapshot of MySQL tables and stage it. */
-@Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.")
+@Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/music?user=meshkit' --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28"})
 final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions;
