@@ -103,7 +103,7 @@ class HelpTest {
             }
             boolean leaf = cmd.getSubcommands().values().stream().allMatch(c -> c.getCommandSpec().helpCommand());
             if (leaf) {
-                soft.assertThat(help).as(name).contains("\nExample:\n  $ " + name);
+                soft.assertThat(help).as(name).containsPattern("\nExamples?:\n  \\$ " + Pattern.quote(name) + "( |\n)");
             }
         }
         soft.assertAll();

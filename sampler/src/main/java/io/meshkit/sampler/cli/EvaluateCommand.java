@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,8 +55,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Write the chart of error and time against rate to this SVG file.")
     Path chart;
 
+    @Option(names = "--max-error", paramLabel = "PCT", description = "The target error, drawn as a line on the chart, e.g. 5%%.")
+    String maxError;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code Sampling music.plays: plays, plays_per_listener — error and query time against rate}. */
+    static String chartTitle(List<MetricQuery> qs) {
+        String tables = qs.stream().map(q -> q.table().toString()).distinct().collect(java.util.stream.Collectors.joining(", "));
+        String metrics = qs.stream().flatMap(q -> q.metrics().stream()).map(m -> m.name()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "Sampling " + tables + ": " + metrics + " \u2014 error and query time against rate";
+    }
 
     @Override
     public Integer call() {
@@ -79,7 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(chart, SvgChart.render(e, "Sampling: error and query time against rate (" + qs.size() + " queries)"));
+                Files.writeString(chart, SvgChart.render(e, chartTitle(qs), maxError == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(Budgets.fraction("--max-error", maxError))));
             } catch (IOException ex) {
                 throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot write chart " + chart + ": " + ex.getMessage(), ex);
             }

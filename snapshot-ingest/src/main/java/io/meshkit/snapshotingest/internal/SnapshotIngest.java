@@ -13,6 +13,7 @@ import io.meshkit.core.landing.LandedFile;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.Manifest;
 import io.meshkit.core.landing.SnapshotKey;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
@@ -143,7 +144,28 @@ public final class SnapshotIngest {
      */
     public List<TableResult> snapshot(List<SnapshotTarget> targets, SnapshotOptions options, Warehouse warehouse, RunLog runLog,
             AtomicLong progress) {
+        return snapshot(targets, options, warehouse, runLog, new Progress() {
+            @Override
+            public void phase(String name, long total, String unit) {}
+
+            @Override
+            public AtomicLong done() {
+                return progress;
+            }
+
+            @Override
+            public void close() {}
+        });
+    }
+
+    /**
+     * Snapshots the tables into the landing zone and stages them, showing the phases (planning,
+     * reading with the plan's row estimate as the total, staging) on {@code progress}.
+     */
+    public List<TableResult> snapshot(List<SnapshotTarget> targets, SnapshotOptions options, Warehouse warehouse, RunLog runLog,
+            Progress progress) {
         Instant started = clock.instant();
+        progress.phase("planning", targets.size(), "tables");
         List<Work> works = new ArrayList<>();
         try {
             for (SnapshotTarget t : targets) {
@@ -159,6 +181,7 @@ public final class SnapshotIngest {
                 w.runId = works.get(i).runId;
                 w.lease = works.get(i).lease;
                 prepared.add(w);
+                progress.done().incrementAndGet();
             }
             works = prepared;
             List<Task> pending = new ArrayList<>();
@@ -168,8 +191,11 @@ public final class SnapshotIngest {
             Manifest.Position position = null;
             List<String> sessionWarnings = new ArrayList<>();
             if (!pending.isEmpty()) {
-                position = readChunks(pending, options, progress, sessionWarnings);
+                progress.phase("reading", works.stream().filter(w -> !w.alreadyComplete).mapToLong(w -> Math.max(0, w.prepared.table.estimatedRows()))
+                        .sum(), "rows");
+                position = readChunks(pending, options, progress.done(), sessionWarnings);
             }
+            progress.phase("staging", works.size(), "tables");
             List<TableResult> results = new ArrayList<>();
             for (Work w : works) {
                 if (!w.alreadyComplete) {
@@ -178,6 +204,7 @@ public final class SnapshotIngest {
                     landing.writeManifest(w.snapshot, w.manifest);
                 }
                 results.add(stage(w, options, warehouse));
+                progress.done().incrementAndGet();
             }
             for (int i = 0; i < works.size(); i++) {
                 TableResult r = results.get(i);
