@@ -99,6 +99,14 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void theDistributionShipsAManPageForEveryCommand() throws IOException {
+        Path man = DIST.resolve("man");
+        assertThat(man.resolve("meshkit.adoc")).isRegularFile();
+        assertThat(Files.readString(man.resolve("meshkit-scd-apply.adoc"))).contains("meshkit-scd-apply", "--contract", "--date");
+        assertThat(man.resolve("meshkit-ingest-snapshot.adoc")).isRegularFile();
+    }
+
     private static final Pattern COMMAND_LINE = Pattern.compile("^  ([a-z][a-z0-9-]*)(?:, [a-z0-9-]+)*(?:\\s{2,}.*)?$");
 
     /** Runs {@code launcher PATH --help}, checks it, and returns the paths of its subcommands. */

@@ -44,8 +44,7 @@ public final class CliSupport {
 
     /** The variables read when a command has an option (a command without the option never reads them). */
     private static final Map<String, Map<String, String>> ENVIRONMENT_BY_OPTION = Map.of(
-            "--warehouse", orderedMap("MESHKIT_WAREHOUSE", "the warehouse URI when --warehouse is not given",
-                    "GOOGLE_APPLICATION_CREDENTIALS", "the credentials of a bigquery: warehouse"),
+            "--warehouse", orderedMap("MESHKIT_WAREHOUSE", "the warehouse URI when --warehouse is not given"),
             "--source", orderedMap("MESHKIT_MYSQL_PASSWORD", "the password of the MySQL --source (never put it in the URL)"),
             "--lease-ttl", orderedMap("MESHKIT_ACTOR", "who publishes, recorded with each version (default: the user name)"),
             "--post-to-github", orderedMap("GITHUB_TOKEN", "the token that posts the pull request comment",
