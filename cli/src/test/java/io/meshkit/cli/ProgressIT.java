@@ -38,6 +38,7 @@ class ProgressIT {
     @BeforeEach
     void twoMillionRows(MySqlDatabase db) throws Exception {
         try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS help_events");
             s.execute("CREATE TABLE help_events (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, kind VARCHAR(20) NOT NULL,"
                     + " amount DECIMAL(12,2), created_at DATETIME NOT NULL)");
             // MariaDB's sequence engine makes the rows in the server
