@@ -40,6 +40,7 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
+load_before=$(uptime | sed 's/.*load average: //')
 java_floor=$(median_ms java -Xshare:auto -XX:TieredStopAtLevel=1 -version)
 help=$(median_ms "$root/cli/target/meshkit/bin/meshkit" --help)
 validate=$(median_ms "$root/cli/target/meshkit/bin/meshkit" contract validate "$work")
@@ -48,12 +49,14 @@ per_s=$(awk -v n="$n" -v ms="$validate" 'BEGIN { printf "%.0f", n / (ms / 1000) 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 jv=$(java -version 2>&1 | sed -n 1p)
+load_after=$(uptime | sed 's/.*load average: //')
 date_utc=$(date -u +%Y-%m-%d)
 out="$root/bench/results/contract-validate-$date_utc.md"
 {
   echo "# contract validate, $date_utc"
   echo
   echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Median of $runs runs, wall time including JVM start."
+  echo "Load average before: $load_before; after: $load_after (above the core count, other work shared the machine: read the ratios)."
   echo
   echo "| what | median ms | vs bare JVM | target |"
   echo "|---|---:|---:|---|"
