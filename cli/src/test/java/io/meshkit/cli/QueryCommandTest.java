@@ -142,4 +142,10 @@ class QueryCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("error: Cannot read --file ").endsWith("none.sql: no such file\n");
     }
+
+    @Test
+    void csvKeepsADecimalsScale() {
+        CliRun csv = CliRun.of("query", "--warehouse", "duckdb::memory:", "--format", "csv", "SELECT 162.00::DECIMAL(10,2) AS revenue");
+        assertThat(csv.out()).isEqualTo("revenue\n162.00\n");
+    }
 }

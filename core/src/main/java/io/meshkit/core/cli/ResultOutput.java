@@ -83,9 +83,13 @@ public final class ResultOutput {
         return total;
     }
 
-    /** Streams the rows as CSV, the golden files' format ({@link ResultText#writeCsv(ResultRows, java.io.Writer)}). */
+    /**
+     * Streams the rows as CSV through the golden files' writer ({@link ResultText#writeCsv}): the same
+     * quoting and timestamps, NULL an empty field; numbers as {@link #text} writes them (a DECIMAL
+     * keeps its scale).
+     */
     public static long csv(ResultRows rows, PrintWriter out) {
-        long n = ResultText.writeCsv(rows, out);
+        long n = ResultText.writeCsv(rows, out, ResultOutput::text);
         out.flush();
         return n;
     }

@@ -100,8 +100,20 @@ public final class ResultText {
      * @return the number of rows written
      */
     public static long writeCsv(ResultRows rows, Writer w) {
+        return writeCsv(rows, w, ResultText::value);
+    }
+
+    /**
+     * Writes a result as CSV with values in the text {@code text} gives (null for NULL): the same
+     * header, quoting and line ends; an instant's text gets its {@code Z}. {@code meshkit query}
+     * keeps a DECIMAL's scale this way ({@code 162.00}), golden files compare canonical numbers.
+     *
+     * @return the number of rows written
+     */
+    public static long writeCsv(ResultRows rows, Writer w, java.util.function.Function<Object, String> text) {
         requireNonNull(rows, "rows is null");
         requireNonNull(w, "w is null");
+        requireNonNull(text, "text is null");
         try {
             if (rows.columns().isEmpty()) {
                 return 0;   // a statement without a result: no header either
@@ -113,8 +125,8 @@ public final class ResultText {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < row.columns().size(); i++) {
                     Object v = row.get(i);
-                    String text = value(v);
-                    fields.add(text == null ? "" : csvField(v instanceof Instant ? text + "Z" : text));
+                    String t = text.apply(v);
+                    fields.add(t == null ? "" : csvField(v instanceof Instant && !t.endsWith("Z") ? t + "Z" : t));
                 }
                 w.write(String.join(",", fields));
                 w.write('\n');
