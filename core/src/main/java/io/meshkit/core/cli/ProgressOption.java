@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code --progress auto|bar|lines|off}: how long work shows its progress on standard error (never
  * on standard output, so {@code --format json} stays clean). {@code auto}, the default, draws a bar
- * when standard error is a terminal (the launcher tells: {@value #TERMINAL_PROPERTY}) and prints
- * plain lines otherwise. Add with {@code @Mixin}.
+ * when standard error is a terminal and prints plain lines otherwise, as the launcher tells
+ * ({@value #TERMINAL_PROPERTY} {@code true} or {@code false}); run without the launcher (embedded,
+ * in tests) it shows nothing. Add with {@code @Mixin}.
  */
 public final class ProgressOption {
-    /** Set to {@code true} by {@code bin/meshkit} when standard error is a terminal (Java cannot tell). */
+    /** Set by {@code bin/meshkit}: {@code true} when standard error is a terminal, else {@code false} (Java cannot tell). */
     public static final String TERMINAL_PROPERTY = "meshkit.stderr.tty";
 
     @Option(names = "--progress", paramLabel = "auto|bar|lines|off", defaultValue = "auto",
@@ -27,7 +28,12 @@ public final class ProgressOption {
     /** The style asked for, {@code auto} resolved. */
     public Style style() {
         return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "auto" -> Boolean.getBoolean(TERMINAL_PROPERTY) ? Style.BAR : Style.LINES;
+            // the launcher says true or false; without it (meshkit embedded in another program, tests) nothing is shown
+            case "auto" -> switch (System.getProperty(TERMINAL_PROPERTY, "")) {
+                case "true" -> Style.BAR;
+                case "false" -> Style.LINES;
+                default -> Style.OFF;
+            };
             case "bar" -> Style.BAR;
             case "lines" -> Style.LINES;
             case "off" -> Style.OFF;
