@@ -43,13 +43,24 @@ public final class CliSupport {
     private static final String ENVIRONMENT = "environment";
 
     /** The variables read when a command has an option (a command without the option never reads them). */
-    private static final Map<String, Map<String, String>> ENVIRONMENT_BY_OPTION = Map.of(
+    private static final Map<String, Map<String, String>> ENVIRONMENT_BY_OPTION = orderedMaps(
             "--warehouse", orderedMap("MESHKIT_WAREHOUSE", "the warehouse URI when --warehouse is not given"),
             "--source", orderedMap("MESHKIT_MYSQL_PASSWORD", "the password of the MySQL --source (never put it in the URL)"),
             "--lease-ttl", orderedMap("MESHKIT_ACTOR", "who publishes, recorded with each version (default: the user name)"),
             "--post-to-github", orderedMap("GITHUB_TOKEN", "the token that posts the pull request comment",
                     "GITHUB_API_URL", "the GitHub API (default https://api.github.com)",
                     "GITHUB_REPOSITORY", "the repository when --repo is not given"));
+
+    /** In the order given, so that the usage is the same on every run. */
+    private static Map<String, Map<String, String>> orderedMaps(Object... keysAndValues) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> value = (Map<String, String>) keysAndValues[i + 1];
+            out.put((String) keysAndValues[i], value);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {
         Map<String, String> out = new LinkedHashMap<>();
