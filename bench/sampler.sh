@@ -23,7 +23,7 @@ mvn -o -q -pl sampler -am test-compile dependency:build-classpath -Dmdep.include
 cp_file="$root/sampler/target/bench.classpath"
 cp="$root/sampler/target/test-classes:$root/sampler/target/classes:$(cat "$cp_file")"
 
-date_utc=2026-11-23
+date_utc=$(date -u +%F)
 out="$root/bench/results/sampler-$date_utc.md"
 svg="$root/bench/results/sampler-$date_utc.svg"
 mkdir -p "$root/bench/results" "$root/bench/work"

@@ -11,6 +11,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Normalisation;
@@ -66,6 +67,7 @@ class CrossDatabaseDifferTest {
             assertThat(cross.addedExamples()).isEqualTo(local.addedExamples());
             assertThat(cross.removedExamples()).isEqualTo(local.removedExamples());
             assertThat(cross.schema()).isEqualTo(local.schema());
+            assertThat(cross.columns()).extracting(ColumnDiff::name).isEqualTo(local.columns().stream().map(ColumnDiff::name).toList());
             for (ColumnDiff c : local.columns()) {
                 ColumnDiff x = cross.columns().stream().filter(y -> y.name().equals(c.name())).findFirst().orElseThrow();
                 assertThat(x.changedRows()).as(c.name()).isEqualTo(c.changedRows());
@@ -75,6 +77,42 @@ class CrossDatabaseDifferTest {
             assertThat(email.examples()).allSatisfy(e -> assertThat(List.of(e.before(), e.after())).containsOnly("***"));
         }
         assertThat(cross.work().rowsDownloaded()).isLessThanOrEqualTo(cross.productionRows() + cross.candidateRows());
+        // where the time went: the plan, then levels of digests and the downloads of their small differing ranges
+        List<DiffResult.Step> steps = cross.work().steps();
+        assertThat(steps.get(0).name()).isEqualTo("plan");
+        assertThat(steps).extracting(DiffResult.Step::name).contains("level 1", "level 2");
+        assertThat(steps.stream().filter(st -> st.name().startsWith("download")).mapToLong(DiffResult.Step::rows).sum())
+                .isEqualTo(cross.work().rowsDownloaded());
+        assertThat(steps.stream().filter(st -> st.name().startsWith("level")).mapToLong(DiffResult.Step::segments).sum())
+                .isEqualTo(cross.work().segments());
+        assertThat(steps.stream().mapToLong(DiffResult.Step::millis).sum()).isLessThanOrEqualTo(cross.work().elapsedMillis());
+        assertThat(DiffReport.json(cross, List.of(), true)).contains("\"step\" : \"level 1\"");
+    }
+
+    /** A column added or removed by the candidate reads as NULL on the other side, as in the warehouse. */
+    @Test
+    void addedAndRemovedColumnsCountTheRowsThatGainedOrLostAValue() {
+        one.execute(Sql.of("CREATE OR REPLACE TABLE s.ev AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range <= 3 THEN 'old' END AS legacy FROM range(1, 501)"));
+        two.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS s"));
+        two.execute(Sql.of("CREATE OR REPLACE TABLE s.ev AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 2 = 0 THEN 'u' || range || '@example.com' END AS email,"
+                + " CASE WHEN range % 5 = 0 THEN CAST(range AS DECIMAL(10,2)) END AS credit FROM range(1, 501)"));
+        TableId ev = TableId.of("s", "ev");
+        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, two, 4, 20).diff(DiffRequest.of(ev, ev, ColumnName.list("id")).withExamples(2));
+        // even keys gained an email, multiples of 5 a credit, 1..3 lost legacy: 250 + 50 odd multiples of 5 + 1 and 3
+        assertThat(r.changed()).isEqualTo(302);
+        assertThat(r.unchanged()).isEqualTo(198);
+        ColumnDiff email = r.columns().stream().filter(c -> c.name().equals("email")).findFirst().orElseThrow();
+        assertThat(email.added()).isTrue();
+        assertThat(email.changedRows()).isEqualTo(250);
+        assertThat(email.examples()).extracting(e -> e.before() + " -> " + e.after())
+                .containsExactly("NULL -> u2@example.com", "NULL -> u4@example.com");
+        ColumnDiff legacy = r.columns().stream().filter(c -> c.name().equals("legacy")).findFirst().orElseThrow();
+        assertThat(legacy.removed()).isTrue();
+        assertThat(legacy.changedRows()).isEqualTo(3);
+        assertThat(DiffReport.text(r, List.of())).contains("schema: + email (added), 250 rows gained a value")
+                .contains("schema: - legacy (removed), 3 rows lost a value");
     }
 
     @Test
@@ -99,7 +137,12 @@ class CrossDatabaseDifferTest {
         assertThat(r.changed()).isEqualTo(4);
         assertThat(r.candidateDuplicates().keys()).isEqualTo(1);
         assertThat(r.candidateDuplicates().examples()).containsExactly(List.of("B001", "1"));
-        assertThat(r.productionRows()).isEqualTo(399);
+        // the tables' own counts; the duplicated key's rows (two in the candidate, one in production) are left out
+        assertThat(r.productionRows()).isEqualTo(400);
+        assertThat(r.candidateRows()).isEqualTo(401);
+        assertThat(r.candidateDuplicates().rows()).isEqualTo(2);
+        assertThat(r.productionComparedRows()).isEqualTo(399);
+        assertThat(r.candidateComparedRows()).isEqualTo(399);
         assertThat(r.unchanged()).isEqualTo(395);
         // binary order: upper case before lower case
         assertThat(r.columns().get(0).examples()).extracting(e -> e.key())

@@ -31,15 +31,15 @@ import java.util.function.LongSupplier;
  * The differ's benchmark (run by {@code bench/differ.sh}, never by the test suite). Prints Markdown
  * rows, each beside a baseline measured in the same run:
  * <ol>
- *   <li>in the warehouse: two 10M-row, 10-column DuckDB tables with 0.1% of rows changed; the diff
- *       against the floor {@code SELECT count(*) FROM a FULL JOIN b USING (key)} (target: at most 2x);</li>
- *   <li>across databases: a 1M-row MySQL table against its DuckDB copy with 10 planted differences;
- *       the segment diff against downloading both sides in full and comparing them row by row
- *       (target: at least 5x faster).</li>
+ *   <li>in the warehouse: two 10M-row, 10-column DuckDB tables with 0.1% of rows changed; the full diff
+ *       against its floor, the bound: one hash per row of all compared columns, joined on the key, differing
+ *       rows counted (target: at most 1.2x); then the key-only join against the same bound, for reference;</li>
+ *   <li>across databases on this machine's loopback: a 1M-row MySQL table against its DuckDB copy with 10
+ *       planted differences; the segment diff against downloading both sides in full and comparing them
+ *       row by row, then MySQL digesting the whole table once (a bound);</li>
+ *   <li>{@code network}: the same across a shaped, delayed link, one profile per call (see {@link #network});
+ *       {@code proxy}: the {@link DelayProxy} that delays it.</li>
  * </ol>
- * After each, a "bound" row measured the same way: the least any implementation of that diff must do (in the warehouse,
- * one hash per row of every column joined on the key; across databases, MySQL digesting the whole table once), so that
- * the table shows how far a target is from what the machine allows.
  * Baseline and meshkit run alternately; each row shows median wall and CPU time (this JVM with
  * DuckDB's threads, plus a MySQL/MariaDB server on this machine). Arguments: work directory, rows for
  * (1) (0 to skip it), rows for (2), MySQL JDBC URL (or "-" to skip (2)), runs.
@@ -48,6 +48,14 @@ public final class DifferBenchmark {
     private DifferBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("proxy")) {
+            DelayProxy.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            return;
+        }
+        if (args[0].equals("network")) {
+            network(Path.of(args[1]), Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]), Integer.parseInt(args[6]), args[7]);
+            return;
+        }
         Path work = Path.of(args[0]);
         long warehouseRows = Long.parseLong(args[1]);
         int mysqlRows = Integer.parseInt(args[2]);
@@ -89,38 +97,34 @@ public final class DifferBenchmark {
             }
             TableId b = TableId.of("bench", "b");
             DiffRequest request = DiffRequest.of(a, b, ColumnName.list("id"));
-            long[] changed = {0};
-            Timing[] t = medians(runs, () -> {
-                try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
-                    return ((Number) r.iterator().next().get(0)).longValue();
-                }
-            }, () -> {
-                DiffResult r = new WarehouseDiffer(w).diff(request);
-                changed[0] = r.changed();
-                return r.changed();
-            });
-            Timing floor = t[0];
-            Timing diff = t[1];
-            if (changed[0] != rows / 1000) {
-                throw new IllegalStateException("expected " + rows / 1000 + " changed keys, the diff found " + changed[0]);
-            }
-            row(String.format(Locale.ROOT, "in-warehouse diff, 2 x %,d rows x 10 columns, %,d changed", rows, changed[0]),
-                    "`count(*)` of the full outer join on the key", floor, diff, true, "≤ 2x the floor", diff.wall() / floor.wall() <= 2);
-            // the least any diff of all columns reads and joins: one hash of each row's values, joined on the key,
-            // the differing hashes counted; no per-column counts, examples or profiles
+            // the floor: the least any diff of all columns reads and joins, one hash of each row's values joined on
+            // the key and the differing hashes counted; no per-column counts, examples or profiles
             String hash = "hash(c_int, c_big, c_dec, c_dbl, c_dbl2, c_str, c_cat, c_date, c_ts)";
-            Timing[] least = medians(runs, () -> {
-                try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
-                    return ((Number) r.iterator().next().get(0)).longValue();
-                }
-            }, () -> {
+            LongSupplier bound = () -> {
                 try (ResultRows r = w.query(Sql.of("SELECT count(*) FILTER (WHERE p.h IS DISTINCT FROM c.h) FROM (SELECT id, " + hash
                         + " AS h FROM bench.a) p FULL JOIN (SELECT id, " + hash + " AS h FROM bench.b) c ON p.id = c.id"))) {
                     return ((Number) r.iterator().next().get(0)).longValue();
                 }
+            };
+            long[] changed = {0};
+            Timing[] t = medians(runs, bound, () -> {
+                DiffResult r = new WarehouseDiffer(w).diff(request);
+                changed[0] = r.changed();
+                return r.changed();
             });
-            bound("bound: one hash per row of all 9 columns, joined on the key, differing hashes counted (nothing else)",
-                    "`count(*)` of the full outer join on the key", least[0], least[1], true);
+            if (changed[0] != rows / 1000) {
+                throw new IllegalStateException("expected " + rows / 1000 + " changed keys, the diff found " + changed[0]);
+            }
+            String floorName = "the bound: one hash per row of all 9 columns, joined on the key, differing hashes counted";
+            row(String.format(Locale.ROOT, "in-warehouse diff (counts, per-column counts and examples, profiles), 2 x %,d rows x 10 columns, %,d changed",
+                    rows, changed[0]), floorName, t[0], t[1], true, "≤ 1.2x the bound", t[1].wall() / t[0].wall() <= 1.2);
+            // for reference: the key-only join, against the same bound
+            Timing[] keyOnly = medians(runs, bound, () -> {
+                try (ResultRows r = w.query(Sql.of("SELECT count(*) FROM bench.a FULL JOIN bench.b USING (id)"))) {
+                    return ((Number) r.iterator().next().get(0)).longValue();
+                }
+            });
+            bound("for reference: `count(*)` of the full outer join on the key alone (reads no value)", floorName, keyOnly[0], keyOnly[1], true);
         }
     }
 
@@ -190,6 +194,278 @@ public final class DifferBenchmark {
             Timing[] least = medians(runs, () -> downloadBoth(dbUrl, w, rows), () -> mysqlDigest(dbUrl));
             bound("bound: MySQL alone digests the whole table once (`MD5(GROUP_CONCAT(CONCAT_WS(...)))`, plain texts)",
                     "download both sides in full, compare row by row", least[0], least[1], false);
+        }
+    }
+
+    // ---- (3) across databases over a (shaped, delayed) network ----
+
+    /**
+     * One network profile: production in a MySQL server reached through {@code proxyUrl} (the bench
+     * script shapes the server's port with tc and delays it with {@link DelayProxy}), the candidate
+     * in DuckDB. Measures, alternately, the full download of both sides with a row-by-row compare
+     * and the cross-database diff in this JVM; then, as a user runs them, whole processes: the
+     * {@code mariadb --batch --quick} client downloading production, and {@code meshkit diff --source}.
+     * For each: median wall time, this process's CPU, the server's CPU (from /proc of {@code serverPid}),
+     * and the rows and bytes the server sent (its global status, read through {@code statusUrl}).
+     */
+    private static void network(Path work, int rows, String proxyUrl, String statusUrl, long serverPid, int runs, String label)
+            throws Exception {
+        String db = "meshkit_bench";
+        try (Connection c = DriverManager.getConnection(statusUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + db);
+            s.execute("USE " + db);
+            boolean fresh = true;
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db
+                    + "' AND TABLE_NAME = 'items'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    try (ResultSet n = c.createStatement().executeQuery("SELECT COUNT(*) FROM items")) {
+                        n.next();
+                        fresh = n.getLong(1) != rows;
+                    }
+                }
+            }
+            if (fresh) {
+                createMySqlItems(s, rows);
+            }
+        }
+        Path file = work.resolve("differ-net-" + rows + ".duckdb");
+        String dbUrl = proxyUrl.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + db);
+        TableId prod = TableId.of(db, "items");
+        TableId cand = TableId.of("d", "items");
+        List<String> out = new ArrayList<>();
+        double[] baseWall = new double[runs];
+        double[] diffWall = new double[runs];
+        Sample[] base = new Sample[runs];
+        Sample[] diff = new Sample[runs];
+        DiffResult[] last = new DiffResult[1];
+        try (Warehouse w = open(file)) {
+            createDuckItems(w, rows);
+            LongSupplier download = () -> downloadBoth(dbUrl, w, rows);
+            LongSupplier segments = () -> {
+                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w, CrossDatabaseDiffer.DEFAULT_FANOUT,
+                        CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+                last[0] = r;
+                return r.changed();
+            };
+            download.getAsLong(); // warm-up
+            segments.getAsLong();
+            for (int i = 0; i < runs; i++) {
+                base[i] = sample(statusUrl, serverPid, download);
+                diff[i] = sample(statusUrl, serverPid, segments);
+            }
+        }
+        if (last[0].changed() != 10) {
+            throw new IllegalStateException("expected 10 changed keys, the segment diff found " + last[0].changed());
+        }
+        // whole processes, as a user runs them (the warehouse file is closed: the CLI opens it)
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("java.class.path");
+        java.net.URI uri = java.net.URI.create(proxyUrl.substring("jdbc:".length()));
+        List<String> client = List.of("mariadb", "-h", uri.getHost(), "-P", String.valueOf(uri.getPort()), "-uroot", "--batch", "--quick",
+                "-e", "SELECT id, qty, price, score, name, note, flag, born, seen, city FROM " + db + ".items ORDER BY id");
+        List<String> cli = List.of(javaBin, "-cp", cp, "io.meshkit.differ.cli.DiffCli", "--warehouse", "duckdb:" + file, "--source", dbUrl,
+                "--production", db + ".items", "--candidate", "d.items", "--key", "id", "--format", "json");
+        Sample[] clientRuns = new Sample[runs];
+        Sample[] cliRuns = new Sample[runs];
+        String[] cliJson = new String[1];
+        run(client, null); // warm-up
+        run(cli, null);
+        for (int i = 0; i < runs; i++) {
+            clientRuns[i] = sample(statusUrl, serverPid, () -> run(client, null));
+            cliRuns[i] = sample(statusUrl, serverPid, () -> run(cli, cliJson));
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cliJson[0]);
+        if (json.path("keys").path("changed").asLong() != 10) {
+            throw new IllegalStateException("meshkit diff found " + json.path("keys").path("changed") + " changed keys, not 10");
+        }
+        Sample b = Sample.median(base);
+        Sample d = Sample.median(diff);
+        Sample mc = Sample.median(clientRuns);
+        Sample md = Sample.median(cliRuns);
+        System.out.println(String.format(Locale.ROOT, "| %s | download both sides in full, compare row by row (in one JVM) | %.2f | | %.2f | %.2f | %,d | %,d | 10 |",
+                label, b.wall, b.cpu, b.serverCpu, b.rowsSent, b.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | cross-database diff (`CrossDatabaseDiffer`, same JVM) | %.2f | **%.1fx** | %.2f | %.2f | %,d | %,d | %d |",
+                label, d.wall, b.wall / d.wall, d.cpu, d.serverCpu, d.rowsSent, d.bytesSent, last[0].changed()));
+        System.out.println(String.format(Locale.ROOT, "| %s | `mariadb --batch --quick` downloads production (whole process, no compare) | %.2f | | | %.2f | %,d | %,d | |",
+                label, mc.wall, mc.serverCpu, mc.rowsSent, mc.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | `meshkit diff --source` (whole process: JVM, DuckDB, diff) | %.2f | **%.1fx** vs client, **%.1fx** vs download+compare | | %.2f | %,d | %,d | %d |",
+                label, md.wall, mc.wall / md.wall, b.wall / md.wall, md.serverCpu, md.rowsSent, md.bytesSent, json.path("keys").path("changed").asLong()));
+        StringBuilder steps = new StringBuilder();
+        for (DiffResult.Step st : last[0].work().steps()) {
+            steps.append(steps.length() == 0 ? "" : ", ").append(st.name()).append(' ').append(st.millis()).append(" ms")
+                    .append(st.segments() > 0 ? " (" + st.segments() + (st.rows() > 0 ? " ranges, " + st.rows() + " rows)" : " ranges)") : "");
+        }
+        long elapsed = json.path("work").path("elapsedMillis").asLong();
+        System.err.println("STEPS " + label + ": " + steps + "; whole diff " + last[0].work().elapsedMillis() + " ms in this JVM; "
+                + "the CLI process: " + Math.round(md.wall * 1000) + " ms, of which the diff " + elapsed + " ms and JVM start, DuckDB and output "
+                + (Math.round(md.wall * 1000) - elapsed) + " ms");
+        System.out.flush();
+    }
+
+    /** One measured run: wall, this process's CPU, the server's CPU, and what the server sent. */
+    private record Sample(double wall, double cpu, double serverCpu, long rowsSent, long bytesSent) {
+        static Sample median(Sample[] runs) {
+            Sample[] s = runs.clone();
+            Arrays.sort(s, java.util.Comparator.comparingDouble(Sample::wall));
+            return s[s.length / 2];
+        }
+    }
+
+    private static Sample sample(String statusUrl, long serverPid, LongSupplier work) {
+        System.gc();
+        long[] before = serverStatus(statusUrl);
+        long serverBefore = pidCpuNanos(serverPid);
+        long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        long start = System.nanoTime();
+        work.getAsLong();
+        double wall = (System.nanoTime() - start) / 1e9;
+        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore;
+        long server = pidCpuNanos(serverPid) - serverBefore;
+        long[] after = serverStatus(statusUrl);
+        return new Sample(wall, cpu / 1e9, server / 1e9, after[0] - before[0], after[1] - before[1]);
+    }
+
+    /** The server's global Rows_sent and Bytes_sent. */
+    private static long[] serverStatus(String url) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Rows_sent', 'Bytes_sent')")) {
+            long[] out = new long[2];
+            while (rs.next()) {
+                out[rs.getString(1).equalsIgnoreCase("Rows_sent") ? 0 : 1] = rs.getLong(2);
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long pidCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Runs a process to its end (its output to /dev/null, or captured), failing on a non-zero exit. */
+    private static long run(List<String> command, String[] captured) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (captured == null) {
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            }
+            Process p = pb.start();
+            if (captured != null) {
+                captured[0] = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            int exit = p.waitFor();
+            if (exit != 0 && !(captured != null && exit == 1)) {
+                throw new IllegalStateException(command.get(0) + " exited with " + exit);
+            }
+            return exit;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void createMySqlItems(Statement s, int rows) throws java.sql.SQLException {
+        s.execute("DROP TABLE IF EXISTS items");
+        s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, qty INT, price DECIMAL(10,2), score DOUBLE, name VARCHAR(40),"
+                + " note VARCHAR(40) NULL, flag TINYINT(1), born DATE, seen DATETIME(6), city VARCHAR(20))"
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        s.execute("INSERT INTO items SELECT seq, seq % 100, (seq % 1000) / 100, seq / 8, CONCAT('name-', seq),"
+                + " IF(seq % 3 = 0, NULL, CONCAT('n', seq % 7)), seq % 2, DATE_ADD('2020-01-01', INTERVAL seq % 1000 DAY),"
+                + " TIMESTAMP('2024-01-01') + INTERVAL seq SECOND + INTERVAL seq MICROSECOND,"
+                + " ELT(1 + seq % 3, 'Berlin', 'Paris', 'Rome') FROM seq_1_to_" + rows);
+    }
+
+    /** The candidate: the same rows in DuckDB, with 10 planted differences spread over the key range. */
+    private static void createDuckItems(Warehouse w, int rows) {
+        w.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS d"));
+        w.execute(Sql.of("CREATE OR REPLACE TABLE d.items AS SELECT CAST(range AS BIGINT) AS id, CAST(range % 100 AS INTEGER) AS qty,"
+                + " CAST((range % 1000) / 100 AS DECIMAL(10,2)) AS price, range / 8 AS score, 'name-' || range AS name,"
+                + " CASE WHEN range % 3 = 0 THEN NULL ELSE 'n' || (range % 7) END AS note, CAST(range % 2 AS TINYINT) AS flag,"
+                + " DATE '2020-01-01' + CAST(range % 1000 AS INTEGER) AS born,"
+                + " TIMESTAMP '2024-01-01' + to_seconds(range) + to_microseconds(range) AS seen,"
+                + " ['Berlin', 'Paris', 'Rome'][1 + range % 3] AS city FROM range(1, " + (rows + 1) + ")"));
+        w.execute(Sql.of("UPDATE d.items SET qty = -1 WHERE id IN (1, 99999, 200000, 333333, 500001, 650000, 777777, 888888, 999000, "
+                + rows + ")"));
+        w.execute(Sql.of("CHECKPOINT"));
+    }
+
+    /**
+     * A TCP proxy on the loopback interface that delays every chunk by a fixed time in each
+     * direction (round trip = twice the delay), for a benchmark without netem. Reads run ahead of
+     * writes, so the delay adds latency without limiting throughput.
+     */
+    static final class DelayProxy {
+        private DelayProxy() {}
+
+        static void run(int listenPort, int targetPort, long oneWayMicros) throws java.io.IOException {
+            java.net.InetAddress lo = java.net.InetAddress.getLoopbackAddress();
+            try (java.net.ServerSocket server = new java.net.ServerSocket(listenPort, 64, lo)) {
+                System.err.println("delay proxy " + listenPort + " -> " + targetPort + ", " + oneWayMicros + " us each way");
+                while (true) {
+                    java.net.Socket client = server.accept();
+                    java.net.Socket target = new java.net.Socket(lo, targetPort);
+                    client.setTcpNoDelay(true);
+                    target.setTcpNoDelay(true);
+                    pump(client, target, oneWayMicros);
+                    pump(target, client, oneWayMicros);
+                }
+            }
+        }
+
+        private record Chunk(long due, byte[] bytes) {}
+
+        private static void pump(java.net.Socket from, java.net.Socket to, long oneWayMicros) {
+            java.util.concurrent.LinkedBlockingQueue<Chunk> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                byte[] buf = new byte[256 * 1024];
+                try (var in = from.getInputStream()) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        queue.put(new Chunk(System.nanoTime() + oneWayMicros * 1000, Arrays.copyOf(buf, n)));
+                    }
+                } catch (java.io.IOException | InterruptedException e) {
+                    // the connection ended
+                }
+                queue.add(new Chunk(System.nanoTime() + oneWayMicros * 1000, null));
+            });
+            Thread writer = new Thread(() -> {
+                try {
+                    var out = to.getOutputStream();
+                    while (true) {
+                        Chunk c = queue.take();
+                        long wait = c.due() - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        if (c.bytes() == null) {
+                            to.shutdownOutput();
+                            return;
+                        }
+                        out.write(c.bytes());
+                    }
+                } catch (java.io.IOException | InterruptedException e) {
+                    try {
+                        from.close();
+                        to.close();
+                    } catch (java.io.IOException ignored) {
+                        // closing anyway
+                    }
+                }
+            });
+            reader.setDaemon(true);
+            writer.setDaemon(true);
+            reader.start();
+            writer.start();
         }
     }
 

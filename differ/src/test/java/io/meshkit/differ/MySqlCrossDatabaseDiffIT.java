@@ -128,6 +128,36 @@ class MySqlCrossDatabaseDiffIT {
         }
     }
 
+    /** Columns the candidate adds (of several types) read as NULL in MySQL, a column it removes as NULL in DuckDB. */
+    @Test
+    void addedAndRemovedColumnsAreComparedAsNullOnTheSideWithoutThem() throws Exception {
+        try (Connection c = mysql.openConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE evolve (id BIGINT PRIMARY KEY, name VARCHAR(20), legacy DATETIME(6) NULL)");
+            s.execute("INSERT INTO evolve SELECT seq, CONCAT('n', seq), IF(seq <= 3, TIMESTAMP('2024-01-01 10:00:00.5'), NULL) FROM seq_1_to_2000");
+        }
+        duck.execute(Sql.of("CREATE OR REPLACE TABLE d.evolve AS SELECT CAST(range AS BIGINT) AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 2 = 0 THEN 'u' || range || '@example.com' END AS email,"
+                + " CASE WHEN range % 5 = 0 THEN CAST(range AS DECIMAL(10,2)) END AS credit,"
+                + " CASE WHEN range = 7 THEN TIMESTAMP '2024-05-01 12:00:00' END AS seen,"
+                + " CASE WHEN range = 11 THEN 0.5 END AS score, CASE WHEN range = 13 THEN false END AS flag FROM range(1, 2001)"));
+        DiffResult r = diff("evolve", "id", Normalisation.EXACT, 8, 50);
+        assertThat(r.schema().added()).containsExactly("email", "credit", "seen", "score", "flag");
+        assertThat(r.schema().removed()).containsExactly("legacy");
+        // 1,000 even keys, 200 odd multiples of 5, keys 1 and 3 (legacy), 7, 11 and 13
+        assertThat(r.changed()).isEqualTo(1205);
+        assertThat(column(r, "email").changedRows()).isEqualTo(1000);
+        assertThat(column(r, "credit").changedRows()).isEqualTo(400);
+        assertThat(column(r, "seen").examples()).singleElement().satisfies(e -> {
+            assertThat(e.key()).containsExactly("7");
+            assertThat(e.before()).isEqualTo(Values.NULL);
+        });
+        assertThat(column(r, "score").changedRows()).isEqualTo(1);
+        assertThat(column(r, "flag").changedRows()).isEqualTo(1);
+        assertThat(column(r, "legacy").changedRows()).isEqualTo(3);
+        assertThat(column(r, "legacy").examples().get(0).after()).isEqualTo(Values.NULL);
+        assertThat(column(r, "name").changedRows()).isZero();
+    }
+
     @Test
     void mixedCaseStringKeysCompareInBinaryOrder() throws Exception {
         // the binary order of the keys, which both sides must follow (MySQL's collation would not)

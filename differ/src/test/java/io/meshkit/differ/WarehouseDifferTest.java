@@ -122,14 +122,69 @@ class WarehouseDifferTest {
         assertThat(r.productionDuplicates().examples()).containsExactly(List.of("2"), List.of("8"));
         assertThat(r.candidateDuplicates().keys()).isEqualTo(1);
         assertThat(r.candidateDuplicates().examples()).containsExactly(List.of("9"));
+        // the row counts are the tables' own; the duplicated keys' rows are counted apart
+        assertThat(r.productionRows()).isEqualTo(10);
+        assertThat(r.candidateRows()).isEqualTo(10);
+        assertThat(r.productionDuplicates().rows()).isEqualTo(4);
+        assertThat(r.candidateDuplicates().rows()).isEqualTo(2);
         // keys 2, 8 and 9 are out on both sides: 1,3..7 remain in production, 1,3..7,10 in the candidate
-        assertThat(r.productionRows()).isEqualTo(6);
-        assertThat(r.candidateRows()).isEqualTo(7);
+        assertThat(r.productionComparedRows()).isEqualTo(6);
+        assertThat(r.candidateComparedRows()).isEqualTo(7);
+        assertThat(DiffReport.json(r, List.of(), false)).contains("\"production\" : 10,").contains("\"productionCompared\" : 6,")
+                .contains("\"rows\" : 4,");
+        assertThat(DiffReport.markdown(r, List.of())).contains("| rows | 10 | 10 |").contains("| rows of duplicated keys | 4 | 2 |")
+                .contains("| rows compared | 6 | 7 |");
         assertThat(r.added()).isEqualTo(1);
         assertThat(r.removed()).isZero();
         assertThat(r.changed() + r.unchanged()).isEqualTo(6);
         assertThat(Expectation.ANY.violations(r)).hasSize(2);
         Golden.assertMatches(DiffReport.text(r, Expectation.ANY.violations(r)), "duplicates.txt");
+    }
+
+    /**
+     * A column the candidate adds is compared as NULL in production: the keys that gained a value are
+     * changed (the summary counts them), and the column has its count, profile and examples; a column
+     * it removes is compared as NULL in the candidate, the same way.
+     */
+    @Test
+    void addedAndRemovedColumnsCountTheRowsThatGainedOrLostAValue() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS ev"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ev.prod AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range <= 3 THEN 'old' END AS legacy FROM range(1, 51)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ev.cand AS SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 2 = 0 THEN 'u' || range || '@example.com' END AS email,"
+                + " CASE WHEN range % 5 = 0 THEN CAST(range AS DECIMAL(10,2)) END AS credit FROM range(1, 51)"));
+        DiffResult r = diff(DiffRequest.of(TableId.of("ev", "prod"), TableId.of("ev", "cand"), ColumnName.list("id"))
+                .withPersonalData(PII).withExamples(3));
+        assertThat(r.schema().added()).containsExactly("email", "credit");
+        assertThat(r.schema().removed()).containsExactly("legacy");
+        // even keys gained an email, multiples of 5 a credit, keys 1..3 lost legacy: 25 + 5 odd multiples of 5 + 1 and 3
+        assertThat(r.changed()).isEqualTo(32);
+        assertThat(r.unchanged()).isEqualTo(18);
+        ColumnDiff email = column(r, "email");
+        assertThat(email.added()).isTrue();
+        assertThat(email.productionType()).isNull();
+        assertThat(email.changedRows()).isEqualTo(25);
+        assertThat(email.production()).isNull();
+        assertThat(email.candidate().nulls()).isEqualTo(25);
+        assertThat(email.examples()).extracting(e -> e.key().get(0)).containsExactly("2", "4", "6");
+        assertThat(email.examples()).allSatisfy(e -> assertThat(e.after()).isEqualTo("***"));
+        ColumnDiff credit = column(r, "credit");
+        assertThat(credit.changedRows()).isEqualTo(10);
+        assertThat(credit.candidate().sum()).isEqualByComparingTo("275");
+        assertThat(credit.candidate().max()).isEqualByComparingTo("50");
+        assertThat(credit.examples().get(0).before()).isEqualTo("NULL");
+        assertThat(credit.examples().get(0).after()).isEqualTo("5.00");
+        ColumnDiff legacy = column(r, "legacy");
+        assertThat(legacy.removed()).isTrue();
+        assertThat(legacy.changedRows()).isEqualTo(3);
+        assertThat(legacy.candidate()).isNull();
+        assertThat(legacy.production().nulls()).isEqualTo(47);
+        assertThat(column(r, "name").changedRows()).isZero();
+        List<String> violations = Expectation.NO_CHANGE.violations(r);
+        Golden.assertMatches(DiffReport.text(r, violations), "evolved.txt");
+        Golden.assertMatches(DiffReport.markdown(r, violations), "evolved.md");
+        Golden.assertMatches(DiffReport.json(r, violations, false), "evolved.json");
     }
 
     @Test

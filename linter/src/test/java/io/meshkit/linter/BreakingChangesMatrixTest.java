@@ -30,8 +30,17 @@ class BreakingChangesMatrixTest {
     static List<Case> cases() {
         return List.of(
                 new Case("column removed", s -> replace(s, MS, ""), Rules.BREAKING_COLUMN_REMOVED, "plays.ms_played was removed"),
-                new Case("column renamed", s -> replace(s, "- name: ms_played", "- name: played_ms"),
-                        Rules.BREAKING_COLUMN_RENAMED, "plays.ms_played was renamed to played_ms"),
+                new Case("column renamed, declared", s -> replace(s, MS, MS.replace("ms_played", "played_ms")
+                        + "        customProperties:\n          - property: meshkit.renamedFrom\n            value: ms_played\n"),
+                        Rules.BREAKING_COLUMN_RENAMED, "plays.ms_played was renamed to played_ms (declared by meshkit.renamedFrom)"),
+                new Case("column renamed, undeclared: a removal", s -> replace(s, "- name: ms_played", "- name: played_ms"),
+                        Rules.BREAKING_COLUMN_REMOVED, "plays.ms_played was removed"),
+                new Case("optional column removed, required one of the same type added in its place", s -> replace(s, MS,
+                        MS.replace("ms_played", "device_ms") + "        required: true\n"), Rules.BREAKING_REQUIRED_ADDED,
+                        "required column plays.device_ms was added"),
+                new Case("type narrowed", s -> replace(s, "physicalType: BIGINT\n        description: Milliseconds",
+                        "physicalType: INTEGER\n        description: Milliseconds"), Rules.BREAKING_TYPE_CHANGED,
+                        "plays.ms_played narrowed from BIGINT to INTEGER"),
                 new Case("type widened (compatible)", s -> replace(replace(s, "physicalType: BIGINT", "physicalType: HUGEINT"),
                         "", ""), null, "widened from BIGINT to HUGEINT"),
                 new Case("type changed incompatibly", s -> replace(s, "logicalType: integer\n        physicalType: BIGINT",
@@ -84,6 +93,18 @@ class BreakingChangesMatrixTest {
         Severity expected = version.startsWith("2.") ? Severity.NOTE : Severity.ERROR;
         assertThat(breaking).allSatisfy(f -> assertThat(f.severity()).isEqualTo(expected));
         assertThat(r.failsAt(Severity.ERROR)).isEqualTo(expected == Severity.ERROR);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRemovalPlusAnAdditionIsNeverGuessedToBeARename() {
+        String current = replace(replace(CLEAN, MS, MS.replace("ms_played", "device_ms") + "        required: true\n"),
+                "version: 1.0.0", "version: 2.0.0");
+        LintReport r = Fixtures.lint(CLEAN, current);
+        assertThat(r.changelog()).extracting(Change::ruleId).contains(Rules.BREAKING_COLUMN_REMOVED, Rules.BREAKING_REQUIRED_ADDED)
+                .doesNotContain(Rules.BREAKING_COLUMN_RENAMED);
+        assertThat(r.changelog()).extracting(Change::text).containsExactly("column plays.ms_played was removed",
+                "required column plays.device_ms was added: rows written for the previous version have no value for it"
+                        + " (add it as optional first)");
     }
 
     @ParameterizedTest(name = "{0} without a version change")

@@ -80,6 +80,61 @@ class ScdPropertyTest {
         }
     }
 
+    /** A correction: the date (index) re-staged, its new rows, and the date (index, at or before it) restated from. */
+    record Correction(int date, Snapshot rows, int from) {}
+
+    @Provide
+    Arbitrary<Correction> corrections() {
+        Arbitrary<Object[]> values = Combinators.combine(Arbitraries.of("a", "b", "c"), Arbitraries.of("x", "y"),
+                Arbitraries.longs().between(0, 3)).as((n, g, p) -> new Object[] {n, g, p});
+        Arbitrary<Snapshot> snapshot = Arbitraries.maps(Arbitraries.longs().between(1, 6), values).ofMinSize(1).ofMaxSize(6)
+                .map(Snapshot::new);
+        return Combinators.combine(Arbitraries.integers().between(0, 4), snapshot, Arbitraries.integers().between(0, 4))
+                .as(Correction::new);
+    }
+
+    /**
+     * For any history and any correction of a staged date: re-applying it (when it is the last date), restating
+     * from any date at or before it, and rebuilding give the same table, which is the table built from the
+     * corrected history in the first place.
+     */
+    @Property(tries = 12, seed = "20261207")
+    void everyWayOfTakingInACorrectionGivesTheSameTable(@ForAll("histories") List<Snapshot> history,
+            @ForAll("deleteModes") String deletes, @ForAll("corrections") Correction correction) {
+        int c = correction.date() % history.size();
+        int from = correction.from() % (c + 1);
+        List<Snapshot> corrected = new ArrayList<>(history);
+        corrected.set(c, correction.rows());
+        List<List<Object>> expected;
+        try (ScdFixture f = ScdFixture.of(Warehouses.open("duckdb::memory:"), Contracts.items(deletes))) {
+            for (int i = 0; i < corrected.size(); i++) {
+                f.stage(START.plusDays(i), rows(corrected.get(i)));
+                f.scd.apply(f.target, START.plusDays(i), Execution.RUN);
+            }
+            expected = f.ordered(f.candidate());
+        }
+        List<String> ways = new ArrayList<>(List.of("restate", "rebuild"));
+        if (c == history.size() - 1) {
+            ways.add("apply");
+        }
+        for (String way : ways) {
+            try (ScdFixture f = ScdFixture.of(Warehouses.open("duckdb::memory:"), Contracts.items(deletes))) {
+                for (int i = 0; i < history.size(); i++) {
+                    f.stage(START.plusDays(i), rows(history.get(i)));
+                    f.scd.apply(f.target, START.plusDays(i), Execution.RUN);
+                }
+                f.stage(START.plusDays(c), rows(correction.rows()));
+                switch (way) {
+                    case "apply" -> f.scd.apply(f.target, START.plusDays(c), Execution.RUN);
+                    case "restate" -> f.scd.restate(f.target, START.plusDays(from), Execution.RUN);
+                    default -> f.scd.rebuild(f.target, Execution.RUN);
+                }
+                assertThat(f.ordered(f.candidate())).as("%s after correcting snapshot %d (restate from %d)", way, c, from)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
     @Provide
     Arbitrary<Integer> restateFrom() {
         return Arbitraries.integers().between(0, 4);

@@ -296,7 +296,19 @@ class ScdSnapshotTest {
             v1.warehouse.execute(Sql.of("ALTER TABLE music_staging.items DROP COLUMN label"));
             v1.stage(v2, D3, row(1L, "b", "pop", 1L));
             assertThat(v1.scd.apply(v2, D3, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
-            assertThat(v1.warehouse.describe(v1.candidate()).orElseThrow().columns()).hasSize(7);
+            // meshkit.removedColumns: keep (the default): label stays for history, after the contract's columns
+            assertThat(v1.warehouse.describe(v1.candidate()).orElseThrow().columns()).hasSize(8);
+            assertThat(v1.ordered(v1.candidate())).containsExactly(
+                    java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
+                    List.of(1L, "b", "pop", 1L, "indie", T2, END, true));
+            // kept from now on: the same contract builds again without a new major version
+            LocalDate d4 = D3.plusDays(1);
+            v1.stage(v2, d4, row(1L, "c", "pop", 1L));
+            assertThat(v1.scd.apply(v2, d4, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
+            assertThat(v1.ordered(v1.candidate())).containsExactly(
+                    java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
+                    List.of(1L, "b", "pop", 1L, "indie", T2, d4.atStartOfDay(), false),
+                    java.util.Arrays.asList(1L, "c", "pop", 1L, null, d4.atStartOfDay(), END, true));
         }
     }
 

@@ -198,7 +198,7 @@ class SnapshotIT {
     @Test
     void unreachableServerIsAnExternalFailureNamingHostAndPort() {
         IngestRun run = IngestRun.of("snapshot", "--source", "jdbc:mysql://127.0.0.1:1/shop?user=root&connectTimeout=2000", "--table", "t",
-                "--landing", dir.resolve("l2").toString(), "--warehouse", "duckdb:" + dir.resolve("unreach.duckdb"));
+                "--date", "today", "--landing", dir.resolve("l2").toString(), "--warehouse", "duckdb:" + dir.resolve("unreach.duckdb"));
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith("error: Cannot connect to MySQL at 127.0.0.1:1: ").doesNotContain("password").doesNotContain("\tat ");
     }

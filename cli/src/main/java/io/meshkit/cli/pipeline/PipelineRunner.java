@@ -99,12 +99,34 @@ public final class PipelineRunner {
         return this;
     }
 
+    /**
+     * Whether the dates were given on the command line ({@code --date}, {@code --dates}) rather than taken from the
+     * pipeline file's {@code dates:}, which belong to its sample files: a step that reads a live source runs only
+     * for dates given.
+     */
+    public PipelineRunner withDatesGiven(boolean given) {
+        this.datesGiven = given;
+        return this;
+    }
+
+    private boolean datesGiven = true;
+
     /** The units in the order they run. */
     List<Unit> plan() {
         boolean anyDated = pipeline.steps().stream().anyMatch(s -> s.dated() && enabled(s));
         if (anyDated && dates.isEmpty()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run pipeline " + pipeline.name()
                     + ": it has dated steps but no dates: pass --date D or --dates FROM..TO, or set 'dates:' in " + pipeline.file());
+        }
+        if (!datesGiven) {
+            for (Pipeline.Step s : pipeline.steps()) {
+                if (s.kind() == StepKind.INGEST && s.dated() && enabled(s)) {
+                    throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run pipeline " + pipeline.name() + ": step " + s.id()
+                            + " reads a live source" + s.string("when").map(w -> " (" + w.trim() + ")").orElse("")
+                            + ", and the dates in " + pipeline.file().getFileName() + " (" + DateText.of(dates)
+                            + ") are for its sample files: pass --date YYYY-MM-DD, or --date today");
+                }
+            }
         }
         List<Unit> units = new ArrayList<>();
         for (Pipeline.Step s : pipeline.steps()) {
@@ -450,9 +472,19 @@ public final class PipelineRunner {
                             dir = dir.resolve(ds.name());
                         }
                         List<Path> files = SnapshotLoader.files(dir, u.date().orElseThrow());
-                        long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow()));
+                        List<String> loadArgs = s.strings("args").stream().map(this::expand).toList();
+                        for (String a : loadArgs) {
+                            if (!a.equals("--allow-breaking")) {
+                                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + s.id() + ": load-snapshot takes"
+                                        + " only --allow-breaking in args, not " + a);
+                            }
+                        }
+                        List<io.meshkit.core.staging.StagingSchema.Change> changes = new ArrayList<>();
+                        long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow(),
+                                loadArgs.contains("--allow-breaking"), changes));
                         rows += n;
-                        parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging());
+                        parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging()
+                                + changes.stream().map(ch -> "; " + ch.text()).collect(java.util.stream.Collectors.joining()));
                     }
                 }
                 return StepOutcome.ok(rows, "staged " + String.join(", ", parts));
@@ -607,6 +639,92 @@ public final class PipelineRunner {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /**
+     * {@code meshkit run --fresh}: removes what earlier runs left of the pipeline's datasets, so the next run starts
+     * over: for each dataset its production, staging, candidate, rejected, work, version and sampled tables, and
+     * its rows in the run log ({@code meshkit_meta}: runs, publications, applied snapshots, leases, alerts). Other
+     * datasets of the warehouse are left alone. Returns what it removed (or would remove, on a dry run), one line each.
+     */
+    public List<String> fresh(boolean dryRun) {
+        Set<String> datasets = new java.util.TreeSet<>();
+        List<TableId> exact = new ArrayList<>();
+        List<TableId> prefixes = new ArrayList<>();
+        ContractReader reader = ContractReader.create();
+        for (Pipeline.Step s : pipeline.steps()) {
+            for (String c : s.strings("contract")) {
+                Path p = path(c);
+                if (!java.nio.file.Files.exists(p)) {
+                    continue;
+                }
+                for (Path file : reader.findContracts(p)) {
+                    Contract contract = reader.read(file);
+                    for (Dataset ds : contract.datasets()) {
+                        DatasetTables t = DatasetTables.of(contract, ds);
+                        datasets.add(t.production().toString());
+                        exact.addAll(List.of(t.production(), t.staging(), t.candidate(),
+                                t.candidate().withName(t.candidate().name() + "_rejected"),
+                                TableId.of(t.production().namespace().name() + "_sampled", t.production().name())));
+                        prefixes.addAll(List.of(t.candidate().withName(t.candidate().name() + "__"),
+                                t.staging().withName(t.staging().name() + "__"), t.staging().withName("_meshkit_load_" + t.staging().name() + "_"),
+                                t.production().withName(t.production().name() + "__")));
+                    }
+                }
+            }
+        }
+        return withWarehouse(w -> {
+            List<String> removed = new ArrayList<>();
+            java.util.Set<io.meshkit.core.identifier.Namespace> namespaces = new java.util.LinkedHashSet<>();
+            exact.forEach(t -> namespaces.add(t.namespace()));
+            // views (production) first: they read the version tables
+            for (TableId t : exact) {
+                if (w.describe(t).isPresent()) {
+                    removed.add("table " + t);
+                    if (!dryRun) {
+                        w.drop(t);
+                    }
+                }
+            }
+            for (io.meshkit.core.identifier.Namespace ns : namespaces) {
+                for (TableId t : w.listTables(ns)) {
+                    boolean ours = prefixes.stream().anyMatch(pre -> pre.namespace().equals(ns)
+                            && t.name().toLowerCase(java.util.Locale.ROOT).startsWith(pre.name().toLowerCase(java.util.Locale.ROOT)));
+                    if (ours && removed.stream().noneMatch(r -> r.equals("table " + t))) {
+                        removed.add("table " + t);
+                        if (!dryRun) {
+                            w.drop(t);
+                        }
+                    }
+                }
+            }
+            for (TableId t : w.listTables(io.meshkit.core.identifier.Namespace.META)) {
+                Optional<io.meshkit.core.warehouse.TableInfo> info = w.describe(t);
+                if (info.isEmpty() || info.get().column(io.meshkit.core.identifier.ColumnName.of("dataset")).isEmpty()) {
+                    continue;
+                }
+                io.meshkit.core.warehouse.SqlBuilder where = w.dialect().sql().sql(" WHERE ").id(io.meshkit.core.identifier.ColumnName.of("dataset"))
+                        .sql(" IN (");
+                where.join(List.copyOf(datasets), d -> where.bind(d));
+                io.meshkit.core.warehouse.Sql cond = where.sql(")").build();
+                long n;
+                try (io.meshkit.core.warehouse.ResultRows r = w.query(w.dialect().sql().sql("SELECT COUNT(*) FROM ").table(t).append(cond).build())) {
+                    n = ((Number) r.iterator().next().get(0)).longValue();
+                }
+                if (n == 0) {
+                    continue;
+                }
+                try {
+                    if (!dryRun) {
+                        w.execute(w.dialect().sql().sql("DELETE FROM ").table(t).append(cond).build());
+                    }
+                    removed.add(n + " row" + (n == 1 ? "" : "s") + " of " + t);
+                } catch (MeshkitException e) {
+                    // a view over the run log (meshkit_meta.datasets): its tables are cleaned
+                }
+            }
+            return removed;
+        });
     }
 
     private <T> T withWarehouse(Function<Warehouse, T> work) {

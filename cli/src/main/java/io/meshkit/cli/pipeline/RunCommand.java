@@ -31,8 +31,13 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline file (pipeline.yaml).")
     Path file;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run the dated steps for this date.")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD|today", description = "Run the dated steps for this date ('today': today's date "
+            + "in UTC, printed). A step that reads a live source needs it: the pipeline's own dates are its sample files'.")
     String date;
+
+    @Option(names = "--fresh", description = "Start the pipeline's datasets over: first remove their tables (production, staging, "
+            + "candidates, versions) and their rows in the run log, saying what is removed; other datasets are left alone.")
+    boolean fresh;
 
     @Option(names = "--dates", paramLabel = "FROM..TO", description = "Run the dated steps for each day from FROM to TO (both included).")
     String range;
@@ -61,10 +66,22 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return ErrorCode.INVALID_ARGUMENT.exitCode();
         }
+        if (date != null && date.equalsIgnoreCase("today")) {
+            date = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            out.println("date: today is " + date + " (UTC)");
+        }
         List<LocalDate> dates = dates(pipeline);
         io.meshkit.core.config.MeshkitConfig config = warehouse.resolvedConfig();
         PipelineRunner runner = new PipelineRunner(pipeline, config.warehouseUri(), config.warehouseSettings(), dates, System::getenv, out);
-        runner.withLineage(io.meshkit.core.lineage.LineageConfig.from(config)).withConfigFile(warehouse.configFile());
+        runner.withLineage(io.meshkit.core.lineage.LineageConfig.from(config)).withConfigFile(warehouse.configFile())
+                .withDatesGiven(date != null || range != null);
+        if (fresh) {
+            List<String> removed = runner.fresh(dryRun);
+            out.println("fresh start" + (dryRun ? " (dry run: would remove)" : "") + ": " + (removed.isEmpty()
+                    ? "nothing to remove in " + config.warehouseUri() : removed.size() + " removed in " + config.warehouseUri()));
+            removed.forEach(r -> out.println("  removed " + r));
+            out.flush();
+        }
         return dryRun ? runner.dryRun(resume) : runner.run(resume);
     }
 

@@ -8,6 +8,8 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.staging.SnapshotKeys;
+import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -68,6 +70,16 @@ final class SnapshotLoader {
 
     /** Loads the date's files into staging and returns the rows staged for that date. */
     static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date) {
+        return load(warehouse, contract, dataset, files, date, false, new ArrayList<>());
+    }
+
+    /**
+     * Loads the date's files into staging and returns the rows staged for that date; the staging table follows the
+     * contract's columns ({@link StagingSchema}), with breaking changes only when {@code allowBreaking}. A snapshot
+     * whose primary key has NULL or duplicate values is refused and nothing is staged.
+     */
+    static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date, boolean allowBreaking,
+            List<StagingSchema.Change> changes) {
         DatasetTables tables = DatasetTables.of(contract, dataset);
         TableId staging = tables.staging();
         TableId work = TableId.of(staging.namespace().name(), staging.name() + "__load");
@@ -87,8 +99,16 @@ final class SnapshotLoader {
                 }
                 columns.add(new ColumnInfo(c.columnName(), c.physicalType(), d.typeName(c.physicalType()), true));
             }
+            List<ColumnName> key = dataset.primaryKey().stream().map(Column::columnName).toList();
+            SnapshotKeys keys = SnapshotKeys.check(warehouse, SnapshotKeys.table(warehouse, work), key);
+            if (!keys.clean()) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot stage snapshot " + date + " into " + staging + ": "
+                        + keys.describe(key) + " (" + files.get(0).getParent() + "); nothing was staged");
+            }
+            changes.addAll(StagingSchema.evolve(warehouse, staging, columns, StagingSchema.renames(dataset),
+                    new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, "DATE", false), allowBreaking, "stage snapshot " + date + " into " + staging,
+                    "--allow-breaking (in the step's args)"));
             columns.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, "DATE", false));
-            warehouse.execute(d.createTableIfNotExists(staging, columns));
             SqlBuilder delete = d.sql().sql("DELETE FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = CAST(").bind(date.toString())
                     .sql(" AS DATE)");
             SqlBuilder insert = d.sql().sql("INSERT INTO ").table(staging).sql(" (");

@@ -10,7 +10,7 @@ public enum StepKind {
     /** A MySQL snapshot into staging ({@code meshkit ingest snapshot}); once per date. */
     INGEST("ingest", Set.of("contract", "source", "args")),
     /** Snapshot files ({@code DIR/snapshot_date=D/*.csv|*.parquet}) into staging; once per date. */
-    LOAD_SNAPSHOT("load-snapshot", Set.of("contract", "snapshots")),
+    LOAD_SNAPSHOT("load-snapshot", Set.of("contract", "snapshots", "args")),
     /** {@code meshkit scd apply} once per date, or {@code from-events} once with {@code events}. */
     SCD("scd", Set.of("contract", "events", "args")),
     /** A SQL model into the dataset's candidate table ({@code meshkit publish stage}). */

@@ -31,7 +31,8 @@ import java.util.Map;
  * @param history how a dimension keeps the history of this column ({@code meshkit.history})
  * @param quality the column-level quality rules
  * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*}
- *     are kept), the first of each key
+ *     are kept, and so are the schema-evolution settings {@code meshkit.renamedFrom} and {@code meshkit.firstFill},
+ *     validated), the first of each key
  * @param declaredPhysicalType the {@code physicalType} as written, or null
  * @param businessName the business name, or null
  * @param tags the tags
@@ -95,6 +96,21 @@ public record Column(
     public boolean isPersonalData() {
         return classification != null && !classification.isBlank()
                 && !classification.trim().toLowerCase(Locale.ROOT).equals("public");
+    }
+
+    /**
+     * The property's previous name when the contract declares a rename ({@code meshkit.renamedFrom}): the column
+     * was called that in the previous version. A rename is only ever what a contract declares.
+     */
+    public java.util.Optional<String> renamedFrom() {
+        return customProperties.get("meshkit.renamedFrom") instanceof String s && !s.isBlank()
+                ? java.util.Optional.of(s.trim()) : java.util.Optional.empty();
+    }
+
+    /** What a dimension does when a key's value goes from NULL to a value ({@code meshkit.firstFill}). */
+    public FirstFill firstFill() {
+        return customProperties.get("meshkit.firstFill") instanceof String s ? FirstFill.fromOdcs(s).orElse(FirstFill.VERSION)
+                : FirstFill.VERSION;
     }
 
     /** Whether the column holds nested data (a struct, an array or a map). */

@@ -35,10 +35,15 @@ final class ContractBinder {
     static final String SAMPLING_KEY = "meshkit.samplingKey";
     static final String DELETES = "meshkit.deletes";
     static final String HISTORY = "meshkit.history";
+    /** Schema evolution settings: validated here and kept in customProperties, where the tools read them. */
+    static final String RENAMED_FROM = "meshkit.renamedFrom";
+    static final String FIRST_FILL = "meshkit.firstFill";
+    static final String REMOVED_COLUMNS = "meshkit.removedColumns";
     /** Settings under this prefix are the linter's ({@code meshkit.lint.suppress}): kept in customProperties. */
     static final String TOOL_SETTINGS_PREFIX = "meshkit.lint.";
-    private static final List<String> DATASET_SETTINGS = List.of(KIND, TIME_RESOLUTION, SAMPLING_KEY, DELETES);
-    private static final List<String> COLUMN_SETTINGS = List.of(HISTORY);
+    private static final List<String> DATASET_SETTINGS = List.of(KIND, TIME_RESOLUTION, SAMPLING_KEY, DELETES,
+            REMOVED_COLUMNS);
+    private static final List<String> COLUMN_SETTINGS = List.of(HISTORY, RENAMED_FROM, FIRST_FILL);
 
     private static final String PLACEHOLDER = "?";
 
@@ -261,6 +266,18 @@ final class ContractBinder {
         TimeResolution resolution = setting(settings, TIME_RESOLUTION, TimeResolution::fromOdcs, TimeResolution.values());
         DeletesMode deletes = setting(settings, DELETES, DeletesMode::fromOdcs, DeletesMode.values());
         Optional<ColumnName> samplingKey = samplingKey(settings.get(SAMPLING_KEY), columns, label);
+        RemovedColumns removed = setting(settings, REMOVED_COLUMNS, RemovedColumns::fromOdcs, RemovedColumns.values());
+        if (removed != null) {
+            custom.put(REMOVED_COLUMNS, removed.odcsName());
+        }
+        for (int ci = 0; ci < columns.size(); ci++) {
+            Column c = columns.get(ci);
+            String from = c.renamedFrom().orElse(null);
+            if (from != null && columns.stream().anyMatch(o -> o != c && o.name() != null && o.name().equalsIgnoreCase(from))) {
+                error(ci < columnNodes.size() ? columnNodes.get(ci) : m, RENAMED_FROM + " of property '" + c.name() + "' of " + label + " names '" + from
+                        + "', which is still a property of it: a renamed property is no longer there");
+            }
+        }
 
         if (kind == DatasetKind.DIMENSION && columns.stream().noneMatch(Column::primaryKey)) {
             error(settings.get(KIND), label + " is a dimension but has no primary key: mark its key columns with "
@@ -433,6 +450,18 @@ final class ContractBinder {
         Map<String, Node> settings = new HashMap<>();
         Map<String, Object> custom = customProperties(m.get("customProperties"), COLUMN_SETTINGS, settings);
         HistoryMode history = setting(settings, HISTORY, HistoryMode::fromOdcs, HistoryMode.values());
+        FirstFill fill = setting(settings, FIRST_FILL, FirstFill::fromOdcs, FirstFill.values());
+        if (fill != null) {
+            custom.put(FIRST_FILL, fill.odcsName());
+        }
+        Node renamed = settings.get(RENAMED_FROM);
+        if (renamed != null) {
+            if (renamed instanceof ScalarNode r && !r.isNull() && r.value() instanceof String text && !text.isBlank()) {
+                custom.put(RENAMED_FROM, text.trim());
+            } else {
+                error(renamed, RENAMED_FROM + " of " + label + " must name the property's previous name, not " + renamed.describe());
+            }
+        }
         Map<String, Object> options = m.get("logicalTypeOptions") instanceof MapNode o ? map(YamlTree.toJava(o)) : Map.of();
         return new Column(isItems ? name : orPlaceholder(name), physicalName, logical, physical, bool(m, "required"),
                 bool(m, "unique"), bool(m, "primaryKey"), position, string(m, "classification"),

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * @param deletes what a dimension does with deleted keys ({@code meshkit.deletes}), {@link DeletesMode#CLOSE} by default
  * @param columns the columns in declaration order
  * @param quality the dataset-level quality rules
- * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*} are kept)
+ * @param customProperties custom properties other than {@code meshkit.*} ones (the linter's {@code meshkit.lint.*} are kept,
+ *     and so is {@code meshkit.removedColumns}, validated)
  * @param physicalType what the object is where it lives ({@code table}, {@code view}, {@code topic}...), as written, or null
  * @param businessName the business name, or null
  * @param tags the tags
@@ -53,6 +54,12 @@ public record Dataset(
         quality = CollectionsUtil.list(quality);
         customProperties = CollectionsUtil.map(customProperties);
         tags = CollectionsUtil.list(tags);
+    }
+
+    /** What a dimension does with columns a new major version removed ({@code meshkit.removedColumns}). */
+    public RemovedColumns removedColumns() {
+        return customProperties.get("meshkit.removedColumns") instanceof String s
+                ? RemovedColumns.fromOdcs(s).orElse(RemovedColumns.KEEP) : RemovedColumns.KEEP;
     }
 
     /**

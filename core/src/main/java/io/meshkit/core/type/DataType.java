@@ -253,6 +253,48 @@ public record DataType(Kind kind, int precision, int scale, List<Field> fields, 
     }
 
     /**
+     * Whether every value of this type is a value of {@code to} (a widening, which readers of the old type keep
+     * reading): a wider integer, {@code REAL} to {@code DOUBLE}, a longer (or unbounded) {@code VARCHAR} or
+     * {@code BINARY}, a {@code DECIMAL} with at least as many digits on each side of the point, a struct whose
+     * fields each widen (new fields allowed), arrays and maps whose parts widen; or the same type.
+     */
+    public boolean widensTo(DataType to) {
+        Kind f = kind;
+        Kind t = to.kind;
+        if (isInteger(f) && isInteger(t)) {
+            return INTEGER_WIDTHS.indexOf(t) >= INTEGER_WIDTHS.indexOf(f);
+        }
+        if (f == Kind.REAL && t == Kind.DOUBLE) {
+            return true;
+        }
+        if ((f == Kind.VARCHAR || f == Kind.BINARY) && f == t) {
+            return to.precision == -1 || precision != -1 && to.precision >= precision;
+        }
+        if (f == Kind.DECIMAL && t == Kind.DECIMAL) {
+            return to.scale >= scale && to.precision - to.scale >= precision - scale;
+        }
+        if (f == Kind.STRUCT && t == Kind.STRUCT) {
+            for (Field was : fields) {
+                Field now = to.fields.stream().filter(x -> x.name().equals(was.name())).findFirst().orElse(null);
+                if (now == null || !was.type().widensTo(now.type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (f == Kind.ARRAY && t == Kind.ARRAY) {
+            return elementType.widensTo(to.elementType);
+        }
+        if (f == Kind.MAP && t == Kind.MAP) {
+            return keyType.widensTo(to.keyType) && elementType.widensTo(to.elementType);
+        }
+        return equals(to);
+    }
+
+    private static final List<Kind> INTEGER_WIDTHS = List.of(Kind.TINYINT, Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT,
+            Kind.HUGEINT);
+
+    /**
      * The canonical spelling, e.g. {@code DECIMAL(10,2)}, {@code VARCHAR}, {@code TIMESTAMP},
      * {@code STRUCT<id BIGINT, tags ARRAY<VARCHAR>>}, {@code MAP<VARCHAR, DOUBLE>}. {@link #parse} reads it back.
      */

@@ -172,4 +172,24 @@ public interface Dialect extends Quoting {
         });
         return b.sql(")").build();
     }
+
+    /** {@code ALTER TABLE ... ADD COLUMN}: a nullable column, NULL in every existing row. */
+    default Sql addColumn(TableId table, ColumnName column, DataType type) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" ADD COLUMN ").id(column).sql(" ").type(type).build();
+    }
+
+    /** {@code ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE}: a widening, whose existing values all convert. */
+    default Sql alterColumnType(TableId table, ColumnName column, DataType type) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" ALTER COLUMN ").id(column).sql(" SET DATA TYPE ").type(type).build();
+    }
+
+    /** {@code ALTER TABLE ... RENAME COLUMN ... TO ...}: the values stay, under the new name. */
+    default Sql renameColumn(TableId table, ColumnName from, ColumnName to) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" RENAME COLUMN ").id(from).sql(" TO ").id(to).build();
+    }
+
+    /** {@code ALTER TABLE ... DROP COLUMN}: the column and its values are gone. */
+    default Sql dropColumn(TableId table, ColumnName column) {
+        return sql().sql("ALTER TABLE ").table(table).sql(" DROP COLUMN ").id(column).build();
+    }
 }

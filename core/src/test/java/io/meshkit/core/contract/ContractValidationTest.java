@@ -242,6 +242,48 @@ class ContractValidationTest {
     }
 
     @Test
+    void schemaEvolutionSettingsAreCheckedAndKept() {
+        String ok = """
+                schema:
+                  - name: customers
+                    properties:
+                      - name: tier
+                        logicalType: string
+                        customProperties:
+                          - property: meshkit.renamedFrom
+                            value: segment
+                          - property: meshkit.firstFill
+                            value: fill
+                    customProperties:
+                      - property: meshkit.removedColumns
+                        value: drop
+                """;
+        assertThat(problems(ok)).isEmpty();
+        Dataset ds = reader.parse("c.odcs.yaml", HEADER + ok).orThrow().datasets().get(0);
+        assertThat(ds.columns().get(0).renamedFrom()).contains("segment");
+        assertThat(ds.columns().get(0).firstFill()).isEqualTo(FirstFill.FILL);
+        assertThat(ds.removedColumns()).isEqualTo(RemovedColumns.DROP);
+
+        assertThat(problems("""
+                schema:
+                  - name: customers
+                    properties:
+                      - name: segment
+                        logicalType: string
+                      - name: tier
+                        logicalType: string
+                        customProperties:
+                          - property: meshkit.renamedFrom
+                            value: segment
+                          - property: meshkit.firstFill
+                            value: later
+                """)).containsExactly(
+                "c.odcs.yaml:11:9: error: meshkit.renamedFrom of property 'tier' of dataset 'customers' names 'segment', which is"
+                        + " still a property of it: a renamed property is no longer there",
+                "c.odcs.yaml:17:20: error: unknown meshkit.firstFill 'later' (known: version, fill)");
+    }
+
+    @Test
     void unknownMeshkitSetting() {
         assertThat(problems("""
                 schema:
@@ -261,9 +303,10 @@ class ContractValidationTest {
                   - property: meshkit.kind
                     value: fact
                 """)).containsExactly(
-                "c.odcs.yaml:12:23: error: unknown meshkit setting 'meshkit.histroy' (known: meshkit.history)",
+                "c.odcs.yaml:12:23: error: unknown meshkit setting 'meshkit.histroy' (known: meshkit.history, "
+                        + "meshkit.renamedFrom, meshkit.firstFill)",
                 "c.odcs.yaml:15:19: error: unknown meshkit setting 'meshkit.foo' (known: meshkit.kind, "
-                        + "meshkit.timeResolution, meshkit.samplingKey, meshkit.deletes)",
+                        + "meshkit.timeResolution, meshkit.samplingKey, meshkit.deletes, meshkit.removedColumns)",
                 "c.odcs.yaml:20:15: error: unknown meshkit setting 'meshkit.kind' (meshkit settings belong to a "
                         + "schema object or a property)");
     }

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What changed in one column present on both sides.
+ * What changed in one column. A column on one side only (added or removed by the candidate) is
+ * compared as NULL on the other side: its changed rows are the keys that gained a value (an added
+ * column) or lost one (a removed column).
  *
  * @param name the column
- * @param productionType the type in production
- * @param candidateType the type in the candidate
+ * @param productionType the type in production, or null for a column the candidate added
+ * @param candidateType the type in the candidate, or null for a column the candidate removed
  * @param changedRows keys present on both sides whose value differs after normalisation
  * @param masked whether the column is personal data (examples show {@code ***})
  * @param examples up to N changed keys, smallest first
@@ -21,8 +23,19 @@ public record ColumnDiff(String name, String productionType, String candidateTyp
     /** Copies the examples. */
     public ColumnDiff {
         requireNonNull(name, "name is null");
-        requireNonNull(productionType, "productionType is null");
-        requireNonNull(candidateType, "candidateType is null");
+        if (productionType == null && candidateType == null) {
+            throw new IllegalArgumentException("column " + name + " is on neither side");
+        }
         examples = List.copyOf(examples);
+    }
+
+    /** Whether the candidate added this column (production does not have it). */
+    public boolean added() {
+        return productionType == null;
+    }
+
+    /** Whether the candidate removed this column (it has no such column). */
+    public boolean removed() {
+        return candidateType == null;
     }
 }

@@ -134,10 +134,14 @@ public final class CrossDatabaseDiffer {
         long duplicateKeysC;
         long excludedRowsP;
         long excludedRowsC;
+        long duplicateRowsP;
+        long duplicateRowsC;
         long rowsP;
         long rowsC;
         long segments;
         long downloaded;
+        final List<DiffResult.Step> steps = new ArrayList<>();
+        long stepStart = System.nanoTime();
         boolean integerKey;
         int threshold;
 
@@ -151,6 +155,7 @@ public final class CrossDatabaseDiffer {
         }
 
         DiffResult execute(long start) {
+            stepStart = start;
             List<ColumnInfo> pCols = p.describe();
             List<ColumnInfo> cCols = c.describe();
             TableInfo pInfo = new TableInfo(request.production(), pCols, 0, OptionalLong.empty(), Optional.empty());
@@ -173,23 +178,39 @@ public final class CrossDatabaseDiffer {
             List<CanonicalText.Column> pShape = new ArrayList<>();
             List<CanonicalText.Column> cShape = new ArrayList<>();
             List<String[]> types = new ArrayList<>();
+            // as in the warehouse: columns on both sides and removed ones in production's order, then added ones;
+            // a column one side lacks reads as NULL there, with the other side's type
+            java.util.Set<ColumnName> absentP = new java.util.HashSet<>();
+            java.util.Set<ColumnName> absentC = new java.util.HashSet<>();
+            List<ColumnInfo[]> pairs = new ArrayList<>();
             for (ColumnInfo pc : pCols) {
-                if (keyNames.stream().anyMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
-                    continue;
+                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
+                    pairs.add(new ColumnInfo[] {pc, cInfo.column(pc.name()).orElse(null)});
                 }
-                Optional<ColumnInfo> cc = cInfo.column(pc.name());
-                if (cc.isEmpty()) {
-                    continue;
+            }
+            for (ColumnInfo cc : cCols) {
+                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(cc.name().name())) && pInfo.column(cc.name()).isEmpty()) {
+                    pairs.add(new ColumnInfo[] {null, cc});
                 }
-                CanonicalText.Form form = CanonicalText.form(pc.type(), cc.get().type(), request.normalisation().decimals());
+            }
+            for (ColumnInfo[] pair : pairs) {
+                ColumnInfo pc = pair[0] != null ? pair[0] : nullable(pair[1]);
+                ColumnInfo cc = pair[1] != null ? pair[1] : nullable(pair[0]);
+                CanonicalText.Form form = CanonicalText.form(pc.type(), cc.type(), request.normalisation().decimals());
                 pShape.add(CanonicalText.Column.of(pc, form));
-                cShape.add(CanonicalText.Column.of(cc.get(), form));
+                cShape.add(CanonicalText.Column.of(cc, form));
+                if (pair[0] == null) {
+                    absentP.add(pc.name());
+                }
+                if (pair[1] == null) {
+                    absentC.add(cc.name());
+                }
                 columnNames.add(pc.name().name());
                 masked.add(request.isPersonalData(pc.name()));
-                types.add(new String[] {pc.type().toString(), cc.get().type().toString()});
+                types.add(new String[] {pair[0] == null ? null : pc.type().toString(), pair[1] == null ? null : cc.type().toString()});
             }
-            p.configure(new RowShape(pKey, pShape, request.normalisation()));
-            c.configure(new RowShape(cKey, cShape, request.normalisation()));
+            p.configure(new RowShape(pKey, pShape, request.normalisation(), absentP));
+            c.configure(new RowShape(cKey, cShape, request.normalisation(), absentC));
             changedPerColumn = new long[columnNames.size()];
             examplesPerColumn = new ArrayList<>();
             for (int i = 0; i < columnNames.size(); i++) {
@@ -213,12 +234,17 @@ public final class CrossDatabaseDiffer {
             long pRows = rowsP - excludedRowsP;
             long cRows = rowsC - excludedRowsC;
             return new DiffResult(request.production().toString(), request.candidate().toString(), "segments", keyNames, null,
-                    pRows, cRows, added, removed, changed, pRows - removed - changed, columns,
+                    rowsP, rowsC, pRows, cRows, added, removed, changed, pRows - removed - changed, columns,
                     addedExamples.stream().map(k -> keyTexts(k, maskKey)).toList(),
                     removedExamples.stream().map(k -> keyTexts(k, maskKey)).toList(), schema,
-                    new Duplicates(duplicateKeysP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
-                    new Duplicates(duplicateKeysC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
-                    new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000));
+                    new Duplicates(duplicateKeysP, duplicateRowsP, duplicatedP.stream().map(k -> keyTexts(k, maskKey)).toList()),
+                    new Duplicates(duplicateKeysC, duplicateRowsC, duplicatedC.stream().map(k -> keyTexts(k, maskKey)).toList()),
+                    new DiffResult.Work(p.queries() + c.queries(), segments, downloaded, (System.nanoTime() - start) / 1_000_000, steps));
+        }
+
+        /** The other side's column as this side's stand-in where it lacks it: nullable, since it reads as NULL. */
+        private ColumnInfo nullable(ColumnInfo other) {
+            return new ColumnInfo(other.name(), other.type(), other.engineType(), true);
         }
 
         private MeshkitException missingKey(ColumnName k, TableId table) {
@@ -245,6 +271,7 @@ public final class CrossDatabaseDiffer {
                 Both<long[]> bounds = both(p::integerKeyBounds, c::integerKeyBounds);
                 long[] a = bounds.production();
                 long[] b = bounds.candidate();
+                step("plan", 0, 0);
                 if (a == null && b == null) {
                     return;
                 }
@@ -257,16 +284,21 @@ public final class CrossDatabaseDiffer {
                 rowsP = p.rowCount();
                 rowsC = c.rowCount();
                 if (rowsP == 0 && rowsC == 0) {
+                    step("plan", 0, 0);
                     return;
                 }
                 List<KeyRange> small = new ArrayList<>();
                 split(KeyRange.ALL, new Summary(rowsP, null), new Summary(rowsC, null), small).ifPresent(pending::add);
-                compare(small);
+                step("plan", 0, 0);
+                compare(small, 0);
             }
             boolean first = integerKey;
+            int level = 0;
             while (!pending.isEmpty()) {
+                level++;
                 List<Split> splits = pending;
                 Both<List<List<Summary>>> sums = both(() -> p.summarise(splits), () -> c.summarise(splits));
+                step("level " + level, splits.stream().mapToLong(sp -> sp.children().size()).sum(), 0);
                 List<Split> next = new ArrayList<>();
                 List<KeyRange> small = new ArrayList<>();
                 for (int s = 0; s < splits.size(); s++) {
@@ -284,7 +316,7 @@ public final class CrossDatabaseDiffer {
                         }
                     }
                 }
-                compare(small);
+                compare(small, level);
                 first = false;
                 pending = next;
             }
@@ -352,8 +384,15 @@ public final class CrossDatabaseDiffer {
             return new Key(List.of(v));
         }
 
+        /** Records a step that ended now, timed from the end of the previous one. */
+        private void step(String name, long segmentCount, long rows) {
+            long now = System.nanoTime();
+            steps.add(new DiffResult.Step(name, (now - stepStart) / 1_000_000, segmentCount, rows));
+            stepStart = now;
+        }
+
         /** Downloads both sides of small ranges (one query per side) and compares them row by row. */
-        private void compare(List<KeyRange> ranges) {
+        private void compare(List<KeyRange> ranges, int level) {
             if (ranges.isEmpty()) {
                 return;
             }
@@ -361,10 +400,18 @@ public final class CrossDatabaseDiffer {
             List<SourceRow> a = sorted(rows.production());
             List<SourceRow> b = sorted(rows.candidate());
             downloaded += a.size() + b.size();
+            compareRows(a, b);
+            step("download " + level, ranges.size(), a.size() + b.size());
+        }
+
+        /** Compares two sides' downloaded rows, both in key order. */
+        private void compareRows(List<SourceRow> a, List<SourceRow> b) {
             TreeSet<Key> dupA = duplicates(a);
             TreeSet<Key> dupB = duplicates(b);
             duplicateKeysP += dupA.size();
             duplicateKeysC += dupB.size();
+            duplicateRowsP += a.stream().filter(row -> dupA.contains(row.key())).count();
+            duplicateRowsC += b.stream().filter(row -> dupB.contains(row.key())).count();
             addBounded(duplicatedP, dupA);
             addBounded(duplicatedC, dupB);
             TreeSet<Key> excluded = new TreeSet<>(dupA);

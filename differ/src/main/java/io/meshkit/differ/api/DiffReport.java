@@ -29,17 +29,23 @@ public final class DiffReport {
         b.append("diff ").append(r.candidate()).append(" against ").append(r.production()).append(" (key ")
                 .append(String.join(", ", r.key())).append(r.method().equals("warehouse") ? ", in the warehouse" : ", across databases by segments")
                 .append(r.sampleRate() == null ? "" : ", sample " + pct(r.sampleRate() * 100)).append(")\n");
-        b.append("rows: production ").append(r.productionRows()).append(", candidate ").append(r.candidateRows()).append('\n');
+        b.append("rows: production ").append(r.productionRows()).append(", candidate ").append(r.candidateRows());
+        if (r.leftOutRows()) {
+            b.append(" (compared ").append(r.productionComparedRows()).append(" and ").append(r.candidateComparedRows())
+                    .append(": the rows of duplicated keys are left out)");
+        }
+        b.append('\n');
         b.append("keys: ").append(r.added()).append(" added, ").append(r.removed()).append(" removed, ")
                 .append(r.changed()).append(" changed, ").append(r.unchanged()).append(" unchanged\n");
-        schemaLines(r.schema()).forEach(l -> b.append("schema: ").append(l).append('\n'));
+        schemaLines(r).forEach(l -> b.append("schema: ").append(l).append('\n'));
         dup(b, "production", r.productionDuplicates());
         dup(b, "candidate", r.candidateDuplicates());
         if (!r.columns().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"column", "changed", "nulls before", "nulls after", "mean before", "mean after"});
             for (ColumnDiff c : r.columns()) {
-                rows.add(new String[] {c.name() + (c.masked() ? " (pii)" : ""), String.valueOf(c.changedRows()),
+                rows.add(new String[] {c.name() + (c.masked() ? " (pii)" : "") + (c.added() ? " (added)" : c.removed() ? " (removed)" : ""),
+                        String.valueOf(c.changedRows()),
                         nullRate(c.production()), nullRate(c.candidate()), mean(c.production()), mean(c.candidate())});
             }
             table(b, rows);
@@ -64,7 +70,7 @@ public final class DiffReport {
     private static void dup(StringBuilder b, String side, Duplicates d) {
         if (d.keys() > 0) {
             b.append("duplicates: ").append(d.keys()).append(" key(s) occur more than once in ").append(side)
-                    .append(" and were left out of the comparison");
+                    .append(" (").append(d.rows()).append(" rows) and were left out of the comparison");
             if (!d.examples().isEmpty()) {
                 b.append(", e.g. ").append(String.join("; ", d.examples().stream().map(k -> String.join(", ", k)).toList()));
             }
@@ -96,12 +102,24 @@ public final class DiffReport {
         return " ".repeat(w - s.length()) + s;
     }
 
-    private static List<String> schemaLines(SchemaDiff s) {
+    /** The schema changes, with the rows that gained (an added column) or lost (a removed one) a value where the diff compared them. */
+    private static List<String> schemaLines(DiffResult r) {
+        SchemaDiff s = r.schema();
         List<String> out = new ArrayList<>();
-        s.added().forEach(c -> out.add("+ " + c + " (added)"));
-        s.removed().forEach(c -> out.add("- " + c + " (removed)"));
+        s.added().forEach(c -> out.add("+ " + c + " (added)" + valueChanges(r, c, "gained")));
+        s.removed().forEach(c -> out.add("- " + c + " (removed)" + valueChanges(r, c, "lost")));
         s.retyped().forEach(t -> out.add("~ " + t.column() + " " + t.from() + " -> " + t.to()));
         return out;
+    }
+
+    private static String valueChanges(DiffResult r, String column, String verb) {
+        return r.columns().stream().filter(c -> c.name().equals(column) && (c.added() || c.removed())).findFirst()
+                .map(c -> ", " + c.changedRows() + (c.changedRows() == 1 ? " row " : " rows ") + verb + " a value")
+                .orElse("");
+    }
+
+    private static String columnSuffix(ColumnDiff c) {
+        return c.added() ? " (added)" : c.removed() ? " (removed)" : "";
     }
 
     private static String key(DiffResult r, List<String> values) {
@@ -141,7 +159,13 @@ public final class DiffReport {
         b.append("### ").append(violations.isEmpty() ? (r.hasDifferences() ? "📊" : "✅") : "❌")
                 .append(" Data diff: `").append(r.candidate()).append("` vs `").append(r.production()).append("`\n\n");
         b.append("| | production | candidate |\n|---|---:|---:|\n");
-        b.append("| rows | ").append(r.productionRows()).append(" | ").append(r.candidateRows()).append(" |\n\n");
+        b.append("| rows | ").append(r.productionRows()).append(" | ").append(r.candidateRows()).append(" |\n");
+        if (r.leftOutRows()) {
+            b.append("| rows of duplicated keys | ").append(r.productionDuplicates().rows()).append(" | ")
+                    .append(r.candidateDuplicates().rows()).append(" |\n");
+            b.append("| rows compared | ").append(r.productionComparedRows()).append(" | ").append(r.candidateComparedRows()).append(" |\n");
+        }
+        b.append('\n');
         b.append("| added | removed | changed | unchanged |\n|---:|---:|---:|---:|\n");
         b.append("| ").append(r.added()).append(" | ").append(r.removed()).append(" | ").append(r.changed()).append(" | ")
                 .append(r.unchanged()).append(" |\n\n");
@@ -151,7 +175,7 @@ public final class DiffReport {
         if (!violations.isEmpty()) {
             b.append("**Expectation not met:** ").append(String.join("; ", violations)).append("\n\n");
         }
-        List<String> schema = schemaLines(r.schema());
+        List<String> schema = schemaLines(r);
         if (!schema.isEmpty()) {
             b.append("**Schema:** ").append(String.join(", ", schema.stream().map(s -> "`" + s + "`").toList())).append("\n\n");
         }
@@ -160,7 +184,7 @@ public final class DiffReport {
         if (!r.columns().isEmpty()) {
             b.append("| column | changed | nulls before | nulls after | mean before | mean after |\n|---|---:|---:|---:|---:|---:|\n");
             for (ColumnDiff c : r.columns()) {
-                b.append("| `").append(c.name()).append('`').append(c.masked() ? " 🔒" : "").append(" | ").append(c.changedRows())
+                b.append("| `").append(c.name()).append('`').append(c.masked() ? " 🔒" : "").append(columnSuffix(c)).append(" | ").append(c.changedRows())
                         .append(" | ").append(nullRate(c.production())).append(" | ").append(nullRate(c.candidate()))
                         .append(" | ").append(mean(c.production())).append(" | ").append(mean(c.candidate())).append(" |\n");
             }
@@ -171,19 +195,24 @@ public final class DiffReport {
                 continue;
             }
             b.append("<details><summary><code>").append(html(c.name())).append("</code>: ").append(c.changedRows())
-                    .append(" changed</summary>\n\n");
+                    .append(c.added() ? " gained a value" : c.removed() ? " lost a value" : " changed").append("</summary>\n\n");
             b.append("| key | before | after |\n|---|---|---|\n");
             for (ValueExample e : c.examples()) {
                 b.append("| ").append(cell(String.join(", ", e.key()))).append(" | ").append(cell(e.before())).append(" | ")
                         .append(cell(e.after())).append(" |\n");
             }
-            if (c.production() != null && c.production().sum() != null) {
-                b.append("\n").append("sum ").append(round(c.production().sum())).append(" → ")
-                        .append(c.candidate().sum() == null ? "" : round(c.candidate().sum()))
-                        .append(", min ").append(c.production().min() == null ? "" : round(c.production().min())).append(" → ")
-                        .append(c.candidate().min() == null ? "" : round(c.candidate().min()))
-                        .append(", max ").append(c.production().max() == null ? "" : round(c.production().max())).append(" → ")
-                        .append(c.candidate().max() == null ? "" : round(c.candidate().max())).append('\n');
+            SideStats before = c.production();
+            SideStats after = c.candidate();
+            SideStats only = before == null ? after : after == null ? before : null;
+            if (only != null && only.sum() != null) {
+                // a column on one side only: its own profile
+                b.append("\n").append("sum ").append(number(only, SideStats::sum)).append(", min ").append(number(only, SideStats::min))
+                        .append(", max ").append(number(only, SideStats::max)).append('\n');
+            } else if (only == null && before.sum() != null) {
+                b.append("\n").append("sum ").append(number(before, SideStats::sum)).append(" → ").append(number(after, SideStats::sum))
+                        .append(", min ").append(number(before, SideStats::min)).append(" → ").append(number(after, SideStats::min))
+                        .append(", max ").append(number(before, SideStats::max)).append(" → ").append(number(after, SideStats::max))
+                        .append('\n');
             }
             b.append("\n</details>\n");
         }
@@ -192,10 +221,14 @@ public final class DiffReport {
         return b.toString();
     }
 
+    private static String number(SideStats s, java.util.function.Function<SideStats, BigDecimal> field) {
+        return s == null || field.apply(s) == null ? "" : round(field.apply(s));
+    }
+
     private static void mdDup(StringBuilder b, String side, Duplicates d) {
         if (d.keys() > 0) {
-            b.append("**Duplicate keys in ").append(side).append(":** ").append(d.keys())
-                    .append(" (left out of the comparison)");
+            b.append("**Duplicate keys in ").append(side).append(":** ").append(d.keys()).append(" (").append(d.rows())
+                    .append(" rows, left out of the comparison)");
             if (!d.examples().isEmpty()) {
                 b.append(", e.g. ").append(String.join("; ", d.examples().stream().map(k -> "`" + String.join(", ", k) + "`").toList()));
             }
@@ -242,6 +275,8 @@ public final class DiffReport {
         ObjectNode rows = root.putObject("rows");
         rows.put("production", r.productionRows());
         rows.put("candidate", r.candidateRows());
+        rows.put("productionCompared", r.productionComparedRows());
+        rows.put("candidateCompared", r.candidateComparedRows());
         ObjectNode keys = root.putObject("keys");
         keys.put("added", r.added());
         keys.put("removed", r.removed());
@@ -265,6 +300,11 @@ public final class DiffReport {
             o.put("name", c.name());
             o.put("productionType", c.productionType());
             o.put("candidateType", c.candidateType());
+            if (c.added() || c.removed()) {
+                o.put("schemaChange", c.added() ? "added" : "removed");
+            } else {
+                o.putNull("schemaChange");
+            }
             o.put("changed", c.changedRows());
             o.put("masked", c.masked());
             statsJson(o, "production", c.production());
@@ -290,6 +330,10 @@ public final class DiffReport {
             w.put("segments", r.work().segments());
             w.put("rowsDownloaded", r.work().rowsDownloaded());
             w.put("elapsedMillis", r.work().elapsedMillis());
+            ArrayNode steps = w.putArray("steps");
+            for (DiffResult.Step st : r.work().steps()) {
+                steps.addObject().put("step", st.name()).put("millis", st.millis()).put("segments", st.segments()).put("rows", st.rows());
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -300,6 +344,7 @@ public final class DiffReport {
 
     private static void dupJson(ObjectNode o, Duplicates d) {
         o.put("keys", d.keys());
+        o.put("rows", d.rows());
         keysJson(o.putArray("examples"), d.examples());
     }
 

@@ -5,19 +5,24 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * The result of a diff. Key counts exclude duplicated keys (reported in {@link #productionDuplicates}
- * and {@link #candidateDuplicates}).
+ * The result of a diff. Row counts are the tables' own; key counts exclude duplicated keys (reported in
+ * {@link #productionDuplicates} and {@link #candidateDuplicates}), whose rows are left out on both
+ * sides: {@code removed + changed + unchanged = productionComparedRows} and
+ * {@code added + changed + unchanged = candidateComparedRows}.
  *
  * @param production the production table, as named by the user
  * @param candidate the candidate table
  * @param method {@code warehouse} (one set-based query) or {@code segments} (cross-database bisection)
  * @param key the key columns
  * @param sampleRate the sample rate, or null for a full diff
- * @param productionRows rows in production (in the sample, if sampled)
- * @param candidateRows rows in the candidate (in the sample, if sampled)
+ * @param productionRows rows in production (in the sample, if sampled), duplicated keys included
+ * @param candidateRows rows in the candidate (in the sample, if sampled), duplicated keys included
+ * @param productionComparedRows production's rows compared: without the keys duplicated on either side
+ * @param candidateComparedRows the candidate's rows compared: without the keys duplicated on either side
  * @param added keys only in the candidate
  * @param removed keys only in production
- * @param changed keys on both sides with a different value in some compared column
+ * @param changed keys on both sides with a different value in some compared column (a column on one side
+ *     only counts as NULL on the other)
  * @param unchanged keys on both sides with equal values
  * @param columns per compared column (present on both sides, not a key), in production order
  * @param addedExamples up to N added keys
@@ -28,7 +33,7 @@ import java.util.List;
  * @param work what the diff cost: queries run, segments compared, rows downloaded
  */
 public record DiffResult(String production, String candidate, String method, List<String> key, Double sampleRate,
-        long productionRows, long candidateRows, long added, long removed, long changed, long unchanged,
+        long productionRows, long candidateRows, long productionComparedRows, long candidateComparedRows, long added, long removed, long changed, long unchanged,
         List<ColumnDiff> columns, List<List<String>> addedExamples, List<List<String>> removedExamples,
         SchemaDiff schema, Duplicates productionDuplicates, Duplicates candidateDuplicates, Work work) {
 
@@ -39,8 +44,36 @@ public record DiffResult(String production, String candidate, String method, Lis
      * @param segments key-range segments compared by count and checksum (0 for an in-warehouse diff)
      * @param rowsDownloaded rows fetched to the JVM to compare them row by row
      * @param elapsedMillis wall time
+     * @param steps where the time went, in order (empty where not recorded)
      */
-    public record Work(long queries, long segments, long rowsDownloaded, long elapsedMillis) {}
+    public record Work(long queries, long segments, long rowsDownloaded, long elapsedMillis, List<Step> steps) {
+        /** Copies the steps. */
+        public Work {
+            steps = List.copyOf(steps);
+        }
+
+        /** Work without a record of its steps. */
+        public Work(long queries, long segments, long rowsDownloaded, long elapsedMillis) {
+            this(queries, segments, rowsDownloaded, elapsedMillis, List.of());
+        }
+    }
+
+    /**
+     * One step of a diff and its wall time: {@code plan} (describing both sides, the key bounds),
+     * {@code level N} (the range digests of one level of the bisection, both sides at once),
+     * {@code download N} (the small differing ranges of that level, fetched and compared row by row).
+     *
+     * @param name the step
+     * @param millis its wall time
+     * @param segments key ranges it summarised or downloaded
+     * @param rows rows it downloaded (0 for a level of digests)
+     */
+    public record Step(String name, long millis, long segments, long rows) {
+        /** Validates. */
+        public Step {
+            requireNonNull(name, "name is null");
+        }
+    }
 
     /** Copies the lists. */
     public DiffResult {
@@ -63,12 +96,17 @@ public record DiffResult(String production, String candidate, String method, Lis
                 || productionDuplicates.keys() > 0 || candidateDuplicates.keys() > 0;
     }
 
-    /** Added, removed and changed keys as a percentage of production's rows (100 when production is empty and the candidate is not). */
+    /** Added, removed and changed keys as a percentage of production's compared rows (100 when there are none and something changed). */
     public double changedPercent() {
         long touched = added + removed + changed;
-        if (productionRows == 0) {
+        if (productionComparedRows == 0) {
             return touched == 0 ? 0 : 100;
         }
-        return 100.0 * touched / productionRows;
+        return 100.0 * touched / productionComparedRows;
+    }
+
+    /** Whether rows were left out of the comparison (keys duplicated on either side). */
+    public boolean leftOutRows() {
+        return productionComparedRows != productionRows || candidateComparedRows != candidateRows;
     }
 }

@@ -33,10 +33,39 @@ import java.util.List;
  * {@link Dialect}, so the diff runs on every warehouse that implements it.
  */
 public final class DiffStatements {
-    /** A column on both sides, by the production spelling. */
+    /**
+     * A compared column, by the production spelling: on both sides, or on one side only (added by the
+     * candidate, or removed by it), where the other side reads as NULL of the same type.
+     */
     record Compared(ColumnInfo production, ColumnInfo candidate) {
+        Compared {
+            if (production == null && candidate == null) {
+                throw new IllegalArgumentException("a compared column is on at least one side");
+            }
+        }
+
         ColumnName name() {
-            return production.name();
+            return production != null ? production.name() : candidate.name();
+        }
+
+        /** Whether the candidate added this column. */
+        boolean added() {
+            return production == null;
+        }
+
+        /** Whether the candidate removed this column. */
+        boolean removed() {
+            return candidate == null;
+        }
+
+        /** Production's type, or the candidate's for an added column (it reads as NULL of that type). */
+        DataType productionType() {
+            return production != null ? production.type() : candidate.type();
+        }
+
+        /** The candidate's type, or production's for a removed column. */
+        DataType candidateType() {
+            return candidate != null ? candidate.type() : production.type();
         }
     }
 
@@ -68,10 +97,16 @@ public final class DiffStatements {
             candidate.column(k).orElseThrow(() -> missingKey(request, k, request.candidate()));
             key.add(pk.name());
         }
+        // columns on both sides and removed ones in production's order, then added ones in the candidate's
         List<Compared> compared = new ArrayList<>();
         for (ColumnInfo pc : production.columns()) {
             if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(pc.name().name()))) {
-                candidate.column(pc.name()).ifPresent(cc -> compared.add(new Compared(pc, cc)));
+                compared.add(new Compared(pc, candidate.column(pc.name()).orElse(null)));
+            }
+        }
+        for (ColumnInfo cc : candidate.columns()) {
+            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(cc.name().name())) && production.column(cc.name()).isEmpty()) {
+                compared.add(new Compared(null, cc));
             }
         }
         return new DiffStatements(dialect, request, key, compared);
@@ -114,11 +149,12 @@ public final class DiffStatements {
 
     /**
      * The keys of a table that occur more than once (sampled like the diff), first ones in key order
-     * up to the request's examples: the key columns, then the number of such keys.
+     * up to the request's examples: the key columns, then the number of such keys and the rows that carry them.
      */
     public Sql duplicates(TableId table) {
         DiffRequest r = request;
-        SqlBuilder b = dialect.sql().sql("SELECT ").ids(key).sql(", count(*) OVER () AS duplicated_keys FROM ").table(table);
+        SqlBuilder b = dialect.sql().sql("SELECT ").ids(key)
+                .sql(", count(*) OVER () AS duplicated_keys, sum(count(*)) OVER () AS duplicated_rows FROM ").table(table);
         if (r.sampleRate().isPresent()) {
             b.sql(" WHERE ").append(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
         }
@@ -194,11 +230,11 @@ public final class DiffStatements {
         List<Sql> differs = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
             Compared col = compared.get(i);
-            Sql pc = dialect.sql().id(col.production().name()).build();
-            Sql cc = dialect.sql().id(col.candidate().name()).build();
-            pHash.add(hashInput(pc, col.production().type(), col.candidate().type(), r.normalisation()));
-            cHash.add(hashInput(cc, col.candidate().type(), col.production().type(), r.normalisation()));
-            differs.add(differs(x("p" + i), col.production().type(), x("c" + i), col.candidate().type(), r.normalisation()));
+            Sql pc = value(col.production(), col.productionType());
+            Sql cc = value(col.candidate(), col.candidateType());
+            pHash.add(hashInput(pc, col.productionType(), col.candidateType(), r.normalisation()));
+            cHash.add(hashInput(cc, col.candidateType(), col.productionType(), r.normalisation()));
+            differs.add(differs(x("p" + i), col.productionType(), x("c" + i), col.candidateType(), r.normalisation()));
         }
         SqlBuilder b = with(r, key, dedupe);
         // one pass over the narrow join: ungrouped counts, and the few nominated keys (hash differs,
@@ -231,8 +267,19 @@ public final class DiffStatements {
             b.sql(", d.").id(ColumnName.of("pk" + i)).sql(", d.").id(ColumnName.of("ck" + i));
         }
         for (int i = 0; i < compared.size(); i++) {
-            b.sql(", pf.").id(compared.get(i).production().name()).sql(" AS ").id(ColumnName.of("p" + i));
-            b.sql(", cf.").id(compared.get(i).candidate().name()).sql(" AS ").id(ColumnName.of("c" + i));
+            Compared col = compared.get(i);
+            if (col.production() != null) {
+                b.sql(", pf.").id(col.production().name());
+            } else {
+                b.sql(", ").append(value(null, col.productionType()));
+            }
+            b.sql(" AS ").id(ColumnName.of("p" + i));
+            if (col.candidate() != null) {
+                b.sql(", cf.").id(col.candidate().name());
+            } else {
+                b.sql(", ").append(value(null, col.candidateType()));
+            }
+            b.sql(" AS ").id(ColumnName.of("c" + i));
         }
         b.sql(" FROM ").append(dialect.unnest(Sql.of("n"), ColumnName.of("nominated"), Sql.of("d"))).sql(" LEFT JOIN ");
         side(b, r.production(), r, key, dedupe);
@@ -275,8 +322,8 @@ public final class DiffStatements {
             names.add(ColumnName.of("after"));
             List<Sql> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
             boolean mask = r.isPersonalData(col.name());
-            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("p" + i), col.production().type()));
-            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("c" + i), col.candidate().type()));
+            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("p" + i), col.productionType()));
+            exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("c" + i), col.candidateType()));
             select.add(dialect.firstRowsJson(names, exprs, pKey, n, changed));
         }
         b.sql(", a AS (SELECT ");
@@ -286,6 +333,9 @@ public final class DiffStatements {
             List<Sql> profile = new ArrayList<>();
             for (Compared col : compared) {
                 ColumnInfo info = production ? col.production() : col.candidate();
+                if (info == null) {
+                    continue; // not on this side: no profile
+                }
                 profile.add(dialect.sql().sql("count(").id(info.name()).sql(")").build());
                 if (info.type().isNumeric()) {
                     profile.add(dialect.sql().sql("sum(").id(info.name()).sql(")").build());
@@ -302,6 +352,11 @@ public final class DiffStatements {
         }
         b.sql(" SELECT n.joined_p, n.joined_c, n.matched, a.*, sp.*, sc.* FROM n, a, sp, sc");
         return b.build();
+    }
+
+    /** A column of a side, or NULL of the other side's type where this side does not have it. */
+    private Sql value(ColumnInfo column, DataType type) {
+        return column != null ? dialect.sql().id(column.name()).build() : dialect.cast(Sql.of("NULL"), type);
     }
 
     /** A field of the nominated rows {@code x}. */

@@ -55,7 +55,8 @@ public final class WarehouseDiffer {
         List<DiffStatements.Compared> compared = statements.compared();
         SchemaDiff schema = schemaDiff(p, c);
         long[] queries = {0};
-        Counts counts = counts(statements, false, queries);
+        Counts total = counts(statements, false, queries);
+        Counts counts = total;
         Pass pass = mainPass(statements, request, false, queries);
         Duplicates pDup = Duplicates.NONE;
         Duplicates cDup = Duplicates.NONE;
@@ -70,15 +71,17 @@ public final class WarehouseDiffer {
         for (int i = 0; i < compared.size(); i++) {
             DiffStatements.Compared col = compared.get(i);
             ColumnPass cp = pass.columns.get(i);
-            columns.add(new ColumnDiff(col.name().name(), col.production().type().toString(), col.candidate().type().toString(),
+            columns.add(new ColumnDiff(col.name().name(), col.production() == null ? null : col.production().type().toString(),
+                    col.candidate() == null ? null : col.candidate().type().toString(),
                     cp.changed, request.isPersonalData(col.name()), cp.examples,
-                    cp.production.finish(counts.production), cp.candidate.finish(counts.candidate)));
+                    col.production() == null ? null : cp.production.finish(counts.production),
+                    col.candidate() == null ? null : cp.candidate.finish(counts.candidate)));
         }
         long matched = pass.matched;
         return new DiffResult(request.production().toString(), request.candidate().toString(), "warehouse",
                 key.stream().map(ColumnName::name).toList(),
                 request.sampleRate().isPresent() ? request.sampleRate().getAsDouble() : null,
-                counts.production, counts.candidate, pass.addedRows, pass.removedRows, pass.changed, matched - pass.changed,
+                total.production, total.candidate, counts.production, counts.candidate, pass.addedRows, pass.removedRows, pass.changed, matched - pass.changed,
                 columns, pass.addedExamples, pass.removedExamples, schema, pDup, cDup,
                 new DiffResult.Work(queries[0], 0, 0, (System.nanoTime() - start) / 1_000_000));
     }
@@ -186,6 +189,9 @@ public final class WarehouseDiffer {
                     ColumnPass cp = pass.columns.get(i);
                     Profile profile = production ? cp.production : cp.candidate;
                     ColumnInfo info = production ? compared.get(i).production() : compared.get(i).candidate();
+                    if (info == null) {
+                        continue; // not on this side: not profiled
+                    }
                     profile.nonNull = Values.toLong(v.next());
                     if (info.type().isNumeric()) {
                         profile.numeric = true;
@@ -247,11 +253,13 @@ public final class WarehouseDiffer {
         Sql sql = statements.duplicates(table);
         queries[0]++;
         long total = 0;
+        long totalRows = 0;
         List<List<String>> examples = new ArrayList<>();
         boolean mask = r.keyIsPersonalData();
         try (ResultRows rows = warehouse.query(sql)) {
             for (Row row : rows) {
                 total = Values.toLong(row.get(keyColumns));
+                totalRows = Values.toLong(row.get(keyColumns + 1));
                 if (examples.size() < r.examples()) {
                     List<String> k = new ArrayList<>();
                     for (int i = 0; i < keyColumns; i++) {
@@ -261,6 +269,6 @@ public final class WarehouseDiffer {
                 }
             }
         }
-        return new Duplicates(total, examples);
+        return new Duplicates(total, totalRows, examples);
     }
 }

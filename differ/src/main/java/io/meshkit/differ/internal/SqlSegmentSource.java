@@ -65,6 +65,16 @@ abstract class SqlSegmentSource implements SegmentSource {
         return run(sql);
     }
 
+    /** A compared column of this side, or NULL of its type where this side's table lacks it. */
+    final Sql column(Column c) {
+        return shape().isAbsent(c) ? absentValue(c) : sql().id(c.name()).build();
+    }
+
+    /** The NULL that stands for a column this side's table lacks (typed where the engine needs it). */
+    Sql absentValue(Column c) {
+        return Sql.of("NULL");
+    }
+
     /** A builder in this engine's quoting. */
     final SqlBuilder sql() {
         return quoting().sql();
@@ -73,7 +83,7 @@ abstract class SqlSegmentSource implements SegmentSource {
     /** The digest of the rows a query groups, as an aggregate expression. */
     final Sql digest(boolean ordered) {
         List<Sql> order = ordered ? shape().key().stream().map(this::keyExpression).toList() : List.of();
-        Sql rowText = canonical().rowText(shape().key(), shape().columns(), shape().rules(), c -> sql().id(c.name()).build());
+        Sql rowText = canonical().rowText(shape().key(), shape().columns(), shape().rules(), this::column);
         return canonical().digest(rowText, order);
     }
 
@@ -209,11 +219,11 @@ abstract class SqlSegmentSource implements SegmentSource {
         List<Sql> select = new ArrayList<>();
         for (int i = 0; i < shape().columns().size(); i++) {
             Column c = shape().columns().get(i);
-            select.add(sql().append(ct.asText(ct.value(sql().id(c.name()).build(), c, shape().rules()))).sql(" AS v").literal(i).build());
+            select.add(sql().append(ct.asText(ct.value(column(c), c, shape().rules()))).sql(" AS v").literal(i).build());
         }
         for (int i = 0; i < shape().columns().size(); i++) {
             Column c = shape().columns().get(i);
-            select.add(sql().append(ct.display(sql().id(c.name()).build(), c.type())).sql(" AS s").literal(i).build());
+            select.add(sql().append(ct.display(column(c), c.type())).sql(" AS s").literal(i).build());
         }
         List<Sql> conditions = new ArrayList<>();
         for (KeyRange r : ranges) {

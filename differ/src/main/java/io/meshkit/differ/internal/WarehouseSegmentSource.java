@@ -45,6 +45,11 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
     }
 
     @Override
+    Sql absentValue(Column c) {
+        return warehouse.dialect().cast(Sql.of("NULL"), c.type());
+    }
+
+    @Override
     Quoting quoting() {
         return warehouse.dialect();
     }

@@ -4,7 +4,6 @@ import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.type.DataType;
-import io.meshkit.core.type.DataType.Kind;
 import io.meshkit.linter.api.Change;
 import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.api.Severity;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class BreakingChanges {
     private static final Pattern SEMVER = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?.*");
-    private static final List<Kind> INTEGER_WIDTHS = List.of(Kind.TINYINT, Kind.SMALLINT, Kind.INTEGER, Kind.BIGINT,
-            Kind.HUGEINT);
 
     private final Contract base;
     private final Contract cur;
@@ -148,15 +144,13 @@ final class BreakingChanges {
                 added.add(j);
             }
         }
+        // a rename is what the contract declares (meshkit.renamedFrom on the new column), never a guess
         Map<String, String> renames = new HashMap<>();
+        List<int[]> renamedPairs = new ArrayList<>();
         for (Column r : removed) {
-            int rIndex = b.columns().indexOf(r);
             Integer pick = null;
             for (Integer j : added) {
-                Column a = c.columns().get(j);
-                boolean sameType = a.physicalType().equals(r.physicalType());
-                boolean samePlace = j == rIndex || (r.description() != null && r.description().equals(a.description()));
-                if (sameType && samePlace) {
+                if (c.columns().get(j).renamedFrom().map(from -> from.equalsIgnoreCase(r.name())).orElse(false)) {
                     pick = j;
                     break;
                 }
@@ -165,12 +159,17 @@ final class BreakingChanges {
                 added.remove(pick);
                 Column a = c.columns().get(pick);
                 renames.put(r.name(), a.name());
-                breaking(Rules.BREAKING_COLUMN_RENAMED, loc.at(Locator.column(di, pick) + "/name"), c.name(), a.name(),
-                        "column " + c.name() + "." + r.name() + " was renamed to " + a.name());
+                renamedPairs.add(new int[] {b.columns().indexOf(r), pick});
+                breaking(Rules.BREAKING_COLUMN_RENAMED, loc.first(Locator.column(di, pick) + "/customProperties",
+                        Locator.column(di, pick) + "/name"), c.name(), a.name(), "column " + c.name() + "." + r.name()
+                        + " was renamed to " + a.name() + " (declared by meshkit.renamedFrom)");
             } else {
                 breaking(Rules.BREAKING_COLUMN_REMOVED, loc.key(dp + "/properties"), c.name(), null,
                         "column " + c.name() + "." + r.name() + " was removed");
             }
+        }
+        for (int[] pair : renamedPairs) {
+            typeChange(c, di, pair[1], b.columns().get(pair[0]), c.columns().get(pair[1]));
         }
         for (Integer j : added) {
             Column a = c.columns().get(j);
@@ -189,17 +188,7 @@ final class BreakingChanges {
             if (was == null) {
                 continue;
             }
-            String cp = Locator.column(di, j);
-            if (!was.physicalType().equals(now.physicalType())) {
-                if (widens(was.physicalType(), now.physicalType())) {
-                    compatible("column " + c.name() + "." + now.name() + " widened from " + was.physicalType() + " to "
-                            + now.physicalType());
-                } else {
-                    breaking(Rules.BREAKING_TYPE_CHANGED, loc.first(cp + "/physicalType", cp + "/logicalType", cp + "/name"),
-                            c.name(), now.name(), "column " + c.name() + "." + now.name() + " changed type from "
-                                    + was.physicalType() + " to " + now.physicalType());
-                }
-            }
+            typeChange(c, di, j, was, now);
             if (was.required() != now.required()) {
                 compatible("column " + c.name() + "." + now.name() + (now.required() ? " is now required" : " is now optional"));
             }
@@ -213,39 +202,25 @@ final class BreakingChanges {
         }
     }
 
-    /** Whether every value of {@code from} is a value of {@code to}. */
+    private void typeChange(Dataset c, int di, int j, Column was, Column now) {
+        if (was.physicalType().equals(now.physicalType())) {
+            return;
+        }
+        String cp = Locator.column(di, j);
+        if (widens(was.physicalType(), now.physicalType())) {
+            compatible("column " + c.name() + "." + now.name() + " widened from " + was.physicalType() + " to "
+                    + now.physicalType());
+        } else {
+            String kind = now.physicalType().widensTo(was.physicalType()) ? " narrowed from " : " changed type from ";
+            breaking(Rules.BREAKING_TYPE_CHANGED, loc.first(cp + "/physicalType", cp + "/logicalType", cp + "/name"),
+                    c.name(), now.name(), "column " + c.name() + "." + now.name() + kind + was.physicalType() + " to "
+                            + now.physicalType());
+        }
+    }
+
+    /** Whether every value of {@code from} is a value of {@code to} ({@link DataType#widensTo}). */
     static boolean widens(DataType from, DataType to) {
-        Kind f = from.kind();
-        Kind t = to.kind();
-        if (INTEGER_WIDTHS.contains(f) && INTEGER_WIDTHS.contains(t)) {
-            return INTEGER_WIDTHS.indexOf(t) >= INTEGER_WIDTHS.indexOf(f);
-        }
-        if (f == Kind.REAL && t == Kind.DOUBLE) {
-            return true;
-        }
-        if ((f == Kind.VARCHAR || f == Kind.BINARY) && f == t) {
-            return to.precision() == -1 || from.precision() != -1 && to.precision() >= from.precision();
-        }
-        if (f == Kind.DECIMAL && t == Kind.DECIMAL) {
-            return to.scale() >= from.scale() && to.precision() - to.scale() >= from.precision() - from.scale();
-        }
-        if (f == Kind.STRUCT && t == Kind.STRUCT) {
-            // every field is still there, each as wide; new fields are additions consumers do not read yet
-            for (DataType.Field was : from.fields()) {
-                DataType.Field now = to.fields().stream().filter(x -> x.name().equals(was.name())).findFirst().orElse(null);
-                if (now == null || !widens(was.type(), now.type())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (f == Kind.ARRAY && t == Kind.ARRAY) {
-            return widens(from.elementType(), to.elementType());
-        }
-        if (f == Kind.MAP && t == Kind.MAP) {
-            return widens(from.keyType(), to.keyType()) && widens(from.elementType(), to.elementType());
-        }
-        return Objects.equals(from, to);
+        return from.widensTo(to);
     }
 
     private void breaking(String rule, io.meshkit.core.contract.SourceLocation at, String dataset, String column,

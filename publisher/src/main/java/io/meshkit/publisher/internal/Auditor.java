@@ -67,6 +67,15 @@ final class Auditor {
 
     /** Columns and types exactly as the contract says: one result per problem, or one passing result. */
     List<CheckResult> schema(PublishTarget target, TableInfo table) {
+        return schema(target, table, Optional.empty());
+    }
+
+    /**
+     * Columns and types exactly as the contract says; a dimension that keeps removed columns for history
+     * ({@code meshkit.removedColumns: keep}) may also have the columns production has that the contract no longer
+     * names.
+     */
+    List<CheckResult> schema(PublishTarget target, TableInfo table, Optional<TableInfo> production) {
         Map<ColumnName, DataType> expected = expectedColumns(target.dataset());
         List<CheckResult> problems = new ArrayList<>();
         Map<ColumnName, ColumnInfo> actual = new LinkedHashMap<>();
@@ -87,8 +96,12 @@ final class Auditor {
                 }
             }
         }
+        boolean keeps = target.dataset().kind() == DatasetKind.DIMENSION
+                && target.dataset().removedColumns() == io.meshkit.core.contract.RemovedColumns.KEEP;
         for (ColumnName c : actual.keySet()) {
-            if (!expected.containsKey(c)) {
+            boolean keptForHistory = keeps && production.flatMap(p -> p.columns().stream().filter(x -> lower(x.name()).equals(c)).findFirst())
+                    .isPresent();
+            if (!expected.containsKey(c) && !keptForHistory) {
                 problems.add(failed("schema_column_unexpected", c.name(), "absent",
                         "column " + c.name() + " is not in the contract"));
             }
@@ -99,6 +112,83 @@ final class Auditor {
                     "columns and types exactly as the contract says"));
         }
         return problems;
+    }
+
+    /**
+     * How the candidate's columns differ from production's: added and widened columns are non-breaking (a passed
+     * {@code schema_change}); a column gone, renamed, narrowed or of another type is breaking
+     * ({@code schema_breaking}), which fails unless the contract's major version is higher than the one production
+     * was published with. Nothing when there is no production yet, or one meshkit did not publish.
+     */
+    List<CheckResult> schemaChanges(PublishTarget target, TableInfo candidate, Optional<TableInfo> production,
+            Optional<String> publishedWith) {
+        if (production.isEmpty() || publishedWith.isEmpty()) {
+            return List.of();
+        }
+        Map<ColumnName, ColumnInfo> before = new LinkedHashMap<>();
+        production.get().columns().forEach(c -> before.put(lower(c.name()), c));
+        Map<ColumnName, ColumnInfo> after = new LinkedHashMap<>();
+        candidate.columns().forEach(c -> after.put(lower(c.name()), c));
+        List<String> compatible = new ArrayList<>();
+        List<String> breaking = new ArrayList<>();
+        for (Map.Entry<ColumnName, ColumnInfo> e : after.entrySet()) {
+            ColumnInfo was = before.get(e.getKey());
+            String now = dialect.typeName(e.getValue().type());
+            if (was == null) {
+                Optional<String> from = target.dataset().columns().stream().filter(c -> lower(c.columnName()).equals(e.getKey()))
+                        .findFirst().flatMap(Column::renamedFrom).filter(f -> before.containsKey(lower(ColumnName.of(f))));
+                if (from.isPresent()) {
+                    breaking.add("column " + from.get() + " renamed to " + e.getKey().name());
+                } else {
+                    compatible.add("column " + e.getKey().name() + " " + now + " added");
+                }
+                continue;
+            }
+            String then = dialect.typeName(was.type());
+            if (!then.equals(now)) {
+                if (was.type().widensTo(e.getValue().type())) {
+                    compatible.add("column " + e.getKey().name() + " widened from " + then + " to " + now);
+                } else {
+                    breaking.add("column " + e.getKey().name() + (e.getValue().type().widensTo(was.type()) ? " narrowed from " : " changed type from ")
+                            + then + " to " + now);
+                }
+            }
+        }
+        for (ColumnName c : before.keySet()) {
+            boolean renamedAway = target.dataset().columns().stream().anyMatch(x -> x.renamedFrom().map(f -> lower(ColumnName.of(f)).equals(c))
+                    .orElse(false) && after.containsKey(lower(x.columnName())));
+            if (!after.containsKey(c) && !renamedAway) {
+                breaking.add("column " + c.name() + " removed");
+            }
+        }
+        List<CheckResult> out = new ArrayList<>();
+        String name = target.dataset().name();
+        for (String c : compatible) {
+            out.add(new CheckResult("schema_change", name, CheckStatus.PASSED, Optional.empty(), "non-breaking", List.of(),
+                    c + " since production (non-breaking)"));
+        }
+        String version = target.contract().version();
+        boolean majorUp = publishedWith.map(v -> major(version) > major(v)).orElse(false);
+        for (String c : breaking) {
+            out.add(new CheckResult("schema_breaking", name, majorUp ? CheckStatus.PASSED : CheckStatus.FAILED, Optional.empty(),
+                    "a new major contract version", List.of(), c + " since production" + (majorUp
+                            ? " (breaking; allowed: the contract's major version went up from " + publishedWith.get() + " to " + version + ")"
+                            : ": a breaking change for consumers; production was published with contract version "
+                                    + publishedWith.orElse("(unknown)") + ", and " + version + " is not a new major version")));
+        }
+        return out;
+    }
+
+    private static int major(String version) {
+        String v = version == null ? "" : version.trim();
+        if (v.startsWith("v") || v.startsWith("V")) {
+            v = v.substring(1);
+        }
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? 0 : Integer.parseInt(v.substring(0, Math.min(end, 9)));
     }
 
     private static CheckResult failed(String id, String target, String expectation, String description) {

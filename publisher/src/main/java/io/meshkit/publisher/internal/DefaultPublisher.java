@@ -172,8 +172,13 @@ public final class DefaultPublisher implements Publisher {
         }
         listener.onPhase(target.datasetId(), Phase.VALIDATING);
         TableInfo candidate = requireTable("validate", target.candidate());
-        List<CheckResult> checks = new ArrayList<>(auditor.schema(target, candidate));
+        Optional<TableInfo> production = warehouse.describe(target.production());
+        List<CheckResult> checks = new ArrayList<>(auditor.schema(target, candidate, production));
         boolean schemaOk = checks.stream().allMatch(CheckResult::passed);
+        OptionalLong servedNow = servedVersion(target);
+        Optional<String> publishedWith = servedNow.isPresent()
+                ? firstPublication(target, servedNow.getAsLong()).map(Publication::contractVersion) : Optional.empty();
+        checks.addAll(auditor.schemaChanges(target, candidate, production, publishedWith));
         if (schemaOk) {
             checks.addAll(auditor.quality(target));
         } else {

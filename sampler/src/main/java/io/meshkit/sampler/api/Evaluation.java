@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * Queries run at several rates and compared with the exact answer, as in the Duolingo write-up.
  *
  * @param queries how many queries were run at every rate
- * @param baselineTime the plain query (no sampling, no sub-ranges) summed over the queries: the speed-up's baseline
+ * @param baselineTime the plain query (no sampling, no per-user grouping) summed over the queries: the speed-up's baseline
  * @param rows one row per rate, largest rate first
  */
 public record Evaluation(int queries, Duration baselineTime, List<RateRow> rows) {

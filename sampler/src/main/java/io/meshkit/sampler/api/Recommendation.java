@@ -28,13 +28,15 @@ public record Recommendation(Optional<Rate> rate, SampledResult pilot, List<Cand
      * The prediction for one rate.
      *
      * @param rate the rate
-     * @param maxRelativeError the predicted largest relative half-width of a 95% interval (0 at 100%)
+     * @param maxRelativeError the predicted largest relative half-width of a 95% interval (0 at 100%),
+     *     from the upper bound of the pilot's standard error: what the plan uses
+     * @param pointRelativeError the same predicted from the pilot's standard error itself
      * @param worst which number it is, {@code metric [group]}
      * @param time the predicted query time
      * @param bytes the predicted bytes scanned, where they can be predicted
      * @param meetsTarget whether every given target is met
      */
-    public record Candidate(Rate rate, double maxRelativeError, String worst, Duration time, OptionalLong bytes, boolean meetsTarget) {
+    public record Candidate(Rate rate, double maxRelativeError, double pointRelativeError, String worst, Duration time, OptionalLong bytes, boolean meetsTarget) {
         /** Validates. */
         public Candidate {
             requireNonNull(rate, "rate is null");

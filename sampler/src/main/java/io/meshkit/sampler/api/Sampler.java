@@ -11,6 +11,11 @@ import java.util.Optional;
  * from a rate of users with 95% intervals, recommend a rate, and evaluate rates against the truth.
  */
 public interface Sampler {
+    /** The sampler over a warehouse, for callers outside the module that do not use the Dagger component (the warehouse stays theirs). */
+    static Sampler over(io.meshkit.core.warehouse.Warehouse warehouse) {
+        return new io.meshkit.sampler.internal.DefaultSampler(warehouse);
+    }
+
     /** Rewrites a table with a {@code sampling_value} column of {@code key}, ordered or clustered by it. */
     PrepareResult prepare(TableId table, ColumnName key);
 
@@ -20,7 +25,10 @@ public interface Sampler {
      */
     PrepareResult append(TableId table, ColumnName key, TableId batch, Optional<ColumnName> replaceBy);
 
-    /** Runs a metric query at a rate: totals scaled by {@code 1/rate}, ratios unscaled, every number with a 95% interval. */
+    /**
+     * Runs a metric query at a rate: totals scaled by {@code 1/rate}, ratios unscaled, every number with a 95% interval
+     * estimated from the sampled users; {@code subsamples} is no longer used (kept for compatibility).
+     */
     SampledResult query(MetricQuery query, Rate rate, int subsamples);
 
     /**

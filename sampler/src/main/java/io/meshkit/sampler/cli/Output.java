@@ -84,13 +84,22 @@ final class Output {
         if (!r.rate().isFull()) {
             out.println("* total scaled by 1/" + r.rate() + "; ratios and means are not scaled. ± is the 95% interval's half-width.");
         }
+        warnings(out, r);
+    }
+
+    /** One line per number whose interval should not be trusted. */
+    static void warnings(PrintWriter out, SampledResult r) {
+        r.unreliable().forEach(w -> out.println("warning: " + w.message()));
     }
 
     static String summary(SampledResult r) {
         long rows = r.groups().stream().mapToLong(GroupResult::sampledRows).sum();
-        return String.format(Locale.ROOT, "%s at %s of %s (%d sub-samples): %,d rows read in %d ms, %s scanned%s",
-                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), r.subsamples(), rows, r.cost().elapsed().toMillis(),
-                Format.bytes(r.cost().bytesScanned()), r.cost().bytesEstimated() ? " (estimated)" : "");
+        SampledResult.QueryCost c = r.cost();
+        String users = r.rate().isFull() ? "every user" : String.format(Locale.ROOT, "%,d sampled users", r.sampledUsers());
+        return String.format(Locale.ROOT, "%s at %s of %s (%s): %,d rows read in %d ms, %s scanned%s; also %d ms checking the table%s",
+                r.query().table(), r.rate(), "users by " + r.query().samplingKey(), users, rows, c.elapsed().toMillis(),
+                Format.bytes(c.bytesScanned()), c.bytesEstimated() ? " (estimated)" : "", c.metadata().toMillis(),
+                c.bytesEstimated() ? String.format(Locale.ROOT, ", %d ms estimating bytes", c.estimating().toMillis()) : "");
     }
 
     static void resultCsv(PrintWriter out, SampledResult r) {
@@ -126,10 +135,12 @@ final class Output {
         root.put("table", r.query().table().toString());
         root.put("samplingKey", r.query().samplingKey().name());
         root.put("rate", r.rate().fraction());
-        root.put("subsamples", r.subsamples());
+        root.put("sampledUsers", r.sampledUsers());
         root.put("rowsRead", r.groups().stream().mapToLong(GroupResult::sampledRows).sum());
         root.put("groupCount", r.groups().size());
         root.put("elapsedMs", r.cost().elapsed().toMillis());
+        root.put("metadataMs", r.cost().metadata().toMillis());
+        root.put("bytesEstimateMs", r.cost().estimating().toMillis());
         if (r.cost().bytesScanned().isPresent()) {
             root.put("bytesScanned", r.cost().bytesScanned().getAsLong());
         } else {
@@ -137,6 +148,8 @@ final class Output {
         }
         root.put("bytesEstimated", r.cost().bytesEstimated());
         root.putArray("tablesChanged");
+        ArrayNode warnings = root.putArray("warnings");
+        r.unreliable().forEach(w -> warnings.add(w.message()));
         ArrayNode groups = root.putArray("groups");
         for (GroupResult g : r.groups()) {
             ObjectNode gn = groups.addObject();
@@ -165,6 +178,13 @@ final class Output {
                 putNumber(en, "upper", e.upper());
                 putNumber(en, "standardError", e.standardError());
                 putNumber(en, "relativeError", e.relativeError());
+                if (!r.rate().isFull()) {
+                    en.put("users", e.users());
+                    putNumber(en, "effectiveSampleSize", e.effectiveSampleSize());
+                    putNumber(en, "skewness", e.skewness());
+                    putNumber(en, "standardErrorUpper", e.standardErrorUpper());
+                }
+                en.put("unreliable", e.unreliable());
             }
         }
         return root;

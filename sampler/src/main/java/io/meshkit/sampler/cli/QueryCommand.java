@@ -50,7 +50,12 @@ final class QueryCommand implements Callable<Integer> {
             SampledResult r = c.sampler().query(q, rate, query.subsamples);
             switch (f) {
                 case JSON -> out.println(Output.resultJson(r));
-                case CSV -> Output.resultCsv(out, r);
+                case CSV -> {
+                    Output.resultCsv(out, r);
+                    PrintWriter err = spec.commandLine().getErr();
+                    Output.warnings(err, r); // the CSV stays a table
+                    err.flush();
+                }
                 default -> Output.resultTable(out, r);
             }
         } finally {

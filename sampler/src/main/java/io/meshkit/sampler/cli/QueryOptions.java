@@ -33,7 +33,7 @@ final class QueryOptions {
     Path queryFile;
 
     @Option(names = "--subsamples", paramLabel = "B", defaultValue = "" + SamplingLayout.DEFAULT_SUBSAMPLES,
-            description = "Equal sub-ranges of the sample the variance is estimated from (default ${DEFAULT-VALUE}).")
+            description = "No longer used: the variance is estimated from the sampled users. Accepted so that existing scripts run.")
     int subsamples;
 
     List<MetricQuery> queries(String verb) {

@@ -94,6 +94,7 @@ final class RecommendCommand implements Callable<Integer> {
                     ObjectNode n = cs.addObject();
                     n.put("rate", cand.rate().fraction());
                     Output.putNumber(n, "maxRelativeError", cand.maxRelativeError());
+                    Output.putNumber(n, "pointRelativeError", cand.pointRelativeError());
                     n.put("worst", cand.worst());
                     n.put("predictedMs", cand.time().toMillis());
                     if (cand.bytes().isPresent()) {
@@ -107,9 +108,10 @@ final class RecommendCommand implements Callable<Integer> {
                 out.println(root);
             }
             case CSV -> {
-                out.println("rate,max_relative_error,worst,predicted_ms,predicted_bytes,meets_target,recommended");
+                out.println("rate,max_relative_error,point_relative_error,worst,predicted_ms,predicted_bytes,meets_target,recommended");
                 for (Recommendation.Candidate cand : r.candidates()) {
                     out.println(String.join(",", Double.toString(cand.rate().fraction()), Double.toString(cand.maxRelativeError()),
+                            Double.toString(cand.pointRelativeError()),
                             Output.csvCell(cand.worst()), Long.toString(cand.time().toMillis()),
                             cand.bytes().isPresent() ? Long.toString(cand.bytes().getAsLong()) : "",
                             Boolean.toString(cand.meetsTarget()), Boolean.toString(r.rate().equals(Optional.of(cand.rate())))));
@@ -119,11 +121,12 @@ final class RecommendCommand implements Callable<Integer> {
                 out.println(r.rate().map(rate -> "recommended rate: " + rate).orElse("no rate of the ladder meets the target"));
                 List<List<String>> rows = new ArrayList<>();
                 for (Recommendation.Candidate cand : r.candidates()) {
-                    rows.add(List.of(cand.rate().toString(), Format.percent(cand.maxRelativeError()), cand.worst(),
+                    rows.add(List.of(cand.rate().toString(), Format.percent(cand.maxRelativeError()),
+                            cand.rate().isFull() ? "0%" : Format.percent(cand.pointRelativeError()), cand.worst(),
                             String.format(Locale.ROOT, "%,d", cand.time().toMillis()), Format.bytes(cand.bytes()),
                             cand.meetsTarget() ? "yes" : "no"));
                 }
-                Output.table(out, List.of("rate", "predicted max ±", "worst number", "predicted ms", "bytes", "meets target"), rows);
+                Output.table(out, List.of("rate", "predicted max ±", "from estimate", "worst number", "predicted ms", "bytes", "meets target"), rows);
                 out.println(r.explanation());
             }
         }

@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * query is run once per rate to warm the cache (these runs give the estimates compared), then
  * {@code runs} rounds time the plain query and every rate in turn; the median time counts.
  * The speed-up's baseline is the plain query a user would write without meshkit (no sampling
- * filter, no sub-ranges), timed the same way in the same run.
+ * filter, no per-user grouping), timed the same way in the same run.
  */
 public final class Evaluator {
     private final Warehouse warehouse;
@@ -56,7 +56,7 @@ public final class Evaluator {
             plains.add(plain);
             runPlain(plain);
             for (Rate r : ordered) {
-                SampledResult result = estimator.run(q, r, subsamples);
+                SampledResult result = estimator.run(q, r);
                 results.computeIfAbsent(r, k -> new ArrayList<>()).add(result);
                 if (r.isFull()) {
                     truths.add(MetricEstimator.byGroup(result));
@@ -72,7 +72,7 @@ public final class Evaluator {
             for (int qi = 0; qi < queries.size(); qi++) {
                 plainTimes[qi][i] = runPlain(plains.get(qi));
                 for (Rate r : ordered) {
-                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r, subsamples).cost().elapsed().toNanos();
+                    times.get(r)[qi][i] = estimator.run(queries.get(qi), r, false).cost().elapsed().toNanos();
                 }
             }
         }

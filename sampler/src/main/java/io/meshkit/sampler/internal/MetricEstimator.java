@@ -31,21 +31,19 @@ import java.util.Set;
  * Runs a metric query at a rate as one SQL statement and turns its per-group sums into estimates
  * with 95% intervals.
  *
- * <p>Method (random groups): the sampled range {@code [0, r)} of sampling values is cut into
- * {@code B} equal sub-ranges; each sampling key (user) falls in exactly one. The inner aggregate
- * sums every measure per group and sub-range ({@code y_b}); the outer one returns, per group,
- * {@code S = Σ y_b}, {@code Q = Σ y_b²} and, for ratios, {@code P = Σ y_b x_b}. Each sub-range is
- * itself a sample of rate {@code r/B}, so {@code T_b = (B/r) y_b} are B estimates of the total whose
- * spread gives the variance of their mean {@code S/r}:
- * <pre>
- *   total:  Var = (1 - r) · B / (r² (B - 1)) · (Q - S²/B)
- *   ratio:  R = S_y / S_x,  Var = (1 - r) · B / ((B - 1) S_x²) · (Q_y - 2 R P + R² Q_x)   (linearization)
- * </pre>
- * {@code (1 - r)} is the finite-population correction (the sub-ranges are disjoint), so at 100% the
- * interval has width 0. Sub-ranges where a group has no rows count as {@code y_b = 0}, which these
- * formulas do without seeing them. The interval is {@code estimate ± t(0.975, B - 1) · sqrt(Var)}.
+ * <p>Method (user level): the inner aggregate sums every measure per group and sampled user (the
+ * sampling key), the outer one returns per group the number of users and the power sums
+ * {@code Σ y^j x^k} (j + k at most 4) of those per-user values: a total's and a ratio's numerator
+ * and denominator. Users enter the sample independently with probability r, so a total is the
+ * Horvitz-Thompson estimate {@code Σy / r} and a ratio {@code Σy / Σx} is linearised (the delta
+ * method) at user level; {@link UserLevelInterval} turns the sums into the variance, a
+ * skewness-corrected interval, the effective sample size and an upper bound of the standard error.
+ * At 100% the answer is exact and the statement is the plain aggregate.
  */
 public final class MetricEstimator {
+    /** The largest power the statement sums (variance of the variance: fourth moments). */
+    static final int POWER = 4;
+
     private final Warehouse warehouse;
 
     /** An estimator running its queries in a warehouse. */
@@ -53,13 +51,25 @@ public final class MetricEstimator {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
     }
 
-    /** Runs the query at a rate with {@code subsamples} sub-ranges (at least 2). */
+    /** Runs the query at a rate; {@code subsamples} is kept for compatibility and not used (the variance is estimated per user). */
     public SampledResult run(MetricQuery query, Rate rate, int subsamples) {
+        return run(query, rate);
+    }
+
+    /** Runs the query at a rate. */
+    public SampledResult run(MetricQuery query, Rate rate) {
+        return run(query, rate, true);
+    }
+
+    /**
+     * Runs the query at a rate; without {@code estimateBytes} the bytes are left unknown where the
+     * warehouse does not report them (the estimate reads storage metadata, which can cost more than a
+     * small sampled query: timing runs skip it).
+     */
+    public SampledResult run(MetricQuery query, Rate rate, boolean estimateBytes) {
         requireNonNull(query, "query is null");
         requireNonNull(rate, "rate is null");
-        if (subsamples < 2) {
-            throw new IllegalArgumentException("at least two sub-samples");
-        }
+        long t0 = System.nanoTime();
         Columns columns = Columns.of(warehouse, query.table(), "query");
         columns.requirePrepared();
         columns.require(query.samplingKey(), "sampling key");
@@ -73,50 +83,103 @@ public final class MetricEstimator {
             }
         }
         List<Object> filterValues = query.filters().stream().map(columns::filterValue).toList();
-        Sql sql = sql(warehouse.dialect(), query, rate, subsamples, measures, filterValues);
-
-        double t = StudentT.quantile(0.975, subsamples - 1);
-        int k = query.dimensions().size();
+        Sql sql = sql(warehouse.dialect(), query, rate, measures, filterValues);
+        java.time.Duration metadata = java.time.Duration.ofNanos(System.nanoTime() - t0);
         List<GroupResult> groups = new ArrayList<>();
         java.time.Duration elapsed;
         OptionalLong reportedBytes;
         try (ResultRows rows = warehouse.query(sql)) {
             for (Row row : rows) {
-                List<Object> dims = new ArrayList<>(k);
-                for (int i = 0; i < k; i++) {
-                    dims.add(row.get(i));
-                }
-                double[] s = new double[measures.size()];
-                double[] q = new double[measures.size()];
-                for (int i = 0; i < measures.size(); i++) {
-                    s[i] = number(row.get(k + 2 * i));
-                    q[i] = number(row.get(k + 2 * i + 1));
-                }
-                int base = k + 2 * measures.size();
-                List<Estimate> estimates = new ArrayList<>();
-                int ratioIndex = 0;
-                for (Metric m : query.metrics()) {
-                    int y = measures.indexOf(m.numerator());
-                    if (m.isRatio()) {
-                        int x = measures.indexOf(m.denominator().orElseThrow());
-                        double p = number(row.get(base + ratioIndex++));
-                        estimates.add(ratio(m.name(), s[y], q[y], s[x], q[x], p, rate.fraction(), subsamples, t));
-                    } else {
-                        estimates.add(total(m.name(), s[y], q[y], rate.fraction(), subsamples, t));
-                    }
-                }
-                groups.add(new GroupResult(dims, Math.round(s[0]), estimates));
+                groups.add(group(row, query, rate, measures));
             }
             elapsed = rows.stats().elapsed();
             reportedBytes = rows.stats().bytesScanned();
         }
         SampledResult.QueryCost cost;
-        if (reportedBytes.isPresent()) {
-            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false);
+        if (reportedBytes.isPresent() || !estimateBytes) {
+            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false, metadata, java.time.Duration.ZERO);
         } else {
-            cost = new SampledResult.QueryCost(elapsed, ScanEstimate.bytes(warehouse, columns.info(), usedColumns(query), rate), true);
+            long t1 = System.nanoTime();
+            OptionalLong bytes = ScanEstimate.bytes(warehouse, columns.info(), usedColumns(query), rate);
+            cost = new SampledResult.QueryCost(elapsed, bytes, bytes.isPresent(), metadata, java.time.Duration.ofNanos(System.nanoTime() - t1));
         }
-        return new SampledResult(query, rate, subsamples, groups, cost);
+        return new SampledResult(query, rate, groups, cost);
+    }
+
+    /** One group's estimates from its row of the statement (columns in the order {@link #sql} writes them). */
+    static GroupResult group(Row row, MetricQuery query, Rate rate, List<Measure> measures) {
+        int k = query.dimensions().size();
+        List<Object> dims = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            dims.add(row.get(i));
+        }
+        int col = k;
+        List<Estimate> estimates = new ArrayList<>();
+        if (rate.isFull()) {
+            double[] s = new double[measures.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = number(row.get(col++));
+            }
+            for (Metric m : query.metrics()) {
+                double y = s[measures.indexOf(m.numerator())];
+                if (m.isRatio()) {
+                    double x = s[measures.indexOf(m.denominator().orElseThrow())];
+                    double v = x == 0 ? Double.NaN : y / x;
+                    estimates.add(new Estimate(m.name(), v, x == 0 ? Double.NaN : 0, v, v));
+                } else {
+                    estimates.add(new Estimate(m.name(), y, 0, y, y));
+                }
+            }
+            return new GroupResult(dims, Math.round(s[0]), estimates);
+        }
+        long users = Math.round(number(row.get(col++)));
+        double[][] power = new double[measures.size()][POWER + 1];
+        for (int i = 0; i < measures.size(); i++) {
+            for (int p = 1; p <= POWER; p++) {
+                // a user counts once: every power sum of the users measure is the number of users
+                power[i][p] = isKeys(measures.get(i)) ? users : number(row.get(col++));
+            }
+        }
+        double r = rate.fraction();
+        for (Metric m : query.metrics()) {
+            int y = measures.indexOf(m.numerator());
+            if (m.isRatio()) {
+                int x = measures.indexOf(m.denominator().orElseThrow());
+                double[][] mm = new double[POWER + 1][POWER + 1];
+                for (int p = 1; p <= POWER; p++) {
+                    mm[p][0] = power[y][p];
+                    mm[0][p] = power[x][p];
+                }
+                for (int[] jk : crossPowers()) {
+                    if (isKeys(m.numerator())) {
+                        mm[jk[0]][jk[1]] = power[x][jk[1]]; // y = 1 per user
+                    } else if (isKeys(m.denominator().orElseThrow())) {
+                        mm[jk[0]][jk[1]] = power[y][jk[0]]; // x = 1 per user
+                    } else {
+                        mm[jk[0]][jk[1]] = number(row.get(col++));
+                    }
+                }
+                estimates.add(UserLevelInterval.ratio(m.name(), mm, users, r));
+            } else {
+                estimates.add(UserLevelInterval.total(m.name(), power[y][1], power[y][2], power[y][3], power[y][4], users, r));
+            }
+        }
+        return new GroupResult(dims, Math.round(power[0][1]), estimates);
+    }
+
+    private static boolean isKeys(Measure m) {
+        return m.kind() == Measure.Kind.KEYS;
+    }
+
+    /** The mixed powers {@code y^j x^k} (j, k at least 1, j + k at most 4) a ratio needs beyond its parts' own. */
+    static List<int[]> crossPowers() {
+        List<int[]> list = new ArrayList<>();
+        for (int j = 1; j < POWER; j++) {
+            for (int k = 1; j + k <= POWER; k++) {
+                list.add(new int[] {j, k});
+            }
+        }
+        return list;
     }
 
     /** The distinct measures of the query's metrics, rows first (every group reports its sampled rows). */
@@ -145,99 +208,84 @@ public final class MetricEstimator {
         return used;
     }
 
-    static Estimate total(String name, double s, double q, double r, int b, double t) {
-        double value = s / r;
-        if (r >= 1) {
-            return new Estimate(name, value, 0, value, value);
-        }
-        double variance = (1 - r) * b / (r * r * (b - 1)) * (q - s * s / b);
-        double se = Math.sqrt(Math.max(variance, 0));
-        return new Estimate(name, value, se, value - t * se, value + t * se);
-    }
-
-    static Estimate ratio(String name, double sy, double qy, double sx, double qx, double p, double r, int b, double t) {
-        if (sx == 0) {
-            return new Estimate(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double value = sy / sx;
-        if (r >= 1) {
-            return new Estimate(name, value, 0, value, value);
-        }
-        double residual = qy - 2 * value * p + value * value * qx;
-        double variance = (1 - r) * b / ((b - 1) * sx * sx) * residual;
-        double se = Math.sqrt(Math.max(variance, 0));
-        return new Estimate(name, value, se, value - t * se, value + t * se);
-    }
-
     private static double number(Object v) {
         return v == null ? 0 : ((Number) v).doubleValue();
     }
 
     /**
-     * The statement: sums per group and sub-range inside, their sums, squares and cross products per
-     * group outside. Column aliases are meshkit's own ({@code meshkit_*}), never user text.
+     * The statement. Below 100%: the measures per group and sampled user inside (as DOUBLE), the number
+     * of users and the power sums outside. At 100%: the plain aggregate per group. Column aliases are
+     * meshkit's own ({@code meshkit_*}), never user text.
      */
-    static Sql sql(Dialect dialect, MetricQuery query, Rate rate, int subsamples, List<Measure> measures, List<Object> filterValues) {
+    static Sql sql(Dialect dialect, MetricQuery query, Rate rate, List<Measure> measures, List<Object> filterValues) {
         SqlBuilder b = dialect.sql();
         int k = query.dimensions().size();
+        if (rate.isFull()) {
+            b.sql("SELECT ");
+            for (int i = 0; i < k; i++) {
+                b.id(query.dimensions().get(i)).sql(" AS ").id(alias("d", i)).sql(", ");
+            }
+            for (int i = 0; i < measures.size(); i++) {
+                b.sql(i == 0 ? "" : ", ");
+                measure(b, query, measures.get(i), true);
+            }
+            from(b, dialect, query, rate, filterValues);
+            if (k > 0) {
+                b.sql(" GROUP BY ");
+                for (int i = 0; i < k; i++) {
+                    b.sql(i == 0 ? "" : ", ").literal(i + 1);
+                }
+                b.sql(" ORDER BY ");
+                for (int i = 0; i < k; i++) {
+                    b.sql(i == 0 ? "" : ", ").literal(i + 1);
+                }
+            }
+            return b.build();
+        }
         b.sql("SELECT ");
         for (int i = 0; i < k; i++) {
             b.id(alias("d", i)).sql(", ");
         }
+        b.sql("count(*) AS ").id(ColumnName.of("meshkit_users"));
         for (int i = 0; i < measures.size(); i++) {
-            b.sql(i == 0 ? "" : ", ");
-            b.sql("sum(").id(alias("m", i)).sql(") AS ").id(alias("s", i));
-            b.sql(", sum(CAST(").id(alias("m", i)).sql(" AS ").type(DataType.DOUBLE).sql(") * CAST(").id(alias("m", i)).sql(" AS ")
-                    .type(DataType.DOUBLE).sql(")) AS ").id(alias("q", i));
+            if (isKeys(measures.get(i))) {
+                continue; // its power sums are the number of users
+            }
+            for (int p = 1; p <= POWER; p++) {
+                b.sql(", sum(");
+                product(b, i, p, -1, 0);
+                b.sql(") AS ").id(alias("s" + i + "_", p));
+            }
         }
         int ratio = 0;
         for (Metric m : query.metrics()) {
-            if (m.isRatio()) {
+            if (m.isRatio() && !isKeys(m.numerator()) && !isKeys(m.denominator().orElseThrow())) {
                 int y = measures.indexOf(m.numerator());
                 int x = measures.indexOf(m.denominator().orElseThrow());
-                b.sql(", sum(CAST(").id(alias("m", y)).sql(" AS ").type(DataType.DOUBLE).sql(") * CAST(").id(alias("m", x)).sql(" AS ")
-                        .type(DataType.DOUBLE).sql(")) AS ").id(alias("p", ratio++));
+                for (int[] jk : crossPowers()) {
+                    b.sql(", sum(");
+                    product(b, y, jk[0], x, jk[1]);
+                    b.sql(") AS ").id(alias("p" + ratio + "_" + jk[0] + "_", jk[1]));
+                }
+                ratio++;
             }
         }
         b.sql(" FROM (SELECT ");
         for (int i = 0; i < k; i++) {
             b.id(query.dimensions().get(i)).sql(" AS ").id(alias("d", i)).sql(", ");
         }
-        if (rate.isFull()) {
-            // at 100% the variance is 0 (the finite-population factor 1 - r): no sub-ranges to group by
-            b.sql("0 AS ").id(ColumnName.of("meshkit_b"));
-        } else {
-            // the sub-range of [0, r) a row's key falls in; least() guards against rounding at the top edge
-            b.sql("least(CAST(floor(").id(SamplingLayout.SAMPLING_VALUE).sql(" * ").bind(subsamples / rate.fraction())
-                    .sql(") AS BIGINT), ").bind((long) subsamples - 1).sql(") AS ").id(ColumnName.of("meshkit_b"));
-        }
+        b.id(query.samplingKey()).sql(" AS ").id(ColumnName.of("meshkit_key"));
         for (int i = 0; i < measures.size(); i++) {
-            b.sql(", ");
-            Measure m = measures.get(i);
-            switch (m.kind()) {
-                case ROWS -> b.sql("count(*)");
-                case KEYS -> b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
-                case SUM -> b.sql("coalesce(sum(CAST(").id(m.column().orElseThrow()).sql(" AS ").type(DataType.DOUBLE).sql(")), 0)");
-                case COUNT_OF -> b.sql("count(").id(m.column().orElseThrow()).sql(")");
-            }
-            b.sql(" AS ").id(alias("m", i));
+            b.sql(", CAST(");
+            measure(b, query, measures.get(i), false);
+            b.sql(" AS ").type(DataType.DOUBLE).sql(") AS ").id(alias("m", i));
         }
-        b.sql(" FROM ").table(query.table());
-        boolean first = true;
-        if (!rate.isFull()) {
-            b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" < ").bind(rate.fraction());
-            first = false;
-        }
-        for (int i = 0; i < query.filters().size(); i++) {
-            Filter f = query.filters().get(i);
-            b.sql(first ? " WHERE " : " AND ").append(f.predicate(dialect, filterValues.get(i)));
-            first = false;
-        }
+        from(b, dialect, query, rate, filterValues);
         b.sql(" GROUP BY ");
         for (int i = 0; i <= k; i++) {
             b.sql(i == 0 ? "" : ", ").literal(i + 1);
         }
-        b.sql(") AS meshkit_buckets");
+        b.sql(") AS meshkit_users");
         if (k > 0) {
             b.sql(" GROUP BY ");
             for (int i = 0; i < k; i++) {
@@ -249,6 +297,57 @@ public final class MetricEstimator {
             }
         }
         return b.build();
+    }
+
+    /**
+     * {@code m_i^p · m_x^q} of the inner DOUBLE columns ({@code x < 0}: no second factor), with
+     * {@code power()} rather than repeated products: fewer expression nodes to plan, and planning is
+     * much of a small sampled query's time.
+     */
+    private static void product(SqlBuilder b, int i, int p, int x, int q) {
+        power(b, i, p);
+        if (x >= 0) {
+            b.sql(" * ");
+            power(b, x, q);
+        }
+    }
+
+    private static void power(SqlBuilder b, int i, int p) {
+        if (p == 1) {
+            b.id(alias("m", i));
+        } else {
+            b.sql("power(").id(alias("m", i)).sql(", ").literal(p).sql(")");
+        }
+    }
+
+    /** One measure's aggregate; per user (inside) a user counts once, over all rows (at 100%) distinct keys count. */
+    private static void measure(SqlBuilder b, MetricQuery query, Measure m, boolean full) {
+        switch (m.kind()) {
+            case ROWS -> b.sql("count(*)");
+            case KEYS -> {
+                if (full) {
+                    b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
+                } else {
+                    b.sql("1"); // one user per row of the inner aggregate
+                }
+            }
+            case SUM -> b.sql("coalesce(sum(CAST(").id(m.column().orElseThrow()).sql(" AS ").type(DataType.DOUBLE).sql(")), 0)");
+            case COUNT_OF -> b.sql("count(").id(m.column().orElseThrow()).sql(")");
+        }
+    }
+
+    private static void from(SqlBuilder b, Dialect dialect, MetricQuery query, Rate rate, List<Object> filterValues) {
+        b.sql(" FROM ").table(query.table());
+        boolean first = true;
+        if (!rate.isFull()) {
+            b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" < ").bind(rate.fraction());
+            first = false;
+        }
+        for (int i = 0; i < query.filters().size(); i++) {
+            Filter f = query.filters().get(i);
+            b.sql(first ? " WHERE " : " AND ").append(f.predicate(dialect, filterValues.get(i)));
+            first = false;
+        }
     }
 
     private static ColumnName alias(String kind, int i) {

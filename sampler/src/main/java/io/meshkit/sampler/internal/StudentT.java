@@ -1,6 +1,6 @@
 package io.meshkit.sampler.internal;
 
-/** Quantiles of Student's t distribution, for the intervals of a random-groups variance estimate. */
+/** Quantiles of Student's t distribution, for the intervals of the user-level variance estimate (Satterthwaite degrees of freedom). */
 final class StudentT {
     private StudentT() {}
 

@@ -72,6 +72,38 @@ class SampleCliTest {
 
         Run table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
         assertThat(table.out()).contains("learning.lessons at 10% of users by user_id").contains("95% interval").contains("scaled by 1/10%");
+        assertThat(table.out()).containsPattern("\\(\\d[\\d,]* sampled users\\)").contains("ms checking the table");
+        assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count").out())
+                .contains("at 100% of users by user_id (every user)");
+    }
+
+    @Test
+    void warnsWhenAFewUsersCarryTheMetricInTextAndJson() throws Exception {
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "1GB"))) {
+            // Pareto lessons per user (tail index 1.2: a few users with thousands of lessons)
+            w.execute(Sql.of("CREATE TABLE learning.heavy AS SELECT user_id, 10 AS xp FROM (SELECT user_id, unnest(range(n)) FROM ("
+                    + "SELECT range AS user_id, CAST(least(100000, floor(pow(((hash(range, 7) >> 11) + 0.5) / 9007199254740992.0, -1 / 1.2))) AS BIGINT) AS n"
+                    + " FROM range(20000)))"));
+        }
+        assertThat(run("prepare", "--table", "learning.heavy", "--key", "user_id").exit()).isZero();
+        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exit()).isZero();
+
+        Run text = run("query", "--table", "learning.heavy", "--key", "user_id", "--rate", "10%", "-m", "lessons=count", "-m", "users=users");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("warning: lessons: [0-9,]+ users, effective sample size [0-9,]+, skewness [0-9.]+")
+                .doesNotContain("warning: users");
+        JsonNode heavy = new ObjectMapper().readTree(run("query", "--table", "learning.heavy", "--key", "user_id", "--rate", "10%",
+                "-m", "lessons=count", "--format", "json").out());
+        assertThat(heavy.get("warnings")).hasSize(1);
+        JsonNode est = heavy.get("groups").get(0).get("estimates").get(0);
+        assertThat(est.get("unreliable").asBoolean()).isTrue();
+        assertThat(est.get("effectiveSampleSize").asDouble()).isLessThan(est.get("users").asDouble() / 10);
+
+        // ten lessons per user: nothing to warn about
+        JsonNode light = new ObjectMapper().readTree(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%",
+                "-m", "lessons=count", "--format", "json").out());
+        assertThat(light.get("warnings")).isEmpty();
+        assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count").out()).doesNotContain("warning");
     }
 
     @Test

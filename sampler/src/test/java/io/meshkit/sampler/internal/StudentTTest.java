@@ -17,12 +17,36 @@ class StudentTTest {
     }
 
     @Test
-    void randomGroupsVarianceOfATotal() {
-        // two sub-samples at 50%: y = 3 and 5, S = 8, Q = 34; T_b = 6 and 10, mean 8/0.5 = 16
-        var e = MetricEstimator.total("n", 8, 34, 0.5, 2, 1.0);
-        assertThat(e.value()).isEqualTo(16);
-        // (1 - r) * B / (r^2 (B - 1)) * (Q - S^2/B) = 0.5 * 2 / 0.25 * (34 - 32) = 8
-        assertThat(e.standardError()).isCloseTo(Math.sqrt(8), within(1e-12));
-        assertThat(MetricEstimator.total("n", 8, 34, 1.0, 2, 1.0).standardError()).isZero();
+    void fastQuantilesMatchTheExactOnes() {
+        for (int df : new int[] {1, 2, 5, 19, 30, 31, 45, 100, 1000, 50_000}) {
+            assertThat(UserLevelInterval.quantile(df)).as("df %d", df).isCloseTo(StudentT.quantile(0.975, df), within(1e-6));
+        }
+        assertThat(UserLevelInterval.quantile(Double.POSITIVE_INFINITY)).isCloseTo(1.959964, within(1e-6));
+    }
+
+    @Test
+    void userLevelVarianceOfATotalAndARatio() {
+        // users with y = 1, 2, 9 sampled at r = 0.1: total 12/0.1 = 120; V = (1 - r) Σ (y/r)² = 0.9 * 8600 = 7740
+        var e = UserLevelInterval.total("n", 12, 86, 1 + 8 + 729, 1 + 16 + 6561, 3, 0.1);
+        assertThat(e.value()).isCloseTo(120, within(1e-9));
+        assertThat(e.standardError()).isCloseTo(Math.sqrt(7740), within(1e-9));
+        assertThat(e.effectiveSampleSize()).isCloseTo(144.0 / 86, within(1e-9)); // (Σy)² / Σy²
+        assertThat(e.skewness()).isGreaterThan(0);
+        // right skew: the interval reaches further above the estimate than below, with the width of ±z·SE
+        assertThat(e.upper() - e.value()).isGreaterThan(e.value() - e.lower());
+        assertThat(e.standardErrorUpper()).isGreaterThan(e.standardError());
+        // a ratio y/x per user with y = 2x exactly has no error
+        double[][] m = new double[5][5];
+        double[] xs = {1, 2, 3};
+        for (double x : xs) {
+            for (int j = 0; j <= 4; j++) {
+                for (int k = 0; j + k <= 4; k++) {
+                    m[j][k] += Math.pow(2 * x, j) * Math.pow(x, k);
+                }
+            }
+        }
+        var ratio = UserLevelInterval.ratio("r", m, 3, 0.1);
+        assertThat(ratio.value()).isEqualTo(2.0);
+        assertThat(ratio.standardError()).isZero();
     }
 }

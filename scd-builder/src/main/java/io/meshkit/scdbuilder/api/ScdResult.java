@@ -24,10 +24,19 @@ import java.util.Optional;
  * @param tablesChanged every table created or replaced
  * @param plan the steps, with their SQL
  * @param runId the run record's id, empty for a dry run
+ * @param schemaChanges how the dimension followed its contract's columns (added, widened, renamed, kept for history,
+ *     dropped), as written to the run log; empty when nothing changed
  */
 public record ScdResult(String operation, String dataset, Status status, Optional<TableId> base, TableId candidate,
         Optional<TableId> rejected, List<LocalDateTime> applied, ScdCounts counts, Optional<EventCounts> events, List<CheckResult> checks,
-        List<TableId> tablesChanged, List<PlanStep> plan, Optional<String> runId) {
+        List<TableId> tablesChanged, List<PlanStep> plan, Optional<String> runId, List<String> schemaChanges) {
+
+    /** A result without schema changes. */
+    public ScdResult(String operation, String dataset, Status status, Optional<TableId> base, TableId candidate,
+            Optional<TableId> rejected, List<LocalDateTime> applied, ScdCounts counts, Optional<EventCounts> events, List<CheckResult> checks,
+            List<TableId> tablesChanged, List<PlanStep> plan, Optional<String> runId) {
+        this(operation, dataset, status, base, candidate, rejected, applied, counts, events, checks, tablesChanged, plan, runId, List.of());
+    }
 
     /** Validates and copies. */
     public ScdResult {
@@ -44,6 +53,7 @@ public record ScdResult(String operation, String dataset, Status status, Optiona
         tablesChanged = List.copyOf(tablesChanged);
         plan = List.copyOf(plan);
         requireNonNull(runId, "runId is null");
+        schemaChanges = List.copyOf(schemaChanges);
     }
 
     /** Where a build ended. */

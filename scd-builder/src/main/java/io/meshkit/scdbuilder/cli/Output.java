@@ -71,6 +71,7 @@ final class Output {
                 : "REJECTED: the build failed its checks and was kept in " + r.rejected().map(TableId::toString).orElse("?"))
                 + " for " + r.dataset() + (applied.isEmpty() ? "" : ": " + r.operation() + " " + applied));
         out.println("  base: " + r.base().map(TableId::toString).orElse("none (new dimension)"));
+        r.schemaChanges().forEach(change -> out.println("  schema: " + change));
         ScdCounts c = r.counts();
         r.events().ifPresentOrElse(
                 e -> out.println("  events read " + e.events() + ", late " + e.late() + ", keys rebuilt " + e.keysRebuilt() + "; rows "
@@ -129,6 +130,8 @@ final class Output {
             ev.put("keysRebuilt", e.keysRebuilt());
         });
         o.set("checks", checks(r.checks()));
+        ArrayNode schema = o.putArray("schemaChanges");
+        r.schemaChanges().forEach(schema::add);
         ArrayNode changed = o.putArray("tablesChanged");
         r.tablesChanged().forEach(t -> changed.add(t.toString()));
         if (r.status() == ScdResult.Status.PLANNED) {

@@ -50,9 +50,17 @@ public final class AppliedLog {
      * @param rowCount its rows
      * @param runId the run
      * @param appliedAt when
+     * @param retained the columns a new major version removed that the dimension keeps for history
      */
     public record Entry(String dataset, LocalDateTime appliedThrough, String source, Optional<LocalDateTime> arrivalWatermark,
-            String contractVersion, String candidate, long rowCount, String runId, Instant appliedAt) {}
+            String contractVersion, String candidate, long rowCount, String runId, Instant appliedAt, List<String> retained) {
+        /** Copies. */
+        public Entry {
+            retained = List.copyOf(retained);
+        }
+    }
+
+    private static final ColumnName RETAINED = ColumnName.of("retained_columns");
 
     /** Creates the table if it does not exist. */
     public void initialise() {
@@ -62,7 +70,11 @@ public final class AppliedLog {
                 col("source", DataType.VARCHAR, false), col("arrival_watermark", DataType.TIMESTAMP, true),
                 col("contract_version", DataType.VARCHAR, false), col("candidate", DataType.VARCHAR, false),
                 col("row_count", DataType.BIGINT, false), col("run_id", DataType.VARCHAR, false),
-                col("applied_at", DataType.TIMESTAMP, false))));
+                col("applied_at", DataType.TIMESTAMP, false), col(RETAINED.name(), DataType.VARCHAR, true))));
+        // logs written before retained columns existed get the column (NULL: none retained)
+        if (warehouse.describe(TABLE).flatMap(t -> t.column(RETAINED)).isEmpty()) {
+            warehouse.execute(dialect.addColumn(TABLE, RETAINED, DataType.VARCHAR));
+        }
     }
 
     private static ColumnInfo col(String name, DataType type, boolean nullable) {
@@ -74,15 +86,23 @@ public final class AppliedLog {
         if (warehouse.describe(TABLE).isEmpty()) {
             return Optional.empty();
         }
-        Sql q = dialect.sql().sql("SELECT dataset, applied_through, source, arrival_watermark, contract_version, candidate, row_count,"
-                + " run_id, applied_at FROM ").table(TABLE).sql(" WHERE dataset = ").bind(dataset)
+        boolean hasRetained = warehouse.describe(TABLE).flatMap(t -> t.column(RETAINED)).isPresent();
+        SqlBuilder select = dialect.sql().sql("SELECT dataset, applied_through, source, arrival_watermark, contract_version, candidate,"
+                + " row_count, run_id, applied_at, ");
+        if (hasRetained) {
+            select.id(RETAINED);
+        } else {
+            select.sql("CAST(NULL AS ").type(DataType.VARCHAR).sql(")");
+        }
+        Sql q = select.sql(" AS retained FROM ").table(TABLE).sql(" WHERE dataset = ").bind(dataset)
                 .sql(" ORDER BY applied_through DESC, applied_at DESC LIMIT 1").build();
         try (ResultRows rows = warehouse.query(q)) {
             for (Row r : rows) {
                 return Optional.of(new Entry(r.getString("dataset"), (LocalDateTime) r.get("applied_through"), r.getString("source"),
                         Optional.ofNullable((LocalDateTime) r.get("arrival_watermark")), r.getString("contract_version"),
                         r.getString("candidate"), r.getLong("row_count"), r.getString("run_id"),
-                        ((LocalDateTime) r.get("applied_at")).toInstant(ZoneOffset.UTC)));
+                        ((LocalDateTime) r.get("applied_at")).toInstant(ZoneOffset.UTC), r.getString("retained") == null
+                                || r.getString("retained").isEmpty() ? List.of() : List.of(r.getString("retained").split(","))));
             }
         }
         return Optional.empty();
@@ -113,10 +133,11 @@ public final class AppliedLog {
     /** Records an entry. */
     public Sql record(Entry e) {
         SqlBuilder b = dialect.sql().sql("INSERT INTO ").table(TABLE).sql(" (dataset, applied_through, source, arrival_watermark,"
-                + " contract_version, candidate, row_count, run_id, applied_at) VALUES (");
+                + " contract_version, candidate, row_count, run_id, applied_at, ").id(RETAINED).sql(") VALUES (");
         b.bind(e.dataset()).sql(", ").bind(e.appliedThrough()).sql(", ").bind(e.source()).sql(", ")
                 .bind(e.arrivalWatermark().orElse(null)).sql(", ").bind(e.contractVersion()).sql(", ").bind(e.candidate()).sql(", ")
-                .bind(e.rowCount()).sql(", ").bind(e.runId()).sql(", ").bind(LocalDateTime.ofInstant(e.appliedAt(), ZoneOffset.UTC));
+                .bind(e.rowCount()).sql(", ").bind(e.runId()).sql(", ").bind(LocalDateTime.ofInstant(e.appliedAt(), ZoneOffset.UTC))
+                .sql(", ").bind(String.join(",", e.retained()));
         return b.sql(")").build();
     }
 }

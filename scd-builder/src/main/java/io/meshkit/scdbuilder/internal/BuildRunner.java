@@ -166,7 +166,12 @@ public final class BuildRunner {
                 checkKeys(ctx, snap, d);
             }
         }
-        Sql base = rollbackTo.isPresent() ? ctx.sql.rollback(ctx.baseSql, rollbackTo.get()) : ctx.baseSql;
+        // a rollback takes the type-1 (and fill) values of the last staged snapshot before the date, so a
+        // corrected snapshot leaves nothing of the retracted one behind: the same table as a rebuild
+        Optional<Sql> prior = rollbackTo.isPresent() && dated && (!ctx.dim.type1().isEmpty() || !ctx.dim.fill().isEmpty())
+                ? Optional.of(ctx.sql.priorValues(target.tables().staging(), stagingCols, rollbackTo.get().toLocalDate()))
+                : Optional.empty();
+        Sql base = rollbackTo.isPresent() ? ctx.sql.rollback(ctx.baseSql, rollbackTo.get(), prior) : ctx.baseSql;
         TableId changes = work(target, "changes");
         TableId[] builds = {work(target, "build_a"), work(target, "build_b")};
         RunRecord run = execution == Execution.RUN
@@ -205,12 +210,7 @@ public final class BuildRunner {
                 long matchedSnapshotRows = snapshotRows - actions.getOrDefault("N", 0L);
                 long matchedCurrent = scalar(ctx.sql.currentCount(base)) - actions.getOrDefault("D", 0L) - actions.getOrDefault("Z", 0L);
                 if (matchedSnapshotRows != matchedCurrent || scalar(ctx.sql.badChangeKeys(changes)) > 0) {
-                    try {
-                        checkKeys(ctx, snap, d);
-                    } catch (MeshkitException e) {
-                        warehouse.drop(changes);
-                        throw e;
-                    }
+                    checkKeys(ctx, snap, d);
                     // the snapshot is clean, so the base has several current versions of a key: the
                     // build goes on and its invariant checks reject it, kept for inspection
                 }
@@ -231,8 +231,22 @@ public final class BuildRunner {
             return finish(ctx, operation, execution, plan, built, changes, applied, counts, Optional.empty(), forget, run,
                     "snapshot", Optional.empty());
         } catch (RuntimeException e) {
+            if (execution == Execution.RUN) {
+                dropQuietly(e, changes, builds[0], builds[1]);
+            }
             fail(run, e);
             throw e;
+        }
+    }
+
+    /** A failed build leaves no work tables behind (failures to drop them are kept with the first error). */
+    private void dropQuietly(RuntimeException failure, TableId... tables) {
+        for (TableId t : tables) {
+            try {
+                warehouse.drop(t);
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 
@@ -385,6 +399,9 @@ public final class BuildRunner {
                     Optional.of(new EventCounts(events, late, keysRebuilt)), Optional.empty(), run, "events",
                     Optional.ofNullable(lastArrival));
         } catch (RuntimeException e) {
+            if (execution == Execution.RUN) {
+                dropQuietly(e, build);
+            }
             fail(run, e);
             throw e;
         }
@@ -410,7 +427,7 @@ public final class BuildRunner {
                 + " in one transaction where the warehouse has them; a build that fails its checks goes to " + rejected));
         if (execution == Execution.DRY_RUN) {
             return new ScdResult(operation, target.datasetId(), ScdResult.Status.PLANNED, ctx.baseTable, candidate, Optional.empty(),
-                    applied, ScdCounts.NONE, Optional.empty(), List.of(), List.of(), plan, Optional.empty());
+                    applied, ScdCounts.NONE, Optional.empty(), List.of(), List.of(), plan, Optional.empty(), ctx.schemaChanges);
         }
         List<CheckResult> results = new QualityRunner(warehouse).run(built, checks);
         if (changes != null) {
@@ -424,7 +441,7 @@ public final class BuildRunner {
             runLog.finishRun(run.runId(), new RunOutcome(RunStatus.FAILED, OptionalLong.of(counts.rows()), OptionalLong.empty(),
                     Optional.of(message)));
             return new ScdResult(operation, target.datasetId(), ScdResult.Status.REJECTED, ctx.baseTable, candidate, Optional.of(rejected),
-                    applied, counts, eventCounts, results, List.of(rejected), plan, Optional.of(run.runId()));
+                    applied, counts, eventCounts, results, List.of(rejected), plan, Optional.of(run.runId()), ctx.schemaChanges);
         }
         appliedLog.initialise();
         List<Sql> logWrites = new ArrayList<>();
@@ -435,7 +452,8 @@ public final class BuildRunner {
         }
         for (LocalDateTime at : applied) {
             logWrites.add(appliedLog.record(new AppliedLog.Entry(target.datasetId(), at, source, arrival, target.contract().version(),
-                    candidate.toString(), counts.rows(), run.runId(), clock.instant())));
+                    candidate.toString(), counts.rows(), run.runId(), clock.instant(),
+                    ctx.dim.retained().stream().map(ColumnName::name).toList())));
         }
         if (warehouse instanceof SupportsTransactions tx) {
             tx.inTransaction(w -> {
@@ -452,9 +470,9 @@ public final class BuildRunner {
         runLog.finishRun(run.runId(), new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.of(counts.rows()), OptionalLong.empty(),
                 Optional.of(operation + " " + describeApplied(applied) + ": " + counts.summary()
                         + eventCounts.map(e -> "; events " + e.events() + ", late " + e.late() + ", keys rebuilt " + e.keysRebuilt())
-                                .orElse(""))));
+                                .orElse("") + (ctx.schemaChanges.isEmpty() ? "" : "; schema: " + String.join(", ", ctx.schemaChanges)))));
         return new ScdResult(operation, target.datasetId(), ScdResult.Status.BUILT, ctx.baseTable, candidate, Optional.empty(), applied,
-                counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()));
+                counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()), ctx.schemaChanges);
     }
 
     private static String describeApplied(List<LocalDateTime> applied) {
@@ -576,45 +594,82 @@ public final class BuildRunner {
     }
 
     /**
-     * A column added to the contract reads as NULL in older versions. A column removed from the
-     * contract or retyped needs a new major contract version than the one the dimension was built with.
+     * How the dimension follows its contract's columns. Added columns read as NULL in older versions; wider types
+     * and declared renames ({@code meshkit.renamedFrom}) are read in the new shape at any version. Removed columns,
+     * narrowed and changed types need a higher major contract version than the last build's; then removed columns
+     * are kept for history or dropped ({@code meshkit.removedColumns}), and kept ones stay kept in later builds.
+     * What changed is noted for the run log.
      */
     private void checkEvolution(Context ctx, TableInfo base, Map<ColumnName, DataType> present) {
-        List<ColumnName> all = ctx.dim.allColumns();
-        List<String> removed = present.keySet().stream().filter(c -> !all.contains(c)).map(ColumnName::name).toList();
-        List<String> retyped = new ArrayList<>();
-        for (Column c : ctx.dim.dataset().columns()) {
-            DataType have = present.get(c.columnName());
-            if (have != null && !warehouse.dialect().typeName(have).equals(warehouse.dialect().typeName(c.physicalType()))) {
-                retyped.add(c.columnName().name() + " (" + warehouse.dialect().typeName(have) + " to "
-                        + warehouse.dialect().typeName(c.physicalType()) + ")");
-            }
-        }
         for (ColumnName shape : List.of(Scd2Shape.VALID_FROM, Scd2Shape.VALID_TO, Scd2Shape.IS_CURRENT)) {
             if (!present.containsKey(shape)) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use table " + base.id() + " as the dimension "
                         + ctx.target.datasetId() + ": it has no " + shape.name() + " column, so it is not an SCD2 table");
             }
         }
-        if (removed.isEmpty() && retyped.isEmpty()) {
-            return;
+        io.meshkit.core.warehouse.Dialect d = warehouse.dialect();
+        List<ColumnName> all = ctx.dim.allColumns();
+        List<ColumnName> renamedOld = new ArrayList<>();
+        List<String> retyped = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Column c : ctx.dim.dataset().columns()) {
+            ColumnName name = c.columnName();
+            DataType have = present.get(name);
+            if (have == null) {
+                Optional<ColumnName> old = ctx.dim.renamedFrom(name).filter(present::containsKey);
+                if (old.isPresent()) {
+                    renamedOld.add(old.get());
+                    have = present.get(old.get());
+                    notes.add("column " + old.get().name() + " renamed to " + name.name());
+                } else {
+                    notes.add("column " + name.name() + " added (earlier versions NULL)");
+                    continue;
+                }
+            }
+            String from = d.typeName(have);
+            String to = d.typeName(c.physicalType());
+            if (!from.equals(to)) {
+                if (have.widensTo(c.physicalType())) {
+                    notes.add("column " + name.name() + " widened from " + from + " to " + to);
+                } else {
+                    retyped.add(name.name() + " (" + from + " to " + to + ")");
+                    notes.add("column " + name.name() + " changed type from " + from + " to " + to);
+                }
+            }
         }
+        Map<ColumnName, DataType> removed = new LinkedHashMap<>();
+        present.forEach((c, t) -> {
+            if (!all.contains(c) && !renamedOld.contains(c)) {
+                removed.put(c, t);
+            }
+        });
+        List<String> keptBefore = ctx.lastEntry.map(AppliedLog.Entry::retained).orElse(List.of());
+        List<String> newlyRemoved = removed.keySet().stream().map(ColumnName::name)
+                .filter(n -> keptBefore.stream().noneMatch(k -> k.equalsIgnoreCase(n))).toList();
         String builtWith = ctx.lastEntry.map(AppliedLog.Entry::contractVersion).orElse(null);
-        int now = major(ctx.target.contract().version());
-        if (builtWith != null && now > major(builtWith)) {
-            return; // a new major version may drop and retype columns: the base is read in the new shape
+        boolean majorUp = builtWith != null && major(ctx.target.contract().version()) > major(builtWith);
+        if ((!newlyRemoved.isEmpty() || !retyped.isEmpty()) && !majorUp) {
+            List<String> what = new ArrayList<>();
+            if (!newlyRemoved.isEmpty()) {
+                what.add("column(s) " + String.join(", ", newlyRemoved) + " removed");
+            }
+            if (!retyped.isEmpty()) {
+                what.add("column(s) " + String.join(", ", retyped) + " retyped");
+            }
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot build " + ctx.target.datasetId() + " with contract version "
+                    + ctx.target.contract().version() + ": " + String.join(" and ", what) + " since " + base.id() + " was built"
+                    + (builtWith == null ? "" : " (with version " + builtWith + ")")
+                    + "; that needs a new major contract version");
         }
-        List<String> what = new ArrayList<>();
         if (!removed.isEmpty()) {
-            what.add("column(s) " + String.join(", ", removed) + " removed");
+            if (ctx.dim.dataset().removedColumns() == io.meshkit.core.contract.RemovedColumns.KEEP) {
+                newlyRemoved.forEach(n -> notes.add("column " + n + " removed from the contract, kept for history (NULL in new versions)"));
+                ctx.retain(removed);
+            } else {
+                removed.keySet().forEach(c -> notes.add("column " + c.name() + " removed from the contract, dropped with its history"));
+            }
         }
-        if (!retyped.isEmpty()) {
-            what.add("column(s) " + String.join(", ", retyped) + " retyped");
-        }
-        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot build " + ctx.target.datasetId() + " with contract version "
-                + ctx.target.contract().version() + ": " + String.join(" and ", what) + " since " + base.id() + " was built"
-                + (builtWith == null ? "" : " (with version " + builtWith + ")")
-                + "; that needs a new major contract version");
+        ctx.schemaChanges.addAll(notes);
     }
 
     private static int major(String version) {
@@ -640,8 +695,9 @@ public final class BuildRunner {
 
     private static final class Context {
         final ScdTarget target;
-        final Dimension dim;
-        final ScdSql sql;
+        Dimension dim;
+        ScdSql sql;
+        final List<String> schemaChanges = new ArrayList<>();
         final Warehouse warehouse;
         Optional<TableId> baseTable = Optional.empty();
         long baseRows;
@@ -660,6 +716,12 @@ public final class BuildRunner {
 
         io.meshkit.core.warehouse.Dialect dialect() {
             return warehouse.dialect();
+        }
+
+        /** Keeps removed columns in the dimension, after the contract's. */
+        void retain(Map<ColumnName, DataType> retained) {
+            this.dim = new Dimension(target.dataset(), retained);
+            this.sql = new ScdSql(dim, warehouse.dialect());
         }
 
         /** The later of the log's last applied time and the last change the base itself shows. */

@@ -80,7 +80,16 @@ public final class ScdSql {
         SqlBuilder b = dialect.sql().sql("SELECT ");
         b.join(dim.allColumns(), c -> {
             DataType have = present.get(c);
-            if (have == null) {
+            Optional<ColumnName> old = have == null ? dim.renamedFrom(c).filter(present::containsKey) : Optional.empty();
+            if (old.isPresent()) {
+                // a declared rename: the old column's values, under the new name
+                DataType was = present.get(old.get());
+                if (dialect.typeName(was).equals(typeName(c))) {
+                    b.id(old.get()).sql(" AS ").id(c);
+                } else {
+                    b.sql("CAST(").id(old.get()).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
+                }
+            } else if (have == null) {
                 if (c.equals(Scd2Shape.IS_DELETED)) {
                     b.sql("FALSE AS ").id(c);
                 } else {
@@ -112,6 +121,71 @@ public final class ScdSql {
      * version open at that moment is open again. Type-1 values keep their latest value.
      */
     public Sql rollback(Sql base, LocalDateTime from) {
+        return rollback(base, from, Optional.empty());
+    }
+
+    /**
+     * The base as it was before {@code from}, as {@link #rollback(Sql, LocalDateTime)}; with {@code prior} (see
+     * {@link #priorValues}), the type-1 values of each key are the ones of the last staged snapshot before
+     * {@code from} that has the key, and so are the {@code fill} columns of the version open again, so that
+     * nothing of the snapshots being replayed survives the rollback (a key a corrected snapshot no longer has
+     * keeps no value from the retracted one).
+     */
+    public Sql rollback(Sql base, LocalDateTime from, Optional<Sql> prior) {
+        SqlBuilder b = dialect.sql().sql("SELECT ");
+        b.join(dim.allColumns(), c -> {
+            if (prior.isPresent() && dim.type1().contains(c)) {
+                b.sql("CASE WHEN p.").id(PRESENT).sql(" IS NULL THEN r.").id(c).sql(" ELSE p.").id(c).sql(" END AS ").id(c);
+            } else if (prior.isPresent() && dim.fill().contains(c)) {
+                b.sql("CASE WHEN p.").id(PRESENT).sql(" IS NULL OR NOT r.").id(Scd2Shape.IS_CURRENT).sql(" THEN r.").id(c).sql(" ELSE p.")
+                        .id(c).sql(" END AS ").id(c);
+            } else {
+                b.sql(prior.isPresent() ? "r." : "").id(c);
+            }
+        });
+        Sql rolled = rollbackPlain(base, from);
+        if (prior.isEmpty()) {
+            return rolled;
+        }
+        b.sql(" FROM (").append(rolled).sql(") r LEFT JOIN (").append(prior.get()).sql(") p ON ");
+        b.join(dim.key(), " AND ", c -> b.sql("r.").id(c).sql(" = p.").id(c));
+        return b.build();
+    }
+
+    /**
+     * The type-1 and {@code fill} values of each key in the last staged snapshot before {@code from} that has
+     * the key, with {@code meshkit_scd_present}; for {@link #rollback(Sql, LocalDateTime, Optional)}.
+     */
+    public Sql priorValues(TableId staging, Map<ColumnName, DataType> stagingColumns, LocalDate from) {
+        List<ColumnName> carried = new ArrayList<>(dim.type1());
+        carried.addAll(dim.fill());
+        SqlBuilder b = dialect.sql().sql("SELECT ").ids(dim.key());
+        carried.forEach(c -> b.sql(", ").id(c));
+        b.sql(", 1 AS ").id(PRESENT).sql(" FROM (SELECT ");
+        b.join(dim.key(), c -> column(b, c, stagingColumns));
+        carried.forEach(c -> {
+            b.sql(", ");
+            column(b, c, stagingColumns);
+        });
+        b.sql(", ROW_NUMBER() OVER (PARTITION BY ").ids(dim.key()).sql(" ORDER BY ").id(SNAPSHOT_DATE)
+                .sql(" DESC) AS meshkit_scd_rn FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" < ");
+        date(b, from);
+        return b.sql(") s WHERE meshkit_scd_rn = 1").build();
+    }
+
+    /** A staging column as the dimension types it: cast where the types differ, NULL where staging lacks it. */
+    private void column(SqlBuilder b, ColumnName c, Map<ColumnName, DataType> stagingColumns) {
+        DataType have = stagingColumns.get(c);
+        if (have == null) {
+            b.sql("CAST(NULL AS ").type(dim.type(c)).sql(") AS ").id(c);
+        } else if (!dialect.typeName(have).equals(typeName(c))) {
+            b.sql("CAST(").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
+        } else {
+            b.id(c);
+        }
+    }
+
+    private Sql rollbackPlain(Sql base, LocalDateTime from) {
         SqlBuilder b = dialect.sql().sql("SELECT ");
         b.join(dim.allColumns(), c -> {
             if (c.equals(Scd2Shape.VALID_TO)) {
@@ -135,14 +209,7 @@ public final class ScdSql {
      */
     public Sql snapshot(TableId staging, Map<ColumnName, DataType> stagingColumns, Optional<LocalDate> date) {
         SqlBuilder b = dialect.sql().sql("SELECT ");
-        b.join(dim.contractColumns(), c -> {
-            DataType have = stagingColumns.get(c);
-            if (have != null && !dialect.typeName(have).equals(typeName(c))) {
-                b.sql("CAST(").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
-            } else {
-                b.id(c);
-            }
-        });
+        b.join(dim.dataColumns(), c -> column(b, c, stagingColumns));
         b.sql(" FROM ").table(staging);
         date.ifPresent(d -> {
             b.sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = ");
@@ -235,20 +302,32 @@ public final class ScdSql {
         if (!dim.type2().isEmpty()) {
             b.sql(" WHEN ");
             List<ColumnName> byValue = type2ByValue();
-            b.join(byValue, " OR ", c -> b.sql("s.").id(c).sql(" IS DISTINCT FROM c.").id(c));
+            b.join(byValue, " OR ", c -> {
+                if (dim.fill().contains(c)) {
+                    // NULL to a value fills the current version (below); any other change opens a version
+                    b.sql("(s.").id(c).sql(" IS DISTINCT FROM c.").id(c).sql(" AND c.").id(c).sql(" IS NOT NULL)");
+                } else {
+                    b.sql("s.").id(c).sql(" IS DISTINCT FROM c.").id(c);
+                }
+            });
             if (byValue.size() < dim.type2().size()) {
                 b.sql(byValue.isEmpty() ? "" : " OR ").sql("s.").id(FINGERPRINT).sql(" <> c.").id(FINGERPRINT);
             }
             b.sql(" THEN 'C'");
         }
-        if (!dim.type1().isEmpty()) {
+        if (!dim.type1().isEmpty() || !dim.fill().isEmpty()) {
             b.sql(" WHEN ");
             b.join(dim.type1(), " OR ", c -> b.sql("s.").id(c).sql(" IS DISTINCT FROM c.").id(c));
+            b.sql(!dim.type1().isEmpty() && !dim.fill().isEmpty() ? " OR " : "");
+            b.join(dim.fill(), " OR ", c -> b.sql("(c.").id(c).sql(" IS NULL AND s.").id(c).sql(" IS NOT NULL)"));
             b.sql(" THEN 'T'");
         }
         b.sql(" END AS ").id(ACTION);
         for (ColumnName a : dim.type1()) {
             b.sql(", s.").id(a); // the new type-1 values; the other attributes are read again for opened keys only
+        }
+        for (ColumnName a : dim.fill()) {
+            b.sql(", s.").id(a); // the first values of fill columns, written into the current version
         }
         b.sql(" FROM (SELECT ").ids(dim.key());
         compared(b);
@@ -288,7 +367,7 @@ public final class ScdSql {
      * side's columns costs more than the join itself.
      */
     private List<ColumnName> type2ByValue() {
-        return dim.type2().stream().filter(c -> switch (dim.type(c).kind()) {
+        return dim.type2().stream().filter(c -> dim.fill().contains(c) || switch (dim.type(c).kind()) {
             case REAL, DOUBLE, JSON, STRUCT, ARRAY, MAP -> false; // nested values compare as a whole, by fingerprint
             default -> true;
         }).toList();
@@ -333,6 +412,9 @@ public final class ScdSql {
             if (dim.type1().contains(c)) {
                 b.sql("CASE WHEN x.").id(ACTION).sql(" IN ('N', 'R', 'C', 'T') THEN x.").id(c).sql(" ELSE b.").id(c)
                         .sql(" END AS ").id(c);
+            } else if (dim.fill().contains(c)) {
+                b.sql("CASE WHEN b.").id(Scd2Shape.IS_CURRENT).sql(" AND x.").id(ACTION).sql(" = 'T' AND b.").id(c)
+                        .sql(" IS NULL THEN x.").id(c).sql(" ELSE b.").id(c).sql(" END AS ").id(c);
             } else if (c.equals(Scd2Shape.VALID_TO)) {
                 b.sql("CASE WHEN b.").id(Scd2Shape.IS_CURRENT).sql(" AND x.").id(ACTION).sql(" IN ('R', 'C', 'D') THEN ");
                 timestamp(b, at).sql(" ELSE b.").id(c).sql(" END AS ").id(c);
@@ -355,7 +437,7 @@ public final class ScdSql {
      */
     public Sql opened(Sql base, Sql snapshot, TableId changes, LocalDateTime at) {
         SqlBuilder b = dialect.sql().sql("SELECT ");
-        b.join(dim.contractColumns(), c -> b.sql("s.").id(c));
+        b.join(dim.dataColumns(), c -> b.sql("s.").id(c));
         b.sql(", ");
         timestamp(b, at).sql(", ");
         timestamp(b, Scd2Shape.FAR_FUTURE).sql(", TRUE");
@@ -367,7 +449,7 @@ public final class ScdSql {
         b.sql(" WHERE x.").id(ACTION).sql(" IN ('N', 'R', 'C')");
         if (dim.tombstones()) {
             b.sql(" UNION ALL SELECT ");
-            b.join(dim.contractColumns(), c -> b.sql("b.").id(c)); // a deleted key keeps its values
+            b.join(dim.dataColumns(), c -> b.sql("b.").id(c)); // a deleted key keeps its values
             b.sql(", ");
             timestamp(b, at).sql(", ");
             timestamp(b, Scd2Shape.FAR_FUTURE).sql(", TRUE, TRUE FROM (").append(base).sql(") b JOIN ").table(changes).sql(" x ON ");
@@ -464,9 +546,11 @@ public final class ScdSql {
     public Sql events(TableId table, Map<ColumnName, DataType> columns, ColumnName op, ColumnName time, TimeResolution resolution,
             Optional<Sql> onlyKeys) {
         SqlBuilder b = dialect.sql().sql("SELECT ");
-        b.join(dim.contractColumns(), c -> {
+        b.join(dim.dataColumns(), c -> {
             DataType have = columns.get(c);
-            if (have != null && !dialect.typeName(have).equals(typeName(c))) {
+            if (have == null) {
+                b.sql("CAST(NULL AS ").type(dim.type(c)).sql(") AS ").id(c);
+            } else if (!dialect.typeName(have).equals(typeName(c))) {
                 b.sql("CAST(e.").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             } else {
                 b.sql("e.").id(c);
@@ -540,7 +624,7 @@ public final class ScdSql {
      * its validity; deleted keys (tombstones) left out unless {@code withDeleted}.
      */
     public Sql asOf(Sql dimension, LocalDateTime at, boolean withDeleted) {
-        SqlBuilder b = dialect.sql().sql("SELECT ").ids(dim.contractColumns()).sql(", ").id(Scd2Shape.VALID_FROM).sql(", ")
+        SqlBuilder b = dialect.sql().sql("SELECT ").ids(dim.dataColumns()).sql(", ").id(Scd2Shape.VALID_FROM).sql(", ")
                 .id(Scd2Shape.VALID_TO);
         if (dim.tombstones() && withDeleted) {
             b.sql(", ").id(Scd2Shape.IS_DELETED);

@@ -17,9 +17,17 @@ import java.time.ZoneId;
  * @param allowAdditive whether columns added in MySQL (not in the contract) are tolerated (landed, not staged)
  * @param sourceZone the time zone of the source's {@code DATETIME} values, converted to UTC
  * @param force whether to land a complete snapshot again instead of reusing it
+ * @param allowBreaking whether the staging table may follow breaking changes of the columns (a column removed: kept,
+ *     NULL from this date; narrowed: keeps its type; another type: earlier dates converted)
  */
 public record SnapshotOptions(LocalDate date, int threads, long chunkRows, Duration lockWaitTimeout, LockFallback onLockTimeout,
-        boolean allowAdditive, ZoneId sourceZone, boolean force) {
+        boolean allowAdditive, ZoneId sourceZone, boolean force, boolean allowBreaking) {
+    /** Options that refuse breaking changes of the staging table. */
+    public SnapshotOptions(LocalDate date, int threads, long chunkRows, Duration lockWaitTimeout, LockFallback onLockTimeout,
+            boolean allowAdditive, ZoneId sourceZone, boolean force) {
+        this(date, threads, chunkRows, lockWaitTimeout, onLockTimeout, allowAdditive, sourceZone, force, false);
+    }
+
     /** Validates. */
     public SnapshotOptions {
         requireNonNull(date, "date is null");

@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
         MySqlSource source = sourceOptions.source();
-        SnapshotOptions options = sourceOptions.options();
+        SnapshotOptions options = sourceOptions.options(false);
         List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
         LandingZone none = new io.meshkit.snapshotingest.internal.LocalLandingZone(java.nio.file.Path.of(".")); // a plan lands nothing
         List<TablePlan> plans = new SnapshotIngest(source, none, Clock.systemUTC()).plan(targets, options);

@@ -67,7 +67,7 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
         MySqlSource source = sourceOptions.source();
-        SnapshotOptions options = sourceOptions.options();
+        SnapshotOptions options = sourceOptions.options(true);
         List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {

@@ -37,7 +37,8 @@ final class SourceOptions {
             + "its properties' `name`s the MySQL columns; staged as <domain>_staging.<table> with the contract's physical names and types.")
     List<Path> contracts = new ArrayList<>();
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Snapshot date (default: today in UTC).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD|today", description = "Snapshot date (required by snapshot: a date is never "
+            + "guessed); 'today' is today's date in UTC.")
     String date;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Worker connections reading chunks in parallel (default ${DEFAULT-VALUE}).")
@@ -64,16 +65,25 @@ final class SourceOptions {
     @Option(names = "--force", description = "Land a snapshot again even if it is complete for this date.")
     boolean force;
 
+    @Option(names = "--allow-breaking", description = "Let the staging table follow breaking column changes (with a new major contract "
+            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.")
+    boolean allowBreaking;
+
     MySqlSource source() {
         return MySqlSource.of(source, System.getenv(MySqlSource.PASSWORD_VARIABLE));
     }
 
-    SnapshotOptions options() {
+    /** The options; {@code dated}: the command labels data with the date, so it must be given. */
+    SnapshotOptions options(boolean dated) {
         LocalDate d;
+        if (date == null && dated) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: give --date YYYY-MM-DD (or --date today for "
+                    + LocalDate.now(ZoneOffset.UTC) + " in UTC): the date labels the snapshot and is never guessed");
+        }
         try {
-            d = date == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
+            d = date == null || date.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
         } catch (DateTimeException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + date + ": expected YYYY-MM-DD", e);
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + date + ": expected YYYY-MM-DD or today", e);
         }
         ZoneId zone;
         try {
@@ -90,7 +100,8 @@ final class SourceOptions {
         if (lockWaitSeconds < 1) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --lock-wait-timeout " + lockWaitSeconds + ": expected at least 1 second");
         }
-        return new SnapshotOptions(d, threads, chunkRows, Duration.ofSeconds(lockWaitSeconds), onLockTimeout, allowAdditive, zone, force);
+        return new SnapshotOptions(d, threads, chunkRows, Duration.ofSeconds(lockWaitSeconds), onLockTimeout, allowAdditive, zone, force,
+                allowBreaking);
     }
 
     /** The tables to snapshot, from --table and --contract; --staging overrides the staging table or namespace. */

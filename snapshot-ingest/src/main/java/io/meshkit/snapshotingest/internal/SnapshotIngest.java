@@ -15,6 +15,7 @@ import io.meshkit.core.landing.Manifest;
 import io.meshkit.core.landing.SnapshotKey;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.Lease;
+import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
@@ -463,17 +464,23 @@ public final class SnapshotIngest {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
-        long staged = StagingLoader.stage(warehouse, target.staging(), options.date(), files, w.prepared.mapping.staged());
+        List<StagingSchema.Change> changes = new ArrayList<>();
+        long staged = StagingLoader.stage(warehouse, target.staging(), options.date(), files, w.prepared.mapping.staged(),
+                target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes);
         if (staged != m.rows()) {
             throw StagingLoader.mismatch(target.staging(), m.rows(), staged);
         }
-        long duplicates = StagingLoader.duplicateKeys(warehouse, target.staging(), options.date(), w.prepared.duplicateCheck);
+        io.meshkit.core.staging.SnapshotKeys keys = io.meshkit.core.staging.SnapshotKeys.check(warehouse,
+                StagingLoader.dateRows(warehouse, target.staging(), options.date()), w.prepared.duplicateCheck);
+        long duplicates = keys.duplicates();
         List<String> warnings = new ArrayList<>(w.alreadyComplete ? m.warnings() : w.prepared.warnings);
+        changes.forEach(c -> warnings.add("staging " + target.staging() + ": " + c.text()));
         if (w.alreadyComplete) {
             warnings.add("snapshot " + w.snapshot + " was already complete: not read again (--force re-lands it)");
         }
-        if (duplicates > 0) {
-            warnings.add(duplicates + " key values occur more than once in " + target.staging() + " for " + options.date()
+        if (!keys.clean()) {
+            // the same words as load-snapshot, which refuses such a snapshot; ingest stages it and says so (exit 1)
+            warnings.add(keys.describe(w.prepared.duplicateCheck) + " in " + target.staging() + " for " + options.date()
                     + " (the source has no unique index on the key)");
         }
         return new TableResult(target.dataset(), target.sourceTable(), w.runId, landing.uri(w.snapshot, LandingZone.MANIFEST), files,

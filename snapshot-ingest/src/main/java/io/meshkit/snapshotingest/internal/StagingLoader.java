@@ -4,6 +4,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a landed snapshot into its staging table: the staged columns plus {@code snapshot_date DATE}.
@@ -36,14 +38,24 @@ public final class StagingLoader {
 
     /** Loads the files for a date and returns the staging table's row count for that date. */
     public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns) {
+        return stage(warehouse, staging, date, files, columns, Map.of(), false, new ArrayList<>());
+    }
+
+    /**
+     * Loads the files for a date and returns the staging table's row count for that date. The staging table
+     * follows the columns ({@link StagingSchema}): new columns are added, wider types widened, declared renames
+     * renamed; breaking changes only with {@code allowBreaking}. The changes made are added to {@code changes}.
+     */
+    public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns,
+            Map<ColumnName, ColumnName> renames, boolean allowBreaking, List<StagingSchema.Change> changes) {
         Dialect d = warehouse.dialect();
-        warehouse.createNamespace(staging.namespace());
         List<ColumnInfo> infos = new ArrayList<>();
         for (ColumnMapping.Staged c : columns) {
             infos.add(new ColumnInfo(c.target(), c.type(), d.typeName(c.type()), true));
         }
-        infos.add(new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false));
-        warehouse.execute(d.createTableIfNotExists(staging, infos));
+        changes.addAll(StagingSchema.evolve(warehouse, staging, infos, renames,
+                new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), allowBreaking,
+                "stage snapshot " + date + " into " + staging, "--allow-breaking"));
         TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
         warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
         try {
@@ -84,6 +96,13 @@ public final class StagingLoader {
                 .sql(" = CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(")").build())) {
             return r.iterator().next().getLong("n");
         }
+    }
+
+    /** The rows of a date in a staging table, as a relation. */
+    public static Sql dateRows(Warehouse warehouse, TableId staging, LocalDate date) {
+        Dialect d = warehouse.dialect();
+        return d.sql().sql("SELECT * FROM ").table(staging).sql(" WHERE ").id(SNAPSHOT_DATE).sql(" = CAST(").bind(date.toString())
+                .sql(" AS ").type(DataType.DATE).sql(")").build();
     }
 
     /** How many key values occur more than once among a date's rows (0 when the key is empty). */

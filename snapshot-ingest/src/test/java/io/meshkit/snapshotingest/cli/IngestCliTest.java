@@ -29,7 +29,18 @@ class IngestCliTest {
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute("plan", "--source", "jdbc:mysql://h/db?user=u", "--table", "a", "--date", "2026-13-01");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot use --date 2026-13-01: expected YYYY-MM-DD" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("error: Cannot use --date 2026-13-01: expected YYYY-MM-DD or today" + System.lineSeparator());
+    }
+
+    @Test
+    void aSnapshotNeedsItsDate() {
+        CommandLine cmd = IngestCli.commandLine();
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute("snapshot", "--source", "jdbc:mysql://h/db?user=u", "--table", "a");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Cannot snapshot: give --date YYYY-MM-DD (or --date today for ")
+                .endsWith(" in UTC): the date labels the snapshot and is never guessed" + System.lineSeparator());
     }
 
     @Test

@@ -1,0 +1,212 @@
+package io.meshkit.core.staging;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.type.DataType;
+import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.core.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps a staging table (the staged columns plus {@code snapshot_date}, one snapshot per date) in step with the
+ * columns a new snapshot brings, so that earlier dates stay and the new date fits:
+ *
+ * <ul>
+ *   <li>a new column is added ({@code ALTER TABLE ... ADD COLUMN}): earlier dates read NULL;
+ *   <li>a wider type ({@code INT} to {@code BIGINT}, a longer {@code VARCHAR}, a {@code DECIMAL} with more digits,
+ *       {@code FLOAT} to {@code DOUBLE}) widens the column in place;
+ *   <li>a rename the contract declares ({@code meshkit.renamedFrom}) renames the column: earlier dates keep their
+ *       values under the new name;
+ *   <li>breaking changes (a column removed, a type narrowed or changed) are refused unless allowed: then a removed
+ *       column stays (NULL from the new date on), a narrowed one keeps its wider type, a changed one is converted.
+ * </ul>
+ *
+ * Both snapshot-ingest and the pipeline's {@code load-snapshot} stage through it.
+ */
+public final class StagingSchema {
+    private StagingSchema() {}
+
+    /** What happens to a staging column. */
+    public enum Kind {
+        /** A new column, NULL for earlier dates. */
+        ADDED(false),
+        /** A wider type, altered in place. */
+        WIDENED(false),
+        /** A declared rename: the values stay under the new name. */
+        RENAMED(false),
+        /** A column the snapshot no longer has: kept for earlier dates, NULL from now on. */
+        REMOVED(true),
+        /** A narrower type: the column keeps its wider type. */
+        NARROWED(true),
+        /** Another type: earlier dates' values are converted. */
+        RETYPED(true);
+
+        private final boolean breaking;
+
+        Kind(boolean breaking) {
+            this.breaking = breaking;
+        }
+
+        /** Whether earlier dates or their readers cannot follow this change without a decision. */
+        public boolean breaking() {
+            return breaking;
+        }
+    }
+
+    /**
+     * One change to a staging table.
+     *
+     * @param kind what happens
+     * @param column the column (its new name for a rename)
+     * @param text what happened, for a person: e.g. {@code column email added (earlier dates NULL)}
+     */
+    public record Change(Kind kind, ColumnName column, String text) {
+        /** Validates. */
+        public Change {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(column, "column is null");
+            requireNonNull(text, "text is null");
+        }
+    }
+
+    /**
+     * The changes that bring an existing staging table to the wanted columns (none when it does not exist yet).
+     *
+     * @param existing the staging table, if it exists
+     * @param wanted the staged columns of the new snapshot, without {@code snapshot_date}
+     * @param renames declared renames: new column to old column
+     * @param ignored columns of the staging table that are not staged columns (e.g. {@code snapshot_date})
+     */
+    public static List<Change> plan(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+            List<ColumnName> ignored, Dialect dialect) {
+        if (existing.isEmpty()) {
+            return List.of();
+        }
+        TableInfo table = existing.get();
+        List<Change> out = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        ignored.forEach(c -> matched.add(lower(c)));
+        for (ColumnInfo w : wanted) {
+            Optional<ColumnInfo> have = find(table, w.name());
+            if (have.isEmpty()) {
+                ColumnName old = renames.get(w.name());
+                Optional<ColumnInfo> was = old == null ? Optional.empty() : find(table, old);
+                if (was.isPresent() && !wanted.stream().anyMatch(x -> lower(x.name()).equals(lower(old)))) {
+                    matched.add(lower(old));
+                    out.add(new Change(Kind.RENAMED, w.name(), "column " + was.get().name().name() + " renamed to " + w.name().name()
+                            + " (declared by meshkit.renamedFrom; earlier dates keep their values)"));
+                    type(out, w, was.get(), dialect);
+                } else {
+                    out.add(new Change(Kind.ADDED, w.name(), "column " + w.name().name() + " " + dialect.typeName(w.type())
+                            + " added (earlier dates NULL)"));
+                }
+                continue;
+            }
+            matched.add(lower(have.get().name()));
+            type(out, w, have.get(), dialect);
+        }
+        for (ColumnInfo c : table.columns()) {
+            if (!matched.contains(lower(c.name()))) {
+                out.add(new Change(Kind.REMOVED, c.name(), "column " + c.name().name() + " removed (earlier dates keep it; NULL from now on)"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void type(List<Change> out, ColumnInfo wanted, ColumnInfo have, Dialect dialect) {
+        String from = dialect.typeName(have.type());
+        String to = dialect.typeName(wanted.type());
+        if (from.equals(to)) {
+            return;
+        }
+        if (have.type().widensTo(wanted.type())) {
+            out.add(new Change(Kind.WIDENED, wanted.name(), "column " + wanted.name().name() + " widened from " + from + " to " + to));
+        } else if (wanted.type().widensTo(have.type())) {
+            out.add(new Change(Kind.NARROWED, wanted.name(), "column " + wanted.name().name() + " narrowed from " + from + " to " + to
+                    + " (staging keeps " + from + ")"));
+        } else {
+            out.add(new Change(Kind.RETYPED, wanted.name(), "column " + wanted.name().name() + " changed type from " + from + " to " + to
+                    + " (earlier dates converted)"));
+        }
+    }
+
+    /**
+     * Creates the staging table if it does not exist, else applies the changes of {@link #plan}; breaking changes
+     * only when {@code allowBreaking}. Returns the changes made.
+     *
+     * @param what what the caller is doing, for messages: e.g. {@code stage snapshot 2024-01-02 into shop_staging.customers}
+     * @param allowFlag the option that allows breaking changes, for the message, e.g. {@code --allow-breaking}
+     */
+    public static List<Change> evolve(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+            ColumnInfo dateColumn, boolean allowBreaking, String what, String allowFlag) {
+        Dialect d = warehouse.dialect();
+        warehouse.createNamespace(staging.namespace());
+        Optional<TableInfo> existing = warehouse.describe(staging);
+        if (existing.isEmpty()) {
+            List<ColumnInfo> all = new ArrayList<>(wanted);
+            all.add(dateColumn);
+            warehouse.execute(d.createTableIfNotExists(staging, all));
+            return List.of();
+        }
+        List<Change> changes = plan(existing, wanted, renames, List.of(dateColumn.name()), d);
+        List<Change> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
+        if (!breaking.isEmpty() && !allowBreaking) {
+            StringBuilder m = new StringBuilder("Cannot " + what + ": its columns changed in a breaking way since earlier dates were staged ("
+                    + allowFlag + " goes on: removed columns stay, NULL from this date; narrowed ones keep their type; changed ones are converted):");
+            breaking.forEach(c -> m.append("\n  ").append(c.text()));
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, m.toString());
+        }
+        for (Change c : changes) {
+            ColumnInfo w = wanted.stream().filter(x -> x.name().equals(c.column())).findFirst().orElse(null);
+            switch (c.kind()) {
+                case ADDED -> warehouse.execute(d.addColumn(staging, c.column(), w.type()));
+                case RENAMED -> warehouse.execute(d.renameColumn(staging, renames.get(c.column()), c.column()));
+                case WIDENED -> warehouse.execute(d.alterColumnType(staging, c.column(), w.type()));
+                case RETYPED -> {
+                    try {
+                        warehouse.execute(d.alterColumnType(staging, c.column(), w.type()));
+                    } catch (MeshkitException e) {
+                        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": " + c.text().replace(" (earlier dates converted)", "")
+                                + ", and the values of earlier dates do not convert; stage into a new table or restage them", e);
+                    }
+                }
+                case REMOVED, NARROWED -> {
+                    // nothing to alter: the column stays as it is
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static Optional<ColumnInfo> find(TableInfo table, ColumnName name) {
+        return table.columns().stream().filter(c -> lower(c.name()).equals(lower(name))).findFirst();
+    }
+
+    private static String lower(ColumnName c) {
+        return c.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The declared renames of a dataset's columns: new warehouse column to old warehouse column. */
+    public static Map<ColumnName, ColumnName> renames(io.meshkit.core.contract.Dataset dataset) {
+        Map<ColumnName, ColumnName> out = new java.util.LinkedHashMap<>();
+        for (io.meshkit.core.contract.Column c : dataset.columns()) {
+            c.renamedFrom().ifPresent(old -> out.put(c.columnName(), ColumnName.of(old)));
+        }
+        return out;
+    }
+
+    /** A staged column of a type. */
+    public static ColumnInfo column(ColumnName name, DataType type, Dialect dialect) {
+        return new ColumnInfo(name, type, dialect.typeName(type), true);
+    }
+}
