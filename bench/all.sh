@@ -61,11 +61,11 @@ target() {
     contract-validate) echo '1,000 contracts < 3 s' ;;
     linter) echo '5,000 contracts with a base < 5 s' ;;
     monitor) echo 'check < 2 s' ;;
-    publisher) echo 'switch time 10M/1M < 1.5 (no copy)' ;;
+    publisher) echo 'switch time 10M/1M < 1.5 (no copy); audit ≤ 1.5x its one-scan floor' ;;
     sampler) echo '1%: ≥ 30x faster, average error < 0.2%' ;;
     scd-builder) echo 'apply ≤ 1.5x the floor, faster than dbt-check' ;;
     differ) echo 'in-warehouse ≤ 1.2x the bound; cross-db ≥ 5x faster than a full download at 100 Mbit/s' ;;
-    snapshot-ingest) echo '≥ 0.7x the raw client rate, heap < 512 MB' ;;
+    snapshot-ingest) echo 'ingest ≤ 1.5x mydumper, landing ≤ 1.0x, staging ≤ 1.5x its CTAS floor, heap < 512 MB' ;;
     first-day) echo 'archive to green mvn test and a published dataset < 120 s' ;;
   esac
 }

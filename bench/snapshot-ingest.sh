@@ -1,44 +1,192 @@
 #!/usr/bin/env bash
-# snapshot-ingest benchmark: 5M narrow rows and 1M wide rows (20 mixed columns) from the local MariaDB into
-# Parquet on 2 threads, beside the server's raw serving rate measured in the same run
-# (`mariadb --batch --quick -e "SELECT * FROM t" > /dev/null`), with peak heap under -Xmx512m.
+# snapshot-ingest benchmark: `meshkit ingest snapshot --threads 2` against the tools a user would pick
+# instead, on the same tables of the local MariaDB, each a whole process as a user runs it, alternating,
+# RUNS runs each, medians:
+#   - `mariadb --batch --quick -e 'SELECT * FROM t' > /dev/null` (the server's raw serving rate);
+#   - `mydumper -t 2 -r 250000` (the standard consistent MySQL snapshot; apt-get installs it if missing);
+#   - meshkit's whole ingest (landing + staging into a fresh DuckDB file), its two phases from the JSON
+#     result (`phases.landingMs`, `phases.stagingMs`), and the staging's floor: a bare
+#     `CREATE TABLE AS SELECT * FROM` the same Parquet parts in the same warehouse file (Warehouse.load).
 #
-#   bench/snapshot-ingest.sh [NARROW_ROWS=5000000] [WIDE_ROWS=1000000]
+#   bench/snapshot-ingest.sh [--big] [NARROW_ROWS=5000000] [WIDE_ROWS=1000000]
 #
-# Targets (issue 3): at least 0.7x the raw rate with 2 threads; peak heap under 512 MB.
-# Needs MariaDB on 127.0.0.1:3306 (root, empty password); creates database meshkit_bench and keeps it for reruns.
+#   --big     also a narrow table of 20,000,000 rows (generating it takes a few minutes the first time)
+#   RUNS=N    runs per tool and table (default 3);  BENCH_DB=NAME  the MariaDB database (default meshkit_bench)
+#   MESHKIT_HOME=DIR  a built distribution (default: cli/target/meshkit, built here if missing)
+#
+# Goals (issue 22): whole ingest <= 1.5x mydumper, landing alone <= 1.0x mydumper (narrow 5M, wide 1M);
+# staging <= 1.5x the bare CREATE TABLE AS SELECT; peak heap < 512 MB (the JVM runs with -Xmx512m).
+# Needs MariaDB on 127.0.0.1:3306 (root, empty password); keeps the database for reruns.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-load_before=$(uptime | sed 's/.*load average: //')
-mvn -o -q -pl snapshot-ingest -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$root/snapshot-ingest/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
-# Hadoop is a compile-time-only dependency: leave it off, so the benchmark proves the run-time path needs none
-cp="$(tr ':' '\n' < snapshot-ingest/target/bench.classpath | grep -v '/org/apache/hadoop/' | paste -sd:)"
-cp="snapshot-ingest/target/test-classes:snapshot-ingest/target/classes:core/target/classes:warehouse-duckdb/target/classes:$cp"
+big=false
+if [ "${1:-}" = "--big" ]; then big=true; shift; fi
+narrow_rows="${1:-5000000}"
+wide_rows="${2:-1000000}"
+runs="${RUNS:-3}"
+db="${BENCH_DB:-meshkit_bench}"
+home="${MESHKIT_HOME:-$root/cli/target/meshkit}"
+load_before=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
 
-# the JVM flags of bin/meshkit-ingest snapshot (cli/src/dist/bin/meshkit), with a 512 MB heap cap
-table=$(java -XX:+UseSerialGC -Xshare:auto -Xmx512m -cp "$cp" io.meshkit.snapshotingest.SnapshotIngestBenchmark "$@" 2> >(grep -v '^SLF4J' >&2))
+if ! command -v mydumper >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q mydumper >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q mydumper >/dev/null; }
+  else sudo apt-get install -y -q mydumper >/dev/null; fi
+fi
+if [ ! -x "$home/bin/meshkit" ]; then
+  mvn -o -q -DskipTests package >/dev/null
+fi
+# the staging floor runs from the test classes, on the distribution's own jars
+mvn -o -q -pl snapshot-ingest -am test-compile >/dev/null
+floor_cp="snapshot-ingest/target/test-classes:$home/lib/*"
+case "$(uname -m)" in aarch64 | arm64) arch=arm64 ;; *) arch=amd64 ;; esac
+floor_native="$home/lib/native/linux-$arch"   # DuckDB's native library, as bin/meshkit loads it
 
+work="$(mktemp -d "${TMPDIR:-/tmp}/meshkit-ingest-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export MESHKIT_CACHE_DIR="$work/cache"          # the class-data archive: written by the warm-up run below
+export MESHKIT_JAVA_OPTS="-Xmx512m -Xlog:gc,gc+heap+exit:file=$work/gc.log"
+
+sql() { mariadb -h127.0.0.1 -uroot -N -e "$1"; }
+fixture() { # table rows create insert
+  local have
+  have=$(sql "SELECT IF(COUNT(*) = 0, -1, (SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$db' AND TABLE_NAME = '$1'))
+              FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$db' AND TABLE_NAME = '$1'")
+  if [ "$have" != -1 ] && [ "$(sql "SELECT COUNT(*) FROM \`$db\`.\`$1\`")" = "$2" ]; then return; fi
+  echo "generating $db.$1 ($2 rows)" >&2
+  sql "DROP TABLE IF EXISTS \`$db\`.\`$1\`; USE \`$db\`; $3; $4; ANALYZE TABLE \`$1\`" >/dev/null
+}
+sql "CREATE DATABASE IF NOT EXISTS \`$db\`"
+narrow_create() { echo "CREATE TABLE \`$1\` (id BIGINT PRIMARY KEY, v INT, s VARCHAR(16))"; }
+narrow_insert() { echo "INSERT INTO \`$1\` SELECT seq, seq % 1000, CONCAT('row', seq) FROM seq_1_to_$2"; }
+fixture narrow "$narrow_rows" "$(narrow_create narrow)" "$(narrow_insert narrow "$narrow_rows")"
+fixture wide "$wide_rows" "CREATE TABLE wide (id BIGINT PRIMARY KEY, c1 INT, c2 BIGINT, c3 DECIMAL(12,2), c4 DOUBLE,
+    c5 VARCHAR(32), c6 VARCHAR(64), c7 DATE, c8 DATETIME(6), c9 TIMESTAMP NULL, c10 TINYINT(1), c11 SMALLINT,
+    c12 CHAR(8), c13 TEXT, c14 ENUM('a','b','c'), c15 FLOAT, c16 INT UNSIGNED, c17 BIGINT UNSIGNED, c18 TIME, c19 JSON)" \
+  "INSERT INTO wide SELECT seq, seq % 100000, seq * 7919, seq / 100, seq / 3, MD5(seq), CONCAT('name-', seq, '-', MD5(seq)),
+    '2026-01-01' + INTERVAL (seq % 3000) DAY, '2026-01-01 00:00:00' + INTERVAL seq SECOND,
+    '2026-01-01 00:00:00' + INTERVAL seq SECOND, seq % 2, seq % 30000, LPAD(seq % 10000, 8, '0'),
+    REPEAT('t', seq % 50), ELT(1 + seq % 3, 'a', 'b', 'c'), seq / 7, seq, seq * 1000003,
+    SEC_TO_TIME(seq % 86400), CONCAT('{\"n\":', seq, '}') FROM seq_1_to_$wide_rows"
+tables=(narrow wide)
+if $big; then
+  fixture narrow_20m 20000000 "$(narrow_create narrow_20m)" "$(narrow_insert narrow_20m 20000000)"
+  tables=(narrow wide narrow_20m)
+fi
+
+now() { date +%s%N; }
+ms() { echo $(( ($(now) - $1) / 1000000 )); }
+median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+url="jdbc:mysql://127.0.0.1:3306/$db?user=root"
+meshkit() { # table -> "wall landingMs stagingMs floorMs stageMs peakHeapMB parquetBytes closeMs"
+  rm -rf "$work/landing" "$work/wh.duckdb" "$work/wh.duckdb.wal" "$work/gc.log"
+  local t0 out wall printed close
+  t0=$(now)
+  # the result is printed before the warehouse is closed: the time from its first line to the exit is the close
+  out=$(/usr/bin/time -f '%U %S' -o "$work/cpu.meshkit" "$home/bin/meshkit" ingest snapshot --source "$url" --table "$1" --date 2026-11-23 --landing "$work/landing" \
+    --warehouse "duckdb:$work/wh.duckdb" --threads 2 --format json | { IFS= read -r first; now; echo "$first"; cat; })
+  local t1; t1=$(now)
+  wall=$(( (t1 - t0) / 1000000 ))
+  printed=$(head -1 <<< "$out")
+  close=$(( (t1 - printed) / 1000000 ))
+  local landing staging bytes heap floor
+  landing=$(grep -o '"landingMs" : [0-9]*' <<< "$out" | grep -o '[0-9]*$')
+  staging=$(grep -o '"stagingMs" : [0-9]*' <<< "$out" | grep -o '[0-9]*$')
+  bytes=$(grep -o '"bytes" : [0-9]*' <<< "$out" | head -1 | grep -o '[0-9]*$')
+  # the largest heap occupancy before a collection, or at the exit if larger (SerialGC's log)
+  heap=$( { grep -o '[0-9]*M->' "$work/gc.log" | tr -d 'M>-'
+            grep -oE 'generation +total [0-9]+K, used [0-9]+K' "$work/gc.log" | grep -oE '[0-9]+K$' | tr -d K | awk '{ s += $1 } END { print int(s / 1024) }'
+          } | sort -n | tail -1)
+  # the floor and the staging load again, alternating in one JVM on the same parts (medians of 3 pairs)
+  floor=$(java -Xmx512m -Djava.library.path="$floor_native" -cp "$floor_cp" io.meshkit.snapshotingest.StagingFloor "$work/wh.duckdb" "$work/landing" 3 2>/dev/null)
+  echo "$wall $landing $staging $floor ${heap:-0} $bytes $close $(cpu "$work/cpu.meshkit")"
+}
+cpu() { awk '{ printf "%d", ($1 + $2) * 1000 }' "$1"; }   # user + system CPU ms of a process (GNU time)
+raw() {
+  local t0; t0=$(now)
+  /usr/bin/time -f '%U %S' -o "$work/cpu.raw" mariadb -h127.0.0.1 -uroot --batch --quick -e "SELECT * FROM \`$db\`.\`$1\`" > /dev/null
+  echo "$(ms "$t0") $(cpu "$work/cpu.raw")"
+}
+dumper() {
+  rm -rf "$work/dump"
+  local t0; t0=$(now)
+  /usr/bin/time -f '%U %S' -o "$work/cpu.dump" mydumper -h 127.0.0.1 -u root -B "$db" -T "$1" -t 2 -r 250000 -o "$work/dump" -v 1
+  echo "$(ms "$t0") $(cpu "$work/cpu.dump")"
+}
+
+bench() {
+# warm-up, not counted: writes the class-data archive (what every run of a command after its first maps),
+# and brings the tables into the buffer pool
+meshkit narrow >/dev/null
+echo "| table | rows | \`mariadb --batch --quick\` | \`mydumper -t 2 -r 250000\` | \`meshkit ingest snapshot --threads 2\` | landing (process − staging) | staging | bare CTAS floor / staging load, paired | **ingest / mydumper** | **landing / mydumper** | **staging / floor** (paired) | Parquet | peak heap |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+detail=()
+cpus=()
+for t in "${tables[@]}"; do
+  case "$t" in narrow) rows=$narrow_rows ;; wide) rows=$wide_rows ;; *) rows=20000000 ;; esac
+  r_raw=(); r_dump=(); r_wall=(); r_land=(); r_inland=(); r_stage=(); r_floor=(); r_pair=(); r_heap=(); r_close=(); r_pre=(); c_raw=(); c_dump=(); c_mesh=(); bytes=0
+  for i in $(seq "$runs"); do
+    read -r wall cpu_ms <<< "$(raw "$t")"; r_raw+=("$wall"); c_raw+=("$cpu_ms")
+    read -r wall cpu_ms <<< "$(dumper "$t")"; r_dump+=("$wall"); c_dump+=("$cpu_ms")
+    read -r wall landing staging floor stage heap bytes close cpu_ms <<< "$(meshkit "$t")"; c_mesh+=("$cpu_ms")
+    r_wall+=("$wall"); r_inland+=("$landing"); r_stage+=("$staging"); r_land+=("$((wall - staging))"); r_floor+=("$floor")
+    r_pair+=("$stage"); r_heap+=("$heap"); r_close+=("$close"); r_pre+=("$((wall - landing - staging - close))")
+  done
+  m_raw=$(median <<< "${r_raw[*]}"); m_dump=$(median <<< "${r_dump[*]}"); m_wall=$(median <<< "${r_wall[*]}")
+  m_land=$(median <<< "${r_land[*]}"); m_stage=$(median <<< "${r_stage[*]}"); m_floor=$(median <<< "${r_floor[*]}")
+  m_pair=$(median <<< "${r_pair[*]}")
+  m_heap=$(tr ' ' '\n' <<< "${r_heap[*]}" | sort -n | tail -1)
+  awk -v t="$t" -v n="$rows" -v raw="$m_raw" -v dump="$m_dump" -v wall="$m_wall" -v land="$m_land" -v stage="$m_stage" \
+      -v floor="$m_floor" -v pair="$m_pair" -v heap="$m_heap" -v bytes="$bytes" 'BEGIN {
+    printf "| %s | %d | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s / %.2f s | **%.2fx** | **%.2fx** | **%.2fx** (%.2fx) | %.0f MB | %d MB |\n",
+      t, n, raw / 1000, dump / 1000, wall / 1000, land / 1000, stage / 1000, floor / 1000, pair / 1000, wall / dump, land / dump,
+      stage / floor, pair / floor, bytes / 1e6, heap }'
+  detail+=("| $t | ${r_raw[*]} | ${r_dump[*]} | ${r_wall[*]} | ${r_pre[*]} | ${r_inland[*]} | ${r_stage[*]} | ${r_close[*]} | ${r_floor[*]} | ${r_pair[*]} |")
+  cpus+=("| $t | ${c_raw[*]} | ${c_dump[*]} | ${c_mesh[*]} | $(awk -v d="$(median <<< "${c_dump[*]}")" -v m="$(median <<< "${c_mesh[*]}")" 'BEGIN { printf "%.2fx", m / d }') |")
+done
+echo
+echo "Every run, in ms, in the order run (the tools alternate: raw, mydumper, meshkit, raw, ...):"
+echo
+echo "| table | raw | mydumper | meshkit, whole process | of which: JVM start, CLI, warehouse open | landing (\`phases.landingMs\`) | staging (\`phases.stagingMs\`) | warehouse close | floor, paired | staging load, paired |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${detail[@]}"
+echo
+echo "CPU ms of each client process (user + system, GNU time; the MariaDB server's threads not included), same runs:"
+echo
+echo "| table | \`mariadb\` client | mydumper | meshkit JVM (landing and the staging's DuckDB threads) | meshkit / mydumper, medians |"
+echo "|---|---|---|---|---:|"
+printf '%s\n' "${cpus[@]}"
+}
+table=$(bench)
+load_after=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 jv=$(java -version 2>&1 | sed -n 1p)
-db=$(mariadb -h127.0.0.1 -uroot -N -e 'SELECT VERSION()')
-load_after=$(uptime | sed 's/.*load average: //')
+mdb=$(sql 'SELECT VERSION()')
+dumper_version=$(mydumper --version 2>&1 | head -1)
 date_utc=$(date -u +%Y-%m-%d)
 out="$root/bench/results/snapshot-ingest-$date_utc.md"
 {
-  echo "# snapshot-ingest, $date_utc"
+  echo "# snapshot-ingest against mydumper, $date_utc"
   echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv; MariaDB $db on the same machine. Load average before the run: $load_before; after: $load_after"
-  echo "(the machine is shared with other builds: a load above 2 means the numbers were taken under load)."
+  echo "Machine: $(nproc) cores, $cpu, $mem; $jv; MariaDB $mdb on the same machine; $dumper_version."
+  echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after. The machine is shared with other builds:"
+  echo "with a load above 2 the seconds are inflated; read the ratios, which compare runs interleaved in the same minutes."
+  echo
+  echo "Medians of $runs runs per tool and table, each a whole process as a user runs it, alternating. meshkit runs from"
+  echo "\`bin/meshkit\` (its flags, the class-data archive written by a warm-up run, \`-Xmx512m\`) into a fresh landing"
+  echo "directory and DuckDB file each run. *Landing (process − staging)* is the whole process minus the staging phase"
+  echo "(JVM start, planning, the snapshot, the Parquet parts, the manifest, opening and closing the warehouse): what"
+  echo "compares with mydumper's dump. *Staging* is \`phases.stagingMs\` of the JSON result (loading the parts into the"
+  echo "staging table, counting and checking). The floor is a bare \`CREATE TABLE AS SELECT * FROM\` the same parts in the"
+  echo "same warehouse file (\`Warehouse.load\`, \`StagingFloor\`), run after each meshkit run, then paired with the"
+  echo "staging load again in one JVM (3 pairs, medians). Peak heap: the largest"
+  echo "heap occupancy before a collection or at the exit in the GC log, over the runs."
   echo
   echo "$table"
   echo
-  echo "Landing = MySQL to Parquet files and the manifest (planning, consistent snapshot, 2 worker connections)."
-  echo "Staging load = DuckDB reading the Parquet parts into the staging table (memory_limit 1GB), not part of the ratio."
-  echo "Warm = the same table landed again in the same JVM right after: what the second and later tables of a run"
-  echo "get, once the JIT has compiled the row path (peak heap: the larger of the two runs)."
-  echo "This JVM runs from class directories, so without the class-data archive bin/meshkit maps from a command's second run on."
-  echo "Target: ratio >= 0.7 (landing rate / raw client rate, same run); peak heap < 512 MB."
+  echo "Goals (issue 22): ingest / mydumper <= 1.5, landing / mydumper <= 1.0 (narrow 5M, wide 1M); staging / floor <= 1.5;"
+  echo "peak heap < 512 MB."
 } | tee "$out"
+echo
+echo "written to ${out#$root/}"

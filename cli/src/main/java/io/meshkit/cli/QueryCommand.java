@@ -65,6 +65,9 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
+        if (maxRows < 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run the query: --max-rows must be 0 or more, not " + maxRows);
+        }
         String text = statement();
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse w = CliComponent.of(warehouse.resolvedConfig()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {

@@ -148,6 +148,36 @@ class FaultIT {
     }
 
     @Test
+    void aUserWithoutReloadIsToldSoNotGivenALockTimeout() throws Exception {
+        String user = "secure_noreload";
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            for (String host : List.of("%", "localhost", "127.0.0.1")) {
+                s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "'");
+                s.execute("GRANT SELECT ON `" + db.name() + "`.* TO '" + user + "'@'" + host + "'");
+            }
+        }
+        try {
+            String url = "jdbc:mysql://127.0.0.1:3306/" + db.name() + "?user=" + user;
+            List<String> args = List.of("snapshot", "--source", url, "--date", "2026-11-25", "--landing", dir.resolve("landing-reload").toString(),
+                    "--warehouse", "duckdb:" + dir.resolve("reload.duckdb"), "--table", "cons", "--lock-wait-timeout", "1");
+            IngestRun failed = IngestRun.of(args.toArray(String[]::new));
+            assertThat(failed.exitCode()).as(failed.err()).isEqualTo(2);
+            assertThat(failed.err()).contains("lacks the RELOAD privilege").doesNotContain("within 1 s");
+            List<String> single = new ArrayList<>(args);
+            single.addAll(List.of("--on-lock-timeout", "single"));
+            IngestRun fallback = IngestRun.of(single.toArray(String[]::new));
+            assertThat(fallback.exitCode()).as(fallback.err()).isZero();
+            assertThat(fallback.out()).contains("lacks the RELOAD privilege");
+        } finally {
+            try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+                for (String host : List.of("%", "localhost", "127.0.0.1")) {
+                    s.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
+                }
+            }
+        }
+    }
+
+    @Test
     void lockThatCannotBeHadFailsCleanlyOrFallsBackToOneConnection() throws Exception {
         try (Connection holder = db.openConnection(); Statement s = holder.createStatement()) {
             s.execute("LOCK TABLES blocker WRITE");

@@ -111,6 +111,10 @@ class SnapshotIT {
                         "DECIMAL(10,2)", "DECIMAL(30,6)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE",
                         "TIMESTAMP", "TIMESTAMP", "TIME", "SMALLINT", "JSON", "BLOB", "BLOB", "BLOB", "BOOLEAN", "BIGINT", "DATE");
         assertThat(rows.get(1).subList(18, 21)).containsOnlyNulls(); // zero dates land as NULL, counted above
+        // the phases of the table's time, and the rows read from the parts in place: no scratch table was made
+        assertThat(run.out()).containsPattern("\"phases\" : \\{\\s*\"landingMs\" : [1-9]\\d*,\\s*\"stagingMs\" : [1-9]\\d*\\s*}");
+        assertThat(query("types", "SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE '\\_meshkit%' ESCAPE '\\'"))
+                .containsExactly(List.of(0L));
     }
 
     @Test
@@ -133,11 +137,19 @@ class SnapshotIT {
     }
 
     @Test
-    void datetimeIsConvertedFromTheSourceTimeZoneAndTimestampIsNot() {
+    void datetimeIsConvertedFromTheSourceTimeZoneAndTimestampIsNot() throws Exception {
         IngestRun run = IngestRun.of(IngestRun.args(base("zoned"), "--table", "zoned", "--source-time-zone", "Europe/Berlin"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query("zoned", "SELECT CAST(dtm AS VARCHAR), CAST(ts AS VARCHAR) FROM " + db.name() + "_staging.zoned ORDER BY id"))
                 .containsExactly(List.of("2026-07-01 10:00:00.5", "2026-07-01 12:00:00.5"), java.util.Arrays.asList("2025-12-31 23:30:00", null));
+
+        // a complete snapshot whose part was removed since: staging names the missing file, exit 2
+        java.nio.file.Path part = dir.resolve("landing").resolve(db.name() + ".zoned").resolve("snapshot_date=2026-11-23").resolve("part-00000.parquet");
+        assertThat(part).exists();
+        java.nio.file.Files.delete(part);
+        IngestRun again = IngestRun.of(IngestRun.args(base("zoned"), "--table", "zoned", "--source-time-zone", "Europe/Berlin"));
+        assertThat(again.exitCode()).as(again.out()).isEqualTo(2);
+        assertThat(again.err()).contains("Cannot stage table " + db.name() + "_staging.zoned: cannot read file " + part);
     }
 
     @Test

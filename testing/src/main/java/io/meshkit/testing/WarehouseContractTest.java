@@ -674,6 +674,33 @@ public abstract class WarehouseContractTest {
         assertThat(sumOfN(t)).isEqualTo(2 * 4950);
     }
 
+    /**
+     * Where the dialect reads files in place ({@link io.meshkit.core.warehouse.Dialect#scanFiles}), a query over the
+     * relation sees every file's rows with the files' own columns, also under a {@code key=value} directory (no
+     * column from the path); Parquet loads do the same.
+     */
+    @Test
+    public void scanFilesReadsTheFilesInPlace(@TempDir Path dir) throws IOException {
+        assumeTrue(supportsLocalFileLoad() && supportsParquetExport(), "no way to write a Parquet file here");
+        Path partition = Files.createDirectories(dir.resolve("snapshot_date=2026-11-23"));
+        Path a = partition.resolve("part-00000.parquet");
+        Path b = partition.resolve("part-00001.parquet");
+        exportParquet(numbersQuery(100), a);
+        exportParquet(numbersQuery(10), b);
+        List<java.net.URI> files = List.of(a.toUri(), b.toUri());
+        Optional<Sql> scan = warehouse.dialect().scanFiles(files, FileFormat.PARQUET);
+        assumeTrue(scan.isPresent(), "this warehouse loads files before querying them");
+        List<Row> rows = all(sql().sql("SELECT count(*) AS c, sum(n) AS s FROM ").append(scan.get()).sql(" AS f").build());
+        assertThat(((Number) rows.get(0).get(0)).longValue()).isEqualTo(110);
+        assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(4950 + 45);
+        try (ResultRows r = warehouse.query(sql().sql("SELECT * FROM ").append(scan.get()).sql(" AS f").build())) {
+            assertThat(r.columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
+        }
+        TableId loaded = table("from_partition");
+        warehouse.load(loaded, new LoadRequest(files, FileFormat.PARQUET, WriteMode.CREATE));
+        assertThat(warehouse.describe(loaded).orElseThrow().columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
+    }
+
     // ---------------------------------------------------------------- sampling and fingerprints
 
     /** The dialect's sampling value equals {@link SamplingValue#of(String)} bit for bit for 10,000 integer and string keys. */
@@ -1373,6 +1400,33 @@ public abstract class WarehouseContractTest {
         assertThat(results.get("scd2_one_current:track_id").sampleKeys()).containsExactly("1");
         assertThat(results.get("row_count:tracks").status()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED);
         assertThat(results.values()).allSatisfy(r -> assertThat(r.passed()).isEqualTo(r.status() != failed));
+    }
+
+    /**
+     * The same planted problems with the key classified as personal data: every check that shows
+     * sample keys (the library checks and all four SCD2 checks) shows the key as {@code ***}.
+     */
+    @Test
+    public void everyCheckMasksAPersonalDataKey() {
+        TableId t = tracksTable("dirty_personal", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", OPEN, true),
+                track(1, "a again", "rock", "2019-01-01T00:00", OPEN, true),
+                track(2, null, "jazz", "2019-01-01T00:00", "2019-03-01T00:00", false),
+                track(2, "b", null, "2019-02-01T00:00", OPEN, true),
+                track(3, "c", null, "2019-05-01T00:00", "2019-04-01T00:00", false),
+                track(4, "d", null, "2019-01-01T00:00", OPEN, false)));
+        String personal = QUALITY_CONTRACT.replace("primaryKey: true}", "primaryKey: true, classification: restricted}");
+        var dataset = io.meshkit.core.contract.ContractReader.create().parse("tracks.odcs.yaml", personal).orThrow().datasets().get(0);
+        var results = new io.meshkit.core.quality.QualityRunner(warehouse)
+                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect()));
+        List<String> shown = new ArrayList<>();
+        for (var r : results) {
+            shown.addAll(r.sampleKeys());
+        }
+        assertThat(results.stream().filter(r -> !r.sampleKeys().isEmpty()).map(r -> r.check()))
+                .contains("primary_key_unique", "required_not_null", "scd2_valid_range", "scd2_current_flag", "scd2_no_overlap",
+                        "scd2_one_current");
+        assertThat(shown).isNotEmpty().allSatisfy(k -> assertThat(k).startsWith("***").doesNotContainPattern("^[1-4]\\b"));
     }
 
     private static final String PK = "primary_key_unique:track_id, valid_from";

@@ -72,7 +72,11 @@ public final class DuckDbWarehouseProvider implements WarehouseProvider {
             }
         } catch (IOException e) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot open warehouse " + uri + ": cannot create directory " + file.getParent() + " (" + e + ")", e);
+                    "Cannot open warehouse " + uri + ": cannot create directory " + file.getParent() + " ("
+                            + (e instanceof java.nio.file.NoSuchFileException ? "a parent directory does not exist and cannot be made"
+                            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                            : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                            : "cannot write there") + ")", e);
         }
         return DuckDbWarehouse.open(uri, "jdbc:duckdb:" + file, parsed);
     }

@@ -129,6 +129,11 @@ public final class InitCommand implements Callable<Integer> {
         if (!ARTIFACT_ID.matcher(artifact).matches()) {
             throw bad("Cannot create a project with artifactId '" + artifact + "': use letters, digits, '.', '_' and '-'");
         }
+        // written into pom.xml and YAML: only what a Maven version is, so nothing needs escaping there
+        if (!projectVersion.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")) {
+            throw bad("Cannot create a project with version " + io.meshkit.core.identifier.Identifiers.describe(projectVersion)
+                    + ": use letters, digits, '.', '_', '+' and '-', e.g. 0.1.0-SNAPSHOT");
+        }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("groupId", group);
         p.put("artifactId", artifact);
@@ -148,7 +153,7 @@ public final class InitCommand implements Callable<Integer> {
     private String warehouse() {
         int colon = warehouse.indexOf(':');
         String scheme = colon > 0 ? warehouse.substring(0, colon) : "";
-        if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\')) {
+        if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&')) {
             throw bad("Cannot create a project with warehouse '" + warehouse + "': give SCHEME:LOCATION, e.g. " + Warehouses.DEFAULT_URI);
         }
         if (!Warehouses.providers().containsKey(scheme)) {

@@ -16,6 +16,7 @@ import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.RunStatus;
 import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.secret.Secrets;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -394,15 +396,31 @@ public final class PipelineRunner {
         }
     }
 
+    /**
+     * The commands of a unit: run with every {@code ${VAR}} expanded, shown with the variable's name
+     * instead of its value (a value may be a secret, and the plan and a failure's command line land in
+     * CI logs), and with any secret written literally redacted.
+     */
     private List<Command> commands(Unit u, boolean restate) {
+        List<Command> run = commands(u, restate, this::expand);
+        List<Command> shown = commands(u, restate, Secrets::redact);
+        List<Command> out = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            Command r = run.get(i);
+            out.add(new Command(r.name(), r.factory(), r.args(), ToolCall.display(r.name(), shown.get(i).args().stream().map(Secrets::redact).toList())));
+        }
+        return out;
+    }
+
+    private List<Command> commands(Unit u, boolean restate, UnaryOperator<String> expand) {
         Pipeline.Step s = u.step();
         List<Command> out = new ArrayList<>();
-        List<String> extra = s.strings("args").stream().map(this::expand).toList();
+        List<String> extra = s.strings("args").stream().map(expand).toList();
         for (String contract : s.strings("contract")) {
             String c = path(contract).toString();
             switch (s.kind()) {
                 case INGEST -> out.add(new Command("ingest", IngestCli::commandLine,
-                        args(List.of("snapshot", "--source", expand(s.string("source").orElseThrow()), "--contract", c,
+                        args(List.of("snapshot", "--source", expand.apply(s.string("source").orElseThrow()), "--contract", c,
                                 "--date", u.date().orElseThrow().toString()), extra)));
                 case SCD -> {
                     if (s.string("events").isPresent()) {
@@ -560,7 +578,7 @@ public final class PipelineRunner {
             boolean findings = call.exitCode() == 1 && u.step().kind() == StepKind.MONITOR;
             if (call.exitCode() != 0 && !findings) {
                 String what = call.exitCode() == 1 ? c.display().replaceFirst(" --.*", "") + " found something (exit 1)" : call.errorLine();
-                return StepOutcome.failed(call.exitCode(), what + summaryOnFailure(json), call.display());
+                return StepOutcome.failed(call.exitCode(), what + summaryOnFailure(json), c.display());
             }
             Summary summary = Summaries.of(u.step().kind(), c.args().get(0), json.orElse(null), report);
             rows += summary.rows();
@@ -568,7 +586,7 @@ public final class PipelineRunner {
                 messages.add(summary.text());
             }
             if (findings) {
-                return new StepOutcome(1, rows, String.join("; ", messages), call.display(), true);
+                return new StepOutcome(1, rows, String.join("; ", messages), c.display(), true);
             }
         }
         return StepOutcome.ok(rows, String.join("; ", messages));

@@ -1,19 +1,14 @@
 package io.meshkit.cli.yaml;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -41,12 +36,17 @@ public final class YamlNodes {
 
     /** Composes a file into nodes; invalid YAML is a mistake at its place. */
     public Node compose(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw errors.at(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "invalid YAML: " + e.getProblem());
+        // the one YAML input (SECURITY.md): size, UTF-8, depth and alias limits, every failure at file:line:col
+        io.meshkit.core.yaml.YamlInputException failure;
+        try {
+            String text = io.meshkit.core.yaml.YamlInput.read(file);
+            return new Yaml(io.meshkit.core.yaml.YamlInput.loaderOptions()).compose(new java.io.StringReader(text));
+        } catch (io.meshkit.core.yaml.YamlInputException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = io.meshkit.core.yaml.YamlInput.failure(file.toString(), e);
         }
+        throw errors.at(failure.location().line(), failure.location().column(), failure.problem());
     }
 
     /** The entries of a mapping by key, in file order; a duplicate key, or one not {@code allowed} (unless null), is a mistake. */

@@ -147,7 +147,7 @@ public final class CliSupport {
         } else if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getCause().getCause() instanceof MeshkitException m) {
             message = m.getMessage();
         }
-        err.println("error: " + message);
+        err.println("error: " + io.meshkit.core.secret.Secrets.redact(message));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
@@ -178,7 +178,9 @@ public final class CliSupport {
             rest.forEach(err::println);
         }
         if (verbose) {
-            ex.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(io.meshkit.core.secret.Secrets.redact(trace.toString()));
         }
         err.flush();
         return error.exitCode();

@@ -17,6 +17,19 @@ public final class WarehouseOption {
     @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default: meshkit.yaml if present).")
     java.nio.file.Path config;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** {@code --wait SECONDS}: how long to wait for a warehouse another process is using (sets {@link io.meshkit.core.warehouse.OpenWait}). */
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Seconds to wait for a warehouse file another process is using (0..3600, default ${DEFAULT-VALUE}).")
+    void setWait(long seconds) {
+        if (seconds < 0 || seconds > 3600) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "Cannot use --wait " + seconds + ": give 0..3600 seconds");
+        }
+        io.meshkit.core.warehouse.OpenWait.set(java.time.Duration.ofSeconds(seconds));
+    }
+
     /** The configuration file given with {@code --config}, if any. */
     public Optional<java.nio.file.Path> configFile() {
         return Optional.ofNullable(config);

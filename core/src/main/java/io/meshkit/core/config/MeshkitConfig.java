@@ -2,16 +2,11 @@ package io.meshkit.core.config;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouses;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,16 +55,10 @@ public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<Stri
     public static MeshkitConfig read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + file + ": no such file", e);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, where + ": Cannot read configuration: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("malformed YAML"), e);
-        } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + file + ": " + e.getMessage(), e);
+            root = io.meshkit.core.yaml.YamlInput.readTree(file);
+        } catch (io.meshkit.core.yaml.YamlInputException e) {
+            throw new MeshkitException(e.problem().equals("no such file") ? ErrorCode.FILE_NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
+                    e.location() + ": Cannot read configuration: " + e.problem(), e);
         }
         String uri = Warehouses.DEFAULT_URI;
         Map<String, String> settings = new LinkedHashMap<>();

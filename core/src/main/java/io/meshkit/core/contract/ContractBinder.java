@@ -76,6 +76,14 @@ final class ContractBinder {
         }
         unknownKeys(m, Place.ROOT);
         String kind = string(m, "kind");
+        String domain = string(m, "domain");
+        // as DatasetTables reads it: trimmed, lower case, '-' as '_'; blank means the namespace main
+        if (domain != null && !domain.isBlank()
+                && !Identifiers.isPortable(domain.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'))) {
+            // the domain names namespaces (<domain>, <domain>_staging, <domain>_candidates): one identifier rule
+            error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name: letters, digits and"
+                    + " underscores, not starting with a digit (it names the namespaces " + "<domain>, <domain>_staging, <domain>_candidates)");
+        }
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
                 orPlaceholder(string(m, "status")), string(m, "domain"), string(m, "dataProduct"),
@@ -689,6 +697,14 @@ final class ContractBinder {
         String query = string(m, "query");
         if (type == QualityRuleType.SQL && query == null) {
             return null;
+        }
+        if (type == QualityRuleType.SQL) {
+            // validation changes nothing: a rule that is not one read-only query is refused here (SECURITY.md)
+            Optional<String> problem = io.meshkit.core.quality.ReadOnlyQuery.problem(query);
+            if (problem.isPresent()) {
+                error(m.get("query"), label + " cannot run: " + problem.get());
+                return null;
+            }
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
         if (m.get("arguments") instanceof MapNode args) {

@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -45,15 +42,12 @@ public final class ContractReader {
         String display = file.toString();
         String yaml;
         try {
-            yaml = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return unreadable(file, "Cannot read contract: no such file or directory");
-        } catch (AccessDeniedException e) {
-            return unreadable(file, "Cannot read contract: permission denied");
-        } catch (IOException e) {
-            String reason = Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return unreadable(file, "Cannot read contract: " + reason);
+            // the one YAML input: size, UTF-8 and directory checks (SECURITY.md)
+            yaml = io.meshkit.core.yaml.YamlInput.read(file);
+        } catch (io.meshkit.core.yaml.YamlInputException e) {
+            Problems problems = new Problems();
+            problems.error(e.location(), "Cannot read contract: " + (e.problem().equals("no such file") ? "no such file or directory" : e.problem()));
+            return new ParsedContract(file, display, Optional.empty(), Optional.empty(), problems.sorted(), SourceMap.EMPTY);
         }
         return parse(file, display, yaml);
     }

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * problem can point at the node it is about. Jackson's own tree forgets locations, hence this.
  */
 final class YamlTree {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final YAMLFactory FACTORY = io.meshkit.core.yaml.YamlInput.factory();
 
     private YamlTree() {}
 
@@ -103,6 +103,11 @@ final class YamlTree {
             return new Parsed(root, locations, keyLocations);
         } catch (IOException e) {
             syntaxProblem(displayPath, e, problems);
+            return new Parsed(null, locations, keyLocations);
+        } catch (RuntimeException e) {
+            // SnakeYAML's limits (aliases, depth, size) and Jackson's constraints: bad input, never an internal error
+            io.meshkit.core.yaml.YamlInputException f = io.meshkit.core.yaml.YamlInput.failure(displayPath, e);
+            problems.error(f.location(), f.problem());
             return new Parsed(null, locations, keyLocations);
         }
     }

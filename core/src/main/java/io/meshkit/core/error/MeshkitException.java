@@ -18,7 +18,8 @@ public class MeshkitException extends RuntimeException {
 
     /** An error with a code, a message and the cause it wraps. */
     public MeshkitException(ErrorCode code, String message, Throwable cause) {
-        super(requireNonNull(message, "message is null"), cause);
+        // the one place every error message passes: no secret leaves in one (a driver's message may echo its URL)
+        super(io.meshkit.core.secret.Secrets.redact(requireNonNull(message, "message is null")), cause);
         this.code = requireNonNull(code, "code is null");
     }
 

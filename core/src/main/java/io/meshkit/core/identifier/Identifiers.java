@@ -23,6 +23,20 @@ public final class Identifiers {
     }
 
     /**
+     * The one rule for a name that comes from a contract or a flag and becomes a namespace or table
+     * (a contract's {@code domain}, {@code --staging}): portable, or refused (exit 2).
+     *
+     * @param what what the name is, e.g. {@code "--staging"}
+     */
+    public static String requirePortable(String what, String name) {
+        if (!isPortable(name)) {
+            throw new MeshkitException(ErrorCode.INVALID_IDENTIFIER, "Cannot use " + what + " " + describe(name == null ? "" : name)
+                    + ": a name must be letters, digits and underscores, not starting with a digit (at most " + MAX_LENGTH + ")");
+        }
+        return name;
+    }
+
+    /**
      * Checks that {@code name} can be quoted safely: not empty, not longer than {@link #MAX_LENGTH},
      * no control characters. Returns it unchanged.
      */

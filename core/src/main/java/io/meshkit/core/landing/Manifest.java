@@ -117,6 +117,7 @@ public record Manifest(
         public Source {
             requireNonNull(url, "url is null");
             requireNonNull(table, "table is null");
+            url = io.meshkit.core.secret.Secrets.redact(url);
         }
     }
 

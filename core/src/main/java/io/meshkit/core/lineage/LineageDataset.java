@@ -28,6 +28,8 @@ public record LineageDataset(String namespace, String name, List<Field> fields) 
     public LineageDataset {
         requireNonNull(namespace, "namespace is null");
         requireNonNull(name, "name is null");
+        namespace = io.meshkit.core.secret.Secrets.redact(namespace);
+        name = io.meshkit.core.secret.Secrets.redact(name);
         fields = List.copyOf(fields);
     }
 

@@ -35,5 +35,6 @@ public record LineageEvent(Type type, Instant eventTime, UUID runId, String jobN
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         requireNonNull(error, "error is null");
+        error = error.map(io.meshkit.core.secret.Secrets::redact);
     }
 }

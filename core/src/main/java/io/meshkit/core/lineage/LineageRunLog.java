@@ -153,4 +153,14 @@ public final class LineageRunLog implements RunLog, LineageReporting {
     public Optional<Lease> currentLease(String dataset) {
         return delegate.currentLease(dataset);
     }
+
+    @Override
+    public Optional<Lease> unlock(String dataset, boolean force, String by) {
+        return delegate.unlock(dataset, force, by);
+    }
+
+    @Override
+    public java.util.List<String> leaseHistory(String dataset, int limit) {
+        return delegate.leaseHistory(dataset, limit);
+    }
 }

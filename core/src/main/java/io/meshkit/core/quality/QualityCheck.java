@@ -65,11 +65,21 @@ public record QualityCheck(String id, String target, String description, Measure
      * A query returning one row with one number.
      *
      * @param query the query
+     * @param zeroWhen an aggregate over the dataset's table that is 0 only when the query's value is 0
+     *     (e.g. the rows beyond the distinct keys, for the number of duplicated keys), if the check has
+     *     one: the runner computes it in the table's single scan and runs the query only when it is not
+     *     0, so a passing check costs no scan of its own
      */
-    public record Query(Sql query) implements Measure {
+    public record Query(Sql query, Optional<Sql> zeroWhen) implements Measure {
         /** Validates the query. */
         public Query {
             requireNonNull(query, "query is null");
+            requireNonNull(zeroWhen, "zeroWhen is null");
+        }
+
+        /** A query always run. */
+        public Query(Sql query) {
+            this(query, Optional.empty());
         }
     }
 

@@ -12,6 +12,7 @@ import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Threshold;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.secret.Masking;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
@@ -75,7 +76,8 @@ public final class QualityChecks {
         if (!rowKey.isEmpty()) {
             String target = names(rowKey);
             checks.add(new QualityCheck("primary_key_unique", target, "no two rows share the key " + target,
-                    new QualityCheck.Query(countDuplicateGroups(rowKey)), Threshold.ZERO, false, false,
+                    new QualityCheck.Query(countDuplicateGroups(rowKey), isDimension() ? Optional.empty() : Optional.of(rowsBeyondDistinct(rowKey))),
+                    Threshold.ZERO, false, false,
                     Optional.of(duplicateKeys(rowKey)), isDimension() ? UNIQUE_VERSION_PREMISES : List.of()));
             checks.add(aggregate("primary_key_not_null", target, "no key column is NULL", anyNull(rowKey), Threshold.ZERO, false,
                     false, whereNull(rowKey)));
@@ -115,8 +117,12 @@ public final class QualityChecks {
         }
         return switch (rule.type()) {
             case LIBRARY -> library(rule, column, id, target, description, percent);
-            case SQL -> new QualityCheck(id, target, description, new QualityCheck.Query(Sql.ofUserText(expand(rule.query(), column))),
-                    rule.threshold(), percent, rule.isWarning(), Optional.empty());
+            case SQL -> ReadOnlyQuery.problem(rule.query())
+                    .map(p -> new QualityCheck(id, target, description, new QualityCheck.NotRunnable("the SQL rule is refused: " + p),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()))
+                    .orElseGet(() -> new QualityCheck(id, target, description,
+                            new QualityCheck.Query(ReadOnlyQuery.parse(expand(rule.query(), column)).asSubquery(dialect)),
+                            rule.threshold(), percent, rule.isWarning(), Optional.empty()));
             case TEXT, CUSTOM -> new QualityCheck(id, target, description,
                     new QualityCheck.NotRunnable(rule.type().name().toLowerCase(java.util.Locale.ROOT) + " rules are for people and other tools"),
                     rule.threshold(), percent, rule.isWarning(), Optional.empty());
@@ -226,15 +232,16 @@ public final class QualityChecks {
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(overlapRows)
                         .sql(") v WHERE next_from < ").id(to).build()),
                 Threshold.ZERO, false, false,
-                Optional.of(dialect.sql().sql("SELECT ").ids(entityKey).sql(" FROM (").append(overlapRows).sql(") v WHERE next_from < ")
-                        .id(to).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build())));
+                Optional.of(keyProjection(dialect.sql().sql("SELECT "), entityKey).sql(" FROM (").append(overlapRows)
+                        .sql(") v WHERE next_from < ").id(to).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build())));
 
         Sql currentRows = dialect.sql().sql("SELECT ").ids(entityKey).sql(" FROM ").table(table).sql(" WHERE ").id(current)
                 .sql(" GROUP BY ").ids(entityKey).sql(" HAVING COUNT(*) > 1").build();
         checks.add(new QualityCheck("scd2_one_current", key, "at most one current version per key",
                 new QualityCheck.Query(dialect.sql().sql("SELECT COUNT(*) FROM (").append(currentRows).sql(") d").build()),
                 Threshold.ZERO, false, false,
-                Optional.of(dialect.sql().append(currentRows).sql(" ORDER BY ").ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build()),
+                Optional.of(keyProjection(dialect.sql().sql("SELECT "), entityKey).sql(" FROM (").append(currentRows).sql(") d ORDER BY ")
+                        .ids(entityKey).sql(" LIMIT " + SAMPLE_KEYS).build()),
                 ONE_CURRENT_PREMISES));
         if (dataset.deletes() == DeletesMode.TOMBSTONE) {
             Sql nullDeleted = dialect.sql().id(Scd2Shape.IS_DELETED).sql(" IS NULL").build();
@@ -279,22 +286,26 @@ public final class QualityChecks {
                 .sql(" LIMIT " + SAMPLE_KEYS).build());
     }
 
-    /** Key columns for a sample; a column classified as personal data shows as {@code ***}. */
-    private void keyProjection(SqlBuilder b, List<ColumnName> cols) {
-        b.join(cols, c -> {
-            boolean personal = dataset.columns().stream()
-                    .anyMatch(col -> col.columnName().equals(c) && col.isPersonalData());
-            if (personal) {
-                b.sql("'***' AS ").id(c);
-            } else {
-                b.id(c);
-            }
-        });
+    /** Key columns for a sample, masked by the one masking rule (a personal-data column shows as {@code ***}). */
+    private SqlBuilder keyProjection(SqlBuilder b, List<ColumnName> cols) {
+        return Masking.of(dataset).project(b, cols);
     }
 
     private Sql duplicateGroups(List<ColumnName> cols) {
         return dialect.sql().sql("SELECT ").ids(cols).sql(", COUNT(*) AS n FROM ").table(table).sql(" GROUP BY ").ids(cols)
                 .sql(" HAVING COUNT(*) > 1").build();
+    }
+
+    /**
+     * An aggregate: the rows beyond the number of distinct key values ({@code COUNT(*)} minus the
+     * dialect's {@link Dialect#countDistinctIf count of distinct tuples}). 0 only when every row has
+     * its own key and no key is NULL, so then no key value occurs more than once; a NULL or a repeated
+     * key makes it positive, and the exact query runs. (A dimension's key check has premises instead,
+     * which cost no hash of every key.)
+     */
+    private Sql rowsBeyondDistinct(List<ColumnName> cols) {
+        return dialect.sql().sql("(COUNT(*) - ").append(dialect.countDistinctIf(cols.stream().map(c -> dialect.sql().id(c).build()).toList(),
+                Sql.of("1 = 1"))).sql(")").build();
     }
 
     /** The number of key values that occur more than once. */

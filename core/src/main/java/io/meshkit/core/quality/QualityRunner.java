@@ -2,6 +2,7 @@ package io.meshkit.core.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
@@ -18,9 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs quality checks in the warehouse. The aggregate checks of a table share one scan
- * ({@code SELECT COUNT(*), agg1, agg2, … FROM t}); the others run one query each, except a check
- * {@linkplain QualityCheck#impliedBy() implied} by others that all observed 0, which passes with 0
- * without its query. Sample keys are fetched only for checks that did not pass.
+ * ({@code SELECT COUNT(*), agg1, agg2, … FROM t}), with the shortcuts of the query checks
+ * ({@link QualityCheck.Query#zeroWhen}) and any aggregates of the caller's; the others run one query
+ * each, except a check whose shortcut is 0 or that is {@linkplain QualityCheck#impliedBy() implied}
+ * by others that all observed 0, which passes with 0 without its query. Sample keys are fetched only for checks that did not pass.
  */
 public final class QualityRunner {
     private final Warehouse warehouse;
@@ -32,10 +34,46 @@ public final class QualityRunner {
 
     /** Runs the checks against {@code table} and returns one result per check, in order. */
     public List<CheckResult> run(TableId table, List<QualityCheck> checks) {
-        List<QualityCheck> aggregates = checks.stream().filter(c -> c.measure() instanceof QualityCheck.Aggregate).toList();
-        SqlBuilder scan = warehouse.dialect().sql().sql("SELECT COUNT(*)");
-        for (QualityCheck c : aggregates) {
-            scan.sql(", ").append(((QualityCheck.Aggregate) c.measure()).expression());
+        return scan(table, checks, List.of()).results();
+    }
+
+    /**
+     * What one run observed: a result per check, in order, the table's row count, and the values of
+     * the caller's own aggregates computed in the same scan.
+     */
+    public record Scan(List<CheckResult> results, long rowCount, List<Object> aggregates) {
+        /** Copies the lists. */
+        public Scan {
+            results = List.copyOf(results);
+            aggregates = Collections.unmodifiableList(new ArrayList<>(aggregates)); // values may be NULL
+        }
+    }
+
+    /**
+     * Runs the checks against {@code table} with {@code aggregates} of the caller's (e.g. a checksum)
+     * in the same single scan as the aggregate checks and the {@linkplain QualityCheck.Query#zeroWhen
+     * shortcuts} of the query checks, so that a table whose checks pass is read once.
+     */
+    public Scan scan(TableId table, List<QualityCheck> checks, List<Sql> aggregates) {
+        List<Sql> columns = new ArrayList<>();
+        int[] column = new int[checks.size()];
+        java.util.Arrays.fill(column, -1);
+        for (int i = 0; i < checks.size(); i++) {
+            QualityCheck c = checks.get(i);
+            if (c.measure() instanceof QualityCheck.Aggregate a) {
+                column[i] = 1 + columns.size();
+                columns.add(a.expression());
+            } else if (c.measure() instanceof QualityCheck.Query q && q.zeroWhen().isPresent()) {
+                column[i] = 1 + columns.size();
+                columns.add(q.zeroWhen().get());
+            }
+        }
+        int firstOwn = 1 + columns.size();
+        columns.addAll(aggregates);
+        SqlBuilder scan = warehouse.dialect().sql().sql("SELECT COUNT(*) AS row_count");
+        for (int i = 0; i < columns.size(); i++) {
+            // named, as an engine's name for a long expression may be too long for a column name
+            scan.sql(", ").append(columns.get(i)).sql(" AS ").id(ColumnName.of("m" + (i + 1)));
         }
         List<Object> scanned;
         try (ResultRows rows = warehouse.query(scan.sql(" FROM ").table(table).build())) {
@@ -51,11 +89,12 @@ public final class QualityRunner {
                     continue;
                 }
                 if (c.measure() instanceof QualityCheck.Aggregate) {
-                    raw.set(i, Optional.of(number(scanned.get(1 + aggregates.indexOf(c)))));
+                    raw.set(i, Optional.of(number(scanned.get(column[i]))));
                 } else if (implied && premisesAllZero(c, checks, raw)) {
                     raw.set(i, Optional.of(BigDecimal.ZERO));
                 } else if (c.measure() instanceof QualityCheck.Query q) {
-                    raw.set(i, Optional.of(scalar(q.query())));
+                    boolean zero = column[i] >= 0 && number(scanned.get(column[i])).signum() == 0;
+                    raw.set(i, Optional.of(zero ? BigDecimal.ZERO : scalar(q.query())));
                 }
             }
         }
@@ -63,7 +102,7 @@ public final class QualityRunner {
         for (int i = 0; i < checks.size(); i++) {
             results.add(result(checks.get(i), raw.get(i), rowCount));
         }
-        return results;
+        return new Scan(results, rowCount.longValueExact(), scanned.subList(firstOwn, scanned.size()));
     }
 
     /**

@@ -64,4 +64,23 @@ public interface RunLog {
 
     /** The lease currently held on a dataset, if any and not expired. */
     Optional<Lease> currentLease(String dataset);
+
+    /**
+     * Releases whatever lease is held on a dataset, for an operator during an incident: a holder on
+     * this host whose process is alive, or a holder on another host, is released only with
+     * {@code force}. Recorded in the lease history with who did it.
+     *
+     * @param by who unlocks, e.g. the user or CI identity
+     * @return the lease released, if one was held
+     * @throws LeaseHeldException when the holder is alive here or on another host and {@code force} is not set
+     * @throws UnsupportedOperationException if this run log cannot (the default)
+     */
+    default Optional<Lease> unlock(String dataset, boolean force, String by) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot unlock a lease");
+    }
+
+    /** The lease history of a dataset (take-overs and unlocks), newest first. */
+    default java.util.List<String> leaseHistory(String dataset, int limit) {
+        return java.util.List.of();
+    }
 }

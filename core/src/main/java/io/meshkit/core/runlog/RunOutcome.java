@@ -23,6 +23,7 @@ public record RunOutcome(RunStatus status, OptionalLong rows, OptionalLong bytes
         requireNonNull(rows, "rows is null");
         requireNonNull(bytes, "bytes is null");
         requireNonNull(message, "message is null");
+        message = message.map(io.meshkit.core.secret.Secrets::redact);
     }
 
     /** A successful run that wrote {@code rows} rows. */

@@ -45,6 +45,10 @@ public final class WarehouseRunLog implements RunLog {
     public static final TableId PUBLICATIONS = Namespace.META.table("publications");
     /** The leases table. */
     public static final TableId LEASES = Namespace.META.table("leases");
+    /** The process (host, pid, start time) behind each lease and run: a side table, so older run logs need no migration. */
+    public static final TableId PROCESSES = Namespace.META.table("processes");
+    /** Lease take-overs and unlocks, with who did them. */
+    public static final TableId LEASE_EVENTS = Namespace.META.table("lease_events");
 
     private static final int MAX_LEASE_ATTEMPTS = 20;
 
@@ -86,6 +90,12 @@ public final class WarehouseRunLog implements RunLog {
                 col("dataset", DataType.VARCHAR, false), col("lease_id", DataType.VARCHAR, false),
                 col("holder", DataType.VARCHAR, false), col("acquired_at", DataType.TIMESTAMP, false),
                 col("expires_at", DataType.TIMESTAMP, false))));
+        warehouse.execute(dialect.createTableIfNotExists(PROCESSES, List.of(
+                col("id", DataType.VARCHAR, false), col("kind", DataType.VARCHAR, false), col("host", DataType.VARCHAR, false),
+                col("pid", DataType.BIGINT, false), col("process_started_at", DataType.TIMESTAMP, true))));
+        warehouse.execute(dialect.createTableIfNotExists(LEASE_EVENTS, List.of(
+                col("dataset", DataType.VARCHAR, false), col("event_at", DataType.TIMESTAMP, false), col("event", DataType.VARCHAR, false),
+                col("holder", DataType.VARCHAR, false), col("actor", DataType.VARCHAR, false), col("message", DataType.VARCHAR, false))));
         initialised = true;
     }
 
@@ -98,13 +108,52 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public RunRecord startRun(String tool, String dataset) {
         ensure();
+        closeKilledRuns(dataset);
         RunRecord run = new RunRecord(UUID.randomUUID().toString(), tool, dataset, now(), Optional.empty(), RunStatus.RUNNING,
                 OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
         warehouse.execute(dialect.sql().sql("INSERT INTO ").table(RUNS)
                 .sql(" (run_id, tool, dataset, started_at, status) VALUES (")
                 .bind(run.runId()).sql(", ").bind(tool).sql(", ").bind(dataset).sql(", ").bind(utc(run.startedAt()))
                 .sql(", ").bind(run.status().name()).sql(")").build());
+        recordProcess(run.runId(), "run");
         return run;
+    }
+
+    private void recordProcess(String id, String kind) {
+        HolderProcess me = HolderProcess.current();
+        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(PROCESSES).sql(" (id, kind, host, pid, process_started_at) VALUES (")
+                .binds(java.util.Arrays.asList(id, kind, me.host(), me.pid(), me.startedAt().map(WarehouseRunLog::utc).orElse(null)))
+                .sql(")").build());
+    }
+
+    private static Optional<HolderProcess> process(Row r) {
+        String host = r.getString("p_host");
+        Long pid = r.getLong("p_pid");
+        if (host == null || pid == null) {
+            return Optional.empty();
+        }
+        Object started = r.get("p_started");
+        return Optional.of(new HolderProcess(host, pid, started == null ? Optional.empty() : Optional.of(instant(started))));
+    }
+
+    /**
+     * Runs of this dataset left RUNNING by a process on this host that is gone (killed, crashed) are
+     * closed as failed, with a message saying they were killed: the monitor then reports them once.
+     */
+    private void closeKilledRuns(String dataset) {
+        List<String[]> killed = list(dialect.sql().sql("SELECT r.run_id, p.host AS p_host, p.pid AS p_pid, p.process_started_at AS p_started FROM ")
+                .table(RUNS).sql(" r JOIN ").table(PROCESSES).sql(" p ON p.id = r.run_id WHERE r.dataset = ").bind(dataset)
+                .sql(" AND r.status = ").bind(RunStatus.RUNNING.name()).build(),
+                r -> process(r).filter(HolderProcess::isGone).map(p -> new String[] {r.getString("run_id"), p.describe()}).orElse(null));
+        for (String[] k : killed) {
+            if (k == null) {
+                continue;
+            }
+            warehouse.execute(dialect.sql().sql("UPDATE ").table(RUNS).sql(" SET ended_at = ").bind(utc(now()))
+                    .sql(", status = ").bind(RunStatus.FAILED.name())
+                    .sql(", message = ").bind("killed: its process (" + k[1] + ") is gone; closed by the next run of " + dataset)
+                    .sql(" WHERE run_id = ").bind(k[0]).sql(" AND status = ").bind(RunStatus.RUNNING.name()).build());
+        }
     }
 
     @Override
@@ -117,6 +166,7 @@ public final class WarehouseRunLog implements RunLog {
                 .sql(", byte_count = ").bind(outcome.bytes().isPresent() ? outcome.bytes().getAsLong() : null)
                 .sql(", message = ").bind(outcome.message().orElse(null))
                 .sql(" WHERE run_id = ").bind(runId).build());
+        warehouse.execute(dialect.sql().sql("DELETE FROM ").table(PROCESSES).sql(" WHERE id = ").bind(runId).build());
         return run(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " was never started"));
     }
 
@@ -259,9 +309,18 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public Lease acquireLease(String dataset, String holder, Duration ttl) {
         ensure();
+        Optional<String> tookOver = takeOverDeadHolder(dataset, holder);
         for (int attempt = 1; ; attempt++) {
             Instant now = now();
-            Lease mine = new Lease(dataset, UUID.randomUUID().toString(), holder, now, now.plus(ttl));
+            Instant expires;
+            try {
+                expires = now.plus(ttl);
+                utc(expires);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                        "Cannot lock dataset " + dataset + ": a lease time-to-live of " + ttl + " is out of range", e);
+            }
+            Lease mine = new Lease(dataset, UUID.randomUUID().toString(), holder, now, expires, Optional.of(HolderProcess.current()), tookOver);
             warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE dataset = ").bind(dataset)
                     .sql(" AND expires_at <= ").bind(utc(now)).build());
             warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASES)
@@ -274,6 +333,7 @@ public final class WarehouseRunLog implements RunLog {
             boolean inserted = live.stream().anyMatch(l -> l.leaseId().equals(mine.leaseId()));
             if (inserted && live.size() == 1) {
                 // alone: every other taker's insert either failed its NOT EXISTS or will see this row
+                recordProcess(mine.leaseId(), "lease");
                 return mine;
             }
             if (!inserted && !live.isEmpty()) {
@@ -310,16 +370,66 @@ public final class WarehouseRunLog implements RunLog {
         return liveLeases(dataset, now()).stream().findFirst();
     }
 
+    /** A live lease whose holder's process on this host is gone is released at once, and that is recorded. */
+    private Optional<String> takeOverDeadHolder(String dataset, String taker) {
+        for (Lease l : liveLeases(dataset, now())) {
+            if (l.process().isPresent() && l.process().get().isGone()) {
+                String message = "took over the lease of " + l.holder() + ": its process (" + l.process().get().describe() + ") is gone";
+                deleteLease(l.leaseId());
+                recordLeaseEvent(dataset, "taken over", l.holder(), taker, message);
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Lease> unlock(String dataset, boolean force, String by) {
+        ensure();
+        Optional<Lease> held = liveLeases(dataset, now()).stream().findFirst();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        Lease l = held.get();
+        boolean gone = l.process().map(HolderProcess::isGone).orElse(false);
+        if (!gone && !force) {
+            String where = l.process().map(p -> p.isOnThisHost() ? "its process (" + p.describe() + ") is alive"
+                    : "it runs on another host (" + p.host() + "), whose processes this host cannot see").orElse("its process is unknown");
+            throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.LEASE_HELD, "Cannot unlock dataset " + dataset
+                    + ": it is held by " + l.holder() + " and " + where + "; pass --force if you know it is dead");
+        }
+        deleteLease(l.leaseId());
+        recordLeaseEvent(dataset, force && !gone ? "unlocked (forced)" : "unlocked", l.holder(), by,
+                "released the lease of " + l.holder() + (gone ? ": its process is gone" : ", forced by " + by));
+        return held;
+    }
+
+    @Override
+    public List<String> leaseHistory(String dataset, int limit) {
+        ensure();
+        return list(dialect.sql().sql("SELECT event_at, event, actor, message FROM ").table(LEASE_EVENTS).sql(" WHERE dataset = ").bind(dataset)
+                .sql(" ORDER BY event_at DESC").build(),
+                r -> instant(r.get("event_at")) + "  " + r.getString("event") + " by " + r.getString("actor") + ": " + r.getString("message"))
+                .stream().limit(limit).toList();
+    }
+
+    private void recordLeaseEvent(String dataset, String event, String holder, String actor, String message) {
+        warehouse.execute(dialect.sql().sql("INSERT INTO ").table(LEASE_EVENTS).sql(" (dataset, event_at, event, holder, actor, message) VALUES (")
+                .binds(List.of(dataset, utc(now()), event, holder, actor, message)).sql(")").build());
+    }
+
     private void deleteLease(String leaseId) {
         warehouse.execute(dialect.sql().sql("DELETE FROM ").table(LEASES).sql(" WHERE lease_id = ").bind(leaseId).build());
+        warehouse.execute(dialect.sql().sql("DELETE FROM ").table(PROCESSES).sql(" WHERE id = ").bind(leaseId).build());
     }
 
     private List<Lease> liveLeases(String dataset, Instant now) {
-        return list(dialect.sql().sql("SELECT dataset, lease_id, holder, acquired_at, expires_at FROM ").table(LEASES)
-                .sql(" WHERE dataset = ").bind(dataset).sql(" AND expires_at > ").bind(utc(now))
-                .sql(" ORDER BY acquired_at, lease_id").build(),
+        return list(dialect.sql().sql("SELECT l.dataset, l.lease_id, l.holder, l.acquired_at, l.expires_at, p.host AS p_host, p.pid AS p_pid,"
+                + " p.process_started_at AS p_started FROM ").table(LEASES).sql(" l LEFT JOIN ").table(PROCESSES)
+                .sql(" p ON p.id = l.lease_id WHERE l.dataset = ").bind(dataset).sql(" AND l.expires_at > ").bind(utc(now))
+                .sql(" ORDER BY l.acquired_at, l.lease_id").build(),
                 r -> new Lease(r.getString("dataset"), r.getString("lease_id"), r.getString("holder"),
-                        instant(r.get("acquired_at")), instant(r.get("expires_at"))));
+                        instant(r.get("acquired_at")), instant(r.get("expires_at")), process(r), Optional.empty()));
     }
 
     private <T> List<T> list(Sql sql, Function<Row, T> mapper) {

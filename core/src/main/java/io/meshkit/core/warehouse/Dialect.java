@@ -4,6 +4,7 @@ import io.meshkit.core.contract.TimeResolution;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -155,6 +156,21 @@ public interface Dialect extends Quoting {
      * @param alias the alias of the new relation, e.g. {@code Sql.of("d")}
      */
     Sql unnest(Sql relation, ColumnName column, Sql alias);
+
+    // ---------------------------------------------------------------- files
+
+    /**
+     * A relation for a FROM clause that reads landed files in place, with the files' own column names
+     * and types (as {@link Warehouse#load} with {@link LoadRequest.Columns#INFERRED} would type them),
+     * if the engine can query these files without loading them first; empty by default. A caller that
+     * gets one selects from the files straight into its target in one statement, instead of loading
+     * them into a scratch table and copying that: one write of the rows instead of two.
+     *
+     * @param files the files, as {@link LoadRequest#files()} takes them
+     */
+    default Optional<Sql> scanFiles(List<URI> files, FileFormat format) {
+        return Optional.empty();
+    }
 
     // ---------------------------------------------------------------- statements
 

@@ -60,6 +60,11 @@ class QualityRunnerTest {
         public Sql samplingValue(Sql key) {
             return Sql.of("sv");
         }
+
+        @Override
+        public Sql countDistinctIf(List<Sql> values, Sql condition) {
+            return Sql.of("COUNT(DISTINCT k)");
+        }
     };
 
     /** A warehouse answering the checks of {@link #checks()} with the values observed per check id. */
@@ -67,6 +72,7 @@ class QualityRunnerTest {
         final List<String> asked = new ArrayList<>();
         final List<QualityCheck> checks;
         final Map<String, Long> observed;
+        final List<Object> own = new ArrayList<>(); // the values of the caller's aggregates
 
         Scripted(List<QualityCheck> checks, Map<String, Long> observed) {
             this.checks = checks;
@@ -85,10 +91,12 @@ class QualityRunnerTest {
         ResultRows answer(String sql) {
             asked.add(sql);
             List<Object> row = new ArrayList<>();
-            if (sql.startsWith("SELECT COUNT(*), ")) { // the shared scan: the row count, then each aggregate
+            if (sql.startsWith("SELECT COUNT(*) AS row_count")) { // the shared scan: the row count, each aggregate and shortcut, the caller's
                 row.add(100L);
-                checks.stream().filter(c -> c.measure() instanceof QualityCheck.Aggregate)
+                checks.stream().filter(c -> c.measure() instanceof QualityCheck.Aggregate
+                                || c.measure() instanceof QualityCheck.Query q && q.zeroWhen().isPresent())
                         .forEach(c -> row.add(observed.getOrDefault(c.id(), 0L)));
+                own.forEach(row::add);
                 return rows(List.of(row));
             }
             for (QualityCheck c : checks) {
@@ -213,6 +221,37 @@ class QualityRunnerTest {
         run(w);
         assertThat(w.ran("primary_key_unique")).isTrue();
         assertThat(w.ran("scd2_one_current")).isTrue();
+    }
+
+    private static final String FACT = CONTRACT.replace("dimension", "fact");
+
+    private static List<QualityCheck> factChecks() {
+        Dataset tracks = ContractReader.create().parse("tracks.odcs.yaml", FACT).orThrow().datasets().get(0);
+        return QualityChecks.forDataset(tracks, TABLE, DIALECT);
+    }
+
+    @Test
+    void aFactsKeyCheckRunsInTheSharedScanAndItsQueryOnlyWhenTheShortcutSeesARepeat() {
+        QualityCheck unique = factChecks().get(0);
+        assertThat(unique.id()).isEqualTo("primary_key_unique");
+        assertThat(((QualityCheck.Query) unique.measure()).zeroWhen()).isPresent();
+
+        Scripted passing = new Scripted(factChecks(), Map.of());
+        passing.own.add(42L);
+        QualityRunner.Scan scan = new QualityRunner(passing.warehouse()).scan(TABLE, passing.checks, List.of(Sql.of("SUM(x)")));
+        assertThat(passing.asked).singleElement().satisfies(q -> assertThat(q).contains("(COUNT(*) - ").endsWith(", SUM(x) AS \"m3\" FROM \"music\".\"tracks\""));
+        assertThat(passing.ran("primary_key_unique")).isFalse();
+        assertThat(scan.rowCount()).isEqualTo(100);
+        assertThat(scan.aggregates()).containsExactly(42L);
+        assertThat(scan.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASSED));
+
+        // rows beyond the distinct keys: the exact query counts the repeated keys (here 2) and finds samples
+        Scripted repeated = new Scripted(factChecks(), Map.of("primary_key_unique", 2L));
+        Map<String, CheckResult> results = run(repeated);
+        assertThat(repeated.ran("primary_key_unique")).isTrue();
+        assertThat(results.get("primary_key_unique").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(results.get("primary_key_unique").observed()).hasValue(BigDecimal.valueOf(2));
+        assertThat(results.get("primary_key_unique").sampleKeys()).containsExactly("key of primary_key_unique");
     }
 
     @Test

@@ -166,6 +166,10 @@ public final class DiffCli implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        if (source != null) {
+            // the secret policy, on every form a driver reads a password from (SECURITY.md)
+            io.meshkit.core.secret.SourceUrl.parse(source).requireNoSecret(io.meshkit.core.secret.Secrets.MYSQL_PASSWORD_VARIABLE);
+        }
         DiffRequest request = request();
         Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
                 maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
@@ -210,10 +214,6 @@ public final class DiffCli implements Callable<Integer> {
         }
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
-            if (url.toLowerCase(Locale.ROOT).contains("password=")) {
-                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
-                        + ": put the password in MESHKIT_MYSQL_PASSWORD, not in the URL");
-            }
             return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
                     .diff(request);
         }

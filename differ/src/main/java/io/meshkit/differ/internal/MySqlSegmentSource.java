@@ -77,7 +77,7 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
 
     /** The URL with any password replaced by {@code ***}. */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return io.meshkit.core.secret.Secrets.redact(url);
     }
 
     private static String reason(SQLException e) {

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 /** Conversions of result values to the numbers and text a diff reports. */
 public final class Values {
     /** What a masked (personal-data) value shows. */
-    public static final String MASK = "***";
+    public static final String MASK = io.meshkit.core.secret.Masking.MASK;
     /** What a NULL shows. */
     public static final String NULL = "NULL";
 

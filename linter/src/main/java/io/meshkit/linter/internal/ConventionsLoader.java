@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,11 +90,10 @@ public final class ConventionsLoader {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read conventions " + file + ": no such file", e);
-        } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read conventions " + file + ": " + e.getMessage(), e);
+            return io.meshkit.core.yaml.YamlInput.read(file);
+        } catch (io.meshkit.core.yaml.YamlInputException e) {
+            throw new MeshkitException(e.problem().equals("no such file") ? ErrorCode.FILE_NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
+                    "Cannot read conventions " + e.location() + ": " + e.problem(), e);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** A small YAML document (a conventions file) with the line and column of every node, by JSON Pointer. */
 final class YamlDoc {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final YAMLFactory YAML = io.meshkit.core.yaml.YamlInput.factory();
 
     final String path;
     final JsonNode root;
@@ -41,8 +41,12 @@ final class YamlDoc {
             String at = l == null ? path : path + ":" + Math.max(1, l.getLineNr()) + ":" + Math.max(1, l.getColumnNr());
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read conventions " + at + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("malformed YAML"), e);
-        } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read conventions " + path + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof MeshkitException m) {
+                throw m;
+            }
+            io.meshkit.core.yaml.YamlInputException f = io.meshkit.core.yaml.YamlInput.failure(path, e);
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read conventions " + f.location() + ": " + f.problem(), e);
         }
     }
 

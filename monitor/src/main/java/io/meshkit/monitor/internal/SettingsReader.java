@@ -1,9 +1,6 @@
 package io.meshkit.monitor.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.monitor.api.Durations;
@@ -11,8 +8,6 @@ import io.meshkit.monitor.api.MonitorSettings;
 import io.meshkit.monitor.api.MonitorSettings.RetryPolicy;
 import io.meshkit.monitor.api.MonitorSettings.SinkSpec;
 import io.meshkit.monitor.api.MonitorSettings.SinkType;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,13 +58,10 @@ public final class SettingsReader {
         Path f = file.get();
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(f));
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, (loc == null ? f.toString() : f + ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": Cannot read configuration: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + f + ": " + e.getClass().getSimpleName(), e);
+            root = io.meshkit.core.yaml.YamlInput.readTree(f);
+        } catch (io.meshkit.core.yaml.YamlInputException e) {
+            throw new MeshkitException(e.problem().equals("no such file") ? ErrorCode.FILE_NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
+                    e.location() + ": Cannot read configuration: " + e.problem(), e);
         }
         JsonNode m = root == null ? null : root.get("monitor");
         if (m == null || m.isNull()) {
@@ -95,7 +87,11 @@ public final class SettingsReader {
         if (m.has("retry")) {
             JsonNode r = m.get("retry");
             object(r, where + ".retry", RETRY_KEYS);
-            retry = new RetryPolicy(r.has("attempts") ? (int) number(r.get("attempts"), where + ".retry.attempts") : retry.attempts(),
+            long attempts = r.has("attempts") ? (long) number(r.get("attempts"), where + ".retry.attempts") : retry.attempts();
+            if (attempts < 1 || attempts > 100) {
+                throw bad(where + ".retry.attempts", "must be 1..100, not " + attempts);
+            }
+            retry = new RetryPolicy((int) attempts,
                     text(r, "initialBackoff").map(v -> Durations.parse(v, where + ".retry.initialBackoff")).orElse(retry.initialBackoff()),
                     text(r, "maxBackoff").map(v -> Durations.parse(v, where + ".retry.maxBackoff")).orElse(retry.maxBackoff()),
                     text(r, "timeout").map(v -> Durations.parse(v, where + ".retry.timeout")).orElse(retry.timeout()));

@@ -145,6 +145,38 @@ class MonitorCliTest {
         assertThat(idempotencyKeys).doesNotHaveDuplicates();
     }
 
+    /**
+     * A run left RUNNING by a process that is gone (a real process, run to its end) is closed as failed,
+     * "killed", by the next run of the dataset, and the monitor reports it failed exactly once.
+     */
+    @Test
+    void aRunKilledMidwayIsClosedByTheNextRunAndReportedFailedOnce() throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        seed("music.plays", "2026-11-23T10:00:00Z", RunOutcome.succeeded(100));
+        seed("music.tracks", "2026-11-23T10:00:00Z", RunOutcome.succeeded(10));
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("w.duckdb"))) {
+            var log = new WarehouseRunLog(w, Clock.fixed(Instant.parse("2026-11-23T11:00:00Z"), ZoneOffset.UTC));
+            String killed = log.startRun("ingest", "music.plays").runId();
+            // that run's process is the one that has exited: as if it was killed holding it
+            w.execute(io.meshkit.core.warehouse.Sql.of("UPDATE meshkit_meta.processes SET pid = " + gone.pid()
+                    + ", process_started_at = NULL WHERE id = '" + killed + "'"));
+            var later = new WarehouseRunLog(w, Clock.fixed(Instant.parse("2026-11-23T11:20:00Z"), ZoneOffset.UTC));
+            later.startRun("ingest", "music.plays"); // the next run, still running when the monitor looks
+            assertThat(later.run(killed).orElseThrow().status()).isEqualTo(io.meshkit.core.runlog.RunStatus.FAILED);
+            assertThat(later.run(killed).orElseThrow().message()).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("killed: its process (pid " + gone.pid()));
+        }
+        Result first = run("check", "--now", "2026-11-23T11:30:00Z");
+        assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(1);
+        Result again = run("check", "--now", "2026-11-23T11:35:00Z");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("no change of state");
+        assertThat(Files.readAllLines(dir.resolve("alerts.jsonl"))).hasSize(1)
+                .allMatch(l -> l.contains("\"kind\":\"failed\"") && l.contains("killed: its process"));
+    }
+
     @Test
     void unreachableWebhookIsReportedWithoutItsUrl() {
         seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect"));

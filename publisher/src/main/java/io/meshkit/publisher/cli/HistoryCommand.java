@@ -9,8 +9,10 @@ final class HistoryCommand extends PublisherCommand {
     @Override
     public Integer call() {
         var target = dataset.target();
-        return withPublisher((publisher, reports) -> {
-            reports.history(target.datasetId(), target.production(), publisher.history(target));
+        return withPublisher((publisher, reports, warehouse) -> {
+            // lease take-overs and unlocks are part of the dataset's history (SECURITY.md)
+            reports.history(target.datasetId(), target.production(), publisher.history(target),
+                    io.meshkit.core.runlog.WarehouseRunLog.of(warehouse).leaseHistory(target.datasetId(), 10));
             return 0;
         });
     }

@@ -30,22 +30,35 @@ final class LeaseOption {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
+                return inRange(text, Duration.parse(t.toUpperCase(Locale.ROOT)));
             }
             long n = Long.parseLong(t.substring(0, t.length() - (t.endsWith("ms") ? 2 : 1)));
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(n);
             }
-            return switch (t.charAt(t.length() - 1)) {
+            Duration d = switch (t.charAt(t.length() - 1)) {
                 case 's' -> Duration.ofSeconds(n);
                 case 'm' -> Duration.ofMinutes(n);
                 case 'h' -> Duration.ofHours(n);
                 case 'd' -> Duration.ofDays(n);
                 default -> throw new NumberFormatException();
             };
+            return inRange(text, d);
+        } catch (MeshkitException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot read duration '" + text + "': expected e.g. 90s, 10m, 1h or PT1H", e);
         }
+    }
+
+    private static final Duration MAX_TTL = Duration.ofDays(366);
+
+    private static Duration inRange(String text, Duration d) {
+        if (d.isNegative() || d.isZero() || d.compareTo(MAX_TTL) > 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --lease-ttl '" + text
+                    + "': it must be more than 0 and at most 366d");
+        }
+        return d;
     }
 
     /** Who publishes: {@code MESHKIT_ACTOR} (e.g. the CI identity), else the user name. */

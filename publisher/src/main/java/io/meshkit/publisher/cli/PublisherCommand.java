@@ -41,11 +41,21 @@ abstract class PublisherCommand implements Callable<Integer> {
 
     /** Runs {@code work} with a publisher, prints with a {@link Reports}, and returns its exit code. */
     int withPublisher(BiFunction<Publisher, Reports, Integer> work) {
+        return withPublisher((publisher, reports, w) -> work.apply(publisher, reports));
+    }
+
+    /** The work of a command that also reads the warehouse (the run log) itself. */
+    interface Work {
+        Integer apply(Publisher publisher, Reports reports, Warehouse warehouse);
+    }
+
+    /** Runs {@code work} with a publisher, a {@link Reports} and the warehouse, and returns its exit code. */
+    int withPublisher(Work work) {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         PrintWriter out = spec.commandLine().getOut();
         PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig());
-        try (Warehouse ignored = component.warehouse()) {
-            int code = work.apply(component.publisher(), new Reports(f, out));
+        try (Warehouse w = component.warehouse()) {
+            int code = work.apply(component.publisher(), new Reports(f, out), w);
             out.flush();
             return code;
         }

@@ -274,6 +274,10 @@ final class Reports {
     // ---------------------------------------------------------------- history
 
     void history(String dataset, TableId production, List<VersionInfo> versions) {
+        history(dataset, production, versions, List.of());
+    }
+
+    void history(String dataset, TableId production, List<VersionInfo> versions, List<String> leaseEvents) {
         switch (format) {
             case JSON -> {
                 ObjectNode n = JSON.createObjectNode();
@@ -295,6 +299,7 @@ final class Reports {
                     j.put("current", v.current());
                     j.put("kept", v.kept());
                 }
+                strings(n.putArray("leaseEvents"), leaseEvents);
                 print(n);
             }
             case MARKDOWN -> {
@@ -304,15 +309,21 @@ final class Reports {
                 out.println("|---:|---|---:|---|---|---|");
                 versions.forEach(v -> out.println("| v" + v.version() + " | " + v.firstPublishedAt() + " | " + v.rows() + " | "
                         + v.contractVersion() + " | " + v.publishedBy() + " | " + state(v) + " |"));
+                if (!leaseEvents.isEmpty()) {
+                    out.println();
+                    leaseEvents.forEach(e -> out.println("- lease: " + e));
+                }
             }
             default -> {
                 if (versions.isEmpty()) {
                     out.println(dataset + ": never published");
-                    return;
+                } else {
+                    out.println(String.format(Locale.ROOT, "%-8s %-27s %12s %-9s %-16s %s", "version", "published", "rows", "contract", "by",
+                            "state"));
+                    versions.forEach(v -> out.println(String.format(Locale.ROOT, "%-8s %-27s %12d %-9s %-16s %s", "v" + v.version(),
+                            v.firstPublishedAt(), v.rows(), v.contractVersion(), v.publishedBy(), state(v))));
                 }
-                out.println(String.format(Locale.ROOT, "%-8s %-27s %12s %-9s %-16s %s", "version", "published", "rows", "contract", "by", "state"));
-                versions.forEach(v -> out.println(String.format(Locale.ROOT, "%-8s %-27s %12d %-9s %-16s %s", "v" + v.version(),
-                        v.firstPublishedAt(), v.rows(), v.contractVersion(), v.publishedBy(), state(v))));
+                leaseEvents.forEach(e -> out.println("lease: " + e));
             }
         }
     }

@@ -204,6 +204,19 @@ final class Auditor {
         return new QualityRunner(warehouse).run(target.candidate(), qualityChecks(target));
     }
 
+    /**
+     * The quality checks and the checksum of the candidate's contract columns in one scan of it (a
+     * check whose shortcut is not 0, e.g. a repeated key, runs its own query after it).
+     */
+    Audit qualityAndChecksum(PublishTarget target, List<ColumnName> columns) {
+        QualityRunner.Scan scan = new QualityRunner(warehouse).scan(target.candidate(), qualityChecks(target), List.of(fingerprintSum(columns)));
+        Object sum = scan.aggregates().get(0);
+        return new Audit(scan.results(), checksum(scan.rowCount(), sum == null ? null : ((Number) sum).longValue()));
+    }
+
+    /** What the fused scan found. */
+    record Audit(List<CheckResult> quality, Checksum checksum) {}
+
     /** The change of the row count against production, in percent of production's rows. */
     static CheckResult rowChange(PublishTarget target, long candidateRows, Optional<Long> productionRows, PublishPolicy policy) {
         String expectation = "at most " + BigDecimal.valueOf(policy.maxRowChangePercent()).stripTrailingZeros().toPlainString() + " %";
@@ -232,16 +245,23 @@ final class Auditor {
         Sql sql = checksumSql(table, columns);
         try (ResultRows rows = warehouse.query(sql)) {
             Row r = rows.iterator().next();
-            long count = r.getLong("row_count");
-            Long sum = r.getLong("fingerprint_sum");
-            return new Checksum(count, String.format(Locale.ROOT, "%d:%016x", count, sum == null ? 0L : sum));
+            return checksum(r.getLong("row_count"), r.getLong("fingerprint_sum"));
         }
     }
 
+    private static Checksum checksum(long count, Long sum) {
+        return new Checksum(count, String.format(Locale.ROOT, "%d:%016x", count, sum == null ? 0L : sum));
+    }
+
     Sql checksumSql(TableId table, List<ColumnName> columns) {
+        return dialect.sql().sql("SELECT COUNT(*) AS row_count, ").append(fingerprintSum(columns)).sql(" AS fingerprint_sum FROM ").table(table)
+                .build();
+    }
+
+    /** The aggregate of the checksum: the sum of the top 31 bits of each row's fingerprint's sampling value. */
+    private Sql fingerprintSum(List<ColumnName> columns) {
         Sql value = dialect.samplingValue(dialect.rowFingerprint(columns));
-        return dialect.sql().sql("SELECT COUNT(*) AS row_count, SUM(CAST(FLOOR(").append(value).sql(" * 2147483648.0) AS ").type(DataType.BIGINT)
-                .sql(")) AS fingerprint_sum FROM ").table(table).build();
+        return dialect.sql().sql("SUM(CAST(FLOOR(").append(value).sql(" * 2147483648.0) AS ").type(DataType.BIGINT).sql("))").build();
     }
 
     /** A table's row count and checksum. */

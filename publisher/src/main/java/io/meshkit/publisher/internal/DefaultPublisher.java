@@ -179,17 +179,18 @@ public final class DefaultPublisher implements Publisher {
         Optional<String> publishedWith = servedNow.isPresent()
                 ? firstPublication(target, servedNow.getAsLong()).map(Publication::contractVersion) : Optional.empty();
         checks.addAll(auditor.schemaChanges(target, candidate, production, publishedWith));
+        Optional<String> checksum = Optional.empty();
         if (schemaOk) {
-            checks.addAll(auditor.quality(target));
+            // the quality checks and the checksum share one scan of the candidate
+            Auditor.Audit audit = auditor.qualityAndChecksum(target, contractColumns(target));
+            checks.addAll(audit.quality());
+            checksum = Optional.of(audit.checksum().value());
         } else {
             checks.add(new CheckResult("quality", target.dataset().name(), CheckStatus.SKIPPED, Optional.empty(), "columns as in the contract",
                     List.of(), "the contract's quality checks were not run: the columns do not match the contract"));
         }
         Optional<Long> productionRows = warehouse.describe(target.production()).map(TableInfo::rowCount);
         checks.add(Auditor.rowChange(target, candidate.rowCount(), productionRows, policy));
-        Optional<String> checksum = schemaOk
-                ? Optional.of(auditor.checksum(target.candidate(), contractColumns(target)).value())
-                : Optional.empty();
         return new ValidationReport(target.datasetId(), target.candidate(), productionRows.map(r -> target.production()),
                 OptionalLong.of(candidate.rowCount()), productionRows.map(OptionalLong::of).orElse(OptionalLong.empty()), checksum,
                 checks, List.of());
@@ -226,6 +227,9 @@ public final class DefaultPublisher implements Publisher {
             requireTable("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
+        // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
+        // refused before the dataset's lease and run (checked again under the lease)
+        requireTable("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
             requireTable("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
@@ -514,6 +518,8 @@ public final class DefaultPublisher implements Publisher {
     private <T> T leased(PublishTarget target, PublishPolicy policy, RunDatasets datasets, Function<RunRecord, T> work,
             Function<T, RunOutcome> outcome) {
         Lease lease = runLog.acquireLease(target.datasetId(), holder(policy), policy.leaseTtl());
+        // a holder killed on this host is taken over at once; say so (stderr: the report on stdout stays as it was)
+        lease.tookOver().ifPresent(note -> System.err.println("note: " + target.datasetId() + ": " + note));
         try {
             listener.onPhase(target.datasetId(), Phase.LEASED);
             ensureCatalog();

@@ -240,13 +240,7 @@ public final class ScdSql {
     public Sql badKeys(Sql snapshot, List<ColumnName> maskedKeys) {
         List<ColumnName> key = dim.key();
         SqlBuilder b = dialect.sql().sql("SELECT ");
-        b.join(key, c -> {
-            if (maskedKeys.contains(c)) {
-                b.sql("CASE WHEN ").id(c).sql(" IS NULL THEN NULL ELSE '***' END AS ").id(c);
-            } else {
-                b.id(c);
-            }
-        });
+        io.meshkit.core.secret.Masking.of(maskedKeys).project(b, key);
         b.sql(", meshkit_scd_rows, COUNT(*) OVER () AS meshkit_scd_bad FROM (SELECT ").ids(key)
                 .sql(", COUNT(*) AS meshkit_scd_rows FROM (").append(snapshot).sql(") s GROUP BY ").ids(key)
                 .sql(") g WHERE meshkit_scd_rows > 1");

@@ -3,6 +3,7 @@ package io.meshkit.snapshotingest.api;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.landing.Manifest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,13 +26,31 @@ import java.util.List;
  * @param position the source position, or null
  * @param drift how MySQL differs from the contract (tolerated differences only)
  * @param warnings one-line warnings
+ * @param phases how long this table's landing and staging took
  */
 public record TableResult(String dataset, String sourceTable, String runId, URI manifest, List<URI> files, long rows, long bytes,
         int chunks, int chunksReused, boolean alreadyComplete, long zeroDates, TableId staging, long stagedRows, long duplicateKeys,
-        Manifest.Position position, Drift drift, List<String> warnings) {
+        Manifest.Position position, Drift drift, List<String> warnings, Phases phases) {
     /** Copies. */
     public TableResult {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(phases, "phases is null");
+    }
+
+    /**
+     * Where a table's time went.
+     *
+     * @param landing from the start of the run to this table's manifest: describing, planning, the consistent
+     *     snapshot, reading the chunks into Parquet parts (the tables of a run are read together, so their
+     *     landings overlap) and writing the manifest; for a snapshot already complete, finding its manifest
+     * @param staging loading the parts into the staging table, counting the date's rows and checking the key
+     */
+    public record Phases(Duration landing, Duration staging) {
+        /** Checks the durations. */
+        public Phases {
+            java.util.Objects.requireNonNull(landing, "landing is null");
+            java.util.Objects.requireNonNull(staging, "staging is null");
+        }
     }
 }

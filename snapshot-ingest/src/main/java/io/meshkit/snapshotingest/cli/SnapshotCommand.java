@@ -104,6 +104,7 @@ final class SnapshotCommand implements Callable<Integer> {
                 t.put("rows", r.rows()).put("bytes", r.bytes()).put("chunks", r.chunks()).put("chunksReused", r.chunksReused())
                         .put("alreadyComplete", r.alreadyComplete()).put("zeroDates", r.zeroDates())
                         .put("staging", r.staging().toString()).put("stagedRows", r.stagedRows()).put("duplicateKeys", r.duplicateKeys());
+                t.putObject("phases").put("landingMs", r.phases().landing().toMillis()).put("stagingMs", r.phases().staging().toMillis());
                 Json.position(t, r.position());
                 Json.drift(t, r.drift());
                 Json.strings(t, "warnings", r.warnings());
@@ -120,6 +121,8 @@ final class SnapshotCommand implements Callable<Integer> {
                 out.println("  landed   " + manifest.toString().substring(0, manifest.toString().lastIndexOf('/') + 1)
                         + " (" + r.files().size() + " parts + _manifest.json)");
                 out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), options.date());
+                out.printf("  took     landing %.1f s, staging %.1f s%n", r.phases().landing().toMillis() / 1000.0,
+                        r.phases().staging().toMillis() / 1000.0);
                 out.println("  position " + (r.position() == null ? "none (binary log off)"
                         : (r.position().binlogFile() == null ? "" : r.position().binlogFile() + ":" + r.position().binlogPosition() + " ")
                                 + (r.position().gtidSet() == null ? "" : "gtid " + r.position().gtidSet())));

@@ -129,6 +129,9 @@ final class SourceOptions {
             }
         }
         if (staging != null) {
+            for (String part : staging.split("\\.", -1)) {
+                io.meshkit.core.identifier.Identifiers.requirePortable("--staging", part);
+            }
             if (staging.contains(".")) {
                 if (out.size() != 1) {
                     throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --staging " + staging

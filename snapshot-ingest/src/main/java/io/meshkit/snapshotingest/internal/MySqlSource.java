@@ -7,6 +7,8 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.Identifiers;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.secret.Secrets;
+import io.meshkit.core.secret.SourceUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,7 +32,7 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  */
 public final class MySqlSource {
     /** The environment variable holding the source password. */
-    public static final String PASSWORD_VARIABLE = "MESHKIT_MYSQL_PASSWORD";
+    public static final String PASSWORD_VARIABLE = Secrets.MYSQL_PASSWORD_VARIABLE;
 
     private static final Pattern URL = Pattern.compile("(?:jdbc:)?(mysql|mariadb)://([^/?#]*)(?:/([^?#]*))?(?:\\?(.*))?");
 
@@ -60,6 +62,8 @@ public final class MySqlSource {
      */
     public static MySqlSource of(String url, String password) {
         requireNonNull(url, "url is null");
+        // the secret policy first, on every form the driver reads a password from (SECURITY.md)
+        SourceUrl.parse(url).requireNoSecret(PASSWORD_VARIABLE);
         Matcher m = URL.matcher(url.trim());
         if (!m.matches()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + redact(url)
@@ -67,11 +71,6 @@ public final class MySqlSource {
         }
         String authority = m.group(2);
         String params = m.group(4) == null ? "" : m.group(4);
-        if (authority.contains("@") && authority.substring(0, authority.indexOf('@')).contains(":")
-                || params.toLowerCase(Locale.ROOT).matches("(^|.*&)password=.*")) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + redact(url)
-                    + ": the password must come from " + PASSWORD_VARIABLE + ", not the URL");
-        }
         Properties props = new Properties();
         String hostPort = authority;
         if (authority.contains("@")) {
@@ -126,7 +125,7 @@ public final class MySqlSource {
         if (url == null) {
             return "";
         }
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return Secrets.redact(url);
     }
 
     /** The host. */

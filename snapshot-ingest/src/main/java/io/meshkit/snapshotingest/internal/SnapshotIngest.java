@@ -131,6 +131,7 @@ public final class SnapshotIngest {
         int reused;
         boolean alreadyComplete;
         Manifest manifest;
+        long landedNanos; // System.nanoTime() when the manifest was written (or found)
 
         Work(Prepared prepared, SnapshotKey snapshot) {
             this.prepared = prepared;
@@ -166,6 +167,7 @@ public final class SnapshotIngest {
     public List<TableResult> snapshot(List<SnapshotTarget> targets, SnapshotOptions options, Warehouse warehouse, RunLog runLog,
             Progress progress) {
         Instant started = clock.instant();
+        long startNanos = System.nanoTime();
         progress.phase("planning", targets.size(), "tables");
         List<Work> works = new ArrayList<>();
         try {
@@ -204,7 +206,8 @@ public final class SnapshotIngest {
                     w.manifest = manifest(w, options, position, started);
                     landing.writeManifest(w.snapshot, w.manifest);
                 }
-                results.add(stage(w, options, warehouse));
+                w.landedNanos = System.nanoTime();
+                results.add(stage(w, options, warehouse, Duration.ofNanos(w.landedNanos - startNanos)));
                 progress.done().incrementAndGet();
             }
             for (int i = 0; i < works.size(); i++) {
@@ -460,7 +463,7 @@ public final class SnapshotIngest {
                 w.plan.key(), chunks, rows, bytes, position, started, clock.instant(), zero, w.prepared.warnings);
     }
 
-    private TableResult stage(Work w, SnapshotOptions options, Warehouse warehouse) {
+    private TableResult stage(Work w, SnapshotOptions options, Warehouse warehouse, Duration landed) {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
@@ -485,6 +488,7 @@ public final class SnapshotIngest {
         }
         return new TableResult(target.dataset(), target.sourceTable(), w.runId, landing.uri(w.snapshot, LandingZone.MANIFEST), files,
                 m.rows(), m.bytes(), m.chunks().size(), w.reused, w.alreadyComplete, m.zeroDates(), target.staging(), staged, duplicates,
-                m.position(), w.prepared.mapping.drift(), warnings);
+                m.position(), w.prepared.mapping.drift(), warnings,
+                new TableResult.Phases(landed, Duration.ofNanos(System.nanoTime() - w.landedNanos)));
     }
 }

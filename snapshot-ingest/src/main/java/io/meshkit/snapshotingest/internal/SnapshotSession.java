@@ -54,6 +54,16 @@ public final class SnapshotSession implements AutoCloseable {
             } catch (SQLException e) {
                 locked = false;
                 lockFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                // 1227 (access denied, RELOAD needed) is a missing privilege, not a lock that took too long
+                boolean privilege = e.getErrorCode() == 1227 || e.getErrorCode() == 1044 || lockFailure.contains("RELOAD");
+                if (privilege) {
+                    lockFailure = "the user lacks the RELOAD privilege that FLUSH TABLES WITH READ LOCK needs";
+                    if (fallback == LockFallback.FAIL) {
+                        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot lock MySQL at " + source.host() + ":" + source.port()
+                                + " for a consistent snapshot: " + lockFailure + " (GRANT RELOAD ON *.* TO the user, or"
+                                + " --on-lock-timeout single reads on one connection instead)", e);
+                    }
+                }
                 if (fallback == LockFallback.FAIL) {
                     throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot lock MySQL at " + source.host() + ":" + source.port()
                             + " for a consistent snapshot within " + seconds + " s: " + lockFailure

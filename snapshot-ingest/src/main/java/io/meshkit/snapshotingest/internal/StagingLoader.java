@@ -18,16 +18,19 @@ import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads a landed snapshot into its staging table: the staged columns plus {@code snapshot_date DATE}.
- * The files are loaded into a scratch table first; then, in one transaction where the warehouse has them
- * (else by building the new table beside the old one and swapping it in), the date's old rows are
- * deleted and the new ones inserted. Readers see the old date or the new one, never a mix, and loading
+ * In one transaction where the warehouse has them (else by building the new table beside the old one and
+ * swapping it in), the date's old rows are deleted and the new ones inserted, read from the files in place
+ * where the warehouse can ({@link Dialect#scanFiles}), else from a scratch table the files are loaded into first. Readers see the old date or the new one, never a mix, and loading
  * the same date again leaves the same rows.
  */
 public final class StagingLoader {
@@ -56,13 +59,29 @@ public final class StagingLoader {
         changes.addAll(StagingSchema.evolve(warehouse, staging, infos, renames,
                 new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), allowBreaking,
                 "stage snapshot " + date + " into " + staging, "--allow-breaking"));
+        // where the warehouse reads the files in place, the new rows come straight from the files: one
+        // write of the rows; else the files are loaded into a scratch table first, then copied
+        Optional<Sql> scan = d.scanFiles(files, FileFormat.PARQUET);
+        if (scan.isPresent()) {
+            for (URI f : files) { // a load says which file is missing; so does this, before the warehouse's own words
+                if ("file".equalsIgnoreCase(f.getScheme()) && !Files.isReadable(Path.of(f))) {
+                    throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot stage table " + staging + ": cannot read file " + Path.of(f));
+                }
+            }
+        }
         TableId scratch = staging.withName("_meshkit_load_" + staging.name() + "_" + date.toString().replace("-", ""));
-        warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        if (scan.isEmpty()) {
+            warehouse.load(scratch, new LoadRequest(files, FileFormat.PARQUET, WriteMode.REPLACE));
+        }
         try {
             SqlBuilder select = d.sql().sql("SELECT ");
             select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target()));
-            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE)
-                    .sql(" FROM ").table(scratch);
+            select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE).sql(" FROM ");
+            if (scan.isPresent()) {
+                select.append(scan.get()).sql(" AS landed");
+            } else {
+                select.table(scratch);
+            }
             Sql newRows = select.build();
             List<ColumnName> targets = new ArrayList<>(columns.stream().map(ColumnMapping.Staged::target).toList());
             targets.add(SNAPSHOT_DATE);
@@ -85,7 +104,9 @@ public final class StagingLoader {
             }
             return count(warehouse, staging, date);
         } finally {
-            warehouse.drop(scratch);
+            if (scan.isEmpty()) {
+                warehouse.drop(scratch);
+            }
         }
     }
 

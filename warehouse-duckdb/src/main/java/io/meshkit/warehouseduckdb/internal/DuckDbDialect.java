@@ -6,8 +6,11 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +98,22 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public Optional<Sql> tryCast(Sql value, DataType type) {
         return Optional.of(sql().sql("TRY_CAST(").append(value).sql(" AS ").type(type).sql(")").build());
+    }
+
+    /**
+     * {@code read_parquet([...])} over local files, the file list bound as one parameter (no path is
+     * written into the SQL text), with the files' columns only: no column from a {@code key=value}
+     * directory name, which DuckDB would otherwise add (a snapshot's parts lie under
+     * {@code snapshot_date=...}). Empty for CSV (its header and quoting options belong to a load) and
+     * for URIs other than {@code file:}.
+     */
+    @Override
+    public Optional<Sql> scanFiles(List<URI> files, FileFormat format) {
+        if (format != FileFormat.PARQUET || files.isEmpty() || !files.stream().allMatch(f -> "file".equalsIgnoreCase(f.getScheme()))) {
+            return Optional.empty();
+        }
+        String[] paths = files.stream().map(f -> Path.of(f).toString()).toArray(String[]::new);
+        return Optional.of(sql().sql("read_parquet(CAST(").bind(paths).sql(" AS VARCHAR[]), hive_partitioning = false)").build());
     }
 
     /**

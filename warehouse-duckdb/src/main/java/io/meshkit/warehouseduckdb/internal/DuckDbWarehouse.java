@@ -13,6 +13,7 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.OpenWait;
 import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
@@ -82,12 +83,7 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
         requireNonNull(settings, "settings is null");
         Properties properties = new Properties();
         properties.setProperty("jdbc_stream_results", "true"); // fetch chunk by chunk, never the whole result
-        DuckDBConnection root;
-        try {
-            root = (DuckDBConnection) DriverManager.getConnection(jdbcUrl, properties);
-        } catch (SQLException e) {
-            throw Errors.wrap("open warehouse " + uri, e);
-        }
+        DuckDBConnection root = connectWaiting(uri, jdbcUrl, properties);
         try (Statement s = root.createStatement()) {
             // meshkit's TIMESTAMP means UTC: render TIMESTAMPTZ the same way whatever the host's zone
             // (this setting is global, so every duplicated connection has it)
@@ -105,6 +101,65 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
                     "Cannot open warehouse " + uri + ": " + Errors.reason(e, List.of()), e);
         }
         return new DuckDbWarehouse(uri, new ConnectionPool(uri, root), null);
+    }
+
+    private static final java.util.regex.Pattern LOCK_HOLDER = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)");
+
+    /**
+     * Connects; a file another process holds (DuckDB allows one writing process) is retried for up
+     * to {@link OpenWait#current()} (the {@code --wait} option, 30 s by default) with a progress line
+     * on standard error, then refused as {@code Cannot open warehouse …: it is in use by PID n (…)}.
+     */
+    private static DuckDBConnection connectWaiting(String uri, String jdbcUrl, Properties properties) {
+        long deadline = System.nanoTime() + OpenWait.current().toNanos();
+        long nextNote = 0;
+        while (true) {
+            try {
+                return (DuckDBConnection) DriverManager.getConnection(jdbcUrl, properties);
+            } catch (SQLException e) {
+                String message = String.valueOf(e.getMessage());
+                if (!message.contains("Could not set lock on file")) {
+                    throw Errors.wrap("open warehouse " + uri, e);
+                }
+                java.util.regex.Matcher m = LOCK_HOLDER.matcher(message);
+                String holder = m.find() ? "PID " + m.group(1) + describe(Long.parseLong(m.group(1))) : "another process";
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    throw new MeshkitException(ErrorCode.WAREHOUSE_FAILURE, "Cannot open warehouse " + uri + ": it is in use by "
+                            + holder + "; retry, or use --wait (seconds to wait, now " + OpenWait.current().toSeconds() + ")", e);
+                }
+                if (now >= nextNote) {
+                    System.err.println("waiting for warehouse " + uri + ": it is in use by " + holder + " (up to "
+                            + Math.max(1, (deadline - now) / 1_000_000_000L) + " s more; --wait)");
+                    System.err.flush();
+                    nextNote = now + 5_000_000_000L;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw Errors.wrap("open warehouse " + uri, e);
+                }
+            }
+        }
+    }
+
+    /** {@code " (meshkit publish promote …)"}: what the holding process runs, as far as this host tells. */
+    private static String describe(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().arguments().map(List::of).map(args -> {
+            int main = -1;
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).startsWith("io.meshkit.")) {
+                    main = i;
+                }
+            }
+            if (main < 0) {
+                return h.info().command().map(c -> java.nio.file.Path.of(c).getFileName().toString()).orElse("");
+            }
+            String cmd = "meshkit " + String.join(" ", args.subList(main + 1, args.size()));
+            cmd = io.meshkit.core.secret.Secrets.redact(cmd);
+            return cmd.length() > 80 ? cmd.substring(0, 77) + "..." : cmd;
+        })).filter(s -> !s.isEmpty()).map(s -> " (" + s + ")").orElse("");
     }
 
     @Override
@@ -305,7 +360,7 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
         // written into the SQL text (no literal escaping needed)
         SqlBuilder select = DIALECT.sql().sql("SELECT * FROM ");
         if (request.format() == FileFormat.PARQUET) {
-            select.sql("read_parquet(CAST(").bind(paths.toArray(String[]::new)).sql(" AS VARCHAR[]))");
+            select.append(DIALECT.scanFiles(request.files(), FileFormat.PARQUET).orElseThrow());
         } else {
             // RFC 4180: a comma between fields, a double quote around them and doubled inside
             select.sql("read_csv(CAST(").bind(paths.toArray(String[]::new))

@@ -1,0 +1,108 @@
+package io.meshkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No bad input is an internal error: every case of issue 25 exits 2 (3 for a busy warehouse) with
+ * one clear line, a file's at {@code file:line:column}, and no exception class or stack trace.
+ */
+class BadInputTest {
+    private static final Path MUSIC = Path.of("../examples/music").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    private String uri() {
+        return "duckdb:" + tmp.resolve("w.duckdb");
+    }
+
+    private static void assertOneLine(CliRun r, int exit, String... contains) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(exit);
+        assertThat(r.err().strip()).as(r.err()).contains(contains).doesNotContain("Exception", "Internal error", "\tat ");
+        assertThat(r.err().strip().lines().filter(l -> !l.startsWith("Try '")).count()).as(r.err()).isEqualTo(1);
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path f = tmp.resolve(name);
+        Files.write(f, bytes);
+        return f;
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String aliasBomb() {
+        StringBuilder b = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            char p = (char) (c - 1);
+            b.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *").append(p).append(", *")
+                    .append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+        }
+        return b.toString();
+    }
+
+    /** Pipelines and golden tests: a directory, invalid UTF-8, an alias bomb, deep nesting, an oversized file. */
+    @Test
+    void pipelineAndGoldenTestFilesThatCannotBeReadAreExitTwoAtTheirPlace() throws Exception {
+        byte[] badUtf8 = "name: x\nsteps: []\n# caf\u00e9 \n".getBytes(StandardCharsets.ISO_8859_1);
+        List<Path> files = List.of(
+                Files.createDirectories(tmp.resolve("dir.yaml")),
+                write("utf8.yaml", badUtf8),
+                write("bomb.yaml", aliasBomb()),
+                write("deep.yaml", "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"),
+                write("big.yaml", "name: " + "x".repeat(5 * 1024 * 1024) + "\n"));
+        for (Path f : files) {
+            long t0 = System.nanoTime();
+            CliRun run = CliRun.of("run", f.toString(), "--warehouse", uri(), "--dry-run");
+            assertOneLine(run, 2, f + ":");
+            assertThat((System.nanoTime() - t0) / 1_000_000).as(f.toString()).isLessThan(5_000);
+        }
+        assertOneLine(CliRun.of("run", write("utf8b.yaml", badUtf8).toString(), "--warehouse", uri()), 2, "utf8b.yaml:3:6", "not UTF-8");
+        Path tests = Files.createDirectories(tmp.resolve("project/tests"));
+        Files.write(tests.resolve("bomb.test.yaml"), aliasBomb().getBytes(StandardCharsets.UTF_8));
+        CliRun golden = CliRun.of("test", tmp.resolve("project").toString());
+        assertThat(golden.exitCode()).as(golden.out() + golden.err()).isEqualTo(2);
+        assertThat(golden.out() + golden.err()).contains("bomb.test.yaml:").doesNotContain("Exception", "Internal error");
+    }
+
+    @Test
+    void contractsSettingsAndOptionsOutOfRangeAreExitTwo() throws Exception {
+        String tracks = Files.readString(MUSIC.resolve("contracts/tracks.odcs.yaml"));
+        byte[] bytes = tracks.replaceFirst("description: ", "description: caf\u00e9 ").getBytes(StandardCharsets.ISO_8859_1);
+        Path latin1 = write("latin1.odcs.yaml", bytes);
+        CliRun validate = CliRun.of("contract", "validate", latin1.toString());
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isEqualTo(2);
+        assertThat(validate.out() + validate.err()).contains("latin1.odcs.yaml:").contains("not UTF-8");
+
+        Path hostile = write("hostile.odcs.yaml", tracks.replace("domain: music", "domain: 'x\"; DROP TABLE music.tracks; --'"));
+        CliRun h = CliRun.of("contract", "validate", hostile.toString());
+        assertThat(h.exitCode()).isEqualTo(2);
+        assertThat(h.out() + h.err()).contains("hostile.odcs.yaml:").contains("is not a portable name");
+
+        Path settings = write("meshkit.yaml", "warehouse: " + uri() + "\nmonitor:\n  retry: {attempts: -1}\n");
+        assertOneLine(CliRun.of("monitor", "check", "--config", settings.toString()), 2, "retry.attempts", "must be 1..100");
+        Path deep = write("deep-config.yaml", "warehouse: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        assertOneLine(CliRun.of("query", "SELECT 1", "--config", deep.toString()), 2, "deep-config.yaml:");
+
+        assertOneLine(CliRun.of("query", "SELECT 1", "--max-rows", "-1", "--warehouse", uri()), 2, "--max-rows");
+        assertOneLine(CliRun.of("query", "", "--warehouse", uri()), 2, "the SQL is empty");
+        assertOneLine(CliRun.of("query", "SELECT 1", "--wait", "-5", "--warehouse", uri()), 2, "--wait");
+        assertOneLine(CliRun.of("publish", "promote", "--contract", MUSIC.resolve("contracts/tracks.odcs.yaml").toString(),
+                "--lease-ttl", "99999999999d", "--warehouse", uri()), 2, "--lease-ttl");
+        CliRun proc = CliRun.of("query", "SELECT 1", "--warehouse", "duckdb:/proc/nope/x.duckdb");
+        assertOneLine(proc, 2, "Cannot open warehouse duckdb:/proc/nope/x.duckdb");
+        assertOneLine(CliRun.of("ingest", "snapshot", "--source", "jdbc:mysql://127.0.0.1:1/test?user=u", "--table", "t",
+                "--staging", "x\"; DROP TABLE t; --", "--date", "2019-04-28", "--warehouse", uri()), 2, "--staging", "letters, digits");
+        assertOneLine(CliRun.of("init", "-t", "snapshot-dimension", "-d", "shop.customers", "--project-version", "1</version><evil/>",
+                tmp.resolve("proj").toString()), 2, "version");
+        assertThat(tmp.resolve("proj/pom.xml")).doesNotExist();
+    }
+}
