@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code path:line:column: severity: message}. Exit 0 when all are valid, 2 when one has errors; with
  * {@code --strict} warnings count as errors, and exit 1 when warnings are all there is.
  */
-@Command(name = "validate", description = "Validate ODCS contracts (files or directories of *.odcs.yaml).")
+@Command(name = "validate", description = "Validate ODCS contracts (files or directories of *.odcs.yaml).",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts"})
 final class ContractValidateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;

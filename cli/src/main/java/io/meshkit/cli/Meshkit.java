@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Platform tools for data-mesh domain teams: contracts, warehouse, and the module commands.",
         subcommands = {ContractCommand.class, QueryCommand.class, io.meshkit.cli.init.InitCommand.class,
-            io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.cli.golden.TestCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 findings, 2 bad input, 3 external failure, 4 internal error."})
+            io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.cli.golden.TestCommand.class, VersionCommand.class, CompletionCommand.class,
+            io.meshkit.core.cli.HelpCommand.class},
+        footer = {"%nExample:", "  $ meshkit run examples/music/pipeline.yaml"})
 public final class Meshkit implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,10 @@ public final class Meshkit implements Runnable {
             sub.getCommandSpec().name(tool.subcommand());   // usage says "meshkit lint", not "meshkit meshkit-lint"
             commandLine.addSubcommand(tool.subcommand(), sub);
         }
-        return CliSupport.configure(commandLine);
+        CliSupport.configure(commandLine);
+        // SQL may start with a comment or a dash ("-- daily check\nSELECT 1"): an argument that is no option is the SQL
+        commandLine.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     @Override

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code meshkit version}: the meshkit version, the Java runtime and the warehouses installed. */
-@Command(name = "version", description = "Print the meshkit version, the Java runtime and the installed warehouses.")
+@Command(name = "version", description = "Print the meshkit version, the Java runtime and the installed warehouses.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME}"})
 public final class VersionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

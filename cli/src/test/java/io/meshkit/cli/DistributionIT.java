@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +63,90 @@ class DistributionIT {
         Result r = tool(tool, "--help");
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).startsWith("Usage: " + tool + " ").doesNotContain("SLF4J");
+    }
+
+    /**
+     * Walks every launcher's whole command tree as a user would, from the "Commands:" list of each
+     * usage: every command answers {@code --help} (and the leaves {@code -h}) with exit 0 and its
+     * usage, whatever it requires, so a command cannot ship without help. Two runs at a time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"meshkit", "meshkit-diff", "meshkit-ingest", "meshkit-lint", "meshkit-monitor", "meshkit-publish",
+            "meshkit-sample", "meshkit-scd"})
+    void everyCommandOfTheTreeAnswersHelpWithItsUsage(String launcher) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<String> visited = new ArrayList<>();
+            List<List<String>> level = List.of(List.of());
+            while (!level.isEmpty()) {
+                List<Future<List<List<String>>>> next = new ArrayList<>();
+                for (List<String> path : level) {
+                    visited.add(String.join(" ", path));
+                    next.add(pool.submit(() -> helpOf(launcher, path)));
+                }
+                List<List<String>> children = new ArrayList<>();
+                for (Future<List<List<String>>> f : next) {
+                    children.addAll(f.get(5, TimeUnit.MINUTES));
+                }
+                level = children;
+            }
+            if (launcher.equals("meshkit")) {
+                assertThat(visited).contains("scd apply", "ingest snapshot", "publish backfill", "contract validate", "query");
+            }
+            assertThat(visited.size()).as(visited.toString()).isGreaterThan(launcher.equals("meshkit-diff") ? 0 : 2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDistributionShipsAManPageForEveryCommand() throws IOException {
+        Path man = DIST.resolve("man");
+        assertThat(man.resolve("meshkit.adoc")).isRegularFile();
+        assertThat(Files.readString(man.resolve("meshkit-scd-apply.adoc"))).contains("meshkit-scd-apply", "--contract", "--date");
+        assertThat(man.resolve("meshkit-ingest-snapshot.adoc")).isRegularFile();
+    }
+
+    private static final Pattern COMMAND_LINE = Pattern.compile("^  ([a-z][a-z0-9-]*)(?:, [a-z0-9-]+)*(?:\\s{2,}.*)?$");
+
+    /** Runs {@code launcher PATH --help}, checks it, and returns the paths of its subcommands. */
+    private List<List<String>> helpOf(String launcher, List<String> path) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+        String name = (launcher + " " + String.join(" ", path)).strip();
+        Result r = run(command(prepend(launcher, args)), Map.of());
+        assertThat(r.exit()).as(name + " --help: " + r.out()).isZero();
+        assertThat(r.out()).as(name + " --help").startsWith("Usage: " + name + " ").doesNotContain("Exception").doesNotContainPattern("(?m)^error:");
+        List<List<String>> children = new ArrayList<>();
+        boolean inCommands = false;
+        for (String line : r.out().lines().toList()) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+                continue;
+            }
+            if (inCommands && (line.isBlank() || !line.startsWith(" "))) {
+                inCommands = false;
+            }
+            Matcher m = COMMAND_LINE.matcher(line);
+            if (inCommands && m.matches() && !m.group(1).equals("help")) {
+                List<String> child = new ArrayList<>(path);
+                child.add(m.group(1));
+                children.add(child);
+            }
+        }
+        if (children.isEmpty()) {
+            args.set(args.size() - 1, "-h");
+            Result h = run(command(prepend(launcher, args)), Map.of());
+            assertThat(h.exit()).as(name + " -h: " + h.out()).isZero();
+            assertThat(h.out()).as(name + " -h").isEqualTo(r.out());
+        }
+        return children;
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new ArrayList<>(List.of(first));
+        out.addAll(rest);
+        return out;
     }
 
     @Test

@@ -23,7 +23,7 @@ class MeshkitTest {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("contract").contains("query").contains("version")
-                .contains("Exit codes: 0 ok, 1 findings, 2 bad input, 3 external failure, 4 internal error.");
+                .contains("Exit codes:", "  2   bad input", "Environment:", "  MESHKIT_JAVA_OPTS");
     }
 
     @Test
@@ -38,5 +38,21 @@ class MeshkitTest {
         CliRun run = CliRun.of("contracts");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument").contains("contract");
+    }
+
+    @Test
+    void completionScriptsLoadInBashAndKnowNestedCommandsAndOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exitCode()).isZero();
+        assertThat(bash.out()).contains("complete -F").contains("apply", "restate", "--contract", "snapshot", "--progress");
+        java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("meshkit.bash"), bash.out());
+        Process p = new ProcessBuilder("bash", "-c", "source '" + script + "' && complete -p meshkit").redirectErrorStream(true).start();
+        String loaded = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(loaded).isZero();
+        assertThat(loaded).contains("meshkit");
+        assertThat(CliRun.of("completion", "zsh").out()).startsWith("autoload -U +X compinit && compinit");
+        CliRun fish = CliRun.of("completion", "fish");
+        assertThat(fish.exitCode()).isEqualTo(2);
+        assertThat(fish.err()).isEqualTo("error: Cannot print completion for shell 'fish': expected bash or zsh" + System.lineSeparator());
     }
 }

@@ -64,7 +64,7 @@ class ScdCliTest {
         assertThat(out.toString()).startsWith("music_candidates.tracks: 6 of 6 checks passed");
         assertThat(run("as-of", "--warehouse", warehouse, "--contract", contract, "--table", "music_candidates.tracks",
                 "--at", "2019-03-01", "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00,2019-05-01 00:00");
+        assertThat(out.toString()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00:00,2019-05-01 00:00:00");
     }
 
     @Test

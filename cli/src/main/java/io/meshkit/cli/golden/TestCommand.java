@@ -27,8 +27,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run a project's golden tests (DIR/tests/**/*.test.yaml): fixtures in, expected tables out.",
                 "Each runs the project's pipeline, or some of its steps, on a fresh temporary embedded warehouse, then compares tables "
                         + "with expected CSV files (the same rows, order ignored) and prints the rows only expected (-) and only found (+)."},
-        footer = {"", "Exit codes: 0 all passed, 1 a test failed, 2 a bad test file (file:line:col) or no tests, "
-                + "3 external failure, 4 internal error."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all passed", "1:a test failed", "2:a bad test file (file:line:col) or no tests",
+            "3:an external system failed", "4:internal error"},
+        footer = {"%nExample:", "  $ meshkit test examples/music"})
 public final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
                 "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that",
                 "runs them (mvn test), a README and GitHub workflows (lint and diff on pull requests, publish on merge, monitor hourly).",
                 "The same templates are Maven archetypes: io.meshkit:meshkit-archetype-<template>."},
-        footer = {"", "Example: meshkit init shop --template snapshot-dimension --dataset shop.customers",
-                "Exit codes: 0 created, 2 bad input (unknown template, bad dataset name, DIR not empty), 4 internal error."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:created", "2:bad input (unknown template, bad dataset name, DIR not empty)", "4:internal error"},
+        footer = {"%nExample:", "  $ meshkit init shop --template snapshot-dimension --dataset shop.customers"})
 public final class InitCommand implements Callable<Integer> {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");

@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date, each through the module commands",
                 "in this process; one run id, a run record per step, and a short report at the end."},
-        footer = {"", "Exit codes: 0 ok, 1 a step's check found something (validation, diff expectation, monitor),",
-                "2 bad input (pipeline.yaml:line:col), 3 external failure, 4 internal error."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:a step's check found something (validation, diff expectation, monitor)",
+            "2:bad input (pipeline.yaml:line:col)", "3:an external system failed", "4:internal error"},
+        footer = {"%nExample:", "  $ meshkit run examples/music/pipeline.yaml --dates 2019-04-28..2019-04-30"})
 public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

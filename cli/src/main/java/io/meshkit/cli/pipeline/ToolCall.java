@@ -56,7 +56,10 @@ record ToolCall(String display, int exitCode, String out, String err) {
 
     /** The command's first error line, without the {@code error: } prefix. */
     String errorLine() {
-        for (String line : err.strip().split("\n")) {
+        // progress lines (ingest: reading ...) may come first: the error is the line that says so
+        List<String> lines = List.of(err.strip().split("\n"));
+        List<String> errors = lines.stream().filter(l -> l.startsWith("error: ") || l.startsWith("{")).toList();
+        for (String line : errors.isEmpty() ? lines : errors) {
             if (!line.isBlank()) {
                 String l = line.strip();
                 if (l.startsWith("{")) {

@@ -7,9 +7,16 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -25,15 +32,110 @@ public final class CliSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the exit codes mean for a command whose tool says nothing more specific. */
+    private static final Map<String, String> EXIT_CODES = orderedMap(
+            "0", "ok",
+            "1", "findings: the command ran and found something (a failed check, a diff, an alert)",
+            "2", "bad input: one line naming the option or file:line:col",
+            "3", "an external system failed: the warehouse, MySQL, the network",
+            "4", "internal error: a bug (--verbose prints the stack trace)");
+
+    private static final String ENVIRONMENT = "environment";
+
+    /** The variables read when a command has an option (a command without the option never reads them). */
+    private static final Map<String, Map<String, String>> ENVIRONMENT_BY_OPTION = orderedMaps(
+            "--warehouse", orderedMap("MESHKIT_WAREHOUSE", "the warehouse URI when --warehouse is not given"),
+            "--source", orderedMap("MESHKIT_MYSQL_PASSWORD", "the password of the MySQL --source (never put it in the URL)"),
+            "--lease-ttl", orderedMap("MESHKIT_ACTOR", "who publishes, recorded with each version (default: the user name)"),
+            "--post-to-github", orderedMap("GITHUB_TOKEN", "the token that posts the pull request comment",
+                    "GITHUB_API_URL", "the GitHub API (default https://api.github.com)",
+                    "GITHUB_REPOSITORY", "the repository when --repo is not given"));
+
+    /** In the order given, so that the usage is the same on every run. */
+    private static Map<String, Map<String, String>> orderedMaps(Object... keysAndValues) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> value = (Map<String, String>) keysAndValues[i + 1];
+            out.put((String) keysAndValues[i], value);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     private CliSupport() {}
 
-    /** Installs converters, case-insensitive enums and the error handlers on a command line. */
+    /**
+     * Installs converters, case-insensitive enums, the error handlers and the help on a command
+     * line: every command in its tree (as it is now: configure again after adding subcommands)
+     * answers {@code -h}/{@code --help} with its usage and exit 0 whatever options it requires, every
+     * command with subcommands has {@code help [COMMAND...]}, and usage wraps only at spaces.
+     */
     public static CommandLine configure(CommandLine cmd) {
+        installHelp(cmd);
+        HelpLayout.install(cmd);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(TableId.class, TableId::parse);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), parseResult));
         cmd.setParameterExceptionHandler(CliSupport::handleParameterException);
         return cmd;
+    }
+
+    private static void installHelp(CommandLine cmd) {
+        CommandSpec spec = cmd.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+            spec.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.").build());
+        }
+        UsageMessageSpec usage = spec.usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            // the nearest ancestor's codes (a tool documents what 1 means for it), else the standard ones
+            CommandSpec parent = spec.parent();
+            usage.exitCodeListHeading("%nExit codes:%n");
+            usage.exitCodeList(parent != null && !parent.usageMessage().exitCodeList().isEmpty()
+                    ? parent.usageMessage().exitCodeList() : EXIT_CODES);
+        }
+        if (!cmd.getHelpSectionKeys().contains(ENVIRONMENT)) {
+            List<String> keys = new ArrayList<>(cmd.getHelpSectionKeys());
+            keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), ENVIRONMENT);
+            cmd.setHelpSectionKeys(keys);
+            cmd.getHelpSectionMap().put(ENVIRONMENT, CliSupport::environment);
+        }
+        CommandLine help = cmd.getSubcommands().get("help");
+        if (help != null && !(help.getCommand() instanceof HelpCommand)) {
+            spec.removeSubcommand("help");   // picocli's own stops at the first name: `help scd apply` showed scd
+            help = null;
+        }
+        if (help == null && !cmd.getSubcommands().isEmpty()) {
+            cmd.addSubcommand("help", new HelpCommand());
+        }
+        for (CommandLine sub : Set.copyOf(cmd.getSubcommands().values())) {
+            if (sub.getParent() == cmd && !(sub.getCommand() instanceof HelpCommand)) {
+                installHelp(sub);
+            }
+        }
+    }
+
+    /** The environment variables a command reads, from the options it has; the launcher's for all. */
+    private static String environment(CommandLine.Help help) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> byOption : ENVIRONMENT_BY_OPTION.entrySet()) {
+            if (help.commandSpec().findOption(byOption.getKey()) != null) {
+                vars.putAll(byOption.getValue());
+            }
+        }
+        vars.put("MESHKIT_JAVA_OPTS", "JVM options for the launchers in bin/ (JAVA_HOME picks the Java runtime)");
+        int width = vars.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder out = new StringBuilder(String.format("%nEnvironment:%n"));
+        vars.forEach((name, what) -> out.append("  ").append(name).append(" ".repeat(width - name.length() + 2)).append(what).append('\n'));
+        return out.toString();
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

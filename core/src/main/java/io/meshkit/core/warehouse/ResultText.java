@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -84,25 +85,56 @@ public final class ResultText {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            long n = 0;
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write(rows.columns().stream().map(c -> csvField(c.name().name())).collect(Collectors.joining(",")));
-                w.write('\n');
-                for (Row row : rows) {
-                    List<String> fields = new ArrayList<>();
-                    for (int i = 0; i < row.columns().size(); i++) {
-                        Object v = row.get(i);
-                        String text = value(v);
-                        fields.add(text == null ? "" : csvField(v instanceof Instant ? text + "Z" : text));
-                    }
-                    w.write(String.join(",", fields));
-                    w.write('\n');
-                    n++;
+                return writeCsv(rows, w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write CSV file " + file, e);
+        }
+    }
+
+    /**
+     * Writes a result as CSV (see the class comment) to a writer, which stays open: what
+     * {@code meshkit query --format csv} and every other command's CSV output print. Streams.
+     *
+     * @return the number of rows written
+     */
+    public static long writeCsv(ResultRows rows, Writer w) {
+        return writeCsv(rows, w, ResultText::value);
+    }
+
+    /**
+     * Writes a result as CSV with values in the text {@code text} gives (null for NULL): the same
+     * header, quoting and line ends; an instant's text gets its {@code Z}. {@code meshkit query}
+     * keeps a DECIMAL's scale this way ({@code 162.00}), golden files compare canonical numbers.
+     *
+     * @return the number of rows written
+     */
+    public static long writeCsv(ResultRows rows, Writer w, java.util.function.Function<Object, String> text) {
+        requireNonNull(rows, "rows is null");
+        requireNonNull(w, "w is null");
+        requireNonNull(text, "text is null");
+        try {
+            if (rows.columns().isEmpty()) {
+                return 0;   // a statement without a result: no header either
+            }
+            long n = 0;
+            w.write(rows.columns().stream().map(c -> csvField(c.name().name())).collect(Collectors.joining(",")));
+            w.write('\n');
+            for (Row row : rows) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 0; i < row.columns().size(); i++) {
+                    Object v = row.get(i);
+                    String t = text.apply(v);
+                    fields.add(t == null ? "" : csvField(v instanceof Instant && !t.endsWith("Z") ? t + "Z" : t));
                 }
+                w.write(String.join(",", fields));
+                w.write('\n');
+                n++;
             }
             return n;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write CSV file " + file, e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -50,9 +50,11 @@ import picocli.CommandLine.Option;
 @Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
                 + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
-                + " with --source.",
-                "Exit codes: 0 as expected, 1 an expectation is not met (or duplicate keys), 2 bad input, 3 an external"
-                + " system failed."})
+                + " with --source."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:as expected", "1:an expectation is not met (or duplicate keys)", "2:bad input",
+            "3:an external system failed (warehouse, MySQL, GitHub)", "4:internal error"},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --expect no-change"})
 public final class DiffCli implements Callable<Integer> {
     /** What the author expects. */
     enum Expect {

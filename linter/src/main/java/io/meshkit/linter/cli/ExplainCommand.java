@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshkit-lint explain RULE}: what a rule checks, its default severity, a bad and a good example. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule, with a bad and a good example.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule, with a bad and a good example.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} naming-case"})
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE", description = "The rule id, e.g. type-by-name.")
     String rule;

@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {RulesCommand.class, ExplainCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean (nothing at or above --fail-on)", "1:findings at or above --fail-on",
-            "2:bad input: a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"})
+            "2:bad input: a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts --fail-on warning"})
 public final class LintCli implements Callable<Integer> {
     /** When the lint fails. */
     enum FailOn { ERROR, WARNING, NEVER }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshkit-lint rules}: every rule with its severity under the conventions and its summary. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules with their severities and docs.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules with their severities and docs.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --format json"})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--conventions", paramLabel = "FILE", description = "Show severities under this conventions file.")
     Path conventions;

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * (it is kept and retried by the next check).
  */
 @Command(name = "check", description = {"Evaluate every dataset, send alerts for what changed, deliver alerts left from earlier checks.",
-        "Exit code 0 all ok, 1 something is failing or late, 3 an alert could not be delivered (kept for the next check)."})
+        "Exit code 0 all ok, 1 something is failing or late, 3 an alert could not be delivered (kept for the next check)."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts --dry-run"})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code history DATASET}: rows and duration per run, newest first: the health time series. */
-@Command(name = "history", description = "Rows and duration of a dataset's runs, newest first.")
+@Command(name = "history", description = "Rows and duration of a dataset's runs, newest first.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} music.tracks --contract examples/music/contracts"})
 final class HistoryCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

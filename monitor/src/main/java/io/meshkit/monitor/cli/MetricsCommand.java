@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code metrics}: dataset health in the Prometheus text format, to stdout or atomically to a file. */
-@Command(name = "metrics", description = "Write dataset health in the Prometheus text exposition format (for scraping or the node exporter's textfile collector).")
+@Command(name = "metrics", description = "Write dataset health in the Prometheus text exposition format (for scraping or the node exporter's textfile collector).",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts --output metrics.prom"})
 final class MetricsCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

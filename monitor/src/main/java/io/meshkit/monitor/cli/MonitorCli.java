@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "meshkit-monitor", mixinStandardHelpOptions = true, version = "meshkit-monitor 0.1.0-SNAPSHOT",
         description = "Watch datasets: failed runs, late data (freshness SLA) and recoveries, alerted once per change of state.",
         subcommands = {CheckCommand.class, StatusCommand.class, MetricsCommand.class, SnoozeCommand.class, UnsnoozeCommand.class,
-                SnoozesCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                SnoozesCommand.class, HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class})
 public final class MonitorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code snooze DATASET --until T}: hold back a dataset's alerts until a time. */
-@Command(name = "snooze", description = "Hold back a dataset's alerts until a time; what still holds then is alerted.")
+@Command(name = "snooze", description = "Hold back a dataset's alerts until a time; what still holds then is alerted.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} music.plays --until 12h --reason \"replaying 2019-05-02\" --contract examples/music/contracts"})
 final class SnoozeCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

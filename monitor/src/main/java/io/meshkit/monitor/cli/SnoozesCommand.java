@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code snoozes}: the active snoozes. */
-@Command(name = "snoozes", description = "List the active snoozes.")
+@Command(name = "snoozes", description = "List the active snoozes.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts"})
 final class SnoozesCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

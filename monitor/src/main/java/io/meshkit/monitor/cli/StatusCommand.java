@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code status}: every dataset with its state, last update, SLA and lag, streamed. */
-@Command(name = "status", description = "Print every dataset with its state, last update, freshness SLA and lag.")
+@Command(name = "status", description = "Print every dataset with its state, last update, freshness SLA and lag.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts"})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code unsnooze DATASET}: alerts resume at the next check. */
-@Command(name = "unsnooze", description = "End a dataset's snooze; alerts resume at the next check.")
+@Command(name = "unsnooze", description = "End a dataset's snooze; alerts resume at the next check.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} music.plays --contract examples/music/contracts"})
 final class UnsnoozeCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code backfill}: stage the full history, validate, promote, under one lease. */
-@Command(name = "backfill", description = "Stage the whole history into a candidate, validate it and promote it in one go, without downtime.")
+@Command(name = "backfill", description = "Stage the whole history into a candidate, validate it and promote it in one go, without downtime.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --query-file examples/music/models/plays.sql"})
 final class BackfillCommand extends PublisherCommand {
     @Mixin
     SourceOptions source;

@@ -3,7 +3,8 @@ package io.meshkit.publisher.cli;
 import picocli.CommandLine.Command;
 
 /** {@code history}: the published versions. */
-@Command(name = "history", description = "List the published versions: times, rows, contract versions, which is current and which are kept.")
+@Command(name = "history", description = "List the published versions: times, rows, contract versions, which is current and which are kept.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml"})
 final class HistoryCommand extends PublisherCommand {
     @Override
     public Integer call() {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code promote}: audit the candidate and, if it passes, make it production atomically. */
-@Command(name = "promote", description = "Validate the candidate and, if it passes, replace production with it atomically.")
+@Command(name = "promote", description = "Validate the candidate and, if it passes, replace production with it atomically.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --max-row-change 20"})
 final class PromoteCommand extends PublisherCommand {
     @Mixin
     PolicyOptions policy;

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
         subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,
-                HistoryCommand.class, UnlockCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 validation failed (nothing promoted), 2 bad input or lease held, 3 warehouse failure,"
-                + " 4 internal error."})
+                HistoryCommand.class, UnlockCommand.class, io.meshkit.core.cli.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:validation failed (nothing promoted)", "2:bad input, or the lease is held",
+            "3:the warehouse failed", "4:internal error"})
 public final class PublishCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

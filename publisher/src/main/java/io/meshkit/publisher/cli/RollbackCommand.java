@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rollback}: serve a kept version again, atomically. */
-@Command(name = "rollback", description = "Make production serve a kept version again, atomically (default: the one before the current).")
+@Command(name = "rollback", description = "Make production serve a kept version again, atomically (default: the one before the current).",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --to 1"})
 final class RollbackCommand extends PublisherCommand {
     @Option(names = "--to", paramLabel = "VERSION", description = "The version to serve, e.g. 3 (see history).")
     Long to;

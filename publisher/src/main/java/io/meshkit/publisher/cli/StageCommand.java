@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code stage}: write the release candidate from a query or a table; production is never touched. */
-@Command(name = "stage", description = "Create the release candidate from a query or an existing table, beside production.")
+@Command(name = "stage", description = "Create the release candidate from a query or an existing table, beside production.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --query-file examples/music/models/plays.sql"})
 final class StageCommand extends PublisherCommand {
     @Mixin
     SourceOptions source;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unlock}: release a dataset's lease during an incident. */
 @Command(name = "unlock", description = "Release the lease on a dataset: at once when its holder's process on this host is gone,"
-        + " with --force when the holder is alive or on another host. Recorded with who did it.")
+        + " with --force when the holder is alive or on another host. Recorded with who did it.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} music.tracks"})
 final class UnlockCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATASET", description = "The dataset, as the lease names it, e.g. shop.events.")
     String dataset;

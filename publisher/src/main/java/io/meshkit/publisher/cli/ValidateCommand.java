@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code validate}: audit the candidate against its contract. Read-only. */
-@Command(name = "validate", description = "Audit the candidate: columns and types, the contract's quality checks, the row-count change.")
+@Command(name = "validate", description = "Audit the candidate: columns and types, the contract's quality checks, the row-count change.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml"})
 final class ValidateCommand extends PublisherCommand {
     @Mixin
     PolicyOptions policy;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
 /** {@code evaluate}: the Duolingo table (time, bytes, average and max error) for a set of queries, and a chart. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
     "Run queries at 100%%, 10%%, 1%% and 0.1%% and compare every number with the exact answer:",
-    "query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."})
+    "query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --rates 100%%,50%% --chart plays.svg"})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;
@@ -53,8 +55,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Write the chart of error and time against rate to this SVG file.")
     Path chart;
 
+    @Option(names = "--max-error", paramLabel = "PCT", description = "The target error, drawn as a line on the chart, e.g. 5%%.")
+    String maxError;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code Sampling music.plays: plays, plays_per_listener — error and query time against rate}. */
+    static String chartTitle(List<MetricQuery> qs) {
+        String tables = qs.stream().map(q -> q.table().toString()).distinct().collect(java.util.stream.Collectors.joining(", "));
+        String metrics = qs.stream().flatMap(q -> q.metrics().stream()).map(m -> m.name()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "Sampling " + tables + ": " + metrics + " \u2014 error and query time against rate";
+    }
 
     @Override
     public Integer call() {
@@ -78,7 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(chart, SvgChart.render(e, "Sampling: error and query time against rate (" + qs.size() + " queries)"));
+                Files.writeString(chart, SvgChart.render(e, chartTitle(qs), maxError == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(Budgets.fraction("--max-error", maxError))));
             } catch (IOException ex) {
                 throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot write chart " + chart + ": " + ex.getMessage(), ex);
             }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "recommend", mixinStandardHelpOptions = true, description = {
     "Run a small pilot and recommend the rate of the ladder 100/10/1/0.1%% that meets the target:",
     "the smallest rate within --max-error (and any budget), or with budgets only the largest rate within them.",
-    "Exit code 1 when no rate meets the target."})
+    "Exit code 1 when no rate meets the target."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --max-error 10%%"})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;

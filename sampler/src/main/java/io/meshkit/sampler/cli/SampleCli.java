@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
         subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,
-            CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 no rate meets the target (recommend), 2 bad input, 3 warehouse failure, 4 internal error."})
+            io.meshkit.core.cli.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:no rate meets the target (recommend)", "2:bad input", "3:the warehouse failed", "4:internal error"})
 public final class SampleCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

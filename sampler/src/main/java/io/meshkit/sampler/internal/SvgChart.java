@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The evaluation as an SVG chart, written by hand (no plotting library): two panels over a
@@ -22,23 +23,35 @@ public final class SvgChart {
 
     /** The SVG document. */
     public static String render(Evaluation evaluation, String title) {
+        return render(evaluation, title, OptionalDouble.empty());
+    }
+
+    /**
+     * The SVG document, with the target error (a fraction, e.g. 0.05) drawn as a line on the error
+     * panel when given.
+     */
+    public static String render(Evaluation evaluation, String title, OptionalDouble targetError) {
         List<Evaluation.RateRow> rows = new ArrayList<>(evaluation.rows());
         rows.sort(Comparator.comparingDouble(r -> r.rate().fraction()));
         int width = MARGIN_L + PANEL_W + GAP + PANEL_W + 40;
-        int height = MARGIN_T + PANEL_H + 90;
+        int height = MARGIN_T + PANEL_H + 104;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
                 + " font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">%n", width, height, width, height));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n", MARGIN_L, escape(title)));
 
-        double minLog = Math.floor(Math.log10(rows.get(0).rate().fraction()));
         double maxLog = 0;
+        // one decade at least: with only 100% the axis would have no width (and every x NaN)
+        double minLog = Math.min(maxLog - 1, Math.floor(Math.log10(rows.get(0).rate().fraction())));
         double maxErr = 0;
         double maxMs = evaluation.baselineTime().toNanos() / 1e6;
         for (Evaluation.RateRow r : rows) {
-            maxErr = Math.max(maxErr, r.maxError() * 100);
+            maxErr = Math.max(maxErr, finite(r.maxError()) * 100);
             maxMs = Math.max(maxMs, r.time().toNanos() / 1e6);
+        }
+        if (targetError.isPresent()) {
+            maxErr = Math.max(maxErr, targetError.getAsDouble() * 100);
         }
         maxErr = niceCeil(maxErr);
         maxMs = niceCeil(maxMs);
@@ -57,8 +70,14 @@ public final class SvgChart {
             hiTime = loTime + 1;
         }
         logPanel(s, x1, "query time (ms, log scale)", minLog, maxLog, loTime, hiTime);
-        series(s, rows, x0, minLog, maxLog, maxErr, r -> r.maxError() * 100, "#d62728", "max error", 0);
-        series(s, rows, x0, minLog, maxLog, maxErr, r -> r.averageError() * 100, "#1f77b4", "average error", 1);
+        series(s, rows, x0, minLog, maxLog, maxErr, r -> finite(r.maxError()) * 100, "#d62728", "max error", 0);
+        series(s, rows, x0, minLog, maxLog, maxErr, r -> finite(r.averageError()) * 100, "#1f77b4", "average error", 1);
+        if (targetError.isPresent()) {
+            double yt = MARGIN_T + PANEL_H - targetError.getAsDouble() * 100 / maxErr * PANEL_H;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ff7f0e\" stroke-width=\"1.5\""
+                    + " stroke-dasharray=\"4 3\"/>%n", x0, yt, x0 + PANEL_W, yt));
+            legend(s, x0, 2, "#ff7f0e", "target error " + trim(targetError.getAsDouble() * 100) + "%", true);
+        }
         final double lo = loTime;
         final double span = hiTime - loTime;
         // the log panel plots log10(ms) on a linear axis from lo to lo + span
@@ -129,6 +148,10 @@ public final class SvgChart {
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
                 x, y - 4, x + 24, y - 4, color, dashed ? " stroke-dasharray=\"6 4\"" : ""));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x + 30, y, escape(name)));
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
     }
 
     private static String rateLabel(double log10) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshkit scd apply --date D}. */
 @Command(name = "apply", description = {"Apply the staged snapshot of a date to the dimension, writing the release candidate.",
-    "Applying the last applied date again gives the same table; an older date is refused (use restate)."})
+    "Applying the last applied date again gives the same table; an older date is refused (use restate)."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-29"})
 final class ApplyCommand extends BuildCommand {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", required = true, description = "The snapshot date to apply.")
     String date;

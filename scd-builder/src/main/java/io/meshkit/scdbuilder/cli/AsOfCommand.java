@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ResultOutput;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.identifier.TableId;
@@ -15,7 +16,6 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshkit scd as-of --at T}: streams the dimension as of a time. */
 @Command(name = "as-of", description = {"Print the dimension as of a time: the version of each key valid then.",
-    "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."})
+    "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --at 2019-05-01"})
 final class AsOfCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;
@@ -47,6 +48,10 @@ final class AsOfCommand implements Callable<Integer> {
 
     @Option(names = "--include-deleted", description = "Also return tombstones (keys deleted at that time), with is_deleted.")
     boolean includeDeleted;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
+            description = "Rows shown in the text table (default ${DEFAULT-VALUE}); csv and json print all.")
+    int maxRows;
 
     @Option(names = "--sql", description = "Print the query instead of running it.")
     boolean printSql;
@@ -72,33 +77,20 @@ final class AsOfCommand implements Callable<Integer> {
             try (ResultRows rows = w.query(q)) {
                 List<ColumnInfo> cols = rows.columns();
                 if (f == OutputFormat.JSON) {
+                    // an array of objects keyed by column; values as the table prints them, numbers and booleans as such
                     ArrayNode a = Output.JSON.createArrayNode();
                     for (Row r : rows) {
                         ObjectNode o = a.addObject();
                         for (int i = 0; i < cols.size(); i++) {
-                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
-                            o.putPOJO(cols.get(i).name().name(), v == null ? null : v instanceof Number || v instanceof Boolean ? v : v.toString());
+                            Object v = r.get(i);
+                            o.putPOJO(cols.get(i).name().name(), v == null || v instanceof Number || v instanceof Boolean ? v : ResultOutput.text(v));
                         }
                     }
                     out.println(a.toPrettyString());
+                } else if (f == OutputFormat.CSV) {
+                    ResultOutput.csv(rows, out);
                 } else {
-                    String sep = f == OutputFormat.CSV ? "," : "\t";
-                    List<String> header = new ArrayList<>();
-                    cols.forEach(c -> header.add(c.name().name()));
-                    out.println(String.join(sep, header));
-                    long n = 0;
-                    for (Row r : rows) {
-                        List<String> cells = new ArrayList<>();
-                        for (int i = 0; i < cols.size(); i++) {
-                            Object v = r.get(i) instanceof java.time.LocalDateTime t ? t.toString().replace('T', ' ') : r.get(i);
-                            cells.add(v == null ? (f == OutputFormat.CSV ? "" : "NULL") : f == OutputFormat.CSV ? csv(v.toString()) : v.toString());
-                        }
-                        out.println(String.join(sep, cells));
-                        n++;
-                    }
-                    if (f == OutputFormat.TEXT) {
-                        out.println(n + " row" + (n == 1 ? "" : "s"));
-                    }
+                    ResultOutput.table(rows, out, maxRows);
                 }
             }
             out.flush();
@@ -106,7 +98,4 @@ final class AsOfCommand implements Callable<Integer> {
         }
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

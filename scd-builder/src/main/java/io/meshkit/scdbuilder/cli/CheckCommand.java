@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshkit scd check}. */
-@Command(name = "check", description = "Check a dimension table (default: the candidate) against the SCD2 invariants and its key.")
+@Command(name = "check", description = "Check a dimension table (default: the candidate) against the SCD2 invariants and its key.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml"})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouse;

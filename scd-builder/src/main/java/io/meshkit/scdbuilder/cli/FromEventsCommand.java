@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "from-events", description = {"Build the dimension from a table of change events (key, operation, event time,",
     "after-image). Changes within one period of the contract's time resolution collapse to the last.",
     "With --arrival-column only the keys with events loaded since the last build are rebuilt (late events included);",
-    "without it every event is rolled up from the beginning."})
+    "without it every event is rolled up from the beginning."},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --events music_staging.track_events"})
 final class FromEventsCommand extends BuildCommand {
     @Option(names = "--events", paramLabel = "NAMESPACE.TABLE", required = true, description = "The events table.")
     TableId events;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshkit-ingest plan}: the chunks and estimated rows a snapshot would read, reading no table data. */
-@Command(name = "plan", description = "Dry run: show each table's key, chunks, estimated rows, column types and drift; reads no table data.")
+@Command(name = "plan", description = "Dry run: show each table's key, chunks, estimated rows, column types and drift; reads no table data.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/music?user=meshkit' --table tracks --table plays"})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions;

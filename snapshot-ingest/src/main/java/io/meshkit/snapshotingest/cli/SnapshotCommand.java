@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.SnapshotOptions;
 import io.meshkit.snapshotingest.api.SnapshotTarget;
@@ -23,14 +25,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code meshkit-ingest snapshot}: land a consistent snapshot of MySQL tables and stage it. */
-@Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.")
+@Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.",
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/music?user=meshkit' --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28"})
 final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions;
@@ -55,6 +57,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,13 +77,12 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         MeshkitConfig config = warehouseOption.resolvedConfig();
         long start = System.nanoTime();
-        AtomicLong progress = new AtomicLong();
         try (LandingZone zone = LandingZones.open(landing)) {
             IngestComponent component = IngestComponent.of(config, source, zone);
             try (Warehouse warehouse = component.warehouse();
-                    Progress line = Progress.start(spec.commandLine().getErr(), progress, start)) {
-                List<TableResult> results = component.ingest().snapshot(targets, options, warehouse, component.runLog(), progress);
-                line.close();
+                    Progress shown = progressOption.start("ingest", spec.commandLine().getErr())) {
+                List<TableResult> results = component.ingest().snapshot(targets, options, warehouse, component.runLog(), shown);
+                shown.close();
                 print(out, f, options, results, Duration.ofNanos(System.nanoTime() - start), zone.uri());
                 return results.stream().anyMatch(r -> r.duplicateKeys() > 0) ? CliSupport.FINDINGS : CliSupport.OK;
             }
@@ -136,58 +140,5 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1e6);
-    }
-
-    /** A progress line with rows/s on a terminal; nothing otherwise. */
-    static final class Progress implements AutoCloseable {
-        private final Thread thread;
-        private final PrintWriter err;
-        private volatile boolean done;
-        private boolean printed;
-
-        private Progress(PrintWriter err, AtomicLong rows, long start) {
-            this.err = err;
-            this.thread = new Thread(() -> {
-                while (!done) {
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (done) {
-                        return;
-                    }
-                    double s = (System.nanoTime() - start) / 1e9;
-                    long n = rows.get();
-                    synchronized (this) {
-                        err.printf("\r%,d rows read, %,.0f rows/s   ", n, n / Math.max(s, 0.001));
-                        err.flush();
-                        printed = true;
-                    }
-                }
-            }, "meshkit-ingest-progress");
-            thread.setDaemon(true);
-        }
-
-        static Progress start(PrintWriter err, AtomicLong rows, long start) {
-            Progress p = new Progress(err, rows, start);
-            if (System.console() != null) {
-                p.thread.start();
-            }
-            return p;
-        }
-
-        @Override
-        public void close() {
-            done = true;
-            thread.interrupt();
-            synchronized (this) {
-                if (printed) {
-                    err.print("\r" + " ".repeat(60) + "\r");
-                    err.flush();
-                    printed = false;
-                }
-            }
-        }
     }
 }

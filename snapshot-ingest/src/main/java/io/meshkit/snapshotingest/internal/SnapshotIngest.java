@@ -13,6 +13,7 @@ import io.meshkit.core.landing.LandedFile;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.Manifest;
 import io.meshkit.core.landing.SnapshotKey;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.runlog.RunDatasets;
@@ -145,8 +146,29 @@ public final class SnapshotIngest {
      */
     public List<TableResult> snapshot(List<SnapshotTarget> targets, SnapshotOptions options, Warehouse warehouse, RunLog runLog,
             AtomicLong progress) {
+        return snapshot(targets, options, warehouse, runLog, new Progress() {
+            @Override
+            public void phase(String name, long total, String unit) {}
+
+            @Override
+            public AtomicLong done() {
+                return progress;
+            }
+
+            @Override
+            public void close() {}
+        });
+    }
+
+    /**
+     * Snapshots the tables into the landing zone and stages them, showing the phases (planning,
+     * reading with the plan's row estimate as the total, staging) on {@code progress}.
+     */
+    public List<TableResult> snapshot(List<SnapshotTarget> targets, SnapshotOptions options, Warehouse warehouse, RunLog runLog,
+            Progress progress) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
+        progress.phase("planning", targets.size(), "tables");
         List<Work> works = new ArrayList<>();
         try {
             for (SnapshotTarget t : targets) {
@@ -162,6 +184,7 @@ public final class SnapshotIngest {
                 w.runId = works.get(i).runId;
                 w.lease = works.get(i).lease;
                 prepared.add(w);
+                progress.done().incrementAndGet();
             }
             works = prepared;
             List<Task> pending = new ArrayList<>();
@@ -171,8 +194,11 @@ public final class SnapshotIngest {
             Manifest.Position position = null;
             List<String> sessionWarnings = new ArrayList<>();
             if (!pending.isEmpty()) {
-                position = readChunks(pending, options, progress, sessionWarnings);
+                progress.phase("reading", works.stream().filter(w -> !w.alreadyComplete).mapToLong(w -> Math.max(0, w.prepared.table.estimatedRows()))
+                        .sum(), "rows");
+                position = readChunks(pending, options, progress.done(), sessionWarnings);
             }
+            progress.phase("staging", works.size(), "tables");
             List<TableResult> results = new ArrayList<>();
             for (Work w : works) {
                 if (!w.alreadyComplete) {
@@ -182,6 +208,7 @@ public final class SnapshotIngest {
                 }
                 w.landedNanos = System.nanoTime();
                 results.add(stage(w, options, warehouse, Duration.ofNanos(w.landedNanos - startNanos)));
+                progress.done().incrementAndGet();
             }
             for (int i = 0; i < works.size(); i++) {
                 TableResult r = results.get(i);

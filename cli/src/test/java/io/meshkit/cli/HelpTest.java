@@ -1,0 +1,181 @@
+package io.meshkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every command in {@code meshkit}'s tree explains itself: {@code --help}, {@code -h} and
+ * {@code meshkit help A B} print its usage and exit 0 whatever options it requires, and the text
+ * never breaks a token across lines. In process, so every command is tried every build;
+ * {@code DistributionIT} does the same through the launchers.
+ */
+class HelpTest {
+    /** The path of every command below {@code meshkit}, help commands left out. */
+    static List<List<String>> commandPaths() {
+        List<List<String>> out = new ArrayList<>();
+        walk(Meshkit.commandLine(), new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void walk(CommandLine cmd, List<String> path, List<List<String>> out) {
+        out.add(List.copyOf(path));
+        Set<CommandLine> seen = new LinkedHashSet<>(cmd.getSubcommands().values());   // aliases map to the same command
+        for (CommandLine sub : seen) {
+            if (sub.getCommandSpec().helpCommand()) {
+                continue;
+            }
+            path.add(sub.getCommandName());
+            walk(sub, path, out);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    @Test
+    void theTreeHasEveryModuleCommand() {
+        List<String> paths = commandPaths().stream().map(p -> String.join(" ", p)).toList();
+        assertThat(paths).contains("scd apply", "ingest snapshot", "publish backfill", "contract validate", "query", "version",
+                "monitor check", "sample evaluate", "diff", "lint rules");
+        assertThat(paths.size()).isGreaterThan(40);
+    }
+
+    @Test
+    void helpAndDashHAndHelpCommandPrintTheUsageAndExitZeroOnEveryCommand() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            String name = String.join(" ", List.of("meshkit", String.join(" ", path))).strip();
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                CliRun run = CliRun.of(args.toArray(String[]::new));
+                soft.assertThat(run.exitCode()).as(name + " " + flag + ": " + run.err()).isZero();
+                soft.assertThat(run.out()).as(name + " " + flag).startsWith("Usage: " + name + " ");
+                soft.assertThat(run.err()).as(name + " " + flag).isEmpty();
+            }
+            if (!path.isEmpty()) {
+                // `meshkit help A B` and `meshkit A help B`: the help command of any ancestor
+                List<String> args = new ArrayList<>(List.of("help"));
+                args.addAll(path);
+                CliRun run = CliRun.of(args.toArray(String[]::new));
+                soft.assertThat(run.exitCode()).as("meshkit help " + path + ": " + run.err()).isZero();
+                soft.assertThat(run.out()).as("meshkit help " + path).startsWith("Usage: " + name + " ");
+            }
+            if (path.size() >= 2) {
+                List<String> args = new ArrayList<>(path.subList(0, 1));
+                args.add("help");
+                args.addAll(path.subList(1, path.size()));
+                CliRun run = CliRun.of(args.toArray(String[]::new));
+                soft.assertThat(run.exitCode()).as(args + ": " + run.err()).isZero();
+                soft.assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: " + name + " ");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void everyCommandWithoutSubcommandsShowsAnExampleItsExitCodesAndTheEnvironmentItReads() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            CommandLine cmd = Meshkit.commandLine();
+            for (String name : path) {
+                cmd = cmd.getSubcommands().get(name);
+            }
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            String help = CliRun.of(args.toArray(String[]::new)).out();
+            String name = ("meshkit " + String.join(" ", path)).strip();
+            soft.assertThat(help).as(name).contains("\nExit codes:\n  0   ", "\nEnvironment:\n", "  MESHKIT_JAVA_OPTS  ");
+            if (cmd.getCommandSpec().findOption("--warehouse") != null) {
+                soft.assertThat(help).as(name).contains("  MESHKIT_WAREHOUSE ");
+            }
+            if (cmd.getCommandSpec().findOption("--source") != null) {
+                soft.assertThat(help).as(name).contains("  MESHKIT_MYSQL_PASSWORD ");
+            }
+            boolean leaf = cmd.getSubcommands().values().stream().allMatch(c -> c.getCommandSpec().helpCommand());
+            if (leaf) {
+                soft.assertThat(help).as(name).containsPattern("\nExamples?:\n  \\$ " + Pattern.quote(name) + "( |\n)");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsBadInputNamingTheChoices() {
+        CliRun run = CliRun.of("help", "scd", "aply");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown command 'aply' in 'meshkit scd'").contains("apply");
+    }
+
+    @Test
+    void theTryHintOfAMissingOptionNamesAHelpThatWorks() {
+        CliRun missing = CliRun.of("scd", "apply");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        Matcher hint = Pattern.compile("Try '(meshkit [^']+)' for more information").matcher(missing.err());
+        assertThat(hint.find()).as(missing.err()).isTrue();
+        String[] args = hint.group(1).substring("meshkit ".length()).split(" ");
+        CliRun help = CliRun.of(args);
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: meshkit scd apply ").contains("--contract=FILE", "--date=YYYY-MM-DD");
+    }
+
+    @Test
+    void noTokenOfTheHelpIsBrokenAcrossLines() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            String help = CliRun.of(args.toArray(String[]::new)).out();
+            CommandLine cmd = Meshkit.commandLine();
+            for (String name : path) {
+                cmd = cmd.getSubcommands().get(name);
+            }
+            for (String token : tokens(cmd.getCommandSpec())) {
+                soft.assertThat(help).as(String.join(" ", path) + ": " + token).contains(token);
+            }
+            for (String line : help.lines().toList()) {
+                if (!line.strip().startsWith("$ ")) {
+                    soft.assertThat(line.length()).as(String.join(" ", path) + ": " + line).isLessThanOrEqualTo(120);
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    /** Every word of the options' names, labels and descriptions and of the command's description. */
+    private static Set<String> tokens(CommandSpec spec) {
+        Set<String> out = new LinkedHashSet<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            out.addAll(List.of(o.names()));
+            if (o.arity().max() > 0) {
+                out.add(o.longestName() + "=" + o.paramLabel());
+            }
+            for (String d : o.description()) {
+                out.addAll(words(d));
+            }
+        }
+        for (String d : spec.usageMessage().description()) {
+            out.addAll(words(d));
+        }
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        if (text.contains("%") || text.contains("${") || text.contains("@|")) {
+            return List.of();   // format specifiers and variables are rendered, not printed as written
+        }
+        return List.of(text.split("\\s+")).stream().filter(w -> w.length() > 3).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package io.meshkit.core.progress;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The progress of long work (a snapshot, a restatement, a backfill, a cross-database diff), shown
+ * to a person on standard error and never on standard output: a bar on a terminal, plain lines in
+ * a CI log (see {@link ProgressReporter}). The work names its phases; inside a phase it counts what
+ * is done, from any thread, on {@link #done()}.
+ */
+public interface Progress extends AutoCloseable {
+    /** Unknown total. */
+    long UNKNOWN = -1;
+
+    /**
+     * Starts a phase: its name ({@code planning}, {@code reading}), how much work it holds
+     * ({@link #UNKNOWN} when that is not known; an estimate is fine) and the unit ({@code rows}).
+     * The count of work done starts again at zero.
+     */
+    void phase(String name, long total, String unit);
+
+    /** Work done in the current phase, to add to (from any thread). */
+    AtomicLong done();
+
+    /** Ends the progress: a bar is cleared, a final line printed. */
+    @Override
+    void close();
+
+    /** Progress that shows nothing: for API callers and tests. */
+    static Progress none() {
+        return new Progress() {
+            private final AtomicLong done = new AtomicLong();
+
+            @Override
+            public void phase(String name, long total, String unit) {
+                done.set(0);
+            }
+
+            @Override
+            public AtomicLong done() {
+                return done;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

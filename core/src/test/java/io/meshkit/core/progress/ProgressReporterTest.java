@@ -1,0 +1,52 @@
+package io.meshkit.core.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.core.progress.ProgressReporter.Style;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressReporterTest {
+    @Test
+    void linesSayThePhaseTheCountOfTheTotalTheRateAndTheEta() {
+        StringWriter s = new StringWriter();
+        Progress p = ProgressReporter.start("ingest", new PrintWriter(s, true), Style.LINES);
+        p.phase("reading", 2_000_000, "rows");
+        p.done().set(500_000);
+        String line = ((ProgressReporter) p).line(false);
+        assertThat(line).matches("ingest: reading 500,000 of 2,000,000 rows \\(25%\\), [0-9,]+ rows/s, ETA [0-9.]+ s, [0-9.]+ s elapsed");
+        p.phase("staging", 1, "tables");
+        p.close();
+        assertThat(s.toString().lines().toList()).hasSize(5).satisfies(l -> {
+            assertThat(l.get(0)).isEqualTo("ingest: reading (2,000,000 rows estimated)");
+            assertThat(l.get(1)).startsWith("ingest: reading finished, 500,000 of 2,000,000 rows, ");
+            assertThat(l.get(2)).isEqualTo("ingest: staging (1 tables estimated)");
+            assertThat(l.get(3)).startsWith("ingest: staging finished, 0 of 1 tables");
+            assertThat(l.get(4)).startsWith("ingest: done in ");
+        });
+    }
+
+    @Test
+    void theBarShowsDoneOfTotalPercentAndNeverClaimsAHundredBeforeTheEnd() {
+        StringWriter s = new StringWriter();
+        ProgressReporter p = (ProgressReporter) ProgressReporter.start("ingest", new PrintWriter(s, true), Style.BAR);
+        p.phase("reading", 1_000, "rows");
+        p.done().set(250);
+        assertThat(p.bar()).matches("ingest reading  \\[█{6}░{18}\\]  250/1,000 rows  25%  [0-9,]+ rows/s  ETA [0-9]+:[0-9]{2}  [0-9]+:[0-9]{2}");
+        p.done().set(1_200);   // the total was an estimate
+        assertThat(p.bar()).contains("1,200/1,000 rows  99%").doesNotContain("ETA");
+        p.close();
+        assertThat(s.toString()).doesNotContain("\n").endsWith("\r");
+    }
+
+    @Test
+    void offShowsNothing() {
+        StringWriter s = new StringWriter();
+        try (Progress p = ProgressReporter.start("ingest", new PrintWriter(s, true), Style.OFF)) {
+            p.phase("reading", 10, "rows");
+            p.done().addAndGet(10);
+        }
+        assertThat(s.toString()).isEmpty();
+    }
+}
