@@ -492,14 +492,14 @@ public final class PipelineRunner {
                         List<Path> files = SnapshotLoader.files(dir, u.date().orElseThrow());
                         List<String> loadArgs = s.strings("args").stream().map(this::expand).toList();
                         for (String a : loadArgs) {
-                            if (!a.equals("--allow-breaking")) {
+                            if (!a.equals("--allow-breaking") && !a.equals("--allow-duplicate-keys")) {
                                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + s.id() + ": load-snapshot takes"
-                                        + " only --allow-breaking in args, not " + a);
+                                        + " only --allow-breaking and --allow-duplicate-keys in args, not " + a);
                             }
                         }
                         List<io.meshkit.core.staging.StagingSchema.Change> changes = new ArrayList<>();
                         long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow(),
-                                loadArgs.contains("--allow-breaking"), changes));
+                                loadArgs.contains("--allow-breaking"), loadArgs.contains("--allow-duplicate-keys"), changes));
                         rows += n;
                         parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging()
                                 + changes.stream().map(ch -> "; " + ch.text()).collect(java.util.stream.Collectors.joining()));

@@ -70,16 +70,18 @@ final class SnapshotLoader {
 
     /** Loads the date's files into staging and returns the rows staged for that date. */
     static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date) {
-        return load(warehouse, contract, dataset, files, date, false, new ArrayList<>());
+        return load(warehouse, contract, dataset, files, date, false, false, new ArrayList<>());
     }
 
     /**
      * Loads the date's files into staging and returns the rows staged for that date; the staging table follows the
      * contract's columns ({@link StagingSchema}), with breaking changes only when {@code allowBreaking}. A snapshot
-     * whose primary key has NULL or duplicate values is refused and nothing is staged.
+     * whose primary key has NULL or duplicate values is refused and nothing is staged; with {@code allowDuplicateKeys}
+     * (an event log delivered at least once, deduplicated by a later step) repeated keys are staged as they came, and
+     * NULL keys are still refused.
      */
     static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date, boolean allowBreaking,
-            List<StagingSchema.Change> changes) {
+            boolean allowDuplicateKeys, List<StagingSchema.Change> changes) {
         DatasetTables tables = DatasetTables.of(contract, dataset);
         TableId staging = tables.staging();
         TableId work = TableId.of(staging.namespace().name(), staging.name() + "__load");
@@ -101,6 +103,9 @@ final class SnapshotLoader {
             }
             List<ColumnName> key = dataset.primaryKey().stream().map(Column::columnName).toList();
             SnapshotKeys keys = SnapshotKeys.check(warehouse, SnapshotKeys.table(warehouse, work), key);
+            if (allowDuplicateKeys) {
+                keys = new SnapshotKeys(0, keys.nulls());
+            }
             if (!keys.clean()) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot stage snapshot " + date + " into " + staging + ": "
                         + keys.describe(key) + " (" + files.get(0).getParent() + "); nothing was staged");

@@ -80,6 +80,16 @@ class TemplateSchemaChangeIT {
         assertThat(WarehouseQuery.count(warehouse, "SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-05'"))
                 .isZero();
 
+        // an event log delivered at least once stages repeated keys when the step says so; a NULL key stays refused
+        String steps = Files.readString(Path.of(pipeline));
+        Files.writeString(Path.of(pipeline), steps.replace("    snapshots: snapshots/customers\n",
+                "    snapshots: snapshots/customers\n    args: [--allow-duplicate-keys]\n"));
+        CliRun nullKey = CliRun.of("run", pipeline, "--warehouse", warehouse, "--date", "2024-01-05");
+        assertThat(nullKey.exitCode()).isEqualTo(2);
+        assertThat(nullKey.out() + nullKey.err()).contains("Cannot stage snapshot 2024-01-05 into shop_staging.customers: 1 row has a"
+                + " NULL in the key (id)").doesNotContain("more than once");
+        Files.writeString(Path.of(pipeline), steps);
+
         // a live source and no --date: the sample files' dates are not the source's
         StringWriter out = new StringWriter();
         PipelineRunner live = new PipelineRunner(PipelineReader.read(Path.of(pipeline)), warehouse, Map.of(),
