@@ -60,6 +60,16 @@ class PublishCliTest {
     }
 
     @Test
+    void backfillShowsItsPhasesOnStandardErrorAndKeepsStandardOutputClean() throws Exception {
+        assertThat(run("backfill", "--query", QUERY, "--format", "json", "--progress", "lines")).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(out).get("outcome").asText()).isEqualTo("promoted");
+        assertThat(err).contains("leased shop.events", "staging shop.events", "validating shop.events", "swapping shop.events",
+                "publish backfill: done in");
+        assertThat(run("backfill", "--query", QUERY, "--progress", "off")).isEqualTo(0);
+        assertThat(err).isEmpty();
+    }
+
+    @Test
     void aFailedValidationExitsOneAndPromotesNothing() {
         run("backfill", "--query", QUERY);
         assertThat(run("stage", "--query", "SELECT 1::BIGINT AS event_id, NULL::VARCHAR AS kind, 1.0::DOUBLE AS amount")).isEqualTo(0);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.RunStatus;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
@@ -16,7 +17,9 @@ import io.meshkit.scdbuilder.api.ScdResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Applying snapshots: versions, deletes, corrections, ordering, idempotency, restatement, duplicates, schema changes. */
@@ -241,9 +244,27 @@ class ScdSnapshotTest {
                 f.scd.apply(f.target, d, Execution.RUN);
             }
             List<List<Object>> built = f.ordered(f.candidate());
-            ScdResult r = f.scd.rebuild(f.target, Execution.RUN);
+            List<String> phases = new ArrayList<>();
+            AtomicLong done = new AtomicLong();
+            Progress recorded = new Progress() {
+                @Override
+                public void phase(String name, long total, String unit) {
+                    phases.add(name + " " + done.getAndSet(0) + "/" + total + " " + unit);
+                }
+
+                @Override
+                public AtomicLong done() {
+                    return done;
+                }
+
+                @Override
+                public void close() {}
+            };
+            ScdResult r = f.scd.withProgress(recorded).rebuild(f.target, Execution.RUN);
             assertThat(r.applied()).containsExactly(T1, T2, T3);
             assertThat(f.ordered(f.candidate())).isEqualTo(built);
+            // one step per snapshot date, then the checks (the count before each phase is the previous one's)
+            assertThat(phases).containsExactly("rebuild music.items 0/3 snapshots", "check and record the candidate 3/-1 steps");
         }
     }
 

@@ -2,12 +2,15 @@ package io.meshkit.publisher.cli;
 
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.api.Publisher;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
@@ -27,6 +30,9 @@ abstract class PublisherCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Mixin
+    ProgressOption progressOption;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,11 +59,16 @@ abstract class PublisherCommand implements Callable<Integer> {
     int withPublisher(Work work) {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         PrintWriter out = spec.commandLine().getOut();
-        PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig());
-        try (Warehouse w = component.warehouse()) {
-            int code = work.apply(component.publisher(), new Reports(f, out), w);
-            out.flush();
-            return code;
+        try (Progress shown = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), spec.commandLine().getErr())) {
+            // the publisher's phases (lease, staging, audit, switch) are the progress's phases
+            PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig(),
+                    (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
+            try (Warehouse w = component.warehouse()) {
+                int code = work.apply(component.publisher(), new Reports(f, out), w);
+                shown.close();
+                out.flush();
+                return code;
+            }
         }
     }
 }

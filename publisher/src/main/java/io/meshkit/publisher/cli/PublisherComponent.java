@@ -6,6 +6,7 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Publisher;
+import io.meshkit.publisher.api.PublishListener;
 import io.meshkit.publisher.di.PublisherModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -23,11 +24,16 @@ interface PublisherComponent {
     /** Builds the component. */
     @Component.Factory
     interface Factory {
-        PublisherComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock);
+        PublisherComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock, @BindsInstance PublishListener listener);
     }
 
     /** The component for a configuration, with the system clock. */
     static PublisherComponent of(MeshkitConfig config) {
-        return DaggerPublisherComponent.factory().create(config, Clock.systemUTC());
+        return of(config, PublishListener.NONE);
+    }
+
+    /** The component for a configuration, with the system clock, telling {@code listener} each phase. */
+    static PublisherComponent of(MeshkitConfig config, PublishListener listener) {
+        return DaggerPublisherComponent.factory().create(config, Clock.systemUTC(), listener);
     }
 }

@@ -77,12 +77,12 @@ public final class DefaultPublisher implements Publisher {
     private volatile boolean catalogReady;
 
     /** A publisher on a warehouse, recording in a run log. */
-    @Inject
     public DefaultPublisher(Warehouse warehouse, RunLog runLog, Clock clock) {
         this(warehouse, runLog, clock, PublishListener.NONE);
     }
 
     /** A publisher that tells a listener about each phase. */
+    @Inject
     public DefaultPublisher(Warehouse warehouse, RunLog runLog, Clock clock, PublishListener listener) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.runLog = requireNonNull(runLog, "runLog is null");

@@ -3,6 +3,7 @@ package io.meshkit.scdbuilder.api;
 import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.warehouse.Sql;
@@ -37,6 +38,15 @@ public final class ScdBuilder {
         requireNonNull(runLog, "runLog is null");
         requireNonNull(clock, "clock is null");
         this.runner = new BuildRunner(warehouse, runLog, clock);
+    }
+
+    /**
+     * Shows the progress of the snapshot builds that follow ({@link #apply}, {@link #restate}, {@link #rebuild}: one
+     * step per snapshot date, then the checks) on {@code progress}; none by default.
+     */
+    public ScdBuilder withProgress(Progress progress) {
+        runner.progress(requireNonNull(progress, "progress is null"));
+        return this;
     }
 
     /**

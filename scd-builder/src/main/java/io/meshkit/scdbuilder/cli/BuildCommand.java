@@ -2,8 +2,10 @@ package io.meshkit.scdbuilder.cli;
 
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.scdbuilder.api.ScdBuilder;
@@ -28,6 +30,9 @@ abstract class BuildCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = "--dry-run", description = "Print the plan and its SQL; write nothing.")
     boolean dryRun;
 
@@ -50,8 +55,9 @@ abstract class BuildCommand implements Callable<Integer> {
         ScdTarget target = dataset.target();
         ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
         Warehouse w = component.warehouse();
-        try {
-            ScdResult r = build(component.scd(), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+        try (Progress shown = dryRun ? Progress.none() : progressOption.start("scd " + spec.name(), spec.commandLine().getErr())) {
+            ScdResult r = build(component.scd().withProgress(shown), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+            shown.close();
             return Output.print(r, f == OutputFormat.JSON, spec.commandLine().getOut());
         } finally {
             w.close();

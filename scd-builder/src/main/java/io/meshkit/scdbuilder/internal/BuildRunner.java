@@ -8,6 +8,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.quality.QualityChecks;
@@ -57,6 +58,13 @@ public final class BuildRunner {
     private final AppliedLog appliedLog;
 
     /** A runner over a warehouse. */
+    private Progress progress = Progress.none();
+
+    /** Shows the progress of the builds that follow on {@code progress} (snapshots applied of the dates to apply). */
+    public void progress(Progress progress) {
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
     public BuildRunner(Warehouse warehouse, RunLog runLog, Clock clock) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.runLog = requireNonNull(runLog, "runLog is null");
@@ -180,6 +188,9 @@ public final class BuildRunner {
             ScdCounts counts = null;
             TableId built = null;
             List<LocalDateTime> applied = new ArrayList<>();
+            if (execution == Execution.RUN) {
+                progress.phase(operation + " " + target.datasetId(), dates.size(), "snapshots");
+            }
             for (int i = 0; i < dates.size(); i++) {
                 LocalDate d = dates.get(i);
                 LocalDateTime at = d.atStartOfDay();
@@ -226,6 +237,10 @@ public final class BuildRunner {
                 }
                 built = next;
                 base = ctx.sql.work(next);
+                progress.done().incrementAndGet();
+            }
+            if (execution == Execution.RUN) {
+                progress.phase("check and record the candidate", Progress.UNKNOWN, "steps");
             }
             Optional<Sql> forget = rollbackTo.map(t -> appliedLog.forgetFrom(target.datasetId(), t));
             return finish(ctx, operation, execution, plan, built, changes, applied, counts, Optional.empty(), forget, run,
