@@ -141,10 +141,11 @@ class DiffCliTest {
             Fixtures.create(w, "s");
         }
         Run r = run("--warehouse", uri, "--source", other, "--production", "s.prod", "--candidate", "s.cand", "--key", "id",
-                "--decimals", "6", "--format", "json");
+                "--decimals", "6", "--format", "json", "--progress", "lines");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("method").asText()).isEqualTo("segments");
+        assertThat(r.err()).as("progress on standard error, JSON clean on standard output").contains("diff: level 1 checksums", "diff: done in");
         assertThat(json.path("keys").path("changed").asLong()).as("score noise rounds away; key 1 still changes its timestamp").isEqualTo(6);
     }
 }

@@ -6,6 +6,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.TableInfo;
@@ -55,6 +56,7 @@ public final class CrossDatabaseDiffer {
     private final Function<TableId, SegmentSource> candidate;
     private final int fanout;
     private final int downloadThreshold;
+    private Progress progress = Progress.none();
 
     private CrossDatabaseDiffer(Function<TableId, SegmentSource> production, Function<TableId, SegmentSource> candidate,
             int fanout, int downloadThreshold) {
@@ -92,6 +94,15 @@ public final class CrossDatabaseDiffer {
         requireNonNull(candidateWarehouse, "candidateWarehouse is null");
         return new CrossDatabaseDiffer(t -> new WarehouseSegmentSource(productionWarehouse, t, false),
                 t -> new WarehouseSegmentSource(candidateWarehouse, t, false), fanout, downloadThreshold);
+    }
+
+    /**
+     * Shows how far the diffs that follow got on {@code progress}: the plan, then each level's checksums (ranges
+     * summarised on both sides) and downloads (small differing ranges). None by default.
+     */
+    public CrossDatabaseDiffer withProgress(Progress progress) {
+        this.progress = requireNonNull(progress, "progress is null");
+        return this;
     }
 
     /** Runs the diff. */
@@ -297,8 +308,11 @@ public final class CrossDatabaseDiffer {
             while (!pending.isEmpty()) {
                 level++;
                 List<Split> splits = pending;
+                long ranges = splits.stream().mapToLong(sp -> sp.children().size()).sum();
+                progress.phase("level " + level + " checksums", ranges, "ranges");
                 Both<List<List<Summary>>> sums = both(() -> p.summarise(splits), () -> c.summarise(splits));
-                step("level " + level, splits.stream().mapToLong(sp -> sp.children().size()).sum(), 0);
+                progress.done().set(ranges);
+                step("level " + level, ranges, 0);
                 List<Split> next = new ArrayList<>();
                 List<KeyRange> small = new ArrayList<>();
                 for (int s = 0; s < splits.size(); s++) {
@@ -396,7 +410,9 @@ public final class CrossDatabaseDiffer {
             if (ranges.isEmpty()) {
                 return;
             }
+            progress.phase("level " + level + " downloads", ranges.size(), "ranges");
             Both<List<SourceRow>> rows = both(() -> p.rows(ranges), () -> c.rows(ranges));
+            progress.done().set(ranges.size());
             List<SourceRow> a = sorted(rows.production());
             List<SourceRow> b = sorted(rows.candidate());
             downloaded += a.size() + b.size();

@@ -3,6 +3,7 @@ package io.meshkit.differ.cli;
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
@@ -16,6 +17,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.CrossDatabaseDiffer;
@@ -89,6 +91,9 @@ public final class DiffCli implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Mixin
+    ProgressOption progressOption;
 
     @Option(names = "--decimals", paramLabel = "N", description = "Compare numbers (every numeric type) rounded to N places.")
     Integer decimals;
@@ -214,15 +219,17 @@ public final class DiffCli implements Callable<Integer> {
         }
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
-            return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
-                    .diff(request);
+            try (Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
+                return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
+                        .withProgress(shown).diff(request);
+            }
         }
         if (source.startsWith("jdbc:")) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
-        try (Warehouse other = Warehouses.open(source)) {
-            return CrossDatabaseDiffer.betweenWarehouses(other, w, segments, downloadThreshold).diff(request);
+        try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
+            return CrossDatabaseDiffer.betweenWarehouses(other, w, segments, downloadThreshold).withProgress(shown).diff(request);
         }
     }
 

@@ -2,6 +2,7 @@ package io.meshkit.sampler.api;
 
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.ResultRows;
 import java.util.List;
 import java.util.Optional;
@@ -42,4 +43,9 @@ public interface Sampler {
 
     /** Runs the queries at each rate and compares them with the exact answer. */
     Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs);
+
+    /** As {@link #evaluate(List, List, int, int)}, showing how far it got on {@code progress}. */
+    default Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs, Progress progress) {
+        return evaluate(queries, rates, subsamples, runs);
+    }
 }

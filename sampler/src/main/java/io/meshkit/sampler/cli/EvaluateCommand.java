@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Evaluation;
 import io.meshkit.sampler.api.MetricQuery;
@@ -46,6 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "100%,10%,1%,0.1%", description = "Rates to evaluate (default 100%%,10%%,1%%,0.1%%).")
     List<Rate> rates;
 
@@ -80,8 +85,8 @@ final class EvaluateCommand implements Callable<Integer> {
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
         Evaluation e;
         Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
-        try {
-            e = c.sampler().evaluate(qs, rates, query.subsamples, runs);
+        try (Progress shown = progressOption.start("sample evaluate", spec.commandLine().getErr())) {
+            e = c.sampler().evaluate(qs, rates, query.subsamples, runs, shown);
         } finally {
             w.close();
         }

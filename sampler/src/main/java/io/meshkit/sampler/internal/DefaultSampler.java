@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Evaluation;
@@ -56,5 +57,10 @@ public final class DefaultSampler implements Sampler {
     @Override
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs) {
         return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs);
+    }
+
+    @Override
+    public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs, Progress progress) {
+        return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs, progress);
     }
 }

@@ -2,6 +2,7 @@ package io.meshkit.sampler.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
@@ -42,11 +43,20 @@ public final class Evaluator {
 
     /** Evaluates the queries at the rates (100% is always run: it is the truth). */
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs) {
+        return evaluate(queries, rates, subsamples, runs, Progress.none());
+    }
+
+    /**
+     * Evaluates the queries at the rates, showing on {@code progress} the estimates (a query per query and rate, the
+     * plain one included) and then the timed rounds.
+     */
+    public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs, Progress progress) {
         List<Rate> ordered = new ArrayList<>(rates);
         if (ordered.stream().noneMatch(Rate::isFull)) {
             ordered.add(Rate.FULL);
         }
         ordered.sort((a, b) -> b.compareTo(a));
+        progress.phase("estimating", (long) queries.size() * (ordered.size() + 1), "queries");
         // first every query once at every rate (the estimates compared, and a warm-up), the plain query too
         List<Sql> plains = new ArrayList<>();
         List<Map<List<Object>, GroupResult>> truths = new ArrayList<>();
@@ -55,14 +65,17 @@ public final class Evaluator {
             Sql plain = plainSql(q);
             plains.add(plain);
             runPlain(plain);
+            progress.done().incrementAndGet();
             for (Rate r : ordered) {
                 SampledResult result = estimator.run(q, r);
                 results.computeIfAbsent(r, k -> new ArrayList<>()).add(result);
                 if (r.isFull()) {
                     truths.add(MetricEstimator.byGroup(result));
                 }
+                progress.done().incrementAndGet();
             }
         }
+        progress.phase("timing", (long) runs * queries.size() * (ordered.size() + 1), "queries");
         // then the timed runs in rounds, each round running the plain query and every rate, so that a
         // change of load on a shared machine falls on all of them alike
         long[][] plainTimes = new long[queries.size()][runs];
@@ -71,8 +84,10 @@ public final class Evaluator {
         for (int i = 0; i < runs; i++) {
             for (int qi = 0; qi < queries.size(); qi++) {
                 plainTimes[qi][i] = runPlain(plains.get(qi));
+                progress.done().incrementAndGet();
                 for (Rate r : ordered) {
                     times.get(r)[qi][i] = estimator.run(queries.get(qi), r, false).cost().elapsed().toNanos();
+                    progress.done().incrementAndGet();
                 }
             }
         }

@@ -114,9 +114,12 @@ class SampleCliTest {
         assertThat(sql.out()).startsWith("UNSCALED");
         Path chart = dir.resolve("chart.svg");
         Run eval = run("evaluate", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "-m", "users=users",
-                "--by", "platform", "--runs", "1", "--chart", chart.toString(), "--format", "markdown");
+                "--by", "platform", "--runs", "1", "--chart", chart.toString(), "--format", "markdown", "--progress", "lines");
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("| 100% |").contains("| 0.1% |").contains("average error");
+        // 2 queries (the plain one and the sampled one at 4 rates) x 1 round: on standard error only
+        assertThat(eval.err()).contains("sample evaluate: estimating finished, 5 of 5 queries", "sample evaluate: timing finished, 5 of 5 queries");
+        assertThat(eval.out()).doesNotContain("sample evaluate:");
         String svg = Files.readString(chart);
         assertThat(svg).startsWith("<svg").contains("polyline").endsWith("</svg>\n");
         Run rec = run("recommend", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "--max-error", "0.0001%");
