@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.differ.internal.GitHubComments;
-import io.meshkit.differ.internal.PullRequestComments;
+import io.meshkit.differ.api.PullRequestComments;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

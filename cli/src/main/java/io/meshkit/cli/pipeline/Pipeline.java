@@ -104,7 +104,9 @@ public record Pipeline(Path file, String name, List<LocalDate> dates, List<Step>
                 }
                 p.put(e.getKey(), e.getValue());
             }
-            return new Step(id, kind, needs, p, line, column);
+            Step s = new Step(id, kind, needs, p, line, column);
+            s.options(); // an unknown option is refused here, not when the step runs
+            return s;
         }
 
         /** A string property. */
@@ -128,6 +130,21 @@ public record Pipeline(Path file, String name, List<LocalDate> dates, List<Step>
         public Map<String, String> map(String key) {
             Object v = properties.get(key);
             return v instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+        }
+
+        /**
+         * The step's {@code args:}, read against the options its kind takes.
+         *
+         * @throws IllegalArgumentException naming an unknown option or a bad value
+         */
+        public StepOptions options() {
+            List<String> args = strings("args");
+            return kind == StepKind.INGEST ? StepOptions.passThrough(args) : StepOptions.parse(kind, args);
+        }
+
+        /** Where the step is, for messages: {@code FILE:LINE:COLUMN}. */
+        public String where(Path file) {
+            return file + ":" + line + ":" + column;
         }
 
         /** Whether the step runs once per date. */

@@ -134,7 +134,49 @@ public final class PipelineReader {
         }
         Pipeline.Step step = new Pipeline.Step(id, kind, needs, props, m.getStartMark().getLine() + 1, m.getStartMark().getColumn() + 1);
         requireKeys(step, m);
+        checkValues(step, all);
         return step;
+    }
+
+    /**
+     * The typed keys: {@code args} against the options of the step's kind, and the values that name a
+     * table, a column, a rate or a metric, each refused at its own line and column. A value holding
+     * {@code ${VAR}} is checked when the step runs.
+     */
+    private void checkValues(Pipeline.Step step, Map<String, NodeTuple> all) {
+        String what = "step '" + step.id() + "': ";
+        if (all.containsKey("args")) {
+            try {
+                step.options();
+            } catch (IllegalArgumentException e) {
+                throw error(all.get("args").getValueNode(), what + e.getMessage());
+            }
+        }
+        for (String key : List.of("events", "table")) {
+            step.string(key).filter(v -> !v.contains("${")).ifPresent(v -> check(all.get(key), what + "'" + key + "' must be NAMESPACE.TABLE",
+                    () -> io.meshkit.core.identifier.TableId.parse(v)));
+        }
+        for (String key : List.of("key", "by")) {
+            for (String v : step.strings(key)) {
+                check(all.get(key), what + "'" + key + "' must name a column", () -> io.meshkit.core.identifier.ColumnName.of(v));
+            }
+        }
+        step.string("rate").ifPresent(v -> check(all.get("rate"), what + "'rate' must be a percentage such as 10% or a fraction such as 0.1",
+                () -> io.meshkit.sampler.api.Rate.parse(v)));
+        step.map("metrics").forEach((name, expr) -> check(all.get("metrics"), what + "metric " + name + ": ",
+                () -> io.meshkit.sampler.api.Metric.parse(name, expr)));
+        if (step.kind() == StepKind.MONITOR && step.strings("contract").size() > 1) {
+            throw error(all.get("contract").getValueNode(), what + "a monitor step takes one contract file or directory");
+        }
+    }
+
+    private void check(NodeTuple entry, String problem, Runnable parse) {
+        try {
+            parse.run();
+        } catch (RuntimeException e) {
+            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw error(entry.getValueNode(), problem.endsWith(": ") ? problem + detail : problem);
+        }
     }
 
     private void requireKeys(Pipeline.Step step, Node node) {

@@ -23,18 +23,18 @@ import java.util.Set;
  * {@code --resume} skips what succeeded and redoes the rest. The step's own run record (tool
  * {@code pipeline}) is in {@code meshkit_meta.runs}; this table links it to the pipeline run id.
  */
-final class PipelineState {
+public final class PipelineState {
     static final TableId TABLE = Namespace.META.table("pipeline_steps");
 
     private final Warehouse warehouse;
     private final Dialect d;
 
-    PipelineState(Warehouse warehouse) {
+    public PipelineState(Warehouse warehouse) {
         this.warehouse = warehouse;
         this.d = warehouse.dialect();
     }
 
-    void initialise() {
+    public void initialise() {
         warehouse.createNamespace(Namespace.META);
         warehouse.execute(d.createTableIfNotExists(TABLE, List.of(
                 col("run_key", DataType.VARCHAR, false), col("pipeline_run_id", DataType.VARCHAR, false),
@@ -47,14 +47,14 @@ final class PipelineState {
         return new ColumnInfo(ColumnName.of(name), type, type.toString(), nullable);
     }
 
-    void record(String runKey, String runId, String unit, String status, String stepRunId, String message) {
+    public void record(String runKey, String runId, String unit, String status, String stepRunId, String message) {
         warehouse.execute(d.sql().sql("INSERT INTO ").table(TABLE).sql(" VALUES (").bind(runKey).sql(", ").bind(runId).sql(", ").bind(unit)
                 .sql(", ").bind(status).sql(", ").bind(stepRunId).sql(", CAST(")
                 .bind(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).toString()).sql(" AS TIMESTAMP), ").bind(message).sql(")").build());
     }
 
     /** The latest pipeline run id of a run key, if any. */
-    Optional<String> lastRun(String runKey) {
+    public Optional<String> lastRun(String runKey) {
         if (warehouse.describe(TABLE).isEmpty()) {
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ final class PipelineState {
     }
 
     /** The units that succeeded under a run key (in any run with that key). */
-    Set<String> succeeded(String runKey) {
+    public Set<String> succeeded(String runKey) {
         Set<String> out = new HashSet<>();
         if (warehouse.describe(TABLE).isEmpty()) {
             return out;
@@ -83,7 +83,7 @@ final class PipelineState {
     }
 
     /** The last applied snapshot date of a dimension, from scd-builder's documented log, if any. */
-    Optional<LocalDateTime> lastApplied(String dataset) {
+    public Optional<LocalDateTime> lastApplied(String dataset) {
         TableId applied = Namespace.META.table("scd_applied");
         if (warehouse.describe(applied).isEmpty()) {
             return Optional.empty();

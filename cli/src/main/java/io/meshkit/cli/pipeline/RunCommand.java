@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code meshkit run pipeline.yaml}: the pipeline runner. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date, each through the module commands",
-                "in this process; one run id, a run record per step, and a short report at the end."},
+        description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date, each through its tool's Java API",
+                "in this process on one warehouse; one run id, a run record per step, and a short report at the end."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a step's check found something (validation, diff expectation, monitor)",
             "2:bad input (pipeline.yaml:line:col)", "3:an external system failed", "4:internal error"},
@@ -36,13 +36,13 @@ public final class RunCommand implements Callable<Integer> {
     String date;
 
     @Option(names = "--fresh", description = "Start the pipeline's datasets over: first remove their tables (production, staging, "
-            + "candidates, versions) and their rows in the run log, saying what is removed; other datasets are left alone.")
+            + "candidates, versions), their rows in the run log and their landing-zone files, saying what is removed; other datasets are left alone.")
     boolean fresh;
 
     @Option(names = "--dates", paramLabel = "FROM..TO", description = "Run the dated steps for each day from FROM to TO (both included).")
     String range;
 
-    @Option(names = "--dry-run", description = "Print the plan (every step and the command it runs) and change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan (every step as the command a user could run by hand) and change nothing.")
     boolean dryRun;
 
     @Option(names = "--resume", description = "Skip the steps that succeeded for the same run key (pipeline and dates) and redo from the failed one.")
@@ -74,14 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         io.meshkit.core.config.MeshkitConfig config = warehouse.resolvedConfig();
         PipelineRunner runner = new PipelineRunner(pipeline, config.warehouseUri(), config.warehouseSettings(), dates, System::getenv, out);
         runner.withLineage(io.meshkit.core.lineage.LineageConfig.from(config)).withConfigFile(warehouse.configFile())
-                .withDatesGiven(date != null || range != null);
-        if (fresh) {
-            List<String> removed = runner.fresh(dryRun);
-            out.println("fresh start" + (dryRun ? " (dry run: would remove)" : "") + ": " + (removed.isEmpty()
-                    ? "nothing to remove in " + config.warehouseUri() : removed.size() + " removed in " + config.warehouseUri()));
-            removed.forEach(r -> out.println("  removed " + r));
-            out.flush();
-        }
+                .withDatesGiven(date != null || range != null).withFresh(fresh);
         return dryRun ? runner.dryRun(resume) : runner.run(resume);
     }
 

@@ -38,14 +38,14 @@ import java.util.stream.Stream;
  * files into a work table, then one transaction deletes that date's rows and inserts the new ones,
  * cast to the contract's types; loading a date again replaces it.
  */
-final class SnapshotLoader {
+public final class SnapshotLoader {
     static final ColumnName SNAPSHOT_DATE = ColumnName.of("snapshot_date");
 
     private SnapshotLoader() {
     }
 
     /** Files of a date, sorted, or a one-line error if there are none. */
-    static List<Path> files(Path snapshots, LocalDate date) {
+    public static List<Path> files(Path snapshots, LocalDate date) {
         Path dir = snapshots.resolve("snapshot_date=" + date);
         if (!Files.isDirectory(dir)) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot load snapshot " + date + ": no directory " + dir);
@@ -69,7 +69,7 @@ final class SnapshotLoader {
     }
 
     /** Loads the date's files into staging and returns the rows staged for that date. */
-    static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date) {
+    public static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date) {
         return load(warehouse, contract, dataset, files, date, false, false, new ArrayList<>());
     }
 
@@ -80,7 +80,7 @@ final class SnapshotLoader {
      * (an event log delivered at least once, deduplicated by a later step) repeated keys are staged as they came, and
      * NULL keys are still refused.
      */
-    static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date, boolean allowBreaking,
+    public static long load(Warehouse warehouse, Contract contract, Dataset dataset, List<Path> files, LocalDate date, boolean allowBreaking,
             boolean allowDuplicateKeys, List<StagingSchema.Change> changes) {
         DatasetTables tables = DatasetTables.of(contract, dataset);
         TableId staging = tables.staging();

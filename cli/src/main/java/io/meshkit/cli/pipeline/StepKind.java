@@ -1,6 +1,9 @@
 package io.meshkit.cli.pipeline;
 
+import io.meshkit.cli.pipeline.StepOptions.Option;
+import io.meshkit.cli.pipeline.StepOptions.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,37 @@ public enum StepKind {
     /** The keys a step of this kind takes. */
     public Set<String> keys() {
         return keys;
+    }
+
+    /**
+     * The options a step of this kind takes in {@code args:}, each mapped onto the tool's typed request (the
+     * names are those of the tool's command). {@code ingest} passes its args to {@code meshkit ingest snapshot}
+     * as they are, so it lists none here and its command checks them.
+     */
+    public List<Option> options() {
+        Option dataset = Option.of("--dataset", Type.TEXT, "NAME");
+        Option production = Option.of("--production", Type.TABLE, "NAMESPACE.TABLE");
+        Option candidate = Option.of("--candidate", Type.TABLE, "NAMESPACE.TABLE");
+        Option maxRowChange = Option.of("--max-row-change", Type.NUMBER, "PERCENT");
+        Option onRowChange = Option.of("--on-row-change", Type.SEVERITY, "warn|fail");
+        return switch (this) {
+            case INGEST, TRANSFORM, SAMPLE -> List.of();
+            case LOAD_SNAPSHOT -> List.of(Option.flag("--allow-breaking"), Option.flag("--allow-duplicate-keys"));
+            case SCD -> List.of(dataset, production, Option.of("--staging", Type.TABLE, "NAMESPACE.TABLE"), candidate,
+                    Option.of("--op-column", Type.COLUMNS, "COLUMN"), Option.of("--time-column", Type.COLUMNS, "COLUMN"),
+                    Option.of("--arrival-column", Type.COLUMNS, "COLUMN"), Option.flag("--full"));
+            case VALIDATE -> List.of(dataset, production, candidate, maxRowChange, onRowChange);
+            case PUBLISH -> List.of(dataset, production, candidate, Option.of("--keep", Type.INTEGER, "K"), maxRowChange, onRowChange,
+                    Option.of("--lease-ttl", Type.DURATION, "DURATION"));
+            case DIFF -> List.of(dataset, production, candidate, Option.of("--key", Type.COLUMNS, "COLUMN[,COLUMN]"),
+                    Option.of("--decimals", Type.INTEGER, "N"), Option.of("--rel-tolerance", Type.NUMBER, "R"),
+                    Option.of("--timestamp-precision", Type.INTEGER, "DIGITS"), Option.flag("--trim"), Option.flag("--ignore-case"),
+                    Option.of("--sample", Type.NUMBER, "RATE"), Option.of("--examples", Type.INTEGER, "N"),
+                    Option.of("--expect", Type.EXPECT, "any|no-change"), Option.of("--max-changed-pct", Type.NUMBER, "P"),
+                    Option.flag("--post-to-github"), Option.of("--pr", Type.INTEGER, "NUMBER"), Option.of("--repo", Type.TEXT, "OWNER/NAME"),
+                    Option.flag("--dry-run"));
+            case MONITOR -> List.of(Option.of("--now", Type.INSTANT, "INSTANT"));
+        };
     }
 
     /** Whether a key's value is a path (or paths) relative to the file that sets it. */

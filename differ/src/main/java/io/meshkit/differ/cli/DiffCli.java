@@ -26,10 +26,10 @@ import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.PullRequestComments;
 import io.meshkit.differ.api.WarehouseDiffer;
 import io.meshkit.differ.internal.GitHubComments;
 import io.meshkit.differ.internal.MySqlSegmentSource;
-import io.meshkit.differ.internal.PullRequestComments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +39,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code meshkit-diff}: what a change does to the data. Diffs a candidate table against production

@@ -5,9 +5,9 @@ import dagger.Component;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.differ.api.PullRequestComments;
 import io.meshkit.differ.di.DifferModule;
 import io.meshkit.differ.internal.GitHubComments;
-import io.meshkit.differ.internal.PullRequestComments;
 import java.time.Clock;
 import javax.inject.Singleton;
 

@@ -2,8 +2,8 @@ package io.meshkit.differ.di;
 
 import dagger.Binds;
 import dagger.Module;
+import io.meshkit.differ.api.PullRequestComments;
 import io.meshkit.differ.internal.GitHubComments;
-import io.meshkit.differ.internal.PullRequestComments;
 
 /** The differ's services: pull-request comments go to GitHub. */
 @Module

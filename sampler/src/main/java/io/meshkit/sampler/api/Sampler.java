@@ -21,6 +21,13 @@ public interface Sampler {
     PrepareResult prepare(TableId table, ColumnName key);
 
     /**
+     * Writes {@code table} from {@code source} (e.g. a published dataset, which may be a view) with a
+     * {@code sampling_value} column of {@code key}, laid out by it, replacing {@code table} atomically and
+     * creating its namespace if need be; {@code source} is only read. A rerun gives the same table.
+     */
+    PrepareResult prepare(TableId source, TableId table, ColumnName key);
+
+    /**
      * Appends a batch to a prepared table, sorted by sampling value within the batch; with
      * {@code replaceBy} the table's rows sharing a {@code replaceBy} value with the batch are replaced.
      */

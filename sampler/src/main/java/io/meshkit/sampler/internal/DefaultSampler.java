@@ -35,6 +35,11 @@ public final class DefaultSampler implements Sampler {
     }
 
     @Override
+    public PrepareResult prepare(TableId source, TableId table, ColumnName key) {
+        return new Preparer(warehouse).rewrite(source, table, key);
+    }
+
+    @Override
     public PrepareResult append(TableId table, ColumnName key, TableId batch, Optional<ColumnName> replaceBy) {
         return new Preparer(warehouse).append(table, key, batch, replaceBy);
     }

@@ -41,12 +41,24 @@ public final class Preparer {
 
     /** Rewrites the whole table sorted by sampling value; a rerun gives the same table. */
     public PrepareResult rewrite(TableId table, ColumnName key) {
+        return rewrite(table, table, key);
+    }
+
+    /**
+     * Writes {@code table} from the rows of {@code source} (a published view, say) with their sampling value, laid
+     * out by it, and swaps it in atomically (creating its namespace if need be); with {@code source} equal to
+     * {@code table}, the table is rewritten in place. A rerun gives the same table.
+     */
+    public PrepareResult rewrite(TableId source, TableId table, ColumnName key) {
         long start = System.nanoTime();
-        Columns columns = Columns.of(warehouse, table, "prepare");
+        Columns columns = Columns.of(warehouse, source, "prepare");
         columns.require(key, "sampling key");
+        if (!source.equals(table)) {
+            warehouse.createNamespace(table.namespace());
+        }
         TableId candidate = table.withName(table.name() + CANDIDATE_SUFFIX);
         warehouse.drop(candidate); // what a crashed run left behind
-        Sql select = select(columns.info().columns(), key, table);
+        Sql select = select(columns.info().columns(), key, source);
         warehouse.createTableAs(candidate, select, LAYOUT, WriteMode.REPLACE);
         long withoutKey = count(candidate, true);
         long rows = count(candidate, false);

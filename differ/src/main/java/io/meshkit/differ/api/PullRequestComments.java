@@ -1,4 +1,4 @@
-package io.meshkit.differ.internal;
+package io.meshkit.differ.api;
 
 /** Where a diff is posted for reviewers: one comment per pair of tables on a pull request, kept up to date. */
 public interface PullRequestComments {
