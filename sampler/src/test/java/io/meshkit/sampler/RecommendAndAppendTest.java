@@ -111,6 +111,21 @@ class RecommendAndAppendTest {
         }
     }
 
+    @Test
+    void preparesAnotherTableFromAViewLeavingTheViewAlone() {
+        warehouse.execute(Sql.of("CREATE VIEW learning.published AS SELECT * EXCLUDE (sampling_value) FROM learning.lessons"));
+        TableId sampled = TableId.of("learning_sampled", "lessons");
+        PrepareResult r = sampler.prepare(TableId.of("learning", "published"), sampled, USER);
+        assertThat(r.table()).isEqualTo(sampled);
+        assertThat(r.rowsWritten()).isEqualTo(count("SELECT count(*) FROM learning.published")).isPositive();
+        assertThat(count("SELECT count(*) FROM learning_sampled.lessons WHERE sampling_value IS NULL AND user_id IS NOT NULL")).isZero();
+        // a rerun replaces the table with the same rows
+        assertThat(sampler.prepare(TableId.of("learning", "published"), sampled, USER).rowsWritten()).isEqualTo(r.rowsWritten());
+        assertThat(count("SELECT count(*) FROM learning_sampled.lessons")).isEqualTo(r.rowsWritten());
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'learning' AND table_name = 'published'"
+                + " AND table_type = 'VIEW'")).isEqualTo(1);
+    }
+
     private static long count(String sql) {
         try (ResultRows rows = warehouse.query(Sql.of(sql))) {
             return ((Number) rows.iterator().next().get(0)).longValue();

@@ -116,6 +116,11 @@ public final class PipelineRunner {
         return this;
     }
 
+    /** How many contract files this runner read (each at most once). */
+    int contractReads() {
+        return files.contractReads();
+    }
+
     /** The units in the order they run. */
     List<Unit> plan() {
         boolean anyDated = pipeline.steps().stream().anyMatch(s -> s.dated() && enabled(s));

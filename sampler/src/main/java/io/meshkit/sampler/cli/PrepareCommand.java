@@ -39,6 +39,10 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--append-from", paramLabel = "NAMESPACE.TABLE", description = "Append this batch to the prepared table instead of rewriting it.")
     TableId appendFrom;
 
+    @Option(names = "--from", paramLabel = "NAMESPACE.TABLE",
+            description = "Write --table from this table (e.g. a published dataset, which may be a view) instead of rewriting --table in place.")
+    TableId from;
+
     @Option(names = "--replace-by", paramLabel = "COLUMN",
             description = "With --append-from: first delete the table's rows whose COLUMN value occurs in the batch (e.g. a date), so a rerun changes nothing.")
     String replaceBy;
@@ -55,6 +59,10 @@ final class PrepareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TableId t = table.table("prepare table");
         ColumnName key = table.key("prepare table " + t);
+        if (from != null && appendFrom != null) {
+            throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                    "Cannot prepare table " + t + ": give --from or --append-from, not both");
+        }
         if (replaceBy != null && appendFrom == null) {
             throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
                     "Cannot prepare table " + t + ": --replace-by needs --append-from");
@@ -62,11 +70,12 @@ final class PrepareCommand implements Callable<Integer> {
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
         try (Warehouse w = c.warehouse()) {
             if (dryRun) {
-                TableId source = appendFrom == null ? t : appendFrom;
+                TableId source = appendFrom != null ? appendFrom : from != null ? from : t;
                 w.describe(source).orElseThrow(() -> new io.meshkit.core.error.NoSuchTableException("prepare", source))
                         .column(key).orElseThrow(() -> new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
                                 "Cannot prepare table " + source + ": it has no column " + key + " (sampling key)"));
-                String what = appendFrom == null ? "would rewrite " + t + " with sampling_value of " + key + ", ordered by it"
+                String what = appendFrom == null ? (from == null ? "would rewrite " + t : "would write " + t + " from " + from)
+                        + " with sampling_value of " + key + ", ordered by it"
                         : "would append " + appendFrom + " to " + t + ", sorted by sampling_value of " + key
                                 + (replaceBy == null ? "" : ", replacing rows by " + replaceBy);
                 if (f == OutputFormat.JSON) {
@@ -82,7 +91,7 @@ final class PrepareCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            PrepareResult r = appendFrom == null ? c.sampler().prepare(t, key)
+            PrepareResult r = appendFrom == null ? (from == null ? c.sampler().prepare(t, key) : c.sampler().prepare(from, t, key))
                     : c.sampler().append(t, key, appendFrom, Optional.ofNullable(replaceBy).map(ColumnName::of));
             if (f == OutputFormat.JSON) {
                 ObjectNode root = Output.JSON.createObjectNode();
