@@ -65,6 +65,41 @@ class TypedStepResultsTest {
     }
 
     @Test
+    void aDiffStepPostsTheDiffOfItsTypedResultOnThePullRequest() throws IOException {
+        String contract = MUSIC.resolve("contracts/tracks.odcs.yaml").toString();
+        Path file = tmp.resolve("pipeline.yaml");
+        Files.writeString(file, "name: pr\nsteps:\n"
+                + "  - id: load\n    kind: load-snapshot\n    contract: " + contract + "\n    snapshots: " + MUSIC.resolve("snapshots/tracks") + "\n"
+                + "  - id: scd\n    kind: scd\n    needs: [load]\n    contract: " + contract + "\n"
+                + "  - id: pr-diff\n    kind: diff\n    needs: [scd]\n    contract: " + contract + "\n"
+                + "    args: [--post-to-github, --pr, \"${PR}\", --repo, acme/data]\n"
+                + "  - id: publish\n    kind: publish\n    needs: [pr-diff]\n    contract: " + contract + "\n");
+        String uri = "duckdb:" + tmp.resolve("w.duckdb");
+        List<String[]> posted = new java.util.ArrayList<>();
+        io.meshkit.differ.api.PullRequestComments fake = (repo, pr, marker, body) -> {
+            posted.add(new String[] {repo, String.valueOf(pr), marker, body});
+            return new io.meshkit.differ.api.PullRequestComments.Posted("https://github.example/acme/data/pull/" + pr + "#1", true);
+        };
+        Map<String, String> env = Map.of("PR", "7");
+        StringWriter first = new StringWriter();
+        assertThat(new PipelineRunner(PipelineReader.read(file), uri, Map.of(), List.of(LocalDate.parse("2019-04-29")), env::get,
+                new PrintWriter(first, true)).withPullRequests(() -> fake).run(false)).as(first.toString()).isZero();
+        assertThat(first.toString()).contains("music.tracks: new dataset, no production to compare");
+        assertThat(posted).isEmpty();
+
+        StringWriter second = new StringWriter();
+        assertThat(new PipelineRunner(PipelineReader.read(file), uri, Map.of(), List.of(LocalDate.parse("2019-04-30")), env::get,
+                new PrintWriter(second, true)).withPullRequests(() -> fake).run(false)).as(second.toString()).isZero();
+        // 2019-04-30 adds a track and corrects one: the comment is the differ's Markdown of that result
+        assertThat(posted).hasSize(1);
+        assertThat(posted.get(0)[0]).isEqualTo("acme/data");
+        assertThat(posted.get(0)[1]).isEqualTo("7");
+        assertThat(posted.get(0)[3]).startsWith(posted.get(0)[2]).contains("music.tracks");
+        assertThat(second.toString()).contains("music.tracks: added 1, removed 0, changed 1, unchanged 10; posted the diff comment on acme/data#7:"
+                + " https://github.example/acme/data/pull/7#1");
+    }
+
+    @Test
     void anUnknownOptionInArgsIsRefusedAtItsLineNamingTheStep() throws IOException {
         Path file = tmp.resolve("pipeline.yaml");
         Files.writeString(file, "steps:\n  - id: pr-diff\n    kind: diff\n    contract: c.odcs.yaml\n    args: [--post-to-github, --pull, \"7\"]\n");
