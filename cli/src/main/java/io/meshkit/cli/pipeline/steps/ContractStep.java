@@ -1,5 +1,6 @@
 package io.meshkit.cli.pipeline.steps;
 
+import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.error.MeshkitException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,22 @@ abstract class ContractStep implements PipelineStep {
         }
     }
 
+    private final String command;
+
+    /** A step shown as {@code meshkit COMMAND --contract C ARGS}. */
+    ContractStep(String command) {
+        this.command = command;
+    }
+
     /** The command of the call for one contract, as a user would type it. */
-    abstract CommandText command(Unit unit, StepContext context, String contract);
+    CommandText command(Unit unit, StepContext context, String contract) {
+        return CommandText.of(command).option("--contract", context.files().path(contract)).words(unit.step().options().raw());
+    }
+
+    /** The step's {@code args}, {@code ${VAR}} expanded and checked. */
+    static StepOptions options(Unit unit, StepContext context) {
+        return unit.step().options().expanded(unit.step().kind(), context.files()::expand);
+    }
 
     /** Calls the tool for one contract. */
     abstract Call call(Unit unit, StepContext context, String contract);

@@ -31,14 +31,14 @@ import java.util.stream.Collectors;
  * ({@code --expect no-change}, {@code --max-changed-pct}) fails the step with exit 1.
  */
 public final class DiffStep extends ContractStep {
-    @Override
-    CommandText command(Unit unit, StepContext context, String contract) {
-        return CommandText.of("diff").option("--contract", context.files().path(contract)).words(unit.step().options().raw());
+    /** The step. */
+    public DiffStep() {
+        super("diff");
     }
 
     @Override
     Call call(Unit unit, StepContext context, String contract) {
-        StepOptions o = PublisherSteps.options(unit, context);
+        StepOptions o = options(unit, context);
         Contract c = context.contract(contract);
         Dataset d = c.chooseDataset(o.text("--dataset").orElse(null), contract);
         DatasetTables tables = DatasetTables.of(c, d);

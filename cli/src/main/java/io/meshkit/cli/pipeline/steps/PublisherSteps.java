@@ -53,12 +53,12 @@ final class PublisherSteps {
         }
     }
 
-    static StepOptions options(Unit unit, StepContext context) {
-        return unit.step().options().expanded(unit.step().kind(), context.files()::expand);
-    }
-
     /** {@code transform}: the SQL model into the dataset's candidate ({@link io.meshkit.publisher.api.Publisher#stage}). */
     static final class Transform extends ContractStep {
+        Transform() {
+            super("publish stage");
+        }
+
         @Override
         CommandText command(Unit unit, StepContext context, String contract) {
             return CommandText.of("publish stage").option("--contract", context.files().path(contract))
@@ -93,9 +93,8 @@ final class PublisherSteps {
 
     /** {@code validate}: the audit of the candidate ({@link io.meshkit.publisher.api.Publisher#validate}). */
     static final class Validate extends ContractStep {
-        @Override
-        CommandText command(Unit unit, StepContext context, String contract) {
-            return CommandText.of("publish validate").option("--contract", context.files().path(contract)).words(unit.step().options().raw());
+        Validate() {
+            super("publish validate");
         }
 
         @Override
@@ -112,9 +111,8 @@ final class PublisherSteps {
 
     /** {@code publish}: the audited candidate made production atomically ({@link io.meshkit.publisher.api.Publisher#promote}). */
     static final class Publish extends ContractStep {
-        @Override
-        CommandText command(Unit unit, StepContext context, String contract) {
-            return CommandText.of("publish promote").option("--contract", context.files().path(contract)).words(unit.step().options().raw());
+        Publish() {
+            super("publish promote");
         }
 
         @Override

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  * {@link io.meshkit.scdbuilder.api.ScdBuilder#fromEvents} once.
  */
 public final class ScdStep extends ContractStep {
+    /** The step. */
+    public ScdStep() {
+        super("scd apply");
+    }
+
     @Override
     CommandText command(Unit unit, StepContext context, String contract) {
         return command(unit, context, contract, false);
@@ -82,7 +87,7 @@ public final class ScdStep extends ContractStep {
 
     private static Call call(Unit unit, StepContext context, String contract, boolean restate) {
         Pipeline.Step s = unit.step();
-        StepOptions o = s.options().expanded(s.kind(), context.files()::expand);
+        StepOptions o = options(unit, context);
         ScdTarget target = target(context.contract(contract), o);
         ScdResult r;
         if (s.string("events").isPresent()) {
