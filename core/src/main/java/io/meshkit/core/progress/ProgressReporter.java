@@ -159,7 +159,7 @@ public final class ProgressReporter implements Progress {
         }
         double rate = rate(n, elapsed);
         if (n > 0) {
-            b.append(", ").append(count(Math.round(rate))).append(' ').append(unit).append("/s");
+            b.append(", ").append(count(Math.round(rate))).append(' ').append(unitOf(Math.round(rate))).append("/s");
         }
         if (!ended && total > 0 && n > 0 && n < total) {
             b.append(", ETA ").append(seconds((long) ((total - n) / rate * 1e9)));
