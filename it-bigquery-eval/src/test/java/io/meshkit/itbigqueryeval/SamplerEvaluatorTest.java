@@ -56,10 +56,10 @@ class SamplerEvaluatorTest {
                 boolean bucketed = w.describe(table).orElseThrow().column(ColumnName.of("sampling_bucket")).isPresent();
                 assertThat(bucketed).as("sampling_bucket on %s", w.dialect().name()).isEqualTo(w.dialect().name().equals("bigquery"));
                 if (bucketed) {
-                    try (var rows = w.query(w.dialect().sql().sql("SELECT count(*) AS n FROM ").table(table).sql(" WHERE ")
+                    try (var check = w.query(w.dialect().sql().sql("SELECT count(*) AS n FROM ").table(table).sql(" WHERE ")
                             .id(ColumnName.of("sampling_bucket")).sql(" != CAST(").id(SamplingLayout.SAMPLING_VALUE)
                             .sql(" * 9007199254740992 AS INT64)").build())) {
-                        assertThat(rows.iterator().next().getLong("n")).as("rows whose bucket is not their sampling value times 2^53").isZero();
+                        assertThat(check.iterator().next().getLong("n")).as("rows whose bucket is not their sampling value times 2^53").isZero();
                     }
                 }
                 MetricQuery q = new MetricQuery(table, listener, List.of(Metric.parse("plays=count"), Metric.parse("listeners=users"),
