@@ -148,8 +148,11 @@ public final class ManPages {
     /** Text as laid out by --help, kept as is (option columns, examples to copy). */
     private static void preformatted(StringBuilder b, String text) {
         b.append(".nf\n");
-        for (String line : lines(text)) {
-            b.append(line.isBlank() ? "" : escape(line)).append('\n');
+        List<String> lines = lines(text);
+        // man indents the section already: drop the indent the help had under its heading
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        for (String line : lines) {
+            b.append(line.isBlank() ? "" : escape(line.substring(indent))).append('\n');
         }
         b.append(".fi\n");
     }
