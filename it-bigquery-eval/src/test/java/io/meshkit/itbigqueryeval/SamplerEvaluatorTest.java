@@ -46,7 +46,7 @@ class SamplerEvaluatorTest {
                     rows.addAll(Fixtures.snapshotRows(plays, "plays", d));
                 }
                 Fixtures.create(w, plays, raw, rows);
-                Sampler sampler = Sampler.over(w);
+                Sampler sampler = io.meshkit.sampler.di.Samplers.over(w);
                 ColumnName listener = ColumnName.of("listener_id");
                 // the table as prepare lays it out, less the clustering: BigQuery does not cluster by a FLOAT64
                 // column (prepare's CLUSTER BY sampling_value fails there; see the sampler's README)

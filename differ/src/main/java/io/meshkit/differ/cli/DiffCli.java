@@ -20,14 +20,14 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.api.WarehouseDiffer;
-import io.meshkit.differ.internal.GitHubComments;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.di.DiffComponent;
+import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.internal.MySqlSegmentSource;
 import io.meshkit.differ.internal.PullRequestComments;
 import java.io.PrintWriter;
@@ -136,11 +136,11 @@ public final class DiffCli implements Callable<Integer> {
     @Option(names = "--dry-run", description = "With --post-to-github: print the comment instead of posting it.")
     boolean dryRun;
 
-    @Option(names = "--segments", paramLabel = "N", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_FANOUT,
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "" + SegmentSettings.DEFAULT_FANOUT,
             description = "Across databases: parts a differing segment is split into (default ${DEFAULT-VALUE}).")
     int segments;
 
-    @Option(names = "--download-threshold", paramLabel = "ROWS", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD,
+    @Option(names = "--download-threshold", paramLabel = "ROWS", defaultValue = "" + SegmentSettings.DEFAULT_DOWNLOAD_THRESHOLD,
             description = "Across databases: segments of at most ROWS rows are compared row by row (default: 256 for one integer key, 4000 for other keys).")
     int downloadThreshold;
 
@@ -179,7 +179,7 @@ public final class DiffCli implements Callable<Integer> {
         Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
                 maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
         MeshkitConfig config = warehouse.resolvedConfig();
-        DiffComponent component = DiffComponent.of(config, GitHubComments.Settings.fromEnvironment());
+        DiffComponent component = DiffComponent.of(config);
         DiffResult result;
         try (Warehouse w = component.warehouse()) {
             result = diff(w, request);
@@ -215,13 +215,14 @@ public final class DiffCli implements Callable<Integer> {
 
     private DiffResult diff(Warehouse w, DiffRequest request) {
         if (source == null) {
-            return new WarehouseDiffer(w).diff(request);
+            return Differs.inWarehouse(w).diff(request);
         }
+        SegmentSettings settings = new SegmentSettings(segments, downloadThreshold);
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
             try (Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
-                return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
-                        .withProgress(shown).diff(request);
+                return Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings)
+                        .diff(request, shown);
             }
         }
         if (source.startsWith("jdbc:")) {
@@ -229,7 +230,7 @@ public final class DiffCli implements Callable<Integer> {
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
         try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
-            return CrossDatabaseDiffer.betweenWarehouses(other, w, segments, downloadThreshold).withProgress(shown).diff(request);
+            return Differs.betweenWarehouses(other, w, settings).diff(request, shown);
         }
     }
 
@@ -252,14 +253,6 @@ public final class DiffCli implements Callable<Integer> {
         if (prod == null || cand == null) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot diff: name both tables with --production and --candidate, or give --contract");
-        }
-        if (keyColumns.isEmpty()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff " + cand + " against " + prod + ": no key; give --key or a contract with a primary key");
-        }
-        if (relativeTolerance > 0 && source != null) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff across databases with --rel-tolerance: checksums need exact normalised values; use --decimals");
         }
         Normalisation n = new Normalisation(decimals == null ? OptionalInt.empty() : OptionalInt.of(decimals), relativeTolerance,
                 timestampPrecision, trim, ignoreCase);

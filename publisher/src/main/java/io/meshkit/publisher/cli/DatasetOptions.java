@@ -3,8 +3,6 @@ package io.meshkit.publisher.cli;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.publisher.api.PublishTarget;
 import java.nio.file.Path;
@@ -30,15 +28,11 @@ final class DatasetOptions {
         Contract c = ContractReader.create().parse(contract).orThrow();
         Dataset d = c.chooseDataset(dataset, contract);
         PublishTarget t = PublishTarget.of(c, d);
-        try {
-            if (production != null) {
-                t = t.withProduction(production);
-            }
-            if (candidate != null) {
-                t = t.withCandidate(candidate);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the tables given: " + e.getMessage(), e);
+        if (production != null) {
+            t = t.withProduction(production);
+        }
+        if (candidate != null) {
+            t = t.withCandidate(candidate);
         }
         return t;
     }

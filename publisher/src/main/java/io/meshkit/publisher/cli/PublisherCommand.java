@@ -1,5 +1,6 @@
 package io.meshkit.publisher.cli;
 
+import io.meshkit.publisher.di.PublisherComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;

@@ -1,5 +1,6 @@
 package io.meshkit.publisher.cli;
 
+import io.meshkit.publisher.di.PublisherComponent;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.runlog.Lease;

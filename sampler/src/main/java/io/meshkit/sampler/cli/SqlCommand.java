@@ -1,5 +1,6 @@
 package io.meshkit.sampler.cli;
 
+import io.meshkit.sampler.di.SamplerComponent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.FormatOption;

@@ -1,5 +1,6 @@
 package io.meshkit.scdbuilder.cli;
 
+import io.meshkit.scdbuilder.di.ScdComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
