@@ -68,7 +68,7 @@ class LineageConfigTest {
         assertThatThrownBy(() -> lineageOf(secretInUrl)).hasMessageContaining("without credentials")
                 .hasMessageNotContaining("pw@");
         Path broken = write("lineage:\n  transport: [http\n");
-        assertThatThrownBy(() -> lineageOf(broken)).hasMessageStartingWith(broken + ":2:")
+        assertThatThrownBy(() -> lineageOf(broken)).hasMessageStartingWith(broken + ":3:1: Cannot read configuration: invalid YAML")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
         Path badTimeout = write("lineage: {transport: console, timeout: soon}\n");
         assertThatThrownBy(() -> lineageOf(badTimeout)).hasMessageContaining("lineage.timeout");
