@@ -1,6 +1,7 @@
 package io.meshkit.differ.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.DatasetOption;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
@@ -8,8 +9,6 @@ import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.contract.Column;
-import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
@@ -31,7 +30,6 @@ import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.internal.MySqlSegmentSource;
 import io.meshkit.differ.internal.PullRequestComments;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Option;
  * in the warehouse, or across databases with {@code --source}; prints text, JSON or a Markdown PR
  * comment, posts the comment with {@code --post-to-github}, and exits 1 when an expectation breaks.
  */
-@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.meshkit.differ.cli.Options",
         description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
                 + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
                 + " with --source."},
@@ -69,11 +67,9 @@ public final class DiffCli implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "NAMESPACE.TABLE", description = "The candidate table (\"after\"). Default: from --contract.")
     TableId candidate;
 
-    @Option(names = "--contract", paramLabel = "FILE", description = "The dataset's contract: tables, primary key and personal-data columns.")
-    Path contract;
-
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset of the contract (needed when it has several).")
-    String dataset;
+    /** {@code --contract} and {@code --dataset}, worded for the differ in {@code Options.properties}. */
+    @Mixin
+    DatasetOption contract;
 
     @Option(names = "--key", paramLabel = "COLUMN", split = ",", description = "Key columns (default: the contract's primary key).")
     List<String> key;
@@ -239,10 +235,9 @@ public final class DiffCli implements Callable<Integer> {
         TableId cand = candidate;
         List<ColumnName> keyColumns = key == null ? List.of() : key.stream().map(String::trim).map(ColumnName::of).toList();
         Set<ColumnName> personal = Set.of();
-        if (contract != null) {
-            Contract c = ContractReader.create().read(contract);
-            Dataset d = dataset(c);
-            DatasetTables tables = DatasetTables.of(c, d);
+        if (contract.selection().isPresent()) {
+            Dataset d = contract.selection().get().dataset();
+            DatasetTables tables = contract.selection().get().tables();
             prod = prod != null ? prod : tables.production();
             cand = cand != null ? cand : tables.candidate();
             if (keyColumns.isEmpty()) {
@@ -260,7 +255,4 @@ public final class DiffCli implements Callable<Integer> {
                 examples, personal);
     }
 
-    private Dataset dataset(Contract c) {
-        return c.chooseDataset(dataset, contract);
-    }
 }
