@@ -1,7 +1,5 @@
 package io.meshkit.sampler.internal;
 
-import static java.util.Objects.requireNonNull;
-
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
@@ -14,10 +12,12 @@ import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.Recommendation;
 import io.meshkit.sampler.api.SampledResult;
 import io.meshkit.sampler.api.Sampler;
+import io.meshkit.sampler.api.SamplerArguments;
 import io.meshkit.sampler.api.Target;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
+import static java.util.Objects.requireNonNull;
 
 /** The sampler over one warehouse. */
 public final class DefaultSampler implements Sampler {
@@ -41,7 +41,7 @@ public final class DefaultSampler implements Sampler {
 
     @Override
     public SampledResult query(MetricQuery query, Rate rate, int subsamples) {
-        return new MetricEstimator(warehouse).run(query, rate, subsamples);
+        return new MetricEstimator(warehouse).run(query, rate, SamplerArguments.subsamples("query", subsamples));
     }
 
     @Override
@@ -51,16 +51,17 @@ public final class DefaultSampler implements Sampler {
 
     @Override
     public Recommendation recommend(MetricQuery query, Target target, Rate pilotRate, int subsamples) {
-        return new Recommender(warehouse).recommend(query, target, pilotRate, subsamples);
+        return new Recommender(warehouse).recommend(query, target, pilotRate, SamplerArguments.subsamples("recommend", subsamples));
     }
 
     @Override
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs) {
-        return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs);
+        return evaluate(queries, rates, subsamples, runs, Progress.none());
     }
 
     @Override
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs, Progress progress) {
-        return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs, progress);
+        return new Evaluator(warehouse).evaluate(queries, rates, SamplerArguments.subsamples("evaluate", subsamples),
+                SamplerArguments.runs(runs), progress);
     }
 }
