@@ -1,6 +1,5 @@
 package io.meshkit.publisher.cli;
 
-import io.meshkit.publisher.di.PublisherComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
@@ -10,6 +9,7 @@ import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.api.Publisher;
+import io.meshkit.publisher.di.PublisherComponent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,5 @@
 package io.meshkit.sampler.cli;
 
-import io.meshkit.sampler.di.SamplerComponent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
@@ -10,6 +9,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.PrepareResult;
+import io.meshkit.sampler.di.SamplerComponent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;

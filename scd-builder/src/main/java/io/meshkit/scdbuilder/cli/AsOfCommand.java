@@ -2,7 +2,6 @@ package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.scdbuilder.di.ScdComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;
@@ -16,6 +15,7 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

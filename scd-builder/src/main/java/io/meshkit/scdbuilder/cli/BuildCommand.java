@@ -1,6 +1,5 @@
 package io.meshkit.scdbuilder.cli;
 
-import io.meshkit.scdbuilder.di.ScdComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
@@ -12,6 +11,7 @@ import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;

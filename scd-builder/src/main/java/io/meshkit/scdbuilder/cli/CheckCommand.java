@@ -1,7 +1,6 @@
 package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.scdbuilder.di.ScdComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.VerboseOption;
@@ -10,6 +9,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
