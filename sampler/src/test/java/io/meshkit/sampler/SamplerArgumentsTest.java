@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.sampler.api.Measure;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.Sampler;
 import io.meshkit.sampler.di.Samplers;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A Java caller of the sampler gets the typed error a CLI user gets (exit 2), checked before any query runs. */
@@ -26,5 +29,14 @@ class SamplerArgumentsTest {
                     .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                     .hasMessage("Cannot evaluate: --subsamples must be between 2 and 1000");
         }
+    }
+
+    @Test
+    void aMeasureWithoutItsColumnIsAnInvalidArgument() {
+        assertThatThrownBy(() -> new Measure(Measure.Kind.SUM, Optional.empty()))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot measure sum: it needs a column");
+        assertThatThrownBy(() -> new Measure(Measure.Kind.ROWS, Optional.of(ColumnName.of("x"))))
+                .isInstanceOf(MeshkitException.class).hasMessage("Cannot measure rows: it takes no column");
     }
 }

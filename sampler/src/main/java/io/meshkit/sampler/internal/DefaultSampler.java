@@ -1,5 +1,7 @@
 package io.meshkit.sampler.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
@@ -17,7 +19,6 @@ import io.meshkit.sampler.api.Target;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
-import static java.util.Objects.requireNonNull;
 
 /** The sampler over one warehouse. */
 public final class DefaultSampler implements Sampler {
