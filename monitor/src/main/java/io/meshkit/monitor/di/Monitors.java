@@ -1,7 +1,9 @@
 package io.meshkit.monitor.di;
 
+import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.monitor.api.AlertSink;
 import io.meshkit.monitor.api.Monitor;
 import io.meshkit.monitor.api.MonitorSettings;
 import io.meshkit.monitor.internal.MonitorService;
@@ -11,31 +13,41 @@ import io.meshkit.monitor.internal.Sleeper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The monitor over a warehouse someone else opened and closes (the pipeline runner: one warehouse for
- * every step), for callers that do not build the Dagger component: the settings of {@code meshkit.yaml}'s
- * {@code monitor:} section and the sinks they name, as {@code meshkit monitor check} builds them.
+ * Where a {@link Monitor} comes from, for callers in Java that do not use {@link MonitorComponent}.
+ * The implementation lives in {@code internal}; this is the one place outside it that names it, so
+ * {@code api} never does.
  */
 public final class Monitors {
     private Monitors() {}
 
-    /** The settings of a configuration file (the defaults without one), watching {@code contracts} when given. */
-    public static MonitorSettings settings(Optional<Path> configFile, Optional<Path> contracts) {
-        MonitorSettings s = SettingsReader.read(configFile);
+    /**
+     * A monitor over a warehouse and the run log the tools write, alerting to {@code sinks}; the
+     * warehouse stays the caller's.
+     */
+    public static Monitor create(Warehouse warehouse, RunLog runLog, Clock clock, MonitorSettings settings, List<AlertSink> sinks) {
+        return new MonitorService(warehouse, runLog, clock, settings, sinks, Sleeper.system());
+    }
+
+    /** The {@code monitor:} settings of a configuration, watching {@code contracts} when given. */
+    public static MonitorSettings settings(MeshkitConfig config, Optional<Path> contracts) {
+        MonitorSettings s = SettingsReader.read(config);
         return contracts.isEmpty() ? s : s.withContracts(contracts);
     }
 
     /**
-     * A monitor delivering to the sinks of its settings.
+     * A monitor delivering to the sinks its settings name, as {@code meshkit monitor check} builds them (the
+     * pipeline runner's monitor step).
      *
      * @param env reads the environment variables that hold webhook URLs
      * @param stdout where a {@code stdout} sink prints
      */
-    public static Monitor over(Warehouse warehouse, RunLog runLog, Clock clock, MonitorSettings settings, Function<String, String> env,
+    public static Monitor create(Warehouse warehouse, RunLog runLog, Clock clock, MonitorSettings settings, Function<String, String> env,
             PrintWriter stdout) {
-        return new MonitorService(warehouse, runLog, clock, settings, Sinks.build(settings, env, stdout), Sleeper.system());
+        return create(warehouse, runLog, clock, settings, Sinks.build(settings, env, stdout));
     }
 }

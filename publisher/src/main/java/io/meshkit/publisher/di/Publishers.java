@@ -8,14 +8,20 @@ import io.meshkit.publisher.internal.DefaultPublisher;
 import java.time.Clock;
 
 /**
- * The publisher over a warehouse someone else opened and closes (the pipeline runner: one warehouse
- * for every step), for callers that do not build the Dagger component.
+ * Where a {@link Publisher} comes from, for callers in Java that do not use {@link PublisherComponent}.
+ * The implementation lives in {@code internal}; this is the one place outside it that names it, so
+ * {@code api} never does.
  */
 public final class Publishers {
     private Publishers() {}
 
-    /** A publisher working in {@code warehouse}, recording in {@code runLog}, telling {@code listener} each phase. */
-    public static Publisher over(Warehouse warehouse, RunLog runLog, Clock clock, PublishListener listener) {
+    /** A publisher over a warehouse, recording publications and leases in {@code runLog}; the warehouse stays the caller's. */
+    public static Publisher create(Warehouse warehouse, RunLog runLog, Clock clock) {
+        return new DefaultPublisher(warehouse, runLog, clock);
+    }
+
+    /** As {@link #create(Warehouse, RunLog, Clock)}, telling {@code listener} each phase (stage, audit, promote). */
+    public static Publisher create(Warehouse warehouse, RunLog runLog, Clock clock, PublishListener listener) {
         return new DefaultPublisher(warehouse, runLog, clock, listener);
     }
 }

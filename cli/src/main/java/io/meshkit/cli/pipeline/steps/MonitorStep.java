@@ -37,9 +37,9 @@ public final class MonitorStep implements PipelineStep {
         try {
             StepOptions o = unit.step().options().expanded(unit.step().kind(), context.files()::expand);
             Optional<Path> contracts = unit.step().strings("contract").stream().findFirst().map(context.files()::path);
-            MonitorSettings settings = Monitors.settings(context.configSource(), contracts);
+            MonitorSettings settings = Monitors.settings(context.config(), contracts);
             Clock clock = o.instant("--now").map(t -> Clock.fixed(t, ZoneOffset.UTC)).orElse(context.clock());
-            Monitor monitor = Monitors.over(context.warehouse(), context.runLog(), clock, settings, context.files()::env, context.out());
+            Monitor monitor = Monitors.create(context.warehouse(), context.runLog(), clock, settings, context.files()::env, context.out());
             CheckReport r = monitor.check();
             int ok = r.datasets() - r.failing() - r.late();
             String text = r.datasets() + " datasets: " + ok + " ok, " + r.failing() + " failing, " + r.late() + " late, " + r.snoozed() + " snoozed"

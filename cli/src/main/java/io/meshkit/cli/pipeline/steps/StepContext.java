@@ -12,15 +12,17 @@ import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.differ.api.PullRequestComments;
-import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.api.Differ;
+import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.di.PullRequests;
 import io.meshkit.publisher.api.PublishListener;
 import io.meshkit.publisher.api.Publisher;
 import io.meshkit.publisher.di.Publishers;
 import io.meshkit.sampler.api.Sampler;
+import io.meshkit.sampler.di.Samplers;
 import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.di.ScdBuilders;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,7 +53,7 @@ public final class StepContext {
     private Supplier<PullRequestComments> pullRequests = PullRequests::gitHubFromEnvironment;
     private ScdBuilder scd;
     private Publisher publisher;
-    private WarehouseDiffer differ;
+    private Differ differ;
     private Sampler sampler;
 
     /**
@@ -117,13 +119,9 @@ public final class StepContext {
         return configFile;
     }
 
-    /** The configuration file the tools read settings from: {@code --config}, else meshkit.yaml here if there is one. */
-    public Optional<Path> configSource() {
-        if (configFile.isPresent()) {
-            return configFile;
-        }
-        Path local = Path.of(MeshkitConfig.DEFAULT_FILE);
-        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+    /** The configuration the tools read their settings from: {@code --config}, else meshkit.yaml here if there is one. */
+    public MeshkitConfig config() {
+        return MeshkitConfig.load(configFile);
     }
 
     /** The pipeline run id. */
@@ -170,7 +168,7 @@ public final class StepContext {
     /** The SCD builder over the run's warehouse. */
     public ScdBuilder scd() {
         if (scd == null) {
-            scd = new ScdBuilder(warehouse(), runLog(), clock).withProgress(progress);
+            scd = ScdBuilders.create(warehouse(), runLog(), clock).withProgress(progress);
         }
         return scd;
     }
@@ -178,15 +176,15 @@ public final class StepContext {
     /** The publisher over the run's warehouse. */
     public Publisher publisher() {
         if (publisher == null) {
-            publisher = Publishers.over(warehouse(), runLog(), clock, PublishListener.NONE);
+            publisher = Publishers.create(warehouse(), runLog(), clock, PublishListener.NONE);
         }
         return publisher;
     }
 
     /** The differ over the run's warehouse. */
-    public WarehouseDiffer differ() {
+    public Differ differ() {
         if (differ == null) {
-            differ = new WarehouseDiffer(warehouse());
+            differ = Differs.inWarehouse(warehouse());
         }
         return differ;
     }
@@ -199,7 +197,7 @@ public final class StepContext {
     /** The sampler over the run's warehouse. */
     public Sampler sampler() {
         if (sampler == null) {
-            sampler = Sampler.over(warehouse());
+            sampler = Samplers.over(warehouse());
         }
         return sampler;
     }
