@@ -1,7 +1,9 @@
 package io.meshkit.warehouseduckdb.internal;
 
+import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.math.BigInteger;
 import java.sql.Blob;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,20 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.duckdb.DuckDBConnection;
 
 /** Converts between the Java types of {@link io.meshkit.core.warehouse.Row} and DuckDB's JDBC types. */
 final class Values {
     private Values() {}
 
-    /** Reads one column of the current row as a {@code Row} value. */
-    @FunctionalInterface
-    interface Reader {
-        Object read(ResultSet rs, int column) throws SQLException;
-    }
-
     /** The reader for a result column, chosen once per query from the column's type. */
-    static Reader reader(String engineType, int jdbcType) {
+    static ValueReader reader(String engineType, int jdbcType) {
         String t = engineType.toUpperCase(java.util.Locale.ROOT);
         if (t.startsWith("TIMESTAMP WITH TIME ZONE") || t.equals("TIMESTAMPTZ")) {
             // the driver's OffsetDateTime and Timestamp go through the JVM's zone and are off by an
@@ -73,7 +68,7 @@ final class Values {
     }
 
     /** Binds values, converting the {@code Row} types DuckDB's driver does not take directly. */
-    static void bind(DuckDBConnection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
+    static void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object v = parameters.get(i);
             if (v instanceof Instant instant) {

@@ -1,5 +1,6 @@
 package io.meshkit.warehousepostgres.internal;
 
+import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -21,17 +22,11 @@ import java.util.UUID;
 final class Values {
     private Values() {}
 
-    /** Reads one column of the current row as a {@code Row} value. */
-    @FunctionalInterface
-    interface Reader {
-        Object read(ResultSet rs, int column) throws SQLException;
-    }
-
     /**
      * The reader for a result column, chosen once per query from the driver's type name ({@code int8},
      * {@code timestamptz}, {@code _int4}, ...), its precision and scale.
      */
-    static Reader reader(String engineType, int precision, int scale) {
+    static ValueReader reader(String engineType, int precision, int scale) {
         String t = engineType.toLowerCase(Locale.ROOT);
         switch (t) {
             case "timestamptz":
