@@ -25,7 +25,6 @@ import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -150,8 +149,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
     }
 
     @Override
-    protected void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        Values.bind(connection, ps, parameters);
+    protected String textArrayElementType() {
+        return "VARCHAR";
     }
 
     @Override

@@ -23,6 +23,8 @@ import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +109,14 @@ public final class PostgresWarehouse extends JdbcWarehouse {
     }
 
     @Override
-    protected void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        Values.bind(connection, ps, parameters);
+    protected String textArrayElementType() {
+        return "text";
+    }
+
+    /** The driver takes no {@code BigInteger}: a HUGEINT is bound as a numeric. */
+    @Override
+    protected Object jdbcValue(Connection connection, Object value) throws SQLException {
+        return value instanceof BigInteger big ? new BigDecimal(big) : super.jdbcValue(connection, value);
     }
 
     @Override

@@ -33,7 +33,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -41,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -87,8 +91,43 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     /** A view of this warehouse that runs every call on {@code transaction} (a new instance sharing the pool). */
     protected abstract JdbcWarehouse transactionView(Connection transaction);
 
-    /** Binds the statement's values, converting the {@link io.meshkit.core.warehouse.Row} types the driver does not take. */
-    protected abstract void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException;
+    /** The engine's name of the text type, for binding a {@code String[]} (a list of files, of keys) as an array. */
+    protected abstract String textArrayElementType();
+
+    /**
+     * Binds the statement's values: NULL as an untyped NULL, bytes as bytes, everything else as the
+     * object {@link #jdbcValue} gives.
+     */
+    protected final void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object v = jdbcValue(connection, parameters.get(i));
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (v instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+
+    /**
+     * A bound value as the driver takes it: an {@code Instant} as an {@code OffsetDateTime} in UTC, a
+     * UUID and a character as text, a {@code String[]} as an array of the {@link #textArrayElementType};
+     * the other {@link io.meshkit.core.warehouse.Row} types as they are. An engine adds the conversions its driver needs.
+     */
+    protected Object jdbcValue(Connection connection, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof UUID || value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof String[] list) {
+            return connection.createArrayOf(textArrayElementType(), list);
+        }
+        return value;
+    }
 
     /** How the values of a result column are read, chosen once per query. */
     protected abstract ValueReader reader(ResultSetMetaData md, int column) throws SQLException;
