@@ -2,20 +2,12 @@ package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.cli.WarehouseQuery;
 import io.meshkit.cli.pipeline.MusicPipelineIT.Run;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.testing.TestingPostgres;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,24 +51,7 @@ class MusicPipelinePostgresIT {
         }
     }
 
-    /** The table's column names, then each row as text, sorted: numbers by value (not scale), the rest as written. */
     private static List<String> rows(String uri, String table) {
-        List<String> rows = new ArrayList<>();
-        try (Warehouse w = Warehouses.open(uri);
-                ResultRows result = w.query(w.dialect().sql().sql("SELECT * FROM ").table(TableId.of("music", table))
-                        .build())) {
-            List<String> names = result.columns().stream().map(c -> c.name().name().toLowerCase(Locale.ROOT)).toList();
-            for (Row r : result) {
-                List<String> values = new ArrayList<>();
-                for (Object v : r.values()) {
-                    values.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                            : v instanceof byte[] b ? Arrays.toString(b) : String.valueOf(v));
-                }
-                rows.add(String.join(" | ", values));
-            }
-            rows.sort(null);
-            rows.add(0, String.join(" | ", names));
-        }
-        return rows;
+        return WarehouseQuery.tableText(uri, TableId.of("music", table));
     }
 }
