@@ -2,10 +2,10 @@ package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.cli.TestingPostgres;
 import io.meshkit.cli.WarehouseQuery;
 import io.meshkit.cli.pipeline.MusicPipelineIT.Run;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.testing.TestingPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

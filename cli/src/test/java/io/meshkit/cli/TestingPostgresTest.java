@@ -1,4 +1,4 @@
-package io.meshkit.warehousepostgres;
+package io.meshkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import io.meshkit.testing.TestingPostgres;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -36,7 +35,7 @@ class TestingPostgresTest {
 
     @Test
     void aFreshDatabaseIsDroppedWhenClosed() {
-        TestingPostgres.Database db = TestingPostgres.createDatabase(TestPostgres.url());
+        TestingPostgres.Database db = TestingPostgres.createDatabase();
         try (db; Warehouse w = Warehouses.open(db.uri());
                 ResultRows rows = w.query(w.dialect().sql().sql("SELECT current_database() AS d").build())) {
             assertThat(w.uri()).endsWith("/" + db.name());

@@ -1,4 +1,4 @@
-package io.meshkit.testing;
+package io.meshkit.cli;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +17,8 @@ import org.opentest4j.TestAbortedException;
  * A PostgreSQL server for tests that run meshkit on it as a warehouse: {@code MESHKIT_TEST_POSTGRES_URL}
  * (a {@code postgres://} URI or a {@code jdbc:postgresql:} URL), else the server every development
  * machine runs, {@value #DEFAULT_URL}. Opened through the warehouse provider on the class path
- * ({@code warehouse-postgres}), so this kit needs no driver.
+ * ({@code warehouse-postgres}), so the tests need no driver of their own. (In the CLI's tests, not in
+ * the shared kit: no class outside the warehouse modules is named after a warehouse.)
  *
  * <p>{@link #createDatabase()} gives each test a fresh database, dropped when the test closes it.
  * Only an unreachable server skips the test (an assumption, the reason printed); with
