@@ -48,10 +48,13 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
     private static final Dialect DIALECT = DuckDbDialect.INSTANCE;
 
     private final DuckDBConnection root;
+    /** The storage metadata the scan estimates of this database read (shared with the views of its transactions). */
+    private final ScanEstimate.Cache scanCache;
 
-    private DuckDbWarehouse(String uri, DuckDBConnection root, ConnectionPool pool, Connection transaction) {
+    private DuckDbWarehouse(String uri, DuckDBConnection root, ScanEstimate.Cache scanCache, ConnectionPool pool, Connection transaction) {
         super(uri, DIALECT, Errors.INSTANCE, pool, transaction);
         this.root = root;
+        this.scanCache = scanCache;
     }
 
     /**
@@ -81,7 +84,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot open warehouse " + uri + ": " + Errors.INSTANCE.reason(e, List.of()), e);
         }
-        return new DuckDbWarehouse(uri, root, new ConnectionPool(uri, root::duplicate, Errors.INSTANCE), null);
+        return new DuckDbWarehouse(uri, root, new ScanEstimate.Cache(), new ConnectionPool(uri, root::duplicate, Errors.INSTANCE), null);
     }
 
     private static final java.util.regex.Pattern LOCK_HOLDER = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)");
@@ -145,7 +148,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
 
     @Override
     protected JdbcWarehouse transactionView(Connection transaction) {
-        return new DuckDbWarehouse(uri(), root, pool(), transaction);
+        return new DuckDbWarehouse(uri(), root, scanCache, pool(), transaction);
     }
 
     @Override
@@ -241,7 +244,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
     @Override
     public OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn, double below) {
         requireNonNull(table, "table is null");
-        return ScanEstimate.bytes(this, table, Set.copyOf(columns), requireNonNull(rangeColumn, "rangeColumn is null"), below);
+        return ScanEstimate.bytes(this, scanCache, table, Set.copyOf(columns), requireNonNull(rangeColumn, "rangeColumn is null"), below);
     }
 
     /**
