@@ -230,7 +230,7 @@ public final class ScdBuilderBenchmark {
                 + " UNION ALL SELECT range, 'item ' || range, 1, 't1', NULL, DATE '" + day2 + "' FROM range(" + keys + ", "
                 + (keys + keys / 200) + ")"));
         long setupMs = (System.nanoTime() - t0) / 1_000_000;
-        ScdBuilder scd = new ScdBuilder(w, WarehouseRunLog.of(w), Clock.systemUTC());
+        ScdBuilder scd = ScdBuilders.create(w, WarehouseRunLog.of(w), Clock.systemUTC());
         Best[] applies = new Best[VARIANTS.size()];
         Best[] restates = new Best[VARIANTS.size()];
         ScdResult[] results = new ScdResult[VARIANTS.size()];
