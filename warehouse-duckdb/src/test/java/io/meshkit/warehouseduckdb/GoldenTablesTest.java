@@ -10,6 +10,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.testing.GoldenTables;
+import io.meshkit.testing.golden.GoldenFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,19 +70,53 @@ class GoldenTablesTest {
                 """);
         assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, expected))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("Rows of table main.dim_user do not match " + expected + ": expected 3 rows, got 3; 2 missing, 2 unexpected\n"
-                        + "  id | name | balance | valid_from | is_current | note\n"
-                        + "- 2 | Zoë, \"the\" second | 3 | 2024-01-02 03:04:05.123456 | false | NULL\n"
-                        + "- 4 | Grace | 1 | 2024-01-01 00:00:00 | true | y\n"
-                        + "+ 2 | Zoë, \"the\" second | 3 | 2024-01-02 03:04:05.123456 | false | ''\n"
-                        + "+ 3 | O'Brien | NULL | 9999-12-31 00:00:00 | NULL | x");
+                .hasMessage("main.dim_user against " + expected + ": 3 rows expected, 3 found; 2 only expected (-), 2 only found (+)\n"
+                        + "  id | name              | balance | valid_from                 | is_current | note\n"
+                        + "+ 2  | Zoë, \"the\" second | 3       | 2024-01-02 03:04:05.123456 | false      | ''\n"
+                        + "- 2  | Zoë, \"the\" second | 3       | 2024-01-02 03:04:05.123456 | false      | NULL\n"
+                        + "+ 3  | O'Brien           | NULL    | 9999-12-31 00:00:00        | NULL       | x\n"
+                        + "- 4  | Grace             | 1       | 2024-01-01 00:00:00        | true       | y");
+    }
+
+    @Test
+    void theTextNullIsNotNullAndNotANumber() throws IOException {
+        Path text = csv("""
+                id,name,balance,valid_from,is_current,note
+                1,Ada,10.5,2024-01-01 00:00:00,true,NULL
+                2,"Zoë, ""the"" second",3,2024-01-02 03:04:05.123456,false,""
+                3,O'Brien,,9999-12-31 00:00:00,,x
+                """);
+        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, text))
+                .hasMessageContaining("1 only expected (-), 1 only found (+)")
+                .hasMessageContaining("| 'NULL'\n+ 1 ").hasMessageEndingWith("| NULL");
+        Path number = csv("""
+                id,name,balance,valid_from,is_current,note
+                1,Ada,10.5,2024-01-01 00:00:00,true,
+                2,"Zoë, ""the"" second",3,2024-01-02 03:04:05.123456,false,""
+                3,O'Brien,NULL,9999-12-31 00:00:00,,x
+                """);
+        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, number))
+                .isInstanceOf(GoldenFileException.class)
+                .hasMessageEndingWith(number + ":4:11: 'NULL' is not a DECIMAL(10,2) (column balance of main.dim_user)");
+    }
+
+    @Test
+    void duplicateRowsCountAndDecimalsAndTimestampsCompareByValue() throws IOException {
+        TableId twice = TableId.of("main", "twice");
+        warehouse.createTableAs(twice, Sql.of("SELECT * FROM (VALUES (1, 1.50::DECIMAL(6,2), TIMESTAMP '2024-01-01 10:00:00'),"
+                + " (1, 1.50::DECIMAL(6,2), TIMESTAMP '2024-01-01 10:00:00')) AS v(id, amount, seen_at)"), TableLayout.NONE, WriteMode.CREATE);
+        GoldenTables.assertTableMatches(warehouse, twice, csv("id,amount,seen_at\n1,1.5,2024-01-01T10:00:00\n1,1.500,2024-01-01 10:00:00.000\n"));
+        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, twice, csv("id,amount,seen_at\n1,1.5,2024-01-01 10:00:00\n")))
+                .hasMessageContaining("1 rows expected, 2 found; 0 only expected (-), 1 only found (+)")
+                .hasMessageEndingWith("+ 1  | 1.5    | 2024-01-01 10:00:00");
     }
 
     @Test
     void differentColumnsAreReported() throws IOException {
         Path expected = csv("id,name\n1,Ada\n");
         assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, expected))
-                .isInstanceOf(AssertionError.class).hasMessageStartingWith("Columns of table main.dim_user do not match");
+                .isInstanceOf(AssertionError.class)
+                .hasMessage(expected + " has no column balance, valid_from, is_current, note");
     }
 
     @Test
@@ -90,8 +125,8 @@ class GoldenTablesTest {
         warehouse.createTableAs(many, Sql.of("SELECT range AS n FROM range(30)"), TableLayout.NONE, WriteMode.CREATE);
         Path expected = csv("n\n");
         assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, many, expected))
-                .hasMessageContaining("expected 0 rows, got 30; 0 missing, 30 unexpected")
-                .hasMessageContaining("+ ... and 10 more")
+                .hasMessageContaining("0 rows expected, 30 found; 0 only expected (-), 30 only found (+)")
+                .hasMessageEndingWith("+ ... and 10 more rows only found")
                 .satisfies(e -> assertThat(e.getMessage().lines().filter(l -> l.startsWith("+ ")).count()).isEqualTo(21));
     }
 
