@@ -6,7 +6,6 @@ import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.testing.golden.GoldenFileException;
 import io.meshkit.testing.golden.GoldenTest;
 import io.meshkit.testing.golden.GoldenTestReader;
 import java.io.IOException;
@@ -30,7 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads a golden test file ({@code *.test.yaml}, the format in the cli README) into a test of the
  * testing module's golden engine whose run is this pipeline ({@link PipelineRunner}, with only the
  * test's environment): every mistake (an unknown key, a step the pipeline does not have, a missing
- * fixture, a bad date) is a {@link GoldenFileException} at the line and column of the offending
+ * fixture, a bad date) is a {@link YamlFileException} at the line and column of the offending
  * node; a mistake in the pipeline file keeps the pipeline file's own location. Paths are relative to
  * the test file. Registered for {@link java.util.ServiceLoader} in
  * {@code META-INF/services/io.meshkit.testing.golden.GoldenTestReader}.
@@ -52,12 +51,7 @@ public final class PipelineGoldenTests implements GoldenTestReader {
      */
     @Override
     public GoldenTest read(Path projectDir, Path testsDir, Path file) {
-        try {
-            return new Reading(file).read(projectDir, testsDir);
-        } catch (YamlFileException e) {
-            throw new GoldenFileException(e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(": " + e.location()))),
-                    e.location(), e.problem(), e);
-        }
+        return new Reading(file).read(projectDir, testsDir);
     }
 
     /** One file being read. */

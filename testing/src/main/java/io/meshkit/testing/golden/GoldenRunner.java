@@ -1,5 +1,6 @@
 package io.meshkit.testing.golden;
 
+import io.meshkit.core.error.FileLocationException;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
@@ -80,7 +81,7 @@ final class GoldenRunner {
             String message = failed.size() == 1 ? failed.get(0).table() + " differs from " + failed.get(0).csv()
                     : failed.size() + " of " + results.size() + " tables differ";
             return TestResult.failed(test, millis(t0), message, detail.toString().stripTrailing(), log.toString(), kept);
-        } catch (GoldenFileException e) {
+        } catch (FileLocationException e) {
             return TestResult.error(test, millis(t0), e.line(), e.exitCode(), log.toString(), kept);
         } catch (MeshkitException e) {
             return TestResult.error(test, millis(t0), "error: " + e.getMessage().lines().findFirst().orElse(""), e.exitCode(), log.toString(),

@@ -3,6 +3,7 @@ package io.meshkit.testing.golden;
 import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.FileLocationException;
 import io.meshkit.core.error.MeshkitException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -165,7 +166,7 @@ public final class GoldenSuite {
         GoldenTest test;
         try {
             test = reader.read(project, tests, file);
-        } catch (GoldenFileException e) {
+        } catch (FileLocationException e) {
             // the test file's mistakes, and a named file's (the pipeline's) at their own place
             return TestResult.badFile(name, file, e.line(), e.exitCode());
         } catch (MeshkitException e) {

@@ -54,11 +54,6 @@ public record GoldenTest(Path file, String name, String description, Run run, Li
      * @param column 1-based column
      */
     public record Location(String file, int line, int column) {
-        /** A mistake at this location. */
-        public GoldenFileException error(String problem) {
-            return new GoldenFileException(file, line, column, problem);
-        }
-
         @Override
         public String toString() {
             return file + ":" + line + ":" + column;

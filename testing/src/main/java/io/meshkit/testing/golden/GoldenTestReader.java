@@ -10,7 +10,8 @@ import java.util.ServiceLoader;
  * Reads a golden test file into a {@link GoldenTest}: what a test runs is a pipeline, and pipelines
  * are the CLI's, so meshkit-cli implements this and registers it in
  * {@code META-INF/services/io.meshkit.testing.golden.GoldenTestReader}; {@link GoldenSuite} finds it
- * with {@link ServiceLoader}. Mistakes are {@link GoldenFileException}s at their line and column.
+ * with {@link ServiceLoader}. Mistakes are {@link io.meshkit.core.error.FileLocationException}s at
+ * their line and column (in the test file, or in a file it names, such as the pipeline).
  */
 public interface GoldenTestReader {
     /** The suffix of a golden test file. */
