@@ -60,9 +60,15 @@ class ArchitectureTest {
     void coreDependsOnNoVendorSdkOrDriver() {
         noClasses().that().resideInAPackage("io.meshkit.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.sql..", "org.duckdb..", "com.mysql..", "org.mariadb..", "com.google.cloud..", "com.google.api..",
-                        "org.jdbi..", "org.testcontainers..", "io.meshkit.warehouseduckdb..", "io.meshkit.cli..", "io.meshkit.testing..")
+                        "org.duckdb..", "org.postgresql..", "com.mysql..", "org.mariadb..", "com.google.cloud..", "com.google.api..",
+                        "org.jdbi..", "org.testcontainers..", "io.meshkit.warehouseduckdb..", "io.meshkit.warehousepostgres..",
+                        "io.meshkit.warehousebigquery..", "io.meshkit.cli..", "io.meshkit.testing..")
                 .because("core holds the SPI and the contract model; vendors live in their own modules (DESIGN.md)")
+                .check(main);
+        // the JDBC warehouses' shared base speaks plain java.sql; the rest of core none at all
+        noClasses().that().resideInAPackage("io.meshkit.core..").and().resideOutsideOfPackage("io.meshkit.core.warehouse.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .because("only the JDBC base (core.warehouse.jdbc) talks to a driver, and only through java.sql")
                 .check(main);
     }
 
@@ -108,6 +114,43 @@ class ArchitectureTest {
                 });
             }
         }).allowEmptyShould(true).check(tests);
+    }
+
+    // ---------------------------------------------------------------- the module shape
+
+    /**
+     * The tools, each with the same four packages: {@code api} (interfaces, requests, results and their
+     * validation), {@code internal} (the implementation), {@code cli} (picocli commands), {@code di}
+     * (the Dagger component and the static factories that reach {@code internal}).
+     */
+    private static final List<String> TOOLS = List.of("differ", "sampler", "scdbuilder", "publisher", "linter", "monitor");
+
+    @Test
+    void everyToolHasTheSameFourPackages() {
+        for (String tool : TOOLS) {
+            for (String pkg : List.of("api", "internal", "cli", "di")) {
+                assertThat(main.containPackage("io.meshkit." + tool + "." + pkg)).as("io.meshkit." + tool + "." + pkg).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void apiPackagesNeverDependOnInternalOnes() {
+        noClasses().that().resideInAPackage("io.meshkit.*.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.meshkit.*.internal..")
+                .because("api is a module's contract and internal is free to change; what builds an implementation lives in di (DESIGN.md)")
+                .check(main);
+    }
+
+    @Test
+    void daggerComponentsLiveInDiPackages() {
+        List<String> components = main.stream().filter(c -> c.isAnnotatedWith("dagger.Component")).map(JavaClass::getName).toList();
+        // the rule below is only as good as what it sees: every tool's component (and the CLI's) must be among them
+        assertThat(components).as("Dagger components found").hasSizeGreaterThanOrEqualTo(TOOLS.size() + 1);
+        classes().that().areAnnotatedWith("dagger.Component")
+                .should().resideInAPackage("io.meshkit.*.di")
+                .because("every module keeps its wiring in the same place: di (DESIGN.md)")
+                .check(main);
     }
 
     @Test

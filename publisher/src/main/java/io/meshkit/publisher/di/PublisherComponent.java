@@ -1,0 +1,39 @@
+package io.meshkit.publisher.di;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.di.CoreModule;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.publisher.api.Publisher;
+import io.meshkit.publisher.api.PublishListener;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The services of one {@code meshkit-publish} command, built inside its {@code call()}. */
+@Singleton
+@Component(modules = {CoreModule.class, PublisherModule.class})
+public interface PublisherComponent {
+    /** The publisher. */
+    Publisher publisher();
+
+    /** The warehouse it works in; the command closes it. */
+    Warehouse warehouse();
+
+    /** Builds the component. */
+    @Component.Factory
+    interface Factory {
+        /** Builds the component for a configuration. */
+        PublisherComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock, @BindsInstance PublishListener listener);
+    }
+
+    /** The component for a configuration, with the system clock. */
+    static PublisherComponent of(MeshkitConfig config) {
+        return of(config, PublishListener.NONE);
+    }
+
+    /** The component for a configuration, with the system clock, telling {@code listener} each phase. */
+    static PublisherComponent of(MeshkitConfig config, PublishListener listener) {
+        return DaggerPublisherComponent.factory().create(config, Clock.systemUTC(), listener);
+    }
+}
