@@ -26,6 +26,7 @@ import io.meshkit.monitor.cli.MonitorCli;
 import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.sampler.cli.SampleCli;
 import io.meshkit.scdbuilder.cli.ScdCli;
+import io.meshkit.snapshotingest.api.FilesRequest;
 import io.meshkit.snapshotingest.cli.IngestCli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -380,8 +381,8 @@ public final class PipelineRunner {
         String date = u.date().map(LocalDate::toString).orElse("");
         List<String> lines = new ArrayList<>();
         switch (s.kind()) {
-            case LOAD_SNAPSHOT -> s.strings("contract").forEach(c -> lines.add("load " + path(s.string("snapshots").orElseThrow())
-                    .resolve("snapshot_date=" + date) + " into the staging table of " + path(c) + " (replacing " + date + ")"));
+            case LOAD_SNAPSHOT -> s.strings("contract").forEach(c -> lines.add("meshkit ingest files --snapshots "
+                    + path(s.string("snapshots").orElseThrow()) + " --contract " + path(c) + " --date " + date));
             default -> commands(u, false).forEach(c -> lines.add(c.display));
         }
         if (s.kind() == StepKind.SAMPLE) {
@@ -480,32 +481,10 @@ public final class PipelineRunner {
         Pipeline.Step s = u.step();
         switch (s.kind()) {
             case LOAD_SNAPSHOT -> {
-                long rows = 0;
-                List<String> parts = new ArrayList<>();
-                for (String c : s.strings("contract")) {
-                    Contract contract = contract(c);
-                    for (Dataset ds : contract.datasets()) {
-                        Path dir = path(s.string("snapshots").orElseThrow());
-                        if (contract.datasets().size() > 1) {
-                            dir = dir.resolve(ds.name());
-                        }
-                        List<Path> files = SnapshotLoader.files(dir, u.date().orElseThrow());
-                        List<String> loadArgs = s.strings("args").stream().map(this::expand).toList();
-                        for (String a : loadArgs) {
-                            if (!a.equals("--allow-breaking") && !a.equals("--allow-duplicate-keys")) {
-                                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + s.id() + ": load-snapshot takes"
-                                        + " only --allow-breaking and --allow-duplicate-keys in args, not " + a);
-                            }
-                        }
-                        List<io.meshkit.core.staging.StagingSchema.Change> changes = new ArrayList<>();
-                        long n = withWarehouse(w -> SnapshotLoader.load(w, contract, ds, files, u.date().orElseThrow(),
-                                loadArgs.contains("--allow-breaking"), loadArgs.contains("--allow-duplicate-keys"), changes));
-                        rows += n;
-                        parts.add(n + " rows into " + DatasetTables.of(contract, ds).staging()
-                                + changes.stream().map(ch -> "; " + ch.text()).collect(java.util.stream.Collectors.joining()));
-                    }
-                }
-                return StepOutcome.ok(rows, "staged " + String.join(", ", parts));
+                FilesRequest request = LoadSnapshotStep.request(s.id(), path(s.string("snapshots").orElseThrow()),
+                        s.strings("contract").stream().map(this::contract).toList(), u.date().orElseThrow(),
+                        s.strings("args").stream().map(this::expand).toList());
+                return withWarehouse(w -> LoadSnapshotStep.run(w, request));
             }
             case SCD -> {
                 boolean restate = false;
