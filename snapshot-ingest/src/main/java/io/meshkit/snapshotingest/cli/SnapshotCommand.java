@@ -116,7 +116,8 @@ final class SnapshotCommand implements Callable<Integer> {
         } else {
             for (TableResult r : results) {
                 double seconds = Math.max(0.001, took.toMillis() / 1000.0);
-                out.printf("%s %s: %,d rows in %d chunks%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), date, r.rows(), r.chunks(),
+                out.printf("%s %s: %,d rows in %d %s%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), date, r.rows(), r.chunks(),
+                        files ? (r.chunks() == 1 ? "file" : "files") : "chunks",
                         r.alreadyComplete() ? " (already landed)" : r.chunksReused() > 0 ? " (" + r.chunksReused() + " reused)" : "",
                         megabytes(r.bytes()), seconds, r.alreadyComplete() ? 0.0 : r.rows() / seconds);
                 URI manifest = r.manifest();
@@ -128,7 +129,7 @@ final class SnapshotCommand implements Callable<Integer> {
                             + " (" + r.files().size() + " parts + _manifest.json)");
                 }
                 out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), date);
-                out.printf("  took     landing %.1f s, staging %.1f s%n", r.phases().landing().toMillis() / 1000.0,
+                out.printf("  took     %s %.1f s, staging %.1f s%n", files ? "loading and checking" : "landing", r.phases().landing().toMillis() / 1000.0,
                         r.phases().staging().toMillis() / 1000.0);
                 if (!files) {
                     out.println("  position " + (r.position() == null ? "none (binary log off)"

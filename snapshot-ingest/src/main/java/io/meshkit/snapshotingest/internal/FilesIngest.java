@@ -213,7 +213,9 @@ public final class FilesIngest {
             SnapshotKey snapshot = new SnapshotKey(dataset, date);
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, dataset, date,
                     new Manifest.Source(SYSTEM, t.directory().toAbsolutePath().normalize().toUri().toString(), "", ds.name()),
-                    loaded.columns().stream().map(c -> new Manifest.ManifestColumn(c.name().name(), c.engineType(), c.type().toString(),
+                    // the files' columns (not a snapshot_date a warehouse may read from the directory's name)
+                    loaded.columns().stream().filter(c -> !c.name().name().equalsIgnoreCase(StagingLoader.SNAPSHOT_DATE.name()))
+                            .map(c -> new Manifest.ManifestColumn(c.name().name(), c.engineType(), c.type().toString(),
                             c.nullable())).toList(),
                     key.stream().map(ColumnName::name).toList(), chunks, rows, bytes, null, startedAt, clock.instant(), 0, List.of());
             try {
