@@ -12,6 +12,7 @@ import io.meshkit.core.lineage.Lineage;
 import io.meshkit.core.lineage.LineageConfig;
 import io.meshkit.core.lineage.LineageDataset;
 import io.meshkit.core.lineage.LineageEmitter;
+import io.meshkit.core.lineage.LineageRunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.RunStatus;
@@ -485,6 +486,19 @@ public final class PipelineRunner {
                         s.strings("contract").stream().map(this::contract).toList(), u.date().orElseThrow(),
                         s.strings("args").stream().map(this::expand).toList());
                 return withWarehouse(w -> LoadSnapshotStep.run(w, request));
+            }
+            case INGEST -> {
+                String shown = String.join("; ", commands(u, false).stream().map(Command::display).toList()); // to rerun it by hand
+                try {
+                    IngestStep.Settings settings = IngestStep.settings(s.id(), expand(s.string("source").orElseThrow()),
+                            Optional.ofNullable(env.apply(Secrets.MYSQL_PASSWORD_VARIABLE)), s.strings("contract").stream().map(this::contract).toList(),
+                            u.date().orElseThrow(), s.strings("args").stream().map(this::expand).toList());
+                    StepOutcome o = withWarehouse(w -> IngestStep.run(w, LineageRunLog.wrap(WarehouseRunLog.of(w), lineage, w.uri(),
+                            java.time.Clock.systemUTC()), settings));
+                    return new StepOutcome(o.exitCode(), o.rows(), o.message(), shown, false);
+                } catch (MeshkitException e) {
+                    return StepOutcome.failed(e.exitCode(), Secrets.redact(e.getMessage().lines().findFirst().orElse("")), shown);
+                }
             }
             case SCD -> {
                 boolean restate = false;

@@ -31,7 +31,8 @@ import java.util.Optional;
  *       column stays (NULL from the new date on), a narrowed one keeps its wider type, a changed one is converted.
  * </ul>
  *
- * Both snapshot-ingest and the pipeline's {@code load-snapshot} stage through it.
+ * snapshot-ingest stages through it, from MySQL and from files (the pipeline's {@code load-snapshot}), and
+ * {@link #check checks} the staging table before it reads a source.
  */
 public final class StagingSchema {
     private StagingSchema() {}
