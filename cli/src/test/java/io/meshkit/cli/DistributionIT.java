@@ -105,6 +105,10 @@ class DistributionIT {
         assertThat(man.resolve("meshkit.adoc")).isRegularFile();
         assertThat(Files.readString(man.resolve("meshkit-scd-apply.adoc"))).contains("meshkit-scd-apply", "--contract", "--date");
         assertThat(man.resolve("meshkit-ingest-snapshot.adoc")).isRegularFile();
+        // roff, as man reads it from MANPATH=DIST/man
+        assertThat(Files.readString(man.resolve("man1/meshkit-scd-apply.1"))).startsWith(".TH \"MESHKIT-SCD-APPLY\" 1 ")
+                .contains(".SH SYNOPSIS", "\\-\\-contract=FILE", ".SH \"EXIT CODES\"");
+        assertThat(man.resolve("man1/meshkit-ingest-snapshot.1")).isRegularFile();
     }
 
     private static final Pattern COMMAND_LINE = Pattern.compile("^  ([a-z][a-z0-9-]*)(?:, [a-z0-9-]+)*(?:\\s{2,}.*)?$");

@@ -82,7 +82,7 @@ public final class ProgressReporter implements Progress {
         this.done.set(0);
         this.phaseStarted = nanos.getAsLong();
         if (style == Style.LINES) {
-            err.println(label + ": " + name + (total >= 0 ? " (" + count(total) + " " + this.unit + " estimated)" : ""));
+            err.println(label + ": " + name + (total >= 0 ? " (" + count(total) + " " + unitOf(total) + " estimated)" : ""));
             lastLine = phaseStarted;
         } else {
             draw();
@@ -139,6 +139,11 @@ public final class ProgressReporter implements Progress {
         err.flush();
     }
 
+    /** The unit for a count: {@code 1 table}, {@code 2 tables} (units are given in the plural). */
+    private String unitOf(long count) {
+        return count == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+    }
+
     /** {@code ingest: reading 1,234,567 of ~2,000,000 rows (61%), 412,000 rows/s, ETA 2 s, 3 s elapsed}. */
     String line(boolean ended) {
         long n = done.get();
@@ -148,13 +153,13 @@ public final class ProgressReporter implements Progress {
         if (total >= 0) {
             b.append(" of ").append(count(total));
         }
-        b.append(' ').append(unit);
+        b.append(' ').append(unitOf(total >= 0 ? total : n));
         if (total > 0 && !ended) {
             b.append(" (").append(percent(n)).append("%)");
         }
         double rate = rate(n, elapsed);
         if (n > 0) {
-            b.append(", ").append(count(Math.round(rate))).append(' ').append(unit).append("/s");
+            b.append(", ").append(count(Math.round(rate))).append(' ').append(unitOf(Math.round(rate))).append("/s");
         }
         if (!ended && total > 0 && n > 0 && n < total) {
             b.append(", ETA ").append(seconds((long) ((total - n) / rate * 1e9)));

@@ -21,8 +21,8 @@ class ProgressReporterTest {
         assertThat(s.toString().lines().toList()).hasSize(5).satisfies(l -> {
             assertThat(l.get(0)).isEqualTo("ingest: reading (2,000,000 rows estimated)");
             assertThat(l.get(1)).startsWith("ingest: reading finished, 500,000 of 2,000,000 rows, ");
-            assertThat(l.get(2)).isEqualTo("ingest: staging (1 tables estimated)");
-            assertThat(l.get(3)).startsWith("ingest: staging finished, 0 of 1 tables");
+            assertThat(l.get(2)).isEqualTo("ingest: staging (1 table estimated)");
+            assertThat(l.get(3)).startsWith("ingest: staging finished, 0 of 1 table");
             assertThat(l.get(4)).startsWith("ingest: done in ");
         });
     }
