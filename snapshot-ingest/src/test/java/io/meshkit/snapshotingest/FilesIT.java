@@ -25,33 +25,14 @@ class FilesIT {
     Path dir;
 
     private Path contract(String version, String extra) throws Exception {
-        Path file = dir.resolve("customers-" + version + ".odcs.yaml");
-        Files.writeString(file, """
-                apiVersion: v3.1.0
-                kind: DataContract
-                id: urn:meshkit:shop:customers
-                name: Customers
-                version: %s
-                status: active
-                domain: shop
-                schema:
-                  - name: customers
-                    logicalType: object
-                    properties:
-                      - name: id
-                        logicalType: integer
-                        physicalType: INTEGER
-                        required: true
-                        primaryKey: true
-                        primaryKeyPosition: 1
-                      - name: name
-                        logicalType: string
-                        physicalType: VARCHAR
-                      - name: country
-                        logicalType: string
-                        physicalType: VARCHAR
-                %s""".formatted(version, extra.indent(6)));
-        return file;
+        return TestContracts.write(dir, "customers", version, """
+                - name: name
+                  logicalType: string
+                  physicalType: VARCHAR
+                - name: country
+                  logicalType: string
+                  physicalType: VARCHAR
+                """ + extra);
     }
 
     private Path day(String date, String csv) throws Exception {

@@ -68,27 +68,7 @@ class IngestApiIT {
     }
 
     static Contract contract(String name, String version, String properties) throws Exception {
-        Path file = dir.resolve(name + "-" + version + ".odcs.yaml");
-        Files.writeString(file, """
-                apiVersion: v3.1.0
-                kind: DataContract
-                id: urn:meshkit:shop:%s
-                name: %s
-                version: %s
-                status: active
-                domain: shop
-                schema:
-                  - name: %s
-                    logicalType: object
-                    properties:
-                      - name: id
-                        logicalType: integer
-                        physicalType: INTEGER
-                        required: true
-                        primaryKey: true
-                        primaryKeyPosition: 1
-                %s""".formatted(name, name, version, name, properties.indent(6)));
-        return ContractReader.create().read(file);
+        return ContractReader.create().read(TestContracts.write(dir, name, version, properties));
     }
 
     static final String CUSTOMERS = """

@@ -6,8 +6,6 @@ import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
 import io.meshkit.core.progress.Progress;
@@ -16,10 +14,8 @@ import io.meshkit.snapshotingest.api.FilesRequest;
 import io.meshkit.snapshotingest.api.TableResult;
 import io.meshkit.snapshotingest.di.IngestComponent;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,8 +45,7 @@ final class FilesCommand implements Callable<Integer> {
             + "once, deduplicated later); a NULL key is refused all the same.")
     boolean allowDuplicateKeys;
 
-    @Option(names = "--allow-breaking", description = "Let the staging table follow breaking column changes (with a new major contract "
-            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.")
+    @Option(names = "--allow-breaking", description = SourceOptions.ALLOW_BREAKING)
     boolean allowBreaking;
 
     @Option(names = "--landing", paramLabel = "DIR|URI", defaultValue = ".meshkit/landing",
@@ -75,12 +70,7 @@ final class FilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
-        LocalDate d;
-        try {
-            d = date.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
-        } catch (DateTimeException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + date + ": expected YYYY-MM-DD or today", e);
-        }
+        LocalDate d = SourceOptions.date(date);
         FilesRequest request = new FilesRequest(snapshots, SourceOptions.contracts(contracts), d, allowBreaking, allowDuplicateKeys);
         long start = System.nanoTime();
         try (LandingZone zone = LandingZones.open(landing)) {

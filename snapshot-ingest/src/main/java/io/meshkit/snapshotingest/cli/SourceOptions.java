@@ -61,19 +61,16 @@ final class SourceOptions {
     @Option(names = "--force", description = "Land a snapshot again even if it is complete for this date.")
     boolean force;
 
-    @Option(names = "--allow-breaking", description = "Let the staging table follow breaking column changes (with a new major contract "
-            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.")
+    /** The help of {@code --allow-breaking}, which snapshot and files share. */
+    static final String ALLOW_BREAKING = "Let the staging table follow breaking column changes (with a new major contract "
+            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.";
+
+    @Option(names = "--allow-breaking", description = ALLOW_BREAKING)
     boolean allowBreaking;
 
     /** The request: the options parsed (the date, the time zone, the contracts read); the request checks the rest. */
     SnapshotRequest request(String staging, boolean dated) {
-        LocalDate d;
-        try {
-            d = date == null ? (dated ? null : LocalDate.now(ZoneOffset.UTC)) : date.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC)
-                    : LocalDate.parse(date);
-        } catch (DateTimeException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + date + ": expected YYYY-MM-DD or today", e);
-        }
+        LocalDate d = date == null ? (dated ? null : LocalDate.now(ZoneOffset.UTC)) : date(date);
         ZoneId zone;
         try {
             zone = ZoneId.of(sourceZone);
@@ -84,6 +81,15 @@ final class SourceOptions {
                 zone, force, allowBreaking);
         return new SnapshotRequest(source, Optional.ofNullable(System.getenv(Secrets.MYSQL_PASSWORD_VARIABLE)), tables, contracts(contracts),
                 Optional.ofNullable(staging), options);
+    }
+
+    /** The date of {@code --date}: YYYY-MM-DD, or today in UTC. */
+    static LocalDate date(String text) {
+        try {
+            return text.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + text + ": expected YYYY-MM-DD or today", e);
+        }
     }
 
     /** The contracts of files and directories, read. */
