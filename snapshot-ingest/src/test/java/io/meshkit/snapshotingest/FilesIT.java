@@ -81,7 +81,7 @@ class FilesIT {
         }
         IngestRun parquet = files(v1, "2024-01-02");
         assertThat(parquet.exitCode()).as(parquet.err()).isZero();
-        assertThat(parquet.out()).contains("shop.customers 2024-01-02: 3 rows in 1 chunks", "staged   shop_staging.customers: 3 rows for snapshot_date 2024-01-02");
+        assertThat(parquet.out()).contains("shop.customers 2024-01-02: 3 rows in 1 file,", "staged   shop_staging.customers: 3 rows for snapshot_date 2024-01-02");
 
         // email added: contract 1.1.0 and the files; earlier dates read NULL
         Path v11 = contract("1.1.0", """
