@@ -26,8 +26,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampler's statement on BigQuery: the example's plays with their sampling value, queried
- * at 50% and 100% on DuckDB and in ZetaSQL's evaluator; every estimate, standard error, interval,
+ * The sampler on BigQuery: the example's plays prepared (clustered by {@code sampling_bucket} on
+ * BigQuery, sorted by {@code sampling_value} on DuckDB), queried at 50%, 20% and 100% on DuckDB and in
+ * ZetaSQL's evaluator; every estimate, standard error, interval,
  * effective sample size and skewness must be the same on both (to rounding of the double sums).
  */
 class SamplerEvaluatorTest {
@@ -48,16 +49,25 @@ class SamplerEvaluatorTest {
                 Fixtures.create(w, plays, raw, rows);
                 Sampler sampler = Sampler.over(w);
                 ColumnName listener = ColumnName.of("listener_id");
-                // the table as prepare lays it out, less the clustering: BigQuery does not cluster by a FLOAT64
-                // column (prepare's CLUSTER BY sampling_value fails there; see the sampler's README)
-                w.createTableAs(table, w.dialect().sql().sql("SELECT *, ").append(w.dialect().samplingValue(listener)).sql(" AS ")
-                        .id(SamplingLayout.SAMPLING_VALUE).sql(" FROM ").table(raw).build(), TableLayout.NONE, WriteMode.REPLACE);
+                w.createTableAs(table, w.dialect().sql().sql("SELECT * FROM ").table(raw).build(), TableLayout.NONE, WriteMode.REPLACE);
+                // prepare itself: BigQuery cannot cluster by the FLOAT64 sampling value (the evaluator's client refuses
+                // it as BigQuery does), so there it clusters by sampling_bucket, the INT64 of the same order
+                sampler.prepare(table, listener);
+                boolean bucketed = w.describe(table).orElseThrow().column(ColumnName.of("sampling_bucket")).isPresent();
+                assertThat(bucketed).as("sampling_bucket on %s", w.dialect().name()).isEqualTo(w.dialect().name().equals("bigquery"));
+                if (bucketed) {
+                    try (var check = w.query(w.dialect().sql().sql("SELECT count(*) AS n FROM ").table(table).sql(" WHERE ")
+                            .id(ColumnName.of("sampling_bucket")).sql(" != CAST(").id(SamplingLayout.SAMPLING_VALUE)
+                            .sql(" * 9007199254740992 AS INT64)").build())) {
+                        assertThat(check.iterator().next().getLong("n")).as("rows whose bucket is not their sampling value times 2^53").isZero();
+                    }
+                }
                 MetricQuery q = new MetricQuery(table, listener, List.of(Metric.parse("plays=count"), Metric.parse("listeners=users"),
                         Metric.parse("ms=sum(ms_played)"), Metric.parse("ms_per_play=mean(ms_played)"), Metric.parse("plays_per_listener=count/users")),
                         ColumnName.list("platform"), List.of());
                 List<double[]> numbers = new ArrayList<>();
                 List<String> seen = new ArrayList<>();
-                for (Rate rate : List.of(new Rate(0.5), Rate.FULL)) {
+                for (Rate rate : List.of(new Rate(0.5), new Rate(0.2), Rate.FULL)) {
                     SampledResult r = sampler.query(q, rate, 20);
                     for (GroupResult g : r.groups()) {
                         seen.add(rate + " " + g.dimensions() + " rows " + g.sampledRows());

@@ -151,5 +151,10 @@ class MetricQueryTest {
         // x and sampling_value, 8 logical bytes each, every row
         assertThat(full.cost().bytesScanned().getAsLong()).isEqualTo(600_000L * 16);
         assertThat(one.cost().bytesScanned().getAsLong()).isEqualTo(122_880L * 16);
+        // the second estimate computed from the storage metadata the first read; an append changes the row
+        // count, so the next estimate reads the metadata again and counts the new rows
+        warehouse.execute(Sql.of("CREATE TABLE learning.more AS SELECT 60000 + range AS user_id, range AS x FROM range(1000)"));
+        sampler.append(big, USER, TableId.of("learning", "more"), java.util.Optional.empty());
+        assertThat(sampler.query(q, Rate.FULL, 20).cost().bytesScanned().getAsLong()).isEqualTo(601_000L * 16);
     }
 }

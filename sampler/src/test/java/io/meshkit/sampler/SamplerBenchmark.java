@@ -99,6 +99,8 @@ public final class SamplerBenchmark {
             System.out.println();
             System.out.print(whereTheTimeGoes(w, queries.get(0)));
             System.out.println();
+            System.out.print(cpuTime(w, queries, Integer.getInteger("sampler.bench.cpuRounds", 5)));
+            System.out.println();
             try (Warehouse mem = Warehouses.open("duckdb::memory:", Map.of("memory_limit", "4GB", "threads", "2"))) {
                 System.out.print(HeavyTailedBenchmark.report(mem, REPS, Integer.getInteger("sampler.bench.recommendReps", 400)));
             }
@@ -137,6 +139,72 @@ public final class SamplerBenchmark {
             }
             b.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", r, median(statement), median(planning),
                     median(metadata), median(estimate)));
+        }
+        // the 1% statement's operators with DuckDB's own timing (a linear plan: scan, per-user aggregate, per-slice aggregate, sort)
+        b.append("\n`EXPLAIN ANALYZE` of the 1% statement (DuckDB's operator timings; the text with the rate written in):\n\n```text\n");
+        io.meshkit.core.warehouse.Sql sql = io.meshkit.sampler.internal.EstimatorSql.of(w, q, Rate.parse("1%"));
+        try (ResultRows rows = w.query(w.dialect().sql().sql("EXPLAIN ANALYZE ").append(sql).build())) {
+            for (io.meshkit.core.warehouse.Row row : rows) {
+                String text = String.valueOf(row.get(1));
+                for (String line : text.split("\n")) {
+                    if (!line.isBlank()) {
+                        b.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        String text = sql.text();
+        for (Object p : sql.parameters()) {
+            text = text.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(String.valueOf(p)));
+        }
+        b.append("```\n\nThe statement:\n\n```sql\n").append(text).append("\n```\n");
+        return b.toString();
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * Wall and CPU time of the plain full query and of the sampler at 1% and 0.1%, run alternately
+     * (plain, 1%, 0.1% in each round, both queries each) so that the other processes' load falls on
+     * all of them alike; CPU is this process's (DuckDB's threads included), which the other processes'
+     * load changes much less than the wall time.
+     */
+    static String cpuTime(Warehouse w, List<MetricQuery> queries, int rounds) {
+        io.meshkit.sampler.internal.MetricEstimator e = new io.meshkit.sampler.internal.MetricEstimator(w);
+        List<Rate> rates = List.of(Rate.parse("1%"), Rate.parse("0.1%"));
+        long[][] wall = new long[rates.size() + 1][rounds];
+        long[] cpu = new long[rates.size() + 1];
+        for (int i = 0; i < rounds; i++) {
+            for (int k = 0; k <= rates.size(); k++) {
+                long c0 = OS.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                for (MetricQuery q : queries) {
+                    if (k == 0) {
+                        try (ResultRows rows = w.query(io.meshkit.sampler.internal.EstimatorSql.plain(w, q))) {
+                            rows.forEach(x -> { });
+                        }
+                    } else {
+                        e.run(q, rates.get(k - 1), false);
+                    }
+                }
+                wall[k][i] = System.nanoTime() - t0;
+                cpu[k] += OS.getProcessCpuTime() - c0;
+            }
+        }
+        double plainWall = median(wall[0]);
+        double plainCpu = cpu[0] / 1e6 / rounds;
+        StringBuilder b = new StringBuilder("### Wall and CPU time, run alternately\n\n"
+                + "Both queries (the 2 queries of the table above), " + rounds + " rounds, each round the plain full query, then the sampler at 1%,"
+                + " then at 0.1% (the sampler's whole `query` call: the table's description, the statement, the estimates; no bytes estimate)."
+                + " Wall: median of the rounds; CPU: this process's CPU time (DuckDB's 2 threads included) per round, the mean.\n\n"
+                + "| query | wall | speed-up (wall) | CPU | speed-up (CPU) |\n|---|---:|---:|---:|---:|\n");
+        b.append(String.format(Locale.ROOT, "| plain full query | %,.1f ms | 1.0x | %,.1f ms | 1.0x |%n", plainWall, plainCpu));
+        for (int k = 1; k <= rates.size(); k++) {
+            double wl = median(wall[k]);
+            double c = cpu[k] / 1e6 / rounds;
+            b.append(String.format(Locale.ROOT, "| sampler at %s | %,.1f ms | %.1fx | %,.1f ms | %.1fx |%n", rates.get(k - 1), wl, plainWall / wl, c,
+                    c > 0 ? plainCpu / c : Double.NaN));
         }
         return b.toString();
     }

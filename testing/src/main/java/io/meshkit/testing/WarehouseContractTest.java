@@ -265,6 +265,27 @@ public abstract class WarehouseContractTest {
         }
     }
 
+    /**
+     * {@code Dialect.clusters}: a table clusters by a DOUBLE column exactly where the dialect says it can
+     * (the sampler clusters by its sampling value there, by an INT64 of the same order elsewhere).
+     */
+    @Test
+    public void clustersByADoubleExactlyWhereTheDialectSaysSo() {
+        Sql query = sql().sql("SELECT n, ").append(warehouse.dialect().cast(sql().id(ColumnName.of("n")).build(), DataType.DOUBLE))
+                .sql(" AS d FROM (").append(numbersQuery(10)).sql(") AS q").build();
+        TableLayout byDouble = TableLayout.clusteredBy(List.of(ColumnName.of("d")));
+        if (warehouse.dialect().clusters(DataType.DOUBLE)) {
+            warehouse.createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE);
+            assertThat(count(table("by_double"))).isEqualTo(10);
+        } else {
+            assertThatThrownBy(() -> warehouse.createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE))
+                    .isInstanceOf(MeshkitException.class);
+        }
+        assertThat(warehouse.dialect().clusters(DataType.BIGINT)).as("every warehouse clusters by an integer").isTrue();
+        warehouse.createTableAs(table("by_integer"), query, TableLayout.clusteredBy(List.of(ColumnName.of("n"))), WriteMode.CREATE);
+        assertThat(count(table("by_integer"))).isEqualTo(10);
+    }
+
     /** CREATE refuses an existing table and leaves it alone, REPLACE replaces, APPEND adds or creates. */
     @Test
     public void createTableAsInEveryWriteMode() {

@@ -69,6 +69,15 @@ public interface Dialect extends Quoting {
     }
 
     /**
+     * Whether a table can be clustered (or sorted, where the engine sorts) by a column of this type,
+     * as {@link TableLayout#clusterBy} asks. The default: every type. BigQuery cannot cluster by
+     * FLOAT64 (so not by a sampling value: the sampler clusters by an INT64 of the same order there).
+     */
+    default boolean clusters(DataType type) {
+        return true;
+    }
+
+    /**
      * A TIMESTAMP (meshkit's zone-less timestamp, {@link io.meshkit.core.contract.Scd2Shape#TIME_TYPE})
      * truncated to the start of its hour or day, of the same type. The default is standard
      * {@code date_trunc('day', x)}; an engine without it overrides this.

@@ -31,18 +31,22 @@ import java.util.Set;
  * Runs a metric query at a rate as one SQL statement and turns its per-group sums into estimates
  * with 95% intervals.
  *
- * <p>Method (user level): the inner aggregate sums every measure per group and sampled user (the
- * sampling key), the outer one returns per group the number of users and the power sums
- * {@code Σ y^j x^k} (j + k at most 4) of those per-user values: a total's and a ratio's numerator
- * and denominator. Users enter the sample independently with probability r, so a total is the
- * Horvitz-Thompson estimate {@code Σy / r} and a ratio {@code Σy / Σx} is linearised (the delta
- * method) at user level; {@link UserLevelInterval} turns the sums into the variance, a
- * skewness-corrected interval, the effective sample size and an upper bound of the standard error.
- * At 100% the answer is exact and the statement is the plain aggregate.
+ * <p>Method (clusters of users): the sampled users fall into {@link #UNITS} equal slices of their
+ * sampling values below r, each slice a random cluster of users (the hash behaves as a random number,
+ * so every user lands in each slice with probability r / UNITS, independently). The statement sums
+ * every measure per group and sampled user inside, and per group and slice outside (plain sums and
+ * the number of users: no powers), one row per group and slice. A total is the Horvitz-Thompson
+ * estimate {@code Σy / r} and a ratio {@code Σy / Σx} is linearised (the delta method); the variance,
+ * its skew correction and the effective sample size come from the slices' centred totals
+ * ({@link UserLevelInterval}), computed here from the returned rows. At 100% the answer is exact and
+ * the statement is the plain aggregate.
  */
 public final class MetricEstimator {
-    /** The largest power the statement sums (variance of the variance: fourth moments). */
-    static final int POWER = 4;
+    /**
+     * The units of the variance: the sampled users fall into this many equal slices of their sampling
+     * values, {@code [u r / UNITS, (u + 1) r / UNITS)}, each a random cluster of users.
+     */
+    static final int UNITS = 1000;
 
     private final Warehouse warehouse;
 
@@ -83,15 +87,13 @@ public final class MetricEstimator {
             }
         }
         List<Object> filterValues = query.filters().stream().map(columns::filterValue).toList();
-        Sql sql = sql(warehouse.dialect(), query, rate, measures, filterValues);
+        Sql sql = sql(warehouse.dialect(), query, rate, measures, filterValues, SampleFilter.bucketed(columns.info()));
         java.time.Duration metadata = java.time.Duration.ofNanos(System.nanoTime() - t0);
         List<GroupResult> groups = new ArrayList<>();
         java.time.Duration elapsed;
         OptionalLong reportedBytes;
         try (ResultRows rows = warehouse.query(sql)) {
-            for (Row row : rows) {
-                groups.add(group(row, query, rate, measures));
-            }
+            groups.addAll(groups(rows, query, rate, measures));
             elapsed = rows.stats().elapsed();
             reportedBytes = rows.stats().bytesScanned();
         }
@@ -106,80 +108,101 @@ public final class MetricEstimator {
         return new SampledResult(query, rate, groups, cost);
     }
 
-    /** One group's estimates from its row of the statement (columns in the order {@link #sql} writes them). */
-    static GroupResult group(Row row, MetricQuery query, Rate rate, List<Measure> measures) {
+    /**
+     * The groups' estimates from the statement's rows: at 100% one row per group, the exact answer;
+     * below, one row per group and unit (in the order of the groups), whose measures
+     * {@link UserLevelInterval} turns into estimates with intervals.
+     */
+    static List<GroupResult> groups(ResultRows rows, MetricQuery query, Rate rate, List<Measure> measures) {
+        int k = query.dimensions().size();
+        List<GroupResult> groups = new ArrayList<>();
+        if (rate.isFull()) {
+            for (Row row : rows) {
+                groups.add(full(row, query, measures));
+            }
+            return groups;
+        }
+        List<Measure> sampled = sampledMeasures(measures);
+        Map<List<Object>, List<double[]>> units = new LinkedHashMap<>();
+        for (Row row : rows) {
+            List<Object> dims = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                dims.add(row.get(i));
+            }
+            double[] values = new double[sampled.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = number(row.get(k + 1 + i)); // k + 1: after the unit
+            }
+            units.computeIfAbsent(java.util.Collections.unmodifiableList(dims), d -> new ArrayList<>()).add(values);
+        }
+        units.forEach((dims, list) -> groups.add(sampledGroup(dims, list, query, rate, sampled)));
+        return groups;
+    }
+
+    private static GroupResult full(Row row, MetricQuery query, List<Measure> measures) {
         int k = query.dimensions().size();
         List<Object> dims = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             dims.add(row.get(i));
         }
-        int col = k;
+        double[] s = new double[measures.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = number(row.get(k + i));
+        }
         List<Estimate> estimates = new ArrayList<>();
-        if (rate.isFull()) {
-            double[] s = new double[measures.size()];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = number(row.get(col++));
-            }
-            for (Metric m : query.metrics()) {
-                double y = s[measures.indexOf(m.numerator())];
-                if (m.isRatio()) {
-                    double x = s[measures.indexOf(m.denominator().orElseThrow())];
-                    double v = x == 0 ? Double.NaN : y / x;
-                    estimates.add(new Estimate(m.name(), v, x == 0 ? Double.NaN : 0, v, v));
-                } else {
-                    estimates.add(new Estimate(m.name(), y, 0, y, y));
-                }
-            }
-            return new GroupResult(dims, Math.round(s[0]), estimates);
-        }
-        long users = Math.round(number(row.get(col++)));
-        double[][] power = new double[measures.size()][POWER + 1];
-        for (int i = 0; i < measures.size(); i++) {
-            for (int p = 1; p <= POWER; p++) {
-                // a user counts once: every power sum of the users measure is the number of users
-                power[i][p] = isKeys(measures.get(i)) ? users : number(row.get(col++));
-            }
-        }
-        double r = rate.fraction();
         for (Metric m : query.metrics()) {
-            int y = measures.indexOf(m.numerator());
+            double y = s[measures.indexOf(m.numerator())];
             if (m.isRatio()) {
-                int x = measures.indexOf(m.denominator().orElseThrow());
-                double[][] mm = new double[POWER + 1][POWER + 1];
-                for (int p = 1; p <= POWER; p++) {
-                    mm[p][0] = power[y][p];
-                    mm[0][p] = power[x][p];
-                }
-                for (int[] jk : crossPowers()) {
-                    if (isKeys(m.numerator())) {
-                        mm[jk[0]][jk[1]] = power[x][jk[1]]; // y = 1 per user
-                    } else if (isKeys(m.denominator().orElseThrow())) {
-                        mm[jk[0]][jk[1]] = power[y][jk[0]]; // x = 1 per user
-                    } else {
-                        mm[jk[0]][jk[1]] = number(row.get(col++));
-                    }
-                }
-                estimates.add(UserLevelInterval.ratio(m.name(), mm, users, r));
+                double x = s[measures.indexOf(m.denominator().orElseThrow())];
+                double v = x == 0 ? Double.NaN : y / x;
+                estimates.add(new Estimate(m.name(), v, x == 0 ? Double.NaN : 0, v, v));
             } else {
-                estimates.add(UserLevelInterval.total(m.name(), power[y][1], power[y][2], power[y][3], power[y][4], users, r));
+                estimates.add(new Estimate(m.name(), y, 0, y, y));
             }
         }
-        return new GroupResult(dims, Math.round(power[0][1]), estimates);
+        return new GroupResult(dims, Math.round(s[0]), estimates);
     }
 
-    private static boolean isKeys(Measure m) {
-        return m.kind() == Measure.Kind.KEYS;
-    }
-
-    /** The mixed powers {@code y^j x^k} (j, k at least 1, j + k at most 4) a ratio needs beyond its parts' own. */
-    static List<int[]> crossPowers() {
-        List<int[]> list = new ArrayList<>();
-        for (int j = 1; j < POWER; j++) {
-            for (int k = 1; j + k <= POWER; k++) {
-                list.add(new int[] {j, k});
+    /** One group's estimates from its units' measures (the units the sample did not reach hold zeros). */
+    private static GroupResult sampledGroup(List<Object> dims, List<double[]> units, MetricQuery query, Rate rate, List<Measure> measures) {
+        int n = units.size();
+        double[][] byMeasure = new double[measures.size()][n];
+        for (int u = 0; u < n; u++) {
+            for (int i = 0; i < measures.size(); i++) {
+                byMeasure[i][u] = units.get(u)[i];
             }
         }
-        return list;
+        long users = Math.round(sum(byMeasure[measures.indexOf(Measure.keys())]));
+        double r = rate.fraction();
+        List<Estimate> estimates = new ArrayList<>();
+        for (Metric m : query.metrics()) {
+            double[] y = byMeasure[measures.indexOf(m.numerator())];
+            if (m.isRatio()) {
+                double[] x = byMeasure[measures.indexOf(m.denominator().orElseThrow())];
+                estimates.add(UserLevelInterval.ratio(m.name(), y, x, UNITS, users, r));
+            } else {
+                estimates.add(UserLevelInterval.total(m.name(), y, UNITS, users, r));
+            }
+        }
+        return new GroupResult(dims, Math.round(sum(byMeasure[0])), estimates);
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The measures of the sampled statement: the query's, and the sampling keys (every group reports its users). */
+    static List<Measure> sampledMeasures(List<Measure> measures) {
+        if (measures.contains(Measure.keys())) {
+            return measures;
+        }
+        List<Measure> list = new ArrayList<>(measures);
+        list.add(Measure.keys());
+        return List.copyOf(list);
     }
 
     /** The distinct measures of the query's metrics, rows first (every group reports its sampled rows). */
@@ -213,11 +236,16 @@ public final class MetricEstimator {
     }
 
     /**
-     * The statement. Below 100%: the measures per group and sampled user inside (as DOUBLE), the number
-     * of users and the power sums outside. At 100%: the plain aggregate per group. Column aliases are
-     * meshkit's own ({@code meshkit_*}), never user text.
+     * The statement. Below 100%: the measures per group and sampled user inside (as DOUBLE), their sums
+     * and the number of users per group and unit outside, ordered by group. At 100%: the plain aggregate
+     * per group. Column aliases are meshkit's own ({@code meshkit_*}), never user text.
      */
     static Sql sql(Dialect dialect, MetricQuery query, Rate rate, List<Measure> measures, List<Object> filterValues) {
+        return sql(dialect, query, rate, measures, filterValues, false);
+    }
+
+    /** The statement, with {@code bucketed} for a table clustered by {@link SampleFilter#SAMPLING_BUCKET}. */
+    static Sql sql(Dialect dialect, MetricQuery query, Rate rate, List<Measure> measures, List<Object> filterValues, boolean bucketed) {
         SqlBuilder b = dialect.sql();
         int k = query.dimensions().size();
         if (rate.isFull()) {
@@ -227,9 +255,9 @@ public final class MetricEstimator {
             }
             for (int i = 0; i < measures.size(); i++) {
                 b.sql(i == 0 ? "" : ", ");
-                measure(b, query, measures.get(i), true);
+                measure(b, query, measures.get(i));
             }
-            from(b, dialect, query, rate, filterValues);
+            from(b, dialect, query, rate, filterValues, bucketed);
             if (k > 0) {
                 b.sql(" GROUP BY ");
                 for (int i = 0; i < k; i++) {
@@ -242,55 +270,51 @@ public final class MetricEstimator {
             }
             return b.build();
         }
+        // one row per group and unit (UNITS equal slices of the sampling values below r, each a cluster of
+        // users): inside, the measures per group and sampled user; outside, their sums per unit and the users
+        List<Measure> sampled = sampledMeasures(measures);
         b.sql("SELECT ");
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i <= k; i++) {
             b.id(alias("d", i)).sql(", ");
         }
-        b.sql("count(*) AS ").id(ColumnName.of("meshkit_users"));
-        for (int i = 0; i < measures.size(); i++) {
-            if (isKeys(measures.get(i))) {
-                continue; // its power sums are the number of users
+        for (int i = 0; i < sampled.size(); i++) {
+            b.sql(i == 0 ? "" : ", ");
+            if (sampled.get(i).kind() == Measure.Kind.KEYS) {
+                b.sql("count(*)");
+            } else {
+                b.sql("sum(").id(alias("m", i)).sql(")");
             }
-            for (int p = 1; p <= POWER; p++) {
-                b.sql(", sum(");
-                product(b, i, p, -1, 0);
-                b.sql(") AS ").id(alias("s" + i + "_", p));
-            }
-        }
-        int ratio = 0;
-        for (Metric m : query.metrics()) {
-            if (m.isRatio() && !isKeys(m.numerator()) && !isKeys(m.denominator().orElseThrow())) {
-                int y = measures.indexOf(m.numerator());
-                int x = measures.indexOf(m.denominator().orElseThrow());
-                for (int[] jk : crossPowers()) {
-                    b.sql(", sum(");
-                    product(b, y, jk[0], x, jk[1]);
-                    b.sql(") AS ").id(alias("p" + ratio + "_" + jk[0] + "_", jk[1]));
-                }
-                ratio++;
-            }
+            b.sql(" AS ").id(alias("s", i));
         }
         b.sql(" FROM (SELECT ");
         for (int i = 0; i < k; i++) {
             b.id(query.dimensions().get(i)).sql(" AS ").id(alias("d", i)).sql(", ");
         }
-        b.id(query.samplingKey()).sql(" AS ").id(ColumnName.of("meshkit_key"));
-        for (int i = 0; i < measures.size(); i++) {
-            b.sql(", CAST(");
-            measure(b, query, measures.get(i), false);
-            b.sql(" AS ").type(DataType.DOUBLE).sql(") AS ").id(alias("m", i));
+        // the unit as d_k: floor(sampling_value * UNITS / r), in [0, UNITS)
+        b.sql("floor(").id(SamplingLayout.SAMPLING_VALUE).sql(" * ").bind(UNITS / rate.fraction()).sql(") AS ").id(alias("d", k));
+        b.sql(", ").id(query.samplingKey()).sql(" AS ").id(ColumnName.of("meshkit_key"));
+        for (int i = 0; i < sampled.size(); i++) {
+            Measure m = sampled.get(i);
+            if (m.kind() == Measure.Kind.SUM) {
+                b.sql(", ");
+                measure(b, query, m); // already a DOUBLE
+                b.sql(" AS ").id(alias("m", i));
+            } else if (m.kind() != Measure.Kind.KEYS) {
+                b.sql(", CAST(");
+                measure(b, query, m);
+                b.sql(" AS ").type(DataType.DOUBLE).sql(") AS ").id(alias("m", i));
+            }
         }
-        from(b, dialect, query, rate, filterValues);
+        from(b, dialect, query, rate, filterValues, bucketed);
         b.sql(" GROUP BY ");
-        for (int i = 0; i <= k; i++) {
+        for (int i = 0; i <= k + 1; i++) {
             b.sql(i == 0 ? "" : ", ").literal(i + 1);
         }
-        b.sql(") AS meshkit_users");
+        b.sql(") AS meshkit_users GROUP BY ");
+        for (int i = 0; i <= k; i++) {
+            b.sql(i == 0 ? "" : ", ").id(alias("d", i));
+        }
         if (k > 0) {
-            b.sql(" GROUP BY ");
-            for (int i = 0; i < k; i++) {
-                b.sql(i == 0 ? "" : ", ").id(alias("d", i));
-            }
             b.sql(" ORDER BY ");
             for (int i = 0; i < k; i++) {
                 b.sql(i == 0 ? "" : ", ").id(alias("d", i));
@@ -299,48 +323,21 @@ public final class MetricEstimator {
         return b.build();
     }
 
-    /**
-     * {@code m_i^p · m_x^q} of the inner DOUBLE columns ({@code x < 0}: no second factor), with
-     * {@code power()} rather than repeated products: fewer expression nodes to plan, and planning is
-     * much of a small sampled query's time.
-     */
-    private static void product(SqlBuilder b, int i, int p, int x, int q) {
-        power(b, i, p);
-        if (x >= 0) {
-            b.sql(" * ");
-            power(b, x, q);
-        }
-    }
-
-    private static void power(SqlBuilder b, int i, int p) {
-        if (p == 1) {
-            b.id(alias("m", i));
-        } else {
-            b.sql("power(").id(alias("m", i)).sql(", ").literal(p).sql(")");
-        }
-    }
-
-    /** One measure's aggregate; per user (inside) a user counts once, over all rows (at 100%) distinct keys count. */
-    private static void measure(SqlBuilder b, MetricQuery query, Measure m, boolean full) {
+    /** One measure's aggregate (a user counts once: distinct keys; sums as DOUBLE, 0 for none). */
+    private static void measure(SqlBuilder b, MetricQuery query, Measure m) {
         switch (m.kind()) {
             case ROWS -> b.sql("count(*)");
-            case KEYS -> {
-                if (full) {
-                    b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
-                } else {
-                    b.sql("1"); // one user per row of the inner aggregate
-                }
-            }
+            case KEYS -> b.sql("count(DISTINCT ").id(query.samplingKey()).sql(")");
             case SUM -> b.sql("coalesce(sum(CAST(").id(m.column().orElseThrow()).sql(" AS ").type(DataType.DOUBLE).sql(")), 0)");
             case COUNT_OF -> b.sql("count(").id(m.column().orElseThrow()).sql(")");
         }
     }
 
-    private static void from(SqlBuilder b, Dialect dialect, MetricQuery query, Rate rate, List<Object> filterValues) {
+    private static void from(SqlBuilder b, Dialect dialect, MetricQuery query, Rate rate, List<Object> filterValues, boolean bucketed) {
         b.sql(" FROM ").table(query.table());
         boolean first = true;
         if (!rate.isFull()) {
-            b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" < ").bind(rate.fraction());
+            SampleFilter.append(b.sql(" WHERE "), bucketed, rate);
             first = false;
         }
         for (int i = 0; i < query.filters().size(); i++) {

@@ -30,6 +30,7 @@ import java.util.function.Function;
  */
 public final class Preparer {
     private static final TableLayout LAYOUT = TableLayout.clusteredBy(List.of(SamplingLayout.SAMPLING_VALUE));
+    private static final TableLayout BUCKET_LAYOUT = TableLayout.clusteredBy(List.of(SampleFilter.SAMPLING_BUCKET));
     private static final String CANDIDATE_SUFFIX = "__meshkit_sampling";
 
     private final Warehouse warehouse;
@@ -47,7 +48,7 @@ public final class Preparer {
         TableId candidate = table.withName(table.name() + CANDIDATE_SUFFIX);
         warehouse.drop(candidate); // what a crashed run left behind
         Sql select = select(columns.info().columns(), key, table);
-        warehouse.createTableAs(candidate, select, LAYOUT, WriteMode.REPLACE);
+        warehouse.createTableAs(candidate, select, layout(), WriteMode.REPLACE);
         long withoutKey = count(candidate, true);
         long rows = count(candidate, false);
         warehouse.replace(table, candidate);
@@ -74,6 +75,8 @@ public final class Preparer {
         b.join(target.info().columns(), c -> {
             if (c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())) {
                 b.append(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE);
+            } else if (c.name().name().equalsIgnoreCase(SampleFilter.SAMPLING_BUCKET.name())) {
+                b.append(SampleFilter.bucket(warehouse.dialect(), warehouse.dialect().samplingValue(key))).sql(" AS ").id(SampleFilter.SAMPLING_BUCKET);
             } else {
                 source.require(c.name(), "column of " + table);
                 b.id(c.name());
@@ -88,7 +91,7 @@ public final class Preparer {
                         .sql(" IN (SELECT DISTINCT ").id(c).sql(" FROM ").table(batch).sql(")").build();
                 replaced = w.execute(delete).rowsAffected().orElse(0);
             }
-            long written = w.createTableAs(table, select, LAYOUT, WriteMode.APPEND).rowsAffected().orElse(-1);
+            long written = w.createTableAs(table, select, layout(), WriteMode.APPEND).rowsAffected().orElse(-1);
             return new long[] {replaced, written};
         };
         long[] counts = warehouse instanceof SupportsTransactions tx ? tx.inTransaction(work) : work.apply(warehouse);
@@ -97,15 +100,25 @@ public final class Preparer {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** Sorted (clustered) by the sampling value, or by its INT64 bucket where the warehouse cannot cluster by a DOUBLE. */
+    private TableLayout layout() {
+        return SampleFilter.needsBucket(warehouse.dialect()) ? BUCKET_LAYOUT : LAYOUT;
+    }
+
     private Sql select(List<ColumnInfo> columns, ColumnName key, TableId table) {
         SqlBuilder b = warehouse.dialect().sql().sql("SELECT ");
         for (ColumnInfo c : columns) {
-            if (!c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())) {
+            if (!c.name().name().equalsIgnoreCase(SamplingLayout.SAMPLING_VALUE.name())
+                    && !c.name().name().equalsIgnoreCase(SampleFilter.SAMPLING_BUCKET.name())) {
                 b.id(c.name()).sql(", ");
             }
         }
-        return b.append(warehouse.dialect().samplingValue(key)).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE)
-                .sql(" FROM ").table(table).build();
+        Sql value = warehouse.dialect().samplingValue(key);
+        b.append(value).sql(" AS ").id(SamplingLayout.SAMPLING_VALUE);
+        if (SampleFilter.needsBucket(warehouse.dialect())) {
+            b.sql(", ").append(SampleFilter.bucket(warehouse.dialect(), value)).sql(" AS ").id(SampleFilter.SAMPLING_BUCKET);
+        }
+        return b.sql(" FROM ").table(table).build();
     }
 
     private long count(TableId table, boolean onlyWithoutKey) {

@@ -141,8 +141,9 @@ public final class Recommender {
 
     private OptionalLong bytes(MetricQuery query, SampledResult pilot, Rate r) {
         if (warehouse instanceof SupportsDryRun dry) {
+            boolean bucketed = SampleFilter.bucketed(Columns.of(warehouse, query.table(), "recommend a rate for").info());
             return OptionalLong.of(dry.estimateBytes(MetricEstimator.sql(warehouse.dialect(), query, r,
-                    MetricEstimator.measures(query), filterValues(query))));
+                    MetricEstimator.measures(query), filterValues(query), bucketed)));
         }
         var info = Columns.of(warehouse, query.table(), "recommend a rate for").info();
         return ScanEstimate.bytes(warehouse, info, MetricEstimator.usedColumns(query), r);

@@ -7,7 +7,6 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Rate;
-import io.meshkit.sampler.api.SamplingLayout;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +36,12 @@ public final class SampledSql {
             } else {
                 table = TableId.parse(m.group(1).trim());
             }
-            Columns.of(warehouse, table, "sample").requirePrepared();
+            Columns columns = Columns.of(warehouse, table, "sample");
+            columns.requirePrepared();
             b.append(Sql.ofUserText(text.substring(last, m.start()))); // the user's own SQL text, as `meshkit query` runs it
             b.sql("(SELECT * FROM ").table(table);
             if (!rate.isFull()) {
-                b.sql(" WHERE ").id(SamplingLayout.SAMPLING_VALUE).sql(" < ").bind(rate.fraction());
+                SampleFilter.append(b.sql(" WHERE "), SampleFilter.bucketed(columns.info()), rate);
             }
             b.sql(")");
             last = m.end();

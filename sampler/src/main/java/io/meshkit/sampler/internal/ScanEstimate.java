@@ -21,7 +21,11 @@ final class ScanEstimate {
         if (!(warehouse instanceof SupportsScanEstimate estimate)) {
             return OptionalLong.empty();
         }
-        // at 100% every row group is read: a bound above every sampling value
+        // at 100% every row group is read: a bound above every sampling value; a bucketed table is clustered by its bucket
+        if (SampleFilter.bucketed(table)) {
+            return estimate.estimateScanBytes(table, columns, SampleFilter.SAMPLING_BUCKET,
+                    rate.isFull() ? 0x1.0p54 : (double) SampleFilter.bucketBound(rate));
+        }
         return estimate.estimateScanBytes(table, columns, SamplingLayout.SAMPLING_VALUE, rate.isFull() ? 2.0 : rate.fraction());
     }
 }

@@ -3,19 +3,25 @@ package io.meshkit.sampler.internal;
 import io.meshkit.sampler.api.Estimate;
 
 /**
- * The interval of one number from the moments of the sampled users' contributions.
+ * The interval of one number from its units' sums: the sampled users fall into {@code B} equal
+ * slices of the sampling value (units), each a random cluster of users.
  *
  * <p>Users enter the sample independently with probability {@code r} (Poisson sampling), so an
- * estimate is, to first order, a sum of independent contributions {@code a_i} of the sampled users:
- * {@code y_i / r} for a total (Horvitz-Thompson), {@code (y_i - R x_i) / Σx} for a ratio
- * {@code R = Σy / Σx} (linearisation, the delta method). With {@code f = 1 - r} and
- * {@code A_k = Σ a_i^k} over the sampled users:
+ * estimate is, to first order, a sum of contributions of the units: {@code y_u / r} for a total
+ * (Horvitz-Thompson), {@code (y_u - R x_u) / Σx} for a ratio {@code R = Σy / Σx} (linearisation, the
+ * delta method). Units of equal probability r/B are exchangeable, and the centred unit totals give an
+ * unbiased variance: {@code E[B/(B-1) Σ_u (y_u - ȳ)²] = r Σ_population y²}, the expectation of the
+ * sampled users' {@code Σ y²} (the contributions are centred over all B units, those the sample did
+ * not reach included; a ratio's contributions sum to 0 already). With {@code f = 1 - r} and
+ * {@code A_k = Σ a_u^k} of the centred contributions ({@code A_2} times {@code B/(B-1)}):
  * <pre>
  *   variance             V  = f A2                    (unbiased under Poisson sampling)
  *   variance of V        W  = f³ A4
  *   third cumulant       K3 = f (1 - 2r) A3
  *   Cov(estimate, V)     C  = f² A3
  * </pre>
+ * As B grows to one user per unit these are the user-level formulas; at B = 1,000 the statement
+ * returns at most 1,000 rows per group instead of aggregating powers of every user.
  * Two corrections make the normal interval hold on heavy-tailed data with a thousand or more users:
  * <ol>
  *   <li>the variance estimate is itself noisy when a few users carry it, so the quantile is
@@ -82,10 +88,11 @@ final class UserLevelInterval {
      * @param value the estimate
      * @param a2 Σ a², a3 Σ a³, a4 Σ a⁴ of the contributions of the sampled users
      * @param users sampled users
+     * @param units the units that hold them (the variance's degrees of freedom are fewer)
      * @param effective the effective sample size
      * @param r the rate, below 1
      */
-    static Estimate of(String name, double value, double a2, double a3, double a4, long users, double effective, double r) {
+    static Estimate of(String name, double value, double a2, double a3, double a4, long users, int units, double effective, double r) {
         double f = 1 - r;
         double variance = Math.max(0, f * a2);
         double se = Math.sqrt(variance);
@@ -101,7 +108,7 @@ final class UserLevelInterval {
         double skewZ = (k3 - 3 * cov) / v15;
         double w = Math.max(0, f * f * f * a4);
         double df = w > 0 ? 2 * variance * variance / w : Double.POSITIVE_INFINITY;
-        double t = quantile(Math.min(df, users - 1.0));
+        double t = quantile(Math.min(df, units - 1.0));
         double shift = SHIFT_WEIGHT * (mean + skewZ * (Z975 * Z975 - 1) / 6);
         shift = Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, shift));
         // Z = (est - θ)/se lies in [-t + shift, t + shift], so θ in [est - se (t + shift), est + se (t - shift)]
@@ -111,36 +118,77 @@ final class UserLevelInterval {
         return new Estimate(name, value, se, lower, upper, users, effective, skewness, seUpper);
     }
 
-    /** A total {@code Σy / r} from the sampled users' sums {@code S_k = Σ y^k}. */
-    static Estimate total(String name, double s1, double s2, double s3, double s4, long users, double r) {
-        double value = s1 / r;
-        return of(name, value, s2 / (r * r), s3 / (r * r * r), s4 / (r * r * r * r), users, kish(s1, s2), r);
+    /**
+     * A total {@code Σy / r} from its units' sums {@code y_u} (the units the sample did not reach hold 0):
+     * the contributions are the units' centred totals {@code (y_u - ȳ) / r} over all {@code units}.
+     *
+     * @param y the sums of the units that hold sampled rows
+     * @param units the number of units, at least {@code y.length}
+     */
+    static Estimate total(String name, double[] y, int units, long users, double r) {
+        double s1 = 0;
+        for (double v : y) {
+            s1 += v;
+        }
+        double mean = s1 / units;
+        double[] c = centred(y, units, mean);
+        double scale = (double) units / (units - 1);
+        return of(name, s1 / r, scale * c[2] / (r * r), c[3] / (r * r * r), c[4] / (r * r * r * r), users, y.length,
+                kish(s1, scale * c[2]), r);
     }
 
     /**
-     * A ratio {@code Σy / Σx}: the contributions are {@code e_i / Σx} with {@code e = y - R x}; the
-     * power sums of {@code e} come from the sampled users' sums {@code Σ y^j x^k} by the binomial theorem.
-     *
-     * @param m {@code m[j][k] = Σ y^j x^k} for {@code j + k <= 4}
+     * A ratio {@code Σy / Σx} from its units' sums: the contributions are {@code e_u / Σx} with
+     * {@code e = y - R x} (linearisation; they sum to 0, a unit the sample did not reach contributes 0).
      */
-    static Estimate ratio(String name, double[][] m, long users, double r) {
-        double sy = m[1][0];
-        double sx = m[0][1];
+    static Estimate ratio(String name, double[] y, double[] x, int units, long users, double r) {
+        double sy = 0;
+        double sx = 0;
+        for (int u = 0; u < y.length; u++) {
+            sy += y[u];
+            sx += x[u];
+        }
         if (sx == 0) {
             return new Estimate(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double ratio = sy / sx;
-        double e2 = m[2][0] - 2 * ratio * m[1][1] + ratio * ratio * m[0][2];
-        double e3 = m[3][0] - 3 * ratio * m[2][1] + 3 * ratio * ratio * m[1][2] - ratio * ratio * ratio * m[0][3];
-        double e4 = m[4][0] - 4 * ratio * m[3][1] + 6 * ratio * ratio * m[2][2] - 4 * ratio * ratio * ratio * m[1][3]
-                + ratio * ratio * ratio * ratio * m[0][4];
-        // rounding can leave a tiny negative power sum where every e is 0 (a constant ratio)
-        double scale = Math.max(m[2][0], ratio * ratio * m[0][2]);
-        if (e2 <= 1e-12 * scale) {
+        double e2 = 0;
+        double e3 = 0;
+        double e4 = 0;
+        double scale = 0;
+        for (int u = 0; u < y.length; u++) {
+            double e = y[u] - ratio * x[u];
+            double ee = e * e;
+            e2 += ee;
+            e3 += ee * e;
+            e4 += ee * ee;
+            scale = Math.max(scale, Math.abs(y[u]) + Math.abs(ratio * x[u]));
+        }
+        // rounding leaves tiny residuals where every unit has the same ratio (a constant ratio): no error
+        if (e2 <= 1e-24 * scale * scale * y.length) {
             return new Estimate(name, ratio, 0, ratio, ratio, users, Double.NaN, 0, 0);
         }
-        double effective = Math.min(kish(sy, m[2][0]), kish(sx, m[0][2]));
-        return of(name, ratio, e2 / (sx * sx), e3 / (sx * sx * sx), Math.max(0, e4) / (sx * sx * sx * sx), users, effective, r);
+        double f = (double) units / (units - 1);
+        double effective = Math.min(kish(sy, f * centred(y, units, sy / units)[2]), kish(sx, f * centred(x, units, sx / units)[2]));
+        return of(name, ratio, f * e2 / (sx * sx), e3 / (sx * sx * sx), e4 / (sx * sx * sx * sx), users, y.length, effective, r);
+    }
+
+    /** {@code Σ (v - mean)^k} for k = 2, 3, 4 (at those indices) over {@code units} values of which those not given are 0. */
+    private static double[] centred(double[] values, int units, double mean) {
+        double[] c = new double[5];
+        for (double v : values) {
+            double d = v - mean;
+            double dd = d * d;
+            c[2] += dd;
+            c[3] += dd * d;
+            c[4] += dd * dd;
+        }
+        int empty = units - values.length;
+        double mm = mean * mean;
+        c[2] += empty * mm;
+        c[3] -= empty * mm * mean;
+        c[4] += empty * mm * mm;
+        return c;
     }
 
     /**

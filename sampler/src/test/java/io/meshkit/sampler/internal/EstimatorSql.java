@@ -13,4 +13,9 @@ public final class EstimatorSql {
     public static Sql of(Warehouse w, MetricQuery q, Rate rate) {
         return MetricEstimator.sql(w.dialect(), q, rate, MetricEstimator.measures(q), List.of());
     }
+
+    /** The plain query (no sampling) that {@code evaluate} times as the baseline. */
+    public static Sql plain(Warehouse w, MetricQuery q) {
+        return new Evaluator(w).plainSql(q);
+    }
 }

@@ -165,6 +165,15 @@ public final class BigQueryDialect implements Dialect {
         };
     }
 
+    /** BigQuery clusters by INT64, STRING, BOOL, NUMERIC, BIGNUMERIC, DATE, DATETIME, TIMESTAMP and GEOGRAPHY: not by FLOAT64, BYTES, JSON, ARRAY or STRUCT. */
+    @Override
+    public boolean clusters(DataType type) {
+        return switch (type.kind()) {
+            case REAL, DOUBLE, BINARY, JSON, STRUCT, ARRAY, MAP -> false;
+            default -> true;
+        };
+    }
+
     /**
      * INT64 is signed, so the first 8 MD5 bytes cannot be read into it whole. The first 14 hex
      * digits are the top 56 bits, which fit; shifted right by 3 they are the top 53 bits, i.e.

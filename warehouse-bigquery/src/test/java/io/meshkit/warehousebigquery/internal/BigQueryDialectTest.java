@@ -32,6 +32,15 @@ class BigQueryDialectTest {
     }
 
     @Test
+    void clustersByWhatBigQueryClustersBy() {
+        assertThat(D.clusters(DataType.DOUBLE)).isFalse();
+        assertThat(D.clusters(DataType.of(DataType.Kind.REAL))).isFalse();
+        assertThat(D.clusters(DataType.BIGINT)).isTrue();
+        assertThat(D.clusters(DataType.VARCHAR)).isTrue();
+        assertThat(D.clusters(DataType.DATE)).isTrue();
+    }
+
+    @Test
     void mapsEveryPortableTypeAndBack() {
         Map<DataType, String> expected = new java.util.LinkedHashMap<>();
         expected.put(DataType.BOOLEAN, "BOOL");

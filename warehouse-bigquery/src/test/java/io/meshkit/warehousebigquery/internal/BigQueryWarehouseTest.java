@@ -187,6 +187,21 @@ class BigQueryWarehouseTest {
     }
 
     @Test
+    void createTableAsClustersByAnInt64NotByAFloat64() {
+        // BigQuery cannot cluster by FLOAT64 (the fake refuses as BigQuery does): the dialect says so, and
+        // a sampling value's INT64 of the same order (its 53-bit integer) clusters
+        Sql values = Sql.of("SELECT n AS user_id, n / 128.0 AS v, CAST(n / 128.0 * 128 AS INT64) AS v_bucket FROM ("
+                + BigQueryWarehouseContractTest.series(10).text() + ")");
+        assertThat(warehouse.dialect().clusters(io.meshkit.core.type.DataType.DOUBLE)).isFalse();
+        assertThatThrownBy(() -> warehouse.createTableAs(MUSIC.table("by_float"), values, TableLayout.clusteredBy(ColumnName.list("v")),
+                WriteMode.CREATE)).isInstanceOf(MeshkitException.class);
+        assertThat(warehouse.describe(MUSIC.table("by_float"))).isEmpty();
+        assertThat(warehouse.dialect().clusters(io.meshkit.core.type.DataType.BIGINT)).isTrue();
+        warehouse.createTableAs(MUSIC.table("by_bucket"), values, TableLayout.clusteredBy(ColumnName.list("v_bucket")), WriteMode.CREATE);
+        assertThat(fake.clustering("music", "by_bucket")).containsExactly("`v_bucket`");
+    }
+
+    @Test
     void replaceIsACopyJobWithWriteTruncateThenDropsTheCandidate() {
         TableId prod = numbers("tracks", 5);
         TableId candidate = numbers("tracks_candidate", 8);

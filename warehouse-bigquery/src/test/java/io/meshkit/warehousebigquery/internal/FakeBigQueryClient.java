@@ -676,7 +676,20 @@ final class FakeBigQueryClient implements BigQueryClient {
             if (ast.getClusterBy() != null) {
                 List<String> cluster = new ArrayList<>();
                 for (var e : ast.getClusterBy().getClusteringExpressions()) {
-                    cluster.add(text(sql, e.getParseLocationRange()));
+                    String column = text(sql, e.getParseLocationRange());
+                    // as BigQuery: no clustering by FLOAT64 (nor by BYTES, JSON, ARRAY or STRUCT)
+                    for (int i = 0; i < fields.size(); i++) {
+                        if (("`" + fields.get(i).getName() + "`").equalsIgnoreCase(column) || fields.get(i).getName().equalsIgnoreCase(column)) {
+                            TypeKind kind = types.get(i).getKind();
+                            if (kind == TypeKind.TYPE_DOUBLE || kind == TypeKind.TYPE_FLOAT || kind == TypeKind.TYPE_BYTES
+                                    || kind == TypeKind.TYPE_JSON || kind == TypeKind.TYPE_ARRAY || kind == TypeKind.TYPE_STRUCT) {
+                                throw error(400, "invalidQuery", "Field " + fields.get(i).getName() + " is of type "
+                                        + types.get(i).typeName(com.google.zetasql.ZetaSQLOptions.ProductMode.PRODUCT_EXTERNAL)
+                                        + " which is not supported for clustering");
+                            }
+                        }
+                    }
+                    cluster.add(column);
                 }
                 table.clustering = List.copyOf(cluster);
             }

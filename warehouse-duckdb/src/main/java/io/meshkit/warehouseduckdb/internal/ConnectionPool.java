@@ -19,6 +19,8 @@ import org.duckdb.DuckDBConnection;
 final class ConnectionPool {
     private static final int MAX_IDLE = 8;
 
+    /** The storage metadata the scan estimates of this database read. */
+    final ScanEstimate.Cache scanCache = new ScanEstimate.Cache();
     private final String uri;
     private final DuckDBConnection root;
     private final Deque<DuckDBConnection> idle = new ConcurrentLinkedDeque<>();

@@ -376,7 +376,7 @@ public final class DuckDbWarehouse implements Warehouse, SupportsTransactions, S
     @Override
     public OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn, double below) {
         requireNonNull(table, "table is null");
-        return ScanEstimate.bytes(this, table, Set.copyOf(columns), requireNonNull(rangeColumn, "rangeColumn is null"), below);
+        return ScanEstimate.bytes(this, pool.scanCache, table, Set.copyOf(columns), requireNonNull(rangeColumn, "rangeColumn is null"), below);
     }
 
     /**
