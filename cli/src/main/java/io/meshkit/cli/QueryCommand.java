@@ -1,5 +1,6 @@
 package io.meshkit.cli;
 
+import io.meshkit.cli.di.CliComponent;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;

@@ -110,6 +110,43 @@ class ArchitectureTest {
         }).allowEmptyShould(true).check(tests);
     }
 
+    // ---------------------------------------------------------------- the module shape
+
+    /**
+     * The tools, each with the same four packages: {@code api} (interfaces, requests, results and their
+     * validation), {@code internal} (the implementation), {@code cli} (picocli commands), {@code di}
+     * (the Dagger component and the static factories that reach {@code internal}).
+     */
+    private static final List<String> TOOLS = List.of("differ", "sampler", "scdbuilder", "publisher", "linter", "monitor");
+
+    @Test
+    void everyToolHasTheSameFourPackages() {
+        for (String tool : TOOLS) {
+            for (String pkg : List.of("api", "internal", "cli", "di")) {
+                assertThat(main.containPackage("io.meshkit." + tool + "." + pkg)).as("io.meshkit." + tool + "." + pkg).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void apiPackagesNeverDependOnInternalOnes() {
+        noClasses().that().resideInAPackage("io.meshkit.*.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.meshkit.*.internal..")
+                .because("api is a module's contract and internal is free to change; what builds an implementation lives in di (DESIGN.md)")
+                .check(main);
+    }
+
+    @Test
+    void daggerComponentsLiveInDiPackages() {
+        List<String> components = main.stream().filter(c -> c.isAnnotatedWith("dagger.Component")).map(JavaClass::getName).toList();
+        // the rule below is only as good as what it sees: every tool's component (and the CLI's) must be among them
+        assertThat(components).as("Dagger components found").hasSizeGreaterThanOrEqualTo(TOOLS.size() + 1);
+        classes().that().areAnnotatedWith("dagger.Component")
+                .should().resideInAPackage("io.meshkit.*.di")
+                .because("every module keeps its wiring in the same place: di (DESIGN.md)")
+                .check(main);
+    }
+
     @Test
     void testClassesAreNamedSoThatSurefireOrFailsafeRunsThem() {
         assertThat(testDirs).as("test class directories").isNotEmpty();

@@ -105,4 +105,25 @@ class BadInputTest {
                 tmp.resolve("proj").toString()), 2, "version");
         assertThat(tmp.resolve("proj/pom.xml")).doesNotExist();
     }
+
+    /** One reader of meshkit.yaml: a --config that is missing is one line and exit 2 in every tool, lineage included. */
+    @Test
+    void aMissingConfigFileIsOneLineAndExitTwoEverywhere() throws Exception {
+        Path missing = tmp.resolve("nope.yaml");
+        String line = "Cannot read configuration " + missing + ": no such file";
+        assertOneLine(CliRun.of("query", "SELECT 1", "--config", missing.toString()), 2, line);
+        assertOneLine(CliRun.of("monitor", "status", "--config", missing.toString()), 2, line);
+        assertOneLine(CliRun.of("publish", "history", "--contract", MUSIC.resolve("contracts/tracks.odcs.yaml").toString(),
+                "--config", missing.toString()), 2, line);
+        // a bad lineage section is found by the same reader, before anything runs
+        Path badLineage = write("lineage.yaml", "warehouse: " + uri() + "\nlineage: {transport: kafka}\n");
+        assertOneLine(CliRun.of("query", "SELECT 1", "--config", badLineage.toString()), 2, "lineage.transport must be one of");
+    }
+
+    /** A policy the publisher's api refuses is exit 2 with its own line, not an internal error. */
+    @Test
+    void anIllegalPublishPolicyIsExitTwo() {
+        assertOneLine(CliRun.of("publish", "promote", "--contract", MUSIC.resolve("contracts/tracks.odcs.yaml").toString(),
+                "--keep", "0", "--warehouse", uri()), 2, "Cannot use the publish policy: keep at least one version (--keep), got 0");
+    }
 }

@@ -36,7 +36,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.DiffRequest;
-import io.meshkit.differ.api.DiffStatements;
+import io.meshkit.differ.internal.DiffStatements;
 import io.meshkit.differ.api.Normalisation;
 import io.meshkit.differ.internal.Key;
 import io.meshkit.differ.internal.KeyRange;

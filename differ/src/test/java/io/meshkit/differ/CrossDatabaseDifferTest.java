@@ -3,6 +3,7 @@ package io.meshkit.differ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
@@ -10,12 +11,12 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.di.Differs;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -52,11 +53,11 @@ class CrossDatabaseDifferTest {
         DiffRequest request = DiffRequest.of(PROD, CAND, ColumnName.list("id")).withNormalisation(n)
                 .withPersonalData(Set.of(ColumnName.of("email")));
         // tiny segments so the bisection recurses several levels on ten rows
-        DiffResult cross = CrossDatabaseDiffer.betweenWarehouses(one, two, 2, 1).diff(request);
+        DiffResult cross = Differs.betweenWarehouses(one, two, new SegmentSettings(2, 1)).diff(request);
         // the reference: both tables in one warehouse
         try (Warehouse both = Warehouses.open("duckdb::memory:")) {
             Fixtures.create(both, "s");
-            DiffResult local = new WarehouseDiffer(both).diff(request);
+            DiffResult local = Differs.inWarehouse(both).diff(request);
             assertThat(cross.method()).isEqualTo("segments");
             assertThat(cross.productionRows()).isEqualTo(local.productionRows());
             assertThat(cross.candidateRows()).isEqualTo(local.candidateRows());
@@ -99,7 +100,7 @@ class CrossDatabaseDifferTest {
                 + " CASE WHEN range % 2 = 0 THEN 'u' || range || '@example.com' END AS email,"
                 + " CASE WHEN range % 5 = 0 THEN CAST(range AS DECIMAL(10,2)) END AS credit FROM range(1, 501)"));
         TableId ev = TableId.of("s", "ev");
-        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, two, 4, 20).diff(DiffRequest.of(ev, ev, ColumnName.list("id")).withExamples(2));
+        DiffResult r = Differs.betweenWarehouses(one, two, new SegmentSettings(4, 20)).diff(DiffRequest.of(ev, ev, ColumnName.list("id")).withExamples(2));
         // even keys gained an email, multiples of 5 a credit, 1..3 lost legacy: 250 + 50 odd multiples of 5 + 1 and 3
         assertThat(r.changed()).isEqualTo(302);
         assertThat(r.unchanged()).isEqualTo(198);
@@ -118,7 +119,7 @@ class CrossDatabaseDifferTest {
     @Test
     void identicalTablesNeedNoDownload() {
         DiffRequest request = DiffRequest.of(PROD, PROD, ColumnName.list("id"));
-        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, one, 4, 1).diff(request);
+        DiffResult r = Differs.betweenWarehouses(one, one, new SegmentSettings(4, 1)).diff(request);
         assertThat(r.hasDifferences()).isFalse();
         assertThat(r.unchanged()).isEqualTo(8);
         assertThat(r.work().rowsDownloaded()).isZero();
@@ -133,7 +134,7 @@ class CrossDatabaseDifferTest {
                 + " range AS n, CASE WHEN range IN (0, 199, 200, 399) THEN -1 ELSE range * 3 END AS v FROM range(0, 400)"
                 + " UNION ALL SELECT 'B001', 1, 3")); // (B001, 1) twice in the candidate
         TableId ck = TableId.of("s", "ck");
-        DiffResult r = CrossDatabaseDiffer.betweenWarehouses(one, two, 3, 10).diff(DiffRequest.of(ck, ck, ColumnName.list("region", "n")));
+        DiffResult r = Differs.betweenWarehouses(one, two, new SegmentSettings(3, 10)).diff(DiffRequest.of(ck, ck, ColumnName.list("region", "n")));
         assertThat(r.changed()).isEqualTo(4);
         assertThat(r.candidateDuplicates().keys()).isEqualTo(1);
         assertThat(r.candidateDuplicates().examples()).containsExactly(List.of("B001", "1"));
@@ -151,8 +152,30 @@ class CrossDatabaseDifferTest {
 
     @Test
     void samplingIsRefusedAcrossDatabases() {
-        assertThatThrownBy(() -> CrossDatabaseDiffer.betweenWarehouses(one, two, 4, 10)
+        assertThatThrownBy(() -> Differs.betweenWarehouses(one, two, new SegmentSettings(4, 10))
                 .diff(DiffRequest.of(PROD, CAND, ColumnName.list("id")).withSampleRate(0.1)))
                 .isInstanceOf(MeshkitException.class).hasMessageContaining("--sample");
+    }
+
+    @Test
+    void aRelativeToleranceIsRefusedAcrossDatabasesByTheApiNotOnlyByTheCli() {
+        DiffRequest request = DiffRequest.of(PROD, CAND, ColumnName.list("id"))
+                .withNormalisation(new Normalisation(OptionalInt.empty(), 0.01, 6, false, false));
+        assertThatThrownBy(() -> Differs.betweenWarehouses(one, two, SegmentSettings.DEFAULTS).diff(request))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff across databases with --rel-tolerance: checksums need exact normalised values; use --decimals");
+        // the same request is legal in one warehouse, where a tolerance is compared in SQL
+        assertThat(Differs.inWarehouse(one).diff(DiffRequest.of(PROD, PROD, ColumnName.list("id"))
+                .withNormalisation(request.normalisation())).changed()).isZero();
+    }
+
+    @Test
+    void illegalSegmentSettingsAreTypedErrors() {
+        assertThatThrownBy(() -> new SegmentSettings(1, 0))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff across databases: --segments must be 2..1024, got 1");
+        assertThatThrownBy(() -> new SegmentSettings(256, -1))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("--download-threshold must be at least 1");
     }
 }

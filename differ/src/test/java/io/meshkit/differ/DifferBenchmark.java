@@ -7,10 +7,10 @@ import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.SegmentSettings;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
-import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.di.Differs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,7 +108,7 @@ public final class DifferBenchmark {
             };
             long[] changed = {0};
             Timing[] t = medians(runs, bound, () -> {
-                DiffResult r = new WarehouseDiffer(w).diff(request);
+                DiffResult r = Differs.inWarehouse(w).diff(request);
                 changed[0] = r.changed();
                 return r.changed();
             });
@@ -174,9 +174,9 @@ public final class DifferBenchmark {
             String dbUrl = base.replaceFirst("(jdbc:mysql://[^/]+/)", "$1" + db);
             long[] found = {0};
             Timing[] t = medians(runs, () -> downloadBoth(dbUrl, w, rows), () -> {
-                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w,
-                        Integer.getInteger("differ.segments", CrossDatabaseDiffer.DEFAULT_FANOUT),
-                        Integer.getInteger("differ.downloadThreshold", CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD))
+                DiffResult r = Differs.mysqlAgainstWarehouse(dbUrl, null, w, new SegmentSettings(
+                        Integer.getInteger("differ.segments", SegmentSettings.DEFAULT_FANOUT),
+                        Integer.getInteger("differ.downloadThreshold", SegmentSettings.DEFAULT_DOWNLOAD_THRESHOLD)))
                         .diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
                 found[0] = r.changed();
                 System.err.println("segments: " + r.work());
@@ -243,8 +243,7 @@ public final class DifferBenchmark {
             createDuckItems(w, rows);
             LongSupplier download = () -> downloadBoth(dbUrl, w, rows);
             LongSupplier segments = () -> {
-                DiffResult r = CrossDatabaseDiffer.mysqlAgainstWarehouse(dbUrl, null, w, CrossDatabaseDiffer.DEFAULT_FANOUT,
-                        CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+                DiffResult r = Differs.mysqlAgainstWarehouse(dbUrl, null, w, SegmentSettings.DEFAULTS).diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
                 last[0] = r;
                 return r.changed();
             };

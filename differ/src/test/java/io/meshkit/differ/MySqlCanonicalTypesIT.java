@@ -8,7 +8,8 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Normalisation;
@@ -158,7 +159,7 @@ class MySqlCanonicalTypesIT {
         DiffRequest request = DiffRequest.of(TableId.of(mysql.name(), "kinds"), TableId.of("d", "kinds"), ColumnName.list("id"))
                 .withNormalisation(n).withExamples(50);
         String password = System.getenv("MESHKIT_TEST_MYSQL_PASSWORD");
-        return CrossDatabaseDiffer.mysqlAgainstWarehouse(mysql.jdbcUrl(), password, duck, 8, 40).diff(request);
+        return Differs.mysqlAgainstWarehouse(mysql.jdbcUrl(), password, duck, new SegmentSettings(8, 40)).diff(request);
     }
 
     private static ColumnDiff column(DiffResult r, String name) {

@@ -8,7 +8,8 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Normalisation;
@@ -79,7 +80,7 @@ class MySqlCrossDatabaseDiffIT {
         DiffRequest request = DiffRequest.of(TableId.of(mysql.name(), table), TableId.of("d", table), ColumnName.list(key))
                 .withNormalisation(n).withExamples(20);
         String password = System.getenv("MESHKIT_TEST_MYSQL_PASSWORD");
-        return CrossDatabaseDiffer.mysqlAgainstWarehouse(mysql.jdbcUrl(), password, duck, fanout, threshold).diff(request);
+        return Differs.mysqlAgainstWarehouse(mysql.jdbcUrl(), password, duck, new SegmentSettings(fanout, threshold)).diff(request);
     }
 
     private static ColumnDiff column(DiffResult r, String name) {

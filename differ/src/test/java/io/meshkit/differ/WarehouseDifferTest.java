@@ -17,7 +17,7 @@ import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.di.Differs;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -45,7 +45,7 @@ class WarehouseDifferTest {
     }
 
     private static DiffResult diff(DiffRequest r) {
-        return new WarehouseDiffer(warehouse).diff(r);
+        return Differs.inWarehouse(warehouse).diff(r);
     }
 
     private static ColumnDiff column(DiffResult r, String name) {

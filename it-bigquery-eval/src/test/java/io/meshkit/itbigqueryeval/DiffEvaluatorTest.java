@@ -11,7 +11,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
-import io.meshkit.differ.api.WarehouseDiffer;
+import io.meshkit.differ.di.Differs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ class DiffEvaluatorTest {
             Fixtures.create(w, dataset, candidate, Fixtures.snapshotRows(dataset, table, LAST));
             List<ColumnName> key = dataset.primaryKey().stream().map(Column::columnName).toList();
             List<String> out = new ArrayList<>();
-            WarehouseDiffer differ = new WarehouseDiffer(w);
+            io.meshkit.differ.api.Differ differ = Differs.inWarehouse(w);
             out.add("exact");
             out.addAll(describe(differ.diff(DiffRequest.of(production, candidate, key))));
             out.add("sampled at 0.5 by " + key.get(0));

@@ -47,7 +47,7 @@ class SamplerEvaluatorTest {
                     rows.addAll(Fixtures.snapshotRows(plays, "plays", d));
                 }
                 Fixtures.create(w, plays, raw, rows);
-                Sampler sampler = Sampler.over(w);
+                Sampler sampler = io.meshkit.sampler.di.Samplers.over(w);
                 ColumnName listener = ColumnName.of("listener_id");
                 w.createTableAs(table, w.dialect().sql().sql("SELECT * FROM ").table(raw).build(), TableLayout.NONE, WriteMode.REPLACE);
                 // prepare itself: BigQuery cannot cluster by the FLOAT64 sampling value (the evaluator's client refuses

@@ -15,6 +15,7 @@ import io.meshkit.scdbuilder.api.EventSource;
 import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.testing.DataGenerators;
 import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.di.ScdBuilders;
 import io.meshkit.scdbuilder.api.ScdResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import io.meshkit.testing.GoldenTables;
@@ -38,7 +39,7 @@ class ScdApplyEvaluatorTest {
     /** One engine with a builder over it. */
     private record Engine(String name, Warehouse warehouse, ScdBuilder scd) implements AutoCloseable {
         static Engine of(String name, Warehouse w) {
-            return new Engine(name, w, new ScdBuilder(w, WarehouseRunLog.of(w), Clock.systemUTC()));
+            return new Engine(name, w, ScdBuilders.create(w, WarehouseRunLog.of(w), Clock.systemUTC()));
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.linter.api.Conventions;
+import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.Finding;
 import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.api.Severity;
@@ -19,7 +20,7 @@ class ConventionsTest {
 
     @Test
     void defaultsAreTheShippedResource() {
-        Conventions d = Conventions.defaults();
+        Conventions d = Linters.defaultConventions();
         assertThat(d.sources()).containsExactly("default-conventions.yaml (built in)");
         assertThat(d.reserved()).contains("order", "select", "null", "true");
         assertThat(d.types()).extracting(Conventions.TypePattern::glob).startsWith("*_timestamp", "*_at", "*_date");
@@ -48,7 +49,7 @@ class ConventionsTest {
                     reason: the team hashes ip addresses at ingest
                     column: ip_address
                 """);
-        Conventions c = Conventions.load(dir.resolve("team.yaml"));
+        Conventions c = Linters.loadConventions(dir.resolve("team.yaml"));
         assertThat(c.sources()).hasSize(3);
         assertThat(c.severity(Rules.META_COLUMN_DESCRIPTION)).isEqualTo(Severity.ERROR);
         assertThat(c.severity(Rules.NAMING_CASE)).isEqualTo(Severity.WARNING);
@@ -66,16 +67,16 @@ class ConventionsTest {
     void badConventionsNameFileLineAndColumn() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "rules:\n  naming-cas: error\n");
-        assertThatThrownBy(() -> Conventions.load(f)).isInstanceOf(MeshkitException.class)
+        assertThatThrownBy(() -> Linters.loadConventions(f)).isInstanceOf(MeshkitException.class)
                 .hasMessage("Cannot read conventions " + f + ":2:3: unknown rule 'naming-cas' (did you mean 'naming-case'?)")
                 .satisfies(e -> assertThat(((MeshkitException) e).exitCode()).isEqualTo(2));
         Files.writeString(f, "suppress:\n  - rule: naming-case\n");
-        assertThatThrownBy(() -> Conventions.load(f)).hasMessageContaining(":2:5: the suppression of naming-case needs a reason");
+        assertThatThrownBy(() -> Linters.loadConventions(f)).hasMessageContaining(":2:5: the suppression of naming-case needs a reason");
         Files.writeString(f, "rules: [\n");
-        assertThatThrownBy(() -> Conventions.load(f)).hasMessageStartingWith("Cannot read conventions " + f + ":");
+        assertThatThrownBy(() -> Linters.loadConventions(f)).hasMessageStartingWith("Cannot read conventions " + f + ":");
         Files.writeString(f, "extends: f.yaml\n");
-        assertThatThrownBy(() -> Conventions.load(f)).hasMessageContaining("no such conventions file f.yaml");
+        assertThatThrownBy(() -> Linters.loadConventions(f)).hasMessageContaining("no such conventions file f.yaml");
         Files.writeString(f, "extends: bad.yaml\n");
-        assertThatThrownBy(() -> Conventions.load(f)).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> Linters.loadConventions(f)).hasMessageContaining("cycle");
     }
 }

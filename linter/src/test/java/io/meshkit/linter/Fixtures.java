@@ -2,6 +2,7 @@ package io.meshkit.linter;
 
 import io.meshkit.linter.api.ContractSource;
 import io.meshkit.linter.api.Conventions;
+import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.LintReport;
 import io.meshkit.linter.api.LintRequest;
 import io.meshkit.linter.internal.DefaultLinter;
@@ -80,7 +81,7 @@ final class Fixtures {
     }
 
     static LintReport lint(String yaml) {
-        return lint(yaml, Conventions.defaults());
+        return lint(yaml, Linters.defaultConventions());
     }
 
     static LintReport lint(String yaml, Conventions conventions) {
@@ -88,7 +89,7 @@ final class Fixtures {
     }
 
     static LintReport lint(String base, String current) {
-        return new DefaultLinter(Conventions.defaults()).lint(new LintRequest(
+        return new DefaultLinter(Linters.defaultConventions()).lint(new LintRequest(
                 List.of(new ContractSource("c.odcs.yaml", current)), List.of(new ContractSource("c.odcs.yaml", base)),
                 Optional.empty()));
     }

@@ -12,6 +12,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.di.ScdBuilders;
 import io.meshkit.scdbuilder.api.ScdResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import java.lang.management.ManagementFactory;
@@ -106,7 +107,7 @@ public final class ScdBuilderBenchmark {
                     + " WHERE snapshot_date = DATE '" + day2 + "') s FULL OUTER JOIN (SELECT id, " + d.rowFingerprint(t2).text() + " AS fp FROM "
                     + d.quote(production) + " WHERE is_current) c ON s.id = c.id WHERE s.fp IS DISTINCT FROM c.fp";
 
-            ScdBuilder scd = new ScdBuilder(w, WarehouseRunLog.of(w), Clock.systemUTC());
+            ScdBuilder scd = ScdBuilders.create(w, WarehouseRunLog.of(w), Clock.systemUTC());
             Best floor = new Best();
             Best apply = new Best();
             Best check = new Best();

@@ -15,6 +15,7 @@ import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.di.ScdBuilders;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class ScdFixture implements AutoCloseable {
     private ScdFixture(Warehouse warehouse, ScdTarget target) {
         this.warehouse = warehouse;
         this.target = target;
-        this.scd = new ScdBuilder(warehouse, WarehouseRunLog.of(warehouse), Clock.systemUTC());
+        this.scd = ScdBuilders.create(warehouse, WarehouseRunLog.of(warehouse), Clock.systemUTC());
     }
 
     /** An in-memory warehouse and the contract of a test resource. */

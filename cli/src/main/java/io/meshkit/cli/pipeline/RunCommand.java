@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         List<LocalDate> dates = dates(pipeline);
         io.meshkit.core.config.MeshkitConfig config = warehouse.resolvedConfig();
         PipelineRunner runner = new PipelineRunner(pipeline, config.warehouseUri(), config.warehouseSettings(), dates, System::getenv, out);
-        runner.withLineage(io.meshkit.core.lineage.LineageConfig.from(config)).withConfigFile(warehouse.configFile())
+        runner.withLineage(config.lineage()).withConfigFile(warehouse.configFile())
                 .withDatesGiven(date != null || range != null);
         if (fresh) {
             List<String> removed = runner.fresh(dryRun);

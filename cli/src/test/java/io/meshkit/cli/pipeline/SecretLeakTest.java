@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.cli.CliRun;
 import io.meshkit.core.config.MeshkitConfig;
-import io.meshkit.core.lineage.LineageConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +79,7 @@ class SecretLeakTest {
                     StringWriter out = new StringWriter();
                     PipelineRunner runner = new PipelineRunner(p, uri, Map.of(), List.of(LocalDate.parse("2019-04-28")),
                             Map.of("MESHKIT_SOURCE", url)::get, new PrintWriter(out, true));
-                    runner.withLineage(LineageConfig.from(MeshkitConfig.read(config))).withConfigFile(java.util.Optional.of(config));
+                    runner.withLineage(MeshkitConfig.read(config).lineage()).withConfigFile(java.util.Optional.of(config));
                     int exit = dry ? runner.dryRun(false) : runner.run(false);
                     assertThat(exit).as(out.toString()).isEqualTo(dry ? 0 : 2);
                     if (!dry) {

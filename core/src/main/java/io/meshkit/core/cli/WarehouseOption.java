@@ -52,11 +52,11 @@ public final class WarehouseOption {
     public MeshkitConfig resolvedConfig() {
         MeshkitConfig c = config();
         if (uri != null) {
-            return new MeshkitConfig(c.source(), uri, c.warehouseSettings());
+            return c.withWarehouseUri(uri);
         }
         String env = System.getenv("MESHKIT_WAREHOUSE");
         if (env != null && !env.isBlank()) {
-            return new MeshkitConfig(c.source(), env, c.warehouseSettings());
+            return c.withWarehouseUri(env);
         }
         return c;
     }

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.lineage.LineageConfig;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.core.yaml.YamlInput;
+import io.meshkit.core.yaml.YamlInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,52 +16,80 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A team project's {@code meshkit.yaml}. Secrets are never stored here: they come from environment
- * variables. What meshkit reads now:
+ * A team project's {@code meshkit.yaml}, read once into one model. Secrets are never stored here:
+ * they come from environment variables. What meshkit reads:
  *
  * <pre>
  * warehouse:
  *   uri: duckdb:.meshkit/warehouse.duckdb
  *   settings: {memory_limit: 4GB, threads: 2}
+ * lineage:                   # see {@link LineageConfig}
+ *   transport: http
+ *   url: http://localhost:5000
+ * monitor: {...}             # a tool's own section, kept as read for the tool ({@link #section})
  * </pre>
+ *
+ * <p>One behaviour for a missing file: without {@code --config}, a missing {@code meshkit.yaml} in
+ * the working directory means the defaults; a file named with {@code --config} that does not exist
+ * is an error ({@link ErrorCode#FILE_NOT_FOUND}, exit 2) with one line naming it.
  *
  * @param source the file it came from, if any
  * @param warehouseUri the warehouse URI
  * @param warehouseSettings engine settings passed to the warehouse provider
+ * @param lineage the {@code lineage:} section ({@link LineageConfig#NONE} without one)
+ * @param sections the other top-level sections as read (e.g. {@code monitor}), for the tool that owns them
  */
-public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<String, String> warehouseSettings) {
+public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<String, String> warehouseSettings, LineageConfig lineage,
+        Map<String, JsonNode> sections) {
     /** The file looked for in the working directory when no {@code --config} is given. */
     public static final String DEFAULT_FILE = "meshkit.yaml";
 
-    /** Copies the settings. */
+    /** Validates and copies. */
     public MeshkitConfig {
         requireNonNull(source, "source is null");
         requireNonNull(warehouseUri, "warehouseUri is null");
         warehouseSettings = Map.copyOf(warehouseSettings);
+        requireNonNull(lineage, "lineage is null");
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        sections.forEach((k, v) -> copy.put(k, v.deepCopy()));
+        sections = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The defaults: the embedded DuckDB warehouse. */
+    /** A configuration without lineage and without tool sections. */
+    public MeshkitConfig(Optional<Path> source, String warehouseUri, Map<String, String> warehouseSettings) {
+        this(source, warehouseUri, warehouseSettings, LineageConfig.NONE, Map.of());
+    }
+
+    /** The defaults: the embedded warehouse, no lineage. */
     public static MeshkitConfig defaults() {
         return new MeshkitConfig(Optional.empty(), Warehouses.DEFAULT_URI, Map.of());
     }
 
-    /** Loads the given file, or {@code meshkit.yaml} if it exists, or the defaults. */
+    /**
+     * The file given with {@code --config} (which must exist), else {@code meshkit.yaml} in the working
+     * directory if it exists, else the defaults.
+     */
     public static MeshkitConfig load(Optional<Path> file) {
         if (file.isEmpty()) {
             Path local = Path.of(DEFAULT_FILE);
-            return Files.isRegularFile(local) ? read(local) : defaults();
+            return Files.exists(local) ? read(local) : defaults();
         }
         return read(file.get());
     }
 
-    /** Reads a configuration file. */
+    /** Reads a configuration file: every section meshkit knows, in one pass over the file. */
     public static MeshkitConfig read(Path file) {
+        if (!Files.exists(file)) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + file + ": no such file");
+        }
         JsonNode root;
         try {
-            root = io.meshkit.core.yaml.YamlInput.readTree(file);
-        } catch (io.meshkit.core.yaml.YamlInputException e) {
-            throw new MeshkitException(e.problem().equals("no such file") ? ErrorCode.FILE_NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
-                    e.location() + ": Cannot read configuration: " + e.problem(), e);
+            root = YamlInput.readTree(file);
+        } catch (YamlInputException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, e.location() + ": Cannot read configuration: " + e.problem(), e);
+        }
+        if (root != null && !root.isNull() && !root.isObject()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, file + ": Cannot read configuration: the file must be a mapping");
         }
         String uri = Warehouses.DEFAULT_URI;
         Map<String, String> settings = new LinkedHashMap<>();
@@ -74,6 +105,26 @@ public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<Stri
                 s.fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
             }
         }
-        return new MeshkitConfig(Optional.of(file), uri, settings);
+        LineageConfig lineage = LineageConfig.of(file, root == null ? null : root.get("lineage"));
+        Map<String, JsonNode> sections = new LinkedHashMap<>();
+        if (root != null && root.isObject()) {
+            root.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("warehouse") && !e.getKey().equals("lineage")) {
+                    sections.put(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return new MeshkitConfig(Optional.of(file), uri, settings, lineage, sections);
+    }
+
+    /** A tool's own top-level section as read (a copy), if the file has one. */
+    public Optional<JsonNode> section(String name) {
+        JsonNode n = sections.get(name);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n.deepCopy());
+    }
+
+    /** The same configuration with another warehouse URI (from {@code --warehouse} or {@code MESHKIT_WAREHOUSE}). */
+    public MeshkitConfig withWarehouseUri(String uri) {
+        return new MeshkitConfig(source, uri, warehouseSettings, lineage, sections);
     }
 }

@@ -3,7 +3,6 @@ package io.meshkit.core.di;
 import dagger.Module;
 import dagger.Provides;
 import io.meshkit.core.config.MeshkitConfig;
-import io.meshkit.core.lineage.LineageConfig;
 import io.meshkit.core.lineage.LineageRunLog;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.WarehouseRunLog;
@@ -35,6 +34,6 @@ public final class CoreModule {
     @Provides
     @Singleton
     static RunLog runLog(Warehouse warehouse, Clock clock, MeshkitConfig config) {
-        return LineageRunLog.wrap(new WarehouseRunLog(warehouse, clock), LineageConfig.from(config), warehouse.uri(), clock);
+        return LineageRunLog.wrap(new WarehouseRunLog(warehouse, clock), config.lineage(), warehouse.uri(), clock);
     }
 }

@@ -3,13 +3,8 @@ package io.meshkit.core.lineage;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code lineage:} section of {@code meshkit.yaml}. Lineage is off unless a transport is set:
+ * The {@code lineage:} section of {@code meshkit.yaml}, part of {@link io.meshkit.core.config.MeshkitConfig}. Lineage is off unless a transport is set:
  *
  * <pre>
  * lineage:
@@ -63,25 +58,14 @@ public record LineageConfig(String transport, Optional<String> url, String endpo
         return !transport.equals("none");
     }
 
-    /** The lineage section of the configuration's file, or {@link #NONE} without one. */
-    public static LineageConfig from(MeshkitConfig config) {
-        return config.source().map(LineageConfig::read).orElse(NONE);
-    }
-
-    /** Reads the lineage section of a {@code meshkit.yaml}. */
-    public static LineageConfig read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, where + ": Cannot read configuration: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("malformed YAML"), e);
-        } catch (IOException e) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read configuration " + file + ": " + e.getMessage(), e);
-        }
-        JsonNode section = root == null ? null : root.get("lineage");
+    /**
+     * The {@code lineage:} section of a configuration file, already read by
+     * {@link io.meshkit.core.config.MeshkitConfig#read}: {@link #NONE} when it is absent.
+     *
+     * @param file the file, for messages
+     * @param section the section's node, or null
+     */
+    public static LineageConfig of(Path file, JsonNode section) {
         if (section == null || section.isNull()) {
             return NONE;
         }

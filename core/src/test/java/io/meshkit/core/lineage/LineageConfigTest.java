@@ -20,16 +20,21 @@ class LineageConfigTest {
         return Files.writeString(dir.resolve("meshkit.yaml"), yaml);
     }
 
+    /** The lineage section as the one configuration reader reads it. */
+    private static LineageConfig lineageOf(Path file) {
+        return MeshkitConfig.read(file).lineage();
+    }
+
     @Test
     void isOffByDefault() throws Exception {
-        assertThat(LineageConfig.from(MeshkitConfig.defaults()).enabled()).isFalse();
-        assertThat(LineageConfig.read(write("warehouse: 'duckdb::memory:'\n")).enabled()).isFalse();
+        assertThat(MeshkitConfig.defaults().lineage().enabled()).isFalse();
+        assertThat(lineageOf(write("warehouse: 'duckdb::memory:'\n")).enabled()).isFalse();
         assertThat(Lineage.open(LineageConfig.NONE)).isSameAs(LineageEmitter.NONE);
     }
 
     @Test
     void readsTheHttpTransport() throws Exception {
-        LineageConfig config = LineageConfig.read(write("""
+        LineageConfig config = lineageOf(write("""
                 lineage:
                   transport: HTTP
                   url: https://marquez.example:5000
@@ -47,7 +52,7 @@ class LineageConfigTest {
 
     @Test
     void readsTheFileTransport() throws Exception {
-        LineageConfig config = LineageConfig.read(write("lineage: {transport: file, file: out/lineage.jsonl}\n"));
+        LineageConfig config = lineageOf(write("lineage: {transport: file, file: out/lineage.jsonl}\n"));
         assertThat(config.file()).contains(Path.of("out/lineage.jsonl"));
         assertThat(config.namespace()).isEqualTo("meshkit");
     }
@@ -55,18 +60,18 @@ class LineageConfigTest {
     @Test
     void rejectsBadSettingsInOneLineNamingTheFile() throws Exception {
         Path file = write("lineage: {transport: kafka}\n");
-        assertThatThrownBy(() -> LineageConfig.read(file)).isInstanceOf(MeshkitException.class)
+        assertThatThrownBy(() -> lineageOf(file)).isInstanceOf(MeshkitException.class)
                 .hasMessageStartingWith(file + ": Cannot read configuration: lineage.transport must be one of");
         Path noUrl = write("lineage: {transport: http}\n");
-        assertThatThrownBy(() -> LineageConfig.read(noUrl)).hasMessageContaining("lineage.url is required");
+        assertThatThrownBy(() -> lineageOf(noUrl)).hasMessageContaining("lineage.url is required");
         Path secretInUrl = write("lineage: {transport: http, url: 'https://user:pw@host'}\n");
-        assertThatThrownBy(() -> LineageConfig.read(secretInUrl)).hasMessageContaining("without credentials")
+        assertThatThrownBy(() -> lineageOf(secretInUrl)).hasMessageContaining("without credentials")
                 .hasMessageNotContaining("pw@");
         Path broken = write("lineage:\n  transport: [http\n");
-        assertThatThrownBy(() -> LineageConfig.read(broken)).hasMessageStartingWith(broken + ":2:")
+        assertThatThrownBy(() -> lineageOf(broken)).hasMessageStartingWith(broken + ":3:1: Cannot read configuration: invalid YAML")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
         Path badTimeout = write("lineage: {transport: console, timeout: soon}\n");
-        assertThatThrownBy(() -> LineageConfig.read(badTimeout)).hasMessageContaining("lineage.timeout");
+        assertThatThrownBy(() -> lineageOf(badTimeout)).hasMessageContaining("lineage.timeout");
     }
 
     @Test

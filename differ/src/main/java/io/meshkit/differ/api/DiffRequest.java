@@ -80,4 +80,21 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
     public DiffRequest withExamples(int n) {
         return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData);
     }
+
+    /**
+     * This request, checked for a diff across databases, which compares checksums of exactly normalised
+     * rows: a sample rate or a relative tolerance cannot be honoured there and throws
+     * {@link MeshkitException} ({@link ErrorCode#INVALID_ARGUMENT}).
+     */
+    public DiffRequest requireComparableAcrossDatabases() {
+        if (sampleRate.isPresent()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot sample a cross-database diff: --sample works for tables in one warehouse");
+        }
+        if (normalisation.relativeTolerance() > 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot diff across databases with --rel-tolerance: checksums need exact normalised values; use --decimals");
+        }
+        return this;
+    }
 }

@@ -1,6 +1,7 @@
 package io.meshkit.differ.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.DatasetOption;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
@@ -8,8 +9,6 @@ import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.contract.Column;
-import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
@@ -20,18 +19,17 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import io.meshkit.differ.api.CrossDatabaseDiffer;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
-import io.meshkit.differ.api.WarehouseDiffer;
-import io.meshkit.differ.internal.GitHubComments;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.di.DiffComponent;
+import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.internal.MySqlSegmentSource;
 import io.meshkit.differ.internal.PullRequestComments;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Option;
  * in the warehouse, or across databases with {@code --source}; prints text, JSON or a Markdown PR
  * comment, posts the comment with {@code --post-to-github}, and exits 1 when an expectation breaks.
  */
-@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.meshkit.differ.cli.Options",
         description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
                 + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
                 + " with --source."},
@@ -69,11 +67,9 @@ public final class DiffCli implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "NAMESPACE.TABLE", description = "The candidate table (\"after\"). Default: from --contract.")
     TableId candidate;
 
-    @Option(names = "--contract", paramLabel = "FILE", description = "The dataset's contract: tables, primary key and personal-data columns.")
-    Path contract;
-
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset of the contract (needed when it has several).")
-    String dataset;
+    /** {@code --contract} and {@code --dataset}, worded for the differ in {@code Options.properties}. */
+    @Mixin
+    DatasetOption contract;
 
     @Option(names = "--key", paramLabel = "COLUMN", split = ",", description = "Key columns (default: the contract's primary key).")
     List<String> key;
@@ -136,11 +132,11 @@ public final class DiffCli implements Callable<Integer> {
     @Option(names = "--dry-run", description = "With --post-to-github: print the comment instead of posting it.")
     boolean dryRun;
 
-    @Option(names = "--segments", paramLabel = "N", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_FANOUT,
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "" + SegmentSettings.DEFAULT_FANOUT,
             description = "Across databases: parts a differing segment is split into (default ${DEFAULT-VALUE}).")
     int segments;
 
-    @Option(names = "--download-threshold", paramLabel = "ROWS", defaultValue = "" + CrossDatabaseDiffer.DEFAULT_DOWNLOAD_THRESHOLD,
+    @Option(names = "--download-threshold", paramLabel = "ROWS", defaultValue = "" + SegmentSettings.DEFAULT_DOWNLOAD_THRESHOLD,
             description = "Across databases: segments of at most ROWS rows are compared row by row (default: 256 for one integer key, 4000 for other keys).")
     int downloadThreshold;
 
@@ -179,7 +175,7 @@ public final class DiffCli implements Callable<Integer> {
         Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
                 maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
         MeshkitConfig config = warehouse.resolvedConfig();
-        DiffComponent component = DiffComponent.of(config, GitHubComments.Settings.fromEnvironment());
+        DiffComponent component = DiffComponent.of(config);
         DiffResult result;
         try (Warehouse w = component.warehouse()) {
             result = diff(w, request);
@@ -215,13 +211,14 @@ public final class DiffCli implements Callable<Integer> {
 
     private DiffResult diff(Warehouse w, DiffRequest request) {
         if (source == null) {
-            return new WarehouseDiffer(w).diff(request);
+            return Differs.inWarehouse(w).diff(request);
         }
+        SegmentSettings settings = new SegmentSettings(segments, downloadThreshold);
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
             try (Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
-                return CrossDatabaseDiffer.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, segments, downloadThreshold)
-                        .withProgress(shown).diff(request);
+                return Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings)
+                        .diff(request, shown);
             }
         }
         if (source.startsWith("jdbc:")) {
@@ -229,7 +226,7 @@ public final class DiffCli implements Callable<Integer> {
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
         try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
-            return CrossDatabaseDiffer.betweenWarehouses(other, w, segments, downloadThreshold).withProgress(shown).diff(request);
+            return Differs.betweenWarehouses(other, w, settings).diff(request, shown);
         }
     }
 
@@ -238,10 +235,9 @@ public final class DiffCli implements Callable<Integer> {
         TableId cand = candidate;
         List<ColumnName> keyColumns = key == null ? List.of() : key.stream().map(String::trim).map(ColumnName::of).toList();
         Set<ColumnName> personal = Set.of();
-        if (contract != null) {
-            Contract c = ContractReader.create().read(contract);
-            Dataset d = dataset(c);
-            DatasetTables tables = DatasetTables.of(c, d);
+        if (contract.selection().isPresent()) {
+            Dataset d = contract.selection().get().dataset();
+            DatasetTables tables = contract.selection().get().tables();
             prod = prod != null ? prod : tables.production();
             cand = cand != null ? cand : tables.candidate();
             if (keyColumns.isEmpty()) {
@@ -253,21 +249,10 @@ public final class DiffCli implements Callable<Integer> {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot diff: name both tables with --production and --candidate, or give --contract");
         }
-        if (keyColumns.isEmpty()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff " + cand + " against " + prod + ": no key; give --key or a contract with a primary key");
-        }
-        if (relativeTolerance > 0 && source != null) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff across databases with --rel-tolerance: checksums need exact normalised values; use --decimals");
-        }
         Normalisation n = new Normalisation(decimals == null ? OptionalInt.empty() : OptionalInt.of(decimals), relativeTolerance,
                 timestampPrecision, trim, ignoreCase);
         return new DiffRequest(prod, cand, keyColumns, n, sample == null ? OptionalDouble.empty() : OptionalDouble.of(sample),
                 examples, personal);
     }
 
-    private Dataset dataset(Contract c) {
-        return c.chooseDataset(dataset, contract);
-    }
 }

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.contract.DatasetKind;
 import io.meshkit.core.type.LogicalType;
-import io.meshkit.linter.internal.ConventionsLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The conventions the linter enforces: rule severities and the settings of the rules. The platform team
  * publishes a conventions file and teams extend it ({@code extends:}); every chain ends in the built-in
- * {@code default-conventions.yaml}.
+ * {@code default-conventions.yaml}. {@code io.meshkit.linter.di.Linters} reads them ({@code defaultConventions()},
+ * {@code loadConventions(Path)}).
  *
  * @param sources the files this was read from, the extending file first, the built-in default last
  * @param severities the severity of each rule that is not at its default
@@ -56,19 +55,6 @@ public record Conventions(
         primaryKeyRequiredFor = Set.copyOf(primaryKeyRequiredFor);
         samplingKeyRequiredFor = Set.copyOf(samplingKeyRequiredFor);
         suppressions = List.copyOf(suppressions);
-    }
-
-    /** The built-in conventions. */
-    public static Conventions defaults() {
-        return ConventionsLoader.defaults();
-    }
-
-    /**
-     * Reads a conventions file and the chain it extends. Bad content throws a
-     * {@link io.meshkit.core.error.MeshkitException} ({@code INVALID_ARGUMENT}, exit 2) naming {@code file:line:column}.
-     */
-    public static Conventions load(Path file) {
-        return ConventionsLoader.load(file);
     }
 
     /** The severity of a rule under these conventions. */

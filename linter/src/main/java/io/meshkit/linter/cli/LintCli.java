@@ -10,6 +10,7 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.linter.api.ContractSource;
 import io.meshkit.linter.api.Conventions;
+import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.LintReport;
 import io.meshkit.linter.api.LintRequest;
 import io.meshkit.linter.api.Severity;
@@ -110,7 +111,7 @@ public final class LintCli implements Callable<Integer> {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.SARIF, OutputFormat.GITHUB,
                 OutputFormat.MARKDOWN);
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
-        Conventions conv = conventions == null ? Conventions.defaults() : Conventions.load(workDir.resolve(conventions));
+        Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(workDir.resolve(conventions));
         List<Path> targets = paths.isEmpty() ? List.of(Path.of("contracts")) : paths;
         List<ContractSource> contracts = SourceFiles.find(workDir, targets);
         List<ContractSource> bases = List.of();
@@ -125,7 +126,7 @@ public final class LintCli implements Callable<Integer> {
         MeshkitConfig cfg = MeshkitConfig.defaults();
         if (warehouse != null) {
             MeshkitConfig loaded = MeshkitConfig.load(Optional.ofNullable(config).map(workDir::resolve));
-            cfg = new MeshkitConfig(loaded.source(), warehouse, loaded.warehouseSettings());
+            cfg = loaded.withWarehouseUri(warehouse);
         }
         LintComponent component = LintComponent.of(conv, cfg);
         LintReport report;

@@ -8,6 +8,7 @@ import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.linter.api.Conventions;
+import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.RuleInfo;
 import io.meshkit.linter.api.Rules;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-        Conventions conv = conventions == null ? Conventions.defaults() : Conventions.load(conventions);
+        Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(conventions);
         PrintWriter out = spec.commandLine().getOut();
         if (f == OutputFormat.JSON) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

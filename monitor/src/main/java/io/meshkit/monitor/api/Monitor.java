@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * Watches the datasets the run log and the contracts know: failed runs, late data and recoveries.
  * All state (what was alerted, undelivered alerts, snoozes) is kept in the warehouse under
- * {@code meshkit_meta}, so every call may come from a fresh process.
+ * {@code meshkit_meta}, so every call may come from a fresh process. Instances come from
+ * {@code io.meshkit.monitor.di.Monitors} (or the {@code MonitorComponent} a CLI builds).
  */
 public interface Monitor {
     /** Evaluates every dataset in one set-based pass and streams its status, sorted by dataset. */
@@ -19,6 +20,9 @@ public interface Monitor {
      * row-count warnings), and delivers every undelivered alert to its sinks.
      */
     CheckReport check();
+
+    /** What {@link #check} would raise, without recording or delivering anything (a dry run). */
+    CheckReport preview();
 
     /** Holds back the alerts of a dataset until a time. */
     Snooze snooze(String dataset, Instant until, Optional<String> reason);

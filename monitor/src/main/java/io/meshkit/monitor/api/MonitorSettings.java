@@ -2,6 +2,8 @@ package io.meshkit.monitor.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +35,16 @@ public record MonitorSettings(Optional<Path> contracts, Optional<Duration> defau
         requireNonNull(retry, "retry is null");
         sinks = List.copyOf(sinks);
         if (!(rowChangeThreshold > 0)) {
-            throw new IllegalArgumentException("rowChangeThreshold must be positive");
+            throw invalid("rowChangeThreshold must be positive, got " + rowChangeThreshold);
         }
         if (recentRuns < 1) {
-            throw new IllegalArgumentException("recentRuns must be at least 1");
+            throw invalid("recentRuns must be at least 1, got " + recentRuns);
         }
+    }
+
+    /** An illegal setting: {@link ErrorCode#INVALID_ARGUMENT}, exit 2 in a CLI, the same for a caller in Java. */
+    private static MeshkitException invalid(String reason) {
+        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the monitor settings: " + reason);
     }
 
     /** The defaults: reminders after 24h, warnings beyond 50% of the median of 10 runs within 35 days, no sinks. */
@@ -126,7 +133,7 @@ public record MonitorSettings(Optional<Path> contracts, Optional<Duration> defau
         /** Validates. */
         public RetryPolicy {
             if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1");
+                throw invalid("retry.attempts must be at least 1, got " + attempts);
             }
             requireNonNull(initialBackoff, "initialBackoff is null");
             requireNonNull(maxBackoff, "maxBackoff is null");

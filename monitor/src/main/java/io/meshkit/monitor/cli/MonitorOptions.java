@@ -36,7 +36,7 @@ final class MonitorOptions {
     }
 
     MonitorSettings settings(MeshkitConfig config) {
-        MonitorSettings s = SettingsReader.read(config.source());
+        MonitorSettings s = SettingsReader.read(config);
         return contract == null ? s : s.withContracts(Optional.of(contract));
     }
 

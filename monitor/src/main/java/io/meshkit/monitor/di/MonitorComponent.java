@@ -6,8 +6,8 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.AlertSink;
+import io.meshkit.monitor.api.Monitor;
 import io.meshkit.monitor.api.MonitorSettings;
-import io.meshkit.monitor.internal.MonitorService;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
@@ -17,7 +17,7 @@ import javax.inject.Singleton;
 @Component(modules = {CoreModule.class, MonitorModule.class})
 public interface MonitorComponent {
     /** The monitor. */
-    MonitorService monitor();
+    Monitor monitor();
 
     /** The run log it reads. */
     io.meshkit.core.runlog.RunLog runLog();

@@ -99,7 +99,7 @@ public final class MonitorService implements Monitor {
         return run(true);
     }
 
-    /** What {@link #check} would raise, without recording or delivering anything ({@code --dry-run}). */
+    @Override
     public CheckReport preview() {
         return run(false);
     }

@@ -1,6 +1,7 @@
 package io.meshkit.monitor.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.monitor.api.Durations;
@@ -50,23 +51,17 @@ public final class SettingsReader {
 
     private SettingsReader() {}
 
-    /** The settings in a configuration file, or the defaults when there is no file or no {@code monitor:} section. */
-    public static MonitorSettings read(Optional<Path> file) {
-        if (file.isEmpty()) {
+    /**
+     * The settings of the {@code monitor:} section of the configuration (read once, with every other
+     * section, by {@link MeshkitConfig#read}), or the defaults when there is no file or no such section.
+     */
+    public static MonitorSettings read(MeshkitConfig config) {
+        Optional<JsonNode> section = config.section("monitor");
+        if (section.isEmpty() || config.source().isEmpty()) {
             return MonitorSettings.defaults();
         }
-        Path f = file.get();
-        JsonNode root;
-        try {
-            root = io.meshkit.core.yaml.YamlInput.readTree(f);
-        } catch (io.meshkit.core.yaml.YamlInputException e) {
-            throw new MeshkitException(e.problem().equals("no such file") ? ErrorCode.FILE_NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
-                    e.location() + ": Cannot read configuration: " + e.problem(), e);
-        }
-        JsonNode m = root == null ? null : root.get("monitor");
-        if (m == null || m.isNull()) {
-            return MonitorSettings.defaults();
-        }
+        Path f = config.source().get();
+        JsonNode m = section.get();
         String where = f + ": monitor";
         object(m, where, KEYS);
         Path base = f.toAbsolutePath().getParent();
@@ -133,8 +128,10 @@ public final class SettingsReader {
         }
         try {
             return new MonitorSettings(contracts, defaultFreshness, reminder, threshold, recentRuns, lookback, probes, sinks, retry);
-        } catch (IllegalArgumentException e) {
-            throw bad(where, e.getMessage());
+        } catch (MeshkitException e) {
+            // MonitorSettings' own rule, placed in the file: "Cannot use the monitor settings: <reason>"
+            String message = e.getMessage();
+            throw bad(where, message.substring(message.indexOf(": ") + 2));
         }
     }
 

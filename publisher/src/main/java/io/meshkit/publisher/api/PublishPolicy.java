@@ -2,10 +2,13 @@ package io.meshkit.publisher.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.time.Duration;
 
 /**
- * How a publisher validates and promotes.
+ * How a publisher validates and promotes. An illegal policy throws {@link MeshkitException} with
+ * {@link ErrorCode#INVALID_ARGUMENT} (exit 2 in a CLI), in the CLIs and in Java alike.
  *
  * @param keepVersions how many published versions are kept to roll back to (at least 1; the served
  *     one is always kept)
@@ -27,17 +30,21 @@ public record PublishPolicy(int keepVersions, double maxRowChangePercent, RowCha
     /** Validates. */
     public PublishPolicy {
         if (keepVersions < 1) {
-            throw new IllegalArgumentException("keep at least one version, got " + keepVersions);
+            throw invalid("keep at least one version (--keep), got " + keepVersions);
         }
         if (!(maxRowChangePercent >= 0)) {
-            throw new IllegalArgumentException("the row change threshold must be a percentage >= 0, got " + maxRowChangePercent);
+            throw invalid("the row change threshold (--max-row-change) must be a percentage >= 0, got " + maxRowChangePercent);
         }
         requireNonNull(rowChangeSeverity, "rowChangeSeverity is null");
         requireNonNull(leaseTtl, "leaseTtl is null");
         if (leaseTtl.isNegative() || leaseTtl.isZero()) {
-            throw new IllegalArgumentException("the lease time-to-live must be positive");
+            throw invalid("the lease time-to-live (--lease-ttl) must be positive, got " + leaseTtl);
         }
         requireNonNull(actor, "actor is null");
+    }
+
+    private static MeshkitException invalid(String reason) {
+        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the publish policy: " + reason);
     }
 
     /** The defaults, published by {@code actor}. */

@@ -2,6 +2,8 @@ package io.meshkit.publisher.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
@@ -27,7 +29,8 @@ public record PublishTarget(Contract contract, Dataset dataset, TableId producti
         requireNonNull(production, "production is null");
         requireNonNull(candidate, "candidate is null");
         if (production.toString().equalsIgnoreCase(candidate.toString())) {
-            throw new IllegalArgumentException("the candidate cannot be the production table " + production);
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot publish " + dataset.name() + ": the candidate cannot be the production table " + production);
         }
     }
 

@@ -2,6 +2,8 @@ package io.meshkit.publisher.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
 
 /** Where a release candidate's rows come from. */
@@ -16,7 +18,7 @@ public sealed interface StageSource permits StageSource.Query, StageSource.FromT
         public Query {
             requireNonNull(sql, "sql is null");
             if (sql.isBlank()) {
-                throw new IllegalArgumentException("the query is empty");
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot stage from an empty query");
             }
         }
     }

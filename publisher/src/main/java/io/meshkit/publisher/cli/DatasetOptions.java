@@ -1,22 +1,17 @@
 package io.meshkit.publisher.cli;
 
-import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.ContractReader;
-import io.meshkit.core.contract.Dataset;
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.cli.DatasetSelection;
+import io.meshkit.core.cli.RequiredDatasetOption;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.publisher.api.PublishTarget;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --contract}, {@code --dataset}, {@code --production}, {@code --candidate}: which dataset and tables. */
 final class DatasetOptions {
-    @Option(names = "--contract", paramLabel = "FILE", required = true, description = "The dataset's ODCS contract.")
-    Path contract;
-
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset (schema object) of the contract; needed only if it has several.")
-    String dataset;
+    /** {@code --contract} and {@code --dataset}, worded for the publisher in {@code Options.properties}. */
+    @Mixin
+    RequiredDatasetOption contract;
 
     @Option(names = "--production", paramLabel = "NAMESPACE.TABLE", description = "Production table (default <domain>.<table>).")
     TableId production;
@@ -27,18 +22,13 @@ final class DatasetOptions {
 
     /** The target these options name. */
     PublishTarget target() {
-        Contract c = ContractReader.create().parse(contract).orThrow();
-        Dataset d = c.chooseDataset(dataset, contract);
-        PublishTarget t = PublishTarget.of(c, d);
-        try {
-            if (production != null) {
-                t = t.withProduction(production);
-            }
-            if (candidate != null) {
-                t = t.withCandidate(candidate);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the tables given: " + e.getMessage(), e);
+        DatasetSelection chosen = contract.selection();
+        PublishTarget t = PublishTarget.of(chosen.contract(), chosen.dataset());
+        if (production != null) {
+            t = t.withProduction(production);
+        }
+        if (candidate != null) {
+            t = t.withCandidate(candidate);
         }
         return t;
     }

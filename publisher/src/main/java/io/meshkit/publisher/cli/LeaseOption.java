@@ -19,11 +19,7 @@ final class LeaseOption {
 
     /** The default policy with this lease time-to-live (for stage, which neither audits nor keeps versions). */
     PublishPolicy policy() {
-        try {
-            return PublishPolicy.defaults(actor()).withLeaseTtl(ttl());
-        } catch (IllegalArgumentException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the options given: " + e.getMessage(), e);
-        }
+        return PublishPolicy.defaults(actor()).withLeaseTtl(ttl());
     }
 
     static Duration duration(String text) {

@@ -1,7 +1,5 @@
 package io.meshkit.publisher.cli;
 
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
 import io.meshkit.publisher.api.PublishPolicy;
 import io.meshkit.publisher.api.RowChangeSeverity;
 import picocli.CommandLine.Mixin;
@@ -24,11 +22,7 @@ final class PolicyOptions {
     LeaseOption lease;
 
     PublishPolicy policy() {
-        try {
-            return new PublishPolicy(keep, maxRowChange, onRowChange, lease.ttl(), actor());
-        } catch (IllegalArgumentException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use the options given: " + e.getMessage(), e);
-        }
+        return new PublishPolicy(keep, maxRowChange, onRowChange, lease.ttl(), actor());
     }
 
     static String actor() {

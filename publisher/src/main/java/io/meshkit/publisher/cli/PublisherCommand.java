@@ -9,6 +9,7 @@ import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.api.Publisher;
+import io.meshkit.publisher.di.PublisherComponent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

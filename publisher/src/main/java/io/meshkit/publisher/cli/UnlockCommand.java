@@ -5,6 +5,7 @@ import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.publisher.di.PublisherComponent;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,7 +1,9 @@
 package io.meshkit.sampler.api;
 
-import java.util.Collections;
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,6 +23,6 @@ public record GroupResult(List<Object> dimensions, long sampledRows, List<Estima
     /** The estimate of a metric. */
     public Estimate estimate(String metric) {
         return estimates.stream().filter(e -> e.metric().equals(metric)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
+                .orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot find metric " + metric + " in the result"));
     }
 }

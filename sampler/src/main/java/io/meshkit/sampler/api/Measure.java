@@ -2,6 +2,8 @@ package io.meshkit.sampler.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import java.util.Optional;
 
@@ -31,7 +33,8 @@ public record Measure(Kind kind, Optional<ColumnName> column) {
         requireNonNull(column, "column is null");
         boolean needsColumn = kind == Kind.SUM || kind == Kind.COUNT_OF;
         if (needsColumn != column.isPresent()) {
-            throw new IllegalArgumentException(kind + (needsColumn ? " needs a column" : " takes no column"));
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot measure " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + (needsColumn ? "it needs a column" : "it takes no column"));
         }
     }
 

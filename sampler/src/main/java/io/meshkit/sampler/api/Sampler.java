@@ -10,13 +10,9 @@ import java.util.Optional;
 /**
  * Consistent per-user sampling in a warehouse: lay tables out by sampling value, estimate metrics
  * from a rate of users with 95% intervals, recommend a rate, and evaluate rates against the truth.
+ * Instances come from {@code io.meshkit.sampler.di.Samplers}.
  */
 public interface Sampler {
-    /** The sampler over a warehouse, for callers outside the module that do not use the Dagger component (the warehouse stays theirs). */
-    static Sampler over(io.meshkit.core.warehouse.Warehouse warehouse) {
-        return new io.meshkit.sampler.internal.DefaultSampler(warehouse);
-    }
-
     /** Rewrites a table with a {@code sampling_value} column of {@code key}, ordered or clustered by it. */
     PrepareResult prepare(TableId table, ColumnName key);
 

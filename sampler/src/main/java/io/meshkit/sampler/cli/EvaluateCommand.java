@@ -14,6 +14,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Evaluation;
 import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
+import io.meshkit.sampler.di.SamplerComponent;
 import io.meshkit.sampler.internal.Format;
 import io.meshkit.sampler.internal.SvgChart;
 import java.io.IOException;
@@ -77,9 +78,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON);
-        if (runs < 1) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot evaluate: --runs must be at least 1");
-        }
         List<MetricQuery> qs = query.queries("evaluate");
         PrintWriter out = spec.commandLine().getOut();
         SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());

@@ -9,6 +9,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.PrepareResult;
+import io.meshkit.sampler.di.SamplerComponent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;

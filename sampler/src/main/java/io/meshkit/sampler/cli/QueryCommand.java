@@ -8,6 +8,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.SampledResult;
+import io.meshkit.sampler.di.SamplerComponent;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

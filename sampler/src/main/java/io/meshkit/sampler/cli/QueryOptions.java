@@ -37,9 +37,6 @@ final class QueryOptions {
     int subsamples;
 
     List<MetricQuery> queries(String verb) {
-        if (subsamples < 2 || subsamples > 1000) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + ": --subsamples must be between 2 and 1000");
-        }
         if (queryFile != null) {
             if (!metrics.isEmpty() || !dimensions.isEmpty() || !filters.isEmpty()) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + ": give --query FILE or --metric/--by/--where, not both");

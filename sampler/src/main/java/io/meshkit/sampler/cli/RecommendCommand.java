@@ -12,6 +12,7 @@ import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.Recommendation;
 import io.meshkit.sampler.api.Target;
+import io.meshkit.sampler.di.SamplerComponent;
 import io.meshkit.sampler.internal.Format;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Rate;
+import io.meshkit.sampler.di.SamplerComponent;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;

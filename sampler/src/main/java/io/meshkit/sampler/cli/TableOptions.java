@@ -1,15 +1,13 @@
 package io.meshkit.sampler.cli;
 
-import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.ContractReader;
-import io.meshkit.core.contract.Dataset;
-import io.meshkit.core.contract.DatasetTables;
+import io.meshkit.core.cli.DatasetOption;
+import io.meshkit.core.cli.TableOption;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
-import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,33 +15,29 @@ import picocli.CommandLine.Option;
  * contract's dataset (its production table and {@code meshkit.samplingKey}); explicit options win.
  */
 final class TableOptions {
-    @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The table (default: the contract dataset's production table).")
-    TableId table;
+    /** {@code --table}, worded for the sampler in {@code Options.properties}. */
+    @Mixin
+    TableOption table;
 
     @Option(names = "--key", paramLabel = "COLUMN", description = "The sampling key, e.g. user_id (default: the dataset's meshkit.samplingKey).")
     String key;
 
-    @Option(names = "--contract", paramLabel = "FILE", description = "An ODCS contract whose dataset names the table and sampling key.")
-    Path contract;
-
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The dataset of the contract (needed when it has several).")
-    String dataset;
-
-    private Optional<Dataset> resolved;
-    private Contract contractRead;
+    /** {@code --contract} and {@code --dataset}, worded for the sampler in {@code Options.properties}. */
+    @Mixin
+    DatasetOption contract;
 
     Optional<TableId> tableIfAny() {
-        if (table != null) {
-            return Optional.of(table);
+        if (table.table().isPresent()) {
+            return table.table();
         }
-        return dataset().map(d -> DatasetTables.of(contractRead, d).production());
+        return contract.selection().map(s -> s.tables().production());
     }
 
     Optional<ColumnName> keyIfAny() {
         if (key != null) {
             return Optional.of(ColumnName.of(key));
         }
-        return dataset().flatMap(Dataset::samplingKey);
+        return contract.selection().flatMap(s -> s.dataset().samplingKey());
     }
 
     TableId table(String verb) {
@@ -54,19 +48,5 @@ final class TableOptions {
     ColumnName key(String verb) {
         return keyIfAny().orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb
                 + ": no sampling key: give --key COLUMN, or set meshkit.samplingKey on the contract's dataset"));
-    }
-
-    private Optional<Dataset> dataset() {
-        if (resolved != null) {
-            return resolved;
-        }
-        if (contract == null) {
-            resolved = Optional.empty();
-            return resolved;
-        }
-        contractRead = ContractReader.create().read(contract);
-        Dataset d = contractRead.chooseDataset(dataset, contract);
-        resolved = Optional.of(d);
-        return resolved;
     }
 }

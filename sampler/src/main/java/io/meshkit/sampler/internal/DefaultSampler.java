@@ -14,6 +14,7 @@ import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.Recommendation;
 import io.meshkit.sampler.api.SampledResult;
 import io.meshkit.sampler.api.Sampler;
+import io.meshkit.sampler.api.SamplerArguments;
 import io.meshkit.sampler.api.Target;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class DefaultSampler implements Sampler {
 
     @Override
     public SampledResult query(MetricQuery query, Rate rate, int subsamples) {
-        return new MetricEstimator(warehouse).run(query, rate, subsamples);
+        return new MetricEstimator(warehouse).run(query, rate, SamplerArguments.subsamples("query", subsamples));
     }
 
     @Override
@@ -51,16 +52,17 @@ public final class DefaultSampler implements Sampler {
 
     @Override
     public Recommendation recommend(MetricQuery query, Target target, Rate pilotRate, int subsamples) {
-        return new Recommender(warehouse).recommend(query, target, pilotRate, subsamples);
+        return new Recommender(warehouse).recommend(query, target, pilotRate, SamplerArguments.subsamples("recommend", subsamples));
     }
 
     @Override
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs) {
-        return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs);
+        return evaluate(queries, rates, subsamples, runs, Progress.none());
     }
 
     @Override
     public Evaluation evaluate(List<MetricQuery> queries, List<Rate> rates, int subsamples, int runs, Progress progress) {
-        return new Evaluator(warehouse).evaluate(queries, rates, subsamples, runs, progress);
+        return new Evaluator(warehouse).evaluate(queries, rates, SamplerArguments.subsamples("evaluate", subsamples),
+                SamplerArguments.runs(runs), progress);
     }
 }

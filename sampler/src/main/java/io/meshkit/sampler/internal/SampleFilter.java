@@ -15,8 +15,8 @@ import io.meshkit.sampler.api.SamplingLayout;
  *
  * <p>The sampling value is an integer of 53 bits over 2^53 ({@code SamplingValue}), so
  * {@code sampling_bucket = sampling_value · 2^53} is that integer exactly: an INT64 of the same
- * order. BigQuery cannot cluster by a FLOAT64 ({@link Dialect#clusters}); there {@code prepare} adds
- * {@code sampling_bucket} and clusters by it, and a sample reads {@code sampling_value < r AND
+ * order. Where the warehouse cannot cluster by a DOUBLE ({@link Dialect#clusters} says so), {@code prepare}
+ * adds {@code sampling_bucket} and clusters by it, and a sample reads {@code sampling_value < r AND
  * sampling_bucket < ceil(r · 2^53)} (the same rows: multiplying by 2^53 is exact), whose second half
  * prunes the clustered blocks.
  */

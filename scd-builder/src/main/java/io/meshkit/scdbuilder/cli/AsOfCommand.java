@@ -15,6 +15,7 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

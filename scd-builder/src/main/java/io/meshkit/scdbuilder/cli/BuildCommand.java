@@ -11,6 +11,7 @@ import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;

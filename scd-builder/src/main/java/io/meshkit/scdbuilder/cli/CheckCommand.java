@@ -9,6 +9,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,20 +1,17 @@
 package io.meshkit.scdbuilder.cli;
 
-import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.cli.RequiredDatasetOption;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.scdbuilder.api.ScdTarget;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --contract}, {@code --dataset} and the table overrides every command shares. */
 final class DatasetOptions {
-    @Option(names = "--contract", paramLabel = "FILE", required = true, description = "The dataset's ODCS contract (*.odcs.yaml).")
-    Path contract;
-
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The dimension in the contract (needed when it has several).")
-    String dataset;
+    /** {@code --contract} and {@code --dataset}, worded for the scd-builder in {@code Options.properties}. */
+    @Mixin
+    RequiredDatasetOption contract;
 
     @Option(names = {"--production"}, paramLabel = "NAMESPACE.TABLE",
             description = "The production table, only read (default: <domain>.<table>).")
@@ -30,8 +27,7 @@ final class DatasetOptions {
 
     /** The dimension and its tables, with the overrides applied. */
     ScdTarget target() {
-        Contract c = ContractReader.create().read(contract);
-        ScdTarget t = ScdTarget.of(c, dataset);
+        ScdTarget t = ScdTarget.of(contract.contract(), contract.datasetName().orElse(null));
         DatasetTables d = t.tables();
         return t.withTables(new DatasetTables(production != null ? production : d.production(), staging != null ? staging : d.staging(),
                 candidate != null ? candidate : d.candidate()));

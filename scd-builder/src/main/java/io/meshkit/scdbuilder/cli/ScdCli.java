@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * events, written to the dataset's release candidate.
  */
 @Command(name = "meshkit-scd", mixinStandardHelpOptions = true, version = "meshkit-scd 0.1.0",
+        resourceBundle = "io.meshkit.scdbuilder.cli.Options",
         description = "Build type-2 dimension (SCD2) release candidates from daily snapshots or change events.",
         subcommands = {ApplyCommand.class, RestateCommand.class, RebuildCommand.class, FromEventsCommand.class, CheckCommand.class,
             AsOfCommand.class},

@@ -15,6 +15,6 @@ public final class ScdModule {
     /** The builder in the configured warehouse, recording runs in its run log. */
     @Provides
     static ScdBuilder scdBuilder(Warehouse warehouse, RunLog runLog, Clock clock) {
-        return new ScdBuilder(warehouse, runLog, clock);
+        return ScdBuilders.create(warehouse, runLog, clock);
     }
 }

@@ -1,4 +1,4 @@
-package io.meshkit.scdbuilder.cli;
+package io.meshkit.scdbuilder.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -6,14 +6,13 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdBuilder;
-import io.meshkit.scdbuilder.di.ScdModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /** What an {@code meshkit-scd} command uses, built inside {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, ScdModule.class})
-interface ScdComponent {
+public interface ScdComponent {
     /** The warehouse; the command closes it. */
     Warehouse warehouse();
 
@@ -23,6 +22,7 @@ interface ScdComponent {
     /** Builds the component. */
     @Component.Factory
     interface Factory {
+        /** A component for a configuration and a clock. */
         ScdComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock);
     }
 

@@ -1,4 +1,4 @@
-package io.meshkit.differ.api;
+package io.meshkit.differ.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,7 +18,14 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.differ.internal.Values;
+import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.Differ;
+import io.meshkit.differ.api.Duplicates;
+import io.meshkit.differ.api.SchemaDiff;
+import io.meshkit.differ.api.SideStats;
+import io.meshkit.differ.api.ValueExample;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -32,7 +39,7 @@ import java.util.Optional;
  * both sides and keeps up to N examples of each kind of change. Duplicate keys are detected in the
  * same pass; only when there are any does a second pass report them and redo the diff without them.
  */
-public final class WarehouseDiffer {
+public final class WarehouseDiffer implements Differ {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Warehouse warehouse;
@@ -44,7 +51,7 @@ public final class WarehouseDiffer {
         this.dialect = warehouse.dialect();
     }
 
-    /** Runs the diff. */
+    @Override
     public DiffResult diff(DiffRequest request) {
         requireNonNull(request, "request is null");
         long start = System.nanoTime();

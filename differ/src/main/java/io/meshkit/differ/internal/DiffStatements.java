@@ -1,4 +1,4 @@
-package io.meshkit.differ.api;
+package io.meshkit.differ.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,12 +13,14 @@ import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.Normalisation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The statements of an in-warehouse diff, generated in a warehouse's dialect without running them:
- * what {@link WarehouseDiffer} runs, and what a test can hand to a SQL analyzer. Built from the two
+ * what the differ in one warehouse runs, and what a test can hand to a SQL analyzer. Built from the two
  * tables' descriptions; every identifier is quoted by the {@link Dialect}, every value bound.
  *
  * <pre>{@code

@@ -1,4 +1,4 @@
-package io.meshkit.sampler.cli;
+package io.meshkit.sampler.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -6,14 +6,13 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Sampler;
-import io.meshkit.sampler.di.SamplerModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /** What the sampler's commands use, built inside {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, SamplerModule.class})
-interface SamplerComponent {
+public interface SamplerComponent {
     /** The configured warehouse; the command closes it. */
     Warehouse warehouse();
 
@@ -23,6 +22,7 @@ interface SamplerComponent {
     /** Builds the component. */
     @Component.Factory
     interface Factory {
+        /** Builds the component for a configuration. */
         SamplerComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock);
     }
 

@@ -1,11 +1,10 @@
-package io.meshkit.differ.cli;
+package io.meshkit.differ.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.differ.di.DifferModule;
 import io.meshkit.differ.internal.GitHubComments;
 import io.meshkit.differ.internal.PullRequestComments;
 import java.time.Clock;
@@ -14,7 +13,7 @@ import javax.inject.Singleton;
 /** What {@code meshkit-diff} uses, built inside {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, DifferModule.class})
-interface DiffComponent {
+public interface DiffComponent {
     /** The configured warehouse; the command closes it. */
     Warehouse warehouse();
 
@@ -24,11 +23,13 @@ interface DiffComponent {
     /** Builds the component. */
     @Component.Factory
     interface Factory {
+        /** A component for a configuration, a clock and GitHub's settings. */
         DiffComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock,
                 @BindsInstance GitHubComments.Settings gitHub);
     }
 
-    static DiffComponent of(MeshkitConfig config, GitHubComments.Settings gitHub) {
-        return DaggerDiffComponent.factory().create(config, Clock.systemUTC(), gitHub);
+    /** The component for a configuration, with the system clock and GitHub's settings from the environment. */
+    static DiffComponent of(MeshkitConfig config) {
+        return DaggerDiffComponent.factory().create(config, Clock.systemUTC(), GitHubComments.Settings.fromEnvironment());
     }
 }

@@ -1,4 +1,4 @@
-package io.meshkit.cli;
+package io.meshkit.cli.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -11,7 +11,7 @@ import javax.inject.Singleton;
 /** The services the {@code meshkit} commands use, built by a command inside {@code call()}. */
 @Singleton
 @Component(modules = CoreModule.class)
-interface CliComponent {
+public interface CliComponent {
     /** The configured warehouse; the command closes it. */
     Warehouse warehouse();
 

@@ -1,4 +1,4 @@
-package io.meshkit.publisher.cli;
+package io.meshkit.publisher.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -7,14 +7,13 @@ import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Publisher;
 import io.meshkit.publisher.api.PublishListener;
-import io.meshkit.publisher.di.PublisherModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /** The services of one {@code meshkit-publish} command, built inside its {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, PublisherModule.class})
-interface PublisherComponent {
+public interface PublisherComponent {
     /** The publisher. */
     Publisher publisher();
 
@@ -24,6 +23,7 @@ interface PublisherComponent {
     /** Builds the component. */
     @Component.Factory
     interface Factory {
+        /** Builds the component for a configuration. */
         PublisherComponent create(@BindsInstance MeshkitConfig config, @BindsInstance Clock clock, @BindsInstance PublishListener listener);
     }
 

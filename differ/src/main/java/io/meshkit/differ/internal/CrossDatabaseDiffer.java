@@ -1,4 +1,4 @@
-package io.meshkit.differ.api;
+package io.meshkit.differ.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,16 +11,14 @@ import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.differ.internal.Key;
-import io.meshkit.differ.internal.KeyRange;
-import io.meshkit.differ.internal.MySqlSegmentSource;
-import io.meshkit.differ.internal.RowShape;
-import io.meshkit.differ.internal.SegmentSource;
-import io.meshkit.differ.internal.SourceRow;
-import io.meshkit.differ.internal.Split;
-import io.meshkit.differ.internal.Summary;
-import io.meshkit.differ.internal.Values;
-import io.meshkit.differ.internal.WarehouseSegmentSource;
+import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.DiffRequest;
+import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.Differ;
+import io.meshkit.differ.api.Duplicates;
+import io.meshkit.differ.api.SchemaDiff;
+import io.meshkit.differ.api.SegmentSettings;
+import io.meshkit.differ.api.ValueExample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,40 +35,21 @@ import java.util.function.Function;
  * query per split), segments that differ are split again, and only segments of at most
  * {@code downloadThreshold} rows are fetched and compared row by row.
  */
-public final class CrossDatabaseDiffer {
-    /** Default number of children a differing segment is split into. */
-    public static final int DEFAULT_FANOUT = 256;
-    /**
-     * Default largest segment downloaded instead of split: 0, which means {@link #INTEGER_KEY_THRESHOLD}
-     * for one integer key and {@link #OTHER_KEY_THRESHOLD} for other keys.
-     */
-    public static final int DEFAULT_DOWNLOAD_THRESHOLD = 0;
-    /** One integer key: another level costs one index range per child, cheaper than downloading thousands of rows. */
-    public static final int INTEGER_KEY_THRESHOLD = 256;
-    /** Other keys: another level costs a boundaries query that scans the range (MySQL compares strings with BINARY, without the index). */
-    public static final int OTHER_KEY_THRESHOLD = 4000;
+public final class CrossDatabaseDiffer implements Differ {
     /** A segment that cannot be split (one key repeated) is downloaded only up to this many rows. */
     private static final int MAX_UNSPLITTABLE_ROWS = 100_000;
 
     private final Function<TableId, SegmentSource> production;
     private final Function<TableId, SegmentSource> candidate;
     private final int fanout;
-    private final int downloadThreshold;
-    private Progress progress = Progress.none();
+    private final SegmentSettings settings;
 
     private CrossDatabaseDiffer(Function<TableId, SegmentSource> production, Function<TableId, SegmentSource> candidate,
-            int fanout, int downloadThreshold) {
+            SegmentSettings settings) {
         this.production = production;
         this.candidate = candidate;
-        if (fanout < 2 || fanout > 1024) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff across databases: --segments must be 2..1024, got " + fanout);
-        }
-        if (downloadThreshold < 0) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot diff across databases: --download-threshold must be at least 1 (or 0 for the default), got " + downloadThreshold);
-        }
-        this.fanout = fanout;
-        this.downloadThreshold = downloadThreshold;
+        this.settings = requireNonNull(settings, "settings is null");
+        this.fanout = settings.fanout();
     }
 
     /**
@@ -79,39 +58,37 @@ public final class CrossDatabaseDiffer {
      * @param jdbcUrl {@code jdbc:mysql://host:port/...}, without a password
      * @param password the password (from {@code MESHKIT_MYSQL_PASSWORD}), or null
      */
-    public static CrossDatabaseDiffer mysqlAgainstWarehouse(String jdbcUrl, String password, Warehouse warehouse, int fanout,
-            int downloadThreshold) {
+    public static CrossDatabaseDiffer mysqlAgainstWarehouse(String jdbcUrl, String password, Warehouse warehouse,
+            SegmentSettings settings) {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(warehouse, "warehouse is null");
         return new CrossDatabaseDiffer(t -> MySqlSegmentSource.connect(jdbcUrl, password, t),
-                t -> new WarehouseSegmentSource(warehouse, t, false), fanout, downloadThreshold);
+                t -> new WarehouseSegmentSource(warehouse, t, false), settings);
     }
 
     /** Production in one warehouse, the candidate in another; neither is closed by the diff. */
-    public static CrossDatabaseDiffer betweenWarehouses(Warehouse productionWarehouse, Warehouse candidateWarehouse, int fanout,
-            int downloadThreshold) {
+    public static CrossDatabaseDiffer betweenWarehouses(Warehouse productionWarehouse, Warehouse candidateWarehouse,
+            SegmentSettings settings) {
         requireNonNull(productionWarehouse, "productionWarehouse is null");
         requireNonNull(candidateWarehouse, "candidateWarehouse is null");
         return new CrossDatabaseDiffer(t -> new WarehouseSegmentSource(productionWarehouse, t, false),
-                t -> new WarehouseSegmentSource(candidateWarehouse, t, false), fanout, downloadThreshold);
+                t -> new WarehouseSegmentSource(candidateWarehouse, t, false), settings);
+    }
+
+    @Override
+    public DiffResult diff(DiffRequest request) {
+        return diff(request, Progress.none());
     }
 
     /**
-     * Shows how far the diffs that follow got on {@code progress}: the plan, then each level's checksums (ranges
-     * summarised on both sides) and downloads (small differing ranges). None by default.
+     * Runs the diff, showing on {@code progress} the plan, then each level's checksums (ranges
+     * summarised on both sides) and downloads (small differing ranges).
      */
-    public CrossDatabaseDiffer withProgress(Progress progress) {
-        this.progress = requireNonNull(progress, "progress is null");
-        return this;
-    }
-
-    /** Runs the diff. */
-    public DiffResult diff(DiffRequest request) {
+    @Override
+    public DiffResult diff(DiffRequest request, Progress progress) {
         requireNonNull(request, "request is null");
-        if (request.sampleRate().isPresent()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot sample a cross-database diff: --sample works for tables in one warehouse");
-        }
+        requireNonNull(progress, "progress is null");
+        request.requireComparableAcrossDatabases();
         long start = System.nanoTime();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "meshkit-diff-candidate");
@@ -119,7 +96,7 @@ public final class CrossDatabaseDiffer {
             return t;
         });
         try (SegmentSource p = production.apply(request.production()); SegmentSource c = candidate.apply(request.candidate())) {
-            return new Run(request, p, c, pool).execute(start);
+            return new Run(request, p, c, pool, progress).execute(start);
         } finally {
             pool.shutdownNow();
         }
@@ -158,8 +135,11 @@ public final class CrossDatabaseDiffer {
 
         final java.util.concurrent.ExecutorService pool;
 
-        Run(DiffRequest request, SegmentSource p, SegmentSource c, java.util.concurrent.ExecutorService pool) {
+        final Progress progress;
+
+        Run(DiffRequest request, SegmentSource p, SegmentSource c, java.util.concurrent.ExecutorService pool, Progress progress) {
             this.pool = pool;
+            this.progress = progress;
             this.request = request;
             this.p = p;
             this.c = c;
@@ -228,7 +208,7 @@ public final class CrossDatabaseDiffer {
                 examplesPerColumn.add(new TreeSet<>());
             }
             integerKey = pKey.size() == 1 && pKey.get(0).type().isInteger();
-            threshold = downloadThreshold > 0 ? downloadThreshold : integerKey ? INTEGER_KEY_THRESHOLD : OTHER_KEY_THRESHOLD;
+            threshold = settings.threshold(integerKey);
 
             bisect();
 
