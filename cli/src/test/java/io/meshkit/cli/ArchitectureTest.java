@@ -60,9 +60,15 @@ class ArchitectureTest {
     void coreDependsOnNoVendorSdkOrDriver() {
         noClasses().that().resideInAPackage("io.meshkit.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.sql..", "org.duckdb..", "com.mysql..", "org.mariadb..", "com.google.cloud..", "com.google.api..",
-                        "org.jdbi..", "org.testcontainers..", "io.meshkit.warehouseduckdb..", "io.meshkit.cli..", "io.meshkit.testing..")
+                        "org.duckdb..", "org.postgresql..", "com.mysql..", "org.mariadb..", "com.google.cloud..", "com.google.api..",
+                        "org.jdbi..", "org.testcontainers..", "io.meshkit.warehouseduckdb..", "io.meshkit.warehousepostgres..",
+                        "io.meshkit.warehousebigquery..", "io.meshkit.cli..", "io.meshkit.testing..")
                 .because("core holds the SPI and the contract model; vendors live in their own modules (DESIGN.md)")
+                .check(main);
+        // the JDBC warehouses' shared base speaks plain java.sql; the rest of core none at all
+        noClasses().that().resideInAPackage("io.meshkit.core..").and().resideOutsideOfPackage("io.meshkit.core.warehouse.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .because("only the JDBC base (core.warehouse.jdbc) talks to a driver, and only through java.sql")
                 .check(main);
     }
 

@@ -19,6 +19,7 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.QueryStats;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.ResultText;
 import io.meshkit.core.warehouse.Row;
@@ -927,17 +928,29 @@ public abstract class WarehouseContractTest {
         assertThat(nothing == null || nothing.equals("[]") || nothing.equals("null")).as("no rows: %s", nothing).isTrue();
     }
 
-    /** Rows {@code collect}ed into one list in an aggregate come back as a table through {@code unnest}. */
+    /**
+     * Rows {@code collect}ed into one list in an aggregate come back as a table through {@code unnest},
+     * given the same typed fields: each field under its name, of its type; an empty list gives no row.
+     */
     @Test
     public void collectedRowsUnnestAsATable() {
         TableId t = numbers(table("collected"), 30);
         var d = warehouse.dialect();
+        List<RecordField> fields = List.of(RecordField.of("num", DataType.BIGINT), RecordField.of("grp", DataType.BIGINT),
+                RecordField.of("label", DataType.VARCHAR), RecordField.of("odd", DataType.BOOLEAN));
+        List<Sql> values = List.of(ref("n"), ref("g"), d.text(ref("n"), DataType.BIGINT),
+                sql().sql("mod(").id(ColumnName.of("n")).sql(", 2) = 1").build());
         Sql threes = sql().sql("mod(").id(ColumnName.of("n")).sql(", 3) = 0").build();
-        Sql query = sql().sql("WITH c AS (SELECT ").append(d.collect(ColumnName.list("num", "grp"), List.of(ref("n"), ref("g")), threes))
-                .sql(" AS picked FROM ").table(t).sql(") SELECT u.num, u.grp FROM ").append(d.unnest(Sql.of("c"), ColumnName.of("picked"), Sql.of("u")))
-                .sql(" ORDER BY u.num").build();
-        List<String> rows = all(query).stream().map(r -> r.getLong("num") + "/" + r.getLong("grp")).toList();
-        assertThat(rows).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> (3 * i) + "/" + (3 * i % 7)).toList());
+        Sql query = sql().sql("WITH c AS (SELECT ").append(d.collect(fields, values, threes)).sql(" AS picked FROM ").table(t)
+                .sql(") SELECT u.num, u.grp, u.label, u.odd FROM ")
+                .append(d.unnest(Sql.of("c"), ColumnName.of("picked"), fields, Sql.of("u"))).sql(" ORDER BY u.num").build();
+        List<String> rows = all(query).stream().map(r -> r.getLong("num") + "/" + r.getLong("grp") + "/" + r.getString("label") + "/"
+                + r.getBoolean("odd")).toList();
+        assertThat(rows).containsExactlyElementsOf(IntStream.range(0, 10)
+                .mapToObj(i -> (3 * i) + "/" + (3 * i % 7) + "/" + (3 * i) + "/" + (i % 2 == 1)).toList());
+        Sql empty = sql().sql("WITH c AS (SELECT ").append(d.collect(fields, values, Sql.of("1 = 0"))).sql(" AS none FROM ").table(t)
+                .sql(") SELECT u.num FROM ").append(d.unnest(Sql.of("c"), ColumnName.of("none"), fields, Sql.of("u"))).build();
+        assertThat(all(empty)).as("an empty collection unnests to no row").isEmpty();
     }
 
     /** {@code rowHash} is equal for equal lists of values (NULLs included) and differs for the rows here that differ. */

@@ -3,13 +3,13 @@ package io.meshkit.warehousepostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
@@ -58,11 +58,15 @@ class PostgresDialectTest {
         assertThat(dialect.parseType("double precision")).contains(DataType.DOUBLE);
     }
 
+    /** A collected record's values are cast to their fields' types, which the unnest's column definition list names. */
     @Test
-    void refusesWhatPostgresCannotSpellOnOneLine() {
-        assertThatThrownBy(() -> dialect.collect(ColumnName.list("a"), List.of(Sql.of("1")), Sql.of("true")))
-                .isInstanceOf(MeshkitException.class).hasMessageStartingWith("Cannot collect rows into a list on PostgreSQL:")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    void collectAndUnnestSpellTheFieldTypes() {
+        List<RecordField> fields = List.of(RecordField.of("k", DataType.BIGINT), RecordField.of("Name", DataType.VARCHAR));
+        assertThat(dialect.collect(fields, List.of(Sql.of("a"), Sql.of("b")), Sql.of("a > 0")).text())
+                .isEqualTo("array_agg(ROW(CAST(a AS bigint), CAST(b AS text))) FILTER (WHERE a > 0)");
+        assertThat(dialect.unnest(Sql.of("n"), ColumnName.of("picked"), fields, Sql.of("d")).text())
+                .isEqualTo("(SELECT d.* FROM n, unnest(n.\"picked\") AS d(\"k\" bigint, \"Name\" text)) d");
+        assertThatThrownBy(() -> dialect.collect(fields, List.of(Sql.of("a")), Sql.of("true"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Nested columns made with the dialect's spelling hold values and are described back. */

@@ -5,8 +5,6 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.testing.WarehouseContractTest;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL passes the warehouse contract, on the server of {@link TestPostgres#URL} (each test in a
@@ -31,10 +29,4 @@ class PostgresWarehouseTest extends WarehouseContractTest {
         }
         return super.expectedDescribedType(written);
     }
-
-    /** Refused on PostgreSQL ({@code collect}/{@code unnest} need the fields' types); see PostgresDialectTest. */
-    @Override
-    @Test
-    @Disabled("PostgreSQL unnests a list of records only with a column definition list; the dialect refuses collect on one line")
-    public void collectedRowsUnnestAsATable() {}
 }

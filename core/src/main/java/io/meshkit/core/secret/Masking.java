@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,14 @@ import java.util.stream.Collectors;
 public final class Masking {
     /** What a masked value shows. */
     public static final String MASK = "***";
+
+    /**
+     * Quoted text in an engine's error message: {@code 'x'} (DuckDB, BigQuery), {@code "x"}
+     * (PostgreSQL, BigQuery) and a key's {@code (k)=(v)} (PostgreSQL's unique violations).
+     */
+    private static final Pattern QUOTED_IN_ERROR = Pattern.compile("'[^']*'|\"[^\"]*\"|\\([^)]*\\)=\\([^)]*\\)");
+    /** Bound values shorter than this are not searched for in a message: they would match ordinary words. */
+    private static final int SHORTEST_MASKED_VALUE = 3;
 
     private final Set<String> masked;
 
@@ -83,5 +92,32 @@ public final class Masking {
             }
         });
         return b;
+    }
+
+    /**
+     * An engine's error message as meshkit prints it, the one rule of every warehouse: its first line,
+     * and, when the statement had bound values (row data, which never appears in a message), with
+     * every quoted text in it ({@code 'x'}, {@code "x"}, {@code (k)=(v)}) replaced by {@code '…'}
+     * (any of it may be one of the values) and every bound value of three or more characters by
+     * {@code …}. Without bound values the line is kept whole: it quotes only the statement's SQL.
+     *
+     * @param message the engine's message (may be several lines), or null
+     * @param boundValues the statement's bound values; empty for a statement without any
+     */
+    public static String errorReason(String message, Collection<?> boundValues) {
+        String text = message == null || message.isBlank() ? "unknown error" : message.strip();
+        int newline = text.indexOf('\n');
+        String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+        if (boundValues.isEmpty()) {
+            return line;
+        }
+        line = QUOTED_IN_ERROR.matcher(line).replaceAll("'…'");
+        for (Object value : boundValues) {
+            String s = value == null ? "" : String.valueOf(value);
+            if (s.length() >= SHORTEST_MASKED_VALUE) {
+                line = line.replace(s, "…");
+            }
+        }
+        return line;
     }
 }

@@ -152,19 +152,26 @@ public interface Dialect extends Quoting {
 
     /**
      * An aggregate: the rows where {@code condition} holds, as one list of records with the given
-     * fields; read back as a table with {@link #unnest}. Empty or NULL when no row qualifies.
+     * fields (each value of its field's type); read back as a table with {@link #unnest} given the
+     * same fields. Empty or NULL when no row qualifies.
+     *
+     * @param fields the records' fields, in order
+     * @param values one expression per field
+     * @throws IllegalArgumentException if there are not as many values as fields
      */
-    Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition);
+    Sql collect(List<RecordField> fields, List<Sql> values, Sql condition);
 
     /**
      * A relation for a FROM clause: one row per record of the list column {@code column} of the
-     * one-row relation named {@code relation} (a CTE), whose fields are read as {@code alias.field}.
+     * one-row relation named {@code relation} (a CTE), whose fields are read as {@code alias.field}
+     * with their types. No row when the list is empty or NULL.
      *
      * @param relation the name of a one-row CTE, e.g. {@code Sql.of("n")}
      * @param column a column of it holding a {@link #collect} list
+     * @param fields the fields given to {@link #collect}, in the same order (an engine may need their types to read the records)
      * @param alias the alias of the new relation, e.g. {@code Sql.of("d")}
      */
-    Sql unnest(Sql relation, ColumnName column, Sql alias);
+    Sql unnest(Sql relation, ColumnName column, List<RecordField> fields, Sql alias);
 
     // ---------------------------------------------------------------- files
 

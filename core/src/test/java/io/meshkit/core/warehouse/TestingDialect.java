@@ -66,12 +66,12 @@ public class TestingDialect implements Dialect {
     }
 
     @Override
-    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
+    public Sql collect(List<RecordField> fields, List<Sql> values, Sql condition) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
+    public Sql unnest(Sql relation, ColumnName column, List<RecordField> fields, Sql alias) {
         throw new UnsupportedOperationException();
     }
 }

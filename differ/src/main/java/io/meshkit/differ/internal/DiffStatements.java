@@ -10,6 +10,7 @@ import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
@@ -74,12 +75,17 @@ public final class DiffStatements {
     private final Dialect dialect;
     private final DiffRequest request;
     private final List<ColumnName> key;
+    private final List<DataType> pKeyTypes;
+    private final List<DataType> cKeyTypes;
     private final List<Compared> compared;
 
-    private DiffStatements(Dialect dialect, DiffRequest request, List<ColumnName> key, List<Compared> compared) {
+    private DiffStatements(Dialect dialect, DiffRequest request, List<ColumnName> key, List<DataType> pKeyTypes, List<DataType> cKeyTypes,
+            List<Compared> compared) {
         this.dialect = dialect;
         this.request = request;
         this.key = List.copyOf(key);
+        this.pKeyTypes = List.copyOf(pKeyTypes);
+        this.cKeyTypes = List.copyOf(cKeyTypes);
         this.compared = List.copyOf(compared);
     }
 
@@ -94,10 +100,14 @@ public final class DiffStatements {
         requireNonNull(production, "production is null");
         requireNonNull(candidate, "candidate is null");
         List<ColumnName> key = new ArrayList<>();
+        List<DataType> pKeyTypes = new ArrayList<>();
+        List<DataType> cKeyTypes = new ArrayList<>();
         for (ColumnName k : request.key()) {
             ColumnInfo pk = production.column(k).orElseThrow(() -> missingKey(request, k, request.production()));
-            candidate.column(k).orElseThrow(() -> missingKey(request, k, request.candidate()));
+            ColumnInfo ck = candidate.column(k).orElseThrow(() -> missingKey(request, k, request.candidate()));
             key.add(pk.name());
+            pKeyTypes.add(pk.type());
+            cKeyTypes.add(ck.type());
         }
         // columns on both sides and removed ones in production's order, then added ones in the candidate's
         List<Compared> compared = new ArrayList<>();
@@ -111,7 +121,7 @@ public final class DiffStatements {
                 compared.add(new Compared(null, cc));
             }
         }
-        return new DiffStatements(dialect, request, key, compared);
+        return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, compared);
     }
 
     private static MeshkitException missingKey(DiffRequest r, ColumnName k, TableId table) {
@@ -244,18 +254,18 @@ public final class DiffStatements {
         Sql pHashed = Sql.of("p.meshkit_h IS NOT NULL");
         Sql cHashed = Sql.of("c.meshkit_h IS NOT NULL");
         Sql nominated = Sql.of("p.meshkit_h IS DISTINCT FROM c.meshkit_h");
-        List<ColumnName> fieldNames = new ArrayList<>(List.of(ColumnName.of("pm"), ColumnName.of("cm")));
+        List<RecordField> fields = new ArrayList<>(List.of(RecordField.of("pm", DataType.BOOLEAN), RecordField.of("cm", DataType.BOOLEAN)));
         List<Sql> fieldExprs = new ArrayList<>(List.of(pHashed, cHashed));
         for (int i = 0; i < key.size(); i++) {
-            fieldNames.add(ColumnName.of("pk" + i));
+            fields.add(RecordField.of("pk" + i, pKeyTypes.get(i)));
             fieldExprs.add(dialect.sql().sql("p.").id(key.get(i)).build());
-            fieldNames.add(ColumnName.of("ck" + i));
+            fields.add(RecordField.of("ck" + i, cKeyTypes.get(i)));
             fieldExprs.add(dialect.sql().sql("c.").id(key.get(i)).build());
         }
         b.sql("n AS (SELECT ").append(dialect.countIf(pHashed)).sql(" AS joined_p, ")
                 .append(dialect.countIf(cHashed)).sql(" AS joined_c, ")
                 .append(dialect.countIf(Sql.of("p.meshkit_h IS NOT NULL AND c.meshkit_h IS NOT NULL"))).sql(" AS matched, ")
-                .append(dialect.collect(fieldNames, fieldExprs, nominated)).sql(" AS nominated FROM (SELECT ").ids(key).sql(", ")
+                .append(dialect.collect(fields, fieldExprs, nominated)).sql(" AS nominated FROM (SELECT ").ids(key).sql(", ")
                 .append(dialect.rowHash(pHash)).sql(" AS meshkit_h FROM ");
         side(b, r.production(), r, key, dedupe);
         b.sql(" pf) p FULL OUTER JOIN (SELECT ").ids(key).sql(", ").append(dialect.rowHash(cHash)).sql(" AS meshkit_h FROM ");
@@ -283,7 +293,7 @@ public final class DiffStatements {
             }
             b.sql(" AS ").id(ColumnName.of("c" + i));
         }
-        b.sql(" FROM ").append(dialect.unnest(Sql.of("n"), ColumnName.of("nominated"), Sql.of("d"))).sql(" LEFT JOIN ");
+        b.sql(" FROM ").append(dialect.unnest(Sql.of("n"), ColumnName.of("nominated"), fields, Sql.of("d"))).sql(" LEFT JOIN ");
         side(b, r.production(), r, key, dedupe);
         b.sql(" pf ON ");
         for (int i = 0; i < key.size(); i++) {

@@ -7,6 +7,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
@@ -243,13 +244,16 @@ public final class BigQueryDialect implements Dialect {
                 .sql(", NULL) IGNORE NULLS ORDER BY ").appendAll(orderBy).sql(" LIMIT ").literal(limit).sql("))").build();
     }
 
+    /** {@code ARRAY_AGG} of {@code STRUCT}s, the rows that do not qualify left out. */
     @Override
-    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
-        return sql().sql("ARRAY_AGG(IF(").append(condition).sql(", ").append(struct(fields, values)).sql(", NULL) IGNORE NULLS)").build();
+    public Sql collect(List<RecordField> fields, List<Sql> values, Sql condition) {
+        return sql().sql("ARRAY_AGG(IF(").append(condition).sql(", ").append(struct(RecordField.names(fields), values))
+                .sql(", NULL) IGNORE NULLS)").build();
     }
 
+    /** {@code UNNEST} joined to the relation: the structs' fields become columns, typed as the structs hold them. */
     @Override
-    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
+    public Sql unnest(Sql relation, ColumnName column, List<RecordField> fields, Sql alias) {
         return sql().sql("(SELECT ").append(alias).sql(".* FROM ").append(relation).sql(", UNNEST(").append(relation).sql(".").id(column)
                 .sql(") AS ").append(alias).sql(") ").append(alias).build();
     }

@@ -4,14 +4,13 @@ import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.WarehouseException;
+import io.meshkit.core.secret.Masking;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Turns {@link BigQueryException}s into {@link WarehouseException}s at the warehouse boundary. */
 final class Errors {
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
     /** Reasons that mean the statement itself is wrong: the user fixes it (exit code 2). */
     private static final Set<String> QUERY_REASONS = Set.of("invalidquery", "invalid", "notfound", "duplicate");
     /** Reasons worth another attempt after a pause. */
@@ -52,19 +51,8 @@ final class Errors {
                 "Cannot " + what + ": " + reason(e, parameters), e);
     }
 
+    /** BigQuery's first line, with bound values masked by meshkit's one rule ({@link Masking#errorReason}). */
     static String reason(BigQueryException e, Collection<?> parameters) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int newline = message.indexOf('\n');
-        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
-        if (!parameters.isEmpty()) {
-            line = QUOTED.matcher(line).replaceAll("'…'");
-            for (Object p : parameters) {
-                String s = String.valueOf(p);
-                if (s.length() >= 3) {
-                    line = line.replace(s, "…");
-                }
-            }
-        }
-        return line;
+        return Masking.errorReason(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), parameters);
     }
 }

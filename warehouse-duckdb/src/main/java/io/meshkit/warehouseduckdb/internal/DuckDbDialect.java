@@ -7,6 +7,7 @@ import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.FileFormat;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import java.net.URI;
@@ -195,13 +196,16 @@ public final class DuckDbDialect implements Dialect {
                 .sql(") FILTER (WHERE ").append(condition).sql("))").build();
     }
 
+    /** {@code list} of {@code struct_pack}s. */
     @Override
-    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
-        return sql().sql("list(").append(structPack(fields, values)).sql(") FILTER (WHERE ").append(condition).sql(")").build();
+    public Sql collect(List<RecordField> fields, List<Sql> values, Sql condition) {
+        return sql().sql("list(").append(structPack(RecordField.names(fields), values)).sql(") FILTER (WHERE ").append(condition)
+                .sql(")").build();
     }
 
+    /** {@code unnest(..., recursive := true)}: the structs' fields become columns, typed as the structs hold them. */
     @Override
-    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
+    public Sql unnest(Sql relation, ColumnName column, List<RecordField> fields, Sql alias) {
         return sql().sql("(SELECT unnest(").id(column).sql(", recursive := true) FROM ").append(relation).sql(") ").append(alias).build();
     }
 

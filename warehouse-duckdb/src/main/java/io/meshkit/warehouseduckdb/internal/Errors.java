@@ -1,55 +1,22 @@
 package io.meshkit.warehouseduckdb.internal;
 
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.WarehouseException;
+import io.meshkit.core.warehouse.jdbc.JdbcErrors;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Turns DuckDB's {@link SQLException}s into {@link WarehouseException}s at the warehouse boundary. */
-final class Errors {
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+/**
+ * How DuckDB's {@link SQLException}s read: parser, binder and catalog errors are the user's SQL
+ * ({@link io.meshkit.core.error.ErrorCode#INVALID_QUERY}); everything else is a warehouse failure.
+ * The message and its masking are the core's ({@link JdbcErrors#wrap}).
+ */
+final class Errors implements JdbcErrors {
+    static final Errors INSTANCE = new Errors();
 
     private Errors() {}
 
-    /**
-     * {@code Cannot <what>: <driver's first line>}. Parser, binder and catalog errors are the user's
-     * SQL ({@link ErrorCode#INVALID_QUERY}); everything else is a {@link ErrorCode#WAREHOUSE_FAILURE}.
-     *
-     * @param what e.g. {@code run query} or {@code create table ns.t}
-     * @param parameters the bound values of the statement, kept out of the message
-     */
-    static WarehouseException wrap(String what, SQLException e, List<Object> parameters) {
-        String reason = reason(e, parameters);
-        return new WarehouseException(isQueryError(e) ? ErrorCode.INVALID_QUERY : ErrorCode.WAREHOUSE_FAILURE,
-                "Cannot " + what + ": " + reason, e);
-    }
-
-    static WarehouseException wrap(String what, SQLException e) {
-        return wrap(what, e, List.of());
-    }
-
-    static boolean isQueryError(SQLException e) {
+    @Override
+    public boolean isQueryError(SQLException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return m.startsWith("parser error") || m.startsWith("binder error") || m.startsWith("catalog error");
-    }
-
-    static String reason(SQLException e, List<Object> parameters) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int newline = message.indexOf('\n');
-        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
-        if (!parameters.isEmpty()) {
-            // DuckDB quotes offending values ("Could not convert string 'x' to INT32"): with bound
-            // values present, any quoted text may be one of them
-            line = QUOTED.matcher(line).replaceAll("'…'");
-            for (Object p : parameters) {
-                String s = p == null ? "" : String.valueOf(p);
-                if (s.length() >= 3) {
-                    line = line.replace(s, "…");
-                }
-            }
-        }
-        return line;
     }
 }

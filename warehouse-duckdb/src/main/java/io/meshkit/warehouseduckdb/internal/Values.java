@@ -1,31 +1,20 @@
 package io.meshkit.warehouseduckdb.internal;
 
+import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.math.BigInteger;
 import java.sql.Blob;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-import org.duckdb.DuckDBConnection;
 
 /** Converts between the Java types of {@link io.meshkit.core.warehouse.Row} and DuckDB's JDBC types. */
 final class Values {
     private Values() {}
 
-    /** Reads one column of the current row as a {@code Row} value. */
-    @FunctionalInterface
-    interface Reader {
-        Object read(ResultSet rs, int column) throws SQLException;
-    }
-
     /** The reader for a result column, chosen once per query from the column's type. */
-    static Reader reader(String engineType, int jdbcType) {
+    static ValueReader reader(String engineType, int jdbcType) {
         String t = engineType.toUpperCase(java.util.Locale.ROOT);
         if (t.startsWith("TIMESTAMP WITH TIME ZONE") || t.equals("TIMESTAMPTZ")) {
             // the driver's OffsetDateTime and Timestamp go through the JVM's zone and are off by an
@@ -70,26 +59,5 @@ final class Values {
         // JSON (org.duckdb.JsonNode), UUID, and types without a portable form (lists, structs,
         // intervals) are returned as their text
         return v.toString();
-    }
-
-    /** Binds values, converting the {@code Row} types DuckDB's driver does not take directly. */
-    static void bind(DuckDBConnection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object v = parameters.get(i);
-            if (v instanceof Instant instant) {
-                v = instant.atOffset(ZoneOffset.UTC);
-            } else if (v instanceof UUID uuid) {
-                v = uuid.toString();
-            } else if (v instanceof Character c) {
-                v = c.toString();
-            } else if (v instanceof String[] list) {
-                v = connection.createArrayOf("VARCHAR", list);
-            }
-            if (v == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else {
-                ps.setObject(i + 1, v);
-            }
-        }
     }
 }

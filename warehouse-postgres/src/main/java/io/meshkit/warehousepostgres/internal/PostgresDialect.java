@@ -6,6 +6,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
@@ -231,22 +232,31 @@ public final class PostgresDialect implements Dialect {
     }
 
     /**
-     * Not supported: a list of records comes back out of PostgreSQL only with a column definition
-     * list naming each field's type, which {@link #unnest} is not given. Refused on one line.
+     * {@code array_agg} of anonymous records ({@code ROW(...)}), each value cast to its field's type,
+     * so that {@link #unnest} can name exactly these types in its column definition list.
      */
     @Override
-    public Sql collect(List<ColumnName> fields, List<Sql> values, Sql condition) {
-        throw unsupportedCollect();
+    public Sql collect(List<RecordField> fields, List<Sql> values, Sql condition) {
+        if (fields.size() != values.size()) {
+            throw new IllegalArgumentException(fields.size() + " fields for " + values.size() + " values");
+        }
+        SqlBuilder b = sql().sql("array_agg(ROW(");
+        for (int i = 0; i < fields.size(); i++) {
+            b.sql(i == 0 ? "" : ", ").append(cast(values.get(i), fields.get(i).type()));
+        }
+        return b.sql(")) FILTER (WHERE ").append(condition).sql(")").build();
     }
 
+    /**
+     * {@code unnest} of the record array with a column definition list: PostgreSQL reads an anonymous
+     * record only when it is told each field's name and type.
+     */
     @Override
-    public Sql unnest(Sql relation, ColumnName column, Sql alias) {
-        throw unsupportedCollect();
-    }
-
-    private static MeshkitException unsupportedCollect() {
-        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot collect rows into a list on PostgreSQL:"
-                + " it unnests a list of records only with the types of its fields, which the dialect is not given");
+    public Sql unnest(Sql relation, ColumnName column, List<RecordField> fields, Sql alias) {
+        SqlBuilder b = sql().sql("(SELECT ").append(alias).sql(".* FROM ").append(relation).sql(", unnest(").append(relation).sql(".")
+                .id(column).sql(") AS ").append(alias).sql("(");
+        b.join(fields, f -> b.id(f.name()).sql(" ").type(f.type()));
+        return b.sql(")) ").append(alias).build();
     }
 
     private Sql jsonObject(List<ColumnName> fields, List<Sql> values) {

@@ -1,37 +1,24 @@
 package io.meshkit.warehousepostgres.internal;
 
+import io.meshkit.core.warehouse.jdbc.ValueReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** Converts between the Java types of {@link io.meshkit.core.warehouse.Row} and PostgreSQL's JDBC types. */
 final class Values {
     private Values() {}
 
-    /** Reads one column of the current row as a {@code Row} value. */
-    @FunctionalInterface
-    interface Reader {
-        Object read(ResultSet rs, int column) throws SQLException;
-    }
-
     /**
      * The reader for a result column, chosen once per query from the driver's type name ({@code int8},
      * {@code timestamptz}, {@code _int4}, ...), its precision and scale.
      */
-    static Reader reader(String engineType, int precision, int scale) {
+    static ValueReader reader(String engineType, int precision, int scale) {
         String t = engineType.toLowerCase(Locale.ROOT);
         switch (t) {
             case "timestamptz":
@@ -76,30 +63,5 @@ final class Values {
         }
         // jsonb (PGobject), uuid, intervals and other types without a portable form: their text
         return v.toString();
-    }
-
-    /** Binds values, converting the {@code Row} types the driver does not take directly. */
-    static void bind(Connection connection, PreparedStatement ps, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object v = parameters.get(i);
-            if (v instanceof Instant instant) {
-                v = instant.atOffset(ZoneOffset.UTC);
-            } else if (v instanceof BigInteger big) {
-                v = new BigDecimal(big);
-            } else if (v instanceof UUID uuid) {
-                v = uuid.toString();
-            } else if (v instanceof Character c) {
-                v = c.toString();
-            } else if (v instanceof String[] list) {
-                v = connection.createArrayOf("text", list);
-            }
-            if (v == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (v instanceof byte[] bytes) {
-                ps.setBytes(i + 1, bytes);
-            } else {
-                ps.setObject(i + 1, v);
-            }
-        }
     }
 }

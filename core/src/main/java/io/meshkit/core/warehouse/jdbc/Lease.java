@@ -1,10 +1,11 @@
-package io.meshkit.warehouseduckdb.internal;
+package io.meshkit.core.warehouse.jdbc;
 
-import org.duckdb.DuckDBConnection;
+import java.sql.Connection;
 
 /** A connection borrowed for one operation or one result stream. */
-interface Lease extends AutoCloseable {
-    DuckDBConnection connection();
+public interface Lease extends AutoCloseable {
+    /** The borrowed connection. */
+    Connection connection();
 
     /** Whether the connection is inside a transaction that the caller must not commit. */
     boolean inTransaction();

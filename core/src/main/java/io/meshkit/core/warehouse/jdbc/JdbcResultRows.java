@@ -1,9 +1,10 @@
-package io.meshkit.warehousepostgres.internal;
+package io.meshkit.core.warehouse.jdbc;
 
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,27 +13,33 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** A streamed PostgreSQL result (a cursor, in a transaction of its own unless it runs in the caller's) holding its connection until it is exhausted or closed. */
-final class PostgresResultRows implements ResultRows {
+/**
+ * A streamed JDBC result holding its own connection until it is exhausted or closed. A result that
+ * runs in a transaction of its own (a cursor outside the caller's transaction: the lease is not in
+ * one, yet auto-commit is off) ends it when it ends: committed, or rolled back if reading failed.
+ */
+final class JdbcResultRows implements ResultRows {
     private final Lease lease;
     private final PreparedStatement statement;
     private final ResultSet resultSet;
     private final List<ColumnInfo> columns;
-    private final Values.Reader[] readers;
+    private final ValueReader[] readers;
     private final List<Object> parameters;
+    private final JdbcErrors errors;
     private final long startNanos;
     private volatile long endNanos = -1;
     private boolean iterated;
     private boolean closed;
 
-    PostgresResultRows(Lease lease, PreparedStatement statement, ResultSet resultSet, List<ColumnInfo> columns,
-            Values.Reader[] readers, List<Object> parameters, long startNanos) {
+    JdbcResultRows(Lease lease, PreparedStatement statement, ResultSet resultSet, List<ColumnInfo> columns, ValueReader[] readers,
+            List<Object> parameters, JdbcErrors errors, long startNanos) {
         this.lease = lease;
         this.statement = statement;
         this.resultSet = resultSet;
         this.columns = columns;
         this.readers = readers;
         this.parameters = parameters;
+        this.errors = errors;
         this.startNanos = startNanos;
     }
 
@@ -80,10 +87,10 @@ final class PostgresResultRows implements ResultRows {
             for (int i = 0; i < readers.length; i++) {
                 values[i] = readers[i].read(resultSet, i + 1);
             }
-            return new PostgresRow(columns, values);
+            return new JdbcRow(columns, values);
         } catch (SQLException e) {
             closeBroken();
-            throw Errors.wrap("read query result", e, parameters);
+            throw errors.wrap("read query result", e, parameters);
         }
     }
 
@@ -111,14 +118,15 @@ final class PostgresResultRows implements ResultRows {
         try {
             resultSet.close();
             statement.close();
-            if (!lease.inTransaction()) {
+            Connection c = lease.connection();
+            if (!lease.inTransaction() && !c.getAutoCommit()) {
                 // the cursor's own transaction: commit what the statement did (a query may be DML with RETURNING)
                 if (broken) {
-                    lease.connection().rollback();
+                    c.rollback();
                 } else {
-                    lease.connection().commit();
+                    c.commit();
                 }
-                lease.connection().setAutoCommit(true);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             broken = true;

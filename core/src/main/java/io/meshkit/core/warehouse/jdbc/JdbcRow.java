@@ -1,4 +1,4 @@
-package io.meshkit.warehousepostgres.internal;
+package io.meshkit.core.warehouse.jdbc;
 
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Row;
@@ -6,12 +6,19 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** A row copied out of the result set, so it outlives the cursor. */
-final class PostgresRow implements Row {
+/** A row copied out of a JDBC result set, so it outlives the cursor. */
+public final class JdbcRow implements Row {
     private final List<ColumnInfo> columns;
     private final Object[] values;
 
-    PostgresRow(List<ColumnInfo> columns, Object[] values) {
+    /**
+     * @param columns the result's columns
+     * @param values the row's values as {@link Row} documents them, one per column (not copied)
+     */
+    public JdbcRow(List<ColumnInfo> columns, Object[] values) {
+        if (columns.size() != values.length) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+        }
         this.columns = columns;
         this.values = values;
     }

@@ -1,60 +1,65 @@
-package io.meshkit.warehousepostgres.internal;
+package io.meshkit.core.warehouse.jdbc;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.WarehouseException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Connections to one PostgreSQL database. A JDBC connection serves one statement at a time, so each
- * operation borrows its own; a few idle ones are kept because connecting costs a round trip or three.
+ * Connections to one database. A JDBC connection serves one statement at a time, so each operation
+ * and each result stream borrows its own; a few idle ones are kept because a new one costs a little
+ * (a round trip or three to a server, a duplicate of an embedded database's root connection).
  */
-final class ConnectionPool {
+public final class ConnectionPool {
+    /** How a new connection is made (the pool keeps track of it and closes it). */
+    @FunctionalInterface
+    public interface Connector {
+        /** A new connection, ready to use, in auto-commit. */
+        Connection connect() throws SQLException;
+    }
+
     private static final int MAX_IDLE = 8;
 
     private final String uri;
-    private final String jdbcUrl;
-    private final Properties properties;
+    private final Connector connector;
+    private final JdbcErrors errors;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    ConnectionPool(String uri, String jdbcUrl, Properties properties) {
+    /**
+     * @param uri the warehouse's URI without secrets, for messages
+     * @param connector makes a new connection
+     * @param errors how the engine's errors read, for a failure to connect
+     */
+    public ConnectionPool(String uri, Connector connector, JdbcErrors errors) {
         this.uri = uri;
-        this.jdbcUrl = jdbcUrl;
-        this.properties = properties;
+        this.connector = connector;
+        this.errors = errors;
     }
 
-    /** Opens a new connection (also how the warehouse checks the server at open). */
-    Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(jdbcUrl, properties);
+    /** Opens a new connection that the pool tracks; give it back with {@link #giveBack} (also how a warehouse checks the server at open). */
+    public Connection connect() throws SQLException {
+        Connection c = connector.connect();
         open.add(c);
-        try (java.sql.Statement s = c.createStatement()) {
-            // the driver sends the JVM's zone at startup: meshkit's TIMESTAMP means UTC whatever the host's zone
-            s.execute("SET TIME ZONE 'UTC'");
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw e;
-        }
         return c;
     }
 
-    Lease lease() {
+    /** Borrows an idle connection, or a new one. */
+    public Lease lease() {
         checkOpen();
         Connection c = idle.pollFirst();
         if (c == null) {
             try {
                 c = connect();
             } catch (SQLException e) {
-                throw Errors.wrap("connect to warehouse " + uri, e);
+                throw errors.wrap("connect to warehouse " + uri, e);
             }
         }
         Connection connection = c;
@@ -81,7 +86,8 @@ final class ConnectionPool {
         };
     }
 
-    void giveBack(Connection c, boolean broken) {
+    /** Takes a connection back: kept for reuse if it is sound and in auto-commit, closed otherwise. */
+    public void giveBack(Connection c, boolean broken) {
         boolean reusable = !broken && !closed && idle.size() < MAX_IDLE;
         try {
             reusable = reusable && c.getAutoCommit() && !c.isClosed();
@@ -98,18 +104,15 @@ final class ConnectionPool {
         }
     }
 
-    void checkOpen() {
+    /** Throws if the pool (the warehouse) is closed. */
+    public void checkOpen() {
         if (closed) {
             throw new WarehouseException(ErrorCode.WAREHOUSE_FAILURE, "Cannot use warehouse " + uri + ": it is closed", null);
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /** Closes every connection, including those of unfinished streams. */
-    void close() {
+    public void close() {
         closed = true;
         idle.clear();
         List<Connection> all = new ArrayList<>(open);
