@@ -7,6 +7,8 @@
 #
 # Targets (issue 4): meshkit apply (with its invariant checks) at most 1.5x the floor, faster than the
 # baseline, memory limit respected. Wall times and the process's CPU time (DuckDB runs in the JVM).
+# Then restate --from the last day of three variants of a dimension (type-2 only, a type-1 column, a
+# firstFill: fill column), with their ratios to the type-2-only restatement and to the baseline.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 keys="${1:-10000000}"
@@ -26,7 +28,11 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 jv=$(java -version 2>&1 | sed -n 1p)
-out="$root/bench/results/scd-builder-2026-11-23.md"
+today=$(date -u +%F)
+out="$root/bench/results/scd-builder-$today.md"
+if [ ! -f "$out" ]; then
+  printf '# scd-builder benchmark, %s\n\n`bench/scd-builder.sh [KEYS] [MEMORY_LIMIT] [RUNS]` appends one section per run, each with its machine and load.\n' "$today" > "$out"
+fi
 {
   echo
   echo "## scd-builder apply, $keys keys"

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Platform tools for data-mesh domain teams: contracts, warehouse, and the module commands.",
         subcommands = {ContractCommand.class, QueryCommand.class, io.meshkit.cli.init.InitCommand.class,
-            io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.cli.golden.TestCommand.class, VersionCommand.class, CompletionCommand.class,
+            io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.testing.cli.TestCommand.class, VersionCommand.class, CompletionCommand.class,
             io.meshkit.core.cli.HelpCommand.class},
         footer = {"%nExample:", "  $ meshkit run examples/music/pipeline.yaml"})
 public final class Meshkit implements Runnable {

@@ -2,7 +2,7 @@ package io.meshkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.cli.golden.GoldenTestReader;
+import io.meshkit.cli.pipeline.PipelineGoldenTests;
 import io.meshkit.cli.pipeline.PipelineReader;
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.config.MeshkitConfig;
@@ -50,7 +50,7 @@ class ReaderFuzzTest {
                 "contract", new Reader(Files.readString(MUSIC.resolve("contracts/tracks.odcs.yaml")), f -> ContractReader.create().read(f)),
                 "pipeline", new Reader(Files.readString(MUSIC.resolve("pipeline.yaml")), PipelineReader::read),
                 "golden", new Reader(Files.readString(MUSIC.resolve("tests/tracks_title_change.test.yaml")),
-                        f -> GoldenTestReader.read(project, tests, f)),
+                        f -> new PipelineGoldenTests().read(project, tests, f)),
                 "settings", new Reader("warehouse: duckdb:.meshkit/w.duckdb\nmonitor:\n  defaultFreshness: 26h\n  retry: {attempts: 3,"
                         + " initialBackoff: 1s}\n  sinks:\n    - {type: jsonl, path: alerts.jsonl}\n", ReaderFuzzTest::monitorCheck),
                 "config", new Reader("warehouse:\n  uri: duckdb:.meshkit/w.duckdb\n  settings: {memory_limit: 1GB, threads: 2}\n",

@@ -129,9 +129,9 @@ class MySqlCrossDatabaseDiffIT {
         }
     }
 
-    /** Columns the candidate adds (of several types) read as NULL in MySQL, a column it removes as NULL in DuckDB. */
+    /** Columns the candidate adds (of several types) read as NULL in MySQL; a column it removes is a schema change only. */
     @Test
-    void addedAndRemovedColumnsAreComparedAsNullOnTheSideWithoutThem() throws Exception {
+    void addedColumnsAreComparedAsNullInProductionAndARemovedOneIsNotCompared() throws Exception {
         try (Connection c = mysql.openConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE evolve (id BIGINT PRIMARY KEY, name VARCHAR(20), legacy DATETIME(6) NULL)");
             s.execute("INSERT INTO evolve SELECT seq, CONCAT('n', seq), IF(seq <= 3, TIMESTAMP('2024-01-01 10:00:00.5'), NULL) FROM seq_1_to_2000");
@@ -144,8 +144,8 @@ class MySqlCrossDatabaseDiffIT {
         DiffResult r = diff("evolve", "id", Normalisation.EXACT, 8, 50);
         assertThat(r.schema().added()).containsExactly("email", "credit", "seen", "score", "flag");
         assertThat(r.schema().removed()).containsExactly("legacy");
-        // 1,000 even keys, 200 odd multiples of 5, keys 1 and 3 (legacy), 7, 11 and 13
-        assertThat(r.changed()).isEqualTo(1205);
+        // 1,000 even keys, 200 odd multiples of 5, 7, 11 and 13 (keys 1 to 3 had a legacy value: not a change of those rows)
+        assertThat(r.changed()).isEqualTo(1203);
         assertThat(column(r, "email").changedRows()).isEqualTo(1000);
         assertThat(column(r, "credit").changedRows()).isEqualTo(400);
         assertThat(column(r, "seen").examples()).singleElement().satisfies(e -> {
@@ -154,8 +154,7 @@ class MySqlCrossDatabaseDiffIT {
         });
         assertThat(column(r, "score").changedRows()).isEqualTo(1);
         assertThat(column(r, "flag").changedRows()).isEqualTo(1);
-        assertThat(column(r, "legacy").changedRows()).isEqualTo(3);
-        assertThat(column(r, "legacy").examples().get(0).after()).isEqualTo(Values.NULL);
+        assertThat(r.columns()).extracting(ColumnDiff::name).doesNotContain("legacy");
         assertThat(column(r, "name").changedRows()).isZero();
     }
 

@@ -142,12 +142,33 @@ class WarehouseDifferTest {
     }
 
     /**
-     * A column the candidate adds is compared as NULL in production: the keys that gained a value are
-     * changed (the summary counts them), and the column has its count, profile and examples; a column
-     * it removes is compared as NULL in the candidate, the same way.
+     * A column dropped from the candidate (here a country every row had) is reported in the schema diff, and the
+     * rows are compared on the columns both sides have: only the row whose name changed is a changed row.
      */
     @Test
-    void addedAndRemovedColumnsCountTheRowsThatGainedOrLostAValue() {
+    void aDroppedColumnIsASchemaChangeAndTheRowsAreComparedOnTheCommonColumns() {
+        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS ev"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ev.dprod AS SELECT range AS id, 'n' || range AS name, 'DE' AS country,"
+                + " range * 2 AS visits FROM range(1, 101)"));
+        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ev.dcand AS SELECT range AS id,"
+                + " CASE WHEN range = 42 THEN 'renamed' ELSE 'n' || range END AS name, range * 2 AS visits FROM range(1, 101)"));
+        DiffResult r = diff(DiffRequest.of(TableId.of("ev", "dprod"), TableId.of("ev", "dcand"), ColumnName.list("id")));
+        assertThat(r.schema().removed()).containsExactly("country");
+        assertThat(r.changed()).isEqualTo(1);
+        assertThat(r.unchanged()).isEqualTo(99);
+        assertThat(r.columns()).extracting(ColumnDiff::name).containsExactly("name", "visits");
+        assertThat(column(r, "name").examples()).singleElement().satisfies(e -> assertThat(e.key()).containsExactly("42"));
+        assertThat(DiffReport.text(r, List.of())).contains("keys: 0 added, 0 removed, 1 changed, 99 unchanged\nschema: - country (removed)\n");
+    }
+
+    /**
+     * A column the candidate adds is compared as NULL in production: the keys that gained a value are
+     * changed (the summary counts them), and the column has its count, profile and examples. A column it
+     * removes is a schema change only: the rows are compared on the other columns, so the keys that had a
+     * value in it are not changed keys.
+     */
+    @Test
+    void addedColumnsCountTheRowsThatGainedAValueAndARemovedColumnIsASchemaChangeOnly() {
         warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS ev"));
         warehouse.execute(Sql.of("CREATE OR REPLACE TABLE ev.prod AS SELECT range AS id, 'n' || range AS name,"
                 + " CASE WHEN range <= 3 THEN 'old' END AS legacy FROM range(1, 51)"));
@@ -158,9 +179,10 @@ class WarehouseDifferTest {
                 .withPersonalData(PII).withExamples(3));
         assertThat(r.schema().added()).containsExactly("email", "credit");
         assertThat(r.schema().removed()).containsExactly("legacy");
-        // even keys gained an email, multiples of 5 a credit, keys 1..3 lost legacy: 25 + 5 odd multiples of 5 + 1 and 3
-        assertThat(r.changed()).isEqualTo(32);
-        assertThat(r.unchanged()).isEqualTo(18);
+        // even keys gained an email, multiples of 5 a credit: 25 + 5 odd multiples of 5; keys 1..3 had a legacy
+        // value, which the candidate no longer has as a column: not a change of those rows
+        assertThat(r.changed()).isEqualTo(30);
+        assertThat(r.unchanged()).isEqualTo(20);
         ColumnDiff email = column(r, "email");
         assertThat(email.added()).isTrue();
         assertThat(email.productionType()).isNull();
@@ -175,11 +197,7 @@ class WarehouseDifferTest {
         assertThat(credit.candidate().max()).isEqualByComparingTo("50");
         assertThat(credit.examples().get(0).before()).isEqualTo("NULL");
         assertThat(credit.examples().get(0).after()).isEqualTo("5.00");
-        ColumnDiff legacy = column(r, "legacy");
-        assertThat(legacy.removed()).isTrue();
-        assertThat(legacy.changedRows()).isEqualTo(3);
-        assertThat(legacy.candidate()).isNull();
-        assertThat(legacy.production().nulls()).isEqualTo(47);
+        assertThat(r.columns()).extracting(ColumnDiff::name).containsExactly("name", "email", "credit");
         assertThat(column(r, "name").changedRows()).isZero();
         List<String> violations = Expectation.NO_CHANGE.violations(r);
         Golden.assertMatches(DiffReport.text(r, violations), "evolved.txt");

@@ -68,6 +68,59 @@ public final class ScdBuilderBenchmark {
                     value: dimension
             """;
 
+    /**
+     * The restatement benchmark's dimension: {@code name} and {@code score} type 2, {@code email} added
+     * (NULL on day 1, filled for 1% of the keys on day 2), {@code tag} corrected for 0.1% on day 2. The
+     * variants differ only in the history of {@code tag} and {@code email}: {@code %1$s} the dataset,
+     * {@code %2$s} tag's history, {@code %3$s} email's firstFill.
+     */
+    private static final String RESTATE_CONTRACT = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: urn:meshkit:bench:%1$s
+            name: %1$s
+            version: 1.0.0
+            status: active
+            domain: bench
+            schema:
+              - name: %1$s
+                properties:
+                  - name: id
+                    logicalType: integer
+                    physicalType: BIGINT
+                    required: true
+                    primaryKey: true
+                  - name: name
+                    logicalType: string
+                    physicalType: VARCHAR
+                  - name: score
+                    logicalType: integer
+                    physicalType: INTEGER
+                  - name: tag
+                    logicalType: string
+                    physicalType: VARCHAR
+                    customProperties:
+                      - property: meshkit.history
+                        value: %2$s
+                  - name: email
+                    logicalType: string
+                    physicalType: VARCHAR
+                    customProperties:
+                      - property: meshkit.firstFill
+                        value: %3$s
+                customProperties:
+                  - property: meshkit.kind
+                    value: dimension
+            """;
+
+    /** A restatement variant: its dataset, what it shows, the history of tag and the firstFill of email. */
+    private record Variant(String dataset, String what, String tagHistory, String emailFill) {}
+
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant("items_plain", "restate, type-2 columns only (tag ignored; email's first fill opens versions)", "ignore", "version"),
+            new Variant("items_type1", "restate with a type-1 column (tag corrected in every version)", "type1", "version"),
+            new Variant("items_fill", "restate with `meshkit.firstFill: fill` (email's first value fills the current version)", "ignore", "fill"));
+
     private ScdBuilderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -150,9 +203,80 @@ public final class ScdBuilderBenchmark {
             System.out.printf("%nmeshkit apply with its checks vs baseline: %.2fx faster (CPU %.2fx); the checks alone %,d ms (CPU %,d ms);"
                     + " counts: %s%n", (double) dbt.ms / apply.ms, (double) dbt.cpu / apply.cpu, check.ms, check.cpu,
                     result.counts().summary());
+            restatements(w, keys, runs, day1, day2, floor, dbt);
         }
         Files.deleteIfExists(db);
         Files.deleteIfExists(Path.of(db + ".wal"));
+    }
+
+    /**
+     * Restating the last day ({@code restate --from day 2}, with days 1 and 2 staged) of three variants of one
+     * dimension: type-2 columns only, with a type-1 column, and with a {@code firstFill: fill} column. A type-1 or fill
+     * column makes the rollback read each key's values in the last staged snapshot before the date (a window over
+     * the earlier snapshots, joined to the rolled-back base), so that a correction leaves nothing of the retracted
+     * snapshot; the type-2-only restatement has no such read and is the reference, measured in the same run.
+     */
+    private static void restatements(Warehouse w, long keys, int runs, LocalDate day1, LocalDate day2, Best floor, Best dbt) {
+        Dialect d = w.dialect();
+        long t0 = System.nanoTime();
+        TableId all = TableId.of("bench_staging", "items_all");
+        w.execute(Sql.of("CREATE OR REPLACE TABLE " + d.quote(all) + " AS SELECT range AS id, 'item ' || range AS name,"
+                + " CAST(range % 1000 AS INTEGER) AS score, 't' || (range % 7) AS tag, CAST(NULL AS VARCHAR) AS email,"
+                + " DATE '" + day1 + "' AS snapshot_date FROM range(" + keys + ")"
+                + " UNION ALL SELECT range, CASE WHEN range % 100 = 7 THEN 'item ' || range || ' (remastered)' ELSE 'item ' || range END,"
+                + " CAST(range % 1000 AS INTEGER), CASE WHEN range % 1000 = 11 THEN 'fixed' ELSE 't' || (range % 7) END,"
+                + " CASE WHEN range % 100 = 13 THEN 'u' || range || '@example.com' END, DATE '" + day2 + "'"
+                + " FROM range(" + keys + ") WHERE range % 500 <> 3"
+                + " UNION ALL SELECT range, 'item ' || range, 1, 't1', NULL, DATE '" + day2 + "' FROM range(" + keys + ", "
+                + (keys + keys / 200) + ")"));
+        long setupMs = (System.nanoTime() - t0) / 1_000_000;
+        ScdBuilder scd = ScdBuilders.create(w, WarehouseRunLog.of(w), Clock.systemUTC());
+        Best[] applies = new Best[VARIANTS.size()];
+        Best[] restates = new Best[VARIANTS.size()];
+        ScdResult[] results = new ScdResult[VARIANTS.size()];
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            Variant variant = VARIANTS.get(v);
+            t0 = System.nanoTime();
+            Contract contract = ContractReader.create().parse(variant.dataset() + ".odcs.yaml",
+                    RESTATE_CONTRACT.formatted(variant.dataset(), variant.tagHistory(), variant.emailFill())).orThrow();
+            ScdTarget target = ScdTarget.of(contract, variant.dataset());
+            TableId production = target.tables().production();
+            w.execute(Sql.of("CREATE OR REPLACE TABLE " + d.quote(target.tables().staging()) + " AS SELECT * FROM " + d.quote(all)));
+            w.execute(Sql.of("CREATE OR REPLACE TABLE " + d.quote(production) + " AS SELECT id, name, score, tag, email,"
+                    + " TIMESTAMP '" + day1 + " 00:00:00' AS valid_from, TIMESTAMP '9999-12-31 00:00:00' AS valid_to, TRUE AS is_current"
+                    + " FROM " + d.quote(all) + " WHERE snapshot_date = DATE '" + day1 + "'"));
+            w.drop(target.tables().candidate());
+            w.execute(Sql.of("DROP TABLE IF EXISTS meshkit_meta.scd_applied"));
+            applies[v] = new Best();
+            Timer t = new Timer();
+            scd.apply(target, day2, Execution.RUN);
+            applies[v].add(t);
+            setupMs += (System.nanoTime() - t0) / 1_000_000;
+            restates[v] = new Best();
+            for (int r = 0; r < runs; r++) {
+                t = new Timer();
+                results[v] = scd.restate(target, day2, Execution.RUN);
+                restates[v].add(t);
+            }
+        }
+        System.out.printf("%n### restate --from the last day, %,d keys%n%n", keys);
+        System.out.printf("Days 1 and 2 staged (%,d rows); day 2 as above, plus tag corrected for 0.1%% of the keys and email"
+                + " (NULL on day 1) filled for 1%%. Each variant's day 2 applied once, then `restate --from` day 2 (roll back to day 1,"
+                + " apply day 2 again, check): best of %d runs; setup and applies %,d ms. Ratios against the type-2-only restatement"
+                + " and against the baseline above (dbt snapshot \"check\", an apply), all measured in this run.%n%n",
+                scalar(w, "SELECT COUNT(*) FROM " + d.quote(all)), runs, setupMs);
+        System.out.println("| what | ms | CPU ms | vs type-2 only | CPU vs type-2 only | vs baseline | CPU vs baseline | vs floor | apply ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            Best r = restates[v];
+            System.out.printf("| %s | %,d | %,d | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx | %,d |%n", VARIANTS.get(v).what(), r.ms, r.cpu,
+                    (double) r.ms / restates[0].ms, (double) r.cpu / Math.max(1, restates[0].cpu), (double) r.ms / dbt.ms,
+                    (double) r.cpu / Math.max(1, dbt.cpu), (double) r.ms / floor.ms, applies[v].ms);
+        }
+        System.out.println();
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            System.out.printf("%s counts: %s%n", VARIANTS.get(v).dataset(), results[v].counts().summary());
+        }
     }
 
     /** dbt's snapshot "check" strategy, in place on the target: stage changes with a join per kind, then update and insert. */

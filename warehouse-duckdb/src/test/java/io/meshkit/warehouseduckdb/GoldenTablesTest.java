@@ -1,111 +1,13 @@
 package io.meshkit.warehouseduckdb;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import io.meshkit.core.warehouse.WriteMode;
-import io.meshkit.testing.GoldenTables;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.meshkit.testing.AbstractGoldenTablesTest;
 
-class GoldenTablesTest {
-    private static final TableId T = TableId.of("main", "dim_user");
-
-    @TempDir
-    Path dir;
-
-    private Warehouse warehouse;
-
-    @BeforeEach
-    void createTable() {
-        warehouse = Warehouses.open("duckdb::memory:");
-        warehouse.createTableAs(T, Sql.of("""
-                SELECT * FROM (VALUES
-                  (1, 'Ada', 10.50::DECIMAL(10,2), TIMESTAMP '2024-01-01 00:00:00', true, NULL::VARCHAR),
-                  (2, 'Zoë, "the" second', 3.00::DECIMAL(10,2), TIMESTAMP '2024-01-02 03:04:05.123456', false, ''),
-                  (3, 'O''Brien', NULL, TIMESTAMP '9999-12-31 00:00:00', NULL, 'x')
-                ) AS v(id, name, balance, valid_from, is_current, note)"""), TableLayout.NONE, WriteMode.CREATE);
-    }
-
-    @AfterEach
-    void close() {
-        warehouse.close();
-    }
-
-    private Path csv(String text) throws IOException {
-        return Files.writeString(dir.resolve("expected.csv"), text);
-    }
-
-    @Test
-    void matchingTableInAnyRowOrderPasses() throws IOException {
-        Path expected = csv("""
-                id,name,balance,valid_from,is_current,note
-                3,O'Brien,,9999-12-31T00:00:00,,x
-                1,Ada,10.5,2024-01-01 00:00:00,TRUE,
-                2,"Zoë, ""the"" second",3,2024-01-02 03:04:05.123456,false,""
-                """);
-        GoldenTables.assertTableMatches(warehouse, T, expected);
-        GoldenTables.assertTableMatches(warehouse, Sql.of("SELECT id, name FROM main.dim_user WHERE id > 2"),
-                csv("id,name\n3,O'Brien\n"));
-    }
-
-    @Test
-    void mismatchListsMissingAndUnexpectedRows() throws IOException {
-        Path expected = csv("""
-                id,name,balance,valid_from,is_current,note
-                1,Ada,10.5,2024-01-01 00:00:00,true,
-                2,"Zoë, ""the"" second",3,2024-01-02 03:04:05.123456,false,
-                4,Grace,1,2024-01-01 00:00:00,true,y
-                """);
-        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, expected))
-                .isInstanceOf(AssertionError.class)
-                .hasMessage("Rows of table main.dim_user do not match " + expected + ": expected 3 rows, got 3; 2 missing, 2 unexpected\n"
-                        + "  id | name | balance | valid_from | is_current | note\n"
-                        + "- 2 | Zoë, \"the\" second | 3 | 2024-01-02 03:04:05.123456 | false | NULL\n"
-                        + "- 4 | Grace | 1 | 2024-01-01 00:00:00 | true | y\n"
-                        + "+ 2 | Zoë, \"the\" second | 3 | 2024-01-02 03:04:05.123456 | false | ''\n"
-                        + "+ 3 | O'Brien | NULL | 9999-12-31 00:00:00 | NULL | x");
-    }
-
-    @Test
-    void differentColumnsAreReported() throws IOException {
-        Path expected = csv("id,name\n1,Ada\n");
-        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, T, expected))
-                .isInstanceOf(AssertionError.class).hasMessageStartingWith("Columns of table main.dim_user do not match");
-    }
-
-    @Test
-    void atMostTwentyRowsAreListed() throws IOException {
-        TableId many = TableId.of("main", "many");
-        warehouse.createTableAs(many, Sql.of("SELECT range AS n FROM range(30)"), TableLayout.NONE, WriteMode.CREATE);
-        Path expected = csv("n\n");
-        assertThatThrownBy(() -> GoldenTables.assertTableMatches(warehouse, many, expected))
-                .hasMessageContaining("expected 0 rows, got 30; 0 missing, 30 unexpected")
-                .hasMessageContaining("+ ... and 10 more")
-                .satisfies(e -> assertThat(e.getMessage().lines().filter(l -> l.startsWith("+ ")).count()).isEqualTo(21));
-    }
-
-    @Test
-    void updatePropertyRewritesTheExpectedFile() throws IOException {
-        Path expected = dir.resolve("new/expected.csv");
-        System.setProperty(GoldenTables.UPDATE_PROPERTY, "true");
-        try {
-            GoldenTables.assertTableMatches(warehouse, T, expected);
-        } finally {
-            System.clearProperty(GoldenTables.UPDATE_PROPERTY);
-        }
-        assertThat(Files.readString(expected)).startsWith("id,name,balance,valid_from,is_current,note\n")
-                .contains("\"Zoë, \"\"the\"\" second\",3,2024-01-02 03:04:05.123456,false,\"\"\n");
-        GoldenTables.assertTableMatches(warehouse, T, expected); // what was written reads back equal
+/** The golden-test judge on DuckDB (in memory). */
+class GoldenTablesTest extends AbstractGoldenTablesTest {
+    @Override
+    protected Warehouse createWarehouse() {
+        return Warehouses.open("duckdb::memory:");
     }
 }

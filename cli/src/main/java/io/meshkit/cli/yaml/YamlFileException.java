@@ -1,12 +1,10 @@
 package io.meshkit.cli.yaml;
 
-import io.meshkit.core.error.ErrorCode;
-import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.FileLocationException;
 
 /** A mistake in a YAML file the cli reads (a pipeline, a golden test), at a line and column: exit code 2. */
-public class YamlFileException extends MeshkitException {
-    private final String location;
-    private final String problem;
+public class YamlFileException extends FileLocationException {
+    private static final long serialVersionUID = 1L;
 
     /**
      * A mistake.
@@ -18,23 +16,6 @@ public class YamlFileException extends MeshkitException {
      * @param problem what is wrong, without the location
      */
     protected YamlFileException(String what, String file, int line, int column, String problem) {
-        super(ErrorCode.INVALID_ARGUMENT, what + " " + file + ": " + file + ":" + line + ":" + column + ": " + problem);
-        this.location = file + ":" + line + ":" + column;
-        this.problem = problem;
-    }
-
-    /** {@code file:line:column}. */
-    public String location() {
-        return location;
-    }
-
-    /** What is wrong, without the location. */
-    public String problem() {
-        return problem;
-    }
-
-    /** The line a user reads, compiler-style: {@code file:line:col: error: problem}. */
-    public String line() {
-        return location + ": error: " + problem;
+        super(what + " " + file, file + ":" + line + ":" + column, problem, null);
     }
 }

@@ -80,7 +80,7 @@ class InitCommandTest {
         assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"duckdb:.meshkit/warehouse.duckdb\"");
         assertThat(r.out()).contains("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml");
         assertThat(Files.readString(dir.resolve("src/test/java/com/example/shop/GoldenTest.java")))
-                .contains("package com.example.shop;", "io.meshkit.cli.Meshkit.commandLine().execute(\"test\", \".\", \"--junit\", \"target/meshkit-golden.xml\")");
+                .contains("package com.example.shop;", "GoldenSuite.assertPasses(Path.of(\".\"), Path.of(\"target/meshkit-golden.xml\"));");
         assertThat(Files.readString(dir.resolve(".github/workflows/pull-request.yml")))
                 .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER", "GITHUB_STEP_SUMMARY");
         assertThat(Files.readString(dir.resolve(".github/actions/setup-meshkit/action.yml"))).contains("SHA256SUMS", "sha256sum -c");

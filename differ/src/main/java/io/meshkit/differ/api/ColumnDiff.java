@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What changed in one column. A column on one side only (added or removed by the candidate) is
- * compared as NULL on the other side: its changed rows are the keys that gained a value (an added
- * column) or lost one (a removed column).
+ * What changed in one column. A column the candidate added is compared as NULL in production: its
+ * changed rows are the keys that gained a value. A column the candidate removed is not compared (the
+ * schema diff names it), so the diffs of both differs carry no such column.
  *
  * @param name the column
  * @param productionType the type in production, or null for a column the candidate added

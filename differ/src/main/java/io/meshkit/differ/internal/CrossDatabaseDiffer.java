@@ -169,13 +169,13 @@ public final class CrossDatabaseDiffer implements Differ {
             List<CanonicalText.Column> pShape = new ArrayList<>();
             List<CanonicalText.Column> cShape = new ArrayList<>();
             List<String[]> types = new ArrayList<>();
-            // as in the warehouse: columns on both sides and removed ones in production's order, then added ones;
-            // a column one side lacks reads as NULL there, with the other side's type
+            // as in the warehouse: columns on both sides in production's order, then added ones, which read as
+            // NULL in production with the candidate's type; a removed column is in the schema diff only
             java.util.Set<ColumnName> absentP = new java.util.HashSet<>();
             java.util.Set<ColumnName> absentC = new java.util.HashSet<>();
             List<ColumnInfo[]> pairs = new ArrayList<>();
             for (ColumnInfo pc : pCols) {
-                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(pc.name().name()))) {
+                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(pc.name().name())) && cInfo.column(pc.name()).isPresent()) {
                     pairs.add(new ColumnInfo[] {pc, cInfo.column(pc.name()).orElse(null)});
                 }
             }

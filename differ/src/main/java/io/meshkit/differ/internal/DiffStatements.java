@@ -37,8 +37,8 @@ import java.util.List;
  */
 public final class DiffStatements {
     /**
-     * A compared column, by the production spelling: on both sides, or on one side only (added by the
-     * candidate, or removed by it), where the other side reads as NULL of the same type.
+     * A compared column, by the production spelling: on both sides, or added by the candidate, where
+     * production reads as NULL of the same type. A column the candidate removed is not compared.
      */
     record Compared(ColumnInfo production, ColumnInfo candidate) {
         Compared {
@@ -109,11 +109,13 @@ public final class DiffStatements {
             pKeyTypes.add(pk.type());
             cKeyTypes.add(ck.type());
         }
-        // columns on both sides and removed ones in production's order, then added ones in the candidate's
+        // columns on both sides in production's order, then added ones in the candidate's; a column the
+        // candidate removed is in the schema diff only: comparing it as NULL would make every row that
+        // had a value in it a changed row, when what changed is the schema
         List<Compared> compared = new ArrayList<>();
         for (ColumnInfo pc : production.columns()) {
-            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(pc.name().name()))) {
-                compared.add(new Compared(pc, candidate.column(pc.name()).orElse(null)));
+            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(pc.name().name())) && candidate.column(pc.name()).isPresent()) {
+                compared.add(new Compared(pc, candidate.column(pc.name()).get()));
             }
         }
         for (ColumnInfo cc : candidate.columns()) {

@@ -1,6 +1,6 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
-import io.meshkit.cli.pipeline.PipelineRunner;
+import io.meshkit.core.error.FileLocationException;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
@@ -13,18 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs one golden test: a fresh embedded warehouse in a new temporary directory, the given tables, the
- * pipeline (through {@link PipelineRunner}, with only the test's environment), then every expected
- * table compared (or, with {@code update}, written). The directory is deleted afterwards unless
- * kept.
+ * Runs one golden test: a fresh embedded warehouse in a new temporary directory, the given tables,
+ * the run under test, then every expected table compared by {@link TableComparison} (or, with
+ * {@code update}, written). The directory is deleted afterwards unless kept.
  */
 final class GoldenRunner {
     /** The warehouse file's name: not an identifier, so no schema can be named like the catalog an embedded engine names by it. */
     static final String WAREHOUSE_NAME = "meshkit-test";
+    static final String UPDATE_HINT = "write it from the actual table with --update, then review it";
 
     private final boolean update;
     private final boolean keep;
@@ -43,34 +42,34 @@ final class GoldenRunner {
             throw new UncheckedIOException("Cannot create a temporary directory for golden test " + test.name(), e);
         }
         String uri = Warehouses.embeddedUri(dir, WAREHOUSE_NAME);
+        String kept = keep ? uri : "";
         StringWriter log = new StringWriter();
         try {
             if (!test.given().isEmpty()) {
-                Fixtures fixtures = Fixtures.of(test.contracts());
+                GivenTables given = GivenTables.of(test.contracts());
                 try (Warehouse w = Warehouses.open(uri)) {
                     int i = 0;
                     for (GoldenTest.Given g : test.given()) {
-                        fixtures.create(w, g, i++);
+                        given.create(w, g, i++);
                     }
                 }
             }
-            PipelineRunner runner = new PipelineRunner(test.pipeline(), uri, Map.of(), test.dates(), test.env()::get, new PrintWriter(log, true));
-            int exit = runner.run(false);
+            int exit = test.run().run(uri, new PrintWriter(log, true));
             if (exit != 0) {
                 return TestResult.failed(test, millis(t0), "the pipeline failed (exit " + exit + ")" + failedStep(log.toString()),
-                        indent(log.toString().strip()), log.toString(), uri(dir, uri));
+                        indent(log.toString().strip()), log.toString(), kept);
             }
             List<TableComparison.Result> results = new ArrayList<>();
             try (Warehouse w = Warehouses.open(uri)) {
-                int i = 0;
                 for (GoldenTest.Expect e : test.expect()) {
-                    results.add(update ? TableComparison.update(w, e) : TableComparison.compare(w, e, i++));
+                    results.add(update ? TableComparison.update(w, e.table(), e.csv(), e.columns())
+                            : TableComparison.compare(w, e.table(), e.csv(), e.columns(), UPDATE_HINT));
                 }
             }
             List<TableComparison.Result> failed = results.stream().filter(r -> !r.passed()).toList();
             if (failed.isEmpty()) {
                 return TestResult.passed(test, millis(t0), update, results.stream().map(TableComparison.Result::summary).toList(),
-                        log.toString(), uri(dir, uri));
+                        log.toString(), kept);
             }
             StringBuilder detail = new StringBuilder();
             for (TableComparison.Result r : failed) {
@@ -79,23 +78,19 @@ final class GoldenRunner {
                     detail.append(indent(r.diff())).append('\n');
                 }
             }
-            String message = failed.size() == 1 ? failed.get(0).expect().table() + " differs from " + failed.get(0).expect().csv()
+            String message = failed.size() == 1 ? failed.get(0).table() + " differs from " + failed.get(0).csv()
                     : failed.size() + " of " + results.size() + " tables differ";
-            return TestResult.failed(test, millis(t0), message, detail.toString().stripTrailing(), log.toString(), uri(dir, uri));
-        } catch (GoldenFileException e) {
-            return TestResult.error(test, millis(t0), e.line(), e.exitCode(), log.toString(), uri(dir, uri));
+            return TestResult.failed(test, millis(t0), message, detail.toString().stripTrailing(), log.toString(), kept);
+        } catch (FileLocationException e) {
+            return TestResult.error(test, millis(t0), e.line(), e.exitCode(), log.toString(), kept);
         } catch (MeshkitException e) {
             return TestResult.error(test, millis(t0), "error: " + e.getMessage().lines().findFirst().orElse(""), e.exitCode(), log.toString(),
-                    uri(dir, uri));
+                    kept);
         } finally {
             if (!keep) {
                 delete(dir);
             }
         }
-    }
-
-    private String uri(Path dir, String uri) {
-        return keep ? uri : "";
     }
 
     private static String failedStep(String log) {

@@ -1,4 +1,4 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

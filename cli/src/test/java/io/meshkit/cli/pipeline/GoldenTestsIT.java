@@ -1,4 +1,4 @@
-package io.meshkit.cli.golden;
+package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,7 +139,7 @@ class GoldenTestsIT {
         CliRun r = run("test", copy.toString(), "--filter", "missing");
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL missing", "2 of 2 tables differ",
-                "no table music.royalties after the run (tables in music: plays, rightsholders, tracks)",
+                "no table music.royalties (tables in music: plays, rightsholders, tracks)",
                 "music_candidates.royalties has no column royalty_cents");
     }
 

@@ -1,4 +1,4 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Contract;
@@ -15,7 +15,6 @@ import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.SqlBuilder;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
@@ -34,15 +33,15 @@ import java.util.Optional;
  * {@code is_current}/{@code is_deleted} BOOLEAN, {@code snapshot_date} DATE); any other column, and
  * every column of another table, has the type the warehouse infers from the file.
  */
-final class Fixtures {
+final class GivenTables {
     private final Map<TableId, Dataset> known;
 
-    private Fixtures(Map<TableId, Dataset> known) {
+    private GivenTables(Map<TableId, Dataset> known) {
         this.known = known;
     }
 
     /** The datasets of the contracts, by each of their tables. */
-    static Fixtures of(List<Path> contracts) {
+    static GivenTables of(List<Path> contracts) {
         Map<TableId, Dataset> known = new HashMap<>();
         for (Path file : contracts) {
             Contract c;
@@ -58,41 +57,43 @@ final class Fixtures {
                 known.put(t.candidate(), ds);
             }
         }
-        return new Fixtures(known);
+        return new GivenTables(known);
     }
 
     /** Creates one given table (replacing it). */
     void create(Warehouse w, GoldenTest.Given given, int index) {
+        CsvFile csv = CsvFile.read(given.csv());
         TableId text = TableId.of(TableComparison.WORK.name(), "given_" + index);
-        CsvTables.loadText(w, text, given.csv());
+        List<ColumnName> header = CsvTables.loadText(w, text, csv);
         try {
-            TableInfo textInfo = w.describe(text).orElseThrow();
-            List<ColumnInfo> inferred = CsvTables.inferredColumns(w, TableId.of(TableComparison.WORK.name(), "given_" + index + "_inferred"),
-                    given.csv());
             Optional<Dataset> dataset = Optional.ofNullable(known.get(given.table()));
-            List<ColumnName> textColumns = new ArrayList<>();
+            List<ColumnInfo> inferred = null;
             List<ColumnInfo> types = new ArrayList<>();
-            for (int i = 0; i < textInfo.columns().size(); i++) {
-                ColumnName name = textInfo.columns().get(i).name();
-                ColumnInfo inferredType = i < inferred.size() ? inferred.get(i) : textInfo.columns().get(i);
-                textColumns.add(name);
-                types.add(dataset.flatMap(ds -> typed(w.dialect(), ds, name)).orElse(
-                        new ColumnInfo(name, inferredType.type(), inferredType.engineType(), true)));
+            for (int i = 0; i < header.size(); i++) {
+                ColumnName name = header.get(i);
+                Optional<ColumnInfo> typed = dataset.flatMap(ds -> typed(w.dialect(), ds, name));
+                if (typed.isEmpty() && inferred == null) {
+                    inferred = CsvTables.inferredColumns(w, TableId.of(TableComparison.WORK.name(), "given_" + index + "_inferred"), given.csv());
+                }
+                ColumnInfo sniffed = typed.isEmpty() && i < inferred.size() ? inferred.get(i) : null;
+                types.add(typed.orElseGet(() -> sniffed == null
+                        ? new ColumnInfo(name, DataType.VARCHAR, w.dialect().typeName(DataType.VARCHAR), true)
+                        : new ColumnInfo(name, sniffed.type(), sniffed.engineType(), true)));
             }
             SqlBuilder select = w.dialect().sql().sql("SELECT ");
             for (int i = 0; i < types.size(); i++) {
                 if (i > 0) {
                     select.sql(", ");
                 }
-                CsvTables.castExpression(select, textColumns.get(i), types.get(i));
-                select.sql(" AS ").id(textColumns.get(i));
+                CsvTables.castExpression(select, header.get(i), types.get(i));
+                select.sql(" AS ").id(header.get(i));
             }
             select.sql(" FROM ").table(text);
             w.createNamespace(given.table().namespace());
             try {
                 w.createTableAs(given.table(), select.build(), TableLayout.NONE, WriteMode.REPLACE);
             } catch (WarehouseException e) {
-                CsvTables.findBadValue(w, text, given.csv(), textColumns, types, given.table().toString());
+                CsvTables.findBadValue(w, text, csv, header, header, types, given.table().toString());
                 throw e;
             }
         } finally {

@@ -1,4 +1,4 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,10 +18,12 @@ import java.util.List;
  * @param log what the pipeline printed
  * @param keptWarehouse the warehouse URI when it was kept ({@code --keep}), else empty
  */
-record TestResult(String name, java.nio.file.Path file, Status status, long millis, String message, String detail, int exitCode, String log, String keptWarehouse) {
-    enum Status { PASS, FAIL, ERROR, UPDATED }
+public record TestResult(String name, java.nio.file.Path file, Status status, long millis, String message, String detail, int exitCode, String log, String keptWarehouse) {
+    /** How a test ended. */
+    public enum Status { PASS, FAIL, ERROR, UPDATED }
 
-    TestResult {
+    /** Checks. */
+    public TestResult {
         requireNonNull(name, "name is null");
         requireNonNull(file, "file is null");
         requireNonNull(status, "status is null");

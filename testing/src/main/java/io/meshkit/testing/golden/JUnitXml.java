@@ -1,4 +1,4 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;

@@ -1,9 +1,10 @@
-package io.meshkit.cli.golden;
+package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshkit.cli.pipeline.Pipeline;
+import io.meshkit.cli.yaml.YamlFileException;
+import io.meshkit.testing.golden.GoldenTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading golden test files: what a test means, and every mistake at its line and column. */
-class GoldenTestReaderTest {
+class PipelineGoldenTestsTest {
     @TempDir
     Path project;
 
@@ -47,13 +48,17 @@ class GoldenTestReaderTest {
         Path file = tests.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, yaml);
-        return GoldenTestReader.read(project, tests, file);
+        return new PipelineGoldenTests().read(project, tests, file);
+    }
+
+    private static PipelineGoldenTests.PipelineRun run(GoldenTest t) {
+        return (PipelineGoldenTests.PipelineRun) t.run();
     }
 
     private String error(String yaml) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> read("bad.test.yaml", yaml));
-        assertThat(t).isInstanceOf(GoldenFileException.class);
-        return ((GoldenFileException) t).line();
+        assertThat(t).isInstanceOf(YamlFileException.class);
+        return ((YamlFileException) t).line();
     }
 
     @Test
@@ -75,10 +80,10 @@ class GoldenTestReaderTest {
                 """);
         assertThat(t.name()).isEqualTo("sub/renamed");
         assertThat(t.description()).isEqualTo("a renamed customer");
-        assertThat(t.pipeline().steps()).extracting(Pipeline.Step::id).containsExactly("load", "scd");
-        assertThat(t.dates()).containsExactly(LocalDate.parse("2024-01-02"));
-        assertThat(t.env()).containsEntry("FLAG", "1").hasSize(1);
-        Path snapshots = Path.of(t.pipeline().steps().get(0).string("snapshots").orElseThrow());
+        assertThat(run(t).pipeline().steps()).extracting(Pipeline.Step::id).containsExactly("load", "scd");
+        assertThat(run(t).dates()).containsExactly(LocalDate.parse("2024-01-02"));
+        assertThat(run(t).env()).containsEntry("FLAG", "1").hasSize(1);
+        Path snapshots = Path.of(run(t).pipeline().steps().get(0).string("snapshots").orElseThrow());
         assertThat(snapshots).isAbsolute().isEqualTo(tests.resolve("sub/fixtures/customers").toAbsolutePath().normalize());
         assertThat(t.given()).singleElement().satisfies(g -> {
             assertThat(g.table().toString()).isEqualTo("sales.orders");
@@ -93,9 +98,9 @@ class GoldenTestReaderTest {
     void defaultsToThePipelinesDatesAndAllItsSteps() throws IOException {
         GoldenTest t = read("all.test.yaml", "expect: {shop.customers: expected/customers.csv}\n");
         assertThat(t.name()).isEqualTo("all");
-        assertThat(t.dates()).hasSize(3);
-        assertThat(t.pipeline().steps()).hasSize(3);
-        assertThat(t.env()).isEmpty();
+        assertThat(run(t).dates()).hasSize(3);
+        assertThat(run(t).pipeline().steps()).hasSize(3);
+        assertThat(run(t).env()).isEmpty();
     }
 
     @Test
@@ -131,7 +136,7 @@ class GoldenTestReaderTest {
     void aMistakeInThePipelineKeepsThePipelinesLocation() throws IOException {
         Files.writeString(tests.resolve("broken.yaml"), "steps:\n  - id: a\n    kind: nope\n");
         assertThatThrownBy(() -> read("p.test.yaml", "pipeline: broken.yaml\nexpect: {shop.customers: e.csv}\n"))
-                .isInstanceOf(io.meshkit.cli.pipeline.PipelineFileException.class)
+                .isInstanceOf(PipelineFileException.class)
                 .hasMessageContaining("broken.yaml:3:11: unknown step kind 'nope'");
     }
 

@@ -1,43 +1,49 @@
-package io.meshkit.cli.golden;
+package io.meshkit.testing.golden;
 
 import static java.util.Objects.requireNonNull;
 
-import io.meshkit.cli.pipeline.Pipeline;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One golden test ({@code tests/**}{@code /*.test.yaml}), read and checked: the pipeline to run
- * (already cut to the test's steps and with its {@code with:} fields), the dates, the environment
- * the steps see, the tables given before the run and the tables expected after it.
+ * One golden test ({@code tests/**}{@code /*.test.yaml}), read and checked by a
+ * {@link GoldenTestReader}: what to run, the tables given before the run and the tables expected
+ * after it.
  *
  * @param file the test file
  * @param name the test's name: its path under {@code tests/} without {@code .test.yaml}
  * @param description what it shows, or empty
- * @param pipeline the pipeline to run
- * @param dates the dates of the dated steps
- * @param env the only environment variables the steps see
- * @param contracts the contract files the whole pipeline names: they type the given tables they describe
+ * @param run the run under test (the project's pipeline, or some of its steps)
+ * @param contracts the contract files the run names: they type the given tables they describe
  * @param given the tables created from CSV before the run
  * @param expect the tables compared after the run
  */
-public record GoldenTest(Path file, String name, String description, Pipeline pipeline, List<LocalDate> dates, Map<String, String> env,
-        List<Path> contracts, List<Given> given, List<Expect> expect) {
-    /** Copies. */
+public record GoldenTest(Path file, String name, String description, Run run, List<Path> contracts, List<Given> given, List<Expect> expect) {
+    /** Checks and copies. */
     public GoldenTest {
         requireNonNull(file, "file is null");
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
-        requireNonNull(pipeline, "pipeline is null");
-        dates = List.copyOf(dates);
-        env = Map.copyOf(env);
+        requireNonNull(run, "run is null");
         contracts = List.copyOf(contracts);
         given = List.copyOf(given);
         expect = List.copyOf(expect);
+    }
+
+    /** The run under test, on a fresh warehouse that already holds the given tables. */
+    @FunctionalInterface
+    public interface Run {
+        /**
+         * Runs.
+         *
+         * @param warehouseUri the test's warehouse
+         * @param log where the run prints what it does
+         * @return its exit code: 0 ok, else the code of meshkit's exit codes
+         */
+        int run(String warehouseUri, PrintWriter log);
     }
 
     /**
@@ -48,11 +54,6 @@ public record GoldenTest(Path file, String name, String description, Pipeline pi
      * @param column 1-based column
      */
     public record Location(String file, int line, int column) {
-        /** A mistake at this location. */
-        public GoldenFileException error(String problem) {
-            return new GoldenFileException(file, line, column, problem);
-        }
-
         @Override
         public String toString() {
             return file + ":" + line + ":" + column;
