@@ -497,7 +497,8 @@ public final class PipelineRunner {
                             java.time.Clock.systemUTC()), settings));
                     return new StepOutcome(o.exitCode(), o.rows(), o.message(), shown, false);
                 } catch (MeshkitException e) {
-                    return StepOutcome.failed(e.exitCode(), Secrets.redact(e.getMessage().lines().findFirst().orElse("")), shown);
+                    // the whole message: a breaking change lists its columns on the lines after the first
+                    return StepOutcome.failed(e.exitCode(), Secrets.redact(String.join(" ", e.getMessage().lines().map(String::strip).toList())), shown);
                 }
             }
             case SCD -> {
