@@ -14,7 +14,7 @@ import io.meshkit.snapshotingest.api.SnapshotOptions;
 import io.meshkit.snapshotingest.api.SnapshotTarget;
 import io.meshkit.snapshotingest.api.TableResult;
 import io.meshkit.snapshotingest.internal.MySqlSource;
-import io.meshkit.snapshotingest.internal.SnapshotIngest;
+import io.meshkit.snapshotingest.internal.MySqlSnapshots;
 import io.meshkit.core.identifier.TableId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,7 +197,7 @@ public final class SnapshotIngestBenchmark {
                 landing.cpuAtStart = processCpu();
                 SnapshotOptions options = new SnapshotOptions(LocalDate.of(2026, 11, 23), 2, 250_000, Duration.ofSeconds(10), LockFallback.FAIL,
                         false, ZoneOffset.UTC, true);
-                r = new SnapshotIngest(source, landing, Clock.systemUTC()).snapshot(
+                r = new MySqlSnapshots(source, landing, Clock.systemUTC()).snapshot(
                         List.of(new SnapshotTarget(DB + "." + table, table, Optional.empty(), TableId.of("bench_staging", table))),
                         options, w, WarehouseRunLog.of(w), new AtomicLong()).get(0);
                 serverCpu = landing.serverCpu;

@@ -56,7 +56,8 @@ final class FreshStart {
         List<TableId> prefixes = new ArrayList<>();
         Set<Path> landed = new LinkedHashSet<>();
         for (Pipeline.Step s : pipeline.steps()) {
-            Optional<Path> landing = s.kind() == StepKind.INGEST ? landing(s) : Optional.empty();
+            // ingest lands its parts there; load-snapshot (ingest files) writes its manifests there
+            Optional<Path> landing = s.kind() == StepKind.INGEST || s.kind() == StepKind.LOAD_SNAPSHOT ? landing(s) : Optional.empty();
             for (String c : s.strings("contract")) {
                 Path p = files.path(c);
                 if (!Files.exists(p)) {

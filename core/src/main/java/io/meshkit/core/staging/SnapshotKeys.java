@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The primary-key check of a snapshot, set-based in the warehouse: how many key values occur more than once, and
- * how many rows have a NULL in a key column. snapshot-ingest and the pipeline's {@code load-snapshot} word it the
- * same way ({@link #describe}).
+ * how many rows have a NULL in a key column. snapshot-ingest words it the same way for MySQL snapshots and files
+ * ({@link #describe}).
  *
  * @param duplicates key values that occur more than once
  * @param nulls rows with a NULL in a key column

@@ -31,7 +31,8 @@ import java.util.Optional;
  *       column stays (NULL from the new date on), a narrowed one keeps its wider type, a changed one is converted.
  * </ul>
  *
- * Both snapshot-ingest and the pipeline's {@code load-snapshot} stage through it.
+ * snapshot-ingest stages through it, from MySQL and from files (the pipeline's {@code load-snapshot}), and
+ * {@link #check checks} the staging table before it reads a source.
  */
 public final class StagingSchema {
     private StagingSchema() {}
@@ -158,14 +159,7 @@ public final class StagingSchema {
             warehouse.execute(d.createTableIfNotExists(staging, all));
             return List.of();
         }
-        List<Change> changes = plan(existing, wanted, renames, List.of(dateColumn.name()), d);
-        List<Change> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
-        if (!breaking.isEmpty() && !allowBreaking) {
-            StringBuilder m = new StringBuilder("Cannot " + what + ": its columns changed in a breaking way since earlier dates were staged ("
-                    + allowFlag + " goes on: removed columns stay, NULL from this date; narrowed ones keep their type; changed ones are converted):");
-            breaking.forEach(c -> m.append("\n  ").append(c.text()));
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, m.toString());
-        }
+        List<Change> changes = check(existing, wanted, renames, dateColumn.name(), allowBreaking, what, allowFlag, d);
         for (Change c : changes) {
             ColumnInfo w = wanted.stream().filter(x -> x.name().equals(c.column())).findFirst().orElse(null);
             switch (c.kind()) {
@@ -184,6 +178,30 @@ public final class StagingSchema {
                     // nothing to alter: the column stays as it is
                 }
             }
+        }
+        return changes;
+    }
+
+    /**
+     * The changes {@link #evolve} would make to the staging table, without making them: a caller checks a snapshot's
+     * columns against staging before it reads its source, so that a breaking change stops the run before anything is
+     * read or landed. Throws ({@code INVALID_ARGUMENT}, the same words as {@code evolve}) on a breaking change unless
+     * {@code allowBreaking}.
+     */
+    public static List<Change> check(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+            ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag) {
+        return check(warehouse.describe(staging), wanted, renames, dateColumn, allowBreaking, what, allowFlag, warehouse.dialect());
+    }
+
+    private static List<Change> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+            ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag, Dialect d) {
+        List<Change> changes = plan(existing, wanted, renames, List.of(dateColumn), d);
+        List<Change> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
+        if (!breaking.isEmpty() && !allowBreaking) {
+            StringBuilder m = new StringBuilder("Cannot " + what + ": its columns changed in a breaking way since earlier dates were staged ("
+                    + allowFlag + " goes on: removed columns stay, NULL from this date; narrowed ones keep their type; changed ones are converted):");
+            breaking.forEach(c -> m.append("\n  ").append(c.text()));
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, m.toString());
         }
         return changes;
     }

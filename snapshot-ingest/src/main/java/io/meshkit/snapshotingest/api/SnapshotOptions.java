@@ -2,9 +2,12 @@ package io.meshkit.snapshotingest.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * How to run a snapshot.
@@ -28,17 +31,34 @@ public record SnapshotOptions(LocalDate date, int threads, long chunkRows, Durat
         this(date, threads, chunkRows, lockWaitTimeout, onLockTimeout, allowAdditive, sourceZone, force, false);
     }
 
-    /** Validates. */
+    /** The fewest rows per chunk: smaller chunks cost more in round trips and part files than they save. */
+    public static final long MIN_CHUNK_ROWS = 1_000;
+    /** The most worker connections a snapshot opens. */
+    public static final int MAX_THREADS = 64;
+
+    /**
+     * Validates: the rules that make a snapshot legal live here, for the CLI and every API caller alike, and a
+     * broken one is a {@link MeshkitException} with {@link ErrorCode#INVALID_ARGUMENT} (exit 2), whose message names
+     * the CLI option of the field.
+     */
     public SnapshotOptions {
-        requireNonNull(date, "date is null");
+        if (date == null) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: give --date YYYY-MM-DD (or --date today for "
+                    + LocalDate.now(ZoneOffset.UTC) + " in UTC): the date labels the snapshot and is never guessed");
+        }
         requireNonNull(lockWaitTimeout, "lockWaitTimeout is null");
         requireNonNull(onLockTimeout, "onLockTimeout is null");
         requireNonNull(sourceZone, "sourceZone is null");
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("threads must be 1..64");
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --threads " + threads + ": expected 1 to " + MAX_THREADS);
         }
-        if (chunkRows < 1) {
-            throw new IllegalArgumentException("chunkRows must be positive");
+        if (chunkRows < MIN_CHUNK_ROWS) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --chunk-rows " + chunkRows + ": expected at least "
+                    + MIN_CHUNK_ROWS);
+        }
+        if (lockWaitTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --lock-wait-timeout " + lockWaitTimeout.toSeconds()
+                    + ": expected at least 1 second");
         }
     }
 }

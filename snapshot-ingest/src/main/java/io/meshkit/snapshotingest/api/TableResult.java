@@ -2,6 +2,7 @@ package io.meshkit.snapshotingest.api;
 
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.landing.Manifest;
+import io.meshkit.core.staging.StagingSchema;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * What a snapshot did for one table.
  *
  * @param dataset the dataset
- * @param sourceTable the MySQL table
+ * @param sourceTable the MySQL table, or for files the directory of the date's files
  * @param runId the run-log id of this table's run
  * @param manifest the manifest's URI
  * @param files the part files' URIs
@@ -23,18 +24,21 @@ import java.util.List;
  * @param staging the staging table
  * @param stagedRows the staging table's rows for the date
  * @param duplicateKeys key values occurring more than once among the staged rows
- * @param position the source position, or null
+ * @param position the source position, or null (always for files)
  * @param drift how MySQL differs from the contract (tolerated differences only)
  * @param warnings one-line warnings
  * @param phases how long this table's landing and staging took
+ * @param stagingChanges what changed in the staging table's columns for this snapshot (also among the warnings)
  */
 public record TableResult(String dataset, String sourceTable, String runId, URI manifest, List<URI> files, long rows, long bytes,
         int chunks, int chunksReused, boolean alreadyComplete, long zeroDates, TableId staging, long stagedRows, long duplicateKeys,
-        Manifest.Position position, Drift drift, List<String> warnings, Phases phases) {
+        Manifest.Position position, Drift drift, List<String> warnings, Phases phases,
+        List<StagingSchema.Change> stagingChanges) {
     /** Copies. */
     public TableResult {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
+        stagingChanges = List.copyOf(stagingChanges);
         java.util.Objects.requireNonNull(phases, "phases is null");
     }
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code meshkit-ingest} (also {@code meshkit ingest}): consistent, chunked, resumable MySQL snapshots. */
 @Command(name = "meshkit-ingest", mixinStandardHelpOptions = true, version = "meshkit-ingest 0.1.0",
-        description = "Snapshot MySQL tables consistently into a landing zone (Parquet) and a warehouse staging table.",
-        subcommands = {SnapshotCommand.class, PlanCommand.class})
+        description = "Stage consistent snapshots of MySQL tables (landed as Parquet), or snapshot files, into a warehouse staging table.",
+        subcommands = {SnapshotCommand.class, FilesCommand.class, PlanCommand.class})
 public final class IngestCli {
     /** Runs the command line. */
     public static void main(String[] args) {

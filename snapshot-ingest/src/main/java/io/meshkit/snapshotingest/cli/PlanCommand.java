@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.landing.LandingZone;
-import io.meshkit.snapshotingest.api.SnapshotOptions;
-import io.meshkit.snapshotingest.api.SnapshotTarget;
+import io.meshkit.core.landing.LandingZones;
+import io.meshkit.core.secret.Secrets;
+import io.meshkit.snapshotingest.api.SnapshotRequest;
 import io.meshkit.snapshotingest.api.TablePlan;
-import io.meshkit.snapshotingest.internal.MySqlSource;
-import io.meshkit.snapshotingest.internal.SnapshotIngest;
+import io.meshkit.snapshotingest.di.IngestComponent;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,24 +42,22 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
-        MySqlSource source = sourceOptions.source();
-        SnapshotOptions options = sourceOptions.options(false);
-        List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
-        LandingZone none = new io.meshkit.snapshotingest.internal.LocalLandingZone(java.nio.file.Path.of(".")); // a plan lands nothing
-        List<TablePlan> plans = new SnapshotIngest(source, none, Clock.systemUTC()).plan(targets, options);
-        print(spec.commandLine().getOut(), f, source, targets, plans);
+        SnapshotRequest request = sourceOptions.request(staging, false);
+        // a plan lands nothing and opens no warehouse (the ingest opens it on first use)
+        try (LandingZone none = LandingZones.open(".")) {
+            print(spec.commandLine().getOut(), f, request, IngestComponent.of(MeshkitConfig.defaults(), none).ingest().plan(request));
+        }
         return 0;
     }
 
-    static void print(PrintWriter out, OutputFormat f, MySqlSource source, List<SnapshotTarget> targets, List<TablePlan> plans) {
+    static void print(PrintWriter out, OutputFormat f, SnapshotRequest request, List<TablePlan> plans) {
         if (f == OutputFormat.JSON) {
             ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("source", source.redactedUrl());
+            root.put("source", Secrets.redact(request.source()));
             ArrayNode tables = root.putArray("tables");
-            for (int i = 0; i < plans.size(); i++) {
-                TablePlan p = plans.get(i);
+            for (TablePlan p : plans) {
                 ObjectNode t = tables.addObject();
-                t.put("dataset", p.dataset()).put("sourceTable", p.sourceTable()).put("staging", targets.get(i).staging().toString());
+                t.put("dataset", p.dataset()).put("sourceTable", p.sourceTable()).put("staging", p.staging().toString());
                 Json.strings(t, "key", p.chunks().key());
                 t.put("strategy", p.chunks().strategy().name()).put("estimatedRows", p.chunks().estimatedRows())
                         .put("chunks", p.chunks().chunkCount());
@@ -69,9 +67,8 @@ final class PlanCommand implements Callable<Integer> {
             }
             out.println(root.toPrettyString());
         } else {
-            for (int i = 0; i < plans.size(); i++) {
-                TablePlan p = plans.get(i);
-                out.printf("%s (%s.%s -> %s)%n", p.dataset(), source.database(), p.sourceTable(), targets.get(i).staging());
+            for (TablePlan p : plans) {
+                out.printf("%s (%s.%s -> %s)%n", p.dataset(), p.sourceDatabase(), p.sourceTable(), p.staging());
                 out.printf("  key %s, %s: %,d chunks, ~%,d rows%n", p.chunks().key().isEmpty() ? "(none)" : String.join(", ", p.chunks().key()),
                         p.chunks().strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), p.chunks().chunkCount(),
                         p.chunks().estimatedRows());

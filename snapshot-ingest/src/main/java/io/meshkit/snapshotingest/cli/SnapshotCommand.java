@@ -13,16 +13,13 @@ import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.snapshotingest.api.SnapshotOptions;
-import io.meshkit.snapshotingest.api.SnapshotTarget;
+import io.meshkit.snapshotingest.api.SnapshotRequest;
 import io.meshkit.snapshotingest.api.TableResult;
 import io.meshkit.snapshotingest.di.IngestComponent;
-import io.meshkit.snapshotingest.internal.MySqlSource;
-import io.meshkit.snapshotingest.internal.SnapshotIngest;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,41 +63,46 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
-        MySqlSource source = sourceOptions.source();
-        SnapshotOptions options = sourceOptions.options(true);
-        List<SnapshotTarget> targets = sourceOptions.targets(source, staging);
+        SnapshotRequest request = sourceOptions.request(staging, true);
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            LandingZone none = new io.meshkit.snapshotingest.internal.LocalLandingZone(java.nio.file.Path.of("."));
-            PlanCommand.print(out, f, source, targets, new SnapshotIngest(source, none, Clock.systemUTC()).plan(targets, options));
+            try (LandingZone none = LandingZones.open(".")) {
+                PlanCommand.print(out, f, request, IngestComponent.of(MeshkitConfig.defaults(), none).ingest().plan(request));
+            }
             return 0;
         }
         MeshkitConfig config = warehouseOption.resolvedConfig();
         long start = System.nanoTime();
         try (LandingZone zone = LandingZones.open(landing)) {
-            IngestComponent component = IngestComponent.of(config, source, zone);
+            IngestComponent component = IngestComponent.of(config, zone);
             try (Warehouse warehouse = component.warehouse();
                     Progress shown = progressOption.start("ingest", spec.commandLine().getErr())) {
-                List<TableResult> results = component.ingest().snapshot(targets, options, warehouse, component.runLog(), shown);
+                List<TableResult> results = component.ingest().snapshot(request, shown);
                 shown.close();
-                print(out, f, options, results, Duration.ofNanos(System.nanoTime() - start), zone.uri());
+                print(out, f, request.options().date(), results, Duration.ofNanos(System.nanoTime() - start), zone.uri());
                 return results.stream().anyMatch(r -> r.duplicateKeys() > 0) ? CliSupport.FINDINGS : CliSupport.OK;
             }
         }
     }
 
-    private static void print(PrintWriter out, OutputFormat f, SnapshotOptions options, List<TableResult> results, Duration took, String landing) {
+    /** The result of a snapshot (MySQL or files) as text or JSON. */
+    static void print(PrintWriter out, OutputFormat f, LocalDate date, List<TableResult> results, Duration took, String landing) {
+        print(out, f, date, results, took, landing, false);
+    }
+
+    /** The result as text or JSON; {@code files}: of {@code ingest files} (the files read in place, no source position). */
+    static void print(PrintWriter out, OutputFormat f, LocalDate date, List<TableResult> results, Duration took, String landing, boolean files) {
         if (f == OutputFormat.JSON) {
             ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("date", options.date().toString()).put("landing", landing).put("durationMs", took.toMillis());
+            root.put("date", date.toString()).put("landing", landing).put("durationMs", took.toMillis());
             ArrayNode tables = root.putArray("tables");
             ArrayNode changed = root.putArray("tablesChanged");
             for (TableResult r : results) {
                 ObjectNode t = tables.addObject();
                 t.put("dataset", r.dataset()).put("sourceTable", r.sourceTable()).put("runId", r.runId())
                         .put("manifest", r.manifest().toString());
-                ArrayNode files = t.putArray("files");
-                r.files().forEach(u -> files.add(u.toString()));
+                ArrayNode fileList = t.putArray("files");
+                r.files().forEach(u -> fileList.add(u.toString()));
                 t.put("rows", r.rows()).put("bytes", r.bytes()).put("chunks", r.chunks()).put("chunksReused", r.chunksReused())
                         .put("alreadyComplete", r.alreadyComplete()).put("zeroDates", r.zeroDates())
                         .put("staging", r.staging().toString()).put("stagedRows", r.stagedRows()).put("duplicateKeys", r.duplicateKeys());
@@ -114,22 +116,30 @@ final class SnapshotCommand implements Callable<Integer> {
         } else {
             for (TableResult r : results) {
                 double seconds = Math.max(0.001, took.toMillis() / 1000.0);
-                out.printf("%s %s: %,d rows in %d chunks%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), options.date(), r.rows(), r.chunks(),
+                out.printf("%s %s: %,d rows in %d %s%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), date, r.rows(), r.chunks(),
+                        files ? (r.chunks() == 1 ? "file" : "files") : "chunks",
                         r.alreadyComplete() ? " (already landed)" : r.chunksReused() > 0 ? " (" + r.chunksReused() + " reused)" : "",
                         megabytes(r.bytes()), seconds, r.alreadyComplete() ? 0.0 : r.rows() / seconds);
                 URI manifest = r.manifest();
-                out.println("  landed   " + manifest.toString().substring(0, manifest.toString().lastIndexOf('/') + 1)
-                        + " (" + r.files().size() + " parts + _manifest.json)");
-                out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), options.date());
-                out.printf("  took     landing %.1f s, staging %.1f s%n", r.phases().landing().toMillis() / 1000.0,
+                if (files) {
+                    out.println("  read     " + r.sourceTable() + " (" + r.files().size() + " file" + (r.files().size() == 1 ? "" : "s")
+                            + "), manifest " + manifest);
+                } else {
+                    out.println("  landed   " + manifest.toString().substring(0, manifest.toString().lastIndexOf('/') + 1)
+                            + " (" + r.files().size() + " parts + _manifest.json)");
+                }
+                out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), date);
+                out.printf("  took     %s %.1f s, staging %.1f s%n", files ? "loading and checking" : "landing", r.phases().landing().toMillis() / 1000.0,
                         r.phases().staging().toMillis() / 1000.0);
-                out.println("  position " + (r.position() == null ? "none (binary log off)"
-                        : (r.position().binlogFile() == null ? "" : r.position().binlogFile() + ":" + r.position().binlogPosition() + " ")
-                                + (r.position().gtidSet() == null ? "" : "gtid " + r.position().gtidSet())));
+                if (!files) {
+                    out.println("  position " + (r.position() == null ? "none (binary log off)"
+                            : (r.position().binlogFile() == null ? "" : r.position().binlogFile() + ":" + r.position().binlogPosition() + " ")
+                                    + (r.position().gtidSet() == null ? "" : "gtid " + r.position().gtidSet())));
+                }
                 if (r.zeroDates() > 0) {
                     out.printf("  zero dates: %,d landed as NULL%n", r.zeroDates());
                 }
-                if (r.duplicateKeys() > 0) {
+                if (r.duplicateKeys() > 0 && !files) {
                     out.printf("  duplicate keys: %,d key values occur more than once%n", r.duplicateKeys());
                 }
                 r.warnings().forEach(w -> out.println("  warning: " + w));

@@ -2,15 +2,12 @@ package io.meshkit.snapshotingest.cli;
 
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
-import io.meshkit.core.contract.Dataset;
-import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.secret.Secrets;
 import io.meshkit.snapshotingest.api.LockFallback;
 import io.meshkit.snapshotingest.api.SnapshotOptions;
-import io.meshkit.snapshotingest.api.SnapshotTarget;
-import io.meshkit.snapshotingest.internal.MySqlSource;
+import io.meshkit.snapshotingest.api.SnapshotRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -20,7 +17,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -65,82 +61,47 @@ final class SourceOptions {
     @Option(names = "--force", description = "Land a snapshot again even if it is complete for this date.")
     boolean force;
 
-    @Option(names = "--allow-breaking", description = "Let the staging table follow breaking column changes (with a new major contract "
-            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.")
+    /** The help of {@code --allow-breaking}, which snapshot and files share. */
+    static final String ALLOW_BREAKING = "Let the staging table follow breaking column changes (with a new major contract "
+            + "version): a removed column stays, NULL from this date; a narrowed one keeps its type; a changed one is converted.";
+
+    @Option(names = "--allow-breaking", description = ALLOW_BREAKING)
     boolean allowBreaking;
 
-    MySqlSource source() {
-        return MySqlSource.of(source, System.getenv(MySqlSource.PASSWORD_VARIABLE));
-    }
-
-    /** The options; {@code dated}: the command labels data with the date, so it must be given. */
-    SnapshotOptions options(boolean dated) {
-        LocalDate d;
-        if (date == null && dated) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: give --date YYYY-MM-DD (or --date today for "
-                    + LocalDate.now(ZoneOffset.UTC) + " in UTC): the date labels the snapshot and is never guessed");
-        }
-        try {
-            d = date == null || date.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date);
-        } catch (DateTimeException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + date + ": expected YYYY-MM-DD or today", e);
-        }
+    /** The request: the options parsed (the date, the time zone, the contracts read); the request checks the rest. */
+    SnapshotRequest request(String staging, boolean dated) {
+        LocalDate d = date == null ? (dated ? null : LocalDate.now(ZoneOffset.UTC)) : date(date);
         ZoneId zone;
         try {
             zone = ZoneId.of(sourceZone);
         } catch (DateTimeException e) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --source-time-zone " + sourceZone + ": unknown time zone", e);
         }
-        if (threads < 1 || threads > 64) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --threads " + threads + ": expected 1 to 64");
-        }
-        if (chunkRows < 1000) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --chunk-rows " + chunkRows + ": expected at least 1000");
-        }
-        if (lockWaitSeconds < 1) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --lock-wait-timeout " + lockWaitSeconds + ": expected at least 1 second");
-        }
-        return new SnapshotOptions(d, threads, chunkRows, Duration.ofSeconds(lockWaitSeconds), onLockTimeout, allowAdditive, zone, force,
-                allowBreaking);
+        SnapshotOptions options = new SnapshotOptions(d, threads, chunkRows, Duration.ofSeconds(lockWaitSeconds), onLockTimeout, allowAdditive,
+                zone, force, allowBreaking);
+        return new SnapshotRequest(source, Optional.ofNullable(System.getenv(Secrets.MYSQL_PASSWORD_VARIABLE)), tables, contracts(contracts),
+                Optional.ofNullable(staging), options);
     }
 
-    /** The tables to snapshot, from --table and --contract; --staging overrides the staging table or namespace. */
-    List<SnapshotTarget> targets(MySqlSource source, String staging) {
-        if (tables.isEmpty() && contracts.isEmpty()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: name tables with --table or contracts with --contract");
+    /** The date of {@code --date}: YYYY-MM-DD, or today in UTC. */
+    static LocalDate date(String text) {
+        try {
+            return text.equalsIgnoreCase("today") ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --date " + text + ": expected YYYY-MM-DD or today", e);
         }
-        List<SnapshotTarget> out = new ArrayList<>();
-        String database = source.database();
-        for (String t : tables) {
-            TableId stagingTable = TableId.of(database.toLowerCase(Locale.ROOT).replace('-', '_') + "_staging", t);
-            out.add(new SnapshotTarget(database + "." + t, t, Optional.empty(), stagingTable));
-        }
+    }
+
+    /** The contracts of files and directories, read. */
+    static List<Contract> contracts(List<Path> paths) {
+        List<Contract> out = new ArrayList<>();
         ContractReader reader = ContractReader.create();
-        for (Path p : contracts) {
+        for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot read contract " + p + ": no such file or directory");
             }
             for (Path file : reader.findContracts(p)) {
-                Contract c = reader.read(file);
-                for (Dataset ds : c.datasets()) {
-                    DatasetTables tablesOf = DatasetTables.of(c, ds);
-                    out.add(new SnapshotTarget(tablesOf.production().toString(), ds.name(), Optional.of(ds), tablesOf.staging()));
-                }
-            }
-        }
-        if (staging != null) {
-            for (String part : staging.split("\\.", -1)) {
-                io.meshkit.core.identifier.Identifiers.requirePortable("--staging", part);
-            }
-            if (staging.contains(".")) {
-                if (out.size() != 1) {
-                    throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --staging " + staging
-                            + ": a table name fits one source table only; give a namespace (--staging NAMESPACE) for several");
-                }
-                SnapshotTarget t = out.get(0);
-                out.set(0, new SnapshotTarget(t.dataset(), t.sourceTable(), t.contract(), TableId.parse(staging)));
-            } else {
-                out.replaceAll(t -> new SnapshotTarget(t.dataset(), t.sourceTable(), t.contract(), TableId.of(staging, t.staging().name())));
+                out.add(reader.read(file));
             }
         }
         return out;

@@ -52,11 +52,7 @@ public final class StagingLoader {
     public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns,
             Map<ColumnName, ColumnName> renames, boolean allowBreaking, List<StagingSchema.Change> changes) {
         Dialect d = warehouse.dialect();
-        List<ColumnInfo> infos = new ArrayList<>();
-        for (ColumnMapping.Staged c : columns) {
-            infos.add(new ColumnInfo(c.target(), c.type(), d.typeName(c.type()), true));
-        }
-        changes.addAll(StagingSchema.evolve(warehouse, staging, infos, renames,
+        changes.addAll(StagingSchema.evolve(warehouse, staging, columns(d, columns), renames,
                 new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), allowBreaking,
                 "stage snapshot " + date + " into " + staging, "--allow-breaking"));
         // where the warehouse reads the files in place, the new rows come straight from the files: one
@@ -107,6 +103,22 @@ public final class StagingLoader {
             if (scan.isEmpty()) {
                 warehouse.drop(scratch);
             }
+        }
+    }
+
+    /** The staging columns of staged columns (nullable: a snapshot may hold NULL in any of them). */
+    static List<ColumnInfo> columns(Dialect d, List<ColumnMapping.Staged> columns) {
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (ColumnMapping.Staged c : columns) {
+            infos.add(new ColumnInfo(c.target(), c.type(), d.typeName(c.type()), true));
+        }
+        return infos;
+    }
+
+    /** The rows of a table. */
+    static long count(Warehouse warehouse, TableId table) {
+        try (ResultRows r = warehouse.query(warehouse.dialect().sql().sql("SELECT COUNT(*) AS n FROM ").table(table).build())) {
+            return r.iterator().next().getLong("n");
         }
     }
 

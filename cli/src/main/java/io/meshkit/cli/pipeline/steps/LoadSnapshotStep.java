@@ -1,13 +1,16 @@
 package io.meshkit.cli.pipeline.steps;
 
 import io.meshkit.cli.pipeline.Pipeline;
-import io.meshkit.cli.pipeline.SnapshotLoader;
-import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.contract.Contract;
-import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
+import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import io.meshkit.core.staging.StagingSchema;
+import io.meshkit.core.landing.LandingZone;
+import io.meshkit.core.landing.LandingZones;
+import io.meshkit.core.progress.Progress;
+import io.meshkit.snapshotingest.api.FilesRequest;
+import io.meshkit.snapshotingest.api.TableResult;
+import io.meshkit.snapshotingest.di.IngestComponent;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,48 +18,73 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code load-snapshot}: the date's files ({@code DIR/snapshot_date=D/*.csv|*.parquet}) into each dataset's
- * staging table in the run's warehouse, through {@link SnapshotLoader}. Loading files is snapshot-ingest's
- * job: when it has its API (the {@code ingest} helper's work) this class calls it instead.
+ * {@code load-snapshot}: snapshot-ingest's files source ({@code meshkit ingest files}) through its api, in the run's
+ * warehouse: the files of a date, {@code DIR/snapshot_date=YYYY-MM-DD/*.csv|*.parquet}, into each contract's staging
+ * table, with the same key checks, schema handling, manifest and run log as {@code ingest files}. The step's
+ * {@code args:} take {@code --allow-breaking} and {@code --allow-duplicate-keys}.
  */
 public final class LoadSnapshotStep implements PipelineStep {
+    /** The landing zone of the manifests, as {@code meshkit ingest files} and the ingest step default to. */
+    static final String LANDING = ".meshkit/landing";
+
     @Override
     public List<String> plan(Unit unit, StepContext context) {
         Pipeline.Step s = unit.step();
         String date = unit.date().map(LocalDate::toString).orElse("");
-        return s.strings("contract").stream().map(c -> "load " + context.files().path(s.string("snapshots").orElseThrow())
-                .resolve("snapshot_date=" + date) + " into the staging table of " + context.files().path(c) + " (replacing " + date + ")").toList();
+        return s.strings("contract").stream().map(c -> CommandText.of("ingest").words(List.of("files", "--snapshots",
+                context.files().path(s.string("snapshots").orElseThrow()).toString(), "--contract", context.files().path(c).toString(),
+                "--date", date)).words(s.strings("args")).global(context).toString()).toList();
     }
 
     @Override
     public StepOutcome run(Unit unit, StepContext context) {
         Pipeline.Step s = unit.step();
-        LocalDate date = unit.date().orElseThrow();
-        long rows = 0;
-        List<String> parts = new ArrayList<>();
+        List<TableResult> results;
         try {
-            StepOptions o = s.options().expanded(s.kind(), context.files()::expand);
-            for (String c : s.strings("contract")) {
-                Contract contract = context.contract(c);
-                for (Dataset ds : contract.datasets()) {
-                    Path dir = context.files().path(s.string("snapshots").orElseThrow());
-                    if (contract.datasets().size() > 1) {
-                        dir = dir.resolve(ds.name());
-                    }
-                    List<Path> files = SnapshotLoader.files(dir, date);
-                    List<StagingSchema.Change> changes = new ArrayList<>();
-                    long n = SnapshotLoader.load(context.warehouse(), contract, ds, files, date, o.has("--allow-breaking"),
-                            o.has("--allow-duplicate-keys"), changes);
-                    DatasetTables t = DatasetTables.of(contract, ds);
-                    changes.forEach(ch -> context.report().schemaChange(t.production().toString(), unit.key(), ch.text()));
-                    rows += n;
-                    parts.add(n + " rows into " + t.staging() + changes.stream().map(ch -> "; " + ch.text()).collect(Collectors.joining()));
-                }
+            FilesRequest request = request(s.id(), context.files().path(s.string("snapshots").orElseThrow()),
+                    s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(),
+                    s.strings("args").stream().map(context.files()::expand).toList());
+            try (LandingZone landing = LandingZones.open(LANDING)) {
+                results = IngestComponent.over(context.warehouse(), context.runLog(), landing, context.clock()).files(request, Progress.none());
             }
         } catch (RuntimeException e) {
             MeshkitException m = StepContext.asMeshkit(e);
             return StepOutcome.failed(m.exitCode(), ContractStep.firstLine(m.getMessage()));
         }
+        long rows = 0;
+        List<String> parts = new ArrayList<>();
+        for (TableResult r : results) {
+            rows += r.stagedRows();
+            r.stagingChanges().forEach(ch -> context.report().schemaChange(productionOf(r, s, context), unit.key(), ch.text()));
+            parts.add(r.stagedRows() + " rows into " + r.staging()
+                    + r.stagingChanges().stream().map(ch -> "; " + ch.text()).collect(Collectors.joining()));
+        }
         return StepOutcome.ok(rows, "staged " + String.join(", ", parts));
     }
+
+    /** The dataset a staged table belongs to, as the report names datasets (its production table). */
+    private static String productionOf(TableResult r, Pipeline.Step s, StepContext context) {
+        for (String c : s.strings("contract")) {
+            Contract contract = context.contract(c);
+            for (var ds : contract.datasets()) {
+                DatasetTables t = DatasetTables.of(contract, ds);
+                if (t.staging().toString().equals(String.valueOf(r.staging()))) {
+                    return t.production().toString();
+                }
+            }
+        }
+        return String.valueOf(r.staging());
+    }
+
+    /** The request of a step for a date; {@code args} are the step's {@code args:}, expanded. */
+    static FilesRequest request(String stepId, Path snapshots, List<Contract> contracts, LocalDate date, List<String> args) {
+        for (String a : args) {
+            if (!a.equals("--allow-breaking") && !a.equals("--allow-duplicate-keys")) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + stepId + ": load-snapshot takes"
+                        + " only --allow-breaking and --allow-duplicate-keys in args, not " + a);
+            }
+        }
+        return new FilesRequest(snapshots, contracts, date, args.contains("--allow-breaking"), args.contains("--allow-duplicate-keys"));
+    }
+
 }

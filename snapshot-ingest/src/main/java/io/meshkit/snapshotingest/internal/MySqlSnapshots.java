@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * run), read the chunks not yet landed on worker connections that share one consistent snapshot, write
  * each table's manifest, stage it, and record the run.
  */
-public final class SnapshotIngest {
+public final class MySqlSnapshots {
     /** The tool name in the run log. */
     public static final String TOOL = "ingest";
     /** The plan's file name in a snapshot. */
@@ -68,7 +68,7 @@ public final class SnapshotIngest {
     private final Clock clock;
 
     @javax.inject.Inject
-    public SnapshotIngest(MySqlSource source, LandingZone landing, Clock clock) {
+    public MySqlSnapshots(MySqlSource source, LandingZone landing, Clock clock) {
         this.source = requireNonNull(source, "source is null");
         this.landing = requireNonNull(landing, "landing is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -80,7 +80,7 @@ public final class SnapshotIngest {
         for (SnapshotTarget t : targets) {
             Prepared p = prepare(t, options);
             ChunkPlan plan = new ChunkPlanner(source).plan(p.table, p.key, options.chunkRows(), false);
-            out.add(new TablePlan(t.dataset(), t.sourceTable(), plan,
+            out.add(new TablePlan(t.dataset(), t.sourceTable(), source.database(), t.staging(), plan,
                     p.table.columns().stream().map(c -> c.name() + " " + c.columnType() + " -> " + c.type()).toList(),
                     p.mapping.drift(), p.warnings));
         }
@@ -118,6 +118,18 @@ public final class SnapshotIngest {
             warnings.add("table " + t.sourceTable() + " has no primary key: read as one chunk by one worker");
         }
         return new Prepared(t, table, List.copyOf(key), mapping, List.copyOf(duplicateCheck), warnings);
+    }
+
+    /**
+     * The staging table against the columns this snapshot will stage, before any row is read: a breaking change
+     * (a column gone, a type narrowed or changed) without {@code allowBreaking} stops the run here, with nothing read
+     * or landed, in the words staging would use.
+     */
+    private static void checkStaging(Prepared p, SnapshotOptions options, Warehouse warehouse) {
+        SnapshotTarget t = p.target;
+        StagingSchema.check(warehouse, t.staging(), StagingLoader.columns(warehouse.dialect(), p.mapping.staged()),
+                t.contract().map(StagingSchema::renames).orElse(Map.of()), StagingLoader.SNAPSHOT_DATE, options.allowBreaking(),
+                "stage snapshot " + options.date() + " into " + t.staging(), "--allow-breaking");
     }
 
     /** The state of one table during a run. */
@@ -181,6 +193,7 @@ public final class SnapshotIngest {
             List<Work> prepared = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 Work w = new Work(prepare(targets.get(i), options), works.get(i).snapshot);
+                checkStaging(w.prepared, options, warehouse);
                 w.runId = works.get(i).runId;
                 w.lease = works.get(i).lease;
                 prepared.add(w);
@@ -256,7 +269,7 @@ public final class SnapshotIngest {
         }
     }
 
-    private static String holder() {
+    static String holder() {
         return "meshkit-ingest@" + host() + ":" + ProcessHandle.current().pid();
     }
 
@@ -285,7 +298,7 @@ public final class SnapshotIngest {
      * A run that crashed on this host leaves its lease behind; the next run takes it over at once instead
      * of waiting for it to expire, when the holder's process is gone.
      */
-    private static void releaseIfHolderDied(RunLog runLog, String dataset) {
+    static void releaseIfHolderDied(RunLog runLog, String dataset) {
         runLog.currentLease(dataset).ifPresent(lease -> {
             String prefix = "meshkit-ingest@" + host() + ":";
             if (lease.holder().startsWith(prefix)) {
@@ -310,7 +323,8 @@ public final class SnapshotIngest {
         }
         if (!options.force()) {
             Optional<Manifest> manifest = landing.readManifest(w.snapshot);
-            if (manifest.isPresent()) {
+            // a manifest of a files snapshot (ingest files) of this dataset and date names no parts here: read MySQL
+            if (manifest.isPresent() && !FilesIngest.SYSTEM.equals(manifest.get().source().system())) {
                 w.alreadyComplete = true;
                 w.manifest = manifest.get();
                 return List.of();
@@ -489,6 +503,6 @@ public final class SnapshotIngest {
         return new TableResult(target.dataset(), target.sourceTable(), w.runId, landing.uri(w.snapshot, LandingZone.MANIFEST), files,
                 m.rows(), m.bytes(), m.chunks().size(), w.reused, w.alreadyComplete, m.zeroDates(), target.staging(), staged, duplicates,
                 m.position(), w.prepared.mapping.drift(), warnings,
-                new TableResult.Phases(landed, Duration.ofNanos(System.nanoTime() - w.landedNanos)));
+                new TableResult.Phases(landed, Duration.ofNanos(System.nanoTime() - w.landedNanos)), changes);
     }
 }

@@ -1,0 +1,180 @@
+package io.meshkit.snapshotingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code meshkit-ingest files} as a user runs it: CSV and Parquet snapshot files into a DuckDB file's staging table,
+ * the key checks (a NULL or repeated key refuses the date with nothing staged; {@code --allow-duplicate-keys} lets
+ * only repeats through), a column added to the contract and the files, a breaking change refused before a file is
+ * read, and the JSON result of {@code ingest snapshot}.
+ */
+class FilesIT {
+    @TempDir
+    Path dir;
+
+    private Path contract(String version, String extra) throws Exception {
+        return TestContracts.write(dir, "customers", version, """
+                - name: name
+                  logicalType: string
+                  physicalType: VARCHAR
+                - name: country
+                  logicalType: string
+                  physicalType: VARCHAR
+                """ + extra);
+    }
+
+    private Path day(String date, String csv) throws Exception {
+        Path d = Files.createDirectories(dir.resolve("snapshots/snapshot_date=" + date));
+        Files.writeString(d.resolve("part-0.csv"), csv);
+        return d;
+    }
+
+    private IngestRun files(Path contract, String date, String... more) {
+        List<String> args = new ArrayList<>(List.of("files", "--snapshots", dir.resolve("snapshots").toString(), "--contract", contract.toString(),
+                "--date", date, "--landing", dir.resolve("landing").toString(), "--warehouse", "duckdb:" + dir.resolve("wh.duckdb")));
+        args.addAll(List.of(more));
+        return IngestRun.of(args.toArray(String[]::new));
+    }
+
+    private List<List<Object>> rows(String sql) {
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("wh.duckdb")); ResultRows r = w.query(Sql.of(sql))) {
+            List<List<Object>> out = new ArrayList<>();
+            for (Row row : r) {
+                out.add(new ArrayList<>(row.values()));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void csvAndParquetStageTheirDateAndAnAddedColumnFollows() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", """
+                id,name,country
+                1,Ada King,GB
+                2,Grace Hopper,US
+                """);
+        IngestRun first = files(v1, "2024-01-01", "--format", "json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("\"date\" : \"2024-01-01\"", "\"dataset\" : \"shop.customers\"", "\"staging\" : \"shop_staging.customers\"",
+                "\"stagedRows\" : 2", "\"rows\" : 2", "\"chunks\" : 1", "\"duplicateKeys\" : 0", "\"tablesChanged\" : [ \"shop_staging.customers\" ]",
+                "_manifest.json", "part-0.csv");
+        assertThat(dir.resolve("landing/shop.customers/snapshot_date=2024-01-01/_manifest.json")).exists();
+
+        // the next day as Parquet, written by DuckDB
+        Path parquetDay = Files.createDirectories(dir.resolve("snapshots/snapshot_date=2024-01-02"));
+        try (Warehouse w = Warehouses.open("duckdb::memory:")) {
+            w.execute(Sql.of("COPY (SELECT * FROM (VALUES (1, 'Ada King', 'IE'), (2, 'Grace Hopper', 'US'), (3, 'Alan Turing', 'GB')) "
+                    + "AS t(id, name, country)) TO '" + parquetDay.resolve("part-0.parquet") + "' (FORMAT PARQUET)"));
+        }
+        IngestRun parquet = files(v1, "2024-01-02");
+        assertThat(parquet.exitCode()).as(parquet.err()).isZero();
+        assertThat(parquet.out()).contains("shop.customers 2024-01-02: 3 rows in 1 file,", "staged   shop_staging.customers: 3 rows for snapshot_date 2024-01-02");
+
+        // email added: contract 1.1.0 and the files; earlier dates read NULL
+        Path v11 = contract("1.1.0", """
+                - name: email
+                  logicalType: string
+                  physicalType: VARCHAR
+                """);
+        day("2024-01-03", """
+                id,name,country,email
+                1,Ada King,IE,ada@example.com
+                2,Grace Hopper,US,
+                """);
+        IngestRun added = files(v11, "2024-01-03");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("warning: staging shop_staging.customers: column email VARCHAR added (earlier dates NULL)");
+        assertThat(rows("SELECT CAST(snapshot_date AS VARCHAR), COUNT(*), COUNT(email) FROM shop_staging.customers GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of("2024-01-01", 2L, 0L), List.of("2024-01-02", 3L, 0L), List.of("2024-01-03", 2L, 1L));
+
+        // loading a date again replaces it
+        IngestRun again = files(v11, "2024-01-03");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-03'")).containsExactly(List.of(2L));
+
+        // every run is in the run log, as ingest's
+        assertThat(rows("SELECT tool, status, COUNT(*) FROM meshkit_meta.runs WHERE dataset = 'shop.customers' GROUP BY 1, 2"))
+                .containsExactly(List.of("ingest", "SUCCEEDED", 4L));
+    }
+
+    @Test
+    void aNullOrRepeatedKeyIsRefusedWithNothingStaged() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-05", """
+                id,name,country
+                1,Ada King,GB
+                1,Ada King,GB
+                ,Nobody,GB
+                """);
+        IngestRun bad = files(v1, "2024-01-05");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: Cannot stage snapshot 2024-01-05 into shop_staging.customers: 1 key value of (id) occurs more than"
+                + " once and 1 row has a NULL in the key (id) (" + dir.resolve("snapshots/snapshot_date=2024-01-05") + "); nothing was staged"
+                + System.lineSeparator());
+        assertThat(dir.resolve("landing/shop.customers/snapshot_date=2024-01-05/_manifest.json")).doesNotExist();
+
+        IngestRun nullKey = files(v1, "2024-01-05", "--allow-duplicate-keys");
+        assertThat(nullKey.exitCode()).isEqualTo(2);
+        assertThat(nullKey.err()).contains("1 row has a NULL in the key (id)").doesNotContain("more than once");
+
+        day("2024-01-05", """
+                id,name,country
+                1,Ada King,GB
+                1,Ada King,GB
+                """);
+        IngestRun repeated = files(v1, "2024-01-05", "--allow-duplicate-keys", "--format", "json");
+        assertThat(repeated.exitCode()).as(repeated.err()).isZero();
+        assertThat(repeated.out()).contains("\"stagedRows\" : 2", "\"duplicateKeys\" : 1");
+        assertThat(rows("SELECT status, COUNT(*) FROM meshkit_meta.runs WHERE dataset = 'shop.customers' GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of("FAILED", 2L), List.of("SUCCEEDED", 1L));
+    }
+
+    @Test
+    void aBreakingChangeIsRefusedBeforeAFileIsRead() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", """
+                id,name,country
+                1,Ada King,GB
+                """);
+        assertThat(files(v1, "2024-01-01").exitCode()).isZero();
+        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
+        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
+                      - name: country
+                        logicalType: string
+                        physicalType: VARCHAR
+                """, ""));
+        day("2024-01-02", """
+                id,name
+                1,Ada King
+                """);
+        IngestRun breaking = files(v2, "2024-01-02");
+        assertThat(breaking.exitCode()).isEqualTo(2);
+        assertThat(breaking.err()).startsWith("error: Cannot stage snapshot 2024-01-02 into shop_staging.customers: its columns changed in a"
+                + " breaking way since earlier dates were staged (--allow-breaking goes on:").contains("column country removed");
+        IngestRun allowed = files(v2, "2024-01-02", "--allow-breaking");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(rows("SELECT id, country FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'"))
+                .containsExactly(java.util.Arrays.asList(1L, null));
+    }
+
+    @Test
+    void helpShowsARealExample() {
+        IngestRun help = IngestRun.of("files", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--snapshots=DIR", "--allow-duplicate-keys", "Example:",
+                "files --snapshots examples/music/snapshots/tracks --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28");
+    }
+}
