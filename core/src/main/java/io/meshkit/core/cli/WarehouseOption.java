@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public final class WarehouseOption {
     @Option(names = "--warehouse", paramLabel = "URI",
-            description = "Warehouse URI: duckdb:PATH (default duckdb:.meshkit/warehouse.duckdb), duckdb::memory:, bigquery:PROJECT/LOCATION.")
+            description = "Warehouse URI: duckdb:PATH (default duckdb:.meshkit/warehouse.duckdb), duckdb::memory:, postgres://USER@HOST:PORT/DB, bigquery:PROJECT/LOCATION.")
     String uri;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default: meshkit.yaml if present).")
