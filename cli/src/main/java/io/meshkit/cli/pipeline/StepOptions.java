@@ -41,7 +41,7 @@ public final class StepOptions {
         FLAG, TEXT, INTEGER, NUMBER, TABLE, COLUMNS, DURATION, INSTANT, SEVERITY, EXPECT
     }
 
-    /** Args passed on as they are (the {@code ingest} step still runs its command's argument line). */
+    /** Args kept as written: the {@code ingest} step parses them into its typed request when it runs (IngestStep.settings). */
     static StepOptions passThrough(List<String> args) {
         return new StepOptions(Map.of(), args);
     }
