@@ -7,6 +7,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -14,14 +15,24 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.crypto.FileDecryptionProperties;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetMetricsCallback;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
@@ -61,7 +72,31 @@ final class ParquetCopy {
         }
     }
 
+    /**
+     * Read options without Hadoop: every {@code ParquetReadOptions.Builder} constructor asks Hadoop's
+     * {@code ParquetInputFormat} for a record filter, so the options are made through their own
+     * (package-private) constructor, with no filters, no checksums and this module's codecs.
+     */
+    private static final ParquetReadOptions OPTIONS = readOptions();
+
     private ParquetCopy() {}
+
+    private static ParquetReadOptions readOptions() {
+        try {
+            Constructor<ParquetReadOptions> c = ParquetReadOptions.class.getDeclaredConstructor(boolean.class, boolean.class, boolean.class,
+                    boolean.class, boolean.class, boolean.class, boolean.class, boolean.class, boolean.class, FilterCompat.Filter.class,
+                    ParquetMetadataConverter.MetadataFilter.class, CompressionCodecFactory.class, ByteBufferAllocator.class, int.class, Map.class,
+                    FileDecryptionProperties.class, ParquetMetricsCallback.class, ParquetConfiguration.class);
+            c.setAccessible(true);
+            // signed string min/max, stats, dictionary, record, column index filters, page checksums, bloom filters,
+            // off-heap decryption, Hadoop vectored IO: all off
+            return c.newInstance(false, false, false, false, false, false, false, false, false, FilterCompat.NOOP,
+                    ParquetMetadataConverter.NO_FILTER, ParquetCodecs.INSTANCE, new HeapByteBufferAllocator(), 8 * 1024 * 1024,
+                    new HashMap<String, String>(), null, null, new PlainParquetConfiguration());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("parquet-java's ParquetReadOptions constructor changed", e);
+        }
+    }
 
     /** The columns of a file, read from its footer. */
     static List<Column> columns(TableId target, Path file) {
@@ -151,10 +186,8 @@ final class ParquetCopy {
     }
 
     private static ParquetFileReader open(TableId target, Path file) {
-        ParquetReadOptions options = new ParquetReadOptions.Builder(new PlainParquetConfiguration())
-                .withCodecFactory(ParquetCodecs.INSTANCE).build();
         try {
-            return ParquetFileReader.open(new LocalInputFile(file), options);
+            return ParquetFileReader.open(new LocalInputFile(file), OPTIONS);
         } catch (IOException | RuntimeException e) {
             throw unreadable(target, file, e);
         }
