@@ -47,6 +47,13 @@ final class ParquetFixtures {
         }
     }
 
+    /** Writes the rows of a DuckDB query (a constant of the test) to a CSV file with a header line. */
+    static void writeCsv(String duckDbSelect, Path file) {
+        try (Warehouse duck = duckdb()) {
+            duck.execute(duck.dialect().sql().sql("COPY (" + duckDbSelect + ") TO ").bind(file.toString()).sql(" (FORMAT CSV, HEADER)").build());
+        }
+    }
+
     /** The rows of a DuckDB query over a Parquet file, each as its columns' text joined by {@code |}. */
     static List<String> read(Path file, String columns) {
         try (Warehouse duck = duckdb(); ResultRows rows = duck.query(duck.dialect().sql().sql("SELECT " + columns + " FROM read_parquet(")
