@@ -6,21 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
-import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * load into PostgreSQL with their values and types; bad files are refused on one line, leaving the
  * table as it was.
  */
-class PostgresParquetLoadTest {
+class PostgresParquetLoadTest extends AbstractSchemaTest {
     /** Every scalar type DuckDB writes, with the edge values and NULLs, and text COPY's own escapes in strings. */
     private static final String ALL_TYPES = "SELECT * FROM (VALUES"
             + " (1, true, (-128)::TINYINT, (-32768)::SMALLINT, (-2147483648)::INTEGER, (-9223372036854775808)::BIGINT,"
@@ -46,25 +41,8 @@ class PostgresParquetLoadTest {
             + "  '[]'::JSON, '00000000-0000-0000-0000-000000000000'::UUID)"
             + ") AS t(id, b, ti, si, i, bi, ubi, ui, uti, usi, d9, d18, d38, d10, r, dbl, s, bl, dt, tm, ts, tstz, js, u)";
 
-    private Warehouse warehouse;
-    private Namespace namespace;
-
-    @BeforeEach
-    void open() {
-        warehouse = new PostgresWarehouseProvider().open(TestPostgres.url(), Map.of());
-        namespace = Namespace.of("parquet_load_" + ProcessHandle.current().pid());
-        dropNamespace();
-        warehouse.createNamespace(namespace);
-    }
-
-    @AfterEach
-    void close() {
-        dropNamespace();
-        warehouse.close();
-    }
-
-    private void dropNamespace() {
-        warehouse.execute(warehouse.dialect().sql().sql("DROP SCHEMA IF EXISTS ").namespace(namespace).sql(" CASCADE").build());
+    PostgresParquetLoadTest() {
+        super("parquet_load");
     }
 
     @Test

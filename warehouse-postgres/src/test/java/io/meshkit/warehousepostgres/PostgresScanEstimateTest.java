@@ -4,51 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.meshkit.core.identifier.ColumnName;
-import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scan estimates from the catalog: before and after ANALYZE, against the bytes the rows really hold. */
-class PostgresScanEstimateTest {
+class PostgresScanEstimateTest extends AbstractSchemaTest {
     private static final ColumnName SV = ColumnName.of("sv");
     private static final ColumnName NAME = ColumnName.of("name");
     private static final ColumnName N = ColumnName.of("n");
 
-    private Warehouse warehouse;
-    private Namespace namespace;
-
-    @BeforeEach
-    void open() {
-        warehouse = new PostgresWarehouseProvider().open(TestPostgres.url(), Map.of());
-        namespace = Namespace.of("scan_estimate_" + ProcessHandle.current().pid());
-        dropNamespace();
-        warehouse.createNamespace(namespace);
+    PostgresScanEstimateTest() {
+        super("scan_estimate");
     }
 
-    @AfterEach
-    void close() {
-        dropNamespace();
-        warehouse.close();
-    }
-
-    private void dropNamespace() {
-        warehouse.execute(warehouse.dialect().sql().sql("DROP SCHEMA IF EXISTS ").namespace(namespace).sql(" CASCADE").build());
-    }
-
-    /**
-     * 100,000 rows, a sampling value and a name of 10 to 19 characters (2 + 14.5 logical bytes on
-     * average): 8 bytes of sv and 16.5 of name per row. Before ANALYZE the share is the bound and the
-     * string widths come from the heap's size; after it, from the histogram and {@code avg_width}.
-     */
     @Test
     void estimatesFollowTheBoundBeforeAndAfterAnalyze() {
         TableId t = namespace.table("sampled");
