@@ -49,11 +49,6 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String quoteIdentifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public String typeName(DataType type) {
         return switch (type.kind()) {
             case BOOLEAN -> "BOOLEAN";
@@ -115,22 +110,6 @@ public final class DuckDbDialect implements Dialect {
         }
         String[] paths = files.stream().map(f -> Path.of(f).toString()).toArray(String[]::new);
         return Optional.of(sql().sql("read_parquet(CAST(").bind(paths).sql(" AS VARCHAR[]), hive_partitioning = false)").build());
-    }
-
-    /**
-     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
-     * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
-     * values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
-     */
-    @Override
-    public Sql rowFingerprint(List<ColumnName> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a row fingerprint needs at least one column");
-        }
-        SqlBuilder b = sql().sql("md5(");
-        b.join(columns, " || '|' || ", c -> b.sql("coalesce(CAST(length(CAST(").id(c).sql(" AS VARCHAR)) AS VARCHAR) || ':' || CAST(")
-                .id(c).sql(" AS VARCHAR), '~')"));
-        return b.sql(")").build();
     }
 
     /**

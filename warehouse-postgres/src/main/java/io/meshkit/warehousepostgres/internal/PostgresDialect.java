@@ -46,7 +46,7 @@ public final class PostgresDialect implements Dialect {
         if (name.indexOf('\0') >= 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot quote identifier: PostgreSQL names cannot hold a NUL character");
         }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Dialect.super.quoteIdentifier(name);
     }
 
     @Override
@@ -135,21 +135,6 @@ public final class PostgresDialect implements Dialect {
         // a pattern cannot see an out-of-range date or integer: those still fail the cast
         return Optional.of(sql().sql("(CASE WHEN CAST(").append(value).sql(" AS text) ~ ").bind(pattern).sql(" THEN CAST(CAST(").append(value)
                 .sql(" AS text) AS ").type(type).sql(") END)").build());
-    }
-
-    /**
-     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
-     * for NULL, joined with {@code |}, as in DuckDB.
-     */
-    @Override
-    public Sql rowFingerprint(List<ColumnName> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a row fingerprint needs at least one column");
-        }
-        SqlBuilder b = sql().sql("md5(");
-        b.join(columns, " || '|' || ", c -> b.sql("coalesce(CAST(length(CAST(").id(c).sql(" AS text)) AS text) || ':' || CAST(")
-                .id(c).sql(" AS text), '~')"));
-        return b.sql(")").build();
     }
 
     /**
