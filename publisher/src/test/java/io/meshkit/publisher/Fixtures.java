@@ -8,14 +8,20 @@ import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.api.PublishPolicy;
 import io.meshkit.publisher.api.PublishTarget;
 import io.meshkit.publisher.api.StageSource;
+import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.publisher.internal.DefaultPublisher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** The test dataset (shop.events, a fact keyed by event_id) and helpers over a real DuckDB file. */
 public final class Fixtures {
@@ -50,6 +56,34 @@ public final class Fixtures {
 
     public static DefaultPublisher publisher(Warehouse w) {
         return new DefaultPublisher(w, WarehouseRunLog.of(w), Clock.systemUTC());
+    }
+
+    /** Publishes version 1 of the dataset into the warehouse file: {@code n} rows of generation 1. */
+    public static void backfill(Path file, long n) {
+        try (Warehouse w = open(file)) {
+            publisher(w).backfill(target(), rows(n, 1), policy(), Mode.RUN);
+        }
+    }
+
+    /**
+     * Starts a child JVM on the test class path: {@code main} with the warehouse file as its argument, its
+     * standard output to be read by the test, its standard error discarded.
+     */
+    public static Process child(Class<?> main, Path file) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                main.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Runs {@code meshkit-publish} in-process: its exit code, standard output and standard error. */
+    public static String[] cli(String... args) {
+        CommandLine cmd = PublishCli.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cmd.setOut(new PrintWriter(o));
+        cmd.setErr(new PrintWriter(e));
+        int code = cmd.execute(args);
+        return new String[] {String.valueOf(code), o.toString(), e.toString()};
     }
 
     /**
