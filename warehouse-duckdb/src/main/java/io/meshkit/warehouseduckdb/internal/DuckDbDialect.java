@@ -137,11 +137,7 @@ public final class DuckDbDialect implements Dialect {
         if (a.isNested() || b.isNested()) {
             return a.equals(b);
         }
-        return a.kind() == b.kind() || isTime(a) && isTime(b);
-    }
-
-    private static boolean isTime(DataType t) {
-        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+        return a.kind() == b.kind() || a.isTimestamp() && b.isTimestamp();
     }
 
     /** DuckDB's own {@code hash} of the values (a UBIGINT); NULLs hash alike. */

@@ -168,11 +168,7 @@ public final class PostgresDialect implements Dialect {
         if (a.isNested() || b.isNested()) {
             return a.equals(b) && a.kind() == DataType.Kind.ARRAY;
         }
-        return a.kind() == b.kind() || isTime(a) && isTime(b);
-    }
-
-    private static boolean isTime(DataType t) {
-        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+        return a.kind() == b.kind() || a.isTimestamp() && b.isTimestamp();
     }
 
     /**
