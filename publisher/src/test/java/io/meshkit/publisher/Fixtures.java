@@ -14,14 +14,12 @@ import io.meshkit.publisher.api.PublishTarget;
 import io.meshkit.publisher.api.StageSource;
 import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.publisher.internal.DefaultPublisher;
+import io.meshkit.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** The test dataset (shop.events, a fact keyed by event_id) and helpers over a real DuckDB file. */
 public final class Fixtures {
@@ -77,13 +75,8 @@ public final class Fixtures {
 
     /** Runs {@code meshkit-publish} in-process: its exit code, standard output and standard error. */
     public static String[] cli(String... args) {
-        CommandLine cmd = PublishCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cmd.setOut(new PrintWriter(o));
-        cmd.setErr(new PrintWriter(e));
-        int code = cmd.execute(args);
-        return new String[] {String.valueOf(code), o.toString(), e.toString()};
+        CliRun run = CliRun.of(PublishCli.commandLine(), args);
+        return new String[] {String.valueOf(run.exitCode()), run.out(), run.err()};
     }
 
     /**
