@@ -31,8 +31,7 @@ for cmd in "$dist"/bin/meshkit "$dist"/bin/meshkit-*; do
 done
 load_after=$(load_average)
 
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/cli-startup-$date_utc.md"
+out=$(report_file cli-startup)
 {
   report_head "CLI start-up"
   echo "Median of $runs runs (after one warm-up), wall time including JVM start; the launchers run"

@@ -33,8 +33,7 @@ validate=$(median_ms "$root/cli/target/meshkit/bin/meshkit" contract validate "$
 per_s=$(awk -v n="$n" -v ms="$validate" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
 
 load_after=$(load_average)
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/contract-validate-$date_utc.md"
+out=$(report_file contract-validate)
 {
   report_head "contract validate"
   echo "Median of $runs runs, wall time including JVM start."

@@ -30,6 +30,11 @@ report_head() {
   echo "the core count means the numbers were taken under load)."
 }
 
+# Where a benchmark writes today's results: bench/results/NAME-YYYY-MM-DD.md.
+report_file() {
+  echo "$root/bench/results/$1-$(date -u +%Y-%m-%d).md"
+}
+
 # Builds MODULE's test classes with the meshkit modules it needs, offline and in the reactor (so they
 # resolve to their target/classes: nothing is installed in ~/.m2), and sets deps (its test-scope
 # dependencies' class path) and cp (its test classes, its classes, then deps).

@@ -20,8 +20,7 @@ load_before=$(load_average)
 table=$(java -Xmx2g -cp "$cp" io.meshkit.publisher.PromotionBenchmark "$root/bench/work/publisher" "$sizes" "$reps")
 load_after=$(load_average)
 
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/publisher-$date_utc.md"
+out=$(report_file publisher)
 {
   report_head "publisher: promotion time"
   echo "DuckDB file warehouse, memory_limit 1GB, threads 2."

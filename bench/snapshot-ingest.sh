@@ -160,8 +160,7 @@ table=$(bench)
 load_after=$(load_average)
 mdb=$(sql 'SELECT VERSION()')
 dumper_version=$(mydumper --version 2>&1 | head -1)
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/snapshot-ingest-$date_utc.md"
+out=$(report_file snapshot-ingest)
 {
   report_head "snapshot-ingest against mydumper"
   echo "MariaDB $mdb on the same machine; $dumper_version. With a load above 2 the seconds are inflated; read the ratios,"
