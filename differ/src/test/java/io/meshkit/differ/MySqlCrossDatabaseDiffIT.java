@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.SegmentSettings;
@@ -162,13 +164,16 @@ class MySqlCrossDatabaseDiffIT {
     /** A declared rename: MySQL's old column is digested against DuckDB's new one, so a pure rename changes no row. */
     @Test
     void aDeclaredRenameComparesMySqlsOldColumnWithTheCandidatesNewOne() throws Exception {
+        String[] inMySql = {"CREATE TABLE renamed (id BIGINT PRIMARY KEY, segment VARCHAR(20), visits INT)",
+            "INSERT INTO renamed SELECT seq, IF(seq % 3 = 0, 'business', 'retail'), seq % 50 FROM seq_1_to_2000"};
         try (Connection c = mysql.openConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE renamed (id BIGINT PRIMARY KEY, segment VARCHAR(20), visits INT)");
-            s.execute("INSERT INTO renamed SELECT seq, IF(seq % 3 = 0, 'business', 'retail'), seq % 50 FROM seq_1_to_2000");
+            for (String sql : inMySql) {
+                s.execute(sql);
+            }
         }
-        duck.execute(Sql.of("CREATE OR REPLACE TABLE d.renamed AS SELECT CAST(range AS BIGINT) AS id,"
-                + " CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' ELSE 'retail' END AS tier,"
-                + " CAST(CASE WHEN range = 1500 THEN -1 ELSE range % 50 END AS BIGINT) AS visit_count FROM range(1, 2001)"));
+        String inDuckDb = "SELECT CAST(range AS BIGINT) AS id, CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' ELSE 'retail' END AS tier,"
+                + " CAST(CASE WHEN range = 1500 THEN -1 ELSE range % 50 END AS BIGINT) AS visit_count FROM range(1, 2001)";
+        duck.createTableAs(TableId.of("d", "renamed"), Sql.of(inDuckDb), TableLayout.NONE, WriteMode.REPLACE);
         DiffRequest request = DiffRequest.of(TableId.of(mysql.name(), "renamed"), TableId.of("d", "renamed"), ColumnName.list("id"))
                 .withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("visits", "visit_count")));
         DiffResult r = Differs.mysqlAgainstWarehouse(mysql.jdbcUrl(), System.getenv("MESHKIT_TEST_MYSQL_PASSWORD"), duck,

@@ -9,8 +9,10 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.sampling.SamplingValue;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
@@ -214,15 +216,14 @@ class WarehouseDifferTest {
      */
     @Test
     void aDeclaredRenameComparesTheOldColumnWithTheNewOne() {
-        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS rn"));
-        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE rn.prod AS SELECT range AS id, 'n' || range AS name,"
-                + " CASE WHEN range % 3 = 0 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS segment,"
-                + " CAST(range * 2 AS INTEGER) AS visits FROM range(1, 11)"));
-        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE rn.cand AS SELECT range AS id, 'n' || range AS name,"
-                + " CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS tier,"
-                + " CAST(CASE WHEN range = 4 THEN 9 ELSE range * 2 END AS BIGINT) AS visit_count FROM range(1, 11)"));
         TableId prod = TableId.of("rn", "prod");
         TableId cand = TableId.of("rn", "cand");
+        create(prod, "SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 3 = 0 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS segment,"
+                + " CAST(range * 2 AS INTEGER) AS visits FROM range(1, 11)");
+        create(cand, "SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS tier,"
+                + " CAST(CASE WHEN range = 4 THEN 9 ELSE range * 2 END AS BIGINT) AS visit_count FROM range(1, 11)");
         DiffRequest request = DiffRequest.of(prod, cand, ColumnName.list("id"))
                 .withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("visits", "visit_count")));
         DiffResult r = diff(request);
@@ -269,11 +270,9 @@ class WarehouseDifferTest {
     /** A declared rename that does not fit the tables is refused in one line before anything runs, by the api. */
     @Test
     void aRenameThatDoesNotFitTheTablesIsRefused() {
-        warehouse.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS rn"));
-        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE rn.bprod AS SELECT range AS id, 'x' AS segment, DATE '2024-01-01' AS born FROM range(3)"));
-        warehouse.execute(Sql.of("CREATE OR REPLACE TABLE rn.bcand AS SELECT range AS id, 'x' AS tier, 'x' AS segment2,"
-                + " 1 AS born_year FROM range(3)"));
         DiffRequest base = DiffRequest.of(TableId.of("rn", "bprod"), TableId.of("rn", "bcand"), ColumnName.list("id"));
+        create(base.production(), "SELECT range AS id, 'x' AS segment, DATE '2024-01-01' AS born FROM range(3)");
+        create(base.candidate(), "SELECT range AS id, 'x' AS tier, 'x' AS segment2, 1 AS born_year FROM range(3)");
         String refused = "Cannot diff rn.bcand against rn.bprod with ";
         assertRefused(base.withRenames(List.of(ColumnRename.of("sgment", "tier"))),
                 refused + "sgment renamed to tier: rn.bprod has no column sgment");
@@ -288,6 +287,12 @@ class WarehouseDifferTest {
                 .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                 .hasMessage("Cannot diff rn.bcand against rn.bprod with the rename segment -> segment2: the rename segment -> tier"
                         + " names one of its columns too");
+    }
+
+    /** A table of the query's rows, replacing one of that name. */
+    private static void create(TableId table, String select) {
+        warehouse.createNamespace(table.namespace());
+        warehouse.createTableAs(table, Sql.of(select), TableLayout.NONE, WriteMode.REPLACE);
     }
 
     private static void assertRefused(DiffRequest request, String message) {
