@@ -24,9 +24,8 @@ import java.util.stream.Collectors;
  * @param renames columns the candidate renamed (a contract's {@code meshkit.renamedFrom}): production's old column is
  *     compared with the candidate's new one, under the new name. When the diff runs, each old name must be a column
  *     of production and each new name one of the candidate (not the old), of comparable types (both numbers, or the
- *     same logical type), neither a key column; a rename production already has (the new name there, the old one
- *     gone) pairs nothing.
- *     Otherwise the diff is refused ({@link ErrorCode#INVALID_ARGUMENT}) before anything runs.
+ *     same logical type), neither a key column, or the diff is refused ({@link ErrorCode#INVALID_ARGUMENT}) before
+ *     anything runs; a rename production already has (the new name there, the old one gone) pairs nothing.
  */
 public record DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
         OptionalDouble sampleRate, int examples, Set<ColumnName> personalData, List<ColumnRename> renames) {
