@@ -25,6 +25,11 @@ public record SchemaDiff(List<String> added, List<String> removed, List<Retyped>
         renamed = List.copyOf(renamed);
     }
 
+    /** A schema diff without renamed columns. */
+    public SchemaDiff(List<String> added, List<String> removed, List<Retyped> retyped) {
+        this(added, removed, retyped, List.of());
+    }
+
     /** Whether the schemas are equal. */
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && retyped.isEmpty() && renamed.isEmpty();
