@@ -39,16 +39,14 @@ class IngestMySqlPostgresIT {
 
     @Test
     void aMariaDbTableIsStagedOnPostgreSql(MySqlDatabase mysql) throws Exception {
-        try (Connection c = mysql.openConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(100), amount DECIMAL(12,2), created_at DATETIME(6),"
-                    + " born DATE, visits INT UNSIGNED, big BIGINT UNSIGNED, tiny TINYINT, active BOOLEAN, blob_col BLOB)");
-            s.execute("INSERT INTO customers VALUES (1, 'Zoë \\\\ \"tab\"\there', -1234567890.12, '2019-04-28 12:34:56.123456', '1970-01-01',"
-                    + " 4294967295, 18446744073709551615, -128, TRUE, X'00FF10'),"
-                    + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-            // 20,000 more rows, over several chunks
-            s.execute("INSERT INTO customers SELECT seq + 2, CONCAT('customer ', seq), seq / 100, TIMESTAMP '2020-01-01 00:00:00' + INTERVAL seq SECOND,"
-                    + " DATE '2000-01-01' + INTERVAL (seq % 3650) DAY, seq, seq * 1000003, seq % 100, seq % 2 = 0, NULL FROM seq_1_to_20000");
-        }
+        mysql.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(100), amount DECIMAL(12,2), created_at DATETIME(6),"
+                + " born DATE, visits INT UNSIGNED, big BIGINT UNSIGNED, tiny TINYINT, active BOOLEAN, blob_col BLOB)",
+                "INSERT INTO customers VALUES (1, 'Zoë \\\\ \"tab\"\there', -1234567890.12, '2019-04-28 12:34:56.123456', '1970-01-01',"
+                + " 4294967295, 18446744073709551615, -128, TRUE, X'00FF10'),"
+                + " (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+                // 20,000 more rows, over several chunks
+                "INSERT INTO customers SELECT seq + 2, CONCAT('customer ', seq), seq / 100, TIMESTAMP '2020-01-01 00:00:00' + INTERVAL seq SECOND,"
+                + " DATE '2000-01-01' + INTERVAL (seq % 3650) DAY, seq, seq * 1000003, seq % 100, seq % 2 = 0, NULL FROM seq_1_to_20000");
         List<String> expected = new ArrayList<>();
         try (Connection c = mysql.openConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MYSQL_ROWS)) {
             while (rs.next()) {

@@ -212,7 +212,7 @@ final class ParquetCopy {
                         + " has the nested column " + String.join(".", d.getPath()) + " (PostgreSQL loads flat Parquet files)");
             }
             PrimitiveType p = d.getPrimitiveType();
-            Column c = column(p);
+            Mapping c = mapping(p);
             if (c == null) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot load table " + target + ": file " + file + " has column "
                         + p.getName() + " of type " + p + ", which PostgreSQL loads do not read");
@@ -226,7 +226,7 @@ final class ParquetCopy {
     }
 
     /** The meshkit type of a primitive column and its writer, or null where there is none. */
-    private static Column column(PrimitiveType p) {
+    private static Mapping mapping(PrimitiveType p) {
         LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
         return switch (p.getPrimitiveTypeName()) {
             case BOOLEAN -> of(DataType.BOOLEAN, (r, out) -> out.field(1).put(r.getBoolean() ? (byte) 1 : 0));
@@ -295,8 +295,11 @@ final class ParquetCopy {
         return unit == TimeUnit.MILLIS ? 1000L : 1L;
     }
 
-    private static Column of(DataType type, Field field) {
-        return new Column(null, type, null, field);
+    /** A Parquet type's meshkit type and how its values are written. */
+    private record Mapping(DataType type, Field field) {}
+
+    private static Mapping of(DataType type, Field field) {
+        return new Mapping(type, field);
     }
 
     /** Writes the current value of a column reader as one binary COPY field (length and bytes). */
