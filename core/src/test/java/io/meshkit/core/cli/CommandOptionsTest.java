@@ -16,8 +16,15 @@ import picocli.CommandLine.Mixin;
 
 /** The bundled mixins as a tool's subcommand sees them, and the component that closes its warehouse. */
 class CommandOptionsTest {
-    @Command(name = "tool", subcommands = {Work.class, Plain.class})
-    static final class Tool extends ToolCommand {}
+    @Command(name = "tool", subcommands = Work.class)
+    static final class Tool extends ToolCommand {
+        /** {@code tool plain [-v]}: a command without --format. */
+        @Command(name = "plain")
+        int plain(@Mixin ConsoleOptions console) {
+            console.out().println(console.verbose() ? "verbose" : "quiet");
+            return 0;
+        }
+    }
 
     @Command(name = "work")
     static final class Work implements Callable<Integer> {
@@ -29,18 +36,6 @@ class CommandOptionsTest {
             OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
             options.out().println(f.cliName() + " in " + options.config().warehouseUri());
             options.err().println("a note");
-            return 0;
-        }
-    }
-
-    @Command(name = "plain")
-    static final class Plain implements Callable<Integer> {
-        @Mixin
-        ConsoleOptions console;
-
-        @Override
-        public Integer call() {
-            console.out().println(console.verbose() ? "verbose" : "quiet");
             return 0;
         }
     }
