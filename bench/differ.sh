@@ -124,9 +124,10 @@ load_after=$(uptime | sed 's/.*load average: //')
     echo
     echo "A private MariaDB server (own data directory and port), its port shaped by \`tc\` htb on the loopback interface,"
     echo "latency added by a delaying TCP proxy; the candidate in DuckDB. Median of $runs runs after one warm-up, the download"
-    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status."
+    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status; the"
+    echo "CPU of whole processes from /usr/bin/time."
     echo
-    echo "| link | method | wall s (median) | faster than the download | JVM CPU s | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
+    echo "| link | method | wall s (median) | faster than the download | client CPU s (this JVM, or the processes) | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
     echo "|---|---|---:|---|---:|---:|---:|---:|---:|"
     printf '%s' "$net_table"
     echo

@@ -311,12 +311,12 @@ public final class DifferBenchmark {
                 label, b.wall, b.cpu, b.serverCpu, b.rowsSent, b.bytesSent));
         System.out.println(String.format(Locale.ROOT, "| %s | cross-database diff (`CrossDatabaseDiffer`, same JVM) | %.2f | **%.1fx** | %.2f | %.2f | %,d | %,d | %d |",
                 label, d.wall, b.wall / d.wall, d.cpu, d.serverCpu, d.rowsSent, d.bytesSent, last[0].changed()));
-        System.out.println(String.format(Locale.ROOT, "| %s | `mariadb --batch --quick` downloads production to a file, then DuckDB compares it with the candidate (whole processes) | %.2f | | | %.2f | %,d | %,d | 10 |",
-                label, mf.wall, mf.serverCpu, mf.rowsSent, mf.bytesSent));
-        System.out.println(String.format(Locale.ROOT, "| %s | for reference: `mariadb --batch --quick` downloads production (whole process, compares nothing) | %.2f | | | %.2f | %,d | %,d | |",
-                label, mc.wall, mc.serverCpu, mc.rowsSent, mc.bytesSent));
-        System.out.println(String.format(Locale.ROOT, "| %s | `meshkit diff --source` (whole process: JVM, DuckDB, diff) | %.2f | **%.1fx** vs download to a file + DuckDB compare, %.1fx vs the client alone | | %.2f | %,d | %,d | %d |",
-                label, md.wall, mf.wall / md.wall, mc.wall / md.wall, md.serverCpu, md.rowsSent, md.bytesSent, json.path("keys").path("changed").asLong()));
+        System.out.println(String.format(Locale.ROOT, "| %s | `mariadb --batch --quick` downloads production to a file, then DuckDB compares it with the candidate (whole processes) | %.2f | | %.2f | %.2f | %,d | %,d | 10 |",
+                label, mf.wall, mf.cpu, mf.serverCpu, mf.rowsSent, mf.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | for reference: `mariadb --batch --quick` downloads production (whole process, compares nothing) | %.2f | | %.2f | %.2f | %,d | %,d | |",
+                label, mc.wall, mc.cpu, mc.serverCpu, mc.rowsSent, mc.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | `meshkit diff --source` (whole process: JVM, DuckDB, diff) | %.2f | **%.1fx** vs download to a file + DuckDB compare, %.1fx vs the client alone | %.2f | %.2f | %,d | %,d | %d |",
+                label, md.wall, mf.wall / md.wall, mc.wall / md.wall, md.cpu, md.serverCpu, md.rowsSent, md.bytesSent, json.path("keys").path("changed").asLong()));
         StringBuilder steps = new StringBuilder();
         for (DiffResult.Step st : last[0].work().steps()) {
             steps.append(steps.length() == 0 ? "" : ", ").append(st.name()).append(' ').append(st.millis()).append(" ms")
@@ -338,8 +338,12 @@ public final class DifferBenchmark {
         }
     }
 
+    /** CPU seconds (user + system) of the processes {@link #run} and {@link #runTo} ran since the last sample. */
+    private static double childCpu;
+
     private static Sample sample(String statusUrl, long serverPid, LongSupplier work) {
         System.gc();
+        childCpu = 0;
         long[] before = serverStatus(statusUrl);
         long serverBefore = pidCpuNanos(serverPid);
         long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -349,7 +353,8 @@ public final class DifferBenchmark {
         long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore;
         long server = pidCpuNanos(serverPid) - serverBefore;
         long[] after = serverStatus(statusUrl);
-        return new Sample(wall, cpu / 1e9, server / 1e9, after[0] - before[0], after[1] - before[1]);
+        // for whole processes, their own CPU rather than this JVM's (which only waited)
+        return new Sample(wall, childCpu > 0 ? childCpu : cpu / 1e9, server / 1e9, after[0] - before[0], after[1] - before[1]);
     }
 
     /** The server's global Rows_sent and Bytes_sent. */
@@ -376,11 +381,26 @@ public final class DifferBenchmark {
         }
     }
 
+    /** The command under {@code /usr/bin/time}, which writes its user and system CPU seconds to {@code cpu}. */
+    private static List<String> timed(List<String> command, Path cpu) {
+        List<String> out = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", cpu.toString()));
+        out.addAll(command);
+        return out;
+    }
+
+    private static void addChildCpu(Path cpu) throws java.io.IOException {
+        String[] f = Files.readString(cpu).trim().split("\\s+");
+        Files.delete(cpu);
+        childCpu += Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1]);
+    }
+
     /** Runs a process to its end with its output to a file, failing on a non-zero exit. */
     private static void runTo(List<String> command, Path output) {
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
+            Path cpu = Files.createTempFile("differ-bench", ".cpu");
+            Process p = new ProcessBuilder(timed(command, cpu)).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
             int exit = p.waitFor();
+            addChildCpu(cpu);
             if (exit != 0) {
                 throw new IllegalStateException(command.get(0) + " exited with " + exit);
             }
@@ -413,7 +433,8 @@ public final class DifferBenchmark {
     /** Runs a process to its end (its output to /dev/null, or captured), failing on a non-zero exit. */
     private static long run(List<String> command, String[] captured) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Path cpu = Files.createTempFile("differ-bench", ".cpu");
+            ProcessBuilder pb = new ProcessBuilder(timed(command, cpu)).redirectError(ProcessBuilder.Redirect.DISCARD);
             if (captured == null) {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             }
@@ -422,6 +443,7 @@ public final class DifferBenchmark {
                 captured[0] = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             int exit = p.waitFor();
+            addChildCpu(cpu);
             if (exit != 0 && !(captured != null && exit == 1)) {
                 throw new IllegalStateException(command.get(0) + " exited with " + exit);
             }
