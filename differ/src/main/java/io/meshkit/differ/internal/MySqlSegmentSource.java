@@ -50,6 +50,7 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
     /** The table's engine and primary-key columns (comma-separated), read with its columns by {@link #describe}. */
     private String engine;
     private String primaryKey;
+    private boolean described;
     /** Whether the key is the table's clustered (InnoDB) primary key: a range of it is read in key order. */
     private boolean clusteredKey;
 
@@ -153,6 +154,7 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
                     engine = rs.getString(7);
                     primaryKey = rs.getString(8);
                 }
+                described = true;
             }
         } catch (SQLException e) {
             throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot describe table " + table + " in source " + url + ": " + reason(e), e);
@@ -187,7 +189,7 @@ public final class MySqlSegmentSource extends SqlSegmentSource {
     }
 
     private boolean isClusteredPrimaryKey(String column) {
-        if (engine == null) {
+        if (!described) {
             describe();
         }
         return "InnoDB".equalsIgnoreCase(engine) && column.equalsIgnoreCase(String.valueOf(primaryKey));
