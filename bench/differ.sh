@@ -18,7 +18,7 @@
 # mariadbd/mariadb-install-db; its server listens on 127.0.0.1:3317, the proxy on 3318. DuckDB files
 # go to bench/work/ (memory_limit 4GB).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rows="${1:-10000000}"
 mysql_rows="${2:-1000000}"
 runs="${3:-3}"
@@ -29,18 +29,16 @@ out="$root/bench/results/differ-$today.md"
 work="$root/bench/work"
 mkdir -p "$work" "$root/bench/results"
 
-cd "$root"
-mvn -o -q -pl differ -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
-cp="differ/target/test-classes:differ/target/classes:$(cat differ/target/bench-cp.txt)"
+test_classpath differ
 
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 table=""
 if [ "$rows" != 0 ] || [ "$mysql_rows" != 0 ]; then
   local_url="$url"
   [ "$mysql_rows" = 0 ] && local_url="-"
   table=$(java -Xmx2g -cp "$cp" io.meshkit.differ.DifferBenchmark "$work" "$rows" "$mysql_rows" "$local_url" "$runs" 2>"$work/differ-bench.log")
 fi
-load_mid=$(uptime | sed 's/.*load average: //')
+load_mid=$(load_average)
 
 # ---- (3) across databases over a shaped, delayed network ----
 net_table=""
@@ -100,7 +98,7 @@ if [ "$net_rows" != 0 ]; then
   done
   tc -s class show dev lo classid 1:20 >"$work/differ-tc.log" 2>&1 || true
 fi
-load_after=$(uptime | sed 's/.*load average: //')
+load_after=$(load_average)
 
 {
   echo "# differ benchmark, $today"
@@ -128,8 +126,7 @@ load_after=$(uptime | sed 's/.*load average: //')
     printf '%s' "$net_steps"
     echo
   fi
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), $(free -g | awk '/Mem:/ {print $2}') GB RAM,"
-  echo "$(java -version 2>&1 | head -1), $(mariadbd --version | sed 's/.*Ver //; s/ for.*//')."
+  echo "Machine: $(machine); MariaDB $(mariadbd --version | sed 's/.*Ver //; s/ for.*//')."
   echo "Load average before: $load_before; after the local part: $load_mid; after: $load_after (other helpers share this"
   echo "2-core machine: a load above 2 means the numbers were taken under load)."
 } | tee "$out"

@@ -2,8 +2,6 @@ package io.meshkit.snapshotingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
@@ -49,13 +47,7 @@ class FilesIT {
     }
 
     private List<List<Object>> rows(String sql) {
-        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("wh.duckdb")); ResultRows r = w.query(Sql.of(sql))) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Row row : r) {
-                out.add(new ArrayList<>(row.values()));
-            }
-            return out;
-        }
+        return StagedRows.query(dir.resolve("wh.duckdb"), sql);
     }
 
     @Test
@@ -168,6 +160,24 @@ class FilesIT {
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(rows("SELECT id, country FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'"))
                 .containsExactly(java.util.Arrays.asList(1L, null));
+    }
+
+    @Test
+    void aMissingDateNamesTheDatesThere() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        for (int d = 1; d <= 7; d++) {
+            day("2024-01-0" + d, "id,name,country\n1,Ann,SE\n");
+        }
+        IngestRun missing = files(v1, "2024-02-01");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("error: Cannot load snapshot 2024-02-01: no directory ")
+                .endsWith("; dates there: …, 2024-01-03, 2024-01-04, 2024-01-05, 2024-01-06, 2024-01-07 (7 in all)")
+                .doesNotContain("\n");
+
+        IngestRun nowhere = IngestRun.of("files", "--snapshots", dir.resolve("nowhere").toString(), "--contract", v1.toString(),
+                "--date", "2024-01-01", "--warehouse", "duckdb:" + dir.resolve("wh.duckdb"));
+        assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("nowhere does not exist");
     }
 
     @Test
