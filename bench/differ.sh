@@ -8,8 +8,12 @@
 # htb on the loopback interface, with latency from a small delaying TCP proxy (DifferBenchmark's
 # DelayProxy; this kernel has no netem), in two profiles: 1 Gbit/s with 1 ms round trip, 100 Mbit/s
 # with 20 ms. Everything (server, proxy, qdisc) is torn down by a trap.
-# Baselines are measured in the same run, alternating with meshkit's runs. Wall time is the measure;
-# CPU time is shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md.
+# Baselines are measured in the same run, alternating with meshkit's runs; across the network the
+# user's baseline is whole processes: `mariadb --batch --quick` to a file, then DuckDB comparing that
+# file with the candidate (and the client alone for reference). Wall time is the measure; CPU time is
+# shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md (differ-<date>-2.md
+# and so on when that file exists). The network part alone (`bench/differ.sh 0 0 3`) takes about
+# 10 minutes on the idle machine.
 #
 #   bench/differ.sh [WAREHOUSE_ROWS=10000000] [MYSQL_ROWS=1000000] [RUNS=3] [NETWORK_ROWS=1000000]
 #
@@ -26,6 +30,9 @@ net_rows="${4:-1000000}"
 url="${MESHKIT_TEST_MYSQL_URL:-jdbc:mysql://127.0.0.1:3306/test?user=root}"
 today="$(date -u +%F)"
 out="$root/bench/results/differ-$today.md"
+# a second run on the same day keeps the first one's file
+n=2
+while [ -e "$out" ]; do out="$root/bench/results/differ-$today-$n.md"; n=$((n + 1)); done
 work="$root/bench/work"
 mkdir -p "$work" "$root/bench/results"
 
@@ -115,9 +122,10 @@ load_after=$(load_average)
     echo
     echo "A private MariaDB server (own data directory and port), its port shaped by \`tc\` htb on the loopback interface,"
     echo "latency added by a delaying TCP proxy; the candidate in DuckDB. Median of $runs runs after one warm-up, the download"
-    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status."
+    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status; the"
+    echo "CPU of whole processes from /usr/bin/time."
     echo
-    echo "| link | method | wall s (median) | faster than the download | JVM CPU s | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
+    echo "| link | method | wall s (median) | faster than the download | client CPU s (this JVM, or the processes) | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
     echo "|---|---|---:|---|---:|---:|---:|---:|---:|"
     printf '%s' "$net_table"
     echo
