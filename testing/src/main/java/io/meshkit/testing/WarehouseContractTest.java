@@ -1458,8 +1458,8 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
                         "- {metric: missingValues, arguments: {missingValues: [null, \"\"]}, mustBeLessThan: 3}");
         var dataset = io.meshkit.core.contract.ContractReader.create().parse("tracks.odcs.yaml", listed).orThrow().datasets().get(0);
         Map<String, io.meshkit.core.quality.CheckResult> byCheck = new java.util.HashMap<>();
-        for (var r : new io.meshkit.core.quality.QualityRunner(warehouse)
-                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect()))) {
+        for (var r : new io.meshkit.core.quality.QualityRunner(warehouse())
+                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse().dialect()))) {
             byCheck.put(r.check() + ":" + r.target(), r);
         }
         assertThat(byCheck.get("invalid_values:genre").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2"));
