@@ -62,6 +62,20 @@ class ContractValidationTest {
                         + " of members (or declare apiVersion: v3.1.0, which writes it as a mapping with name and members)");
     }
 
+    /** The ODCS JSON schema itself, passed as a contract: one line saying what it is, not one per schema keyword. */
+    @Test
+    void aJsonSchemaIsNotAContract() {
+        assertThat(problemsOf("""
+                {
+                  "$schema": "https://json-schema.org/draft/2019-09/schema",
+                  "title": "Open Data Contract Standard (ODCS)",
+                  "type": "object",
+                  "properties": {"version": {"type": "string"}}
+                }
+                """)).containsExactly("c.odcs.yaml:1:1: error: Cannot read contract: this file is a JSON Schema (it has $schema),"
+                + " not an ODCS contract: pass the contracts it describes (*.odcs.yaml)");
+    }
+
     @Test
     void malformedYaml() {
         assertThat(problemsOf("""
