@@ -141,6 +141,17 @@ public class MonitorServiceTest {
         assertThat(s.get(2).state()).as("no contract, no SLA: only failures count").isEqualTo("failing");
     }
 
+    /** A mixed-case table (as in the ODCS examples) is the dataset publish records its runs under, lowercased. */
+    @Test
+    void aMixedCaseTableIsTheDatasetPublishRecords() throws Exception {
+        Files.writeString(contracts, CONTRACT.replace("- name: tracks", "- name: Air_Quality"));
+        run("music.air_quality", T0.minus(Duration.ofMinutes(30)), RunOutcome.succeeded(7));
+        List<DatasetStatus> s = status(T0);
+        assertThat(s).extracting(DatasetStatus::dataset).containsExactly("music.air_quality", "music.plays");
+        assertThat(s.get(0).team()).contains("music-listening");
+        assertThat(s.get(0).lastUpdate()).contains(T0.minus(Duration.ofMinutes(29)));
+    }
+
     @Test
     void publicationIsTheLastUpdateWhenThereIsOne() {
         run("music.plays", T0.minus(Duration.ofMinutes(30)), RunOutcome.succeeded(100));
