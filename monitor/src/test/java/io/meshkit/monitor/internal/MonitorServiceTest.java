@@ -186,6 +186,25 @@ public class MonitorServiceTest {
         assertThat(s.rowWarning()).as("400 is 300%% from the median 100").isTrue();
     }
 
+    /** A pipeline's first day: ingest records a day's rows, publish the whole table; neither is the other's median. */
+    @Test
+    void theMedianIsOverRunsOfTheSameTool() {
+        for (int day = 5; day >= 1; day--) {
+            run("music.plays", T0.minus(Duration.ofDays(day)), RunOutcome.succeeded(100));
+        }
+        var publish = log(T0.minus(Duration.ofHours(1))).startRun("publish", "music.plays");
+        log(T0.minus(Duration.ofMinutes(59))).finishRun(publish.runId(), RunOutcome.succeeded(500));
+        DatasetStatus first = status(T0).get(0);
+        assertThat(first.recentMedianRows()).as("no earlier publish run").isEmpty();
+        assertThat(first.rowWarning()).isFalse();
+
+        var again = log(T0.minus(Duration.ofMinutes(30))).startRun("publish", "music.plays");
+        log(T0.minus(Duration.ofMinutes(29))).finishRun(again.runId(), RunOutcome.succeeded(2_000));
+        DatasetStatus second = status(T0).get(0);
+        assertThat(second.recentMedianRows()).as("the earlier publish run only").hasValue(500.0);
+        assertThat(second.rowWarning()).as("2,000 is 300%% from the publish median 500").isTrue();
+    }
+
     @Test
     void checkAlertsOncePerChangeAndDeliversWithoutDuplicates() {
         run("music.plays", T0.minus(Duration.ofHours(1)), RunOutcome.succeeded(100));
