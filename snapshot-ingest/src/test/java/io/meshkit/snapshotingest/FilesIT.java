@@ -162,6 +162,18 @@ class FilesIT {
                 .containsExactly(java.util.Arrays.asList(1L, null));
     }
 
+    /** A column the source added before the contract declares it: landed, not staged, and said so. */
+    @Test
+    void aColumnTheContractDoesNotDeclareIsNamedInAWarning() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", "id,name,country,email,tier\n1,Ann,SE,ann@example.com,gold\n");
+        IngestRun run = files(v1, "2024-01-01");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning: the files have columns the contract does not declare, not staged: email, tier"
+                + " (declare them in the contract to stage them)");
+        assertThat(rows("SELECT id, name, country FROM shop_staging.customers")).containsExactly(List.of(1L, "Ann", "SE"));
+    }
+
     @Test
     void aMissingDateNamesTheDatesThere() throws Exception {
         Path v1 = contract("1.0.0", "");

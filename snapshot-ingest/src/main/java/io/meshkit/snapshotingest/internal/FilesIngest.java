@@ -215,6 +215,10 @@ public final class FilesIngest {
                             + ": the files have no column " + c.columnName().name() + " (" + t.files().get(0) + ")");
                 }
             }
+            // a column the source added that the contract does not declare yet: landed (in the manifest), not staged
+            List<String> declared = ds.columns().stream().map(c -> c.columnName().name().toLowerCase(Locale.ROOT)).toList();
+            List<String> undeclared = loaded.columns().stream().map(c -> c.name().name())
+                    .filter(n -> !declared.contains(n.toLowerCase(Locale.ROOT)) && !n.equalsIgnoreCase(StagingLoader.SNAPSHOT_DATE.name())).toList();
             long rows = StagingLoader.count(warehouse, work);
             List<ColumnName> key = ds.primaryKey().stream().map(Column::columnName).toList();
             SnapshotKeys keys = SnapshotKeys.check(warehouse, SnapshotKeys.table(warehouse, work), key);
@@ -269,6 +273,9 @@ public final class FilesIngest {
             long staged = StagingLoader.count(warehouse, staging, date);
             List<String> warnings = new ArrayList<>();
             changes.forEach(c -> warnings.add("staging " + staging + ": " + c.text()));
+            if (!undeclared.isEmpty()) {
+                warnings.add(undeclared(undeclared));
+            }
             long duplicates = 0;
             if (request.allowDuplicateKeys() && staged > 0) {
                 duplicates = SnapshotKeys.check(warehouse, StagingLoader.dateRows(warehouse, staging, date), key).duplicates();
@@ -283,6 +290,13 @@ public final class FilesIngest {
         } finally {
             warehouse.drop(work);
         }
+    }
+
+    /** The warning for columns of the files that the contract does not declare. */
+    static String undeclared(List<String> columns) {
+        return "the files have " + (columns.size() == 1 ? "a column" : "columns") + " the contract does not declare, not staged: "
+                + String.join(", ", columns) + " (declare " + (columns.size() == 1 ? "it" : "them") + " in the contract to stage "
+                + (columns.size() == 1 ? "it" : "them") + ")";
     }
 
     /**
