@@ -1,10 +1,7 @@
 package io.meshkit.cli;
 
 import io.meshkit.core.warehouse.Warehouses;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,18 +21,9 @@ public final class VersionCommand implements Runnable {
         out.flush();
     }
 
-    /** The version of this build, from the jar's build properties. */
+    /** The version of this build. */
     public static String version() {
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/io/meshkit/cli/build.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return io.meshkit.core.cli.MeshkitVersion.version();
     }
 
     /** Supplies {@code --version}. */

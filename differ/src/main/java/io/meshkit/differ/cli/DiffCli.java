@@ -46,7 +46,7 @@ import picocli.CommandLine;
  * in the warehouse, or across databases with {@code --source}; prints text, JSON or a Markdown PR
  * comment, posts the comment with {@code --post-to-github}, and exits 1 when an expectation breaks.
  */
-@Command(name = "meshkit-diff", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.meshkit.differ.cli.Options",
+@Command(name = "meshkit-diff", versionProvider = io.meshkit.core.cli.MeshkitVersion.class, mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.meshkit.differ.cli.Options",
         description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
                 + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
                 + " with --source."},

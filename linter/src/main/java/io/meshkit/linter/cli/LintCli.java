@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  * (breaking changes) and their live tables (drift). Exit 0 clean, 1 findings at or above {@code --fail-on},
  * 2 bad input, 3 the warehouse or git failed.
  */
-@Command(name = "meshkit-lint", mixinStandardHelpOptions = true, versionProvider = LintCli.Version.class,
+@Command(name = "meshkit-lint", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Lint data contracts: naming and typing conventions, glossary, required metadata, shape,"
                 + " breaking changes against a previous version, drift against live tables.",
         subcommands = {RulesCommand.class, ExplainCommand.class},
@@ -131,7 +131,7 @@ public final class LintCli implements Callable<Integer> {
         }
         String rendered = switch (f) {
             case JSON -> Reports.json(report);
-            case SARIF -> Reports.sarif(report, new Version().getVersion()[0]);
+            case SARIF -> Reports.sarif(report, io.meshkit.core.cli.MeshkitVersion.version());
             case GITHUB -> Reports.github(report);
             case MARKDOWN -> Reports.markdown(report);
             default -> Reports.text(report);
@@ -157,15 +157,6 @@ public final class LintCli implements Callable<Integer> {
             case NEVER -> null;
         };
         return threshold != null && report.failsAt(threshold) ? CliSupport.FINDINGS : CliSupport.OK;
-    }
-
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = LintCli.class.getPackage().getImplementationVersion();
-            return new String[] {v == null ? "0.1.0-SNAPSHOT" : v};
-        }
     }
 
 }

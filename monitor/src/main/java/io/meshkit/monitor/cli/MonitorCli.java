@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code meshkit-monitor}: failed runs, late datasets and recoveries, alerted once per change of state. */
-@Command(name = "meshkit-monitor", mixinStandardHelpOptions = true, version = "meshkit-monitor 0.1.0-SNAPSHOT",
+@Command(name = "meshkit-monitor", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Watch datasets: failed runs, late data (freshness SLA) and recoveries, alerted once per change of state.",
         subcommands = {CheckCommand.class, StatusCommand.class, MetricsCommand.class, SnoozeCommand.class, UnsnoozeCommand.class,
                 SnoozesCommand.class, HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class})

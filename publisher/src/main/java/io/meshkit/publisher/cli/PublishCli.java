@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * release candidate beside production, validate it against its contract, promote it atomically,
  * roll back to a kept version, list the history.
  */
-@Command(name = "meshkit-publish", resourceBundle = "io.meshkit.publisher.cli.Options",
+@Command(name = "meshkit-publish", versionProvider = io.meshkit.core.cli.MeshkitVersion.class, resourceBundle = "io.meshkit.publisher.cli.Options",
         mixinStandardHelpOptions = true,
         description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
         subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code meshkit-sample} (also {@code meshkit sample}): consistent per-user sampling. */
-@Command(name = "meshkit-sample", resourceBundle = "io.meshkit.sampler.cli.Options",
+@Command(name = "meshkit-sample", versionProvider = io.meshkit.core.cli.MeshkitVersion.class, resourceBundle = "io.meshkit.sampler.cli.Options",
         mixinStandardHelpOptions = true,
         description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
         subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,

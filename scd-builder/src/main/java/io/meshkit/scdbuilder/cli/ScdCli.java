@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code meshkit-scd} (also {@code meshkit scd}): type-2 dimensions from daily snapshots and change
  * events, written to the dataset's release candidate.
  */
-@Command(name = "meshkit-scd", mixinStandardHelpOptions = true, version = "meshkit-scd 0.1.0",
+@Command(name = "meshkit-scd", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         resourceBundle = "io.meshkit.scdbuilder.cli.Options",
         description = "Build type-2 dimension (SCD2) release candidates from daily snapshots or change events.",
         subcommands = {ApplyCommand.class, RestateCommand.class, RebuildCommand.class, FromEventsCommand.class, CheckCommand.class,

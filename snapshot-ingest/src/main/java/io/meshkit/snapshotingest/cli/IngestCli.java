@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code meshkit-ingest} (also {@code meshkit ingest}): consistent, chunked, resumable MySQL snapshots. */
-@Command(name = "meshkit-ingest", mixinStandardHelpOptions = true, version = "meshkit-ingest 0.1.0",
+@Command(name = "meshkit-ingest", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Stage consistent snapshots of MySQL tables (landed as Parquet), or snapshot files, into a warehouse staging table.",
         subcommands = {SnapshotCommand.class, FilesCommand.class, PlanCommand.class})
 public final class IngestCli {
