@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "meshkit-monitor", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Watch datasets: failed runs, late data (freshness SLA) and recoveries, alerted once per change of state.",
         subcommands = {CheckCommand.class, StatusCommand.class, MetricsCommand.class, SnoozeCommand.class, UnsnoozeCommand.class,
-                SnoozesCommand.class, HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class})
+                SnoozesCommand.class, HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} status --contract examples/music/contracts"})
 public final class MonitorCli extends ToolCommand {
     /** Runs the command line. */
     public static void main(String[] args) {

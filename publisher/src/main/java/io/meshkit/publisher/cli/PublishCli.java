@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
         subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,
                 HistoryCommand.class, UnlockCommand.class, io.meshkit.core.cli.HelpCommand.class},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} promote --contract examples/music/contracts/tracks.odcs.yaml"},
         exitCodeList = {"0:ok", "1:validation failed (nothing promoted)", "2:bad input, or the lease is held",
             "3:the warehouse failed", "4:internal error"})
 public final class PublishCli extends ToolCommand {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Build type-2 dimension (SCD2) release candidates from daily snapshots or change events.",
         subcommands = {ApplyCommand.class, RestateCommand.class, RebuildCommand.class, FromEventsCommand.class, CheckCommand.class,
             AsOfCommand.class},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} apply --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-29"},
         exitCodeList = {"0:ok", "1:the candidate (or checked table) failed the SCD2 invariants", "2:bad input or configuration",
             "3:the warehouse failed", "4:internal error"})
 public final class ScdCli extends ToolCommand {
