@@ -49,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs snapshots: describe and check each table, plan its chunks (or reuse the plan of an interrupted
@@ -477,13 +478,33 @@ public final class MySqlSnapshots {
                 w.plan.key(), chunks, rows, bytes, position, started, clock.instant(), zero, w.prepared.warnings);
     }
 
+    /**
+     * Runs a staging load in DuckDB with {@code preserve_insertion_order} off, then restores the setting. With it on
+     * (DuckDB's default), an {@code INSERT ... SELECT} from Parquet parts of a few hundred thousand rows each keeps
+     * the parts' order by holding them back as small batches and merging them, and the checkpoint when the warehouse
+     * closes writes those rows a second time: for 5M narrow rows 0.85 s of CPU on top of the load's 1.8 s and a file
+     * half as large again (54 MB instead of 36 MB). Staging rows have no order (readers filter and join by key and
+     * date), so the load writes every row once. Other warehouses are left as they are.
+     */
+    static <T> T unordered(Warehouse warehouse, Supplier<T> load) {
+        if (!"duckdb".equals(warehouse.dialect().name())) {
+            return load.get();
+        }
+        warehouse.execute(warehouse.dialect().sql().sql("SET preserve_insertion_order = false").build());
+        try {
+            return load.get();
+        } finally {
+            warehouse.execute(warehouse.dialect().sql().sql("RESET preserve_insertion_order").build());
+        }
+    }
+
     private TableResult stage(Work w, SnapshotOptions options, Warehouse warehouse, Duration landed) {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
         List<StagingSchema.Change> changes = new ArrayList<>();
-        long staged = StagingLoader.stage(warehouse, target.staging(), options.date(), files, w.prepared.mapping.staged(),
-                target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes);
+        long staged = unordered(warehouse, () -> StagingLoader.stage(warehouse, target.staging(), options.date(), files,
+                w.prepared.mapping.staged(), target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes));
         if (staged != m.rows()) {
             throw StagingLoader.mismatch(target.staging(), m.rows(), staged);
         }
