@@ -486,7 +486,7 @@ public final class MySqlSnapshots {
      * half as large again (54 MB instead of 36 MB). Staging rows have no order (readers filter and join by key and
      * date), so the load writes every row once. Other warehouses are left as they are.
      */
-    static <T> T unordered(Warehouse warehouse, Supplier<T> load) {
+    public static <T> T unordered(Warehouse warehouse, Supplier<T> load) {
         if (!"duckdb".equals(warehouse.dialect().name())) {
             return load.get();
         }
