@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class SharedOptionsTest {
     private static final Map<String, Map<String, String>> WORDING = Map.of(
             "diff", Map.of(
-                    "--contract", "The dataset's contract: tables, primary key and personal-data columns.",
+                    "--contract", "The dataset's contract: tables, primary key, personal-data columns and declared renames (meshkit.renamedFrom).",
                     "--dataset", "The dataset of the contract (needed when it has several)."),
             "scd", Map.of(
                     "--contract", "The dataset's ODCS contract (*.odcs.yaml).",

@@ -35,6 +35,7 @@ import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.core.warehouse.WriteMode;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.internal.DiffStatements;
 import io.meshkit.differ.api.Normalisation;
@@ -109,12 +110,13 @@ class BigQueryDiffSqlAnalyzerTest {
             columns.add(described(c.columnName(), c.physicalType(), !c.required()));
         }
         production = new TableInfo(tables.production(), columns, 0, java.util.OptionalLong.empty(), java.util.Optional.empty());
-        // the candidate: amount retyped to a float, played_at now an instant, one column added
+        // the candidate: amount retyped to a float, played_at now an instant, title renamed, one column added
         List<ColumnInfo> cand = new ArrayList<>();
         for (ColumnInfo c : columns) {
             cand.add(switch (c.name().name()) {
                 case "amount" -> described(c.name(), DataType.DOUBLE, true);
                 case "played_at" -> described(c.name(), DataType.TIMESTAMP_TZ, true);
+                case "title" -> described(ColumnName.of("track_title"), DataType.VARCHAR, true);
                 default -> c;
             });
         }
@@ -196,7 +198,8 @@ class BigQueryDiffSqlAnalyzerTest {
                 request(List.of("play_id")).withNormalisation(new Normalisation(OptionalInt.of(2), 0, 3, true, true)),
                 request(List.of("play_id")).withNormalisation(new Normalisation(OptionalInt.empty(), 1e-6, 0, false, false))
                         .withSampleRate(0.1),
-                request(List.of("ip_address")).withExamples(0)); // a masked key
+                request(List.of("ip_address")).withExamples(0), // a masked key
+                request(List.of("play_id")).withRenames(List.of(ColumnRename.of("title", "track_title"))));
         int analyzed = 0;
         for (DiffRequest r : requests) {
             DiffStatements statements = DiffStatements.of(dialect, r, production, candidate);
@@ -210,6 +213,9 @@ class BigQueryDiffSqlAnalyzerTest {
         Sql comparison = DiffStatements.of(dialect, requests.get(0), production, candidate).comparison(true);
         assertThat(comparison.text()).contains("`music`.`plays`", "`music_candidates`.`plays`", "FULL OUTER JOIN", "COUNTIF(",
                 "ARRAY_AGG(IF(", "UNNEST(n.`nominated`)", "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(", "UNION DISTINCT");
+        // a declared rename: production's old column against the candidate's new one, each quoted by the dialect
+        assertThat(DiffStatements.of(dialect, requests.get(requests.size() - 1), production, candidate).comparison(false).text())
+                .contains("pf.`title` AS `p3`, cf.`track_title` AS `c3`");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
@@ -113,6 +114,46 @@ class CrossDatabaseDifferTest {
         assertThat(r.columns()).extracting(ColumnDiff::name).doesNotContain("legacy");
         assertThat(DiffReport.text(r, List.of())).contains("schema: + email (added), 250 rows gained a value")
                 .contains("schema: - legacy (removed)\n");
+    }
+
+    /** A declared rename pairs production's old column with the candidate's new one, as in the warehouse. */
+    @Test
+    void aDeclaredRenameIsComparedAsInTheWarehouse() {
+        String prod = "SELECT range AS id, CASE WHEN range % 3 = 0 THEN 'business' ELSE 'retail' END AS segment,"
+                + " CAST(range AS INTEGER) AS visits FROM range(1, 301)";
+        String cand = "SELECT range AS id, CASE WHEN range % 3 = 0 OR range IN (7, 200) THEN 'business' ELSE 'retail' END AS tier,"
+                + " CAST(range AS BIGINT) AS visit_count FROM range(1, 301)";
+        one.execute(Sql.of("CREATE OR REPLACE TABLE s.rn AS " + prod));
+        two.execute(Sql.of("CREATE SCHEMA IF NOT EXISTS s"));
+        two.execute(Sql.of("CREATE OR REPLACE TABLE s.rn AS " + cand));
+        TableId rn = TableId.of("s", "rn");
+        DiffRequest request = DiffRequest.of(rn, rn, ColumnName.list("id"))
+                .withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("visits", "visit_count")));
+        DiffResult cross = Differs.betweenWarehouses(one, two, new SegmentSettings(4, 20)).diff(request);
+        assertThat(cross.changed()).isEqualTo(2);
+        assertThat(cross.unchanged()).isEqualTo(298);
+        assertThat(cross.schema().renamed()).extracting(n -> n.from() + " -> " + n.to())
+                .containsExactly("segment -> tier", "visits -> visit_count");
+        assertThat(cross.schema().added()).isEmpty();
+        assertThat(cross.schema().removed()).isEmpty();
+        assertThat(cross.columns()).extracting(ColumnDiff::name, ColumnDiff::renamedFrom, ColumnDiff::changedRows)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tier", "segment", 2L),
+                        org.assertj.core.groups.Tuple.tuple("visit_count", "visits", 0L));
+        try (Warehouse both = Warehouses.open("duckdb::memory:")) {
+            both.execute(Sql.of("CREATE SCHEMA p"));
+            both.execute(Sql.of("CREATE SCHEMA c"));
+            both.execute(Sql.of("CREATE TABLE p.rn AS " + prod));
+            both.execute(Sql.of("CREATE TABLE c.rn AS " + cand));
+            DiffResult local = Differs.inWarehouse(both).diff(DiffRequest.of(TableId.of("p", "rn"), TableId.of("c", "rn"),
+                    ColumnName.list("id")).withRenames(request.renames()));
+            assertThat(cross.schema()).isEqualTo(local.schema());
+            assertThat(cross.columns()).extracting(ColumnDiff::examples).isEqualTo(local.columns().stream().map(ColumnDiff::examples).toList());
+        }
+        // refused like in the warehouse
+        assertThatThrownBy(() -> Differs.betweenWarehouses(one, two, SegmentSettings.DEFAULTS)
+                .diff(DiffRequest.of(rn, rn, ColumnName.list("id")).withRenames(List.of(ColumnRename.of("segmnt", "tier")))))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff s.rn against s.rn with segmnt renamed to tier: s.rn has no column segmnt");
     }
 
     @Test

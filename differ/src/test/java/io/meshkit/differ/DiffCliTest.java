@@ -109,6 +109,47 @@ class DiffCliTest {
                 .doesNotContain("robert@example.com").doesNotContain("bob@example.com");
     }
 
+    /** The contract's {@code meshkit.renamedFrom} pairs production's old column with the candidate's new one. */
+    @Test
+    void aRenameTheContractDeclaresIsComparedUnderTheNewName() throws Exception {
+        try (Warehouse w = Warehouses.open(uri)) {
+            w.execute(Sql.of("CREATE OR REPLACE TABLE shop.accounts AS SELECT range AS id, CASE WHEN range % 2 = 0 THEN 'gold' ELSE 'basic' END"
+                    + " AS segment FROM range(1, 21)"));
+            w.execute(Sql.of("CREATE OR REPLACE TABLE shop_candidates.accounts AS SELECT range AS id,"
+                    + " CASE WHEN range % 2 = 0 OR range = 5 THEN 'gold' ELSE 'basic' END AS tier FROM range(1, 21)"));
+        }
+        String contract = """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: urn:test:accounts
+                version: 2.0.0
+                status: active
+                domain: shop
+                schema:
+                  - name: accounts
+                    properties:
+                      - name: id
+                        physicalType: BIGINT
+                        primaryKey: true
+                      - name: tier
+                        physicalType: VARCHAR
+                        customProperties:
+                          - property: meshkit.renamedFrom
+                            value: %s
+                """;
+        Files.writeString(dir.resolve("accounts.odcs.yaml"), contract.formatted("segment"));
+        Run r = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("keys: 0 added, 0 removed, 1 changed, 19 unchanged\nschema: renamed segment -> tier\n")
+                .contains("tier at id=5: basic -> gold");
+        // a rename the tables do not have: one line, exit 2
+        Files.writeString(dir.resolve("accounts.odcs.yaml"), contract.formatted("segmnt"));
+        Run bad = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: Cannot diff shop_candidates.accounts against shop.accounts with segmnt renamed to tier:"
+                + " shop.accounts has no column segmnt" + System.lineSeparator());
+    }
+
     @Test
     void dryRunPrintsTheCommentInsteadOfPosting() {
         Run r = run(diffArgs("--post-to-github", "--pr", "7", "--repo", "acme/data", "--dry-run"));

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.SegmentSettings;
 import io.meshkit.differ.di.Differs;
 import io.meshkit.differ.api.DiffRequest;
@@ -156,6 +159,37 @@ class MySqlCrossDatabaseDiffIT {
         assertThat(column(r, "flag").changedRows()).isEqualTo(1);
         assertThat(r.columns()).extracting(ColumnDiff::name).doesNotContain("legacy");
         assertThat(column(r, "name").changedRows()).isZero();
+    }
+
+    /** A declared rename: MySQL's old column is digested against DuckDB's new one, so a pure rename changes no row. */
+    @Test
+    void aDeclaredRenameComparesMySqlsOldColumnWithTheCandidatesNewOne() throws Exception {
+        String[] inMySql = {"CREATE TABLE renamed (id BIGINT PRIMARY KEY, segment VARCHAR(20), visits INT)",
+            "INSERT INTO renamed SELECT seq, IF(seq % 3 = 0, 'business', 'retail'), seq % 50 FROM seq_1_to_2000"};
+        try (Connection c = mysql.openConnection(); Statement s = c.createStatement()) {
+            for (String sql : inMySql) {
+                s.execute(sql);
+            }
+        }
+        String inDuckDb = "SELECT CAST(range AS BIGINT) AS id, CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' ELSE 'retail' END AS tier,"
+                + " CAST(CASE WHEN range = 1500 THEN -1 ELSE range % 50 END AS BIGINT) AS visit_count FROM range(1, 2001)";
+        duck.createTableAs(TableId.of("d", "renamed"), Sql.of(inDuckDb), TableLayout.NONE, WriteMode.REPLACE);
+        DiffRequest request = DiffRequest.of(TableId.of(mysql.name(), "renamed"), TableId.of("d", "renamed"), ColumnName.list("id"))
+                .withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("visits", "visit_count")));
+        DiffResult r = Differs.mysqlAgainstWarehouse(mysql.jdbcUrl(), System.getenv("MESHKIT_TEST_MYSQL_PASSWORD"), duck,
+                new SegmentSettings(8, 50)).diff(request);
+        assertThat(r.changed()).isEqualTo(2);
+        assertThat(r.unchanged()).isEqualTo(1998);
+        assertThat(r.schema().renamed()).extracting(n -> n.from() + " -> " + n.to()).containsExactly("segment -> tier", "visits -> visit_count");
+        assertThat(r.schema().added()).isEmpty();
+        assertThat(r.schema().removed()).isEmpty();
+        assertThat(column(r, "tier").examples()).singleElement().satisfies(e -> {
+            assertThat(e.key()).containsExactly("7");
+            assertThat(e.before() + " -> " + e.after()).isEqualTo("retail -> business");
+        });
+        assertThat(column(r, "visit_count").renamedFrom()).isEqualTo("visits");
+        assertThat(column(r, "visit_count").examples()).extracting(e -> e.key().get(0)).containsExactly("1500");
+        assertThat(r.work().rowsDownloaded()).isLessThan(500);
     }
 
     @Test

@@ -9,14 +9,18 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.sampling.SamplingValue;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.SchemaDiff;
 import io.meshkit.differ.di.Differs;
 import java.util.List;
 import java.util.OptionalInt;
@@ -203,6 +207,98 @@ class WarehouseDifferTest {
         Golden.assertMatches(DiffReport.text(r, violations), "evolved.txt");
         Golden.assertMatches(DiffReport.markdown(r, violations), "evolved.md");
         Golden.assertMatches(DiffReport.json(r, violations, false), "evolved.json");
+    }
+
+    /**
+     * A column the candidate renamed (declared, as a contract's {@code meshkit.renamedFrom}) is production's old
+     * column compared with the candidate's new one: a pure rename changes no row, a value that changed in it on the
+     * same day is a changed row under the new name, and the schema diff says renamed instead of added and removed.
+     */
+    @Test
+    void aDeclaredRenameComparesTheOldColumnWithTheNewOne() {
+        TableId prod = TableId.of("rn", "prod");
+        TableId cand = TableId.of("rn", "cand");
+        create(prod, "SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 3 = 0 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS segment,"
+                + " CAST(range * 2 AS INTEGER) AS visits FROM range(1, 11)");
+        create(cand, "SELECT range AS id, 'n' || range AS name,"
+                + " CASE WHEN range % 3 = 0 OR range = 7 THEN 'business' WHEN range = 5 THEN NULL ELSE 'retail' END AS tier,"
+                + " CAST(CASE WHEN range = 4 THEN 9 ELSE range * 2 END AS BIGINT) AS visit_count FROM range(1, 11)");
+        DiffRequest request = DiffRequest.of(prod, cand, ColumnName.list("id"))
+                .withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("visits", "visit_count")));
+        DiffResult r = diff(request);
+        // 7 moved to business, 4's visits changed: the other eight rows are unchanged by the renames
+        assertThat(r.changed()).isEqualTo(2);
+        assertThat(r.unchanged()).isEqualTo(8);
+        assertThat(r.schema().added()).isEmpty();
+        assertThat(r.schema().removed()).isEmpty();
+        assertThat(r.schema().renamed()).containsExactly(new SchemaDiff.Renamed("segment", "tier"),
+                new SchemaDiff.Renamed("visits", "visit_count"));
+        assertThat(r.schema().retyped()).containsExactly(new SchemaDiff.Retyped("visit_count", "INTEGER", "BIGINT"));
+        assertThat(r.columns()).extracting(ColumnDiff::name).containsExactly("name", "tier", "visit_count");
+        ColumnDiff tier = column(r, "tier");
+        assertThat(tier.renamed()).isTrue();
+        assertThat(tier.renamedFrom()).isEqualTo("segment");
+        assertThat(tier.changedRows()).isEqualTo(1);
+        assertThat(tier.examples()).singleElement().satisfies(e -> {
+            assertThat(e.key()).containsExactly("7");
+            assertThat(e.before() + " -> " + e.after()).isEqualTo("retail -> business");
+        });
+        // each side profiled under the new name: production's from segment, the candidate's from tier
+        assertThat(tier.production().nulls()).isEqualTo(1);
+        assertThat(tier.candidate().nulls()).isEqualTo(1);
+        ColumnDiff visits = column(r, "visit_count");
+        assertThat(visits.changedRows()).isEqualTo(1);
+        assertThat(visits.production().sum()).isEqualByComparingTo("110");
+        assertThat(visits.candidate().sum()).isEqualByComparingTo("111");
+        Golden.assertMatches(DiffReport.text(r, List.of()), "renamed.txt");
+        Golden.assertMatches(DiffReport.markdown(r, List.of()), "renamed.md");
+        Golden.assertMatches(DiffReport.json(r, List.of(), false), "renamed.json");
+        // undeclared, the same tables read as two columns added to every row and two removed
+        DiffResult undeclared = diff(DiffRequest.of(prod, cand, ColumnName.list("id")));
+        assertThat(undeclared.changed()).isEqualTo(10);
+        assertThat(undeclared.schema().added()).containsExactly("tier", "visit_count");
+        assertThat(undeclared.schema().removed()).containsExactly("segment", "visits");
+        // personal data is masked by the new name
+        assertThat(column(diff(request.withPersonalData(Set.of(ColumnName.of("tier")))), "tier").examples())
+                .singleElement().satisfies(e -> assertThat(List.of(e.before(), e.after())).containsOnly("***"));
+        // a rename production already has (tier there, segment gone) pairs nothing: the columns pair by name
+        DiffResult applied = diff(DiffRequest.of(cand, cand, ColumnName.list("id")).withRenames(request.renames()));
+        assertThat(applied.hasDifferences()).isFalse();
+    }
+
+    /** A declared rename that does not fit the tables is refused in one line before anything runs, by the api. */
+    @Test
+    void aRenameThatDoesNotFitTheTablesIsRefused() {
+        DiffRequest base = DiffRequest.of(TableId.of("rn", "bprod"), TableId.of("rn", "bcand"), ColumnName.list("id"));
+        create(base.production(), "SELECT range AS id, 'x' AS segment, DATE '2024-01-01' AS born FROM range(3)");
+        create(base.candidate(), "SELECT range AS id, 'x' AS tier, 'x' AS segment2, 1 AS born_year FROM range(3)");
+        String refused = "Cannot diff rn.bcand against rn.bprod with ";
+        assertRefused(base.withRenames(List.of(ColumnRename.of("sgment", "tier"))),
+                refused + "sgment renamed to tier: rn.bprod has no column sgment");
+        assertRefused(base.withRenames(List.of(ColumnRename.of("segment", "tire"))),
+                refused + "segment renamed to tire: rn.bcand has no column tire");
+        assertRefused(base.withRenames(List.of(ColumnRename.of("born", "born_year"))),
+                refused + "born renamed to born_year: DATE and INTEGER are not comparable (a renamed column holds numbers on both"
+                        + " sides, or values of one logical type)");
+        assertRefused(base.withRenames(List.of(ColumnRename.of("id", "tier"))),
+                refused + "id renamed to tier: a key column pairs by its name (give --key with the columns both sides have)");
+        assertThatThrownBy(() -> base.withRenames(List.of(ColumnRename.of("segment", "tier"), ColumnRename.of("segment", "segment2"))))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff rn.bcand against rn.bprod with the rename segment -> segment2: the rename segment -> tier"
+                        + " names one of its columns too");
+    }
+
+    /** A table of the query's rows, replacing one of that name. */
+    private static void create(TableId table, String select) {
+        warehouse.createNamespace(table.namespace());
+        warehouse.createTableAs(table, Sql.of(select), TableLayout.NONE, WriteMode.REPLACE);
+    }
+
+    private static void assertRefused(DiffRequest request, String message) {
+        assertThatThrownBy(() -> diff(request))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage(message);
     }
 
     @Test

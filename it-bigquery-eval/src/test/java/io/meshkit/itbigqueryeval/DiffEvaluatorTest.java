@@ -7,8 +7,12 @@ import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.differ.api.ColumnDiff;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.di.Differs;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The diff on BigQuery: the example's first and last snapshot of tracks and of rightsholders diffed,
- * exactly and sampled, on DuckDB and in ZetaSQL's evaluator (the differ's GoogleSQL run, not only
+ * exactly, sampled and with a column renamed, on DuckDB and in ZetaSQL's evaluator (the differ's GoogleSQL run, not only
  * analyzed), with the same result required. Engine-specific parts of a {@link DiffResult} are left
  * out of the comparison: column types (INTEGER on DuckDB is INT64 on BigQuery, DECIMAL(5,2) is
  * NUMERIC), the column profiles (sum and mean of a NUMERIC carry BigQuery's scale) and what the diff
@@ -31,25 +35,31 @@ class DiffEvaluatorTest {
 
     @Test
     void tracksFromFirstToLastDay() {
-        List<String> duckDb = diffOn(Engines.duckDb(), "tracks");
-        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "tracks");
-        // track 12 is new; track 2's title and track 5's genre changed
+        List<String> duckDb = diffOn(Engines.duckDb(), "tracks", "genre");
+        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "tracks", "genre");
+        // track 12 is new; track 2's title and track 5's genre changed, under genre's new name too
         assertThat(duckDb).contains("rows 11 -> 12: added 1, removed 0, changed 2, unchanged 9", "column title: 1 changed",
-                "column genre: 1 changed");
+                "column genre: 1 changed", "column genre_renamed: 1 changed");
+        assertThat(duckDb.subList(duckDb.indexOf("renamed genre -> genre_renamed"), duckDb.size()))
+                .contains("rows 11 -> 12: added 1, removed 0, changed 2, unchanged 9").doesNotContain("column genre: 1 changed");
         assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
     }
 
     @Test
     void rightsholdersFromFirstToLastDay() {
-        List<String> duckDb = diffOn(Engines.duckDb(), "rightsholders");
-        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "rightsholders");
+        List<String> duckDb = diffOn(Engines.duckDb(), "rightsholders", "rightsholder_id");
+        List<String> bigQuery = diffOn(Engines.bigQueryEvaluator(), "rightsholders", "rightsholder_id");
         // track 12 gets three territories, track 2 loses DE, 1/FR changes holder
-        assertThat(duckDb).contains("rows 32 -> 34: added 3, removed 1, changed 1, unchanged 30", "column rightsholder_id: 1 changed");
+        assertThat(duckDb).contains("rows 32 -> 34: added 3, removed 1, changed 1, unchanged 30", "column rightsholder_id: 1 changed",
+                "column rightsholder_id_renamed: 1 changed");
         assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
     }
 
-    /** Writes the first and the last snapshot as two tables and diffs them: exactly, and sampled at 50%. */
-    private static List<String> diffOn(Warehouse w, String table) {
+    /**
+     * Writes the first and the last snapshot as two tables and diffs them: exactly, sampled at 50%, and with
+     * {@code renamed} renamed in the last (a declared rename: production's column against the candidate's new one).
+     */
+    private static List<String> diffOn(Warehouse w, String table, String renamed) {
         try (w) {
             Contract contract = Fixtures.contract("music/contracts/" + table + ".odcs.yaml");
             Dataset dataset = contract.datasets().get(0);
@@ -64,6 +74,18 @@ class DiffEvaluatorTest {
             out.addAll(describe(differ.diff(DiffRequest.of(production, candidate, key))));
             out.add("sampled at 0.5 by " + key.get(0));
             out.addAll(describe(differ.diff(DiffRequest.of(production, candidate, key).withSampleRate(0.5))));
+            TableId renamedTable = TableId.of("diff", table + "_renamed");
+            SqlBuilder select = w.dialect().sql().sql("SELECT ");
+            select.join(dataset.columns(), ", ", c -> {
+                select.id(c.columnName());
+                if (c.columnName().name().equals(renamed)) {
+                    select.sql(" AS ").id(ColumnName.of(renamed + "_renamed"));
+                }
+            });
+            w.createTableAs(renamedTable, select.sql(" FROM ").table(candidate).build(), TableLayout.NONE, WriteMode.REPLACE);
+            out.add("renamed " + renamed + " -> " + renamed + "_renamed");
+            out.addAll(describe(differ.diff(DiffRequest.of(production, renamedTable, key)
+                    .withRenames(List.of(ColumnRename.of(renamed, renamed + "_renamed"))))));
             return out;
         }
     }

@@ -171,6 +171,24 @@ class FilesIT {
     }
 
     @Test
+    void aMissingDateNamesTheDatesThere() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        for (int d = 1; d <= 7; d++) {
+            day("2024-01-0" + d, "id,name,country\n1,Ann,SE\n");
+        }
+        IngestRun missing = files(v1, "2024-02-01");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("error: Cannot load snapshot 2024-02-01: no directory ")
+                .endsWith("; dates there: …, 2024-01-03, 2024-01-04, 2024-01-05, 2024-01-06, 2024-01-07 (7 in all)")
+                .doesNotContain("\n");
+
+        IngestRun nowhere = IngestRun.of("files", "--snapshots", dir.resolve("nowhere").toString(), "--contract", v1.toString(),
+                "--date", "2024-01-01", "--warehouse", "duckdb:" + dir.resolve("wh.duckdb"));
+        assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("nowhere does not exist");
+    }
+
+    @Test
     void helpShowsARealExample() {
         IngestRun help = IngestRun.of("files", "--help");
         assertThat(help.exitCode()).isZero();

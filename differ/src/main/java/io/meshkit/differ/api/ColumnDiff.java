@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What changed in one column. A column the candidate added is compared as NULL in production: its
  * changed rows are the keys that gained a value. A column the candidate removed is not compared (the
- * schema diff names it), so the diffs of both differs carry no such column.
+ * schema diff names it), so the diffs of both differs carry no such column. A column the candidate
+ * renamed is production's old column compared with the candidate's new one, under the new name.
  *
  * @param name the column
  * @param productionType the type in production, or null for a column the candidate added
@@ -17,9 +18,10 @@ import java.util.List;
  * @param examples up to N changed keys, smallest first
  * @param production profile in production, or null where not computed
  * @param candidate profile in the candidate, or null where not computed
+ * @param renamedFrom production's name of a column the candidate renamed, or null
  */
 public record ColumnDiff(String name, String productionType, String candidateType, long changedRows, boolean masked,
-        List<ValueExample> examples, SideStats production, SideStats candidate) {
+        List<ValueExample> examples, SideStats production, SideStats candidate, String renamedFrom) {
     /** Copies the examples. */
     public ColumnDiff {
         requireNonNull(name, "name is null");
@@ -27,6 +29,12 @@ public record ColumnDiff(String name, String productionType, String candidateTyp
             throw new IllegalArgumentException("column " + name + " is on neither side");
         }
         examples = List.copyOf(examples);
+    }
+
+    /** A column under the same name on both sides (or on one side only). */
+    public ColumnDiff(String name, String productionType, String candidateType, long changedRows, boolean masked,
+            List<ValueExample> examples, SideStats production, SideStats candidate) {
+        this(name, productionType, candidateType, changedRows, masked, examples, production, candidate, null);
     }
 
     /** Whether the candidate added this column (production does not have it). */
@@ -37,5 +45,10 @@ public record ColumnDiff(String name, String productionType, String candidateTyp
     /** Whether the candidate removed this column (it has no such column). */
     public boolean removed() {
         return candidateType == null;
+    }
+
+    /** Whether the candidate renamed this column ({@link #renamedFrom} is production's name). */
+    public boolean renamed() {
+        return renamedFrom != null;
     }
 }

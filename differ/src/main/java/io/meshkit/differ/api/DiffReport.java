@@ -44,7 +44,7 @@ public final class DiffReport {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"column", "changed", "nulls before", "nulls after", "mean before", "mean after"});
             for (ColumnDiff c : r.columns()) {
-                rows.add(new String[] {c.name() + (c.masked() ? " (pii)" : "") + (c.added() ? " (added)" : c.removed() ? " (removed)" : ""),
+                rows.add(new String[] {c.name() + (c.masked() ? " (pii)" : "") + columnSuffix(c),
                         String.valueOf(c.changedRows()),
                         nullRate(c.production()), nullRate(c.candidate()), mean(c.production()), mean(c.candidate())});
             }
@@ -102,12 +102,16 @@ public final class DiffReport {
         return " ".repeat(w - s.length()) + s;
     }
 
-    /** The schema changes, with the rows that gained (an added column) or lost (a removed one) a value where the diff compared them. */
+    /**
+     * The schema changes, with the rows that gained (an added column) or lost (a removed one) a value where the diff
+     * compared them; a renamed column is one change, its values compared under the new name.
+     */
     private static List<String> schemaLines(DiffResult r) {
         SchemaDiff s = r.schema();
         List<String> out = new ArrayList<>();
         s.added().forEach(c -> out.add("+ " + c + " (added)" + valueChanges(r, c, "gained")));
         s.removed().forEach(c -> out.add("- " + c + " (removed)" + valueChanges(r, c, "lost")));
+        s.renamed().forEach(n -> out.add("renamed " + n.from() + " -> " + n.to()));
         s.retyped().forEach(t -> out.add("~ " + t.column() + " " + t.from() + " -> " + t.to()));
         return out;
     }
@@ -119,7 +123,7 @@ public final class DiffReport {
     }
 
     private static String columnSuffix(ColumnDiff c) {
-        return c.added() ? " (added)" : c.removed() ? " (removed)" : "";
+        return c.added() ? " (added)" : c.removed() ? " (removed)" : c.renamed() ? " (renamed from " + c.renamedFrom() + ")" : "";
     }
 
     private static String key(DiffResult r, List<String> values) {
@@ -291,6 +295,10 @@ public final class DiffReport {
         for (SchemaDiff.Retyped t : r.schema().retyped()) {
             retyped.addObject().put("column", t.column()).put("from", t.from()).put("to", t.to());
         }
+        ArrayNode renamed = schema.putArray("renamed");
+        for (SchemaDiff.Renamed n : r.schema().renamed()) {
+            renamed.addObject().put("from", n.from()).put("to", n.to());
+        }
         ObjectNode dups = root.putObject("duplicates");
         dupJson(dups.putObject("production"), r.productionDuplicates());
         dupJson(dups.putObject("candidate"), r.candidateDuplicates());
@@ -300,11 +308,12 @@ public final class DiffReport {
             o.put("name", c.name());
             o.put("productionType", c.productionType());
             o.put("candidateType", c.candidateType());
-            if (c.added() || c.removed()) {
-                o.put("schemaChange", c.added() ? "added" : "removed");
+            if (c.added() || c.removed() || c.renamed()) {
+                o.put("schemaChange", c.added() ? "added" : c.removed() ? "removed" : "renamed");
             } else {
                 o.putNull("schemaChange");
             }
+            o.put("renamedFrom", c.renamedFrom());
             o.put("changed", c.changedRows());
             o.put("masked", c.masked());
             statsJson(o, "production", c.production());

@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
  * @param sampleRate compare only keys whose sampling value (of the first key column) is below this rate, or empty for all
  * @param examples examples kept per column and per kind of change
  * @param personalData columns masked in every example (the contract's personal-data columns)
+ * @param renames columns the candidate renamed (a contract's {@code meshkit.renamedFrom}): production's old column is
+ *     compared with the candidate's new one, under the new name. When the diff runs, each old name must be a column
+ *     of production and each new name one of the candidate (not the old), of comparable types (both numbers, or the
+ *     same logical type), neither a key column, or the diff is refused ({@link ErrorCode#INVALID_ARGUMENT}) before
+ *     anything runs; a rename production already has (the new name there, the old one gone) pairs nothing.
  */
 public record DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
-        OptionalDouble sampleRate, int examples, Set<ColumnName> personalData) {
+        OptionalDouble sampleRate, int examples, Set<ColumnName> personalData, List<ColumnRename> renames) {
     /** Validates and copies. */
     public DiffRequest {
         requireNonNull(production, "production is null");
@@ -44,6 +49,27 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
         if (examples < 0 || examples > 1000) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff: --examples must be 0..1000, got " + examples);
         }
+        renames = List.copyOf(renames);
+        requireDistinctRenames(renames, production, candidate);
+    }
+
+    /** A request without renames. */
+    public DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
+            OptionalDouble sampleRate, int examples, Set<ColumnName> personalData) {
+        this(production, candidate, key, normalisation, sampleRate, examples, personalData, List.of());
+    }
+
+    /** No column is renamed twice, nor renamed into another rename's column. */
+    private static void requireDistinctRenames(List<ColumnRename> renames, TableId production, TableId candidate) {
+        for (int i = 0; i < renames.size(); i++) {
+            ColumnRename r = renames.get(i);
+            for (ColumnRename other : renames.subList(0, i)) {
+                if (other.names(r.from()) || other.names(r.to())) {
+                    throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff " + candidate + " against " + production
+                            + " with the rename " + r + ": the rename " + other + " names one of its columns too");
+                }
+            }
+        }
     }
 
     /** A request with defaults: exact comparison, no sampling, 5 examples, nothing masked. */
@@ -63,22 +89,27 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
 
     /** This request with other normalisation. */
     public DiffRequest withNormalisation(Normalisation n) {
-        return new DiffRequest(production, candidate, key, n, sampleRate, examples, personalData);
+        return new DiffRequest(production, candidate, key, n, sampleRate, examples, personalData, renames);
     }
 
     /** This request with a sample rate. */
     public DiffRequest withSampleRate(double rate) {
-        return new DiffRequest(production, candidate, key, normalisation, OptionalDouble.of(rate), examples, personalData);
+        return new DiffRequest(production, candidate, key, normalisation, OptionalDouble.of(rate), examples, personalData, renames);
     }
 
     /** This request with personal-data columns. */
     public DiffRequest withPersonalData(Set<ColumnName> columns) {
-        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, columns);
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, columns, renames);
     }
 
     /** This request with another number of examples. */
     public DiffRequest withExamples(int n) {
-        return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData);
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData, renames);
+    }
+
+    /** This request with columns the candidate renamed (for a contract's: {@link ColumnRename#declaredBy}). */
+    public DiffRequest withRenames(List<ColumnRename> columns) {
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, personalData, columns);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
@@ -236,6 +237,7 @@ public final class DiffCli implements Callable<Integer> {
         TableId cand = candidate;
         List<ColumnName> keyColumns = key == null ? List.of() : key.stream().map(String::trim).map(ColumnName::of).toList();
         Set<ColumnName> personal = Set.of();
+        List<ColumnRename> renames = List.of();
         if (contract.selection().isPresent()) {
             Dataset d = contract.selection().get().dataset();
             DatasetTables tables = contract.selection().get().tables();
@@ -245,6 +247,7 @@ public final class DiffCli implements Callable<Integer> {
                 keyColumns = Scd2Shape.rowKey(d);   // a dimension's rows are versions: (key, valid_from)
             }
             personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
+            renames = ColumnRename.declaredBy(d);   // meshkit.renamedFrom: production's old column against the new one
         }
         if (prod == null || cand == null) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
@@ -253,7 +256,7 @@ public final class DiffCli implements Callable<Integer> {
         Normalisation n = new Normalisation(decimals == null ? OptionalInt.empty() : OptionalInt.of(decimals), relativeTolerance,
                 timestampPrecision, trim, ignoreCase);
         return new DiffRequest(prod, cand, keyColumns, n, sample == null ? OptionalDouble.empty() : OptionalDouble.of(sample),
-                examples, personal);
+                examples, personal, renames);
     }
 
 }

@@ -151,10 +151,10 @@ public final class CrossDatabaseDiffer implements Differ {
             List<ColumnInfo> cCols = c.describe();
             TableInfo pInfo = new TableInfo(request.production(), pCols, 0, OptionalLong.empty(), Optional.empty());
             TableInfo cInfo = new TableInfo(request.candidate(), cCols, 0, OptionalLong.empty(), Optional.empty());
-            SchemaDiff schema = WarehouseDiffer.schemaDiff(pInfo, cInfo);
             List<CanonicalText.Column> pKey = new ArrayList<>();
             List<CanonicalText.Column> cKey = new ArrayList<>();
             List<String> keyNames = new ArrayList<>();
+            List<ColumnName> keyColumns = new ArrayList<>();
             for (ColumnName k : request.key()) {
                 ColumnInfo pk = pInfo.column(k).orElseThrow(() -> missingKey(k, request.production()));
                 ColumnInfo ck = cInfo.column(k).orElseThrow(() -> missingKey(k, request.candidate()));
@@ -165,40 +165,33 @@ public final class CrossDatabaseDiffer implements Differ {
                 pKey.add(CanonicalText.Column.of(pk, CanonicalText.Form.NATIVE));
                 cKey.add(CanonicalText.Column.of(ck, CanonicalText.Form.NATIVE));
                 keyNames.add(pk.name().name());
+                keyColumns.add(pk.name());
             }
             List<CanonicalText.Column> pShape = new ArrayList<>();
             List<CanonicalText.Column> cShape = new ArrayList<>();
             List<String[]> types = new ArrayList<>();
-            // as in the warehouse: columns on both sides in production's order, then added ones, which read as
-            // NULL in production with the candidate's type; a removed column is in the schema diff only
+            // as in the warehouse (the same pairing): a column added by the candidate reads as NULL in production
+            // with the candidate's type, a renamed one is production's old column; a removed one is not compared
+            ColumnPairing pairing = ColumnPairing.of(request, pInfo, cInfo, keyColumns);
+            SchemaDiff schema = pairing.schema();
             java.util.Set<ColumnName> absentP = new java.util.HashSet<>();
             java.util.Set<ColumnName> absentC = new java.util.HashSet<>();
-            List<ColumnInfo[]> pairs = new ArrayList<>();
-            for (ColumnInfo pc : pCols) {
-                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(pc.name().name())) && cInfo.column(pc.name()).isPresent()) {
-                    pairs.add(new ColumnInfo[] {pc, cInfo.column(pc.name()).orElse(null)});
-                }
-            }
-            for (ColumnInfo cc : cCols) {
-                if (keyNames.stream().noneMatch(k -> k.equalsIgnoreCase(cc.name().name())) && pInfo.column(cc.name()).isEmpty()) {
-                    pairs.add(new ColumnInfo[] {null, cc});
-                }
-            }
-            for (ColumnInfo[] pair : pairs) {
-                ColumnInfo pc = pair[0] != null ? pair[0] : nullable(pair[1]);
-                ColumnInfo cc = pair[1] != null ? pair[1] : nullable(pair[0]);
+            for (DiffStatements.Compared col : pairing.compared()) {
+                ColumnInfo pc = col.production() != null ? col.production() : nullable(col.candidate());
+                ColumnInfo cc = col.candidate() != null ? col.candidate() : nullable(col.production());
                 CanonicalText.Form form = CanonicalText.form(pc.type(), cc.type(), request.normalisation().decimals());
                 pShape.add(CanonicalText.Column.of(pc, form));
                 cShape.add(CanonicalText.Column.of(cc, form));
-                if (pair[0] == null) {
+                if (col.production() == null) {
                     absentP.add(pc.name());
                 }
-                if (pair[1] == null) {
+                if (col.candidate() == null) {
                     absentC.add(cc.name());
                 }
-                columnNames.add(pc.name().name());
-                masked.add(request.isPersonalData(pc.name()));
-                types.add(new String[] {pair[0] == null ? null : pc.type().toString(), pair[1] == null ? null : cc.type().toString()});
+                columnNames.add(col.name().name());
+                masked.add(request.isPersonalData(col.name()));
+                types.add(new String[] {col.production() == null ? null : pc.type().toString(),
+                    col.candidate() == null ? null : cc.type().toString(), col.renamed() ? pc.name().name() : null});
             }
             p.configure(new RowShape(pKey, pShape, request.normalisation(), absentP));
             c.configure(new RowShape(cKey, cShape, request.normalisation(), absentC));
@@ -220,7 +213,8 @@ public final class CrossDatabaseDiffer implements Differ {
                         .map(e -> new ValueExample(keyTexts(e.key, maskKey), mask ? Values.MASK : text(e.before),
                                 mask ? Values.MASK : text(e.after)))
                         .toList();
-                columns.add(new ColumnDiff(columnNames.get(i), types.get(i)[0], types.get(i)[1], changedPerColumn[i], mask, ex, null, null));
+                columns.add(new ColumnDiff(columnNames.get(i), types.get(i)[0], types.get(i)[1], changedPerColumn[i], mask, ex, null, null,
+                        types.get(i)[2]));
             }
             long pRows = rowsP - excludedRowsP;
             long cRows = rowsC - excludedRowsC;

@@ -16,6 +16,7 @@ import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.Normalisation;
+import io.meshkit.differ.api.SchemaDiff;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,8 @@ import java.util.List;
 public final class DiffStatements {
     /**
      * A compared column, by the production spelling: on both sides, or added by the candidate, where
-     * production reads as NULL of the same type. A column the candidate removed is not compared.
+     * production reads as NULL of the same type, or renamed by the candidate (production's old column
+     * and the candidate's new one, named by the new name). A column the candidate removed is not compared.
      */
     record Compared(ColumnInfo production, ColumnInfo candidate) {
         Compared {
@@ -48,7 +50,12 @@ public final class DiffStatements {
         }
 
         ColumnName name() {
-            return production != null ? production.name() : candidate.name();
+            return production != null && !renamed() ? production.name() : candidate.name();
+        }
+
+        /** Whether the candidate renamed this column: the two sides' names differ. */
+        boolean renamed() {
+            return production != null && candidate != null && !production.name().name().equalsIgnoreCase(candidate.name().name());
         }
 
         /** Whether the candidate added this column. */
@@ -78,21 +85,23 @@ public final class DiffStatements {
     private final List<DataType> pKeyTypes;
     private final List<DataType> cKeyTypes;
     private final List<Compared> compared;
+    private final SchemaDiff schema;
 
     private DiffStatements(Dialect dialect, DiffRequest request, List<ColumnName> key, List<DataType> pKeyTypes, List<DataType> cKeyTypes,
-            List<Compared> compared) {
+            ColumnPairing columns) {
         this.dialect = dialect;
         this.request = request;
         this.key = List.copyOf(key);
         this.pKeyTypes = List.copyOf(pKeyTypes);
         this.cKeyTypes = List.copyOf(cKeyTypes);
-        this.compared = List.copyOf(compared);
+        this.compared = columns.compared();
+        this.schema = columns.schema();
     }
 
     /**
      * The statements diffing the request's tables, described as {@code production} and {@code candidate}.
      *
-     * @throws MeshkitException {@code INVALID_ARGUMENT} when a key column is missing
+     * @throws MeshkitException {@code INVALID_ARGUMENT} when a key column is missing or a declared rename does not fit the tables
      */
     public static DiffStatements of(Dialect dialect, DiffRequest request, TableInfo production, TableInfo candidate) {
         requireNonNull(dialect, "dialect is null");
@@ -109,21 +118,7 @@ public final class DiffStatements {
             pKeyTypes.add(pk.type());
             cKeyTypes.add(ck.type());
         }
-        // columns on both sides in production's order, then added ones in the candidate's; a column the
-        // candidate removed is in the schema diff only: comparing it as NULL would make every row that
-        // had a value in it a changed row, when what changed is the schema
-        List<Compared> compared = new ArrayList<>();
-        for (ColumnInfo pc : production.columns()) {
-            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(pc.name().name())) && candidate.column(pc.name()).isPresent()) {
-                compared.add(new Compared(pc, candidate.column(pc.name()).get()));
-            }
-        }
-        for (ColumnInfo cc : candidate.columns()) {
-            if (key.stream().noneMatch(k -> k.name().equalsIgnoreCase(cc.name().name())) && production.column(cc.name()).isEmpty()) {
-                compared.add(new Compared(null, cc));
-            }
-        }
-        return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, compared);
+        return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, ColumnPairing.of(request, production, candidate, key));
     }
 
     private static MeshkitException missingKey(DiffRequest r, ColumnName k, TableId table) {
@@ -139,6 +134,11 @@ public final class DiffStatements {
     /** The columns compared, in production's order. */
     List<Compared> compared() {
         return compared;
+    }
+
+    /** The columns added, removed, renamed and retyped. */
+    SchemaDiff schema() {
+        return schema;
     }
 
     /** Every statement a diff may run: counts and comparison with and without duplicates, and both duplicate listings. */

@@ -31,7 +31,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Diffs two tables of one warehouse with set-based SQL: one full outer join of both tables feeds
@@ -60,7 +59,7 @@ public final class WarehouseDiffer implements Differ {
         DiffStatements statements = DiffStatements.of(dialect, request, p, c);
         List<ColumnName> key = statements.key();
         List<DiffStatements.Compared> compared = statements.compared();
-        SchemaDiff schema = schemaDiff(p, c);
+        SchemaDiff schema = statements.schema();
         long[] queries = {0};
         Counts total = counts(statements, false, queries);
         Counts counts = total;
@@ -82,7 +81,8 @@ public final class WarehouseDiffer implements Differ {
                     col.candidate() == null ? null : col.candidate().type().toString(),
                     cp.changed, request.isPersonalData(col.name()), cp.examples,
                     col.production() == null ? null : cp.production.finish(counts.production),
-                    col.candidate() == null ? null : cp.candidate.finish(counts.candidate)));
+                    col.candidate() == null ? null : cp.candidate.finish(counts.candidate),
+                    col.renamed() ? col.production().name().name() : null));
         }
         long matched = pass.matched;
         return new DiffResult(request.production().toString(), request.candidate().toString(), "warehouse",
@@ -91,27 +91,6 @@ public final class WarehouseDiffer implements Differ {
                 total.production, total.candidate, counts.production, counts.candidate, pass.addedRows, pass.removedRows, pass.changed, matched - pass.changed,
                 columns, pass.addedExamples, pass.removedExamples, schema, pDup, cDup,
                 new DiffResult.Work(queries[0], 0, 0, (System.nanoTime() - start) / 1_000_000));
-    }
-
-    /** Columns added, removed and retyped, by case-insensitive name. */
-    static SchemaDiff schemaDiff(TableInfo p, TableInfo c) {
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<SchemaDiff.Retyped> retyped = new ArrayList<>();
-        for (ColumnInfo pc : p.columns()) {
-            Optional<ColumnInfo> cc = c.column(pc.name());
-            if (cc.isEmpty()) {
-                removed.add(pc.name().name());
-            } else if (!cc.get().type().equals(pc.type())) {
-                retyped.add(new SchemaDiff.Retyped(pc.name().name(), pc.type().toString(), cc.get().type().toString()));
-            }
-        }
-        for (ColumnInfo cc : c.columns()) {
-            if (p.column(cc.name()).isEmpty()) {
-                added.add(cc.name().name());
-            }
-        }
-        return new SchemaDiff(added, removed, retyped);
     }
 
     // ---- running the statements ----

@@ -105,7 +105,8 @@ public final class FilesIngest {
     static List<Path> files(Path snapshots, LocalDate date) {
         Path dir = snapshots.resolve("snapshot_date=" + date);
         if (!Files.isDirectory(dir)) {
-            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot load snapshot " + date + ": no directory " + dir);
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot load snapshot " + date + ": no directory " + dir
+                    + datesThere(snapshots));
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> files = s.filter(p -> {
@@ -122,6 +123,26 @@ public final class FilesIngest {
             return files;
         } catch (IOException e) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot load snapshot " + date + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "; dates there: 2024-01-01, 2024-01-02" (the newest five), or "; no snapshot_date=… directory in DIR". */
+    static String datesThere(Path snapshots) {
+        if (!Files.isDirectory(snapshots)) {
+            return "; " + snapshots + " does not exist";
+        }
+        try (Stream<Path> s = Files.list(snapshots)) {
+            List<String> dates = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("snapshot_date=")).map(n -> n.substring("snapshot_date=".length()))
+                    .sorted().toList();
+            if (dates.isEmpty()) {
+                return "; no snapshot_date=YYYY-MM-DD directory in " + snapshots;
+            }
+            List<String> newest = dates.subList(Math.max(0, dates.size() - 5), dates.size());
+            return "; dates there: " + (dates.size() > newest.size() ? "…, " : "") + String.join(", ", newest)
+                    + (dates.size() > newest.size() ? " (" + dates.size() + " in all)" : "");
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -10,6 +10,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
@@ -70,7 +71,7 @@ public final class DiffStep extends ContractStep {
         Normalisation n = new Normalisation(o.integer("--decimals").map(OptionalInt::of).orElse(OptionalInt.empty()),
                 o.number("--rel-tolerance").orElse(0.0), o.integer("--timestamp-precision").orElse(6), o.has("--trim"), o.has("--ignore-case"));
         return new DiffRequest(production, candidate, key, n, o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                o.integer("--examples").orElse(5), personal);
+                o.integer("--examples").orElse(5), personal, ColumnRename.declaredBy(d));
     }
 
     /** The schema change, in the line and in the report's schema section. */
@@ -81,9 +82,11 @@ public final class DiffStep extends ContractStep {
         List<String> parts = new ArrayList<>();
         s.added().forEach(c -> parts.add("+ " + c + " (added)"));
         s.removed().forEach(c -> parts.add("- " + c + " (removed)"));
+        s.renamed().forEach(n -> parts.add("renamed " + n.from() + " -> " + n.to()));
         s.retyped().forEach(t -> parts.add("~ " + t.column() + " " + t.from() + " -> " + t.to()));
         s.added().forEach(c -> context.report().schemaChange(dataset, unit.key(), "column " + c + " added"));
         s.removed().forEach(c -> context.report().schemaChange(dataset, unit.key(), "column " + c + " removed"));
+        s.renamed().forEach(n -> context.report().schemaChange(dataset, unit.key(), "column " + n.from() + " renamed to " + n.to()));
         s.retyped().forEach(t -> context.report().schemaChange(dataset, unit.key(), "column " + t.column() + " " + t.from() + " -> " + t.to()));
         return "; schema: " + String.join(", ", parts);
     }
