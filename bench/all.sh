@@ -15,60 +15,32 @@
 # Needs what the benchmarks need: the build (mvn), MariaDB on 127.0.0.1:3306 for differ and
 # snapshot-ingest. Stops at the first benchmark that fails, naming it.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 quick=false
 if [ "${1:-}" = "--quick" ]; then quick=true; shift; fi
-all=(cli-startup contract-validate linter monitor publisher sampler scd-builder differ snapshot-ingest first-day)
+# One row per benchmark: its name, its small sizes for --quick (in the script's own arguments, see the
+# head of each script), which rows of its first table are its headline, and the target they answer to.
+declare -A quick_args headline target
+all=()
+benchmark() { all+=("$1"); quick_args[$1]="$2"; headline[$1]="$3"; target[$1]="$4"; }
+benchmark cli-startup "3" '`meshkit --help`|`meshkit-lint --help`|`meshkit-scd --help`' 'every --help < 600 ms'
+benchmark contract-validate "1000 3" 'contract validate' '1,000 contracts < 3 s'
+benchmark linter "1000 2" '--base HEAD' '5,000 contracts with a base < 5 s'
+benchmark monitor "2" 'steady state|CLI `meshkit-monitor check`' 'check < 2 s'
+benchmark publisher "100000,1000000 1" '^\| *10,000,000|^\| *1,000,000 ' \
+  'switch time 10M/1M < 1.5 (no copy); audit ≤ 1.5x its one-scan floor'
+benchmark sampler "100000 15.5 1" '^\| *1% ' '1%: ≥ 30x faster, average error < 0.2%'
+benchmark scd-builder "1000000" 'invariant checks|baseline: dbt' 'apply ≤ 1.5x the floor, faster than dbt-check'
+# the cross-database table plants differences up to id 1,000,000; no network part
+benchmark differ "1000000 1000000 1 0" 'in-warehouse diff|cross-database diff' \
+  'in-warehouse ≤ 1.2x the bound; cross-db ≥ 5x faster than a full download at 100 Mbit/s'
+benchmark snapshot-ingest "500000 100000" '^\| *(narrow|wide) ' \
+  'ingest ≤ 1.5x mydumper, landing ≤ 1.0x, staging ≤ 1.5x its CTAS floor, heap < 512 MB'
+# one size: a template's own sample data
+benchmark first-day "" 'total' 'archive to green mvn test and a published dataset < 120 s'
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${all[@]}")
-
-# the small sizes of --quick, in each script's own arguments (see the head of each script)
-quick_args() {
-  case "$1" in
-    cli-startup) echo "3" ;;
-    contract-validate) echo "1000 3" ;;
-    linter) echo "1000 2" ;;
-    monitor) echo "2" ;;
-    publisher) echo "100000,1000000 1" ;;
-    sampler) echo "100000 15.5 1" ;;
-    scd-builder) echo "1000000" ;;
-    differ) echo "1000000 1000000 1 0" ;;   # the cross-database table plants differences up to id 1,000,000; no network part
-    snapshot-ingest) echo "500000 100000" ;;
-    first-day) echo "" ;;                 # one size: a template's own sample data
-  esac
-}
-
-# which rows of a benchmark's first table are its headline, and the target they answer to
-headline() {
-  case "$1" in
-    cli-startup) echo '`meshkit --help`|`meshkit-lint --help`|`meshkit-scd --help`' ;;
-    contract-validate) echo 'contract validate' ;;
-    linter) echo '--base HEAD' ;;
-    monitor) echo 'steady state|CLI `meshkit-monitor check`' ;;
-    publisher) echo '^\| *10,000,000|^\| *1,000,000 ' ;;
-    sampler) echo '^\| *1% ' ;;
-    scd-builder) echo 'invariant checks|baseline: dbt' ;;
-    differ) echo 'in-warehouse diff|cross-database diff' ;;
-    snapshot-ingest) echo '^\| *(narrow|wide) ' ;;
-    first-day) echo 'total' ;;
-  esac
-}
-target() {
-  case "$1" in
-    cli-startup) echo 'every --help < 600 ms' ;;
-    contract-validate) echo '1,000 contracts < 3 s' ;;
-    linter) echo '5,000 contracts with a base < 5 s' ;;
-    monitor) echo 'check < 2 s' ;;
-    publisher) echo 'switch time 10M/1M < 1.5 (no copy); audit ≤ 1.5x its one-scan floor' ;;
-    sampler) echo '1%: ≥ 30x faster, average error < 0.2%' ;;
-    scd-builder) echo 'apply ≤ 1.5x the floor, faster than dbt-check' ;;
-    differ) echo 'in-warehouse ≤ 1.2x the bound; cross-db ≥ 5x faster than a full download at 100 Mbit/s' ;;
-    snapshot-ingest) echo 'ingest ≤ 1.5x mydumper, landing ≤ 1.0x, staging ≤ 1.5x its CTAS floor, heap < 512 MB' ;;
-    first-day) echo 'archive to green mvn test and a published dataset < 120 s' ;;
-  esac
-}
 
 # the first Markdown table of a file
 first_table() {
@@ -76,7 +48,7 @@ first_table() {
 }
 
 date_utc=$(date -u +%Y-%m-%d)
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 started=$(date +%s)
 declare -A took file
 work="$(mktemp -d -t meshkit-bench-all.XXXXXX)"
@@ -86,7 +58,7 @@ for name in "${names[@]}"; do
   script="$root/bench/$name.sh"
   [ -x "$script" ] || { echo "error: no benchmark bench/$name.sh (one of: ${all[*]})" >&2; exit 2; }
   args=()
-  if $quick; then read -r -a args <<< "$(quick_args "$name")"; fi
+  if $quick; then read -r -a args <<< "${quick_args[$name]}"; fi
   echo "== $name ${args[*]}" >&2
   t0=$(date +%s)
   # --quick numbers must not replace a full run's results: keep the module's files and put them back
@@ -112,25 +84,22 @@ for name in "${names[@]}"; do
     cp -p "$backup/$name"/* "$root/bench/results/" 2>/dev/null || true
   fi
 done
-load_after=$(uptime | sed 's/.*load average: //')
+load_after=$(load_average)
 
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
 out="$root/bench/results/all-$date_utc$($quick && echo -quick || true).md"
 {
   echo "# meshkit benchmarks, $date_utc$($quick && echo ' (--quick: small sizes, for the shape, not the numbers)' || true)"
   echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Load average before: $load_before; after: $load_after"
+  echo "Machine: $(machine). Load average before: $load_before; after: $load_after"
   echo "(a load near or above the core count means the numbers were taken under load). Total $(( $(date +%s) - started )) s."
   echo "Every row is from the benchmark's own table, where its baseline was measured in the same run."
   echo
   echo "| benchmark | measured (the benchmark's own columns) | target | met |"
   echo "|---|---|---|---|"
   for name in "${names[@]}"; do
-    rows="$(first_table "${file[$name]}" | grep -E -- "$(headline "$name")" || true)"
+    rows="$(first_table "${file[$name]}" | grep -E -- "${headline[$name]}" || true)"
     if [ -z "$rows" ]; then
-      echo "| $name | (no headline row found: see its table below) | $(target "$name") | ? |"
+      echo "| $name | (no headline row found: see its table below) | ${target[$name]} | ? |"
       continue
     fi
     while IFS= read -r row; do
@@ -140,7 +109,7 @@ out="$root/bench/results/all-$date_utc$($quick && echo -quick || true).md"
         *"| met |"*|*"| met"|*"| yes |"*|*"| yes") met="yes" ;;
         *"**missed**"*|*"| **no** |"*|*"| **no**"*|*"| no |"*) met="**no**" ;;
       esac
-      echo "| $name | $cells | $(target "$name") | $met |"
+      echo "| $name | $cells | ${target[$name]} | $met |"
     done <<< "$rows"
   done
   echo

@@ -9,28 +9,15 @@
 #
 # Target (issue 12): every command's --help under 0.6 s.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-9}"
 dist="$root/cli/target/meshkit"
 
 "$root/meshkit" --version >/dev/null   # builds the distribution if needed, outside the measurement
 
-# median wall time in ms of a command over $runs runs (after one warm-up run for the file cache)
-median_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=() r t0 t1
-  for ((r = 0; r < runs; r++)); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
-}
-
 export MESHKIT_CACHE_DIR="$(mktemp -d)"
 trap 'rm -rf "$MESHKIT_CACHE_DIR"' EXIT
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 java_floor=$(median_ms java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version)
 rows=()
 met=0 total=0
@@ -42,18 +29,11 @@ for cmd in "$dist"/bin/meshkit "$dist"/bin/meshkit-*; do
   if [ "$ms" -lt 600 ]; then verdict="met"; met=$((met + 1)); else verdict="**missed**"; fi
   rows+=("| \`$name --help\` | $ms | $(awk -v a="$ms" -v b="$java_floor" 'BEGIN { printf "%.1fx", a / b }') | $off | $(awk -v a="$ms" -v b="$off" 'BEGIN { printf "%.2fx", a / b }') | $verdict |")
 done
-load_after=$(uptime | sed 's/.*load average: //')
+load_after=$(load_average)
 
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/cli-startup-$date_utc.md"
+out=$(report_file cli-startup)
 {
-  echo "# CLI start-up, $date_utc"
-  echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Load average before: $load_before; after: $load_after"
-  echo "(a shared machine: a load near or above the core count means the numbers were taken under load)."
+  report_head "CLI start-up"
   echo "Median of $runs runs (after one warm-up), wall time including JVM start; the launchers run"
   echo "\`java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto\`; \`meshkit\` has all $(ls "$dist"/lib/*.jar | wc -l) jars"
   echo "on its class path, each \`meshkit-<tool>\` only its modules' (lib/classpath/*.txt: $(for f in "$dist"/lib/classpath/meshkit-{linter,scd-builder}.txt; do printf '%s %s, ' "$(basename "$f" .txt)" "$(tr ':' '\n' < "$f" | wc -l)"; done)"

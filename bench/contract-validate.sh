@@ -10,7 +10,7 @@
 #
 # Targets (issue 2): 1,000 contracts in under 3 s wall; --help under 0.6 s.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n="${1:-1000}"
 runs="${2:-7}"
 work="$root/bench/work/contracts-$n"
@@ -26,37 +26,17 @@ for ((i = 0; i < n; i++)); do
   sed -e "s/^id: .*/id: bench-contract-$i/" -e "s/^name: \(.*\)/name: \1_$i/" "$src" > "$work/c$i.odcs.yaml"
 done
 
-# median wall time in ms of a command over $runs runs (after one warm-up run for the file cache)
-median_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for ((r = 0; r < runs; r++)); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
-}
-
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 java_floor=$(median_ms java -Xshare:auto -XX:TieredStopAtLevel=1 -version)
 help=$(median_ms "$root/cli/target/meshkit/bin/meshkit" --help)
 validate=$(median_ms "$root/cli/target/meshkit/bin/meshkit" contract validate "$work")
 per_s=$(awk -v n="$n" -v ms="$validate" 'BEGIN { printf "%.0f", n / (ms / 1000) }')
 
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
-load_after=$(uptime | sed 's/.*load average: //')
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/contract-validate-$date_utc.md"
+load_after=$(load_average)
+out=$(report_file contract-validate)
 {
-  echo "# contract validate, $date_utc"
-  echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Median of $runs runs, wall time including JVM start."
-  echo "Load average before: $load_before; after: $load_after (above the core count, other work shared the machine: read the ratios)."
+  report_head "contract validate"
+  echo "Median of $runs runs, wall time including JVM start."
   echo
   echo "| what | median ms | vs bare JVM | target |"
   echo "|---|---:|---:|---|"

@@ -8,8 +8,12 @@
 # htb on the loopback interface, with latency from a small delaying TCP proxy (DifferBenchmark's
 # DelayProxy; this kernel has no netem), in two profiles: 1 Gbit/s with 1 ms round trip, 100 Mbit/s
 # with 20 ms. Everything (server, proxy, qdisc) is torn down by a trap.
-# Baselines are measured in the same run, alternating with meshkit's runs. Wall time is the measure;
-# CPU time is shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md.
+# Baselines are measured in the same run, alternating with meshkit's runs; across the network the
+# user's baseline is whole processes: `mariadb --batch --quick` to a file, then DuckDB comparing that
+# file with the candidate (and the client alone for reference). Wall time is the measure; CPU time is
+# shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md (differ-<date>-2.md
+# and so on when that file exists). The network part alone (`bench/differ.sh 0 0 3`) takes about
+# 10 minutes on the idle machine.
 #
 #   bench/differ.sh [WAREHOUSE_ROWS=10000000] [MYSQL_ROWS=1000000] [RUNS=3] [NETWORK_ROWS=1000000]
 #
@@ -18,7 +22,7 @@
 # mariadbd/mariadb-install-db; its server listens on 127.0.0.1:3317, the proxy on 3318. DuckDB files
 # go to bench/work/ (memory_limit 4GB).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rows="${1:-10000000}"
 mysql_rows="${2:-1000000}"
 runs="${3:-3}"
@@ -26,21 +30,22 @@ net_rows="${4:-1000000}"
 url="${MESHKIT_TEST_MYSQL_URL:-jdbc:mysql://127.0.0.1:3306/test?user=root}"
 today="$(date -u +%F)"
 out="$root/bench/results/differ-$today.md"
+# a second run on the same day keeps the first one's file
+n=2
+while [ -e "$out" ]; do out="$root/bench/results/differ-$today-$n.md"; n=$((n + 1)); done
 work="$root/bench/work"
 mkdir -p "$work" "$root/bench/results"
 
-cd "$root"
-mvn -o -q -pl differ -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
-cp="differ/target/test-classes:differ/target/classes:$(cat differ/target/bench-cp.txt)"
+test_classpath differ
 
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 table=""
 if [ "$rows" != 0 ] || [ "$mysql_rows" != 0 ]; then
   local_url="$url"
   [ "$mysql_rows" = 0 ] && local_url="-"
   table=$(java -Xmx2g -cp "$cp" io.meshkit.differ.DifferBenchmark "$work" "$rows" "$mysql_rows" "$local_url" "$runs" 2>"$work/differ-bench.log")
 fi
-load_mid=$(uptime | sed 's/.*load average: //')
+load_mid=$(load_average)
 
 # ---- (3) across databases over a shaped, delayed network ----
 net_table=""
@@ -100,7 +105,7 @@ if [ "$net_rows" != 0 ]; then
   done
   tc -s class show dev lo classid 1:20 >"$work/differ-tc.log" 2>&1 || true
 fi
-load_after=$(uptime | sed 's/.*load average: //')
+load_after=$(load_average)
 
 {
   echo "# differ benchmark, $today"
@@ -117,9 +122,10 @@ load_after=$(uptime | sed 's/.*load average: //')
     echo
     echo "A private MariaDB server (own data directory and port), its port shaped by \`tc\` htb on the loopback interface,"
     echo "latency added by a delaying TCP proxy; the candidate in DuckDB. Median of $runs runs after one warm-up, the download"
-    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status."
+    echo "and the diff alternately. Server CPU from /proc of the private server; rows and bytes from its global status; the"
+    echo "CPU of whole processes from /usr/bin/time."
     echo
-    echo "| link | method | wall s (median) | faster than the download | JVM CPU s | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
+    echo "| link | method | wall s (median) | faster than the download | client CPU s (this JVM, or the processes) | MySQL server CPU s | rows MySQL sent | bytes MySQL sent | differences found |"
     echo "|---|---|---:|---|---:|---:|---:|---:|---:|"
     printf '%s' "$net_table"
     echo
@@ -128,8 +134,7 @@ load_after=$(uptime | sed 's/.*load average: //')
     printf '%s' "$net_steps"
     echo
   fi
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), $(free -g | awk '/Mem:/ {print $2}') GB RAM,"
-  echo "$(java -version 2>&1 | head -1), $(mariadbd --version | sed 's/.*Ver //; s/ for.*//')."
+  echo "Machine: $(machine); MariaDB $(mariadbd --version | sed 's/.*Ver //; s/ for.*//')."
   echo "Load average before: $load_before; after the local part: $load_mid; after: $load_after (other helpers share this"
   echo "2-core machine: a load above 2 means the numbers were taken under load)."
 } | tee "$out"

@@ -14,6 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$root/release/lib.sh"
+. "$root/bench/lib.sh"
 template="${1:-snapshot-dimension}"
 dataset="${2:-shop.customers}"
 version="$(meshkit_version "$root")"
@@ -23,7 +24,7 @@ work="$(mktemp -d -t meshkit-first-day.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 user_home "$work/home" "$work/m2"
 export MAVEN_OPTS="-Duser.home=$work/home" MESHKIT_CACHE_DIR="$work/cache"
-load_before=$(uptime | sed 's/.*load average: //')
+load_before=$(load_average)
 
 ms() { date +%s%3N; }
 t0=$(ms)
@@ -43,7 +44,7 @@ meshkit run pipeline.yaml > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; e
 t4=$(ms)
 rows="$(meshkit query --format csv "SELECT COUNT(*) AS n FROM $dataset" | tail -n 1)"
 t5=$(ms)
-load_after=$(uptime | sed 's/.*load average: //')
+load_after=$(load_average)
 tests="$(sed -n 's/.*tests="\([0-9]*\)".*/\1/p' target/meshkit-golden.xml | head -n 1)"
 copied="$(du -sm "$work/m2" | cut -f1)"
 sec() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
@@ -52,10 +53,7 @@ verdict="$(awk -v t="$total" 'BEGIN { print (t < 120 ? "met" : "not met") }')"
 
 out="$root/bench/results/first-day-$(date -u +%F).md"
 {
-  echo "# First day: from the archive to a published dataset, $(date -u +%F)"
-  echo
-  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo); $(java -version 2>&1 | head -n 1)."
-  echo "Load average before: $load_before; after: $load_after (a shared machine: a load above the core count means other builds ran meanwhile)."
+  report_head "First day: from the archive to a published dataset"
   echo "Template \`$template\`, dataset \`$dataset\`, meshkit $version; Maven from an empty local repository, Maven Central read from the ~/.m2 cache ($copied MB copied in by \`mvn test\`)."
   echo
   echo "| step | command | seconds |"

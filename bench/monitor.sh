@@ -8,13 +8,11 @@
 #
 # Target (issue 9): check under 2 s.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
 work="$root/bench/work/monitor"
-cd "$root"
-mvn -o -q -pl monitor -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
-cp="monitor/target/test-classes:monitor/target/classes:$(cat monitor/target/cp.txt)"
-load_before=$(awk '{ print $1, $2, $3 }' /proc/loadavg)
+test_classpath monitor
+load_before=$(load_average)
 rows=$(java -cp "$cp" io.meshkit.monitor.bench.MonitorBenchmark "$work" "$runs" 2>/dev/null)
 # CLI wall time: one `check` in a fresh JVM, as cron runs it (state already recorded: steady state)
 cli_ms=()
@@ -27,15 +25,12 @@ for ((r = 0; r < 3; r++)); do
 done
 cli=$(printf '%s\n' "${cli_ms[@]}" | sort -n | sed -n 2p)
 jvm0=$(date +%s%N); java -version >/dev/null 2>&1; jvm=$(( ($(date +%s%N) - jvm0) / 1000000 ))
-load_after=$(awk '{ print $1, $2, $3 }' /proc/loadavg)
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
+load_after=$(load_average)
 out="$root/bench/results/monitor-2026-11-23.md"
 {
   echo "# monitor check, 2026-11-23"
   echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. DuckDB memory_limit 2GB, file on local disk."
+  echo "Machine: $(machine). DuckDB memory_limit 2GB, file on local disk."
   echo "Load average before: $load_before; after: $load_after (other helpers share this machine: numbers taken under that load)."
   echo "10,000 datasets x 365 daily runs = 3.65M runs, 1.8M publications; 100 contracts x 100 datasets parsed by every check."
   echo "Median of $runs runs after a warm-up, in process (ms)."

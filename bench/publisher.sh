@@ -10,32 +10,20 @@
 # Targets: promotion does not copy data, so the 10M/1M ratio stays under 1.5 (issue 5);
 # the audit at most 1.5x its floor (issue 22).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 sizes="${1:-1000000,10000000}"
 reps="${2:-3}"
-cd "$root"
-
 mkdir -p "$root/bench/work" "$root/bench/results"
-# each reactor module writes its own file (relative to its directory); the publisher's is the one we need
-mvn -o -q -pl publisher -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cpfile="$root/publisher/target/bench-classpath.txt"
-cp="$root/publisher/target/test-classes:$root/publisher/target/classes:$(cat "$cpfile")"
+test_classpath publisher
 
-load_before=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
+load_before=$(load_average)
 table=$(java -Xmx2g -cp "$cp" io.meshkit.publisher.PromotionBenchmark "$root/bench/work/publisher" "$sizes" "$reps")
-load_after=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
+load_after=$(load_average)
 
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/publisher-$date_utc.md"
+out=$(report_file publisher)
 {
-  echo "# publisher: promotion time, $date_utc"
-  echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. DuckDB file warehouse, memory_limit 1GB, threads 2."
-  echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after. The machine is shared with other"
-  echo "builds: when the load is above the core count these numbers were taken under load."
+  report_head "publisher: promotion time"
+  echo "DuckDB file warehouse, memory_limit 1GB, threads 2."
   echo
   echo "Median of $reps promotions per size. *Switch* is the atomic step alone (rename the candidate into its"
   echo "version table, re-point the production view, record the publication, commit); *full promote* adds the"

@@ -10,24 +10,16 @@
 # Then restate --from the last day of three variants of a dimension (type-2 only, a type-1 column, a
 # firstFill: fill column), with their ratios to the type-2-only restatement and to the baseline.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 keys="${1:-10000000}"
 memory="${2:-4GB}"
 runs="${3:-}"
-cd "$root"
-cp_file="$root/scd-builder/target/bench.classpath"
-# in the reactor, so meshkit's own modules resolve to their target/classes (nothing is installed in ~/.m2);
-# every module writes the file in turn and scd-builder, built last, writes it last
-mvn -o -q -pl scd-builder -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
-cp="$root/scd-builder/target/test-classes:$root/scd-builder/target/classes:$(cat "$cp_file")"
+test_classpath scd-builder
 mkdir -p "$root/bench/work" "$root/bench/results"
 db="$root/bench/work/scd-bench.duckdb"
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+load_before=$(load_average)
 table=$(java -Xmx1g -cp "$cp" io.meshkit.scdbuilder.ScdBuilderBenchmark "$keys" "$db" "$memory" $runs)
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
+load_after=$(load_average)
 today=$(date -u +%F)
 out="$root/bench/results/scd-builder-$today.md"
 if [ ! -f "$out" ]; then
@@ -37,7 +29,7 @@ fi
   echo
   echo "## scd-builder apply, $keys keys"
   echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv. Load average before/after: $load_before / $load_after"
+  echo "Machine: $(machine). Load average before/after: $load_before / $load_after"
   echo "(other helpers share this machine, so the numbers may have been taken under load)."
   echo
   echo "$table"

@@ -20,8 +20,7 @@
 # staging <= 1.5x the bare CREATE TABLE AS SELECT; peak heap < 512 MB (the JVM runs with -Xmx512m).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); keeps the database for reruns.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 big=false
 if [ "${1:-}" = "--big" ]; then big=true; shift; fi
 narrow_rows="${1:-5000000}"
@@ -29,7 +28,7 @@ wide_rows="${2:-1000000}"
 runs="${RUNS:-3}"
 db="${BENCH_DB:-meshkit_bench}"
 home="${MESHKIT_HOME:-$root/cli/target/meshkit}"
-load_before=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
+load_before=$(load_average)
 
 if ! command -v mydumper >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q mydumper >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q mydumper >/dev/null; }
@@ -162,20 +161,14 @@ echo "|---|---|---|---|---:|"
 printf '%s\n' "${cpus[@]}"
 }
 table=$(bench)
-load_after=$(awk '{ print $1 ", " $2 ", " $3 }' /proc/loadavg)
-cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
-mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-jv=$(java -version 2>&1 | sed -n 1p)
+load_after=$(load_average)
 mdb=$(sql 'SELECT VERSION()')
 dumper_version=$(mydumper --version 2>&1 | head -1)
-date_utc=$(date -u +%Y-%m-%d)
-out="$root/bench/results/snapshot-ingest-$date_utc.md"
+out=$(report_file snapshot-ingest)
 {
-  echo "# snapshot-ingest against mydumper, $date_utc"
-  echo
-  echo "Machine: $(nproc) cores, $cpu, $mem; $jv; MariaDB $mdb on the same machine; $dumper_version."
-  echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after. The machine is shared with other builds:"
-  echo "with a load above 2 the seconds are inflated; read the ratios, which compare runs interleaved in the same minutes."
+  report_head "snapshot-ingest against mydumper"
+  echo "MariaDB $mdb on the same machine; $dumper_version. With a load above 2 the seconds are inflated; read the ratios,"
+  echo "which compare runs interleaved in the same minutes."
   echo
   echo "Medians of $runs runs per tool and table, each a whole process as a user runs it, alternating. meshkit runs from"
   echo "\`bin/meshkit\` (its flags, the class-data archive written by a warm-up run, \`-Xmx512m\`) into a fresh landing"

@@ -38,7 +38,8 @@ import java.util.function.LongSupplier;
  *       planted differences; the segment diff against downloading both sides in full and comparing them
  *       row by row, then MySQL digesting the whole table once (a bound);</li>
  *   <li>{@code network}: the same across a shaped, delayed link, one profile per call (see {@link #network});
- *       {@code proxy}: the {@link DelayProxy} that delays it.</li>
+ *       {@code proxy}: the {@link DelayProxy} that delays it; {@code compare}: the user's baseline's second
+ *       process, DuckDB comparing a downloaded file with the candidate ({@link #compareDownload}).</li>
  * </ol>
  * Baseline and meshkit run alternately; each row shows median wall and CPU time (this JVM with
  * DuckDB's threads, plus a MySQL/MariaDB server on this machine). Arguments: work directory, rows for
@@ -50,6 +51,10 @@ public final class DifferBenchmark {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("proxy")) {
             DelayProxy.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            return;
+        }
+        if (args[0].equals("compare")) {
+            System.out.println(compareDownload(Path.of(args[1]), Path.of(args[2])));
             return;
         }
         if (args[0].equals("network")) {
@@ -204,7 +209,9 @@ public final class DifferBenchmark {
      * script shapes the server's port with tc and delays it with {@link DelayProxy}), the candidate
      * in DuckDB. Measures, alternately, the full download of both sides with a row-by-row compare
      * and the cross-database diff in this JVM; then, as a user runs them, whole processes: the
-     * {@code mariadb --batch --quick} client downloading production, and {@code meshkit diff --source}.
+     * {@code mariadb --batch --quick} client downloading production to a file and DuckDB comparing
+     * that file with the candidate (the baseline), the client alone (for reference: it compares
+     * nothing), and {@code meshkit diff --source}.
      * For each: median wall time, this process's CPU, the server's CPU (from /proc of {@code serverPid}),
      * and the rows and bytes the server sent (its global status, read through {@code statusUrl}).
      */
@@ -265,15 +272,32 @@ public final class DifferBenchmark {
                 "-e", "SELECT id, qty, price, score, name, note, flag, born, seen, city FROM " + db + ".items ORDER BY id");
         List<String> cli = List.of(javaBin, "-cp", cp, "io.meshkit.differ.cli.DiffCli", "--warehouse", "duckdb:" + file, "--source", dbUrl,
                 "--production", db + ".items", "--candidate", "d.items", "--key", "id", "--format", "json");
+        // the user's own diff: the client's output to a file, then DuckDB compares that file with the candidate
+        Path tsv = work.resolve("differ-net-download.tsv");
+        List<String> compare = List.of(javaBin, "-cp", cp, DifferBenchmark.class.getName(), "compare", tsv.toString(), file.toString());
+        LongSupplier downloadAndCompare = () -> {
+            runTo(client, tsv);
+            String[] found = new String[1];
+            run(compare, found);
+            long n = Long.parseLong(found[0].trim());
+            if (n != 10) {
+                throw new IllegalStateException("the download and DuckDB compare found " + n + " differences, not 10");
+            }
+            return n;
+        };
+        Sample[] fairRuns = new Sample[runs];
         Sample[] clientRuns = new Sample[runs];
         Sample[] cliRuns = new Sample[runs];
         String[] cliJson = new String[1];
-        run(client, null); // warm-up
+        downloadAndCompare.getAsLong(); // warm-up
+        run(client, null);
         run(cli, null);
         for (int i = 0; i < runs; i++) {
+            fairRuns[i] = sample(statusUrl, serverPid, downloadAndCompare);
             clientRuns[i] = sample(statusUrl, serverPid, () -> run(client, null));
             cliRuns[i] = sample(statusUrl, serverPid, () -> run(cli, cliJson));
         }
+        Files.deleteIfExists(tsv);
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cliJson[0]);
         if (json.path("keys").path("changed").asLong() != 10) {
             throw new IllegalStateException("meshkit diff found " + json.path("keys").path("changed") + " changed keys, not 10");
@@ -281,15 +305,18 @@ public final class DifferBenchmark {
         Sample b = Sample.median(base);
         Sample d = Sample.median(diff);
         Sample mc = Sample.median(clientRuns);
+        Sample mf = Sample.median(fairRuns);
         Sample md = Sample.median(cliRuns);
         System.out.println(String.format(Locale.ROOT, "| %s | download both sides in full, compare row by row (in one JVM) | %.2f | | %.2f | %.2f | %,d | %,d | 10 |",
                 label, b.wall, b.cpu, b.serverCpu, b.rowsSent, b.bytesSent));
         System.out.println(String.format(Locale.ROOT, "| %s | cross-database diff (`CrossDatabaseDiffer`, same JVM) | %.2f | **%.1fx** | %.2f | %.2f | %,d | %,d | %d |",
                 label, d.wall, b.wall / d.wall, d.cpu, d.serverCpu, d.rowsSent, d.bytesSent, last[0].changed()));
-        System.out.println(String.format(Locale.ROOT, "| %s | `mariadb --batch --quick` downloads production (whole process, no compare) | %.2f | | | %.2f | %,d | %,d | |",
-                label, mc.wall, mc.serverCpu, mc.rowsSent, mc.bytesSent));
-        System.out.println(String.format(Locale.ROOT, "| %s | `meshkit diff --source` (whole process: JVM, DuckDB, diff) | %.2f | **%.1fx** vs client, **%.1fx** vs download+compare | | %.2f | %,d | %,d | %d |",
-                label, md.wall, mc.wall / md.wall, b.wall / md.wall, md.serverCpu, md.rowsSent, md.bytesSent, json.path("keys").path("changed").asLong()));
+        System.out.println(String.format(Locale.ROOT, "| %s | `mariadb --batch --quick` downloads production to a file, then DuckDB compares it with the candidate (whole processes) | %.2f | | %.2f | %.2f | %,d | %,d | 10 |",
+                label, mf.wall, mf.cpu, mf.serverCpu, mf.rowsSent, mf.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | for reference: `mariadb --batch --quick` downloads production (whole process, compares nothing) | %.2f | | %.2f | %.2f | %,d | %,d | |",
+                label, mc.wall, mc.cpu, mc.serverCpu, mc.rowsSent, mc.bytesSent));
+        System.out.println(String.format(Locale.ROOT, "| %s | `meshkit diff --source` (whole process: JVM, DuckDB, diff) | %.2f | **%.1fx** vs download to a file + DuckDB compare, %.1fx vs the client alone | %.2f | %.2f | %,d | %,d | %d |",
+                label, md.wall, mf.wall / md.wall, mc.wall / md.wall, md.cpu, md.serverCpu, md.rowsSent, md.bytesSent, json.path("keys").path("changed").asLong()));
         StringBuilder steps = new StringBuilder();
         for (DiffResult.Step st : last[0].work().steps()) {
             steps.append(steps.length() == 0 ? "" : ", ").append(st.name()).append(' ').append(st.millis()).append(" ms")
@@ -311,8 +338,12 @@ public final class DifferBenchmark {
         }
     }
 
+    /** CPU seconds (user + system) of the processes {@link #run} and {@link #runTo} ran since the last sample. */
+    private static double childCpu;
+
     private static Sample sample(String statusUrl, long serverPid, LongSupplier work) {
         System.gc();
+        childCpu = 0;
         long[] before = serverStatus(statusUrl);
         long serverBefore = pidCpuNanos(serverPid);
         long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -322,7 +353,8 @@ public final class DifferBenchmark {
         long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore;
         long server = pidCpuNanos(serverPid) - serverBefore;
         long[] after = serverStatus(statusUrl);
-        return new Sample(wall, cpu / 1e9, server / 1e9, after[0] - before[0], after[1] - before[1]);
+        // for whole processes, their own CPU rather than this JVM's (which only waited)
+        return new Sample(wall, childCpu > 0 ? childCpu : cpu / 1e9, server / 1e9, after[0] - before[0], after[1] - before[1]);
     }
 
     /** The server's global Rows_sent and Bytes_sent. */
@@ -349,10 +381,60 @@ public final class DifferBenchmark {
         }
     }
 
+    /** The command under {@code /usr/bin/time}, which writes its user and system CPU seconds to {@code cpu}. */
+    private static List<String> timed(List<String> command, Path cpu) {
+        List<String> out = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", cpu.toString()));
+        out.addAll(command);
+        return out;
+    }
+
+    private static void addChildCpu(Path cpu) throws java.io.IOException {
+        String[] f = Files.readString(cpu).trim().split("\\s+");
+        Files.delete(cpu);
+        childCpu += Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1]);
+    }
+
+    /** Runs a process to its end with its output to a file, failing on a non-zero exit. */
+    private static void runTo(List<String> command, Path output) {
+        try {
+            Path cpu = Files.createTempFile("differ-bench", ".cpu");
+            Process p = new ProcessBuilder(timed(command, cpu)).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
+            int exit = p.waitFor();
+            addChildCpu(cpu);
+            if (exit != 0) {
+                throw new IllegalStateException(command.get(0) + " exited with " + exit);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The second half of the user's baseline, as a DuckDB session runs it: the client's tab-separated
+     * download of production read with {@code read_csv} and fully joined with the candidate on the
+     * key; returns the rows that differ (added, removed or changed in any column).
+     */
+    static long compareDownload(Path tsv, Path duckdb) throws java.sql.SQLException {
+        String columns = "{'id': 'BIGINT', 'qty': 'INTEGER', 'price': 'DECIMAL(10,2)', 'score': 'DOUBLE', 'name': 'VARCHAR',"
+                + " 'note': 'VARCHAR', 'flag': 'TINYINT', 'born': 'DATE', 'seen': 'TIMESTAMP', 'city': 'VARCHAR'}";
+        String values = "(%1$s.qty, %1$s.price, %1$s.score, %1$s.name, %1$s.note, %1$s.flag, %1$s.born, %1$s.seen, %1$s.city)";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM read_csv('" + tsv + "', delim = '\t', header = true, quote = '',"
+                        + " escape = '', nullstr = 'NULL', columns = " + columns + ") p FULL JOIN d.items c ON p.id = c.id"
+                        + " WHERE p.id IS NULL OR c.id IS NULL OR " + String.format(values, "p") + " IS DISTINCT FROM " + String.format(values, "c"))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Runs a process to its end (its output to /dev/null, or captured), failing on a non-zero exit. */
     private static long run(List<String> command, String[] captured) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Path cpu = Files.createTempFile("differ-bench", ".cpu");
+            ProcessBuilder pb = new ProcessBuilder(timed(command, cpu)).redirectError(ProcessBuilder.Redirect.DISCARD);
             if (captured == null) {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             }
@@ -361,6 +443,7 @@ public final class DifferBenchmark {
                 captured[0] = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             int exit = p.waitFor();
+            addChildCpu(cpu);
             if (exit != 0 && !(captured != null && exit == 1)) {
                 throw new IllegalStateException(command.get(0) + " exited with " + exit);
             }

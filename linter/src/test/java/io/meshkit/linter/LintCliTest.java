@@ -6,35 +6,25 @@ import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.linter.cli.LintCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.meshkit.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command end to end: exit codes, git and directory bases, drift against a real DuckDB file. */
 class LintCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cmd = LintCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
+    private CliRun run(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "-C";
         all[1] = dir.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int exit = cmd.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(LintCli.commandLine(), all);
     }
 
     private void write(String path, String text) throws Exception {
@@ -55,50 +45,50 @@ class LintCliTest {
     @Test
     void exitCodes() throws Exception {
         write("contracts/plays.odcs.yaml", Fixtures.CLEAN);
-        Run clean = run();
-        assertThat(clean.exit).isZero();
-        assertThat(clean.out).isEqualTo("1 contract: 0 errors, 0 warnings, 0 notes\n");
+        CliRun clean = run();
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).isEqualTo("1 contract: 0 errors, 0 warnings, 0 notes\n");
 
         write("contracts/plays.odcs.yaml", Fixtures.with("        description: Milliseconds played.\n", ""));
-        assertThat(run().exit).isZero(); // a warning
-        assertThat(run("--fail-on", "warning").exit).isEqualTo(1);
+        assertThat(run().exitCode()).isZero(); // a warning
+        assertThat(run("--fail-on", "warning").exitCode()).isEqualTo(1);
 
         write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played", "- name: msPlayed"));
-        Run errors = run("contracts");
-        assertThat(errors.exit).isEqualTo(1);
-        assertThat(errors.out).startsWith("contracts/plays.odcs.yaml:30:15: error naming-case column plays.msPlayed");
-        assertThat(run("--fail-on", "never").exit).isZero();
+        CliRun errors = run("contracts");
+        assertThat(errors.exitCode()).isEqualTo(1);
+        assertThat(errors.out()).startsWith("contracts/plays.odcs.yaml:30:15: error naming-case column plays.msPlayed");
+        assertThat(run("--fail-on", "never").exitCode()).isZero();
 
         write("contracts/broken.odcs.yaml", "apiVersion: v3.1.0\nkind: [\n");
-        Run broken = run();
-        assertThat(broken.exit).isEqualTo(1);
-        assertThat(broken.out).contains("contracts/broken.odcs.yaml:").contains("error contract-invalid");
+        CliRun broken = run();
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("contracts/broken.odcs.yaml:").contains("error contract-invalid");
 
-        Run missing = run("nope");
-        assertThat(missing.exit).isEqualTo(2);
-        assertThat(missing.err).startsWith("error: Cannot read contract").doesNotContain("Exception");
+        CliRun missing = run("nope");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("error: Cannot read contract").doesNotContain("Exception");
 
         write("conv.yaml", "rules:\n  nope: error\n");
-        Run badConventions = run("--conventions", "conv.yaml");
-        assertThat(badConventions.exit).isEqualTo(2);
-        assertThat(badConventions.err).contains("conv.yaml:2:3: unknown rule 'nope'");
+        CliRun badConventions = run("--conventions", "conv.yaml");
+        assertThat(badConventions.exitCode()).isEqualTo(2);
+        assertThat(badConventions.err()).contains("conv.yaml:2:3: unknown rule 'nope'");
     }
 
     @Test
     void sarifToAFileAndRulesAndExplain() throws Exception {
         write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played", "- name: msPlayed"));
-        Run r = run("--format", "sarif", "--output", "lint.sarif");
-        assertThat(r.exit).isEqualTo(1);
+        CliRun r = run("--format", "sarif", "--output", "lint.sarif");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("lint.sarif"))).contains("\"version\" : \"2.1.0\"")
                 .contains("\"uri\" : \"contracts/plays.odcs.yaml\"");
-        Run rules = run("rules");
-        assertThat(rules.exit).isZero();
-        assertThat(rules.out).contains("type-by-name").contains("breaking-column-removed");
-        Run explain = run("explain", "type-by-name");
-        assertThat(explain.out).contains("Bad:").contains("event_timestamp");
-        Run unknown = run("explain", "type-by-nam");
-        assertThat(unknown.exit).isEqualTo(2);
-        assertThat(unknown.err).isEqualTo("error: Cannot explain rule 'type-by-nam': no such rule (did you mean"
+        CliRun rules = run("rules");
+        assertThat(rules.exitCode()).isZero();
+        assertThat(rules.out()).contains("type-by-name").contains("breaking-column-removed");
+        CliRun explain = run("explain", "type-by-name");
+        assertThat(explain.out()).contains("Bad:").contains("event_timestamp");
+        CliRun unknown = run("explain", "type-by-nam");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: Cannot explain rule 'type-by-nam': no such rule (did you mean"
                 + " 'type-by-name'?); 'meshkit-lint rules' lists them\n");
     }
 
@@ -114,19 +104,19 @@ class LintCliTest {
         write("contracts/music/plays.odcs.yaml", Fixtures.with("        description: Milliseconds played.\n",
                 "        description: Milliseconds played.\n").replace("      - name: ms_played\n        logicalType: integer\n"
                 + "        physicalType: BIGINT\n        description: Milliseconds played.\n", "").replace("version: 1.0.0", "version: 1.1.0"));
-        Run r = run("--base", "main", "--format", "json");
-        assertThat(r.exit).as(r.err).isEqualTo(1);
-        assertThat(r.out).contains("\"basesCompared\" : 2").contains("\"rule\" : \"breaking-column-removed\"")
+        CliRun r = run("--base", "main", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("\"basesCompared\" : 2").contains("\"rule\" : \"breaking-column-removed\"")
                 .contains("\"path\" : \"contracts/music/plays.odcs.yaml\"");
-        Run bad = run("--base", "no-such-ref");
-        assertThat(bad.exit).isEqualTo(2);
-        assertThat(bad.err).startsWith("error: Cannot read base no-such-ref:");
+        CliRun bad = run("--base", "no-such-ref");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("error: Cannot read base no-such-ref:");
 
         // the same through a directory of previous versions
         write("base/plays.odcs.yaml", Fixtures.CLEAN);
-        Run d = run("contracts", "--base-dir", "base");
-        assertThat(d.exit).isEqualTo(1);
-        assertThat(d.out).contains("error breaking-column-removed column plays.ms_played was removed");
+        CliRun d = run("contracts", "--base-dir", "base");
+        assertThat(d.exitCode()).isEqualTo(1);
+        assertThat(d.out()).contains("error breaking-column-removed column plays.ms_played was removed");
     }
 
     @Test
@@ -134,17 +124,17 @@ class LintCliTest {
         write("contracts/plays.odcs.yaml", Fixtures.CLEAN);
         Path db = dir.resolve("wh.duckdb");
         String uri = "duckdb:" + db;
-        Run noTable = run("--warehouse", uri);
-        assertThat(noTable.exit).isEqualTo(1);
-        assertThat(noTable.out).contains("contracts/plays.odcs.yaml:11:11: error drift-table-missing table music.plays");
+        CliRun noTable = run("--warehouse", uri);
+        assertThat(noTable.exitCode()).isEqualTo(1);
+        assertThat(noTable.out()).contains("contracts/plays.odcs.yaml:11:11: error drift-table-missing table music.plays");
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             w.createNamespace(Namespace.of("music"));
             w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR,"
                     + " played_at DATE, ip_address VARCHAR, debug_flag BOOLEAN)").build());
         }
-        Run drift = run("--warehouse", uri, "--format", "json");
-        assertThat(drift.exit).isEqualTo(1);
-        assertThat(drift.out).contains("\"tablesChecked\" : [ \"music.plays\" ]")
+        CliRun drift = run("--warehouse", uri, "--format", "json");
+        assertThat(drift.exitCode()).isEqualTo(1);
+        assertThat(drift.out()).contains("\"tablesChecked\" : [ \"music.plays\" ]")
                 .contains("\"rule\" : \"drift-type\"").contains("column plays.played_at is TIMESTAMP in the contract but DATE")
                 .contains("\"rule\" : \"drift-column-missing\"").contains("column plays.ms_played is missing")
                 .contains("\"rule\" : \"drift-column-extra\"").contains("debug_flag");
@@ -152,8 +142,8 @@ class LintCliTest {
             w.execute(w.dialect().sql().sql("CREATE OR REPLACE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR,"
                     + " played_at TIMESTAMP, ms_played BIGINT, ip_address VARCHAR)").build());
         }
-        Run ok = run("--warehouse", uri);
-        assertThat(ok.exit).as(ok.out).isZero();
-        assertThat(ok.out).isEqualTo("1 contract, 1 table checked: 0 errors, 0 warnings, 0 notes\n");
+        CliRun ok = run("--warehouse", uri);
+        assertThat(ok.exitCode()).as(ok.out()).isZero();
+        assertThat(ok.out()).isEqualTo("1 contract, 1 table checked: 0 errors, 0 warnings, 0 notes\n");
     }
 }

@@ -2,21 +2,15 @@ package io.meshkit.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.publisher.api.Mode;
-import io.meshkit.publisher.cli.PublishCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Two processes on one DuckDB file: while another process holds it, a command waits up to --wait
@@ -30,9 +24,7 @@ class BusyWarehouseIT {
     @Test
     void aBusyWarehouseIsWaitedForThenRefusedInClearWords() throws Exception {
         Path file = dir.resolve("w.duckdb");
-        try (Warehouse w = Fixtures.open(file)) {
-            Fixtures.publisher(w).backfill(Fixtures.target(), Fixtures.rows(10, 1), Fixtures.policy(), Mode.RUN);
-        }
+        Fixtures.backfill(file, 10);
         Process holder = hold(file);
         try {
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -73,23 +65,15 @@ class BusyWarehouseIT {
     }
 
     private static Process hold(Path file) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                HoldingChild.class.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = Fixtures.child(HoldingChild.class, file);
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertThat(r.readLine()).isEqualTo("open");
         return p;
     }
 
     private static String[] run(Path file, String... args) {
-        CommandLine cmd = PublishCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cmd.setOut(new PrintWriter(o));
-        cmd.setErr(new PrintWriter(e));
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                 java.util.stream.Stream.of("--warehouse", "duckdb:" + file, "--contract", Fixtures.contractFile().toString())).toArray(String[]::new);
-        int code = cmd.execute(all);
-        return new String[] {String.valueOf(code), o.toString(), e.toString()};
+        return Fixtures.cli(all);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.publisher.api.Mode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +30,11 @@ class CrashIT {
     @Test
     void afterEverySigkillProductionIsTheOldOrTheNewVersionAndARerunConverges() throws Exception {
         Path file = dir.resolve("crash.duckdb");
-        try (Warehouse w = Fixtures.open(file)) {
-            Fixtures.publisher(w).backfill(Fixtures.target(), Fixtures.rows(PromotingChild.ROWS_A, 1), Fixtures.policy(), Mode.RUN);
-        }
+        Fixtures.backfill(file, PromotingChild.ROWS_A);
         Random random = new Random(20261123);
         List<String> states = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = start(file);
+            Process child = Fixtures.child(PromotingChild.class, file);
             List<String> lines = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -92,13 +89,5 @@ class CrashIT {
         String[] f = line.split(" ");
         assertThat(Long.parseLong(f[2])).isEqualTo(PromotingChild.rows(2));
         assertThat(Long.parseLong(f[3])).isEqualTo(PromotingChild.sum(2));
-    }
-
-    private static Process start(Path file) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                PromotingChild.class.getName(), file.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 }

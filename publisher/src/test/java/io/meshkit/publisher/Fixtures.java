@@ -8,10 +8,14 @@ import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
+import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.api.PublishPolicy;
 import io.meshkit.publisher.api.PublishTarget;
 import io.meshkit.publisher.api.StageSource;
+import io.meshkit.publisher.cli.PublishCli;
 import io.meshkit.publisher.internal.DefaultPublisher;
+import io.meshkit.testing.CliRun;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +54,29 @@ public final class Fixtures {
 
     public static DefaultPublisher publisher(Warehouse w) {
         return new DefaultPublisher(w, WarehouseRunLog.of(w), Clock.systemUTC());
+    }
+
+    /** Publishes version 1 of the dataset into the warehouse file: {@code n} rows of generation 1. */
+    public static void backfill(Path file, long n) {
+        try (Warehouse w = open(file)) {
+            publisher(w).backfill(target(), rows(n, 1), policy(), Mode.RUN);
+        }
+    }
+
+    /**
+     * Starts a child JVM on the test class path: {@code main} with the warehouse file as its argument, its
+     * standard output to be read by the test, its standard error discarded.
+     */
+    public static Process child(Class<?> main, Path file) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                main.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Runs {@code meshkit-publish} in-process: its exit code, standard output and standard error. */
+    public static String[] cli(String... args) {
+        CliRun run = CliRun.of(PublishCli.commandLine(), args);
+        return new String[] {String.valueOf(run.exitCode()), run.out(), run.err()};
     }
 
     /**

@@ -7,18 +7,14 @@ import io.meshkit.core.runlog.RunStatus;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
-import io.meshkit.publisher.cli.PublishCli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A dead holder blocks nobody: a real promote process is killed (SIGKILL) after it took the lease
@@ -37,9 +33,7 @@ class LeaseTakeoverIT {
             p.backfill(Fixtures.target(), Fixtures.rows(10, 1), Fixtures.policy(), Mode.RUN);
             p.stage(Fixtures.target(), Fixtures.rows(20, 2), Fixtures.policy(), Mode.RUN);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                StuckPromoteChild.class.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = Fixtures.child(StuckPromoteChild.class, file);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(r.readLine()).isEqualTo("swapping");
         } finally {
@@ -80,17 +74,11 @@ class LeaseTakeoverIT {
     }
 
     private static String[] run(Path file, String... args) {
-        CommandLine cmd = PublishCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cmd.setOut(new PrintWriter(o));
-        cmd.setErr(new PrintWriter(e));
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("--warehouse", "duckdb:" + file));
         if (!args[0].equals("unlock")) {
             all.addAll(List.of("--contract", Fixtures.contractFile().toString()));
         }
-        int code = cmd.execute(all.toArray(String[]::new));
-        return new String[] {String.valueOf(code), o.toString(), e.toString()};
+        return Fixtures.cli(all.toArray(String[]::new));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.publisher.api.Mode;
 import io.meshkit.publisher.cli.PublishCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,9 +20,7 @@ class MistypedCandidateTest {
     @Test
     void aMistypedCandidateRecordsNoFailedRunOfProduction() {
         Path file = dir.resolve("w.duckdb");
-        try (Warehouse w = Fixtures.open(file)) {
-            Fixtures.publisher(w).backfill(Fixtures.target(), Fixtures.rows(10, 1), Fixtures.policy(), Mode.RUN);
-        }
+        Fixtures.backfill(file, 10);
         CommandLine cmd = PublishCli.commandLine();
         StringWriter e = new StringWriter();
         cmd.setOut(new PrintWriter(new StringWriter()));

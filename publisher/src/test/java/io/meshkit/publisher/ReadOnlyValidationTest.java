@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.publisher.cli.PublishCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Validation changes nothing: a contract SQL rule that writes is refused before anything runs, and its victim survives. */
 class ReadOnlyValidationTest {
@@ -44,14 +40,7 @@ class ReadOnlyValidationTest {
     }
 
     private static String[] run(String uri, String... args) {
-        CommandLine cmd = PublishCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cmd.setOut(new PrintWriter(o));
-        cmd.setErr(new PrintWriter(e));
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--warehouse", uri))
-                .toArray(String[]::new);
-        int code = cmd.execute(all);
-        return new String[] {String.valueOf(code), o.toString(), e.toString()};
+        return Fixtures.cli(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--warehouse", uri))
+                .toArray(String[]::new));
     }
 }

@@ -110,55 +110,95 @@ public final class SamplerBenchmark {
 
     /**
      * The first query's time at each rate, split: planning (the statement's EXPLAIN, which plans
-     * without running), the statement as measured (planning, execution and reading the result), and
-     * the work around it that the measured time leaves out (the table's description, the bytes estimate).
+     * without running), the statement as measured (planning, execution and reading the result), what
+     * DuckDB reports of its execution (EXPLAIN ANALYZE: its total, the rows and row groups the scan read),
+     * the rows of the result, and the work around it that the measured time leaves out (the table's
+     * description, read once per table by an estimator, and the bytes estimate).
      */
     static String whereTheTimeGoes(Warehouse w, MetricQuery q) {
         io.meshkit.sampler.internal.MetricEstimator e = new io.meshkit.sampler.internal.MetricEstimator(w);
         StringBuilder b = new StringBuilder("### Where the time goes\n\n"
                 + "The first query (10 metrics by platform), median of 5 runs: the statement as `evaluate` measures it (planning, execution,"
-                + " reading the result), its planning alone (an `EXPLAIN`), and outside the measured time the table's description"
-                + " (columns checked) and the bytes estimate (storage metadata).\n\n"
-                + "| sampling rate | statement | of which planning | table description | bytes estimate |\n|---:|---:|---:|---:|---:|\n");
+                + " reading the result), its planning alone (an `EXPLAIN`), DuckDB's own execution time and what its scan read (`EXPLAIN ANALYZE`,"
+                + " one run), the rows of the result (one per platform and unit below 100%), and outside the measured time the table's"
+                + " description (read once per table by an estimator, so once per `query` and once per `evaluate`) and the bytes estimate"
+                + " (storage metadata).\n\n"
+                + "| sampling rate | statement | of which planning | DuckDB execution | rows scanned | row groups scanned | result rows | table description | bytes estimate |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Rate r : Rate.LADDER) {
             long[] statement = new long[5];
             long[] planning = new long[5];
             long[] metadata = new long[5];
             long[] estimate = new long[5];
             io.meshkit.core.warehouse.Sql sql = io.meshkit.sampler.internal.EstimatorSql.of(w, q, r);
+            long resultRows = 0;
             for (int i = 0; i < 5; i++) {
                 var cost = e.run(q, r).cost();
                 statement[i] = cost.elapsed().toNanos();
-                metadata[i] = cost.metadata().toNanos();
                 estimate[i] = cost.estimating().toNanos();
                 long t0 = System.nanoTime();
                 try (ResultRows rows = w.query(w.dialect().sql().sql("EXPLAIN ").append(sql).build())) {
                     rows.forEach(x -> { });
                 }
                 planning[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                w.describe(q.table());
+                metadata[i] = System.nanoTime() - t0;
+                try (ResultRows rows = w.query(sql)) {
+                    resultRows = 0;
+                    for (io.meshkit.core.warehouse.Row ignored : rows) {
+                        resultRows++;
+                    }
+                }
             }
-            b.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", r, median(statement), median(planning),
-                    median(metadata), median(estimate)));
+            String analyze = explainAnalyze(w, sql);
+            b.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %s | %s | %s | %,d | %.1f ms | %.1f ms |%n", r, median(statement), median(planning),
+                    find(analyze, "Total Time: ([0-9.]+)s", v -> String.format(Locale.ROOT, "%.1f ms", Double.parseDouble(v) * 1e3)),
+                    scannedRows(analyze),
+                    find(analyze, "Row Groups Scanned: ([0-9]+ / [0-9]+)", v -> v),
+                    resultRows, median(metadata), median(estimate)));
         }
         // the 1% statement's operators with DuckDB's own timing (a linear plan: scan, per-user aggregate, per-slice aggregate, sort)
         b.append("\n`EXPLAIN ANALYZE` of the 1% statement (DuckDB's operator timings; the text with the rate written in):\n\n```text\n");
         io.meshkit.core.warehouse.Sql sql = io.meshkit.sampler.internal.EstimatorSql.of(w, q, Rate.parse("1%"));
-        try (ResultRows rows = w.query(w.dialect().sql().sql("EXPLAIN ANALYZE ").append(sql).build())) {
-            for (io.meshkit.core.warehouse.Row row : rows) {
-                String text = String.valueOf(row.get(1));
-                for (String line : text.split("\n")) {
-                    if (!line.isBlank()) {
-                        b.append(line).append('\n');
-                    }
-                }
-            }
-        }
+        b.append(explainAnalyze(w, sql));
         String text = sql.text();
         for (Object p : sql.parameters()) {
             text = text.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(String.valueOf(p)));
         }
         b.append("```\n\nThe statement:\n\n```sql\n").append(text).append("\n```\n");
         return b.toString();
+    }
+
+    /** DuckDB's EXPLAIN ANALYZE of a statement, its blank lines dropped. */
+    private static String explainAnalyze(Warehouse w, io.meshkit.core.warehouse.Sql sql) {
+        StringBuilder b = new StringBuilder();
+        try (ResultRows rows = w.query(w.dialect().sql().sql("EXPLAIN ANALYZE ").append(sql).build())) {
+            for (io.meshkit.core.warehouse.Row row : rows) {
+                for (String line : String.valueOf(row.get(1)).split("\n")) {
+                    if (!line.isBlank()) {
+                        b.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The rows the scan returned: the most rows of any operator (the plans here aggregate what they scan), or "-". */
+    private static String scannedRows(String analyze) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9][0-9,]*) rows").matcher(analyze);
+        long most = -1;
+        while (m.find()) {
+            most = Math.max(most, Long.parseLong(m.group(1).replace(",", "")));
+        }
+        return most < 0 ? "-" : String.format(Locale.ROOT, "%,d", most);
+    }
+
+    /** The first group of a pattern in a text, formatted, or "-". */
+    private static String find(String text, String regex, java.util.function.UnaryOperator<String> format) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        return m.find() ? format.apply(m.group(1)) : "-";
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -196,7 +236,8 @@ public final class SamplerBenchmark {
         double plainCpu = cpu[0] / 1e6 / rounds;
         StringBuilder b = new StringBuilder("### Wall and CPU time, run alternately\n\n"
                 + "Both queries (the 2 queries of the table above), " + rounds + " rounds, each round the plain full query, then the sampler at 1%,"
-                + " then at 0.1% (the sampler's whole `query` call: the table's description, the statement, the estimates; no bytes estimate)."
+                + " then at 0.1% (the sampler's whole call through one estimator, as `evaluate` and `recommend` make them: the statement and the estimates,"
+                + " no bytes estimate; the table's description is read on the first call only)."
                 + " Wall: median of the rounds; CPU: this process's CPU time (DuckDB's 2 threads included) per round, the mean.\n\n"
                 + "| query | wall | speed-up (wall) | CPU | speed-up (CPU) |\n|---|---:|---:|---:|---:|\n");
         b.append(String.format(Locale.ROOT, "| plain full query | %,.1f ms | 1.0x | %,.1f ms | 1.0x |%n", plainWall, plainCpu));

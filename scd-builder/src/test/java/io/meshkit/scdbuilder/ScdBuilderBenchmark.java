@@ -35,50 +35,16 @@ import java.util.Map;
  * and 1 run above 2M keys (2 below); each row is the best of the runs.
  */
 public final class ScdBuilderBenchmark {
-    private static final String CONTRACT = """
-            apiVersion: v3.1.0
-            kind: DataContract
-            id: urn:meshkit:bench:items
-            name: Items
-            version: 1.0.0
-            status: active
-            domain: bench
-            schema:
-              - name: items
-                properties:
-                  - name: id
-                    logicalType: integer
-                    physicalType: BIGINT
-                    required: true
-                    primaryKey: true
-                  - name: name
-                    logicalType: string
-                    physicalType: VARCHAR
-                  - name: score
-                    logicalType: integer
-                    physicalType: INTEGER
-                  - name: tag
-                    logicalType: string
-                    physicalType: VARCHAR
-                    customProperties:
-                      - property: meshkit.history
-                        value: type1
-                customProperties:
-                  - property: meshkit.kind
-                    value: dimension
-            """;
-
     /**
-     * The restatement benchmark's dimension: {@code name} and {@code score} type 2, {@code email} added
-     * (NULL on day 1, filled for 1% of the keys on day 2), {@code tag} corrected for 0.1% on day 2. The
-     * variants differ only in the history of {@code tag} and {@code email}: {@code %1$s} the dataset,
-     * {@code %2$s} tag's history, {@code %3$s} email's firstFill.
+     * A dimension of the benchmark: key {@code id}, {@code name} and {@code score} type 2, {@code tag} with the
+     * history given, then any further property lines: {@code %1$s} the dataset, {@code %2$s} the contract's
+     * name, {@code %3$s} tag's history, {@code %4$s} the further properties (indented as properties are).
      */
-    private static final String RESTATE_CONTRACT = """
+    private static final String DIMENSION = """
             apiVersion: v3.1.0
             kind: DataContract
             id: urn:meshkit:bench:%1$s
-            name: %1$s
+            name: %2$s
             version: 1.0.0
             status: active
             domain: bench
@@ -101,16 +67,28 @@ public final class ScdBuilderBenchmark {
                     physicalType: VARCHAR
                     customProperties:
                       - property: meshkit.history
-                        value: %2$s
-                  - name: email
-                    logicalType: string
-                    physicalType: VARCHAR
-                    customProperties:
-                      - property: meshkit.firstFill
                         value: %3$s
+            %4$s
                 customProperties:
                   - property: meshkit.kind
                     value: dimension
+            """;
+
+    /** The apply benchmark's dimension: {@code tag} type 1. */
+    private static final String CONTRACT = DIMENSION.formatted("items", "Items", "type1", "");
+
+    /**
+     * The restatement benchmark's dimension adds {@code email} (NULL on day 1, filled for 1% of the keys on
+     * day 2); {@code tag} is corrected for 0.1% on day 2. The variants differ only in the history of
+     * {@code tag} and the firstFill of {@code email} ({@code %s}).
+     */
+    private static final String RESTATE_EMAIL = """
+            - name: email
+              logicalType: string
+              physicalType: VARCHAR
+              customProperties:
+                - property: meshkit.firstFill
+                  value: %s
             """;
 
     /** A restatement variant: its dataset, what it shows, the history of tag and the firstFill of email. */
@@ -238,7 +216,8 @@ public final class ScdBuilderBenchmark {
             Variant variant = VARIANTS.get(v);
             t0 = System.nanoTime();
             Contract contract = ContractReader.create().parse(variant.dataset() + ".odcs.yaml",
-                    RESTATE_CONTRACT.formatted(variant.dataset(), variant.tagHistory(), variant.emailFill())).orThrow();
+                    DIMENSION.formatted(variant.dataset(), variant.dataset(), variant.tagHistory(),
+                            RESTATE_EMAIL.formatted(variant.emailFill()).indent(6))).orThrow();
             ScdTarget target = ScdTarget.of(contract, variant.dataset());
             TableId production = target.tables().production();
             w.execute(Sql.of("CREATE OR REPLACE TABLE " + d.quote(target.tables().staging()) + " AS SELECT * FROM " + d.quote(all)));

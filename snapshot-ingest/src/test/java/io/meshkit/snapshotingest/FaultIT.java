@@ -3,9 +3,6 @@ package io.meshkit.snapshotingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.landing.SnapshotKey;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.snapshotingest.api.ChunkPlan;
@@ -46,18 +43,17 @@ class FaultIT {
     @BeforeAll
     static void fixtures(MySqlDatabase database) throws Exception {
         db = database;
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE killme (id INT PRIMARY KEY, pad VARCHAR(40))");
-            s.execute("INSERT INTO killme SELECT seq, REPEAT('x', 40) FROM seq_1_to_600000");
-            s.execute("ANALYZE TABLE killme");
-            s.execute("CREATE TABLE cons (id INT PRIMARY KEY, v INT)");
-            s.execute("INSERT INTO cons SELECT seq, seq FROM seq_1_to_10000");
-            s.execute("CREATE TABLE blocker (id INT)");
-            s.execute("CREATE TABLE drifty (id BIGINT PRIMARY KEY, name VARCHAR(20), extra INT)");
-            s.execute("INSERT INTO drifty VALUES (1, 'a', 10), (2, 'b', 20)");
-            s.execute("CREATE TABLE dupes (id INT NOT NULL, v INT)");
-            s.execute("INSERT INTO dupes VALUES (1, 1), (2, 2), (2, 3), (3, 4), (3, 5), (3, 6)");
-        }
+        db.execute(
+                "CREATE TABLE killme (id INT PRIMARY KEY, pad VARCHAR(40))",
+                "INSERT INTO killme SELECT seq, REPEAT('x', 40) FROM seq_1_to_600000",
+                "ANALYZE TABLE killme",
+                "CREATE TABLE cons (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO cons SELECT seq, seq FROM seq_1_to_10000",
+                "CREATE TABLE blocker (id INT)",
+                "CREATE TABLE drifty (id BIGINT PRIMARY KEY, name VARCHAR(20), extra INT)",
+                "INSERT INTO drifty VALUES (1, 'a', 10), (2, 'b', 20)",
+                "CREATE TABLE dupes (id INT NOT NULL, v INT)",
+                "INSERT INTO dupes VALUES (1, 1), (2, 2), (2, 3), (3, 4), (3, 5), (3, 6)");
     }
 
     private static List<String> base(String warehouse) {
@@ -65,18 +61,11 @@ class FaultIT {
     }
 
     private static List<String> base(String warehouse, String date) {
-        return List.of("snapshot", "--source", db.jdbcUrl(), "--date", date, "--landing", dir.resolve("landing").toString(),
-                "--warehouse", "duckdb:" + dir.resolve(warehouse + ".duckdb"));
+        return IngestRun.snapshot(db, dir, warehouse, date);
     }
 
     private static List<List<Object>> query(String warehouse, String sql) {
-        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve(warehouse + ".duckdb")); ResultRows rows = w.query(Sql.of(sql))) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(new ArrayList<>(r.values()));
-            }
-            return out;
-        }
+        return StagedRows.query(dir.resolve(warehouse + ".duckdb"), sql);
     }
 
     @Test
@@ -197,21 +186,7 @@ class FaultIT {
     }
 
     private static Path contract(String name, String columns) throws Exception {
-        Path file = dir.resolve(name + ".odcs.yaml");
-        Files.writeString(file, """
-                apiVersion: v3.1.0
-                kind: DataContract
-                id: urn:meshkit:shop:%s
-                name: %s
-                version: 1.0.0
-                status: active
-                domain: shop
-                schema:
-                  - name: %s
-                    logicalType: object
-                    properties:
-                %s""".formatted(name, name, name.replaceAll("-.*", ""), columns.indent(6)));
-        return file;
+        return TestContracts.write(dir.resolve(name + ".odcs.yaml"), name, name.replaceAll("-.*", ""), "1.0.0", columns);
     }
 
     @Test

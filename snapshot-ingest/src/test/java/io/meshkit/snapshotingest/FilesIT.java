@@ -2,8 +2,6 @@ package io.meshkit.snapshotingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
@@ -49,13 +47,7 @@ class FilesIT {
     }
 
     private List<List<Object>> rows(String sql) {
-        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("wh.duckdb")); ResultRows r = w.query(Sql.of(sql))) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Row row : r) {
-                out.add(new ArrayList<>(row.values()));
-            }
-            return out;
-        }
+        return StagedRows.query(dir.resolve("wh.duckdb"), sql);
     }
 
     @Test

@@ -58,13 +58,12 @@ class IngestApiIT {
     @BeforeAll
     static void fixtures(MySqlDatabase database) throws Exception {
         db = database;
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40), segment VARCHAR(20), visits INT)");
-            s.execute("INSERT INTO customers VALUES (1, 'Ada King', 'retail', 3), (2, 'Grace Hopper', 'business', NULL), "
-                    + "(3, 'Alan, \"the\" Turing', NULL, 7)");
-            s.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40), territory VARCHAR(20))");
-            s.execute("INSERT INTO accounts VALUES (1, 'north', 'GB'), (2, 'south', 'US')");
-        }
+        db.execute(
+                "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40), segment VARCHAR(20), visits INT)",
+                "INSERT INTO customers VALUES (1, 'Ada King', 'retail', 3), (2, 'Grace Hopper', 'business', NULL), "
+                        + "(3, 'Alan, \"the\" Turing', NULL, 7)",
+                "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40), territory VARCHAR(20))",
+                "INSERT INTO accounts VALUES (1, 'north', 'GB'), (2, 'south', 'US')");
     }
 
     static Contract contract(String name, String version, String properties) throws Exception {

@@ -2,18 +2,10 @@ package io.meshkit.snapshotingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.testing.MySqlDatabase;
 import io.meshkit.testing.MySqlExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,63 +24,55 @@ class SnapshotIT {
     @BeforeAll
     static void fixtures(MySqlDatabase database) throws Exception {
         db = database;
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
-            s.execute("SET SESSION sql_mode = ''"); // allow zero dates in the fixture
-            s.execute("CREATE TABLE every_type (id INT PRIMARY KEY, flag TINYINT(1), ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, "
-                    + "mi MEDIUMINT, i INT, iu INT UNSIGNED, bi BIGINT, biu BIGINT UNSIGNED, dec_small DECIMAL(10,2), dec_big DECIMAL(30,6), "
-                    + "f FLOAT, d DOUBLE, c CHAR(3), vc VARCHAR(20), tx TEXT, en ENUM('red','green'), st SET('a','b'), dt DATE, "
-                    + "dtm DATETIME(6), ts TIMESTAMP(6) NULL, tm TIME(6), yr YEAR, js JSON, bn BINARY(2), vb VARBINARY(8), bl BLOB, "
-                    + "b1 BIT(1), b9 BIT(9))");
-            s.execute("INSERT INTO every_type VALUES (1, 1, -128, 255, -32768, -8388608, -2147483648, 4294967295, -9223372036854775808, "
-                    + "18446744073709551615, -12345678.91, 123456789012345678901234.123456, 1.5, 2.25, 'abc', 'héllo ✓', 'long text', 'green', 'a,b', "
-                    + "'2026-11-23', '2026-11-23 12:34:56.789012', '2026-11-23 12:34:56.5', '23:59:59.25', 2026, '{\"k\": [1, 2]}', x'0102', "
-                    + "x'00ff', x'cafe', b'1', b'100000001')");
-            s.execute("INSERT INTO every_type (id, dt, dtm, ts) VALUES (2, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
-            // values at the edges of each type's binary-protocol encoding (fields sent short, signs, widths, the largest values)
-            s.execute("CREATE TABLE edges (id INT PRIMARY KEY, flag TINYINT(1), f FLOAT, d DOUBLE, siu SMALLINT UNSIGNED, miu MEDIUMINT UNSIGNED, "
-                    + "mi MEDIUMINT, biu BIGINT UNSIGNED, dec18 DECIMAL(18,4), dec38 DECIMAL(38,10), dtm DATETIME(6), dt0 DATETIME, "
-                    + "tm TIME(6), dt DATE, yr YEAR)");
-            s.execute("INSERT INTO edges VALUES "
-                    + "(1, -5, 0.14285714285714285e0, 0.1e0 + 0.2e0, 65535, 16777215, -8388608, 9223372036854775808, -99999999999999.9999, "
-                    + "-1234567890123456789012345678.1234567890, '2026-11-23 00:00:00', '2026-11-23 12:00:00', "
-                    + "'00:00:00', '2026-11-23', 1901), "
-                    + "(2, 0, -3.4028235e38, 1.7976931348623157e308, 0, 0, 8388607, 0, 99999999999999.9999, 0, '1000-01-01 00:00:00.000001', "
-                    + "'9999-12-31 23:59:59', '12:00:00.000001', '1000-01-01', 2155), "
-                    + "(3, 1, 0, -0.000000000000000000001, NULL, NULL, NULL, 18446744073709551615, 0.0001, "
-                    + "0.0000000001, '2026-11-23 12:34:56.000000', NULL, '838:59:59', '2026-00-10', 0), "
-                    + "(4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '-00:00:01', '0000-00-00', NULL)");
-            s.execute("CREATE TABLE ukey (id BIGINT UNSIGNED PRIMARY KEY, v INT)");
-            s.execute("INSERT INTO ukey SELECT 18446744073709551615 - seq * 3, seq FROM seq_0_to_2999");
-            s.execute("CREATE TABLE dtkey (ts DATETIME(6) PRIMARY KEY, v INT)");
-            s.execute("INSERT INTO dtkey SELECT '2026-11-23 00:00:00' + INTERVAL seq MICROSECOND, seq FROM seq_1_to_5000");
-            s.execute("CREATE TABLE zoned (id INT PRIMARY KEY, dtm DATETIME(6), ts TIMESTAMP(6) NULL)");
-            s.execute("SET SESSION time_zone = '+00:00'");
-            s.execute("INSERT INTO zoned VALUES (1, '2026-07-01 12:00:00.5', '2026-07-01 12:00:00.5'), (2, '2026-01-01 00:30:00', NULL)");
-            s.execute("CREATE TABLE composite (a VARCHAR(10), b INT, v INT, PRIMARY KEY (a, b))");
-            s.execute("INSERT INTO composite SELECT CONCAT('k', seq % 7), seq, seq FROM seq_1_to_20000");
-            s.execute("CREATE TABLE strkey (k VARCHAR(20) PRIMARY KEY, v INT)");
-            s.execute("INSERT INTO strkey SELECT CONCAT('key-', seq), seq FROM seq_1_to_15000");
-            s.execute("CREATE TABLE nokey (v INT, w VARCHAR(5))");
-            s.execute("INSERT INTO nokey SELECT seq % 10, 'x' FROM seq_1_to_5000");
-            s.execute("CREATE TABLE big (id BIGINT PRIMARY KEY, v INT, s VARCHAR(16))");
-            s.execute("INSERT INTO big SELECT seq, seq % 1000, CONCAT('row', seq) FROM seq_1_to_1000000");
-            s.execute("ANALYZE TABLE big");
-        }
+        db.execute(
+                "SET SESSION sql_mode = ''", // allow zero dates in the fixture
+                "CREATE TABLE every_type (id INT PRIMARY KEY, flag TINYINT(1), ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, "
+                        + "mi MEDIUMINT, i INT, iu INT UNSIGNED, bi BIGINT, biu BIGINT UNSIGNED, dec_small DECIMAL(10,2), dec_big DECIMAL(30,6), "
+                        + "f FLOAT, d DOUBLE, c CHAR(3), vc VARCHAR(20), tx TEXT, en ENUM('red','green'), st SET('a','b'), dt DATE, "
+                        + "dtm DATETIME(6), ts TIMESTAMP(6) NULL, tm TIME(6), yr YEAR, js JSON, bn BINARY(2), vb VARBINARY(8), bl BLOB, "
+                        + "b1 BIT(1), b9 BIT(9))",
+                "INSERT INTO every_type VALUES (1, 1, -128, 255, -32768, -8388608, -2147483648, 4294967295, -9223372036854775808, "
+                        + "18446744073709551615, -12345678.91, 123456789012345678901234.123456, 1.5, 2.25, 'abc', 'héllo ✓', 'long text', 'green', 'a,b', "
+                        + "'2026-11-23', '2026-11-23 12:34:56.789012', '2026-11-23 12:34:56.5', '23:59:59.25', 2026, '{\"k\": [1, 2]}', x'0102', "
+                        + "x'00ff', x'cafe', b'1', b'100000001')",
+                "INSERT INTO every_type (id, dt, dtm, ts) VALUES (2, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')",
+                // values at the edges of each type's binary-protocol encoding (fields sent short, signs, widths, the largest values)
+                "CREATE TABLE edges (id INT PRIMARY KEY, flag TINYINT(1), f FLOAT, d DOUBLE, siu SMALLINT UNSIGNED, miu MEDIUMINT UNSIGNED, "
+                        + "mi MEDIUMINT, biu BIGINT UNSIGNED, dec18 DECIMAL(18,4), dec38 DECIMAL(38,10), dtm DATETIME(6), dt0 DATETIME, "
+                        + "tm TIME(6), dt DATE, yr YEAR)",
+                "INSERT INTO edges VALUES "
+                        + "(1, -5, 0.14285714285714285e0, 0.1e0 + 0.2e0, 65535, 16777215, -8388608, 9223372036854775808, -99999999999999.9999, "
+                        + "-1234567890123456789012345678.1234567890, '2026-11-23 00:00:00', '2026-11-23 12:00:00', "
+                        + "'00:00:00', '2026-11-23', 1901), "
+                        + "(2, 0, -3.4028235e38, 1.7976931348623157e308, 0, 0, 8388607, 0, 99999999999999.9999, 0, '1000-01-01 00:00:00.000001', "
+                        + "'9999-12-31 23:59:59', '12:00:00.000001', '1000-01-01', 2155), "
+                        + "(3, 1, 0, -0.000000000000000000001, NULL, NULL, NULL, 18446744073709551615, 0.0001, "
+                        + "0.0000000001, '2026-11-23 12:34:56.000000', NULL, '838:59:59', '2026-00-10', 0), "
+                        + "(4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '-00:00:01', '0000-00-00', NULL)",
+                "CREATE TABLE ukey (id BIGINT UNSIGNED PRIMARY KEY, v INT)",
+                "INSERT INTO ukey SELECT 18446744073709551615 - seq * 3, seq FROM seq_0_to_2999",
+                "CREATE TABLE dtkey (ts DATETIME(6) PRIMARY KEY, v INT)",
+                "INSERT INTO dtkey SELECT '2026-11-23 00:00:00' + INTERVAL seq MICROSECOND, seq FROM seq_1_to_5000",
+                "CREATE TABLE zoned (id INT PRIMARY KEY, dtm DATETIME(6), ts TIMESTAMP(6) NULL)",
+                "SET SESSION time_zone = '+00:00'",
+                "INSERT INTO zoned VALUES (1, '2026-07-01 12:00:00.5', '2026-07-01 12:00:00.5'), (2, '2026-01-01 00:30:00', NULL)",
+                "CREATE TABLE composite (a VARCHAR(10), b INT, v INT, PRIMARY KEY (a, b))",
+                "INSERT INTO composite SELECT CONCAT('k', seq % 7), seq, seq FROM seq_1_to_20000",
+                "CREATE TABLE strkey (k VARCHAR(20) PRIMARY KEY, v INT)",
+                "INSERT INTO strkey SELECT CONCAT('key-', seq), seq FROM seq_1_to_15000",
+                "CREATE TABLE nokey (v INT, w VARCHAR(5))",
+                "INSERT INTO nokey SELECT seq % 10, 'x' FROM seq_1_to_5000",
+                "CREATE TABLE big (id BIGINT PRIMARY KEY, v INT, s VARCHAR(16))",
+                "INSERT INTO big SELECT seq, seq % 1000, CONCAT('row', seq) FROM seq_1_to_1000000",
+                "ANALYZE TABLE big");
     }
 
     private static List<String> base(String name) {
-        return List.of("snapshot", "--source", db.jdbcUrl(), "--date", "2026-11-23", "--landing", dir.resolve("landing").toString(),
-                "--warehouse", "duckdb:" + dir.resolve(name + ".duckdb"));
+        return IngestRun.snapshot(db, dir, name, "2026-11-23");
     }
 
     private static List<List<Object>> query(String name, String sql) {
-        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve(name + ".duckdb")); ResultRows rows = w.query(Sql.of(sql))) {
-            List<List<Object>> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(new ArrayList<>(r.values()));
-            }
-            return out;
-        }
+        return StagedRows.query(dir.resolve(name + ".duckdb"), sql);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A fresh database on a {@link TestingMySql} server for one test class, dropped afterwards.
@@ -26,6 +27,15 @@ public record MySqlDatabase(TestingMySql server, String name) implements AutoClo
     /** Opens a connection to this database. */
     public Connection openConnection() throws SQLException {
         return server.openConnection(name);
+    }
+
+    /** Runs statements in order on one new connection to this database: a test's fixture tables and rows. */
+    public void execute(String... statements) throws SQLException {
+        try (Connection c = openConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
     }
 
     @Override

@@ -44,7 +44,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +62,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -83,15 +79,14 @@ import org.junit.jupiter.api.io.TempDir;
  * warehouse is connected once), and closed after the last test. Each test works in a fresh namespace
  * of its own ({@link #namespace()}), whose tables are dropped after the test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class WarehouseContractTest {
+public abstract class WarehouseContractTest extends AbstractWarehouseTest {
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
-    private Warehouse warehouse;
     private Namespace namespace;
     private final List<Namespace> namespaces = new ArrayList<>();
 
     /** Opens the warehouse under test; it may hold data of earlier runs but no namespace this suite names. */
+    @Override
     protected abstract Warehouse createWarehouse();
 
     /** A query that returns {@code count} rows with one BIGINT column {@code n} holding 0 to count - 1. */
@@ -99,7 +94,7 @@ public abstract class WarehouseContractTest {
 
     /** Whether the warehouse runs several statements atomically ({@link SupportsTransactions}). */
     protected boolean supportsTransactions() {
-        return warehouse.supports(SupportsTransactions.class);
+        return warehouse().supports(SupportsTransactions.class);
     }
 
     /** Whether the warehouse loads {@code file:} URIs of the local file system. */
@@ -133,38 +128,21 @@ public abstract class WarehouseContractTest {
         };
     }
 
-    /** The warehouse under test. */
-    protected final Warehouse warehouse() {
-        return warehouse;
-    }
-
     /** This test's own namespace, created before the test. */
     protected final Namespace namespace() {
         return namespace;
     }
 
-    @BeforeAll
-    final void openWarehouse() {
-        warehouse = createWarehouse();
-    }
-
-    @AfterAll
-    final void closeWarehouse() {
-        if (warehouse != null) {
-            warehouse.close();
-        }
-    }
-
     @BeforeEach
     final void createTestNamespace(TestInfo test) {
         namespace = newNamespace(test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        warehouse.createNamespace(namespace);
+        warehouse().createNamespace(namespace);
     }
 
     @AfterEach
     final void dropTestTables() {
         for (Namespace ns : namespaces) {
-            warehouse.listTables(ns).forEach(warehouse::drop);
+            warehouse().listTables(ns).forEach(warehouse()::drop);
         }
         namespaces.clear();
     }
@@ -179,7 +157,7 @@ public abstract class WarehouseContractTest {
     }
 
     private SqlBuilder sql() {
-        return warehouse.dialect().sql();
+        return warehouse().dialect().sql();
     }
 
     private TableId table(String name) {
@@ -188,7 +166,7 @@ public abstract class WarehouseContractTest {
 
     /** Creates a table with {@code n} and {@code g = n % 7} for n in 0..count-1. */
     private TableId numbers(TableId table, long count) {
-        warehouse.createTableAs(table, numbersQuery(count), TableLayout.NONE, WriteMode.REPLACE);
+        warehouse().createTableAs(table, numbersQuery(count), TableLayout.NONE, WriteMode.REPLACE);
         return table;
     }
 
@@ -197,7 +175,7 @@ public abstract class WarehouseContractTest {
     }
 
     private List<Row> all(Sql query) {
-        try (ResultRows rows = warehouse.query(query)) {
+        try (ResultRows rows = warehouse().query(query)) {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);
             return list;
@@ -222,7 +200,7 @@ public abstract class WarehouseContractTest {
     private void createTable(TableId t, Map<String, DataType> columns) {
         SqlBuilder b = sql().sql("CREATE TABLE ").table(t).sql(" (");
         b.join(columns.entrySet(), e -> b.id(ColumnName.of(e.getKey())).sql(" ").type(e.getValue()));
-        warehouse.execute(b.sql(")").build());
+        warehouse().execute(b.sql(")").build());
     }
 
     // ---------------------------------------------------------------- namespaces and listing
@@ -230,16 +208,16 @@ public abstract class WarehouseContractTest {
     /** Creating a namespace twice is harmless; listing is sorted, includes views, and is empty for a missing namespace. */
     @Test
     public void createNamespaceTwiceAndListTablesSortedWithViews() {
-        warehouse.createNamespace(namespace);
-        assertThat(warehouse.listTables(namespace)).isEmpty();
-        assertThat(warehouse.listTables(Namespace.of("mk_never_created_" + ProcessHandle.current().pid()))).isEmpty();
+        warehouse().createNamespace(namespace);
+        assertThat(warehouse().listTables(namespace)).isEmpty();
+        assertThat(warehouse().listTables(Namespace.of("mk_never_created_" + ProcessHandle.current().pid()))).isEmpty();
 
         numbers(table("b_table"), 3);
         numbers(table("a_table"), 3);
-        warehouse.execute(sql().sql("CREATE VIEW ").table(table("c_view")).sql(" AS SELECT n FROM ").table(table("a_table")).build());
+        warehouse().execute(sql().sql("CREATE VIEW ").table(table("c_view")).sql(" AS SELECT n FROM ").table(table("a_table")).build());
 
-        assertThat(warehouse.listTables(namespace)).containsExactly(table("a_table"), table("b_table"), table("c_view"));
-        assertThat(warehouse.describe(table("c_view"))).get().extracting(TableInfo::rowCount).isEqualTo(3L);
+        assertThat(warehouse().listTables(namespace)).containsExactly(table("a_table"), table("b_table"), table("c_view"));
+        assertThat(warehouse().describe(table("c_view"))).get().extracting(TableInfo::rowCount).isEqualTo(3L);
     }
 
     // ---------------------------------------------------------------- create table as select
@@ -253,7 +231,7 @@ public abstract class WarehouseContractTest {
                 new TableLayout(List.of(g), List.of(n), Optional.empty()));
         for (int i = 0; i < layouts.size(); i++) {
             TableId t = table("layout_" + i);
-            QueryStats stats = warehouse.createTableAs(t, numbersQuery(100), layouts.get(i), WriteMode.CREATE);
+            QueryStats stats = warehouse().createTableAs(t, numbersQuery(100), layouts.get(i), WriteMode.CREATE);
             assertThat(stats.elapsed()).isGreaterThanOrEqualTo(java.time.Duration.ZERO);
             stats.rowsAffected().ifPresent(r -> assertThat(r).isEqualTo(100));
             assertThat(count(t)).isEqualTo(100);
@@ -272,18 +250,18 @@ public abstract class WarehouseContractTest {
      */
     @Test
     public void clustersByADoubleExactlyWhereTheDialectSaysSo() {
-        Sql query = sql().sql("SELECT n, ").append(warehouse.dialect().cast(sql().id(ColumnName.of("n")).build(), DataType.DOUBLE))
+        Sql query = sql().sql("SELECT n, ").append(warehouse().dialect().cast(sql().id(ColumnName.of("n")).build(), DataType.DOUBLE))
                 .sql(" AS d FROM (").append(numbersQuery(10)).sql(") AS q").build();
         TableLayout byDouble = TableLayout.clusteredBy(List.of(ColumnName.of("d")));
-        if (warehouse.dialect().clusters(DataType.DOUBLE)) {
-            warehouse.createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE);
+        if (warehouse().dialect().clusters(DataType.DOUBLE)) {
+            warehouse().createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE);
             assertThat(count(table("by_double"))).isEqualTo(10);
         } else {
-            assertThatThrownBy(() -> warehouse.createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE))
+            assertThatThrownBy(() -> warehouse().createTableAs(table("by_double"), query, byDouble, WriteMode.CREATE))
                     .isInstanceOf(MeshkitException.class);
         }
-        assertThat(warehouse.dialect().clusters(DataType.BIGINT)).as("every warehouse clusters by an integer").isTrue();
-        warehouse.createTableAs(table("by_integer"), query, TableLayout.clusteredBy(List.of(ColumnName.of("n"))), WriteMode.CREATE);
+        assertThat(warehouse().dialect().clusters(DataType.BIGINT)).as("every warehouse clusters by an integer").isTrue();
+        warehouse().createTableAs(table("by_integer"), query, TableLayout.clusteredBy(List.of(ColumnName.of("n"))), WriteMode.CREATE);
         assertThat(count(table("by_integer"))).isEqualTo(10);
     }
 
@@ -291,27 +269,27 @@ public abstract class WarehouseContractTest {
     @Test
     public void createTableAsInEveryWriteMode() {
         TableId t = table("modes");
-        warehouse.createTableAs(t, numbersQuery(10), TableLayout.NONE, WriteMode.CREATE);
+        warehouse().createTableAs(t, numbersQuery(10), TableLayout.NONE, WriteMode.CREATE);
         assertThat(sumOfN(t)).isEqualTo(45);
 
         MeshkitException exists = catchThrowableOfType(MeshkitException.class,
-                () -> warehouse.createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.CREATE));
+                () -> warehouse().createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.CREATE));
         assertThat(exists).hasMessageStartingWith("Cannot create table " + t).hasMessageContaining("already exists");
         assertThat(sumOfN(t)).isEqualTo(45);
 
-        warehouse.createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.REPLACE);
+        warehouse().createTableAs(t, numbersQuery(5), TableLayout.NONE, WriteMode.REPLACE);
         assertThat(count(t)).isEqualTo(5);
 
-        warehouse.createTableAs(t, numbersQuery(3), TableLayout.orderedBy(ColumnName.list("n")), WriteMode.APPEND);
+        warehouse().createTableAs(t, numbersQuery(3), TableLayout.orderedBy(ColumnName.list("n")), WriteMode.APPEND);
         assertThat(count(t)).isEqualTo(8);
         assertThat(sumOfN(t)).isEqualTo(10 + 3);
 
         TableId fresh = table("appended_fresh");
-        warehouse.createTableAs(fresh, numbersQuery(4), TableLayout.NONE, WriteMode.APPEND);
+        warehouse().createTableAs(fresh, numbersQuery(4), TableLayout.NONE, WriteMode.APPEND);
         assertThat(count(fresh)).isEqualTo(4);
 
         TableId replacedFresh = table("replaced_fresh");
-        warehouse.createTableAs(replacedFresh, numbersQuery(2), TableLayout.NONE, WriteMode.REPLACE);
+        warehouse().createTableAs(replacedFresh, numbersQuery(2), TableLayout.NONE, WriteMode.REPLACE);
         assertThat(count(replacedFresh)).isEqualTo(2);
     }
 
@@ -335,7 +313,7 @@ public abstract class WarehouseContractTest {
         TableId t = table("all_types");
         createTable(t, columns);
 
-        TableInfo info = warehouse.describe(t).orElseThrow();
+        TableInfo info = warehouse().describe(t).orElseThrow();
         assertThat(info.id()).isEqualTo(t);
         assertThat(info.rowCount()).isZero();
         assertThat(info.columns()).hasSize(types.size());
@@ -346,7 +324,7 @@ public abstract class WarehouseContractTest {
             assertThat(c.engineType()).isNotBlank();
             assertThat(c.nullable()).isTrue();
         }
-        try (ResultRows rows = warehouse.query(sql().sql("SELECT * FROM ").table(t).build())) {
+        try (ResultRows rows = warehouse().query(sql().sql("SELECT * FROM ").table(t).build())) {
             for (int i = 0; i < types.size(); i++) {
                 assertThat(rows.columns().get(i).type()).as("query column type of %s", types.get(i))
                         .isEqualTo(expectedDescribedType(types.get(i)));
@@ -359,13 +337,13 @@ public abstract class WarehouseContractTest {
     @Test
     public void describeReportsNullabilityAndRowCount() {
         TableId t = table("nullability");
-        warehouse.execute(sql().sql("CREATE TABLE ").table(t).sql(" (").id(ColumnName.of("required"))
+        warehouse().execute(sql().sql("CREATE TABLE ").table(t).sql(" (").id(ColumnName.of("required"))
                 .sql(" ").type(DataType.BIGINT).sql(" NOT NULL, ").id(ColumnName.of("optional"))
                 .sql(" ").type(DataType.VARCHAR).sql(")").build());
-        warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(1L).sql(", ").bind(null).sql("), (")
+        warehouse().execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(1L).sql(", ").bind(null).sql("), (")
                 .bind(2L).sql(", ").bind("x").sql(")").build());
 
-        TableInfo info = warehouse.describe(t).orElseThrow();
+        TableInfo info = warehouse().describe(t).orElseThrow();
         assertThat(info.column(ColumnName.of("REQUIRED"))).get().extracting(ColumnInfo::nullable).isEqualTo(false);
         assertThat(info.column(ColumnName.of("optional"))).get().extracting(ColumnInfo::nullable).isEqualTo(true);
         assertThat(info.rowCount()).isEqualTo(2);
@@ -379,7 +357,7 @@ public abstract class WarehouseContractTest {
         long n = 200_000;
         long rows = 0;
         long sum = 0;
-        try (ResultRows result = warehouse.query(sql().sql("SELECT n, n * 2 AS twice FROM (").append(generateSeries(n)).sql(") AS s").build())) {
+        try (ResultRows result = warehouse().query(sql().sql("SELECT n, n * 2 AS twice FROM (").append(generateSeries(n)).sql(") AS s").build())) {
             assertThat(result.columns()).extracting(c -> c.name().name().toLowerCase(java.util.Locale.ROOT)).containsExactly("n", "twice");
             for (Row row : result) { // rows are not kept: only counted
                 rows++;
@@ -396,7 +374,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void closingAStreamEarlyReleasesIt() {
         for (int i = 0; i < 50; i++) { // more than any sane pool: leaked cursors would exhaust it
-            try (ResultRows result = warehouse.query(generateSeries(200_000))) {
+            try (ResultRows result = warehouse().query(generateSeries(200_000))) {
                 Iterator<Row> it = result.iterator();
                 Row first = it.next();
                 Row second = it.next();
@@ -458,7 +436,7 @@ public abstract class WarehouseContractTest {
         empty.set(6, "");
         List<ColumnInfo> infos = columns.entrySet().stream()
                 .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), e.getValue().toString(), true)).toList();
-        DataGenerators.insertRows(warehouse, t, infos, List.of(values, nulls, empty).iterator());
+        DataGenerators.insertRows(warehouse(), t, infos, List.of(values, nulls, empty).iterator());
 
         List<Row> rows = all(sql().sql("SELECT * FROM ").table(t).sql(" ORDER BY ").id(ColumnName.of("id")).build());
         assertThat(rows).hasSize(3);
@@ -478,7 +456,7 @@ public abstract class WarehouseContractTest {
         assertThat(rows.get(1).values().subList(1, values.size())).containsOnlyNulls();
         assertThat(rows.get(2).getString("s")).isEmpty();
         assertThat(rows.get(2).get("js")).isNull();
-        assertThat(warehouse.describe(t)).isPresent(); // the injected text stayed a value
+        assertThat(warehouse().describe(t)).isPresent(); // the injected text stayed a value
     }
 
     /** Keywords, embedded double quotes, spaces and mixed case work as table and column names everywhere. */
@@ -491,11 +469,11 @@ public abstract class WarehouseContractTest {
         ColumnName spaced = ColumnName.of("with space");
         Sql query = sql().sql("SELECT n AS ").id(select).sql(", n + 1 AS ").id(mixedColumn).sql(", 'x' AS ").id(spaced)
                 .sql(" FROM (").append(generateSeries(3)).sql(") AS s").build();
-        warehouse.createTableAs(weird, query, TableLayout.orderedBy(List.of(select, spaced)), WriteMode.CREATE);
-        warehouse.createTableAs(mixed, query, TableLayout.clusteredBy(List.of(mixedColumn)), WriteMode.CREATE);
+        warehouse().createTableAs(weird, query, TableLayout.orderedBy(List.of(select, spaced)), WriteMode.CREATE);
+        warehouse().createTableAs(mixed, query, TableLayout.clusteredBy(List.of(mixedColumn)), WriteMode.CREATE);
 
-        assertThat(warehouse.listTables(namespace)).containsExactlyInAnyOrder(weird, mixed);
-        TableInfo info = warehouse.describe(weird).orElseThrow();
+        assertThat(warehouse().listTables(namespace)).containsExactlyInAnyOrder(weird, mixed);
+        TableInfo info = warehouse().describe(weird).orElseThrow();
         assertThat(info.columns()).extracting(c -> c.name().name()).containsExactly("select", "MixedCase", "with space");
         assertThat(info.rowCount()).isEqualTo(3);
         List<Row> rows = all(sql().sql("SELECT ").ids(List.of(select, mixedColumn, spaced)).sql(" FROM ").table(weird)
@@ -504,12 +482,12 @@ public abstract class WarehouseContractTest {
         assertThat(rows.get(2).getLong("mixedcase")).isEqualTo(3L);
 
         TableId copy = table("copy of \"weird\"");
-        warehouse.copy(weird, copy, WriteMode.CREATE);
+        warehouse().copy(weird, copy, WriteMode.CREATE);
         assertThat(count(copy)).isEqualTo(3);
-        warehouse.replace(mixed, copy);
-        assertThat(warehouse.describe(copy)).isEmpty();
-        assertThat(warehouse.drop(weird)).isTrue();
-        assertThat(warehouse.listTables(namespace)).containsExactly(mixed);
+        warehouse().replace(mixed, copy);
+        assertThat(warehouse().describe(copy)).isEmpty();
+        assertThat(warehouse().drop(weird)).isTrue();
+        assertThat(warehouse().listTables(namespace)).containsExactly(mixed);
     }
 
     // ---------------------------------------------------------------- replace, copy, drop
@@ -524,7 +502,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void replaceAcrossNamespacesIsAtomicForAConcurrentReader() throws Exception {
         Namespace staging = newNamespace("staging");
-        warehouse.createNamespace(staging);
+        warehouse().createNamespace(staging);
         assertReplaceIsAtomic(staging);
     }
 
@@ -553,8 +531,8 @@ public abstract class WarehouseContractTest {
             for (int i = 1; i <= 20; i++) {
                 TableId candidate = stagingNamespace.table("candidate");
                 numbers(candidate, 1000 + i);
-                warehouse.replace(target, candidate);
-                assertThat(warehouse.describe(candidate)).isEmpty();
+                warehouse().replace(target, candidate);
+                assertThat(warehouse().describe(candidate)).isEmpty();
             }
         } finally {
             done.set(true);
@@ -571,7 +549,7 @@ public abstract class WarehouseContractTest {
     public void replaceWithAMissingSourceFailsAndKeepsTheTarget() {
         TableId target = numbers(table("kept"), 5);
         TableId missing = table("missing");
-        assertThatThrownBy(() -> warehouse.replace(target, missing)).isInstanceOf(NoSuchTableException.class)
+        assertThatThrownBy(() -> warehouse().replace(target, missing)).isInstanceOf(NoSuchTableException.class)
                 .hasMessageContaining(missing.toString());
         assertThat(count(target)).isEqualTo(5);
     }
@@ -581,9 +559,9 @@ public abstract class WarehouseContractTest {
     public void replaceCreatesAMissingTarget() {
         TableId candidate = numbers(table("candidate"), 4);
         TableId target = table("first_publication");
-        warehouse.replace(target, candidate);
+        warehouse().replace(target, candidate);
         assertThat(count(target)).isEqualTo(4);
-        assertThat(warehouse.describe(candidate)).isEmpty();
+        assertThat(warehouse().describe(candidate)).isEmpty();
     }
 
     /** Copy honours each write mode and keeps the source. */
@@ -591,13 +569,13 @@ public abstract class WarehouseContractTest {
     public void copyInEveryWriteMode() {
         TableId source = numbers(table("source"), 10);
         TableId target = table("target");
-        warehouse.copy(source, target, WriteMode.CREATE);
+        warehouse().copy(source, target, WriteMode.CREATE);
         assertThat(sumOfN(target)).isEqualTo(45);
-        assertThatThrownBy(() -> warehouse.copy(source, target, WriteMode.CREATE)).isInstanceOf(MeshkitException.class)
+        assertThatThrownBy(() -> warehouse().copy(source, target, WriteMode.CREATE)).isInstanceOf(MeshkitException.class)
                 .hasMessageContaining("already exists");
-        warehouse.copy(source, target, WriteMode.APPEND);
+        warehouse().copy(source, target, WriteMode.APPEND);
         assertThat(count(target)).isEqualTo(20);
-        warehouse.copy(source, target, WriteMode.REPLACE);
+        warehouse().copy(source, target, WriteMode.REPLACE);
         assertThat(count(target)).isEqualTo(10);
         assertThat(count(source)).isEqualTo(10);
     }
@@ -607,29 +585,29 @@ public abstract class WarehouseContractTest {
     public void dropTablesAndViews() {
         TableId t = numbers(table("dropped"), 1);
         TableId view = table("dropped_view");
-        warehouse.execute(sql().sql("CREATE VIEW ").table(view).sql(" AS SELECT * FROM ").table(t).build());
-        assertThat(warehouse.drop(view)).isTrue();
-        assertThat(warehouse.drop(view)).isFalse();
-        assertThat(warehouse.drop(t)).isTrue();
-        assertThat(warehouse.drop(t)).isFalse();
-        assertThat(warehouse.drop(table("never_there"))).isFalse();
-        assertThat(warehouse.listTables(namespace)).isEmpty();
+        warehouse().execute(sql().sql("CREATE VIEW ").table(view).sql(" AS SELECT * FROM ").table(t).build());
+        assertThat(warehouse().drop(view)).isTrue();
+        assertThat(warehouse().drop(view)).isFalse();
+        assertThat(warehouse().drop(t)).isTrue();
+        assertThat(warehouse().drop(t)).isFalse();
+        assertThat(warehouse().drop(table("never_there"))).isFalse();
+        assertThat(warehouse().listTables(namespace)).isEmpty();
     }
 
     /** A missing table is absent from describe, a {@link NoSuchTableException} for copy, and an invalid query in SQL. */
     @Test
     public void missingTables() {
         TableId missing = table("missing");
-        assertThat(warehouse.describe(missing)).isEmpty();
+        assertThat(warehouse().describe(missing)).isEmpty();
         NoSuchTableException e = catchThrowableOfType(NoSuchTableException.class,
-                () -> warehouse.copy(missing, table("copy"), WriteMode.CREATE));
+                () -> warehouse().copy(missing, table("copy"), WriteMode.CREATE));
         assertThat(e.table()).isEqualTo(missing);
         assertThat(e.code()).isEqualTo(ErrorCode.NO_SUCH_TABLE);
-        assertThat(warehouse.describe(table("copy"))).isEmpty();
+        assertThat(warehouse().describe(table("copy"))).isEmpty();
         WarehouseException q = catchThrowableOfType(WarehouseException.class,
                 () -> all(sql().sql("SELECT * FROM ").table(missing).build()));
         assertThat(q.code()).isEqualTo(ErrorCode.INVALID_QUERY);
-        assertThat(warehouse.describe(table("missing"))).isEmpty();
+        assertThat(warehouse().describe(table("missing"))).isEmpty();
     }
 
     // ---------------------------------------------------------------- load
@@ -642,21 +620,21 @@ public abstract class WarehouseContractTest {
         Path second = Files.writeString(dir.resolve("it's second.csv"), "id,name\n3,O'Brien\n", StandardCharsets.UTF_8);
         TableId t = table("loaded");
 
-        warehouse.load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE));
+        warehouse().load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE));
         assertThat(all(sql().sql("SELECT name FROM ").table(t).sql(" ORDER BY id").build()))
                 .extracting(r -> r.getString("name")).containsExactly("Ada", "Zoë, the \"second\"");
-        assertThatThrownBy(() -> warehouse.load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE)))
+        assertThatThrownBy(() -> warehouse().load(t, new LoadRequest(List.of(first.toUri()), FileFormat.CSV, WriteMode.CREATE)))
                 .isInstanceOf(MeshkitException.class).hasMessageContaining("already exists");
 
-        warehouse.load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.APPEND));
+        warehouse().load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.APPEND));
         assertThat(count(t)).isEqualTo(3);
-        warehouse.load(t, new LoadRequest(List.of(first.toUri(), second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        warehouse().load(t, new LoadRequest(List.of(first.toUri(), second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
         assertThat(count(t)).isEqualTo(3);
-        warehouse.load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        warehouse().load(t, new LoadRequest(List.of(second.toUri()), FileFormat.CSV, WriteMode.REPLACE));
         assertThat(all(sql().sql("SELECT id, name FROM ").table(t).build())).singleElement()
                 .satisfies(r -> assertThat(r.getString("name")).isEqualTo("O'Brien"));
 
-        assertThatThrownBy(() -> warehouse.load(t, new LoadRequest(List.of(dir.resolve("absent.csv").toUri()), FileFormat.CSV, WriteMode.REPLACE)))
+        assertThatThrownBy(() -> warehouse().load(t, new LoadRequest(List.of(dir.resolve("absent.csv").toUri()), FileFormat.CSV, WriteMode.REPLACE)))
                 .isInstanceOf(MeshkitException.class).hasMessageStartingWith("Cannot load table " + t);
         assertThat(count(t)).isEqualTo(1);
     }
@@ -672,16 +650,16 @@ public abstract class WarehouseContractTest {
         Path csv = Files.writeString(dir.resolve("text.csv"), "code,note,n\n007,,1\n010,\"\",2\n\"1,5\",\"a \"\"b\"\"\",3\n",
                 StandardCharsets.UTF_8);
         TableId text = table("as_text");
-        warehouse.load(text, LoadRequest.csvAsText(List.of(csv.toUri()), WriteMode.REPLACE));
-        TableInfo info = warehouse.describe(text).orElseThrow();
+        warehouse().load(text, LoadRequest.csvAsText(List.of(csv.toUri()), WriteMode.REPLACE));
+        TableInfo info = warehouse().describe(text).orElseThrow();
         assertThat(info.columns()).extracting(c -> c.name().name()).containsExactly("code", "note", "n");
         assertThat(info.columns()).allSatisfy(c -> assertThat(c.type().kind()).isEqualTo(DataType.Kind.VARCHAR));
         assertThat(all(sql().sql("SELECT code, note FROM ").table(text).sql(" ORDER BY n").build()))
                 .extracting(r -> r.getString("code") + "|" + r.getString("note")).containsExactly("007|null", "010|", "1,5|a \"b\"");
 
         TableId inferred = table("inferred");
-        warehouse.load(inferred, new LoadRequest(List.of(csv.toUri()), FileFormat.CSV, WriteMode.REPLACE));
-        assertThat(warehouse.describe(inferred).orElseThrow().column(ColumnName.of("n")).orElseThrow().type().isInteger()).isTrue();
+        warehouse().load(inferred, new LoadRequest(List.of(csv.toUri()), FileFormat.CSV, WriteMode.REPLACE));
+        assertThat(warehouse().describe(inferred).orElseThrow().column(ColumnName.of("n")).orElseThrow().type().isInteger()).isTrue();
     }
 
     /** Parquet files load; needs {@link #supportsParquetExport()} to write one first. */
@@ -691,7 +669,7 @@ public abstract class WarehouseContractTest {
         Path file = dir.resolve("part 'one'.parquet");
         exportParquet(numbersQuery(100), file);
         TableId t = table("from_parquet");
-        warehouse.load(t, new LoadRequest(List.of(file.toUri(), file.toUri()), FileFormat.PARQUET, WriteMode.CREATE));
+        warehouse().load(t, new LoadRequest(List.of(file.toUri(), file.toUri()), FileFormat.PARQUET, WriteMode.CREATE));
         assertThat(count(t)).isEqualTo(200);
         assertThat(sumOfN(t)).isEqualTo(2 * 4950);
     }
@@ -710,17 +688,17 @@ public abstract class WarehouseContractTest {
         exportParquet(numbersQuery(100), a);
         exportParquet(numbersQuery(10), b);
         List<java.net.URI> files = List.of(a.toUri(), b.toUri());
-        Optional<Sql> scan = warehouse.dialect().scanFiles(files, FileFormat.PARQUET);
+        Optional<Sql> scan = warehouse().dialect().scanFiles(files, FileFormat.PARQUET);
         assumeTrue(scan.isPresent(), "this warehouse loads files before querying them");
         List<Row> rows = all(sql().sql("SELECT count(*) AS c, sum(n) AS s FROM ").append(scan.get()).sql(" AS f").build());
         assertThat(((Number) rows.get(0).get(0)).longValue()).isEqualTo(110);
         assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(4950 + 45);
-        try (ResultRows r = warehouse.query(sql().sql("SELECT * FROM ").append(scan.get()).sql(" AS f").build())) {
+        try (ResultRows r = warehouse().query(sql().sql("SELECT * FROM ").append(scan.get()).sql(" AS f").build())) {
             assertThat(r.columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
         }
         TableId loaded = table("from_partition");
-        warehouse.load(loaded, new LoadRequest(files, FileFormat.PARQUET, WriteMode.CREATE));
-        assertThat(warehouse.describe(loaded).orElseThrow().columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
+        warehouse().load(loaded, new LoadRequest(files, FileFormat.PARQUET, WriteMode.CREATE));
+        assertThat(warehouse().describe(loaded).orElseThrow().columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
     }
 
     // ---------------------------------------------------------------- sampling and fingerprints
@@ -729,7 +707,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void samplingValueIsIdenticalToJava() {
         Map<String, Double> byKey = new HashMap<>();
-        Sql ints = sql().sql("SELECT n, ").append(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" AS sv FROM (")
+        Sql ints = sql().sql("SELECT n, ").append(warehouse().dialect().samplingValue(ColumnName.of("n"))).sql(" AS sv FROM (")
                 .append(generateSeries(5000)).sql(") AS s").build();
         for (Row r : all(ints)) {
             long n = r.getLong("n");
@@ -746,9 +724,9 @@ public abstract class WarehouseContractTest {
             case 2 -> "'; DROP TABLE x; -- " + i;
             default -> i == 3 ? "" : Integer.toHexString(i * 7919);
         })).toList();
-        DataGenerators.insertRows(warehouse, keys, List.of(new ColumnInfo(ColumnName.of("k"), DataType.VARCHAR, "VARCHAR", true)),
+        DataGenerators.insertRows(warehouse(), keys, List.of(new ColumnInfo(ColumnName.of("k"), DataType.VARCHAR, "VARCHAR", true)),
                 strings.iterator());
-        Sql sv = sql().sql("SELECT k, ").append(warehouse.dialect().samplingValue(ColumnName.of("k"))).sql(" AS sv FROM ").table(keys).build();
+        Sql sv = sql().sql("SELECT k, ").append(warehouse().dialect().samplingValue(ColumnName.of("k"))).sql(" AS sv FROM ").table(keys).build();
         int checked = 0;
         for (Row r : all(sv)) {
             String k = r.getString("k");
@@ -767,7 +745,7 @@ public abstract class WarehouseContractTest {
     public void onePercentSampleIsASubsetOfTenPercent() {
         TableId t = numbers(table("population"), 20_000);
         Function<Double, Set<Long>> sample = rate -> all(sql().sql("SELECT n FROM ").table(t).sql(" WHERE ")
-                .append(warehouse.dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(rate).build())
+                .append(warehouse().dialect().samplingValue(ColumnName.of("n"))).sql(" < ").bind(rate).build())
                 .stream().map(r -> r.getLong("n")).collect(Collectors.toSet());
         Set<Long> one = sample.apply(0.01);
         Set<Long> ten = sample.apply(0.10);
@@ -794,9 +772,9 @@ public abstract class WarehouseContractTest {
                 Arrays.asList(13L, "NULL", "x", 1L), Arrays.asList(14L, "a:", "b", 1L), Arrays.asList(15L, "a", ":b", 1L));
         List<ColumnInfo> infos = columns.entrySet().stream()
                 .map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), e.getValue().toString(), true)).toList();
-        DataGenerators.insertRows(warehouse, t, infos, rows.iterator());
+        DataGenerators.insertRows(warehouse(), t, infos, rows.iterator());
 
-        Sql query = sql().sql("SELECT id, ").append(warehouse.dialect().rowFingerprint(ColumnName.list("a", "b", "c")))
+        Sql query = sql().sql("SELECT id, ").append(warehouse().dialect().rowFingerprint(ColumnName.list("a", "b", "c")))
                 .sql(" AS fp FROM ").table(t).build();
         Map<Long, String> fingerprints = new HashMap<>();
         for (Row r : all(query)) {
@@ -820,8 +798,8 @@ public abstract class WarehouseContractTest {
         TableId t = filled("times", List.of(column("ts", DataType.TIMESTAMP)),
                 List.of(List.of(LocalDateTime.parse("2024-03-05T13:45:12.345678"))));
         Sql ts = sql().id(ColumnName.of("ts")).build();
-        Row r = all(sql().sql("SELECT ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.HOUR))
-                .sql(" AS h, ").append(warehouse.dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.DAY)).sql(" AS d FROM ")
+        Row r = all(sql().sql("SELECT ").append(warehouse().dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.HOUR))
+                .sql(" AS h, ").append(warehouse().dialect().truncateTime(ts, io.meshkit.core.contract.TimeResolution.DAY)).sql(" AS d FROM ")
                 .table(t).build()).get(0);
         assertThat(ResultText.value(r.get("h"))).isEqualTo("2024-03-05 13:00:00");
         assertThat(ResultText.value(r.get("d"))).isEqualTo("2024-03-05 00:00:00");
@@ -833,7 +811,7 @@ public abstract class WarehouseContractTest {
         TableId t = filled("texts", List.of(column("i", DataType.BIGINT), column("d", DataType.DATE), column("s", DataType.VARCHAR),
                 column("b", DataType.of(DataType.Kind.BINARY))),
                 List.of(List.of(-42L, LocalDate.parse("2024-03-05"), "Zoë 東京", new byte[] {0x0a, (byte) 0xff, 0x00})));
-        var d = warehouse.dialect();
+        var d = warehouse().dialect();
         Row r = all(sql().sql("SELECT ").append(d.text(ref("i"), DataType.BIGINT)).sql(" AS ti, ").append(d.text(ref("d"), DataType.DATE))
                 .sql(" AS td, ").append(d.text(ref("s"), DataType.VARCHAR)).sql(" AS ts, ").append(d.hex(ref("b"))).sql(" AS hb, ")
                 .append(d.displayText(ref("b"), DataType.of(DataType.Kind.BINARY))).sql(" AS db, ")
@@ -865,17 +843,17 @@ public abstract class WarehouseContractTest {
         types.put("tz", DataType.TIMESTAMP_TZ);
         types.put("j", DataType.of(DataType.Kind.JSON));
         List<ColumnInfo> columns = types.entrySet().stream().map(e -> new ColumnInfo(ColumnName.of(e.getKey()), e.getValue(), "", true)).toList();
-        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
+        warehouse().execute(warehouse().dialect().createTableIfNotExists(t, columns));
         SqlBuilder insert = sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(7L).sql(", ").bind(new BigDecimal("1.50")).sql(", ")
                 .bind("x").sql(", ").bind(LocalDate.parse("2024-03-05")).sql(", ").bind(LocalDateTime.parse("2024-03-05T13:45:12"))
                 .sql(", ").bind(Instant.parse("2024-03-05T13:45:12Z")).sql(", ");
         insert.append(parseJson("{\"a\":1}")).sql(")");
-        warehouse.execute(insert.build());
+        warehouse().execute(insert.build());
         int checked = 0;
         for (ColumnInfo a : columns) {
             for (ColumnInfo b : columns) {
                 boolean sameValue = a == b || a.name().name().startsWith("t") && b.name().name().startsWith("t");
-                if (!sameValue || !warehouse.dialect().comparable(a.type(), b.type())) {
+                if (!sameValue || !warehouse().dialect().comparable(a.type(), b.type())) {
                     continue;
                 }
                 Object distinct = single(sql().sql("SELECT ").id(a.name()).sql(" IS DISTINCT FROM ").id(b.name()).sql(" FROM ").table(t).build());
@@ -895,7 +873,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void conditionalCounts() {
         TableId t = numbers(table("counted"), 100);
-        var d = warehouse.dialect();
+        var d = warehouse().dialect();
         Sql even = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2) = 0").build();
         Sql g = ref("g");
         Sql half = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2)").build();
@@ -912,7 +890,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void firstRowsAsJson() throws IOException {
         TableId t = numbers(table("first_rows"), 50);
-        var d = warehouse.dialect();
+        var d = warehouse().dialect();
         List<ColumnName> fields = ColumnName.list("k", "label");
         List<Sql> values = List.of(ref("n"), d.text(ref("g"), DataType.BIGINT));
         Sql odd = sql().sql("mod(").id(ColumnName.of("n")).sql(", 2) = 1").build();
@@ -935,7 +913,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void collectedRowsUnnestAsATable() {
         TableId t = numbers(table("collected"), 30);
-        var d = warehouse.dialect();
+        var d = warehouse().dialect();
         List<RecordField> fields = List.of(RecordField.of("num", DataType.BIGINT), RecordField.of("grp", DataType.BIGINT),
                 RecordField.of("label", DataType.VARCHAR), RecordField.of("odd", DataType.BOOLEAN));
         List<Sql> values = List.of(ref("n"), ref("g"), d.text(ref("n"), DataType.BIGINT),
@@ -960,7 +938,7 @@ public abstract class WarehouseContractTest {
                 Arrays.asList(4L, null, 1L), Arrays.asList(5L, "", 1L), Arrays.asList(6L, null, null), Arrays.asList(7L, null, null),
                 Arrays.asList(8L, "b", 1L));
         TableId t = filled("hashed", List.of(column("id", DataType.BIGINT), column("a", DataType.VARCHAR), column("c", DataType.BIGINT)), rows);
-        var d = warehouse.dialect();
+        var d = warehouse().dialect();
         Map<Long, Object> hashes = new HashMap<>();
         for (Row r : all(sql().sql("SELECT id, ").append(d.rowHash(List.of(ref("a"), ref("c")))).sql(" AS h, ").append(d.rowHash(List.of()))
                 .sql(" AS e FROM ").table(t).build())) {
@@ -991,8 +969,8 @@ public abstract class WarehouseContractTest {
                 Arrays.<Object>asList(2L, false, LocalDate.parse("1999-12-31"), LocalDateTime.parse("2024-03-05T00:00:00"),
                         Instant.parse("1970-01-01T00:00:00Z"), "", new byte[0], new BigDecimal("-2.345"), -1.25),
                 Arrays.<Object>asList(3L, null, null, null, null, null, null, new BigDecimal("7"), 1e20)));
-        TableInfo info = warehouse.describe(t).orElseThrow();
-        CanonicalText ct = warehouse.dialect().canonicalText();
+        TableInfo info = warehouse().describe(t).orElseThrow();
+        CanonicalText ct = warehouse().dialect().canonicalText();
         CanonicalText.Rules exact = CanonicalText.Rules.EXACT;
         CanonicalText.Rules loose = new CanonicalText.Rules(3, true, true);
         java.util.function.BiFunction<String, CanonicalText.Form, CanonicalText.Column> col = (name, form) ->
@@ -1052,7 +1030,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void canonicalTextArithmetic() {
         TableId t = numbers(table("arithmetic"), 20);
-        CanonicalText ct = warehouse.dialect().canonicalText();
+        CanonicalText ct = warehouse().dialect().canonicalText();
         Sql q = sql().sql("SELECT n, ").append(ct.integerDivision(ref("n"), Sql.of("6"))).sql(" AS q, ").append(ct.remainder(ref("n"), Sql.of("6")))
                 .sql(" AS r FROM ").table(t).build();
         for (Row r : all(q)) {
@@ -1068,12 +1046,12 @@ public abstract class WarehouseContractTest {
      */
     @Test
     public void scanEstimates() {
-        assumeTrue(warehouse.supports(SupportsScanEstimate.class), "the warehouse does not estimate scans");
-        SupportsScanEstimate estimates = (SupportsScanEstimate) warehouse;
+        assumeTrue(warehouse().supports(SupportsScanEstimate.class), "the warehouse does not estimate scans");
+        SupportsScanEstimate estimates = (SupportsScanEstimate) warehouse();
         TableId t = table("scanned");
-        warehouse.createTableAs(t, sql().sql("SELECT n, g, ").append(warehouse.dialect().samplingValue(ColumnName.of("n")))
+        warehouse().createTableAs(t, sql().sql("SELECT n, g, ").append(warehouse().dialect().samplingValue(ColumnName.of("n")))
                 .sql(" AS sv FROM (").append(numbersQuery(5000)).sql(") AS x").build(), TableLayout.NONE, WriteMode.REPLACE);
-        TableInfo info = warehouse.describe(t).orElseThrow();
+        TableInfo info = warehouse().describe(t).orElseThrow();
         ColumnName sv = ColumnName.of("sv");
         long oneColumn = estimates.estimateScanBytes(info, Set.of(sv), sv, 2.0).orElseThrow();
         long three = estimates.estimateScanBytes(info, Set.of(sv, ColumnName.of("n"), ColumnName.of("g")), sv, 2.0).orElseThrow();
@@ -1090,8 +1068,8 @@ public abstract class WarehouseContractTest {
     /** A new table of this test's namespace with these columns and rows (values bound). */
     private TableId filled(String name, List<ColumnInfo> columns, List<? extends List<?>> rows) {
         TableId t = table(name);
-        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, columns));
-        DataGenerators.insertRows(warehouse, t, columns, rows.stream().map(r -> (List<Object>) new ArrayList<Object>(r)).iterator());
+        warehouse().execute(warehouse().dialect().createTableIfNotExists(t, columns));
+        DataGenerators.insertRows(warehouse(), t, columns, rows.stream().map(r -> (List<Object>) new ArrayList<Object>(r)).iterator());
         return t;
     }
 
@@ -1113,7 +1091,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void transactionRollbackLeavesNothing() {
         assumeTrue(supportsTransactions(), "the warehouse has no transactions");
-        SupportsTransactions tx = (SupportsTransactions) warehouse;
+        SupportsTransactions tx = (SupportsTransactions) warehouse();
         TableId existing = numbers(table("existing"), 3);
         TableId created = table("created_then_rolled_back");
         IllegalStateException boom = new IllegalStateException("boom");
@@ -1123,7 +1101,7 @@ public abstract class WarehouseContractTest {
             assertThat(w.describe(created)).isPresent();
             throw boom;
         })).isSameAs(boom);
-        assertThat(warehouse.describe(created)).isEmpty();
+        assertThat(warehouse().describe(created)).isEmpty();
         assertThat(count(existing)).isEqualTo(3);
     }
 
@@ -1131,13 +1109,13 @@ public abstract class WarehouseContractTest {
     @Test
     public void transactionCommitShowsEverythingAtOnce() {
         assumeTrue(supportsTransactions(), "the warehouse has no transactions");
-        SupportsTransactions tx = (SupportsTransactions) warehouse;
+        SupportsTransactions tx = (SupportsTransactions) warehouse();
         TableId a = table("tx_a");
         TableId b = table("tx_b");
         String result = tx.inTransaction(w -> {
             w.createTableAs(a, numbersQuery(2), TableLayout.NONE, WriteMode.CREATE);
             w.createTableAs(b, numbersQuery(3), TableLayout.NONE, WriteMode.CREATE);
-            assertThat(warehouse.describe(a)).as("visible outside before commit").isEmpty();
+            assertThat(warehouse().describe(a)).as("visible outside before commit").isEmpty();
             try (ResultRows rows = w.query(sql().sql("SELECT count(*) FROM ").table(b).build())) {
                 assertThat(rows.iterator().next().getLong(rows.columns().get(0).name().name())).isEqualTo(3);
             }
@@ -1155,20 +1133,20 @@ public abstract class WarehouseContractTest {
     public void badSqlIsAnInvalidQueryWithoutBoundValues() {
         String secret = "secret-4711-value";
         WarehouseException syntax = catchThrowableOfType(WarehouseException.class,
-                () -> warehouse.query(sql().sql("SELEC ").bind(secret).build()));
+                () -> warehouse().query(sql().sql("SELEC ").bind(secret).build()));
         assertThat(syntax.code()).isEqualTo(ErrorCode.INVALID_QUERY);
         assertThat(syntax).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasCauseInstanceOf(Exception.class);
         assertThat(syntax.getMessage()).doesNotContain("\n");
 
         WarehouseException execute = catchThrowableOfType(WarehouseException.class,
-                () -> warehouse.execute(sql().sql("INSERT INTO ").table(table("nowhere")).sql(" VALUES (").bind(secret).sql(")").build()));
+                () -> warehouse().execute(sql().sql("INSERT INTO ").table(table("nowhere")).sql(" VALUES (").bind(secret).sql(")").build()));
         assertThat(execute.code()).isEqualTo(ErrorCode.INVALID_QUERY);
         assertThat(execute).hasMessageNotContaining(secret);
 
         TableId t = table("typed");
         createTable(t, Map.of("n", DataType.BIGINT));
         WarehouseException conversion = catchThrowableOfType(WarehouseException.class,
-                () -> warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (CAST(").bind(secret).sql(" AS ")
+                () -> warehouse().execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (CAST(").bind(secret).sql(" AS ")
                         .type(DataType.BIGINT).sql("))").build()));
         assertThat(conversion).hasMessageStartingWith("Cannot ").hasMessageNotContaining(secret).hasMessageNotContaining("4711");
         assertThat(count(t)).isZero();
@@ -1180,7 +1158,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void queryRunsStatementsWithoutRows() {
         TableId t = table("made_by_query");
-        try (ResultRows rows = warehouse.query(sql().sql("CREATE TABLE ").table(t).sql(" AS ").append(numbersQuery(3)).build())) {
+        try (ResultRows rows = warehouse().query(sql().sql("CREATE TABLE ").table(t).sql(" AS ").append(numbersQuery(3)).build())) {
             assertThat(rows.columns()).isEmpty();
             assertThat(rows.iterator().hasNext()).isFalse();
         }
@@ -1225,7 +1203,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void runLogRecordsRuns() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00.123456Z"));
-        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse(), clock);
         String dataset = uniqueDataset("tracks");
         var first = log.startRun("ingest", dataset);
         assertThat(first.status()).isEqualTo(io.meshkit.core.runlog.RunStatus.RUNNING);
@@ -1248,7 +1226,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void runLogRecordsPublications() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse(), clock);
         String dataset = uniqueDataset("tracks");
         var v1 = new io.meshkit.core.runlog.Publication(dataset, 1, "1.0.0", table("tracks"), 10, "abc", clock.instant(), "ci", "run-1");
         var v2 = new io.meshkit.core.runlog.Publication(dataset, 2, "1.1.0", table("tracks"), 12, "def", clock.instant().plusSeconds(60), "ci",
@@ -1262,7 +1240,7 @@ public abstract class WarehouseContractTest {
     @Test
     public void runLogLeasesAreExclusive() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse, clock);
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse(), clock);
         String dataset = uniqueDataset("tracks");
         var lease = log.acquireLease(dataset, "publish by alice", java.time.Duration.ofMinutes(10));
         var held = catchThrowableOfType(io.meshkit.core.runlog.LeaseHeldException.class,
@@ -1292,7 +1270,7 @@ public abstract class WarehouseContractTest {
     }
 
     private void leaseRace(int round) throws Exception {
-        io.meshkit.core.runlog.RunLog log = io.meshkit.core.runlog.WarehouseRunLog.of(warehouse);
+        io.meshkit.core.runlog.RunLog log = io.meshkit.core.runlog.WarehouseRunLog.of(warehouse());
         String dataset = uniqueDataset("raced_" + round);
         log.currentLease(dataset); // create the tables before the race
         int racers = 8;
@@ -1355,7 +1333,7 @@ public abstract class WarehouseContractTest {
 
     private TableId tracksTable(String name, List<List<Object>> rows) {
         TableId t = table(name);
-        warehouse.execute(warehouse.dialect().createTableIfNotExists(t, List.of(
+        warehouse().execute(warehouse().dialect().createTableIfNotExists(t, List.of(
                 new ColumnInfo(ColumnName.of("track_id"), DataType.BIGINT, "", true),
                 new ColumnInfo(ColumnName.of("title"), DataType.VARCHAR, "", true),
                 new ColumnInfo(ColumnName.of("genre"), DataType.VARCHAR, "", true),
@@ -1363,7 +1341,7 @@ public abstract class WarehouseContractTest {
                 new ColumnInfo(ColumnName.of("valid_to"), DataType.TIMESTAMP, "", true),
                 new ColumnInfo(ColumnName.of("is_current"), DataType.BOOLEAN, "", true))));
         for (List<Object> r : rows) {
-            warehouse.execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").binds(r).sql(")").build());
+            warehouse().execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").binds(r).sql(")").build());
         }
         return t;
     }
@@ -1375,7 +1353,7 @@ public abstract class WarehouseContractTest {
     private static final String OPEN = "9999-12-31T00:00";
 
     private Map<String, io.meshkit.core.quality.CheckResult> runQuality(TableId t) {
-        return runQuality(t, warehouse);
+        return runQuality(t, warehouse());
     }
 
     /** Runs the contract's checks through {@code through} (the warehouse, or a wrapper of it). */
@@ -1383,7 +1361,7 @@ public abstract class WarehouseContractTest {
         io.meshkit.core.contract.Contract contract = io.meshkit.core.contract.ContractReader.create()
                 .parse("tracks.odcs.yaml", QUALITY_CONTRACT).orThrow();
         var dataset = contract.datasets().get(0);
-        var checks = io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect());
+        var checks = io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse().dialect());
         Map<String, io.meshkit.core.quality.CheckResult> byId = new java.util.LinkedHashMap<>();
         for (var r : new io.meshkit.core.quality.QualityRunner(through).run(t, checks)) {
             byId.merge(r.check() + ":" + r.target(), r, (a, b) -> {
@@ -1451,8 +1429,8 @@ public abstract class WarehouseContractTest {
                 track(4, "d", null, "2019-01-01T00:00", OPEN, false)));
         String personal = QUALITY_CONTRACT.replace("primaryKey: true}", "primaryKey: true, classification: restricted}");
         var dataset = io.meshkit.core.contract.ContractReader.create().parse("tracks.odcs.yaml", personal).orThrow().datasets().get(0);
-        var results = new io.meshkit.core.quality.QualityRunner(warehouse)
-                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse.dialect()));
+        var results = new io.meshkit.core.quality.QualityRunner(warehouse())
+                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse().dialect()));
         List<String> shown = new ArrayList<>();
         for (var r : results) {
             shown.addAll(r.sampleKeys());
@@ -1546,7 +1524,7 @@ public abstract class WarehouseContractTest {
                         queries.add(((Sql) args[0]).text());
                     }
                     try {
-                        return method.invoke(warehouse, args);
+                        return method.invoke(warehouse(), args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     }

@@ -1,7 +1,7 @@
 package io.meshkit.warehousebigquery;
 
+import io.meshkit.core.warehouse.SchemeWarehouseProvider;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.WarehouseProvider;
 import io.meshkit.warehousebigquery.internal.BigQuerySettings;
 import io.meshkit.warehousebigquery.internal.BigQueryWarehouse;
 import java.util.Map;
@@ -16,16 +16,13 @@ import java.util.Map;
  * {@code maximum_bytes_billed} (a cap per query), {@code run_id} (the job label
  * {@code meshkit-run-id}). Other keys are rejected.
  */
-public final class BigQueryWarehouseProvider implements WarehouseProvider {
+public final class BigQueryWarehouseProvider extends SchemeWarehouseProvider {
     /** The URI scheme. */
     public static final String SCHEME = "bigquery";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public BigQueryWarehouseProvider() {}
-
-    @Override
-    public String scheme() {
-        return SCHEME;
+    public BigQueryWarehouseProvider() {
+        super(SCHEME);
     }
 
     /**

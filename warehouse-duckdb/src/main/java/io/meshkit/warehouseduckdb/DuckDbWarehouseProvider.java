@@ -2,8 +2,8 @@ package io.meshkit.warehouseduckdb;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.SchemeWarehouseProvider;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.WarehouseProvider;
 import io.meshkit.warehouseduckdb.internal.DuckDbSettings;
 import io.meshkit.warehouseduckdb.internal.DuckDbWarehouse;
 import java.io.IOException;
@@ -25,18 +25,15 @@ import java.util.Optional;
  * <p>Settings: {@code memory_limit} (a size such as {@code 2GB} or {@code 512MiB}) and {@code threads}
  * (a positive integer), applied with {@code SET} when the database opens. Other keys are rejected.
  */
-public final class DuckDbWarehouseProvider implements WarehouseProvider {
+public final class DuckDbWarehouseProvider extends SchemeWarehouseProvider {
     /** The URI scheme. */
     public static final String SCHEME = "duckdb";
 
     private static final String MEMORY = ":memory:";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public DuckDbWarehouseProvider() {}
-
-    @Override
-    public String scheme() {
-        return SCHEME;
+    public DuckDbWarehouseProvider() {
+        super(SCHEME);
     }
 
     /**

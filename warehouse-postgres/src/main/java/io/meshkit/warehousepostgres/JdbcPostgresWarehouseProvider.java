@@ -2,21 +2,18 @@ package io.meshkit.warehousepostgres;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.SchemeWarehouseProvider;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.WarehouseProvider;
 import java.util.Map;
 
 /**
  * Opens {@code jdbc:postgresql:} URLs: core finds a provider by the text before the first colon, so
  * this one registers for {@code jdbc} and accepts only PostgreSQL's JDBC URLs.
  */
-public final class JdbcPostgresWarehouseProvider implements WarehouseProvider {
+public final class JdbcPostgresWarehouseProvider extends SchemeWarehouseProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public JdbcPostgresWarehouseProvider() {}
-
-    @Override
-    public String scheme() {
-        return "jdbc";
+    public JdbcPostgresWarehouseProvider() {
+        super("jdbc");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.meshkit.warehousepostgres;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.SchemeWarehouseProvider;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.WarehouseProvider;
 import io.meshkit.warehousepostgres.internal.PostgresWarehouse;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,18 +25,15 @@ import java.util.Properties;
  * <p>Settings from configuration are passed to the driver as connection properties (e.g.
  * {@code password}, {@code sslmode}). A password is never part of {@link Warehouse#uri()}.
  */
-public final class PostgresWarehouseProvider implements WarehouseProvider {
+public final class PostgresWarehouseProvider extends SchemeWarehouseProvider {
     /** The URI scheme. */
     public static final String SCHEME = "postgres";
 
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public PostgresWarehouseProvider() {}
-
-    @Override
-    public String scheme() {
-        return SCHEME;
+    public PostgresWarehouseProvider() {
+        super(SCHEME);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.meshkit.core.contract;
 
-import io.meshkit.core.type.OdcsEnums;
+import io.meshkit.core.type.OdcsEnum;
 import java.util.Optional;
 
 /** How meshkit keeps a dataset ({@code meshkit.kind}). */
-public enum DatasetKind {
+public enum DatasetKind implements OdcsEnum {
     /** An entity with history: one SCD2 version per change of its attributes. */
     DIMENSION,
     /** Events, appended once. */
@@ -12,13 +12,8 @@ public enum DatasetKind {
     /** The full state at each point in time. */
     SNAPSHOT;
 
-    /** The value as written in a contract, e.g. {@code dimension}. */
-    public String odcsName() {
-        return OdcsEnums.odcsName(this);
-    }
-
     /** The constant for a value as written in a contract, ignoring case. */
     public static Optional<DatasetKind> fromOdcs(String value) {
-        return OdcsEnums.fromOdcs(DatasetKind.class, value);
+        return OdcsEnum.fromOdcs(DatasetKind.class, value);
     }
 }

@@ -111,8 +111,12 @@ public record SourceUrl(String text, String scheme, List<Property> properties) {
 
     // ---- parsing ----
 
-    /** Where the host section ends: the first '/' or '?' outside parentheses and brackets. */
-    private static int endOfHosts(String s) {
+    /**
+     * The positions of the characters of {@code wanted} that stand outside parentheses and brackets, in
+     * order: where a URL's own separators are, as opposed to those inside a host group or an address.
+     */
+    private static List<Integer> outsideBrackets(String s, String wanted) {
+        List<Integer> found = new ArrayList<>();
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -120,27 +124,25 @@ public record SourceUrl(String text, String scheme, List<Property> properties) {
                 depth++;
             } else if ((c == ')' || c == ']') && depth > 0) {
                 depth--;
-            } else if (depth == 0 && (c == '/' || c == '?' || c == '#')) {
-                return i;
+            } else if (depth == 0 && wanted.indexOf(c) >= 0) {
+                found.add(i);
             }
         }
-        return s.length();
+        return found;
+    }
+
+    /** Where the host section ends: the first '/', '?' or '#' outside parentheses and brackets. */
+    private static int endOfHosts(String s) {
+        List<Integer> ends = outsideBrackets(s, "/?#");
+        return ends.isEmpty() ? s.length() : ends.get(0);
     }
 
     private static List<String> split(String s, char separator) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && c == separator) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
+        for (int i : outsideBrackets(s, String.valueOf(separator))) {
+            parts.add(s.substring(start, i));
+            start = i + 1;
         }
         parts.add(s.substring(start));
         return parts;
@@ -189,19 +191,8 @@ public record SourceUrl(String text, String scheme, List<Property> properties) {
     }
 
     private static int lastOutside(String s, char wanted) {
-        int depth = 0;
-        int found = -1;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && c == wanted) {
-                found = i;
-            }
-        }
-        return found;
+        List<Integer> found = outsideBrackets(s, String.valueOf(wanted));
+        return found.isEmpty() ? -1 : found.get(found.size() - 1);
     }
 
     private static int matching(String s, int open) {

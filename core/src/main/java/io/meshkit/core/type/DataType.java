@@ -247,6 +247,11 @@ public record DataType(Kind kind, int precision, int scale, List<Field> fields, 
         return kind.logicalType() == LogicalType.INTEGER || kind.logicalType() == LogicalType.NUMBER;
     }
 
+    /** Whether this is a timestamp, with or without a time zone ({@code TIMESTAMP} or {@code TIMESTAMP_TZ}). */
+    public boolean isTimestamp() {
+        return kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ;
+    }
+
     /** Whether values of this type hold other values (struct, array or map). */
     public boolean isNested() {
         return kind.isNested();

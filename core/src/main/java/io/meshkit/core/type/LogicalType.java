@@ -3,7 +3,7 @@ package io.meshkit.core.type;
 import java.util.Optional;
 
 /** The ODCS v3 logical types of a property ({@code logicalType}). */
-public enum LogicalType {
+public enum LogicalType implements OdcsEnum {
     STRING,
     DATE,
     TIMESTAMP,
@@ -14,14 +14,9 @@ public enum LogicalType {
     ARRAY,
     BOOLEAN;
 
-    /** The name as written in ODCS YAML, e.g. {@code integer}. */
-    public String odcsName() {
-        return OdcsEnums.odcsName(this);
-    }
-
     /** The logical type for an ODCS name, ignoring case. */
     public static Optional<LogicalType> fromOdcs(String name) {
-        return OdcsEnums.fromOdcs(LogicalType.class, name);
+        return OdcsEnum.fromOdcs(LogicalType.class, name);
     }
 
     @Override

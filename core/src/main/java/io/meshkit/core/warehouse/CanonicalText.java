@@ -41,7 +41,8 @@ import java.util.function.Function;
  * (binary order for strings): one MD5 per group instead of one per row, which is what makes the
  * checksum cheap. Values holding these three control characters could make two rows share a text.
  *
- * <p>A subclass implements the protected hooks, each a small piece of its engine's SQL;
+ * <p>A subclass implements the protected hooks, each a small piece of its engine's SQL (a warehouse
+ * extends {@link WarehouseCanonicalText}, which writes most of them once from its {@link Dialect});
  * {@code WarehouseContractTest} checks the texts and digests of a table of values on every warehouse.
  */
 public abstract class CanonicalText {

@@ -21,6 +21,12 @@ public interface Dialect extends Quoting {
     /** A short name for messages and logs, e.g. the URI scheme. Never a thing to branch on. */
     String name();
 
+    /** Standard SQL: in double quotes, a double quote inside the name doubled. */
+    @Override
+    default String quoteIdentifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
     // ---------------------------------------------------------------- types
 
     /** The engine's spelling of a portable type, e.g. {@code DECIMAL(10,2)} or {@code NUMERIC(10, 2)}. */
@@ -50,9 +56,24 @@ public interface Dialect extends Quoting {
      * adjacent columns). Used for change detection in SCD and, through {@link #samplingValue}, for a
      * table's checksum. Not the same value on every engine: compare fingerprints within one warehouse.
      *
+     * <p>The default is {@code md5} of a text of the columns: each column as {@code length:text}, or
+     * {@code ~} for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever
+     * the values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
+     *
      * @throws IllegalArgumentException if {@code columns} is empty
      */
-    Sql rowFingerprint(List<ColumnName> columns);
+    default Sql rowFingerprint(List<ColumnName> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a row fingerprint needs at least one column");
+        }
+        SqlBuilder b = sql().sql("md5(");
+        b.join(columns, " || '|' || ", c -> {
+            Sql text = cast(sql().id(c).build(), DataType.VARCHAR);
+            b.sql("coalesce(").append(cast(sql().sql("length(").append(text).sql(")").build(), DataType.VARCHAR)).sql(" || ':' || ")
+                    .append(text).sql(", '~')");
+        });
+        return b.sql(")").build();
+    }
 
     /**
      * The sampling value of a key expression: a DOUBLE in [0, 1) equal, bit for bit, to

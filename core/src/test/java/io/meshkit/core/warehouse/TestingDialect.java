@@ -16,11 +16,6 @@ public class TestingDialect implements Dialect {
     }
 
     @Override
-    public String quoteIdentifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public String typeName(DataType type) {
         return type.toString();
     }

@@ -20,7 +20,7 @@ import java.util.List;
  */
 abstract class SqlSegmentSource implements SegmentSource {
     private RowShape shape;
-    private long queries;
+    private final java.util.concurrent.atomic.AtomicLong queries = new java.util.concurrent.atomic.AtomicLong();
 
     /** The engine's quoting. */
     abstract Quoting quoting();
@@ -57,12 +57,17 @@ abstract class SqlSegmentSource implements SegmentSource {
 
     @Override
     public long queries() {
-        return queries;
+        return queries.get();
     }
 
     final List<Object[]> query(Sql sql) {
-        queries++;
-        return run(sql);
+        return query(sql, this::run);
+    }
+
+    /** Runs a query with the given runner (another connection of the engine, say), counting it. */
+    final List<Object[]> query(Sql sql, java.util.function.Function<Sql, List<Object[]>> runner) {
+        queries.incrementAndGet();
+        return runner.apply(sql);
     }
 
     /** A compared column of this side, or NULL of its type where this side's table lacks it. */

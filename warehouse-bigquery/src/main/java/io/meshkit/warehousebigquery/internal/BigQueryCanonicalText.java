@@ -1,18 +1,17 @@
 package io.meshkit.warehousebigquery.internal;
 
 import io.meshkit.core.type.DataType;
-import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Sql;
-import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.WarehouseCanonicalText;
 import java.util.List;
 
 /**
- * {@link CanonicalText} in GoogleSQL, imitating MySQL's text of each type: {@code DATETIME} and
+ * {@link WarehouseCanonicalText} in GoogleSQL, imitating MySQL's text of each type: {@code DATETIME} and
  * {@code TIMESTAMP} (in UTC) formatted with six fractional digits and cut, {@code NUMERIC} written
  * with exactly the agreed places (or every digit of its scale), booleans {@code 1}/{@code 0}, bytes as
- * upper-case hex.
+ * upper-case hex, nested values as their JSON text.
  */
-final class BigQueryCanonicalText extends CanonicalText {
+final class BigQueryCanonicalText extends WarehouseCanonicalText {
     /** The one instance. */
     static final BigQueryCanonicalText INSTANCE = new BigQueryCanonicalText();
 
@@ -20,47 +19,20 @@ final class BigQueryCanonicalText extends CanonicalText {
         super(BigQueryDialect.INSTANCE);
     }
 
+    /** A cast drops a NUMERIC's trailing zeros; MySQL writes every digit of the scale. */
     @Override
-    public Sql display(Sql expr, DataType type) {
-        return BigQueryDialect.INSTANCE.displayText(expr, type);
+    protected Sql decimalText(Sql expr, DataType type) {
+        return sql().sql("FORMAT('%.").literal(type.scale()).sql("f', ").append(expr).sql(")").build();
     }
 
+    /** A DATETIME, or a TIMESTAMP in UTC. */
     @Override
-    protected Sql nativeText(Sql expr, Column col, Rules rules) {
-        return switch (col.type().kind()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT, HUGEINT, REAL, DOUBLE, DATE -> string(expr);
-            // a cast drops a NUMERIC's trailing zeros; MySQL writes every digit of the scale
-            case DECIMAL -> sql().sql("FORMAT('%.").literal(col.type().scale()).sql("f', ").append(expr).sql(")").build();
-            // IF(NULL, '1', '0') would be '0': a NULL stays NULL, as in MySQL
-            case BOOLEAN -> sql().sql("(CASE WHEN ").append(expr).sql(" THEN '1' WHEN NOT ").append(expr).sql(" THEN '0' END)").build();
-            case TIMESTAMP, TIMESTAMP_TZ -> timestamp(expr, col.type(), rules.timestampPrecision());
-            case BINARY -> sql().sql("UPPER(TO_HEX(").append(expr).sql("))").build();
-            case VARCHAR -> normalisedString(expr, rules);
-            case JSON, STRUCT, ARRAY, MAP -> // nested values as a whole
-                    normalisedString(sql().sql("TO_JSON_STRING(").append(expr).sql(")").build(), rules);
-            case UUID, TIME -> normalisedString(string(expr), rules);
-        };
-    }
-
-    private Sql string(Sql expr) {
-        return sql().sql("CAST(").append(expr).sql(" AS STRING)").build();
-    }
-
-    /** A DATETIME, or a TIMESTAMP in UTC, as MySQL writes a {@code DATETIME(6)}, cut to the precision. */
-    @Override
-    public Sql timestamp(Sql expr, DataType type, int precision) {
-        SqlBuilder text = sql();
+    protected Sql formatTimestamp(Sql expr, DataType type, boolean fraction) {
+        String format = fraction ? "'%Y-%m-%d %H:%M:%E6S', " : "'%Y-%m-%d %H:%M:%S', ";
         if (type.kind() == DataType.Kind.TIMESTAMP_TZ) {
-            text.sql(precision == 0 ? "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%S', " : "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%E6S', ")
-                    .append(expr).sql(", 'UTC')");
-        } else {
-            text.sql(precision == 0 ? "FORMAT_DATETIME('%Y-%m-%d %H:%M:%S', " : "FORMAT_DATETIME('%Y-%m-%d %H:%M:%E6S', ")
-                    .append(expr).sql(")");
+            return sql().sql("FORMAT_TIMESTAMP(" + format).append(expr).sql(", 'UTC')").build();
         }
-        if (precision == 0 || precision == 6) {
-            return text.build();
-        }
-        return sql().sql("SUBSTR(").append(text.build()).sql(", 1, ").literal(timestampTextLength(precision)).sql(")").build();
+        return sql().sql("FORMAT_DATETIME(" + format).append(expr).sql(")").build();
     }
 
     @Override
@@ -68,27 +40,6 @@ final class BigQueryCanonicalText extends CanonicalText {
         // ROUND of a NUMERIC or BIGNUMERIC is exact, half away from zero; FORMAT then writes all the places
         return sql().sql("FORMAT('%.").literal(places).sql("f', ROUND(CAST(").append(expr).sql(" AS BIGNUMERIC), ").literal(places)
                 .sql("))").build();
-    }
-
-    @Override
-    protected Sql asDouble(Sql expr, DataType type) {
-        return type.kind() == DataType.Kind.DOUBLE || type.kind() == DataType.Kind.REAL ? expr
-                : sql().sql("CAST(").append(expr).sql(" AS FLOAT64)").build();
-    }
-
-    @Override
-    protected Sql toInteger(Sql expr) {
-        return sql().sql("CAST(").append(expr).sql(" AS INT64)").build();
-    }
-
-    @Override
-    protected Sql toText(Sql integerExpr) {
-        return string(integerExpr);
-    }
-
-    @Override
-    protected Sql booleanToInteger(Sql condition) {
-        return sql().sql("CAST(").append(condition).sql(" AS INT64)").build();
     }
 
     @Override
@@ -101,6 +52,7 @@ final class BigQueryCanonicalText extends CanonicalText {
         return sql().sql("CONCAT(").appendAll(parts).sql(")").build();
     }
 
+    /** GoogleSQL escapes a quote and a backslash with a backslash. */
     @Override
     protected Sql literal(String text) {
         return Sql.of("'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'");
@@ -112,23 +64,21 @@ final class BigQueryCanonicalText extends CanonicalText {
                 .sql(" > 0 THEN 'inf' ELSE '-inf' END) ").build();
     }
 
-    @Override
-    protected Sql orNullMark(Sql valueText) {
-        return sql().sql("IFNULL(").append(valueText).sql(", '\\x1f')").build();
-    }
-
+    /** GoogleSQL has no {@code concat_ws}: the texts as an array, joined. */
     @Override
     protected Sql joinRowText(List<Sql> values) {
-        return sql().sql("ARRAY_TO_STRING([").appendAll(values).sql("], '\\x1e')").build();
+        return sql().sql("ARRAY_TO_STRING([").appendAll(values).sql("], ").append(controlCharacter(30)).sql(")").build();
     }
 
     @Override
-    public Sql digest(Sql rowText, List<Sql> orderBy) {
-        SqlBuilder b = sql().sql("TO_HEX(MD5(STRING_AGG(").append(rowText).sql(", '\\x1d'");
-        if (!orderBy.isEmpty()) {
-            b.sql(" ORDER BY ").appendAll(orderBy);
-        }
-        return b.sql(")))").build();
+    protected Sql md5Hex(Sql text) {
+        return sql().sql("TO_HEX(MD5(").append(text).sql("))").build();
+    }
+
+    /** A string literal with a {@code \x} escape. */
+    @Override
+    protected Sql controlCharacter(int code) {
+        return Sql.of(String.format("'\\x%02x'", code));
     }
 
     @Override

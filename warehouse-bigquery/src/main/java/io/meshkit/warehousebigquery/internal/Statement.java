@@ -100,7 +100,7 @@ record Statement(String text, Map<String, QueryParameterValue> parameters) {
     }
 
     /** The end of a quoted token whose quote is escaped by a backslash (raw strings too keep \' inside). */
-    private static int skipQuoted(String text, int start, char quote) {
+    static int skipQuoted(String text, int start, char quote) {
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);

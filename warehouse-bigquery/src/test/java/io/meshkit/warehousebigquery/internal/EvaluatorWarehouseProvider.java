@@ -1,7 +1,7 @@
 package io.meshkit.warehousebigquery.internal;
 
+import io.meshkit.core.warehouse.SchemeWarehouseProvider;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.WarehouseProvider;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,16 +14,13 @@ import java.util.Map;
  * touching this module's internals (the {@code it-bigquery-eval} module does). Settings are
  * {@code bigquery:}'s; retries do not pause.
  */
-public final class EvaluatorWarehouseProvider implements WarehouseProvider {
+public final class EvaluatorWarehouseProvider extends SchemeWarehouseProvider {
     /** The URI scheme. */
     public static final String SCHEME = "bigquery-zetasql";
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public EvaluatorWarehouseProvider() {}
-
-    @Override
-    public String scheme() {
-        return SCHEME;
+    public EvaluatorWarehouseProvider() {
+        super(SCHEME);
     }
 
     @Override

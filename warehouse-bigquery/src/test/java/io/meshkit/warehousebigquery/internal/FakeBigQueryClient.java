@@ -876,7 +876,7 @@ final class FakeBigQueryClient implements BigQueryClient {
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = skip(sql, i, c);
+                int end = Statement.skipQuoted(sql, i, c);
                 out.append(sql, i, end);
                 i = end;
                 previous = c;
@@ -927,7 +927,7 @@ final class FakeBigQueryClient implements BigQueryClient {
         }
         char c = sql.charAt(i);
         if (c == '`') {
-            return new int[] {i, skip(sql, i, '`')};
+            return new int[] {i, Statement.skipQuoted(sql, i, '`')};
         }
         if (!Character.isLetter(c) && c != '_') {
             return null;
@@ -945,20 +945,5 @@ final class FakeBigQueryClient implements BigQueryClient {
             s = s.substring(1, s.length() - 1).replace("\\`", "`").replace("\\\\", "\\");
         }
         return s;
-    }
-
-    private static int skip(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
     }
 }

@@ -49,11 +49,6 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String quoteIdentifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public String typeName(DataType type) {
         return switch (type.kind()) {
             case BOOLEAN -> "BOOLEAN";
@@ -118,22 +113,6 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
-     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
-     * for NULL, joined with {@code |}. The length prefix makes the text unambiguous whatever the
-     * values contain, and {@code ~} (no colon) cannot be the form of any non-NULL value.
-     */
-    @Override
-    public Sql rowFingerprint(List<ColumnName> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a row fingerprint needs at least one column");
-        }
-        SqlBuilder b = sql().sql("md5(");
-        b.join(columns, " || '|' || ", c -> b.sql("coalesce(CAST(length(CAST(").id(c).sql(" AS VARCHAR)) AS VARCHAR) || ':' || CAST(")
-                .id(c).sql(" AS VARCHAR), '~')"));
-        return b.sql(")").build();
-    }
-
-    /**
      * The first 16 hex digits of the MD5 read as a UBIGINT (big-endian, as {@code SamplingValue}
      * reads it; DuckDB's {@code md5_number_upper} reads the bytes little-endian), shifted to the 53
      * bits a DOUBLE holds exactly, over 2^53.
@@ -158,11 +137,7 @@ public final class DuckDbDialect implements Dialect {
         if (a.isNested() || b.isNested()) {
             return a.equals(b);
         }
-        return a.kind() == b.kind() || isTime(a) && isTime(b);
-    }
-
-    private static boolean isTime(DataType t) {
-        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+        return a.kind() == b.kind() || a.isTimestamp() && b.isTimestamp();
     }
 
     /** DuckDB's own {@code hash} of the values (a UBIGINT); NULLs hash alike. */

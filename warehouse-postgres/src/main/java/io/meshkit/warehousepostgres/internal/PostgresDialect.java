@@ -46,7 +46,7 @@ public final class PostgresDialect implements Dialect {
         if (name.indexOf('\0') >= 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot quote identifier: PostgreSQL names cannot hold a NUL character");
         }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Dialect.super.quoteIdentifier(name);
     }
 
     @Override
@@ -138,21 +138,6 @@ public final class PostgresDialect implements Dialect {
     }
 
     /**
-     * {@code md5} of a canonical text of the columns: each column as {@code length:text}, or {@code ~}
-     * for NULL, joined with {@code |}, as in DuckDB.
-     */
-    @Override
-    public Sql rowFingerprint(List<ColumnName> columns) {
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a row fingerprint needs at least one column");
-        }
-        SqlBuilder b = sql().sql("md5(");
-        b.join(columns, " || '|' || ", c -> b.sql("coalesce(CAST(length(CAST(").id(c).sql(" AS text)) AS text) || ':' || CAST(")
-                .id(c).sql(" AS text), '~')"));
-        return b.sql(")").build();
-    }
-
-    /**
      * The first 14 hex digits of the MD5 (56 bits, so the bigint stays positive) shifted right by 3:
      * the top 53 bits of the big-endian first 8 bytes, as {@code SamplingValue} takes them; over 2^53.
      */
@@ -183,11 +168,7 @@ public final class PostgresDialect implements Dialect {
         if (a.isNested() || b.isNested()) {
             return a.equals(b) && a.kind() == DataType.Kind.ARRAY;
         }
-        return a.kind() == b.kind() || isTime(a) && isTime(b);
-    }
-
-    private static boolean isTime(DataType t) {
-        return t.kind() == DataType.Kind.TIMESTAMP || t.kind() == DataType.Kind.TIMESTAMP_TZ;
+        return a.kind() == b.kind() || a.isTimestamp() && b.isTimestamp();
     }
 
     /**
