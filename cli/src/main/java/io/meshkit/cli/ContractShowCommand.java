@@ -3,9 +3,8 @@ package io.meshkit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.ContractWriter;
@@ -26,10 +25,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts/tracks.odcs.yaml --format json"})
 final class ContractShowCommand implements Callable<Integer> {
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    OutputOptions output;
 
     @Parameters(paramLabel = "FILE", description = "The contract file.")
     Path file;
@@ -38,12 +34,9 @@ final class ContractShowCommand implements Callable<Integer> {
             description = "Write the contract in the forms of this ODCS version (v3.1.0): converts v3.0.x contracts.")
     String to;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         Contract contract = ContractReader.create().read(file);
         String yaml;
         if (to == null) {
@@ -51,11 +44,11 @@ final class ContractShowCommand implements Callable<Integer> {
         } else {
             ContractWriter.Conversion conversion = ContractWriter.convert(contract, to);
             yaml = conversion.yaml();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = output.err();
             conversion.notes().forEach(n -> err.println("note: " + file + ": " + n));
             err.flush();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         if (f == OutputFormat.JSON) {
             Object tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree));

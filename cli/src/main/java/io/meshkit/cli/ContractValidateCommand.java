@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.ContractProblem;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.ParsedContract;
@@ -33,10 +32,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts"})
 final class ContractValidateCommand implements Callable<Integer> {
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    OutputOptions output;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Contract files or directories to search for *.odcs.yaml.")
     List<Path> paths;
@@ -45,12 +41,9 @@ final class ContractValidateCommand implements Callable<Integer> {
             + "SLAs meshkit cannot check...) as errors: exit 1 when there are any.")
     boolean strict;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         ContractReader reader = ContractReader.create();
         Set<Path> files = new LinkedHashSet<>();
         for (Path p : paths) {
@@ -61,7 +54,7 @@ final class ContractValidateCommand implements Callable<Integer> {
         long invalid = results.stream().filter(r -> !valid(r)).count();
         long problems = results.stream().mapToLong(r -> r.problems().size()).sum();
         boolean errors = results.stream().anyMatch(ParsedContract::hasErrors);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         if (f == OutputFormat.JSON) {
             out.println(json(results, invalid, strict));
         } else {

@@ -1,6 +1,7 @@
 package io.meshkit.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.ToolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,10 +14,7 @@ import picocli.CommandLine.Command;
             io.meshkit.cli.pipeline.RunCommand.class, io.meshkit.testing.cli.TestCommand.class, VersionCommand.class, CompletionCommand.class,
             io.meshkit.core.cli.HelpCommand.class},
         footer = {"%nExample:", "  $ meshkit run examples/music/pipeline.yaml"})
-public final class Meshkit implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Meshkit extends ToolCommand {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -34,10 +32,5 @@ public final class Meshkit implements Runnable {
         // SQL may start with a comment or a dash ("-- daily check\nSELECT 1"): an argument that is no option is the SQL
         commandLine.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
         return commandLine;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,11 +1,9 @@
 package io.meshkit.cli;
 
 import io.meshkit.cli.di.CliComponent;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.ResultRows;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,13 +36,7 @@ import picocli.CommandLine.Parameters;
             "  $ echo 'SELECT 42 AS answer' | ${COMMAND-FULL-NAME} -"})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
             description = "Rows shown in the table format (default ${DEFAULT-VALUE}); csv and json print all.")
@@ -57,21 +48,18 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SQL", arity = "0..1", description = "The statement to run; - reads it from standard input.")
     String sql;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Where {@code -} reads from; tests replace it. */
     InputStream stdin = System.in;
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
         if (maxRows < 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run the query: --max-rows must be 0 or more, not " + maxRows);
         }
         String text = statement();
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse w = CliComponent.of(warehouse.resolvedConfig()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
+        PrintWriter out = options.out();
+        try (Warehouse w = CliComponent.of(options.config()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
             if (rows.columns().isEmpty() && f != OutputFormat.JSON) {
                 if (f == OutputFormat.TABLE) {
                     var affected = rows.stats().rowsAffected();

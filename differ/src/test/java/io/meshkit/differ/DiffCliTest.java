@@ -8,21 +8,17 @@ import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.differ.cli.DiffCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import io.meshkit.testing.CliRun;
 
 class DiffCliTest {
     @TempDir
     static Path dir;
     private static String uri;
-
-    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -56,14 +52,8 @@ class DiffCliTest {
                 """);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = DiffCli.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(DiffCli.commandLine(), args);
     }
 
     private static String[] diffArgs(String... more) {
@@ -76,8 +66,8 @@ class DiffCliTest {
 
     @Test
     void jsonNamesEveryCountAndExitsZeroWithoutExpectation() throws Exception {
-        Run r = run(diffArgs("--format", "json"));
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run(diffArgs("--format", "json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("keys").path("added").asLong()).isEqualTo(2);
         assertThat(json.path("keys").path("removed").asLong()).isEqualTo(1);
@@ -89,21 +79,21 @@ class DiffCliTest {
 
     @Test
     void expectationsDecideTheExitCode() {
-        assertThat(run(diffArgs("--expect", "no-change")).exit()).isEqualTo(1);
-        assertThat(run(diffArgs("--max-changed-pct", "200")).exit()).isZero();
-        Run tight = run(diffArgs("--max-changed-pct", "10"));
-        assertThat(tight.exit()).isEqualTo(1);
+        assertThat(run(diffArgs("--expect", "no-change")).exitCode()).isEqualTo(1);
+        assertThat(run(diffArgs("--max-changed-pct", "200")).exitCode()).isZero();
+        CliRun tight = run(diffArgs("--max-changed-pct", "10"));
+        assertThat(tight.exitCode()).isEqualTo(1);
         assertThat(tight.out()).contains("expectation: NOT met: 112.50% of keys added, removed or changed, more than the 10.00% allowed");
         // a refactor that changes nothing: the table against itself
-        Run same = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.prod", "--key", "id", "--expect", "no-change");
-        assertThat(same.exit()).as(same.err()).isZero();
+        CliRun same = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.prod", "--key", "id", "--expect", "no-change");
+        assertThat(same.exitCode()).as(same.err()).isZero();
         assertThat(same.out()).contains("keys: 0 added, 0 removed, 0 changed, 8 unchanged").contains("expectation: met");
     }
 
     @Test
     void contractGivesTablesKeyAndMaskedColumns() {
-        Run r = run("--warehouse", uri, "--contract", dir.resolve("customers.odcs.yaml").toString(), "--format", "markdown");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("--warehouse", uri, "--contract", dir.resolve("customers.odcs.yaml").toString(), "--format", "markdown");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("<!-- meshkit-diff shop_candidates.customers vs shop.customers -->")
                 .contains("| `email` 🔒 | 1 |").contains("| `2` | `***` | `***` |")
                 .doesNotContain("robert@example.com").doesNotContain("bob@example.com");
@@ -138,40 +128,40 @@ class DiffCliTest {
                             value: %s
                 """;
         Files.writeString(dir.resolve("accounts.odcs.yaml"), contract.formatted("segment"));
-        Run r = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("keys: 0 added, 0 removed, 1 changed, 19 unchanged\nschema: renamed segment -> tier\n")
                 .contains("tier at id=5: basic -> gold");
         // a rename the tables do not have: one line, exit 2
         Files.writeString(dir.resolve("accounts.odcs.yaml"), contract.formatted("segmnt"));
-        Run bad = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
-        assertThat(bad.exit()).isEqualTo(2);
+        CliRun bad = run("--warehouse", uri, "--contract", dir.resolve("accounts.odcs.yaml").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("error: Cannot diff shop_candidates.accounts against shop.accounts with segmnt renamed to tier:"
                 + " shop.accounts has no column segmnt" + System.lineSeparator());
     }
 
     @Test
     void dryRunPrintsTheCommentInsteadOfPosting() {
-        Run r = run(diffArgs("--post-to-github", "--pr", "7", "--repo", "acme/data", "--dry-run"));
-        assertThat(r.exit()).isZero();
+        CliRun r = run(diffArgs("--post-to-github", "--pr", "7", "--repo", "acme/data", "--dry-run"));
+        assertThat(r.exitCode()).isZero();
         assertThat(r.err()).contains("dry run: would post this comment to acme/data#7:").contains("### 📊 Data diff");
     }
 
     @Test
     void badInputIsOneLineAndExitTwo() {
-        Run missing = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.nope", "--key", "id");
-        assertThat(missing.exit()).isEqualTo(2);
+        CliRun missing = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.nope", "--key", "id");
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("error: Cannot diff table s.nope: it does not exist" + System.lineSeparator());
-        Run noTables = run("--warehouse", uri, "--key", "id");
-        assertThat(noTables.exit()).isEqualTo(2);
+        CliRun noTables = run("--warehouse", uri, "--key", "id");
+        assertThat(noTables.exitCode()).isEqualTo(2);
         assertThat(noTables.err()).startsWith("error: Cannot diff: name both tables");
-        Run badExpect = run(diffArgs("--expect", "maybe"));
-        assertThat(badExpect.exit()).isEqualTo(2);
-        Run password = run(diffArgs("--source", "jdbc:mysql://127.0.0.1/test?user=root&password=hunter2"));
-        assertThat(password.exit()).isEqualTo(2);
+        CliRun badExpect = run(diffArgs("--expect", "maybe"));
+        assertThat(badExpect.exitCode()).isEqualTo(2);
+        CliRun password = run(diffArgs("--source", "jdbc:mysql://127.0.0.1/test?user=root&password=hunter2"));
+        assertThat(password.exitCode()).isEqualTo(2);
         assertThat(password.err()).doesNotContain("hunter2").contains("password=***").contains("MESHKIT_MYSQL_PASSWORD");
-        Run unreachable = run(diffArgs("--source", "jdbc:mysql://127.0.0.1:1/test?user=root&connectTimeout=2000"));
-        assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(3);
+        CliRun unreachable = run(diffArgs("--source", "jdbc:mysql://127.0.0.1:1/test?user=root&connectTimeout=2000"));
+        assertThat(unreachable.exitCode()).as(unreachable.err()).isEqualTo(3);
         assertThat(unreachable.err()).startsWith("error: Cannot connect to source jdbc:mysql://127.0.0.1:1/test").doesNotContain("\tat ");
     }
 
@@ -181,9 +171,9 @@ class DiffCliTest {
         try (Warehouse w = Warehouses.open(other)) {
             Fixtures.create(w, "s");
         }
-        Run r = run("--warehouse", uri, "--source", other, "--production", "s.prod", "--candidate", "s.cand", "--key", "id",
+        CliRun r = run("--warehouse", uri, "--source", other, "--production", "s.prod", "--candidate", "s.cand", "--key", "id",
                 "--decimals", "6", "--format", "json", "--progress", "lines");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("method").asText()).isEqualTo("segments");
         assertThat(r.err()).as("progress on standard error, JSON clean on standard output").contains("diff: level 1 checksums", "diff: done in");

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.cli.PublishCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.meshkit.testing.CliRun;
 
 class PublishCliTest {
     @TempDir
@@ -31,15 +30,10 @@ class PublishCliTest {
         all.add("duckdb:" + dir.resolve("w.duckdb"));
         all.add("--contract");
         all.add(Fixtures.contractFile().toString());
-        CommandLine cmd = PublishCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cmd.setOut(new PrintWriter(o));
-        cmd.setErr(new PrintWriter(e));
-        int code = cmd.execute(all.toArray(String[]::new));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(PublishCli.commandLine(), all.toArray(String[]::new));
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     private static final String QUERY = "SELECT range AS event_id, 'k' AS kind, CAST(range AS DOUBLE) AS amount FROM range(40)";

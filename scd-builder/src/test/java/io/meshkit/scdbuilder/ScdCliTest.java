@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.scdbuilder.cli.ScdCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.meshkit.testing.CliRun;
 
 /** The {@code meshkit-scd} command line against a DuckDB file. */
 class ScdCliTest {
@@ -23,8 +22,8 @@ class ScdCliTest {
 
     private String warehouse;
     private final String contract = ScdFixture.resource("tracks.odcs.yaml").toString();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** The last run. */
+    private CliRun last;
 
     @BeforeEach
     void stage() {
@@ -39,21 +38,17 @@ class ScdCliTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cmd = ScdCli.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        last = CliRun.of(ScdCli.commandLine(), args);
+        return last.exitCode();
     }
 
     @Test
     void applyPrintsCountsAndJsonNamesTheTables() throws Exception {
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05")).isZero();
-        assertThat(out.toString()).startsWith("Built candidate music_candidates.tracks for music.tracks: apply 2019-02-05")
+        assertThat(last.out()).startsWith("Built candidate music_candidates.tracks for music.tracks: apply 2019-02-05")
                 .contains("opened 2, closed 0, corrected 0, deleted 0, unchanged 0, rows 2");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-05-01", "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(last.out());
         assertThat(json.get("candidate").asText()).isEqualTo("music_candidates.tracks");
         assertThat(json.get("counts").get("opened").asLong()).isEqualTo(1);
         assertThat(json.get("counts").get("closed").asLong()).isEqualTo(1);
@@ -61,23 +56,23 @@ class ScdCliTest {
         assertThat(json.get("tablesChanged").toString()).contains("music_candidates.tracks", "meshkit_meta.scd_applied");
 
         assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isZero();
-        assertThat(out.toString()).startsWith("music_candidates.tracks: 6 of 6 checks passed");
+        assertThat(last.out()).startsWith("music_candidates.tracks: 6 of 6 checks passed");
         assertThat(run("as-of", "--warehouse", warehouse, "--contract", contract, "--table", "music_candidates.tracks",
                 "--at", "2019-03-01", "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00:00,2019-05-01 00:00:00");
+        assertThat(last.out()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00:00,2019-05-01 00:00:00");
     }
 
     @Test
     void errorsAreOneLineWithExitCodeTwo() {
         run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-05-01");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot apply snapshot 2019-02-05 to music.tracks: it is older than the last applied"
+        assertThat(last.err()).isEqualTo("error: Cannot apply snapshot 2019-02-05 to music.tracks: it is older than the last applied"
                 + " snapshot 2019-05-01; to rebuild history from 2019-02-05 run: meshkit scd restate --from 2019-02-05\n");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-06-01")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id) occurs")
+        assertThat(last.err()).startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id) occurs")
                 .doesNotContain("\tat ");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-13-01")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot parse --date '2019-13-01': expected YYYY-MM-DD\n");
+        assertThat(last.err()).isEqualTo("error: Cannot parse --date '2019-13-01': expected YYYY-MM-DD\n");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", dir.resolve("nope.odcs.yaml").toString(), "--date", "2019-05-01"))
                 .isEqualTo(2);
     }
@@ -85,23 +80,23 @@ class ScdCliTest {
     @Test
     void dryRunPrintsThePlanAndSqlAndWritesNothing() {
         assertThat(run("restate", "--warehouse", warehouse, "--contract", contract, "--from", "2019-02-05", "--dry-run")).isEqualTo(2);
-        assertThat(err.toString()).contains("1 key of (track_id) occurs more than once"); // 2019-06-01 is staged and bad
+        assertThat(last.err()).contains("1 key of (track_id) occurs more than once"); // 2019-06-01 is staged and bad
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--dry-run")).isZero();
-        assertThat(out.toString()).startsWith("Plan for apply music.tracks (2019-02-05) (dry run: nothing written)")
+        assertThat(last.out()).startsWith("Plan for apply music.tracks (2019-02-05) (dry run: nothing written)")
                 .contains("FULL OUTER JOIN", "WHEN s.\"title\" IS DISTINCT FROM c.\"title\" OR s.\"artist\" IS DISTINCT FROM c.\"artist\"")
                 .doesNotContain("md5("); // no floating-point or JSON attribute to fingerprint
         assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist\n");
+        assertThat(last.err()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist\n");
     }
 
     @Test
     void tableOverridesProduction() {
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "music.tracks_v2",
                 "--format", "json")).isZero();
-        assertThat(out.toString()).contains("\"dataset\" : \"music.tracks_v2\"");
+        assertThat(last.out()).contains("\"dataset\" : \"music.tracks_v2\"");
         assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--table", "a.b",
                 "--production", "c.d")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot choose the production table: --table and --production name different tables\n");
+        assertThat(last.err()).isEqualTo("error: Cannot choose the production table: --table and --production name different tables\n");
     }
 
     @Test

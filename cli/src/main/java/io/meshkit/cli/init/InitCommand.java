@@ -26,7 +26,6 @@ import picocli.CommandLine.Parameters;
                 "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that",
                 "runs them (mvn test), a README and GitHub workflows (lint and diff on pull requests, publish on merge, monitor hourly).",
                 "The same templates are Maven archetypes: io.meshkit:meshkit-archetype-<template>."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:created", "2:bad input (unknown template, bad dataset name, DIR not empty)", "4:internal error"},
         footer = {"%nExample:", "  $ meshkit init shop --template snapshot-dimension --dataset shop.customers"})
 public final class InitCommand implements Callable<Integer> {

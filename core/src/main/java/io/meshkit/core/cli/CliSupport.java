@@ -76,7 +76,8 @@ public final class CliSupport {
      * Installs converters, case-insensitive enums, the error handlers and the help on a command
      * line: every command in its tree (as it is now: configure again after adding subcommands)
      * answers {@code -h}/{@code --help} with its usage and exit 0 whatever options it requires, every
-     * command with subcommands has {@code help [COMMAND...]}, and usage wraps only at spaces.
+     * command with subcommands has {@code help [COMMAND...]}, every command lists its exit codes under
+     * one heading (a tool's own list, else its parent's, else the standard one), and usage wraps only at spaces.
      */
     public static CommandLine configure(CommandLine cmd) {
         installHelp(cmd);
@@ -95,10 +96,10 @@ public final class CliSupport {
             spec.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.").build());
         }
         UsageMessageSpec usage = spec.usageMessage();
+        usage.exitCodeListHeading("%nExit codes:%n");
         if (usage.exitCodeList().isEmpty()) {
             // the nearest ancestor's codes (a tool documents what 1 means for it), else the standard ones
             CommandSpec parent = spec.parent();
-            usage.exitCodeListHeading("%nExit codes:%n");
             usage.exitCodeList(parent != null && !parent.usageMessage().exitCodeList().isEmpty()
                     ? parent.usageMessage().exitCodeList() : EXIT_CODES);
         }

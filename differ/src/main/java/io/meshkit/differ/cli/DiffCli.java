@@ -2,12 +2,10 @@ package io.meshkit.differ.cli;
 
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.DatasetOption;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
-import io.meshkit.core.cli.VerboseOption;
 import io.meshkit.core.cli.WarehouseOption;
-import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
@@ -29,7 +27,6 @@ import io.meshkit.differ.api.PullRequestComments;
 import io.meshkit.differ.api.SegmentSettings;
 import io.meshkit.differ.di.DiffComponent;
 import io.meshkit.differ.di.Differs;
-import io.meshkit.differ.internal.GitHubComments;
 import io.meshkit.differ.internal.MySqlSegmentSource;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,7 +50,6 @@ import picocli.CommandLine;
         description = {"Diff a candidate table against production: keys added, removed and changed, per-column changes with"
                 + " examples, profiles and schema. In the warehouse by default; across databases (MySQL or another warehouse)"
                 + " with --source."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:as expected", "1:an expectation is not met (or duplicate keys)", "2:bad input",
             "3:an external system failed (warehouse, MySQL, GitHub)", "4:internal error"},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --expect no-change"})
@@ -85,10 +81,7 @@ public final class DiffCli implements Callable<Integer> {
     WarehouseOption warehouse;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    OutputOptions output;
 
     @Mixin
     ProgressOption progressOption;
@@ -142,9 +135,6 @@ public final class DiffCli implements Callable<Integer> {
             description = "Across databases: segments of at most ROWS rows are compared row by row (default: 256 for one integer key, 4000 for other keys).")
     int downloadThreshold;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Runs the command. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -168,7 +158,7 @@ public final class DiffCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         if (source != null) {
             // the secret policy, on every form a driver reads a password from (SECURITY.md)
             io.meshkit.core.secret.SourceUrl.parse(source).requireNoSecret(io.meshkit.core.secret.Secrets.MYSQL_PASSWORD_VARIABLE);
@@ -176,14 +166,10 @@ public final class DiffCli implements Callable<Integer> {
         DiffRequest request = request();
         Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
                 maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
-        MeshkitConfig config = warehouse.resolvedConfig();
-        DiffComponent component = DiffComponent.of(config);
-        DiffResult result;
-        try (Warehouse w = component.warehouse()) {
-            result = diff(w, request);
-        }
+        DiffComponent component = DiffComponent.of(warehouse.resolvedConfig());
+        DiffResult result = component.closing(() -> diff(component.warehouse(), request));
         List<String> violations = expectation.violations(result);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         switch (f) {
             case JSON -> out.print(DiffReport.json(result, violations, true));
             case MARKDOWN -> out.print(DiffReport.markdown(result, violations));
@@ -198,7 +184,7 @@ public final class DiffCli implements Callable<Integer> {
 
     private void post(PullRequestComments comments, DiffResult result, List<String> violations) {
         String repo = repository != null ? repository : System.getenv("GITHUB_REPOSITORY");
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = output.err();
         String body = DiffReport.markdown(result, violations);
         if (dryRun) {
             err.println("dry run: would post this comment to " + repo + "#" + pullRequest + ":");
@@ -218,7 +204,7 @@ public final class DiffCli implements Callable<Integer> {
         SegmentSettings settings = new SegmentSettings(segments, downloadThreshold);
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
-            try (Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
+            try (Progress shown = progressOption.start("diff", output.err())) {
                 return Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings)
                         .diff(request, shown);
             }
@@ -227,7 +213,7 @@ public final class DiffCli implements Callable<Integer> {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
-        try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", spec.commandLine().getErr())) {
+        try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", output.err())) {
             return Differs.betweenWarehouses(other, w, settings).diff(request, shown);
         }
     }

@@ -2,9 +2,9 @@ package io.meshkit.differ.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.meshkit.core.cli.CommandComponent;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.differ.api.PullRequestComments;
 import io.meshkit.differ.internal.GitHubComments;
 import java.time.Clock;
@@ -13,10 +13,7 @@ import javax.inject.Singleton;
 /** What {@code meshkit-diff} uses, built inside {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, DifferModule.class})
-public interface DiffComponent {
-    /** The configured warehouse; the command closes it. */
-    Warehouse warehouse();
-
+public interface DiffComponent extends CommandComponent {
     /** Where the PR comment goes. */
     PullRequestComments pullRequestComments();
 

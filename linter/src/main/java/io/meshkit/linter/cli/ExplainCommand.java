@@ -1,6 +1,6 @@
 package io.meshkit.linter.cli;
 
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.ConsoleOptions;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.linter.api.RuleInfo;
@@ -8,7 +8,6 @@ import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.internal.Names;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,17 +20,14 @@ final class ExplainCommand implements Callable<Integer> {
     String rule;
 
     @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    ConsoleOptions console;
 
     @Override
     public Integer call() {
         RuleInfo r = Rules.byId(rule).orElseThrow(() -> new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                 "Cannot explain rule '" + rule + "': no such rule" + Names.didYouMean(rule)
                         + "; 'meshkit-lint rules' lists them"));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         out.println(r.id() + " (" + r.category() + ", default " + r.defaultSeverity().label() + ")");
         out.println();
         out.println(r.summary());

@@ -1,9 +1,8 @@
 package io.meshkit.linter.cli;
 
 import io.meshkit.core.cli.CliSupport;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
@@ -43,7 +42,6 @@ import picocli.CommandLine.Parameters;
         description = "Lint data contracts: naming and typing conventions, glossary, required metadata, shape,"
                 + " breaking changes against a previous version, drift against live tables.",
         subcommands = {RulesCommand.class, ExplainCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean (nothing at or above --fail-on)", "1:findings at or above --fail-on",
             "2:bad input: a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts --fail-on warning"})
@@ -88,13 +86,7 @@ public final class LintCli implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    OutputOptions printing;
 
     /** Runs the command and exits. */
     public static void main(String[] args) {
@@ -108,7 +100,7 @@ public final class LintCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.SARIF, OutputFormat.GITHUB,
+        OutputFormat f = printing.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.SARIF, OutputFormat.GITHUB,
                 OutputFormat.MARKDOWN);
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(workDir.resolve(conventions));
@@ -144,7 +136,7 @@ public final class LintCli implements Callable<Integer> {
             case MARKDOWN -> Reports.markdown(report);
             default -> Reports.text(report);
         };
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = printing.out();
         if (output != null) {
             Path target = workDir.resolve(output);
             try {

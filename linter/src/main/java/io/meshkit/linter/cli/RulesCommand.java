@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.linter.api.Conventions;
 import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.RuleInfo;
@@ -14,7 +13,6 @@ import io.meshkit.linter.api.Rules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,19 +25,13 @@ final class RulesCommand implements Callable<Integer> {
     Path conventions;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(conventions);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         if (f == OutputFormat.JSON) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = m.createObjectNode();

@@ -2,9 +2,9 @@ package io.meshkit.linter.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.meshkit.core.cli.CommandComponent;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.linter.api.Conventions;
 import io.meshkit.linter.api.Linter;
 import javax.inject.Singleton;
@@ -12,12 +12,9 @@ import javax.inject.Singleton;
 /** What {@code meshkit-lint} uses; the warehouse is opened only when asked for (drift checks). */
 @Singleton
 @Component(modules = {LintModule.class, CoreModule.class})
-public interface LintComponent {
+public interface LintComponent extends CommandComponent {
     /** The linter for the conventions. */
     Linter linter();
-
-    /** The configured warehouse, opened on first call; the caller closes it. */
-    Warehouse warehouse();
 
     /** Builds the component. */
     @Component.Factory

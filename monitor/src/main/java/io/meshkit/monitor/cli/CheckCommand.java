@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCategory;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.Alert;
 import io.meshkit.monitor.api.CheckReport;
-import io.meshkit.monitor.api.MonitorSettings;
-import io.meshkit.monitor.di.MonitorComponent;
 import io.meshkit.monitor.internal.AlertJson;
 import io.meshkit.monitor.internal.Sinks;
 import io.meshkit.monitor.internal.StateStore;
@@ -22,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,14 +36,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Mixin
-    VerboseOption verbose;
-
     @Option(names = "--dry-run", description = "Show what would be alerted; record and send nothing.")
     boolean dryRun;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Where webhook URLs are read from; tests replace it. */
     java.util.function.Function<String, String> env = System::getenv;
@@ -57,14 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
-        PrintWriter out = spec.commandLine().getOut();
-        MeshkitConfig config = options.config();
-        MonitorSettings settings = options.settings(config);
-        MonitorComponent c = options.component(config, settings, dryRun ? List.of() : Sinks.build(settings, env, out));
-        CheckReport report;
-        try (Warehouse ignored = c.warehouse()) {
-            report = dryRun ? c.monitor().preview() : c.monitor().check();
-        }
+        PrintWriter out = options.console.out();
+        CheckReport report = options.call(settings -> dryRun ? List.of() : Sinks.build(settings, env, out),
+                c -> dryRun ? c.monitor().preview() : c.monitor().check());
         if (f == OutputFormat.JSON) {
             out.println(json(report, dryRun));
         } else {
@@ -74,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         if (report.pending() > 0) {
             Set<String> reasons = new LinkedHashSet<>();
             report.deliveries().stream().filter(d -> !d.delivered() && d.error() != null).forEach(d -> reasons.add(d.error()));
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = options.console.err();
             err.println("error: Cannot deliver " + report.pending() + " alert(s), kept for the next check: " + String.join("; ", reasons));
             err.flush();
             return ErrorCategory.EXTERNAL.exitCode();

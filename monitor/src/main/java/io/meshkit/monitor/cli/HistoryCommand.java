@@ -2,17 +2,12 @@ package io.meshkit.monitor.cli;
 
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.runlog.RunRecord;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.Durations;
-import io.meshkit.monitor.di.MonitorComponent;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,28 +23,17 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Mixin
-    VerboseOption verbose;
-
     @Parameters(paramLabel = "DATASET", description = "The dataset.")
     String dataset;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "30", description = "Runs shown (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.CSV);
-        MeshkitConfig config = options.config();
-        MonitorComponent c = options.component(config, options.settings(config), List.of());
-        List<RunRecord> runs;
-        try (Warehouse ignored = c.warehouse()) {
-            runs = c.runLog().runs(dataset, limit);
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        List<RunRecord> runs = options.call(c -> c.runLog().runs(dataset, limit));
+        PrintWriter out = options.console.out();
         if (f == OutputFormat.CSV) {
             out.println("run_id,tool,started_at,status,rows,duration_seconds");
         } else {

@@ -1,12 +1,7 @@
 package io.meshkit.monitor.cli;
 
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.monitor.api.MonitorSettings;
-import io.meshkit.monitor.di.MonitorComponent;
 import io.meshkit.monitor.internal.Prometheus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,28 +22,18 @@ final class MetricsCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
 
-    @Mixin
-    VerboseOption verbose;
-
     @Option(names = "--output", paramLabel = "FILE", description = "Write to this file (replaced atomically) instead of stdout.")
     Path output;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeshkitConfig config = options.config();
-        MonitorSettings settings = options.settings(config);
-        MonitorComponent c = options.component(config, settings, List.of());
         Prometheus metrics = new Prometheus();
-        int pending;
-        try (Warehouse ignored = c.warehouse()) {
+        int pending = options.call(c -> {
             c.monitor().status(metrics);
-            pending = c.monitor().pendingDeliveries();
-        }
+            return c.monitor().pendingDeliveries();
+        });
         if (output == null) {
-            metrics.write(spec.commandLine().getOut(), pending);
+            metrics.write(options.console.out(), pending);
             return 0;
         }
         StringWriter text = new StringWriter();

@@ -1,6 +1,7 @@
 package io.meshkit.monitor.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.ToolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watch datasets: failed runs, late data (freshness SLA) and recoveries, alerted once per change of state.",
         subcommands = {CheckCommand.class, StatusCommand.class, MetricsCommand.class, SnoozeCommand.class, UnsnoozeCommand.class,
                 SnoozesCommand.class, HistoryCommand.class, io.meshkit.core.cli.HelpCommand.class})
-public final class MonitorCli implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class MonitorCli extends ToolCommand {
     /** Runs the command line. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -21,10 +19,5 @@ public final class MonitorCli implements Runnable {
     /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
     public static CommandLine commandLine() {
         return CliSupport.configure(new CommandLine(new MonitorCli()));
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,5 +1,6 @@
 package io.meshkit.monitor.cli;
 
+import io.meshkit.core.cli.ConsoleOptions;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
@@ -15,10 +16,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What every monitor command shares: the warehouse and configuration, the contracts, and the time. */
+/**
+ * What every monitor command shares: the warehouse and configuration, the contracts, the time,
+ * {@code --verbose} and where it prints ({@link #console}), and the monitor built from them ({@link #call}).
+ */
 final class MonitorOptions {
     @Mixin
     WarehouseOption warehouse;
@@ -31,13 +36,24 @@ final class MonitorOptions {
             description = "Evaluate as of this time (ISO-8601, e.g. 2026-11-23T12:00:00Z) instead of the clock, for reproducible runs.")
     String now;
 
-    MeshkitConfig config() {
-        return warehouse.resolvedConfig();
+    /** {@code --verbose} and where the command prints. */
+    @Mixin
+    ConsoleOptions console;
+
+    /** Builds the monitor (alerting no sink), does the work with it and closes its warehouse. */
+    <R> R call(Function<MonitorComponent, R> work) {
+        return call(settings -> List.of(), work);
     }
 
-    MonitorSettings settings(MeshkitConfig config) {
-        MonitorSettings s = SettingsReader.read(config);
-        return contract == null ? s : s.withContracts(Optional.of(contract));
+    /** Builds the monitor, alerting the sinks made from its settings, does the work with it and closes its warehouse. */
+    <R> R call(Function<MonitorSettings, List<AlertSink>> sinks, Function<MonitorComponent, R> work) {
+        MeshkitConfig config = warehouse.resolvedConfig();
+        MonitorSettings settings = SettingsReader.read(config);
+        if (contract != null) {
+            settings = settings.withContracts(Optional.of(contract));
+        }
+        MonitorComponent c = MonitorComponent.factory().create(config, clock(), settings, sinks.apply(settings));
+        return c.closing(() -> work.apply(c));
     }
 
     Clock clock() {
@@ -45,10 +61,6 @@ final class MonitorOptions {
             return Clock.systemUTC();
         }
         return Clock.fixed(parseInstant(now, "--now"), ZoneOffset.UTC);
-    }
-
-    MonitorComponent component(MeshkitConfig config, MonitorSettings settings, List<AlertSink> sinks) {
-        return MonitorComponent.factory().create(config, clock(), settings, sinks);
     }
 
     static Instant parseInstant(String text, String option) {

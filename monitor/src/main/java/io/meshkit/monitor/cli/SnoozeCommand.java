@@ -1,16 +1,10 @@
 package io.meshkit.monitor.cli;
 
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.config.MeshkitConfig;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.Durations;
 import io.meshkit.monitor.api.Snooze;
-import io.meshkit.monitor.di.MonitorComponent;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,9 +17,6 @@ final class SnoozeCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
 
-    @Mixin
-    VerboseOption verbose;
-
     @Parameters(paramLabel = "DATASET", description = "The dataset, as in status (e.g. music.plays).")
     String dataset;
 
@@ -36,21 +27,13 @@ final class SnoozeCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, shown in the snooze list.")
     String reason;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeshkitConfig config = options.config();
-        MonitorComponent c = options.component(config, options.settings(config), List.of());
         Instant now = options.clock().instant();
         Instant at = Character.isDigit(until.charAt(0)) && until.contains("T") ? MonitorOptions.parseInstant(until, "--until")
                 : now.plus(Durations.parse(until, "--until"));
-        Snooze s;
-        try (Warehouse ignored = c.warehouse()) {
-            s = c.monitor().snooze(dataset, at, Optional.ofNullable(reason));
-        }
-        spec.commandLine().getOut().println("snoozed " + s.dataset() + " until " + s.until() + s.reason().map(r -> " (" + r + ")").orElse(""));
+        Snooze s = options.call(c -> c.monitor().snooze(dataset, at, Optional.ofNullable(reason)));
+        options.console.out().println("snoozed " + s.dataset() + " until " + s.until() + s.reason().map(r -> " (" + r + ")").orElse(""));
         return 0;
     }
 }

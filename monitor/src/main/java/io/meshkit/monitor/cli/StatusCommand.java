@@ -4,22 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.runlog.RunRecord;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.DatasetStatus;
 import io.meshkit.monitor.api.Durations;
-import io.meshkit.monitor.api.MonitorSettings;
 import io.meshkit.monitor.di.MonitorComponent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,21 +27,12 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
-        PrintWriter out = spec.commandLine().getOut();
-        MeshkitConfig config = options.config();
-        MonitorSettings settings = options.settings(config);
-        MonitorComponent c = options.component(config, settings, List.of());
+        PrintWriter out = options.console.out();
         int[] counts = new int[4];
-        try (Warehouse ignored = c.warehouse()) {
+        options.call(c -> {
             if (f == OutputFormat.JSON) {
                 json(c, out, counts);
             } else {
@@ -62,7 +47,8 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(counts[0] + " dataset" + (counts[0] == 1 ? "" : "s") + ": " + counts[1] + " ok, " + counts[2] + " failing, "
                         + counts[3] + " late");
             }
-        }
+            return counts;
+        });
         out.flush();
         return 0;
     }

@@ -2,9 +2,9 @@ package io.meshkit.monitor.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.meshkit.core.cli.CommandComponent;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.monitor.api.AlertSink;
 import io.meshkit.monitor.api.Monitor;
 import io.meshkit.monitor.api.MonitorSettings;
@@ -15,15 +15,12 @@ import javax.inject.Singleton;
 /** The monitor's services for one command; the command closes the warehouse. */
 @Singleton
 @Component(modules = {CoreModule.class, MonitorModule.class})
-public interface MonitorComponent {
+public interface MonitorComponent extends CommandComponent {
     /** The monitor. */
     Monitor monitor();
 
     /** The run log it reads. */
     io.meshkit.core.runlog.RunLog runLog();
-
-    /** The warehouse it works in. */
-    Warehouse warehouse();
 
     /** Builds the component. */
     @Component.Factory

@@ -9,8 +9,6 @@ import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.meshkit.testing.CliRun;
 
 /** The CLI against a real DuckDB file and a real local HTTP server (the JDK's). */
 class MonitorCliTest {
@@ -38,8 +37,6 @@ class MonitorCliTest {
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
     String url;
-
-    record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void start() throws Exception {
@@ -75,19 +72,14 @@ class MonitorCliTest {
         server.stop(0);
     }
 
-    Result run(String... args) {
+    CliRun run(String... args) {
         CommandLine cmd = MonitorCli.commandLine();
         ((CheckCommand) cmd.getSubcommands().get("check").getCommand()).env = k -> k.equals("TEST_SLACK_URL") ? url : null;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
         all[args.length + 1] = dir.resolve("meshkit.yaml").toString();
-        int exit = cmd.execute(all);
-        return new Result(exit, out.toString(), err.toString());
+        return CliRun.of(cmd, all);
     }
 
     void seed(String dataset, String at, RunOutcome outcome) {
@@ -97,7 +89,7 @@ class MonitorCliTest {
         }
     }
 
-    void assertNoSecret(Result r) {
+    void assertNoSecret(CliRun r) {
         assertThat(r.out() + r.err()).doesNotContain("SECRET").doesNotContain("xoxb").doesNotContain(SECRET_PATH);
     }
 
@@ -108,14 +100,14 @@ class MonitorCliTest {
         seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect to source db:3306: timed out"));
 
         failuresLeft.set(2);
-        Result down = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
-        assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(3);
+        CliRun down = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
+        assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(3);
         assertThat(down.err()).contains("error: Cannot deliver 1 alert(s), kept for the next check: Cannot deliver alert to sink music-slack: HTTP 500");
         assertThat(bodies).isEmpty();
         assertNoSecret(down);
 
-        Result up = run("check", "--now", "2026-11-23T11:35:00Z", "--format", "json");
-        assertThat(up.exit()).as(up.err()).isEqualTo(1);
+        CliRun up = run("check", "--now", "2026-11-23T11:35:00Z", "--format", "json");
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(up.out());
         assertThat(report.get("alertCount").asInt()).isZero();
         assertThat(report.get("delivered").asInt()).isEqualTo(1);
@@ -130,16 +122,16 @@ class MonitorCliTest {
         assertNoSecret(up);
 
         for (int i = 0; i < 2; i++) {
-            Result again = run("check", "--now", "2026-11-23T11:4" + i + ":00Z");
-            assertThat(again.exit()).isEqualTo(1);
+            CliRun again = run("check", "--now", "2026-11-23T11:4" + i + ":00Z");
+            assertThat(again.exitCode()).isEqualTo(1);
             assertThat(again.out()).contains("no change of state");
         }
         assertThat(bodies).hasSize(1);
         assertThat(Files.readAllLines(dir.resolve("alerts.jsonl"))).hasSize(1).allMatch(l -> l.contains("\"kind\":\"failed\""));
 
         seed("music.plays", "2026-11-23T11:50:00Z", RunOutcome.succeeded(100));
-        Result recovered = run("check", "--now", "2026-11-23T11:55:00Z");
-        assertThat(recovered.exit()).as(recovered.out()).isZero();
+        CliRun recovered = run("check", "--now", "2026-11-23T11:55:00Z");
+        assertThat(recovered.exitCode()).as(recovered.out()).isZero();
         assertThat(recovered.out()).contains("alert recovered: music.plays recovered: run ");
         assertThat(bodies).hasSize(2);
         assertThat(idempotencyKeys).doesNotHaveDuplicates();
@@ -168,10 +160,10 @@ class MonitorCliTest {
             assertThat(later.run(killed).orElseThrow().message()).hasValueSatisfying(m -> assertThat(m)
                     .startsWith("killed: its process (pid " + gone.pid()));
         }
-        Result first = run("check", "--now", "2026-11-23T11:30:00Z");
-        assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(1);
-        Result again = run("check", "--now", "2026-11-23T11:35:00Z");
-        assertThat(again.exit()).isEqualTo(1);
+        CliRun first = run("check", "--now", "2026-11-23T11:30:00Z");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(1);
+        CliRun again = run("check", "--now", "2026-11-23T11:35:00Z");
+        assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.out()).contains("no change of state");
         assertThat(Files.readAllLines(dir.resolve("alerts.jsonl"))).hasSize(1)
                 .allMatch(l -> l.contains("\"kind\":\"failed\"") && l.contains("killed: its process"));
@@ -181,8 +173,8 @@ class MonitorCliTest {
     void unreachableWebhookIsReportedWithoutItsUrl() {
         seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect"));
         server.stop(0);
-        Result r = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
-        assertThat(r.exit()).isEqualTo(3);
+        CliRun r = run("check", "--now", "2026-11-23T11:30:00Z", "--verbose");
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("Cannot deliver alert to sink music-slack: ConnectException");
         assertNoSecret(r);
     }
@@ -190,17 +182,17 @@ class MonitorCliTest {
     @Test
     void statusJsonMetricsAndSnooze() throws Exception {
         seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.succeeded(100));
-        Result status = run("status", "--now", "2026-11-23T12:00:00Z", "--format", "json");
-        assertThat(status.exit()).isZero();
+        CliRun status = run("status", "--now", "2026-11-23T12:00:00Z", "--format", "json");
+        assertThat(status.exitCode()).isZero();
         JsonNode s = new ObjectMapper().readTree(status.out());
         assertThat(s.get("datasetCount").asInt()).isEqualTo(2);
         assertThat(s.get("datasets").get(0).get("state").asText()).isEqualTo("ok");
         assertThat(s.get("datasets").get(0).get("lagSeconds").asLong()).isEqualTo(3600);
         assertThat(s.get("datasets").get(1).get("state").asText()).isEqualTo("late");
 
-        Result snooze = run("snooze", "music.tracks", "--until", "2h", "--now", "2026-11-23T12:00:00Z", "--reason", "backfill");
+        CliRun snooze = run("snooze", "music.tracks", "--until", "2h", "--now", "2026-11-23T12:00:00Z", "--reason", "backfill");
         assertThat(snooze.out()).isEqualTo("snoozed music.tracks until 2026-11-23T14:00:00Z (backfill)\n");
-        Result metrics = run("metrics", "--now", "2026-11-23T12:00:00Z");
+        CliRun metrics = run("metrics", "--now", "2026-11-23T12:00:00Z");
         assertThat(metrics.out()).contains("# HELP meshkit_dataset_late ", "# TYPE meshkit_dataset_late gauge\n",
                 "meshkit_dataset_late{dataset=\"music.tracks\",team=\"music-listening\"} 1\n",
                 "meshkit_dataset_snoozed{dataset=\"music.tracks\",team=\"music-listening\"} 1\n",
@@ -211,16 +203,16 @@ class MonitorCliTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() {
-        Result r = run("status", "--now", "yesterday");
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = run("status", "--now", "yesterday");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: Cannot read --now 'yesterday': expected an ISO-8601 instant such as 2026-11-23T12:00:00Z\n");
     }
 
     @Test
     void missingWebhookVariableIsAConfigurationError() throws Exception {
         url = null;
-        Result r = run("check", "--now", "2026-11-23T12:00:00Z");
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = run("check", "--now", "2026-11-23T12:00:00Z");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: Cannot configure alert sink music-slack: environment variable TEST_SLACK_URL is not set\n");
     }
 

@@ -1,6 +1,7 @@
 package io.meshkit.publisher.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.ToolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,13 +15,9 @@ import picocli.CommandLine.Command;
         description = "Write-audit-publish: stage a release candidate, validate it, promote it atomically, roll back.",
         subcommands = {StageCommand.class, ValidateCommand.class, PromoteCommand.class, BackfillCommand.class, RollbackCommand.class,
                 HistoryCommand.class, UnlockCommand.class, io.meshkit.core.cli.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:validation failed (nothing promoted)", "2:bad input, or the lease is held",
             "3:the warehouse failed", "4:internal error"})
-public final class PublishCli implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class PublishCli extends ToolCommand {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -29,10 +26,5 @@ public final class PublishCli implements Runnable {
     /** The configured command line; tests call {@code parseArgs} or {@code execute} on it. */
     public static CommandLine commandLine() {
         return CliSupport.configure(new CommandLine(new PublishCli()));
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,10 +1,8 @@
 package io.meshkit.publisher.cli;
 
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
@@ -24,13 +22,7 @@ abstract class PublisherCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     ProgressOption progressOption;
@@ -58,18 +50,18 @@ abstract class PublisherCommand implements Callable<Integer> {
 
     /** Runs {@code work} with a publisher, a {@link Reports} and the warehouse, and returns its exit code. */
     int withPublisher(Work work) {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Progress shown = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), spec.commandLine().getErr())) {
+        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        PrintWriter out = options.out();
+        try (Progress shown = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err())) {
             // the publisher's phases (lease, staging, audit, switch) are the progress's phases
-            PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig(),
+            PublisherComponent component = PublisherComponent.of(options.config(),
                     (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
-            try (Warehouse w = component.warehouse()) {
-                int code = work.apply(component.publisher(), new Reports(f, out), w);
+            return component.closing(() -> {
+                int code = work.apply(component.publisher(), new Reports(f, out), component.warehouse());
                 shown.close();
                 out.flush();
                 return code;
-            }
+            });
         }
     }
 }

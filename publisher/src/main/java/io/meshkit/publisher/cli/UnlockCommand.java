@@ -1,6 +1,6 @@
 package io.meshkit.publisher.cli;
 
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.ConsoleOptions;
 import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.runlog.Lease;
 import io.meshkit.core.runlog.WarehouseRunLog;
@@ -9,7 +9,6 @@ import io.meshkit.publisher.di.PublisherComponent;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,14 +29,11 @@ final class UnlockCommand implements Callable<Integer> {
     WarehouseOption warehouse;
 
     @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    ConsoleOptions console;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig());
         try (Warehouse w = component.warehouse()) {
             WarehouseRunLog log = WarehouseRunLog.of(w);

@@ -2,9 +2,9 @@ package io.meshkit.publisher.di;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.meshkit.core.cli.CommandComponent;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Publisher;
 import io.meshkit.publisher.api.PublishListener;
 import java.time.Clock;
@@ -13,12 +13,9 @@ import javax.inject.Singleton;
 /** The services of one {@code meshkit-publish} command, built inside its {@code call()}. */
 @Singleton
 @Component(modules = {CoreModule.class, PublisherModule.class})
-public interface PublisherComponent {
-    /** The publisher. */
+public interface PublisherComponent extends CommandComponent {
+    /** The publisher over the configured warehouse. */
     Publisher publisher();
-
-    /** The warehouse it works in; the command closes it. */
-    Warehouse warehouse();
 
     /** Builds the component. */
     @Component.Factory

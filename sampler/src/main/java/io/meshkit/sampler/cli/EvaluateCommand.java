@@ -2,15 +2,12 @@ package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.progress.Progress;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Evaluation;
 import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,13 +34,7 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --rates 100%%,50%% --chart plays.svg"})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     QueryOptions query;
@@ -64,9 +54,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-error", paramLabel = "PCT", description = "The target error, drawn as a line on the chart, e.g. 5%%.")
     String maxError;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** {@code Sampling music.plays: plays, plays_per_listener — error and query time against rate}. */
     static String chartTitle(List<MetricQuery> qs) {
         String tables = qs.stream().map(q -> q.table().toString()).distinct().collect(java.util.stream.Collectors.joining(", "));
@@ -77,17 +64,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON);
         List<MetricQuery> qs = query.queries("evaluate");
-        PrintWriter out = spec.commandLine().getOut();
-        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
-        Evaluation e;
-        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
-        try (Progress shown = progressOption.start("sample evaluate", spec.commandLine().getErr())) {
-            e = c.sampler().evaluate(qs, rates, query.subsamples, runs, shown);
-        } finally {
-            w.close();
-        }
+        Evaluation e = options.call(SamplerComponent::of, c -> {
+            try (Progress shown = progressOption.start("sample evaluate", options.err())) {
+                return c.sampler().evaluate(qs, rates, query.subsamples, runs, shown);
+            }
+        });
+        PrintWriter out = options.out();
         if (chart != null) {
             try {
                 Path parent = chart.toAbsolutePath().getParent();

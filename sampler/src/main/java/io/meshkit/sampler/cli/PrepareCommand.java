@@ -1,10 +1,8 @@
 package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Warehouse;
@@ -14,7 +12,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,13 +23,7 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml"})
 final class PrepareCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     TableOptions table;
@@ -51,13 +42,10 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the table and key, print what would be done, change nothing.")
     boolean dryRun;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.TABLE, OutputFormat.JSON);
-        PrintWriter out = spec.commandLine().getOut();
+        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.TABLE, OutputFormat.JSON);
+        PrintWriter out = options.out();
         TableId t = table.table("prepare table");
         ColumnName key = table.key("prepare table " + t);
         if (from != null && appendFrom != null) {
@@ -68,7 +56,7 @@ final class PrepareCommand implements Callable<Integer> {
             throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
                     "Cannot prepare table " + t + ": --replace-by needs --append-from");
         }
-        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
+        SamplerComponent c = SamplerComponent.of(options.config());
         try (Warehouse w = c.warehouse()) {
             if (dryRun) {
                 TableId source = appendFrom != null ? appendFrom : from != null ? from : t;

@@ -1,17 +1,13 @@
 package io.meshkit.sampler.cli;
 
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
-import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.SampledResult;
 import io.meshkit.sampler.di.SamplerComponent;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +19,7 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% -m plays_per_listener=count/users"})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     QueryOptions query;
@@ -37,30 +27,21 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "RATE", defaultValue = "1%", description = "Share of users read: 100%%, 10%%, 1%%, 0.1%% or any in (0, 100%%] (default 1%%).")
     Rate rate;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
         MetricQuery q = query.single("query");
-        PrintWriter out = spec.commandLine().getOut();
-        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
-        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
-        try {
-            SampledResult r = c.sampler().query(q, rate, query.subsamples);
-            switch (f) {
-                case JSON -> out.println(Output.resultJson(r));
-                case CSV -> {
-                    Output.resultCsv(out, r);
-                    PrintWriter err = spec.commandLine().getErr();
-                    Output.warnings(err, r); // the CSV stays a table
-                    err.flush();
-                }
-                default -> Output.resultTable(out, r);
+        SampledResult r = options.call(SamplerComponent::of, c -> c.sampler().query(q, rate, query.subsamples));
+        PrintWriter out = options.out();
+        switch (f) {
+            case JSON -> out.println(Output.resultJson(r));
+            case CSV -> {
+                Output.resultCsv(out, r);
+                PrintWriter err = options.err();
+                Output.warnings(err, r); // the CSV stays a table
+                err.flush();
             }
-        } finally {
-            w.close();
+            default -> Output.resultTable(out, r);
         }
         out.flush();
         return 0;

@@ -3,11 +3,8 @@ package io.meshkit.sampler.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.CliSupport;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
-import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.sampler.api.MetricQuery;
 import io.meshkit.sampler.api.Rate;
 import io.meshkit.sampler.api.Recommendation;
@@ -22,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,13 +31,7 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --max-error 10%%"})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     QueryOptions query;
@@ -58,26 +48,16 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--pilot-rate", paramLabel = "RATE", defaultValue = "1%", description = "Rate of the pilot run (default 1%%; raised when it reads too few rows).")
     Rate pilotRate;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
         Target target = new Target(
                 maxError == null ? OptionalDouble.empty() : OptionalDouble.of(Budgets.fraction("--max-error", maxError)),
                 maxTime == null ? Optional.empty() : Optional.of(Budgets.duration("--max-time", maxTime)),
                 maxBytes == null ? OptionalLong.empty() : OptionalLong.of(Budgets.bytes("--max-bytes", maxBytes)));
         MetricQuery q = query.single("recommend a rate");
-        PrintWriter out = spec.commandLine().getOut();
-        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
-        Recommendation r;
-        Warehouse w = c.warehouse(); // the component's warehouse: closed here, the sampler only borrows it
-        try {
-            r = c.sampler().recommend(q, target, pilotRate, query.subsamples);
-        } finally {
-            w.close();
-        }
+        Recommendation r = options.call(SamplerComponent::of, c -> c.sampler().recommend(q, target, pilotRate, query.subsamples));
+        PrintWriter out = options.out();
         switch (f) {
             case JSON -> {
                 ObjectNode root = Output.JSON.createObjectNode();

@@ -1,6 +1,7 @@
 package io.meshkit.sampler.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.ToolCommand;
 import io.meshkit.sampler.api.Rate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,12 +12,8 @@ import picocli.CommandLine.Command;
         description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
         subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,
             io.meshkit.core.cli.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:no rate meets the target (recommend)", "2:bad input", "3:the warehouse failed", "4:internal error"})
-public final class SampleCli implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class SampleCli extends ToolCommand {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -27,10 +24,5 @@ public final class SampleCli implements Runnable {
         CommandLine cmd = CliSupport.configure(new CommandLine(new SampleCli()));
         cmd.registerConverter(Rate.class, Rate::parse);
         return cmd;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

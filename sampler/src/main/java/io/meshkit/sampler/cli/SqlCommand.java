@@ -2,10 +2,8 @@ package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
@@ -17,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,13 +27,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% \"SELECT count(*) AS plays FROM {sample}\""})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
+    WarehouseCommandOptions options;
 
     @Mixin
     TableOptions table;
@@ -50,14 +41,11 @@ final class SqlCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SQL", description = "The statement, with {sample} or {sample:NAMESPACE.TABLE}.")
     String sql;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
-        PrintWriter out = spec.commandLine().getOut();
-        SamplerComponent c = SamplerComponent.of(warehouse.resolvedConfig());
+        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        PrintWriter out = options.out();
+        SamplerComponent c = SamplerComponent.of(options.config());
         Warehouse w = c.warehouse(); // closed after the rows: the stream uses its connections
         try (w; ResultRows rows = c.sampler().sql(sql, table.tableIfAny(), rate)) {
             List<ColumnInfo> cols = rows.columns();

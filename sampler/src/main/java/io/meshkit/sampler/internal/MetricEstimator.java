@@ -56,7 +56,7 @@ public final class MetricEstimator {
     /**
      * The tables this estimator has described, by table: {@code evaluate} and {@code recommend} run many
      * queries of one table through one estimator, and the catalog's answer (several milliseconds on
-     * DuckDB, more than a 0.1% statement) is read once. An estimator lives as long as one command.
+     * the embedded warehouse, more than a 0.1% statement) is read once. An estimator lives as long as one command.
      */
     private final Map<TableId, Columns> described = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.meshkit.testing.CliRun;
 
 /** The command line end to end on a DuckDB file: prepare, query, sql, recommend, evaluate, and its errors. */
 class SampleCliTest {
@@ -25,8 +24,6 @@ class SampleCliTest {
     Path dir;
 
     private String uri;
-
-    record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void createTable() {
@@ -38,30 +35,24 @@ class SampleCliTest {
         }
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--warehouse");
         all.add(uri);
-        CommandLine cmd = SampleCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(SampleCli.commandLine(), all.toArray(String[]::new));
     }
 
     @Test
     void prepareThenQueryAsJson() throws Exception {
-        Run prepare = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--format", "json");
-        assertThat(prepare.exit()).as(prepare.err()).isZero();
+        CliRun prepare = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--format", "json");
+        assertThat(prepare.exitCode()).as(prepare.err()).isZero();
         JsonNode p = new ObjectMapper().readTree(prepare.out());
         assertThat(p.get("tablesChanged").get(0).asText()).isEqualTo("learning.lessons");
         assertThat(p.get("rowsWritten").asLong()).isEqualTo(30000);
 
-        Run q = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count", "-m", "xp_per_user=sum(xp)/users",
+        CliRun q = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count", "-m", "xp_per_user=sum(xp)/users",
                 "--by", "platform", "--where", "xp>=0", "--format", "json");
-        assertThat(q.exit()).as(q.err()).isZero();
+        assertThat(q.exitCode()).as(q.err()).isZero();
         JsonNode r = new ObjectMapper().readTree(q.out());
         assertThat(r.get("groups")).hasSize(3);
         JsonNode est = r.get("groups").get(0).get("estimates").get(0);
@@ -70,7 +61,7 @@ class SampleCliTest {
         assertThat(est.get("scaled").asBoolean()).isTrue();
         assertThat(r.get("groups").get(0).get("estimates").get(1).get("scaled").asBoolean()).isFalse();
 
-        Run table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
+        CliRun table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
         assertThat(table.out()).contains("learning.lessons at 10% of users by user_id").contains("95% interval").contains("scaled by 1/10%");
         assertThat(table.out()).containsPattern("\\(\\d[\\d,]* sampled users\\)").contains("ms checking the table");
         assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count").out())
@@ -85,11 +76,11 @@ class SampleCliTest {
                     + "SELECT range AS user_id, CAST(least(100000, floor(pow(((hash(range, 7) >> 11) + 0.5) / 9007199254740992.0, -1 / 1.2))) AS BIGINT) AS n"
                     + " FROM range(20000)))"));
         }
-        assertThat(run("prepare", "--table", "learning.heavy", "--key", "user_id").exit()).isZero();
-        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exit()).isZero();
+        assertThat(run("prepare", "--table", "learning.heavy", "--key", "user_id").exitCode()).isZero();
+        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exitCode()).isZero();
 
-        Run text = run("query", "--table", "learning.heavy", "--key", "user_id", "--rate", "10%", "-m", "lessons=count", "-m", "users=users");
-        assertThat(text.exit()).as(text.err()).isZero();
+        CliRun text = run("query", "--table", "learning.heavy", "--key", "user_id", "--rate", "10%", "-m", "lessons=count", "-m", "users=users");
+        assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).containsPattern("warning: lessons: [0-9,]+ users, effective sample size [0-9,]+, skewness [0-9.]+")
                 .doesNotContain("warning: users");
         JsonNode heavy = new ObjectMapper().readTree(run("query", "--table", "learning.heavy", "--key", "user_id", "--rate", "10%",
@@ -108,50 +99,50 @@ class SampleCliTest {
 
     @Test
     void sqlIsMarkedUnscaledAndEvaluateWritesAChart() throws Exception {
-        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exit()).isZero();
-        Run sql = run("sql", "--table", "learning.lessons", "--rate", "10%", "SELECT count(DISTINCT user_id) AS users FROM {sample}");
-        assertThat(sql.exit()).as(sql.err()).isZero();
+        assertThat(run("prepare", "--table", "learning.lessons", "--key", "user_id").exitCode()).isZero();
+        CliRun sql = run("sql", "--table", "learning.lessons", "--rate", "10%", "SELECT count(DISTINCT user_id) AS users FROM {sample}");
+        assertThat(sql.exitCode()).as(sql.err()).isZero();
         assertThat(sql.out()).startsWith("UNSCALED");
         Path chart = dir.resolve("chart.svg");
-        Run eval = run("evaluate", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "-m", "users=users",
+        CliRun eval = run("evaluate", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "-m", "users=users",
                 "--by", "platform", "--runs", "1", "--chart", chart.toString(), "--format", "markdown", "--progress", "lines");
-        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("| 100% |").contains("| 0.1% |").contains("average error");
         // 2 queries (the plain one and the sampled one at 4 rates) x 1 round: on standard error only
         assertThat(eval.err()).contains("sample evaluate: estimating finished, 5 of 5 queries", "sample evaluate: timing finished, 5 of 5 queries");
         assertThat(eval.out()).doesNotContain("sample evaluate:");
         String svg = Files.readString(chart);
         assertThat(svg).startsWith("<svg").contains("polyline").endsWith("</svg>\n");
-        Run rec = run("recommend", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "--max-error", "0.0001%");
-        assertThat(rec.exit()).as(rec.err()).isZero();
+        CliRun rec = run("recommend", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "--max-error", "0.0001%");
+        assertThat(rec.exitCode()).as(rec.err()).isZero();
         assertThat(rec.out()).startsWith("recommended rate: 100%");
     }
 
     @Test
     void dryRunChangesNothing() {
-        Run dry = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--dry-run");
-        assertThat(dry.exit()).as(dry.err()).isZero();
+        CliRun dry = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).startsWith("dry run: would rewrite learning.lessons with sampling_value of user_id");
         assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count").err()).contains("has no sampling_value column");
     }
 
     @Test
     void badInputIsOneLineAndExitCodeTwo() {
-        Run unprepared = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count");
-        assertThat(unprepared.exit()).isEqualTo(2);
+        CliRun unprepared = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count");
+        assertThat(unprepared.exitCode()).isEqualTo(2);
         assertThat(unprepared.err().strip()).isEqualTo(
                 "error: Cannot query table learning.lessons: it has no sampling_value column (run 'meshkit sample prepare' on it first)");
-        Run noTable = run("prepare", "--key", "user_id");
-        assertThat(noTable.exit()).isEqualTo(2);
+        CliRun noTable = run("prepare", "--key", "user_id");
+        assertThat(noTable.exitCode()).isEqualTo(2);
         assertThat(noTable.err()).startsWith("error: Cannot prepare table: give --table NAMESPACE.TABLE or --contract FILE");
-        Run badRate = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count", "--rate", "abc");
-        assertThat(badRate.exit()).isEqualTo(2);
+        CliRun badRate = run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count", "--rate", "abc");
+        assertThat(badRate.exitCode()).isEqualTo(2);
         assertThat(badRate.err()).contains("Cannot parse sampling rate 'abc'");
-        Run noKey = run("prepare", "--table", "learning.lessons", "--key", "nope");
-        assertThat(noKey.exit()).isEqualTo(2);
+        CliRun noKey = run("prepare", "--table", "learning.lessons", "--key", "nope");
+        assertThat(noKey.exitCode()).isEqualTo(2);
         assertThat(noKey.err()).contains("has no column nope (sampling key)").doesNotContain("Exception");
-        Run missing = run("prepare", "--table", "learning.nope", "--key", "user_id");
-        assertThat(missing.exit()).isEqualTo(2);
+        CliRun missing = run("prepare", "--table", "learning.nope", "--key", "user_id");
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().lines().count()).isEqualTo(1);
     }
 
@@ -178,13 +169,13 @@ class SampleCliTest {
                       - name: xp
                         logicalType: integer
                 """);
-        Run prepare = run("prepare", "--contract", contract.toString());
-        assertThat(prepare.exit()).as(prepare.err()).isZero();
+        CliRun prepare = run("prepare", "--contract", contract.toString());
+        assertThat(prepare.exitCode()).as(prepare.err()).isZero();
         assertThat(prepare.out()).startsWith("prepared learning.lessons: 30,000 rows with sampling_value of user_id");
         Path queryFile = dir.resolve("q.yaml");
         Files.writeString(queryFile, "metrics:\n  lessons: count\n  users: users\ndimensions: [platform]\n");
-        Run q = run("query", "--contract", contract.toString(), "--query", queryFile.toString(), "--rate", "100%", "--format", "csv");
-        assertThat(q.exit()).as(q.err()).isZero();
+        CliRun q = run("query", "--contract", contract.toString(), "--query", queryFile.toString(), "--rate", "100%", "--format", "csv");
+        assertThat(q.exitCode()).as(q.err()).isZero();
         assertThat(q.out()).startsWith("platform,metric,scaled,estimate").contains("android,lessons,true,10000.0");
     }
 

@@ -2,11 +2,9 @@ package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
@@ -19,7 +17,6 @@ import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,16 +27,10 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --at 2019-05-01"})
 final class AsOfCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
+    WarehouseCommandOptions options;
 
     @Mixin
     DatasetOptions dataset;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
 
     @Option(names = "--at", paramLabel = "TIME", required = true, description = "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC).")
     String at;
@@ -57,16 +48,13 @@ final class AsOfCommand implements Callable<Integer> {
     @Option(names = "--sql", description = "Print the query instead of running it.")
     boolean printSql;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
         ScdTarget target = dataset.target();
         TableId read = table != null ? table : target.tables().production();
-        PrintWriter out = spec.commandLine().getOut();
-        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
+        PrintWriter out = options.out();
+        ScdComponent component = ScdComponent.of(options.config());
         try (Warehouse w = component.warehouse()) {
             Sql q = component.scd().asOf(target, read, Output.time("--at", at),
                     includeDeleted ? ScdBuilder.DeletedKeys.INCLUDE : ScdBuilder.DeletedKeys.EXCLUDE);

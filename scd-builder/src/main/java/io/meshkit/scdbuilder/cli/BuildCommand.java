@@ -1,12 +1,9 @@
 package io.meshkit.scdbuilder.cli;
 
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.progress.Progress;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.Execution;
 import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdResult;
@@ -20,16 +17,10 @@ import picocli.CommandLine.Option;
 /** What the commands that build a candidate share. */
 abstract class BuildCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
+    WarehouseCommandOptions options;
 
     @Mixin
     DatasetOptions dataset;
-
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
 
     @Mixin
     ProgressOption progressOption;
@@ -45,7 +36,7 @@ abstract class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
         if (table != null) {
             if (dataset.production != null && !dataset.production.equals(table)) {
                 throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
@@ -54,15 +45,13 @@ abstract class BuildCommand implements Callable<Integer> {
             dataset.production = table;
         }
         ScdTarget target = dataset.target();
-        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
-        Warehouse w = component.warehouse();
-        try (Progress shown = dryRun ? Progress.none() : progressOption.start("scd " + spec.name(), spec.commandLine().getErr())) {
-            ScdResult r = build(component.scd().withProgress(shown), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
-            shown.close();
-            return Output.print(r, f == OutputFormat.JSON, spec.commandLine().getOut());
-        } finally {
-            w.close();
-        }
+        return options.call(ScdComponent::of, c -> {
+            try (Progress shown = dryRun ? Progress.none() : progressOption.start("scd " + spec.name(), options.err())) {
+                ScdResult r = build(c.scd().withProgress(shown), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+                shown.close();
+                return Output.print(r, f == OutputFormat.JSON, options.out());
+            }
+        });
     }
 
     abstract ScdResult build(ScdBuilder scd, ScdTarget target, Execution execution);

@@ -1,20 +1,16 @@
 package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
-import io.meshkit.core.cli.WarehouseOption;
+import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.quality.CheckResult;
-import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,52 +20,37 @@ import picocli.CommandLine.Option;
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml"})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
-    WarehouseOption warehouse;
+    WarehouseCommandOptions options;
 
     @Mixin
     DatasetOptions dataset;
 
-    @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
-
     @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The table to check (default: the candidate).")
     TableId table;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
         ScdTarget target = dataset.target();
         TableId checked = table != null ? table : target.tables().candidate();
-        PrintWriter out = spec.commandLine().getOut();
-        ScdComponent component = ScdComponent.of(warehouse.resolvedConfig());
-        Warehouse w = component.warehouse();
-        try {
-            List<CheckResult> results = component.scd().check(target, checked);
-            boolean ok = results.stream().allMatch(CheckResult::passed);
-            if (f == OutputFormat.JSON) {
-                ObjectNode o = Output.JSON.createObjectNode();
-                o.put("table", checked.toString());
-                o.put("passed", ok);
-                o.set("checks", Output.checks(results));
-                out.println(o.toPrettyString());
-            } else {
-                out.println(checked + ": " + results.stream().filter(CheckResult::passed).count() + " of " + results.size() + " checks passed");
-                for (CheckResult r : results) {
-                    out.println("  " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.check() + " (" + r.target() + "): "
-                            + r.observed().map(Object::toString).orElse("-") + ", " + r.expectation()
-                            + (r.sampleKeys().isEmpty() ? "" : "; e.g. " + String.join(", ", r.sampleKeys())));
-                }
+        List<CheckResult> results = options.call(ScdComponent::of, c -> c.scd().check(target, checked));
+        boolean ok = results.stream().allMatch(CheckResult::passed);
+        PrintWriter out = options.out();
+        if (f == OutputFormat.JSON) {
+            ObjectNode o = Output.JSON.createObjectNode();
+            o.put("table", checked.toString());
+            o.put("passed", ok);
+            o.set("checks", Output.checks(results));
+            out.println(o.toPrettyString());
+        } else {
+            out.println(checked + ": " + results.stream().filter(CheckResult::passed).count() + " of " + results.size() + " checks passed");
+            for (CheckResult r : results) {
+                out.println("  " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.check() + " (" + r.target() + "): "
+                        + r.observed().map(Object::toString).orElse("-") + ", " + r.expectation()
+                        + (r.sampleKeys().isEmpty() ? "" : "; e.g. " + String.join(", ", r.sampleKeys())));
             }
-            out.flush();
-            return ok ? 0 : 1;
-        } finally {
-            w.close();
         }
+        out.flush();
+        return ok ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 package io.meshkit.scdbuilder.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.ToolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,13 +14,9 @@ import picocli.CommandLine.Command;
         description = "Build type-2 dimension (SCD2) release candidates from daily snapshots or change events.",
         subcommands = {ApplyCommand.class, RestateCommand.class, RebuildCommand.class, FromEventsCommand.class, CheckCommand.class,
             AsOfCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the candidate (or checked table) failed the SCD2 invariants", "2:bad input or configuration",
             "3:the warehouse failed", "4:internal error"})
-public final class ScdCli implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class ScdCli extends ToolCommand {
     /** Runs the command line. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -32,6 +29,6 @@ public final class ScdCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: apply, restate, rebuild, from-events, check or as-of");
+        throw new CommandLine.ParameterException(spec().commandLine(), "Missing command: apply, restate, rebuild, from-events, check or as-of");
     }
 }

@@ -2,9 +2,8 @@ package io.meshkit.snapshotingest.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
@@ -15,7 +14,6 @@ import io.meshkit.snapshotingest.di.IngestComponent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,21 +29,15 @@ final class PlanCommand implements Callable<Integer> {
     String staging;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    OutputOptions output;
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         SnapshotRequest request = sourceOptions.request(staging, false);
         // a plan lands nothing and opens no warehouse (the ingest opens it on first use)
         try (LandingZone none = LandingZones.open(".")) {
-            print(spec.commandLine().getOut(), f, request, IngestComponent.of(MeshkitConfig.defaults(), none).ingest().plan(request));
+            print(output.out(), f, request, IngestComponent.of(MeshkitConfig.defaults(), none).ingest().plan(request));
         }
         return 0;
     }

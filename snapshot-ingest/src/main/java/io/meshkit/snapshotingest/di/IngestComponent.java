@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
+import io.meshkit.core.cli.CommandComponent;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.di.CoreModule;
 import io.meshkit.core.landing.LandingZone;
@@ -21,12 +22,9 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {CoreModule.class, IngestComponent.IngestModule.class})
-public interface IngestComponent {
-    /** The ingest over the configured warehouse, landing in the bound landing zone. */
+public interface IngestComponent extends CommandComponent {
+    /** The ingest over the configured warehouse (opened on first use), landing in the bound landing zone. */
     SnapshotIngest ingest();
-
-    /** The configured warehouse (opened on first use). */
-    Warehouse warehouse();
 
     /** The run log in that warehouse. */
     RunLog runLog();

@@ -1,11 +1,10 @@
 package io.meshkit.testing.cli;
 
-import io.meshkit.core.cli.VerboseOption;
+import io.meshkit.core.cli.ConsoleOptions;
 import io.meshkit.testing.golden.GoldenSuite;
 import io.meshkit.testing.golden.GoldenTestReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,14 +15,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run a project's golden tests (DIR/tests/**/*.test.yaml): fixtures in, expected tables out.",
                 "Each runs the project's pipeline, or some of its steps, on a fresh temporary embedded warehouse, then compares tables "
                         + "with expected CSV files (the same rows, order ignored) and prints the rows only expected (-) and only found (+)."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all passed", "1:a test failed", "2:a bad test file (file:line:col) or no tests",
             "3:an external system failed", "4:internal error"},
         footer = {"%nExample:", "  $ meshkit test examples/music"})
 public final class TestCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "The project directory (default: the current one); its tests are in DIR/tests.")
     Path dir;
@@ -42,7 +37,7 @@ public final class TestCommand implements Callable<Integer> {
     boolean keep;
 
     @Mixin
-    VerboseOption verbose;
+    ConsoleOptions console;
 
     @Override
     public Integer call() {
@@ -56,12 +51,12 @@ public final class TestCommand implements Callable<Integer> {
         if (keep) {
             options = options.keepingWarehouses();
         }
-        if (verbose.verbose()) {
+        if (console.verbose()) {
             options = options.verbosely();
         }
         if (junit != null) {
             options = options.withJUnit(junit);
         }
-        return GoldenSuite.run(options, GoldenTestReader.load(), spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode();
+        return GoldenSuite.run(options, GoldenTestReader.load(), console.out(), console.err()).exitCode();
     }
 }

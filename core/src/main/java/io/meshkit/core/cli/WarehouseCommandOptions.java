@@ -1,0 +1,31 @@
+package io.meshkit.core.cli;
+
+import io.meshkit.core.config.MeshkitConfig;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What a command that works in the warehouse and prints a result shares: {@code --format},
+ * {@code --verbose} and where it prints ({@link OutputOptions}), and {@code --warehouse},
+ * {@code --config} and {@code --wait} ({@link WarehouseOption}). Add with {@code @Mixin}; long work
+ * adds {@link ProgressOption} beside it. (A command that orders its options by hand, with
+ * {@code sortOptions = false}, adds the two mixins in the order it wants instead.)
+ */
+public final class WarehouseCommandOptions extends OutputOptions {
+    @Mixin
+    WarehouseOption warehouse;
+
+    /** The configuration, with the warehouse URI resolved ({@link WarehouseOption#resolvedConfig}). */
+    public MeshkitConfig config() {
+        return warehouse.resolvedConfig();
+    }
+
+    /**
+     * Builds the command's component for {@link #config()}, does the work with it and closes its
+     * warehouse, whether the work returned or threw.
+     */
+    public <C extends CommandComponent, R> R call(Function<MeshkitConfig, C> component, Function<? super C, R> work) {
+        C c = component.apply(config());
+        return c.closing(() -> work.apply(c));
+    }
+}
