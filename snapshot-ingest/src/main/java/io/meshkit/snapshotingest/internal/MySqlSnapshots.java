@@ -20,6 +20,7 @@ import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunStatus;
+import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.ChunkPlan;
 import io.meshkit.snapshotingest.api.Drift;
@@ -479,22 +480,21 @@ public final class MySqlSnapshots {
     }
 
     /**
-     * Runs a staging load in DuckDB with {@code preserve_insertion_order} off, then restores the setting. With it on
-     * (DuckDB's default), an {@code INSERT ... SELECT} from Parquet parts of a few hundred thousand rows each keeps
-     * the parts' order by holding them back as small batches and merging them, and the checkpoint when the warehouse
-     * closes writes those rows a second time: for 5M narrow rows 0.85 s of CPU on top of the load's 1.8 s and a file
-     * half as large again (54 MB instead of 36 MB). Staging rows have no order (readers filter and join by key and
-     * date), so the load writes every row once. Other warehouses are left as they are.
+     * Runs a staging load with the warehouse's inserts free to write the rows in any order ({@link
+     * Dialect#unorderedInserts}), then restores its default. Staging rows have no order (readers filter and join by key
+     * and date), and an engine that keeps the parts' order may write the rows twice: measured on the default
+     * warehouse, the second write cost 0.85 s of CPU per 5M narrow rows at the close (bench/results/snapshot-ingest-2026-12-07.md).
      */
     public static <T> T unordered(Warehouse warehouse, Supplier<T> load) {
-        if (!"duckdb".equals(warehouse.dialect().name())) {
+        Optional<Dialect.SessionSetting> setting = warehouse.dialect().unorderedInserts();
+        if (setting.isEmpty()) {
             return load.get();
         }
-        warehouse.execute(warehouse.dialect().sql().sql("SET preserve_insertion_order = false").build());
+        warehouse.execute(setting.get().set());
         try {
             return load.get();
         } finally {
-            warehouse.execute(warehouse.dialect().sql().sql("RESET preserve_insertion_order").build());
+            warehouse.execute(setting.get().reset());
         }
     }
 
