@@ -10,6 +10,7 @@ import io.meshkit.core.contract.ContractProblem;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.ParsedContract;
 import io.meshkit.core.error.ErrorCode;
+import io.meshkit.core.error.MeshkitException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,12 @@ final class ContractValidateCommand implements Callable<Integer> {
         ContractReader reader = ContractReader.create();
         Set<Path> files = new LinkedHashSet<>();
         for (Path p : paths) {
-            files.addAll(reader.findContracts(p));
+            List<Path> found = reader.findContracts(p);
+            if (found.isEmpty()) { // a directory without contracts is a wrong path, not "0 contracts, 0 valid"
+                throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot validate contracts in " + p
+                        + ": no *.odcs.yaml (or *.odcs.yml) file in it or below");
+            }
+            files.addAll(found);
         }
         // each file is read and checked against its schema on its own: in parallel, reported in path order
         List<ParsedContract> results = new ArrayList<>(files).parallelStream().map(reader::parse).toList();

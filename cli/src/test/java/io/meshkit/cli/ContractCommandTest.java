@@ -44,6 +44,17 @@ class ContractCommandTest {
         assertThat(run.err()).isEqualTo("error: Cannot read contract no/such/dir: no such file or directory" + System.lineSeparator());
     }
 
+    /** A directory without contracts (say, the ODCS JSON schemas) is a wrong path: one line, exit 2, not "0 contracts". */
+    @Test
+    void aDirectoryWithoutContractsIsOneLineAndExitTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("odcs-json-schema-v3.1.0.json"), "{}");
+        CliRun run = CliRun.of("contract", "validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Cannot validate contracts in " + dir + ": no *.odcs.yaml (or *.odcs.yml) file in it or"
+                + " below" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
     @Test
     void jsonOutputNamesEveryContractAndProblem() throws Exception {
         CliRun run = CliRun.of("contract", "validate", "--format", "json", FIXTURES.toString());

@@ -1460,6 +1460,33 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(shown).isNotEmpty().allSatisfy(k -> assertThat(k).startsWith("***").doesNotContainPattern("^[1-4]\\b"));
     }
 
+    /**
+     * A null among an ODCS rule's listed values (the standard's own example lists {@code validValues:
+     * ["", null, "n/a"]}): NULL is matched by IS NULL, and the listed strings still count.
+     */
+    @Test
+    public void aNullAmongTheListedValuesOfARuleIsNotAnError() {
+        TableId t = tracksTable("listed_null", List.of(
+                track(1, "a", "rock", "2019-01-01T00:00", OPEN, true),
+                track(2, "b", "jazz", "2019-01-01T00:00", OPEN, true),
+                track(3, "c", null, "2019-01-01T00:00", OPEN, true),
+                track(4, "d", "", "2019-01-01T00:00", OPEN, true),
+                track(5, "e", "pop", "2019-01-01T00:00", OPEN, true)));
+        String listed = QUALITY_CONTRACT.replace("arguments: {validValues: [rock, pop]}", "arguments: {validValues: [rock, null, \"\"]}")
+                .replace("- {metric: nullValues, unit: percent, mustBeLessThan: 50, severity: warning}",
+                        "- {metric: missingValues, arguments: {missingValues: [null, \"\"]}, mustBeLessThan: 3}");
+        var dataset = io.meshkit.core.contract.ContractReader.create().parse("tracks.odcs.yaml", listed).orThrow().datasets().get(0);
+        Map<String, io.meshkit.core.quality.CheckResult> byCheck = new java.util.HashMap<>();
+        for (var r : new io.meshkit.core.quality.QualityRunner(warehouse())
+                .run(t, io.meshkit.core.quality.QualityChecks.forDataset(dataset, t, warehouse().dialect()))) {
+            byCheck.put(r.check() + ":" + r.target(), r);
+        }
+        assertThat(byCheck.get("invalid_values:genre").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2"));
+        assertThat(byCheck.get("invalid_values:genre").sampleKeys()).containsExactly("2, 2019-01-01T00:00", "5, 2019-01-01T00:00");
+        assertThat(byCheck.get("missing_values:genre").observed()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2"));
+        assertThat(byCheck.get("missing_values:genre").status()).isEqualTo(io.meshkit.core.quality.CheckStatus.PASSED);
+    }
+
     private static final String PK = "primary_key_unique:track_id, valid_from";
     private static final String PK_NULL = "primary_key_not_null:track_id, valid_from";
     private static final String RANGE = "scd2_valid_range:track_id";

@@ -4,6 +4,7 @@ import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.testing.WarehouseContractTest;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,6 +20,17 @@ class PostgresWarehouseTest extends WarehouseContractTest {
     @Override
     protected Sql generateSeries(long count) {
         return warehouse().dialect().sql().sql("SELECT CAST(n AS bigint) AS n FROM generate_series(0, ").bind(count - 1).sql(") AS g(n)").build();
+    }
+
+    @Override
+    protected boolean supportsParquetExport() {
+        return true;
+    }
+
+    /** PostgreSQL writes no Parquet: the rows go through an in-memory DuckDB, whose {@code COPY TO} writes the file. */
+    @Override
+    protected void exportParquet(Sql query, Path file) {
+        ParquetFixtures.export(warehouse(), query, file, "");
     }
 
     /** PostgreSQL has no 1-byte integer: a TINYINT is a smallint. */

@@ -138,8 +138,7 @@ public record Pipeline(Path file, String name, List<LocalDate> dates, List<Step>
          * @throws IllegalArgumentException naming an unknown option or a bad value
          */
         public StepOptions options() {
-            List<String> args = strings("args");
-            return kind == StepKind.INGEST ? StepOptions.passThrough(args) : StepOptions.parse(kind, args);
+            return StepOptions.parse(kind, strings("args"));
         }
 
         /** Where the step is, for messages: {@code FILE:LINE:COLUMN}. */

@@ -49,8 +49,7 @@ public enum StepKind {
 
     /**
      * The options a step of this kind takes in {@code args:}, each mapped onto the tool's typed request (the
-     * names are those of the tool's command). {@code ingest} passes its args to {@code meshkit ingest snapshot}
-     * as they are, so it lists none here and its command checks them.
+     * names are those of the tool's command).
      */
     public List<Option> options() {
         Option dataset = Option.of("--dataset", Type.TEXT, "NAME");
@@ -59,7 +58,12 @@ public enum StepKind {
         Option maxRowChange = Option.of("--max-row-change", Type.NUMBER, "PERCENT");
         Option onRowChange = Option.of("--on-row-change", Type.SEVERITY, "warn|fail");
         return switch (this) {
-            case INGEST, TRANSFORM, SAMPLE -> List.of();
+            case TRANSFORM, SAMPLE -> List.of();
+            case INGEST -> List.of(Option.of("--threads", Type.INTEGER, "N"), Option.of("--chunk-rows", Type.INTEGER, "N"),
+                    Option.of("--lock-wait-timeout", Type.INTEGER, "SECONDS"), Option.of("--on-lock-timeout", Type.CHOICE, "fail|single"),
+                    Option.of("--source-time-zone", Type.ZONE, "ZONE"), Option.flag("--allow-additive"), Option.flag("--allow-breaking"),
+                    Option.flag("--allow-duplicate-keys"), Option.flag("--force"), Option.of("--landing", Type.TEXT, "DIR|URI"),
+                    Option.of("--staging", Type.TEXT, "NAMESPACE[.TABLE]"));
             case LOAD_SNAPSHOT -> List.of(Option.flag("--allow-breaking"), Option.flag("--allow-duplicate-keys"));
             case SCD -> List.of(dataset, production, Option.of("--staging", Type.TABLE, "NAMESPACE.TABLE"), candidate,
                     Option.of("--op-column", Type.COLUMNS, "COLUMN"), Option.of("--time-column", Type.COLUMNS, "COLUMN"),

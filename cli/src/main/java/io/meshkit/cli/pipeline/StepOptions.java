@@ -4,6 +4,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +37,9 @@ public final class StepOptions {
         }
     }
 
-    /** What an option's value is. */
+    /** What an option's value is; a {@code CHOICE} is one of the words of its label ({@code fail|single}), in any case. */
     public enum Type {
-        FLAG, TEXT, INTEGER, NUMBER, TABLE, COLUMNS, DURATION, INSTANT, SEVERITY, EXPECT
-    }
-
-    /** Args kept as written: the {@code ingest} step parses them into its typed request when it runs (IngestStep.settings). */
-    static StepOptions passThrough(List<String> args) {
-        return new StepOptions(Map.of(), args);
+        FLAG, TEXT, INTEGER, NUMBER, TABLE, COLUMNS, DURATION, INSTANT, SEVERITY, EXPECT, ZONE, CHOICE
     }
 
     private final Map<String, List<String>> values;
@@ -116,18 +112,21 @@ public final class StepOptions {
                 case INSTANT -> Instant.parse(v);
                 case SEVERITY -> severity(v);
                 case EXPECT -> expectNoChange(v);
+                case ZONE -> ZoneId.of(v);
+                case CHOICE -> {
+                    if (!List.of(o.label().split("\\|")).contains(v.toLowerCase(Locale.ROOT))) {
+                        throw new IllegalArgumentException(v);
+                    }
+                }
                 default -> { }
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("option " + o.name() + " takes " + o.label() + ", not '" + value + "'");
+            throw new IllegalArgumentException("option " + o.name() + " takes " + o.label() + ", not '" + value + "'", e);
         }
     }
 
     /** The options with every {@code ${VAR}} of their values expanded, each value checked again. */
     public StepOptions expanded(StepKind kind, UnaryOperator<String> expand) {
-        if (kind == StepKind.INGEST) {
-            return passThrough(raw.stream().map(expand).toList());
-        }
         Map<String, List<String>> out = new LinkedHashMap<>();
         values.forEach((name, vs) -> {
             Option o = kind.options().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -183,6 +182,11 @@ public final class StepOptions {
     /** A duration option: 90s, 10m, 1h, 2d or ISO-8601. */
     public Optional<Duration> duration(String name) {
         return text(name).map(StepOptions::parseDuration);
+    }
+
+    /** A time zone option. */
+    public Optional<ZoneId> zone(String name) {
+        return text(name).map(ZoneId::of);
     }
 
     /** An instant option (ISO-8601). */

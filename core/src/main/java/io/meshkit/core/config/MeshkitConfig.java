@@ -123,8 +123,18 @@ public record MeshkitConfig(Optional<Path> source, String warehouseUri, Map<Stri
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n.deepCopy());
     }
 
-    /** The same configuration with another warehouse URI (from {@code --warehouse} or {@code MESHKIT_WAREHOUSE}). */
+    /**
+     * The same configuration with another warehouse URI (from {@code --warehouse} or {@code MESHKIT_WAREHOUSE}).
+     * The file's settings stay only for a warehouse of the same scheme: they were written for its engine
+     * (a template's DuckDB {@code threads} would make {@code MESHKIT_WAREHOUSE=bigquery:…} refuse to open).
+     */
     public MeshkitConfig withWarehouseUri(String uri) {
-        return new MeshkitConfig(source, uri, warehouseSettings, lineage, sections);
+        Map<String, String> settings = scheme(uri).equals(scheme(warehouseUri)) ? warehouseSettings : Map.of();
+        return new MeshkitConfig(source, uri, settings, lineage, sections);
+    }
+
+    private static String scheme(String uri) {
+        int colon = uri.indexOf(':');
+        return colon < 0 ? uri : uri.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
     }
 }

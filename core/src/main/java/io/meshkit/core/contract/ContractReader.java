@@ -98,7 +98,12 @@ public final class ContractReader {
         YamlTree.Parsed tree = YamlTree.parse(displayPath, yaml, problems);
         SourceMap locations = new SourceMap(tree.locations(), tree.keyLocations());
         Contract contract = null;
-        if (tree.root() != null) {
+        if (tree.root() instanceof YamlTree.MapNode m && m.get("$schema") != null && m.get("apiVersion") == null
+                && m.get("kind") == null) {
+            // the ODCS JSON schemas sit beside the examples: one line, not a problem per schema keyword
+            problems.error(new SourceLocation(displayPath, 1, 1), "Cannot read contract: this file is a JSON Schema (it has"
+                    + " $schema), not an ODCS contract: pass the contracts it describes (*.odcs.yaml)");
+        } else if (tree.root() != null) {
             try {
                 // where the YAML itself is wrong (an alias, a duplicate key) nothing more needs saying
                 Set<SourceLocation> taken = new HashSet<>();

@@ -315,7 +315,8 @@ final class OdcsSchemas {
             String hint = switch (k) {
                 case "rule" -> place == Place.QUALITY
                         ? ": a library quality rule names its check with 'rule' in ODCS " + version
-                                + " (e.g. rule: nullCheck), or set type: text, sql or custom" : "";
+                                + " (e.g. rule: nullCheck), or set type: text, sql or custom"
+                                + (version.equals("v3.1.0") ? "" : " (or declare apiVersion: v3.1.0, which names it with metric)") : "";
                 case "metric" -> place == Place.QUALITY
                         ? ": a library quality rule names one of nullValues, missingValues, invalidValues,"
                                 + " duplicateValues or rowCount (or set type: text, sql or custom)" : "";
@@ -416,7 +417,11 @@ final class OdcsSchemas {
             return switch (field) {
                 case "description" -> OdcsFields.placeOf(parentOf(pointer)) == Place.ROOT
                         ? ": write description: with purpose, usage and limitations under it" : "";
-                case "team" -> version.equals("v3.1.0") ? "" : ": ODCS " + version + " writes team as a list of members";
+                case "team" -> version.equals("v3.1.0") ? "" : ": ODCS " + version + " writes team as a list of members"
+                        + " (or declare apiVersion: v3.1.0, which writes it as a mapping with name and members)";
+                case "exclusiveMinimum", "exclusiveMaximum" -> version.equals("v3.1.0") ? "" : ": ODCS " + version + " writes "
+                        + field + ": true beside " + (field.equals("exclusiveMinimum") ? "minimum" : "maximum")
+                        + " (or declare apiVersion: v3.1.0, where " + field + " is the bound itself)";
                 case "customProperties" -> ": write a list of {property, value}";
                 case "tags" -> ": write a list, e.g. tags: [finance]";
                 default -> "";

@@ -19,6 +19,7 @@ import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -157,13 +158,18 @@ public final class QualityChecks {
             }
             case INVALID_VALUES: {
                 requireColumn(rule, col);
-                List<?> valid = listArgument(rule, "validValues");
-                if (valid.isEmpty()) {
+                if (!(rule.arguments().get("validValues") instanceof Collection<?> given) || given.isEmpty()) {
                     return new QualityCheck(id, target, description,
                             new QualityCheck.NotRunnable("invalidValues needs arguments.validValues"), rule.threshold(), percent,
                             rule.isWarning(), Optional.empty());
                 }
-                Sql c = dialect.sql().id(col).sql(" IS NOT NULL AND ").id(col).sql(" NOT IN (").binds(valid).sql(")").build();
+                // NULL is never invalid (a null in validValues says so again); with only null listed, every value is
+                List<?> valid = listArgument(rule, "validValues");
+                SqlBuilder cond = dialect.sql().id(col).sql(" IS NOT NULL");
+                if (!valid.isEmpty()) {
+                    cond.sql(" AND ").id(col).sql(" NOT IN (").binds(valid).sql(")");
+                }
+                Sql c = cond.build();
                 return aggregate(id, target, description, countWhere(c), rule.threshold(), percent, rule.isWarning(),
                         sample(c));
             }
@@ -184,9 +190,13 @@ public final class QualityChecks {
         }
     }
 
+    /**
+     * A list argument without its nulls: ODCS examples list null among validValues and missingValues
+     * ({@code ["", null, "n/a"]}), and SQL matches NULL with IS NULL, never with IN.
+     */
     private static List<?> listArgument(QualityRule rule, String name) {
         Object v = rule.arguments().get(name);
-        return v instanceof Collection<?> c ? List.copyOf(c) : List.of();
+        return v instanceof Collection<?> c ? c.stream().filter(Objects::nonNull).toList() : List.of();
     }
 
     private List<ColumnName> propertiesArgument(QualityRule rule) {

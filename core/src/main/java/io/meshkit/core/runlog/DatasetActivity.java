@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * @param latestFinishedRun the newest run that succeeded or failed
  * @param latestSuccessfulRun the newest run that succeeded
  * @param latestPublication the newest publication
- * @param recentMedianRows the median row count of the successful runs before {@code latestSuccessfulRun}
+ * @param recentMedianRows the median row count of the successful runs of the same tool before {@code latestSuccessfulRun}
  *     (at most the number asked for, and only those started since the time asked for); empty when there are none
  * @param recentRunsCounted how many runs that median is taken over
  */

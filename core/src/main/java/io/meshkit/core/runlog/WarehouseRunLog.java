@@ -220,7 +220,8 @@ public final class WarehouseRunLog implements RunLog {
 
     /**
      * One statement for every dataset: one aggregate scan of the runs for the newest start times,
-     * a join back for those runs, a window over only the recent successful runs for the median, and
+     * a join back for those runs, a window over only the recent successful runs of the newest successful
+     * run's tool for the median, and
      * the same for publications. Portable SQL (no engine-specific median or arg_max).
      */
     @Override
@@ -241,8 +242,11 @@ public final class WarehouseRunLog implements RunLog {
                 .sql(pick("latest_run", "started_at = latest_at", runCols)).sql(", ")
                 .sql(pick("finished_run", "started_at = finished_at AND status <> 'RUNNING'", runCols)).sql(", ")
                 .sql(pick("success_run", "started_at = success_at AND status = 'SUCCEEDED'", runCols))
-                .sql(", recent AS (SELECT dataset, row_count, ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY started_at DESC, run_id DESC) AS rn FROM ")
-                .table(RUNS).sql(" WHERE status = 'SUCCEEDED' AND started_at >= ").bind(utc(recentSince))
+                // the median is over earlier runs of the newest successful run's tool: an ingest counts one day's rows,
+                // a publish the whole table, and one dataset's runs of both are not one series
+                .sql(", recent AS (SELECT r.dataset, r.row_count, ROW_NUMBER() OVER (PARTITION BY r.dataset ORDER BY r.started_at DESC, r.run_id DESC)"
+                        + " AS rn FROM ").table(RUNS).sql(" r JOIN success_run t ON t.dataset = r.dataset AND t.tool = r.tool"
+                        + " WHERE r.status = 'SUCCEEDED' AND r.started_at >= ").bind(utc(recentSince))
                 .sql("), prior AS (SELECT dataset, row_count, ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY row_count) AS pos, "
                         + "COUNT(*) OVER (PARTITION BY dataset) AS k FROM recent WHERE rn >= 2 AND rn <= ").bind(recentRuns + 1)
                 .sql(" AND row_count IS NOT NULL), median AS (SELECT dataset, AVG(row_count) AS median_rows, MAX(k) AS counted FROM prior"

@@ -1,6 +1,7 @@
 package io.meshkit.core.warehouse;
 
 import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.type.DataType;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -20,4 +21,18 @@ public interface SupportsScanEstimate {
      * @return empty when the engine has no statistics for this table
      */
     OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn, double below);
+
+    /**
+     * The logical bytes of {@code rows} values of a type, as {@link #estimateScanBytes} counts them:
+     * 1 per boolean or tinyint, 16 per decimal, huge integer or UUID, 2 per value plus
+     * {@code stringBytes} (their UTF-8 length in all) for strings, JSON and binary, 8 otherwise.
+     */
+    static long logicalBytes(DataType type, long rows, long stringBytes) {
+        return switch (type.kind()) {
+            case BOOLEAN, TINYINT -> rows;
+            case DECIMAL, HUGEINT, UUID -> 16 * rows;
+            case VARCHAR, JSON, BINARY -> 2 * rows + stringBytes;
+            default -> 8 * rows;
+        };
+    }
 }

@@ -38,6 +38,10 @@ class MeshkitConfigTest {
         MeshkitConfig other = c.withWarehouseUri("duckdb:/tmp/other.duckdb");
         assertThat(other.lineage()).isEqualTo(c.lineage());
         assertThat(other.section("monitor")).isEqualTo(c.section("monitor"));
+        assertThat(other.warehouseSettings()).containsEntry("threads", "2");
+        // the settings are the file's warehouse's: another engine (MESHKIT_WAREHOUSE=bigquery:...) does not get them
+        assertThat(c.withWarehouseUri("bigquery:proj/EU").warehouseSettings()).isEmpty();
+        assertThat(c.withWarehouseUri("postgres://u@h:5432/db").lineage()).isEqualTo(c.lineage());
     }
 
     @Test

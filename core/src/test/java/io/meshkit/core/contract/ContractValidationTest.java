@@ -28,6 +28,54 @@ class ContractValidationTest {
         return parsed.problems().stream().map(ContractProblem::toString).toList();
     }
 
+    /**
+     * The ODCS standard's own examples that declare v3.0.2 but use v3.1.0 forms (its CI checks them
+     * against v3.1.0): each refusal says the v3.0.2 form and that v3.1.0 has theirs.
+     */
+    @Test
+    void v31FormsInAv30ContractSayTheyAreV31() {
+        assertThat(problemsOf("""
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: x
+                version: 1.0.0
+                status: active
+                schema:
+                  - name: t
+                    properties:
+                      - name: d
+                        logicalType: date
+                        logicalTypeOptions: {exclusiveMinimum: "2020-01-01"}
+                      - name: n
+                        logicalType: integer
+                        quality:
+                          - {type: library, metric: nullValues, mustBe: 0}
+                team: {name: Data Protection Office}
+                """)).containsExactly(
+                "c.odcs.yaml:11:48: error: exclusiveMinimum of property 'd' of schema object 't' must be true or false, not text"
+                        + " '2020-01-01': ODCS v3.0.2 writes exclusiveMinimum: true beside minimum (or declare apiVersion: v3.1.0,"
+                        + " where exclusiveMinimum is the bound itself)",
+                "c.odcs.yaml:15:13: error: missing required field 'rule' in quality rule 1 of property 'n' of schema object 't':"
+                        + " a library quality rule names its check with 'rule' in ODCS v3.0.2 (e.g. rule: nullCheck), or set type:"
+                        + " text, sql or custom (or declare apiVersion: v3.1.0, which names it with metric)",
+                "c.odcs.yaml:16:7: error: team of the contract must be a list, not a mapping: ODCS v3.0.2 writes team as a list"
+                        + " of members (or declare apiVersion: v3.1.0, which writes it as a mapping with name and members)");
+    }
+
+    /** The ODCS JSON schema itself, passed as a contract: one line saying what it is, not one per schema keyword. */
+    @Test
+    void aJsonSchemaIsNotAContract() {
+        assertThat(problemsOf("""
+                {
+                  "$schema": "https://json-schema.org/draft/2019-09/schema",
+                  "title": "Open Data Contract Standard (ODCS)",
+                  "type": "object",
+                  "properties": {"version": {"type": "string"}}
+                }
+                """)).containsExactly("c.odcs.yaml:1:1: error: Cannot read contract: this file is a JSON Schema (it has $schema),"
+                + " not an ODCS contract: pass the contracts it describes (*.odcs.yaml)");
+    }
+
     @Test
     void malformedYaml() {
         assertThat(problemsOf("""

@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * @param latestFinishedRun the newest run that succeeded or failed
  * @param latestSuccessfulRun the newest run that succeeded (rows and duration for metrics)
  * @param runCount how many runs the dataset has
- * @param recentMedianRows median row count of the successful runs before the newest one
+ * @param recentMedianRows median row count of the successful runs of the same tool before the newest one
  * @param rowWarning the newest successful run's row count moved more than the configured share from that median
  * @param snoozedUntil alerts are held back until then, if snoozed
  */

@@ -141,6 +141,17 @@ public class MonitorServiceTest {
         assertThat(s.get(2).state()).as("no contract, no SLA: only failures count").isEqualTo("failing");
     }
 
+    /** A mixed-case table (as in the ODCS examples) is the dataset publish records its runs under, lowercased. */
+    @Test
+    void aMixedCaseTableIsTheDatasetPublishRecords() throws Exception {
+        Files.writeString(contracts, CONTRACT.replace("- name: tracks", "- name: Air_Quality"));
+        run("music.air_quality", T0.minus(Duration.ofMinutes(30)), RunOutcome.succeeded(7));
+        List<DatasetStatus> s = status(T0);
+        assertThat(s).extracting(DatasetStatus::dataset).containsExactly("music.air_quality", "music.plays");
+        assertThat(s.get(0).team()).contains("music-listening");
+        assertThat(s.get(0).lastUpdate()).contains(T0.minus(Duration.ofMinutes(29)));
+    }
+
     @Test
     void publicationIsTheLastUpdateWhenThereIsOne() {
         run("music.plays", T0.minus(Duration.ofMinutes(30)), RunOutcome.succeeded(100));
@@ -173,6 +184,25 @@ public class MonitorServiceTest {
         DatasetStatus s = status(T0).get(0);
         assertThat(s.failing()).isTrue();
         assertThat(s.rowWarning()).as("400 is 300%% from the median 100").isTrue();
+    }
+
+    /** A pipeline's first day: ingest records a day's rows, publish the whole table; neither is the other's median. */
+    @Test
+    void theMedianIsOverRunsOfTheSameTool() {
+        for (int day = 5; day >= 1; day--) {
+            run("music.plays", T0.minus(Duration.ofDays(day)), RunOutcome.succeeded(100));
+        }
+        var publish = log(T0.minus(Duration.ofHours(1))).startRun("publish", "music.plays");
+        log(T0.minus(Duration.ofMinutes(59))).finishRun(publish.runId(), RunOutcome.succeeded(500));
+        DatasetStatus first = status(T0).get(0);
+        assertThat(first.recentMedianRows()).as("no earlier publish run").isEmpty();
+        assertThat(first.rowWarning()).isFalse();
+
+        var again = log(T0.minus(Duration.ofMinutes(30))).startRun("publish", "music.plays");
+        log(T0.minus(Duration.ofMinutes(29))).finishRun(again.runId(), RunOutcome.succeeded(2_000));
+        DatasetStatus second = status(T0).get(0);
+        assertThat(second.recentMedianRows()).as("the earlier publish run only").hasValue(500.0);
+        assertThat(second.rowWarning()).as("2,000 is 300%% from the publish median 500").isTrue();
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.util.List;
  * @param tables where the dataset lives
  */
 public record ScdTarget(Contract contract, Dataset dataset, DatasetTables tables) {
+    private static final String HOW_TO_MARK = ": add customProperties: [{property: meshkit.kind, value: dimension}]"
+            + " to the schema object to build";
+
     /** Validates that the dataset is a dimension with a key. */
     public ScdTarget {
         requireNonNull(contract, "contract is null");
@@ -26,7 +29,7 @@ public record ScdTarget(Contract contract, Dataset dataset, DatasetTables tables
         requireNonNull(tables, "tables is null");
         if (dataset.kind() != DatasetKind.DIMENSION) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot build dataset " + dataset.name()
-                    + " as a dimension: its contract does not set meshkit.kind: dimension");
+                    + " as a dimension: its contract does not set meshkit.kind: dimension on it" + HOW_TO_MARK);
         }
         if (dataset.primaryKey().isEmpty()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot build dataset " + dataset.name()
@@ -51,9 +54,15 @@ public record ScdTarget(Contract contract, Dataset dataset, DatasetTables tables
             return of(contract, d);
         }
         List<Dataset> dimensions = contract.datasets().stream().filter(d -> d.kind() == DatasetKind.DIMENSION).toList();
-        if (dimensions.size() != 1) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dataset of contract " + contract.id() + ": it has "
-                    + dimensions.size() + " dimensions; name one with --dataset");
+        if (dimensions.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dimension of contract " + contract.id()
+                    + ": none of its datasets (" + String.join(", ", contract.datasets().stream().map(Dataset::name).toList())
+                    + ") sets meshkit.kind: dimension" + HOW_TO_MARK);
+        }
+        if (dimensions.size() > 1) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot choose a dimension of contract " + contract.id() + ": it has "
+                    + dimensions.size() + " (" + String.join(", ", dimensions.stream().map(Dataset::name).toList())
+                    + "); name one with --dataset");
         }
         return of(contract, dimensions.get(0));
     }

@@ -2,7 +2,6 @@ package io.meshkit.snapshotingest.api;
 
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.landing.Manifest;
-import io.meshkit.core.staging.StagingSchema;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.List;
 public record TableResult(String dataset, String sourceTable, String runId, URI manifest, List<URI> files, long rows, long bytes,
         int chunks, int chunksReused, boolean alreadyComplete, long zeroDates, TableId staging, long stagedRows, long duplicateKeys,
         Manifest.Position position, Drift drift, List<String> warnings, Phases phases,
-        List<StagingSchema.Change> stagingChanges) {
+        List<StagingChange> stagingChanges) {
     /** Copies. */
     public TableResult {
         files = List.copyOf(files);

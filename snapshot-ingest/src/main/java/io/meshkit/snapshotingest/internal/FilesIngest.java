@@ -19,8 +19,6 @@ import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunStatus;
-import io.meshkit.core.staging.SnapshotKeys;
-import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -33,6 +31,7 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.snapshotingest.api.Drift;
 import io.meshkit.snapshotingest.api.FilesRequest;
+import io.meshkit.snapshotingest.api.StagingChange;
 import io.meshkit.snapshotingest.api.TableResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -245,7 +244,7 @@ public final class FilesIngest {
                 throw new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot write to landing zone " + landing.uri() + ": " + e.getMessage(), e);
             }
             long landed = System.nanoTime();
-            List<StagingSchema.Change> changes = StagingSchema.evolve(warehouse, staging, columns, StagingSchema.renames(ds),
+            List<StagingChange> changes = StagingSchema.evolve(warehouse, staging, columns, StagingSchema.renames(ds),
                     new ColumnInfo(StagingLoader.SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), request.allowBreaking(), what,
                     "--allow-breaking");
             List<ColumnInfo> targets = new ArrayList<>(columns);

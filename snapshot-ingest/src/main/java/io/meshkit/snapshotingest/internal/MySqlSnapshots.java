@@ -15,7 +15,6 @@ import io.meshkit.core.landing.Manifest;
 import io.meshkit.core.landing.SnapshotKey;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.runlog.Lease;
-import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
@@ -26,6 +25,7 @@ import io.meshkit.snapshotingest.api.ChunkPlan;
 import io.meshkit.snapshotingest.api.Drift;
 import io.meshkit.snapshotingest.api.SnapshotOptions;
 import io.meshkit.snapshotingest.api.SnapshotTarget;
+import io.meshkit.snapshotingest.api.StagingChange;
 import io.meshkit.snapshotingest.api.TablePlan;
 import io.meshkit.snapshotingest.api.TableResult;
 import java.io.IOException;
@@ -502,13 +502,13 @@ public final class MySqlSnapshots {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
-        List<StagingSchema.Change> changes = new ArrayList<>();
+        List<StagingChange> changes = new ArrayList<>();
         long staged = unordered(warehouse, () -> StagingLoader.stage(warehouse, target.staging(), options.date(), files,
                 w.prepared.mapping.staged(), target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes));
         if (staged != m.rows()) {
             throw StagingLoader.mismatch(target.staging(), m.rows(), staged);
         }
-        io.meshkit.core.staging.SnapshotKeys keys = io.meshkit.core.staging.SnapshotKeys.check(warehouse,
+        SnapshotKeys keys = SnapshotKeys.check(warehouse,
                 StagingLoader.dateRows(warehouse, target.staging(), options.date()), w.prepared.duplicateCheck);
         long duplicates = keys.duplicates();
         List<String> warnings = new ArrayList<>(w.alreadyComplete ? m.warnings() : w.prepared.warnings);

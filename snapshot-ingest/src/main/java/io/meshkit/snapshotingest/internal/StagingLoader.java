@@ -4,7 +4,6 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.staging.StagingSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -17,6 +16,7 @@ import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
+import io.meshkit.snapshotingest.api.StagingChange;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class StagingLoader {
      * renamed; breaking changes only with {@code allowBreaking}. The changes made are added to {@code changes}.
      */
     public static long stage(Warehouse warehouse, TableId staging, LocalDate date, List<URI> files, List<ColumnMapping.Staged> columns,
-            Map<ColumnName, ColumnName> renames, boolean allowBreaking, List<StagingSchema.Change> changes) {
+            Map<ColumnName, ColumnName> renames, boolean allowBreaking, List<StagingChange> changes) {
         Dialect d = warehouse.dialect();
         changes.addAll(StagingSchema.evolve(warehouse, staging, columns(d, columns), renames,
                 new ColumnInfo(SNAPSHOT_DATE, DataType.DATE, d.typeName(DataType.DATE), false), allowBreaking,

@@ -3,11 +3,11 @@ package io.meshkit.warehouseduckdb.internal;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
-import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ final class ScanEstimate {
         for (Map.Entry<String, long[]> e : perColumn.entrySet()) {
             ColumnInfo info = byName.get(e.getKey());
             if (info != null) {
-                bytes += logicalBytes(info.type(), e.getValue()[0], e.getValue()[1]);
+                bytes += SupportsScanEstimate.logicalBytes(info.type(), e.getValue()[0], e.getValue()[1]);
             }
         }
         return OptionalLong.of(bytes);
@@ -116,14 +116,5 @@ final class ScanEstimate {
             }
         }
         return List.copyOf(segments);
-    }
-
-    static long logicalBytes(DataType type, long rows, long stringBytes) {
-        return switch (type.kind()) {
-            case BOOLEAN, TINYINT -> rows;
-            case DECIMAL, HUGEINT, UUID -> 16 * rows;
-            case VARCHAR, JSON, BINARY -> 2 * rows + stringBytes;
-            default -> 8 * rows;
-        };
     }
 }

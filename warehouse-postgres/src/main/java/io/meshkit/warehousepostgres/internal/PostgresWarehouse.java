@@ -15,6 +15,8 @@ import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsScanEstimate;
+import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.core.warehouse.jdbc.ConnectionPool;
@@ -42,6 +44,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -54,7 +57,7 @@ import org.postgresql.copy.CopyManager;
  * {@link WriteMode#REPLACE} are a few catalog changes committed together: a reader on another
  * connection waits for the commit and then sees the new table.
  */
-public final class PostgresWarehouse extends JdbcWarehouse {
+public final class PostgresWarehouse extends JdbcWarehouse implements SupportsScanEstimate {
     private static final Dialect DIALECT = PostgresDialect.INSTANCE;
 
     private PostgresWarehouse(String uri, ConnectionPool pool, Connection transaction) {
@@ -247,24 +250,70 @@ public final class PostgresWarehouse extends JdbcWarehouse {
     }
 
     /**
-     * CSV through the driver's {@code COPY ... FROM STDIN}: the JVM reads the files, so they need not
-     * be on the database server. Every file goes into a staging table of text columns named by the
-     * first file's header; as text that is the table, otherwise each column gets the narrowest type
-     * every value of it converts to (bigint, double precision, boolean, date, timestamp, else text).
-     * All in one transaction. Parquet is refused: PostgreSQL has no reader for it.
+     * From the catalog only ({@link ScanEstimate}): the logical bytes of the rows below the bound,
+     * their share from the planner's statistics of the range column. PostgreSQL's heap skips no
+     * blocks by their minimum, so this is what a range scan through an index on the column reads,
+     * and what the query processes; a sequential scan reads every page.
+     */
+    @Override
+    public OptionalLong estimateScanBytes(TableInfo table, Set<ColumnName> columns, ColumnName rangeColumn, double below) {
+        requireNonNull(table, "table is null");
+        requireNonNull(rangeColumn, "rangeColumn is null");
+        Set<ColumnName> wanted = Set.copyOf(columns);
+        return run("estimate a scan of " + table.id(), List.of(), c -> ScanEstimate.bytes(c, table, wanted, rangeColumn, below));
+    }
+
+    /**
+     * Files through the driver's {@code COPY ... FROM STDIN}: the JVM reads them, so they need not be
+     * on the database server, and streams them (a Parquet row group, a CSV buffer at a time), all in
+     * one transaction. Parquet goes by binary COPY into the columns of the files' own types
+     * ({@link ParquetCopy}); CSV into a table of text columns named by the first file's header, then,
+     * unless loaded as text, each column gets the narrowest type every value of it converts to
+     * (bigint, double precision, boolean, date, timestamp, else text).
      */
     @Override
     public QueryStats load(TableId target, LoadRequest request) {
         requireNonNull(target, "target is null");
         requireNonNull(request, "request is null");
-        if (request.format() == FileFormat.PARQUET) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot load table " + target
-                    + ": PostgreSQL reads no Parquet files (convert them to CSV, or load them on DuckDB)");
-        }
         List<Path> paths = localFiles(target, request, "PostgreSQL");
-        List<String> header = CsvHeader.read(paths.get(0));
         long start = System.nanoTime();
-        long rows = atomically("load table " + target, List.of(), c -> {
+        long rows = request.format() == FileFormat.PARQUET ? loadParquet(target, paths, request.mode()) : loadCsv(target, paths, request);
+        return new QueryStats(Duration.ofNanos(System.nanoTime() - start),
+                rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows), OptionalLong.empty());
+    }
+
+    /**
+     * A new table is copied into directly; an existing one is replaced by a table copied under a
+     * temporary name (dropped and renamed, as {@link #createTableAs} does) or appended to from it.
+     */
+    private long loadParquet(TableId target, List<Path> paths, WriteMode mode) {
+        List<ParquetCopy.Column> columns = ParquetCopy.columns(target, paths.get(0));
+        List<ColumnName> names = columns.stream().map(ParquetCopy.Column::name).toList();
+        return atomically("load table " + target, List.of(), c -> {
+            Optional<String> kind = relationKind(c, target);
+            if (mode == WriteMode.CREATE && kind.isPresent()) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot create table " + target + ": it already exists");
+            }
+            TableId into = kind.isEmpty() ? target : target.namespace().table(temporaryName());
+            update(c, DIALECT.createTableIfNotExists(into, columns.stream().map(ParquetCopy.Column::info).toList()));
+            SqlBuilder copySql = DIALECT.sql().sql("COPY ").table(into).sql(" (").ids(names).sql(") FROM STDIN WITH (FORMAT binary)");
+            long rows = ParquetCopy.copy(target, paths, columns, c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql.build().text()));
+            if (kind.isPresent() && mode == WriteMode.REPLACE) {
+                replace(c, target, into);
+            } else if (kind.isPresent()) {
+                update(c, DIALECT.sql().sql("INSERT INTO ").table(target).sql(" (").ids(names).sql(") SELECT ").ids(names)
+                        .sql(" FROM ").table(into).build());
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE " + DIALECT.quote(into));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private long loadCsv(TableId target, List<Path> paths, LoadRequest request) {
+        List<String> header = CsvHeader.read(paths.get(0));
+        return atomically("load table " + target, List.of(), c -> {
             TableId staging = target.namespace().table(temporaryName());
             SqlBuilder create = DIALECT.sql().sql("CREATE TABLE ").table(staging).sql(" (");
             create.join(header, name -> create.id(ColumnName.of(name)).sql(" text"));
@@ -300,8 +349,6 @@ public final class PostgresWarehouse extends JdbcWarehouse {
             }
             return loaded;
         });
-        return new QueryStats(Duration.ofNanos(System.nanoTime() - start),
-                rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows), OptionalLong.empty());
     }
 
     private static final List<DataType> CANDIDATES = List.of(DataType.BIGINT, DataType.DOUBLE, DataType.BOOLEAN, DataType.DATE,

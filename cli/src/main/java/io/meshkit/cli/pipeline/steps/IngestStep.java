@@ -1,8 +1,8 @@
 package io.meshkit.cli.pipeline.steps;
 
 import io.meshkit.cli.pipeline.Pipeline;
+import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.contract.Contract;
-import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
@@ -16,10 +16,8 @@ import io.meshkit.snapshotingest.api.SnapshotRequest;
 import io.meshkit.snapshotingest.api.TableResult;
 import io.meshkit.snapshotingest.di.IngestComponent;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,8 @@ import java.util.Optional;
 /**
  * {@code ingest}: a MySQL snapshot of the step's contracts for a date, through snapshot-ingest's api (one
  * consistent snapshot of every contract's tables) in the run's warehouse. The step's {@code args:} take the options
- * of {@code meshkit ingest snapshot} that shape a run ({@code --threads}, {@code --chunk-rows},
+ * of {@code meshkit ingest snapshot} that shape a run (declared in {@link io.meshkit.cli.pipeline.StepKind#options()},
+ * so checked when the file is read) ({@code --threads}, {@code --chunk-rows},
  * {@code --lock-wait-timeout}, {@code --on-lock-timeout}, {@code --source-time-zone}, {@code --allow-additive},
  * {@code --allow-breaking}, {@code --force}, {@code --landing}, {@code --staging}) and {@code --allow-duplicate-keys}:
  * without it, a source with repeated key values fails the step (exit 1, as {@code ingest snapshot} exits), with it
@@ -46,10 +45,10 @@ public final class IngestStep implements PipelineStep {
         Pipeline.Step s = unit.step();
         String shown = display(unit, context); // to rerun it by hand
         try {
-            Settings settings = settings(s.id(), context.files().expand(s.string("source").orElseThrow()),
+            Settings settings = settings(context.files().expand(s.string("source").orElseThrow()),
                     Optional.ofNullable(context.files().env(Secrets.MYSQL_PASSWORD_VARIABLE)),
                     s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(),
-                    s.strings("args").stream().map(context.files()::expand).toList());
+                    s.options().expanded(s.kind(), context.files()::expand));
             StepOutcome o = run(context.warehouse(), context.runLog(), context.clock(), settings);
             return new StepOutcome(o.exitCode(), o.rows(), o.message(), o.exitCode() == 0 ? "" : shown, false);
         } catch (RuntimeException e) {
@@ -65,72 +64,22 @@ public final class IngestStep implements PipelineStep {
         List<String> a = new ArrayList<>(List.of("snapshot", "--source", Secrets.redact(s.string("source").orElseThrow())));
         s.strings("contract").forEach(c -> a.addAll(List.of("--contract", context.files().path(c).toString())));
         a.addAll(List.of("--date", unit.date().map(LocalDate::toString).orElse("")));
-        s.strings("args").forEach(x -> a.add(Secrets.redact(x)));
+        s.options().raw().forEach(x -> a.add(Secrets.redact(x)));
         return CommandText.of("ingest").words(a).global(context).toString();
     }
 
     /** What the step's args ask for. */
     record Settings(SnapshotRequest request, String landing, boolean allowDuplicateKeys) {}
 
-    /** The request of a step for a date; {@code args} are the step's {@code args:}, expanded. */
-    static Settings settings(String stepId, String source, Optional<String> password, List<Contract> contracts, LocalDate date,
-            List<String> args) {
-        int threads = 2;
-        long chunkRows = 250_000;
-        long lockWait = 10;
-        LockFallback onLockTimeout = LockFallback.FAIL;
-        ZoneId zone = ZoneOffset.UTC;
-        boolean allowAdditive = false;
-        boolean allowBreaking = false;
-        boolean force = false;
-        boolean allowDuplicateKeys = false;
-        String landing = LoadSnapshotStep.LANDING;
-        Optional<String> staging = Optional.empty();
-        List<String> a = new ArrayList<>();
-        for (String arg : args) { // --name=value as --name value
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                a.add(arg.substring(0, eq));
-                a.add(arg.substring(eq + 1));
-            } else {
-                a.add(arg);
-            }
-        }
-        for (int i = 0; i < a.size(); i++) {
-            String name = a.get(i);
-            switch (name) {
-                case "--allow-additive" -> allowAdditive = true;
-                case "--allow-breaking" -> allowBreaking = true;
-                case "--force" -> force = true;
-                case "--allow-duplicate-keys" -> allowDuplicateKeys = true;
-                case "--threads", "--chunk-rows", "--lock-wait-timeout", "--on-lock-timeout", "--source-time-zone", "--landing", "--staging" -> {
-                    if (i + 1 >= a.size()) {
-                        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + stepId + ": " + name + " in args needs a value");
-                    }
-                    String value = a.get(++i);
-                    try {
-                        switch (name) {
-                            case "--threads" -> threads = Integer.parseInt(value);
-                            case "--chunk-rows" -> chunkRows = Long.parseLong(value);
-                            case "--lock-wait-timeout" -> lockWait = Long.parseLong(value);
-                            case "--on-lock-timeout" -> onLockTimeout = LockFallback.valueOf(value.toUpperCase(Locale.ROOT));
-                            case "--source-time-zone" -> zone = ZoneId.of(value);
-                            case "--landing" -> landing = value;
-                            default -> staging = Optional.of(value);
-                        }
-                    } catch (IllegalArgumentException | DateTimeException e) {
-                        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + stepId + ": " + name + " " + value
-                                + " in args is not a valid value", e);
-                    }
-                }
-                default -> throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + stepId + ": ingest takes only"
-                        + " --threads, --chunk-rows, --lock-wait-timeout, --on-lock-timeout, --source-time-zone, --allow-additive,"
-                        + " --allow-breaking, --allow-duplicate-keys, --force, --landing and --staging in args, not " + name);
-            }
-        }
-        SnapshotOptions options = new SnapshotOptions(date, threads, chunkRows, Duration.ofSeconds(lockWait), onLockTimeout, allowAdditive, zone,
-                force, allowBreaking);
-        return new Settings(new SnapshotRequest(source, password, List.of(), contracts, staging, options), landing, allowDuplicateKeys);
+    /** The request of a step for a date, from its {@code args:} (read and checked with the file, {@code ${VAR}} expanded). */
+    static Settings settings(String source, Optional<String> password, List<Contract> contracts, LocalDate date, StepOptions args) {
+        SnapshotOptions options = new SnapshotOptions(date, args.integer("--threads").orElse(2), args.integer("--chunk-rows").orElse(250_000),
+                Duration.ofSeconds(args.integer("--lock-wait-timeout").orElse(10)),
+                args.text("--on-lock-timeout").map(v -> LockFallback.valueOf(v.toUpperCase(Locale.ROOT))).orElse(LockFallback.FAIL),
+                args.has("--allow-additive"), args.zone("--source-time-zone").orElse(ZoneOffset.UTC), args.has("--force"),
+                args.has("--allow-breaking"));
+        return new Settings(new SnapshotRequest(source, password, List.of(), contracts, args.text("--staging"), options),
+                args.text("--landing").orElse(LoadSnapshotStep.LANDING), args.has("--allow-duplicate-keys"));
     }
 
     /** Runs the snapshot on an open warehouse, recording in {@code runLog}; returns the rows staged and the step's line. */

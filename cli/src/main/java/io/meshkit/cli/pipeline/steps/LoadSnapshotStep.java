@@ -1,9 +1,9 @@
 package io.meshkit.cli.pipeline.steps;
 
 import io.meshkit.cli.pipeline.Pipeline;
+import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.DatasetTables;
-import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.landing.LandingZone;
 import io.meshkit.core.landing.LandingZones;
@@ -41,9 +41,8 @@ public final class LoadSnapshotStep implements PipelineStep {
         Pipeline.Step s = unit.step();
         List<TableResult> results;
         try {
-            FilesRequest request = request(s.id(), context.files().path(s.string("snapshots").orElseThrow()),
-                    s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(),
-                    s.strings("args").stream().map(context.files()::expand).toList());
+            FilesRequest request = request(context.files().path(s.string("snapshots").orElseThrow()),
+                    s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(), s.options());
             try (LandingZone landing = LandingZones.open(LANDING)) {
                 results = IngestComponent.over(context.warehouse(), context.runLog(), landing, context.clock()).files(request, Progress.none());
             }
@@ -76,15 +75,8 @@ public final class LoadSnapshotStep implements PipelineStep {
         return String.valueOf(r.staging());
     }
 
-    /** The request of a step for a date; {@code args} are the step's {@code args:}, expanded. */
-    static FilesRequest request(String stepId, Path snapshots, List<Contract> contracts, LocalDate date, List<String> args) {
-        for (String a : args) {
-            if (!a.equals("--allow-breaking") && !a.equals("--allow-duplicate-keys")) {
-                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run step " + stepId + ": load-snapshot takes"
-                        + " only --allow-breaking and --allow-duplicate-keys in args, not " + a);
-            }
-        }
-        return new FilesRequest(snapshots, contracts, date, args.contains("--allow-breaking"), args.contains("--allow-duplicate-keys"));
+    /** The request of a step for a date, from its {@code args:} (read and checked with the file). */
+    static FilesRequest request(Path snapshots, List<Contract> contracts, LocalDate date, StepOptions args) {
+        return new FilesRequest(snapshots, contracts, date, args.has("--allow-breaking"), args.has("--allow-duplicate-keys"));
     }
-
 }

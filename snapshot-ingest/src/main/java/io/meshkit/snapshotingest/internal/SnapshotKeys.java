@@ -1,4 +1,4 @@
-package io.meshkit.core.staging;
+package io.meshkit.snapshotingest.internal;
 
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;

@@ -1,6 +1,4 @@
-package io.meshkit.core.staging;
-
-import static java.util.Objects.requireNonNull;
+package io.meshkit.snapshotingest.internal;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
@@ -11,6 +9,7 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.snapshotingest.api.StagingChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,49 +36,6 @@ import java.util.Optional;
 public final class StagingSchema {
     private StagingSchema() {}
 
-    /** What happens to a staging column. */
-    public enum Kind {
-        /** A new column, NULL for earlier dates. */
-        ADDED(false),
-        /** A wider type, altered in place. */
-        WIDENED(false),
-        /** A declared rename: the values stay under the new name. */
-        RENAMED(false),
-        /** A column the snapshot no longer has: kept for earlier dates, NULL from now on. */
-        REMOVED(true),
-        /** A narrower type: the column keeps its wider type. */
-        NARROWED(true),
-        /** Another type: earlier dates' values are converted. */
-        RETYPED(true);
-
-        private final boolean breaking;
-
-        Kind(boolean breaking) {
-            this.breaking = breaking;
-        }
-
-        /** Whether earlier dates or their readers cannot follow this change without a decision. */
-        public boolean breaking() {
-            return breaking;
-        }
-    }
-
-    /**
-     * One change to a staging table.
-     *
-     * @param kind what happens
-     * @param column the column (its new name for a rename)
-     * @param text what happened, for a person: e.g. {@code column email added (earlier dates NULL)}
-     */
-    public record Change(Kind kind, ColumnName column, String text) {
-        /** Validates. */
-        public Change {
-            requireNonNull(kind, "kind is null");
-            requireNonNull(column, "column is null");
-            requireNonNull(text, "text is null");
-        }
-    }
-
     /**
      * The changes that bring an existing staging table to the wanted columns (none when it does not exist yet).
      *
@@ -88,13 +44,13 @@ public final class StagingSchema {
      * @param renames declared renames: new column to old column
      * @param ignored columns of the staging table that are not staged columns (e.g. {@code snapshot_date})
      */
-    public static List<Change> plan(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    public static List<StagingChange> plan(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             List<ColumnName> ignored, Dialect dialect) {
         if (existing.isEmpty()) {
             return List.of();
         }
         TableInfo table = existing.get();
-        List<Change> out = new ArrayList<>();
+        List<StagingChange> out = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         ignored.forEach(c -> matched.add(lower(c)));
         for (ColumnInfo w : wanted) {
@@ -104,11 +60,11 @@ public final class StagingSchema {
                 Optional<ColumnInfo> was = old == null ? Optional.empty() : find(table, old);
                 if (was.isPresent() && !wanted.stream().anyMatch(x -> lower(x.name()).equals(lower(old)))) {
                     matched.add(lower(old));
-                    out.add(new Change(Kind.RENAMED, w.name(), "column " + was.get().name().name() + " renamed to " + w.name().name()
+                    out.add(new StagingChange(StagingChange.Kind.RENAMED, w.name(), "column " + was.get().name().name() + " renamed to " + w.name().name()
                             + " (declared by meshkit.renamedFrom; earlier dates keep their values)"));
                     type(out, w, was.get(), dialect);
                 } else {
-                    out.add(new Change(Kind.ADDED, w.name(), "column " + w.name().name() + " " + dialect.typeName(w.type())
+                    out.add(new StagingChange(StagingChange.Kind.ADDED, w.name(), "column " + w.name().name() + " " + dialect.typeName(w.type())
                             + " added (earlier dates NULL)"));
                 }
                 continue;
@@ -118,25 +74,25 @@ public final class StagingSchema {
         }
         for (ColumnInfo c : table.columns()) {
             if (!matched.contains(lower(c.name()))) {
-                out.add(new Change(Kind.REMOVED, c.name(), "column " + c.name().name() + " removed (earlier dates keep it; NULL from now on)"));
+                out.add(new StagingChange(StagingChange.Kind.REMOVED, c.name(), "column " + c.name().name() + " removed (earlier dates keep it; NULL from now on)"));
             }
         }
         return List.copyOf(out);
     }
 
-    private static void type(List<Change> out, ColumnInfo wanted, ColumnInfo have, Dialect dialect) {
+    private static void type(List<StagingChange> out, ColumnInfo wanted, ColumnInfo have, Dialect dialect) {
         String from = dialect.typeName(have.type());
         String to = dialect.typeName(wanted.type());
         if (from.equals(to)) {
             return;
         }
         if (have.type().widensTo(wanted.type())) {
-            out.add(new Change(Kind.WIDENED, wanted.name(), "column " + wanted.name().name() + " widened from " + from + " to " + to));
+            out.add(new StagingChange(StagingChange.Kind.WIDENED, wanted.name(), "column " + wanted.name().name() + " widened from " + from + " to " + to));
         } else if (wanted.type().widensTo(have.type())) {
-            out.add(new Change(Kind.NARROWED, wanted.name(), "column " + wanted.name().name() + " narrowed from " + from + " to " + to
+            out.add(new StagingChange(StagingChange.Kind.NARROWED, wanted.name(), "column " + wanted.name().name() + " narrowed from " + from + " to " + to
                     + " (staging keeps " + from + ")"));
         } else {
-            out.add(new Change(Kind.RETYPED, wanted.name(), "column " + wanted.name().name() + " changed type from " + from + " to " + to
+            out.add(new StagingChange(StagingChange.Kind.RETYPED, wanted.name(), "column " + wanted.name().name() + " changed type from " + from + " to " + to
                     + " (earlier dates converted)"));
         }
     }
@@ -148,7 +104,7 @@ public final class StagingSchema {
      * @param what what the caller is doing, for messages: e.g. {@code stage snapshot 2024-01-02 into shop_staging.customers}
      * @param allowFlag the option that allows breaking changes, for the message, e.g. {@code --allow-breaking}
      */
-    public static List<Change> evolve(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    public static List<StagingChange> evolve(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             ColumnInfo dateColumn, boolean allowBreaking, String what, String allowFlag) {
         Dialect d = warehouse.dialect();
         warehouse.createNamespace(staging.namespace());
@@ -159,8 +115,8 @@ public final class StagingSchema {
             warehouse.execute(d.createTableIfNotExists(staging, all));
             return List.of();
         }
-        List<Change> changes = check(existing, wanted, renames, dateColumn.name(), allowBreaking, what, allowFlag, d);
-        for (Change c : changes) {
+        List<StagingChange> changes = check(existing, wanted, renames, dateColumn.name(), allowBreaking, what, allowFlag, d);
+        for (StagingChange c : changes) {
             ColumnInfo w = wanted.stream().filter(x -> x.name().equals(c.column())).findFirst().orElse(null);
             switch (c.kind()) {
                 case ADDED -> warehouse.execute(d.addColumn(staging, c.column(), w.type()));
@@ -188,15 +144,15 @@ public final class StagingSchema {
      * read or landed. Throws ({@code INVALID_ARGUMENT}, the same words as {@code evolve}) on a breaking change unless
      * {@code allowBreaking}.
      */
-    public static List<Change> check(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    public static List<StagingChange> check(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag) {
         return check(warehouse.describe(staging), wanted, renames, dateColumn, allowBreaking, what, allowFlag, warehouse.dialect());
     }
 
-    private static List<Change> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    private static List<StagingChange> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag, Dialect d) {
-        List<Change> changes = plan(existing, wanted, renames, List.of(dateColumn), d);
-        List<Change> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
+        List<StagingChange> changes = plan(existing, wanted, renames, List.of(dateColumn), d);
+        List<StagingChange> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
         if (!breaking.isEmpty() && !allowBreaking) {
             StringBuilder m = new StringBuilder("Cannot " + what + ": its columns changed in a breaking way since earlier dates were staged ("
                     + allowFlag + " goes on: removed columns stay, NULL from this date; narrowed ones keep their type; changed ones are converted):");
