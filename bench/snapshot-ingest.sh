@@ -12,6 +12,8 @@
 #
 #   --big     also a narrow table of 20,000,000 rows (generating it takes a few minutes the first time)
 #   RUNS=N    runs per tool and table (default 3);  BENCH_DB=NAME  the MariaDB database (default meshkit_bench)
+#   TABLES="narrow wide"  which of the tables to run (default both; with --big also narrow_20m); a quick check:
+#             RUNS=1 TABLES=narrow bench/snapshot-ingest.sh
 #   MESHKIT_HOME=DIR  a built distribution (default: cli/target/meshkit, built here if missing)
 #
 # Goals (issue 22): whole ingest <= 1.5x mydumper, landing alone <= 1.0x mydumper (narrow 5M, wide 1M);
@@ -72,6 +74,8 @@ if $big; then
   fixture narrow_20m 20000000 "$(narrow_create narrow_20m)" "$(narrow_insert narrow_20m 20000000)"
   tables=(narrow wide narrow_20m)
 fi
+if [ -n "${TABLES:-}" ]; then read -r -a tables <<< "$TABLES"; fi
+bench_start=$(date +%s)
 
 now() { date +%s%N; }
 ms() { echo $(( ($(now) - $1) / 1000000 )); }
@@ -182,4 +186,4 @@ out=$(report_file snapshot-ingest)
   echo "peak heap < 512 MB."
 } | tee "$out"
 echo
-echo "written to ${out#$root/}"
+echo "written to ${out#$root/} ($(( ($(date +%s) - bench_start + 30) / 60 )) min)"

@@ -158,7 +158,8 @@ class DistributionIT {
         // the JVM prints its flags first; the commands themselves fail for want of options, which does not matter here
         Map<String, String> flags = Map.of("MESHKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
         for (List<String> snapshot : List.of(List.of("meshkit-ingest", "snapshot"), List.of("meshkit", "ingest", "snapshot"))) {
-            assertThat(run(command(snapshot), flags).out()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+            assertThat(run(command(snapshot), flags).out()).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=25000")
+                    .doesNotContain("TieredStopAtLevel");
         }
         for (List<String> other : List.of(List.of("meshkit-ingest", "plan"), List.of("meshkit", "ingest", "plan"), List.of("meshkit-diff"))) {
             assertThat(run(command(other), flags).out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

@@ -701,6 +701,25 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(warehouse().describe(loaded).orElseThrow().columns()).extracting(c -> c.name().name()).containsExactly("n", "g");
     }
 
+    /**
+     * Where the dialect has a setting for unordered inserts ({@link io.meshkit.core.warehouse.Dialect#unorderedInserts}),
+     * it runs, an insert under it keeps every row, and its reset runs after.
+     */
+    @Test
+    public void unorderedInsertsKeepEveryRow() {
+        Optional<io.meshkit.core.warehouse.Dialect.SessionSetting> setting = warehouse().dialect().unorderedInserts();
+        assumeTrue(setting.isPresent(), "this warehouse's inserts need no setting");
+        TableId t = table("unordered");
+        warehouse().execute(setting.get().set());
+        try {
+            warehouse().createTableAs(t, numbersQuery(1000), TableLayout.NONE, WriteMode.CREATE);
+        } finally {
+            warehouse().execute(setting.get().reset());
+        }
+        assertThat(count(t)).isEqualTo(1000);
+        assertThat(sumOfN(t)).isEqualTo(499_500);
+    }
+
     // ---------------------------------------------------------------- sampling and fingerprints
 
     /** The dialect's sampling value equals {@link SamplingValue#of(String)} bit for bit for 10,000 integer and string keys. */

@@ -6,6 +6,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -207,6 +208,25 @@ public interface Dialect extends Quoting {
      */
     default Optional<Sql> scanFiles(List<URI> files, FileFormat format) {
         return Optional.empty();
+    }
+
+    /**
+     * For inserts whose rows need no order (a staging load of landed files): the statement that lets the engine
+     * write them in any order, and the one that restores its default afterwards; empty by default, where keeping the
+     * order costs nothing. An engine that keeps a multi-file insert in the files' order by holding small batches back
+     * and writing their rows a second time later returns the pair, so that such an insert writes every row once.
+     */
+    default Optional<SessionSetting> unorderedInserts() {
+        return Optional.empty();
+    }
+
+    /** A session setting: the statement that sets it, and the one that restores the engine's default. */
+    record SessionSetting(Sql set, Sql reset) {
+        /** Validates. */
+        public SessionSetting {
+            Objects.requireNonNull(set, "set is null");
+            Objects.requireNonNull(reset, "reset is null");
+        }
     }
 
     // ---------------------------------------------------------------- statements
