@@ -7,7 +7,6 @@ import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.snapshotingest.internal.ColumnMapping;
-import io.meshkit.snapshotingest.internal.MySqlSnapshots;
 import io.meshkit.snapshotingest.internal.StagingLoader;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
  * {@code CREATE TABLE AS SELECT * FROM} the Parquet parts of a landing directory, into the warehouse file the
  * ingest staged them in, timed inside the JVM as the ingest's {@code phases.stagingMs} is; then, alternating with it
  * in the same JVM, {@link StagingLoader#stage} of the same parts into a fresh staging table as the ingest runs it
- * ({@link MySqlSnapshots#unordered}: the staging phase without the count of the duplicate check), so that the ratio is taken under the same load.
+ * ({@link StagingLoader#unordered}: the staging phase without the count of the duplicate check), so that the ratio is taken under the same load.
  * Prints the medians in milliseconds: {@code FLOOR STAGE}.
  *
  * <p>Arguments: {@code WAREHOUSE_FILE LANDING_DIR [REPS=1]}.
@@ -51,7 +50,7 @@ public final class StagingFloor {
                 w.drop(floor);
                 w.drop(staging);
                 t0 = System.nanoTime();
-                MySqlSnapshots.unordered(w, () -> StagingLoader.stage(w, staging, LocalDate.of(2026, 11, 23), parts, columns));
+                StagingLoader.unordered(w, () -> StagingLoader.stage(w, staging, LocalDate.of(2026, 11, 23), parts, columns));
                 stageMs[i] = (System.nanoTime() - t0) / 1_000_000;
                 w.drop(staging);
             }

@@ -260,16 +260,19 @@ public final class FilesIngest {
             insert.sql(") SELECT ");
             insert.join(ds.columns(), c -> insert.sql("CAST(").id(c.columnName()).sql(" AS ").type(c.physicalType()).sql(")"));
             insert.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") FROM ").table(work);
-            if (warehouse instanceof SupportsTransactions tx) {
-                tx.inTransaction(w -> {
-                    w.execute(delete.build());
-                    w.execute(insert.build());
-                    return null;
-                });
-            } else {
-                warehouse.execute(delete.build());
-                warehouse.execute(insert.build());
-            }
+            StagingLoader.unordered(warehouse, () -> {
+                if (warehouse instanceof SupportsTransactions tx) {
+                    tx.inTransaction(w -> {
+                        w.execute(delete.build());
+                        w.execute(insert.build());
+                        return null;
+                    });
+                } else {
+                    warehouse.execute(delete.build());
+                    warehouse.execute(insert.build());
+                }
+                return null;
+            });
             long staged = StagingLoader.count(warehouse, staging, date);
             List<String> warnings = new ArrayList<>();
             changes.forEach(c -> warnings.add("staging " + staging + ": " + c.text()));

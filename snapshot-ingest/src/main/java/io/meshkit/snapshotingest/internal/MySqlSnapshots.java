@@ -19,7 +19,6 @@ import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunStatus;
-import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.ChunkPlan;
 import io.meshkit.snapshotingest.api.Drift;
@@ -50,7 +49,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Runs snapshots: describe and check each table, plan its chunks (or reuse the plan of an interrupted
@@ -479,31 +477,12 @@ public final class MySqlSnapshots {
                 w.plan.key(), chunks, rows, bytes, position, started, clock.instant(), zero, w.prepared.warnings);
     }
 
-    /**
-     * Runs a staging load with the warehouse's inserts free to write the rows in any order ({@link
-     * Dialect#unorderedInserts}), then restores its default. Staging rows have no order (readers filter and join by key
-     * and date), and an engine that keeps the parts' order may write the rows twice: measured on the default
-     * warehouse, the second write cost 0.85 s of CPU per 5M narrow rows at the close (bench/results/snapshot-ingest-2026-12-07.md).
-     */
-    public static <T> T unordered(Warehouse warehouse, Supplier<T> load) {
-        Optional<Dialect.SessionSetting> setting = warehouse.dialect().unorderedInserts();
-        if (setting.isEmpty()) {
-            return load.get();
-        }
-        warehouse.execute(setting.get().set());
-        try {
-            return load.get();
-        } finally {
-            warehouse.execute(setting.get().reset());
-        }
-    }
-
     private TableResult stage(Work w, SnapshotOptions options, Warehouse warehouse, Duration landed) {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
         List<StagingChange> changes = new ArrayList<>();
-        long staged = unordered(warehouse, () -> StagingLoader.stage(warehouse, target.staging(), options.date(), files,
+        long staged = StagingLoader.unordered(warehouse, () -> StagingLoader.stage(warehouse, target.staging(), options.date(), files,
                 w.prepared.mapping.staged(), target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes));
         if (staged != m.rows()) {
             throw StagingLoader.mismatch(target.staging(), m.rows(), staged);
