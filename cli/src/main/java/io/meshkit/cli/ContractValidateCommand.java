@@ -119,6 +119,6 @@ final class ContractValidateCommand implements Callable<Integer> {
     }
 
     private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return io.meshkit.core.cli.Counts.of(n, noun);
     }
 }

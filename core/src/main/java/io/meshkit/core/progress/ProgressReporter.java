@@ -140,6 +140,9 @@ public final class ProgressReporter implements Progress {
     }
 
     /** The unit for a count: {@code 1 table}, {@code 2 tables} (units are given in the plural). */
+    /** Below this count a rate says nothing ("1 of 1 table, 0 tables/s"), so the line leaves it out. */
+    static final long MIN_FOR_RATE = 100;
+
     private String unitOf(long count) {
         return count == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
@@ -158,7 +161,7 @@ public final class ProgressReporter implements Progress {
             b.append(" (").append(percent(n)).append("%)");
         }
         double rate = rate(n, elapsed);
-        if (n > 0) {
+        if (n >= MIN_FOR_RATE) {
             b.append(", ").append(count(Math.round(rate))).append(' ').append(unitOf(Math.round(rate))).append("/s");
         }
         if (!ended && total > 0 && n > 0 && n < total) {

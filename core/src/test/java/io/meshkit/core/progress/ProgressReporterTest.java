@@ -17,6 +17,10 @@ class ProgressReporterTest {
         String line = ((ProgressReporter) p).line(false);
         assertThat(line).matches("ingest: reading 500,000 of 2,000,000 rows \\(25%\\), [0-9,]+ rows/s, ETA [0-9.]+ s, [0-9.]+ s elapsed");
         p.phase("staging", 1, "tables");
+        p.done().set(1);
+        assertThat(((ProgressReporter) p).line(true)).as("no rate of one table")
+                .matches("ingest: staging finished, 1 of 1 table, [0-9.]+ s");
+        p.done().set(0);
         p.close();
         assertThat(s.toString().lines().toList()).hasSize(5).satisfies(l -> {
             assertThat(l.get(0)).isEqualTo("ingest: reading (2,000,000 rows estimated)");

@@ -245,7 +245,7 @@ public final class Reports {
     }
 
     private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return io.meshkit.core.cli.Counts.of(n, noun);
     }
 
     private static String write(ObjectNode root) {

@@ -51,7 +51,7 @@ final class Reports {
                     out.println("dry run: would stage " + r.dataset() + " into " + r.candidate() + " (nothing changed)");
                     r.plan().forEach(l -> out.println("  " + l));
                 } else {
-                    out.println("staged " + r.dataset() + ": " + r.candidate() + ", " + count(r.rows()) + " rows"
+                    out.println("staged " + r.dataset() + ": " + r.candidate() + ", " + rows(r.rows())
                             + (r.adopted() ? " (adopted as it is)" : ""));
                 }
             }
@@ -96,7 +96,7 @@ final class Reports {
             r.plan().forEach(l -> out.println("  " + l));
             return;
         }
-        out.println((r.passed() ? "PASSED" : "FAILED") + " " + r.candidate() + " for " + r.dataset() + ": " + count(r.rows()) + " rows"
+        out.println((r.passed() ? "PASSED" : "FAILED") + " " + r.candidate() + " for " + r.dataset() + ": " + rows(r.rows())
                 + (r.productionRows().isPresent() ? " (production " + r.productionRows().getAsLong() + ")" : " (no production yet)")
                 + ", " + summary(r));
         for (CheckResult c : r.checks()) {
@@ -117,7 +117,7 @@ final class Reports {
     private void validationMarkdown(ValidationReport r) {
         out.println("### " + (r.passed() ? "✅" : "❌") + " Validation of `" + r.candidate() + "` for `" + r.dataset() + "`");
         out.println();
-        out.println(count(r.rows()) + " rows" + (r.productionRows().isPresent() ? " (production " + r.productionRows().getAsLong() + ")" : "")
+        out.println(rows(r.rows()) + (r.productionRows().isPresent() ? " (production " + r.productionRows().getAsLong() + ")" : "")
                 + "; " + summary(r) + r.checksum().map(s -> "; checksum `" + s + "`").orElse(""));
         out.println();
         if (!r.checks().isEmpty()) {
@@ -194,7 +194,7 @@ final class Reports {
                 .ifPresent(v -> validationText(v, r.outcome() != PublishOutcome.REFUSED));
         switch (r.outcome()) {
             case PROMOTED -> out.println((command.equals("rollback") ? "rolled back " : "promoted ") + r.dataset() + ": v"
-                    + r.version().getAsLong() + " (was " + version(r.previousVersion()) + "), " + count(r.rows()) + " rows, checksum "
+                    + r.version().getAsLong() + " (was " + version(r.previousVersion()) + "), " + rows(r.rows()) + ", checksum "
                     + r.checksum().orElse("-") + "; " + r.production() + " now serves " + r.release().map(TableId::toString).orElse("-")
                     + " (switch " + millis(r) + " ms)");
             case UNCHANGED -> out.println("unchanged " + r.dataset() + ": production already serves this "
@@ -364,6 +364,10 @@ final class Reports {
 
     private static void strings(ArrayNode a, List<String> values) {
         values.forEach(a::add);
+    }
+
+    private static String rows(OptionalLong v) {
+        return v.isPresent() ? io.meshkit.core.cli.Counts.of(v.getAsLong(), "row") : "? rows";
     }
 
     private static String count(OptionalLong v) {

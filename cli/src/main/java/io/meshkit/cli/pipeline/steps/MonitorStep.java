@@ -42,7 +42,7 @@ public final class MonitorStep implements PipelineStep {
             Monitor monitor = Monitors.create(context.warehouse(), context.runLog(), clock, settings, context.files()::env, context.out());
             CheckReport r = monitor.check();
             int ok = r.datasets() - r.failing() - r.late();
-            String text = r.datasets() + " datasets: " + ok + " ok, " + r.failing() + " failing, " + r.late() + " late, " + r.snoozed() + " snoozed"
+            String text = io.meshkit.core.cli.Counts.of(r.datasets(), "dataset") + ": " + ok + " ok, " + r.failing() + " failing, " + r.late() + " late, " + r.snoozed() + " snoozed"
                     + (r.alerts().isEmpty() ? "; no alerts"
                     : "; alerts: " + String.join(", ", r.alerts().stream().map(a -> a.kind().label() + " " + a.dataset()).toList()));
             context.report().monitor(text);
