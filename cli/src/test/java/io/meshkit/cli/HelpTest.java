@@ -107,6 +107,25 @@ class HelpTest {
         soft.assertAll();
     }
 
+    /** A group's list of commands shows each one's first description line: it must be a whole sentence. */
+    @Test
+    void everyCommandsFirstDescriptionLineIsASentence() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            CommandLine cmd = Meshkit.commandLine();
+            for (String name : path) {
+                cmd = cmd.getSubcommands().get(name);
+            }
+            String[] description = cmd.getCommandSpec().usageMessage().description();
+            String name = ("meshkit " + String.join(" ", path)).strip();
+            soft.assertThat(description).as(name).isNotEmpty();
+            if (description.length > 0) {
+                soft.assertThat(description[0].strip()).as(name + ": the line its group lists").endsWith(".");
+            }
+        }
+        soft.assertAll();
+    }
+
     @Test
     void helpOfAnUnknownCommandIsBadInputNamingTheChoices() {
         CliRun run = CliRun.of("help", "scd", "aply");

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code meshkit run pipeline.yaml}: the pipeline runner. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date, each through its tool's Java API",
-                "in this process on one warehouse; one run id, a run record per step, and a short report at the end."},
+        description = {"Run a pipeline file: its steps in dependency order, the dated ones once per date.",
+                "Each step calls its tool's Java API in this process on one warehouse; one run id, a run record per step, and a short report at the end."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a step's check found something (validation, diff expectation, monitor)",
             "2:bad input (pipeline.yaml:line:col)", "3:an external system failed", "4:internal error"},

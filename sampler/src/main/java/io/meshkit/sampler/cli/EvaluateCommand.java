@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 
 /** {@code evaluate}: the Duolingo table (time, bytes, average and max error) for a set of queries, and a chart. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
-    "Run queries at 100%%, 10%%, 1%% and 0.1%% and compare every number with the exact answer:",
-    "query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."},
+    "Compare sampled answers with the exact ones, rate by rate.",
+    "Runs queries at 100%%, 10%%, 1%% and 0.1%% and compares every number with the exact answer: query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --rates 100%%,50%% --chart plays.svg"})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin

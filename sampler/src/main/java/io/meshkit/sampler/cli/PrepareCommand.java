@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code prepare}: add {@code sampling_value} and order the table by it, or append a sorted batch. */
 @Command(name = "prepare", mixinStandardHelpOptions = true, description = {
-    "Lay a table out for sampling: add sampling_value (from the sampling key, the same on every warehouse)",
-    "and lay the rows out by it (sorted or clustered, as the warehouse does). With --append-from, append a batch laid out on its own."},
+    "Lay a table out for sampling by its sampling key.",
+    "Adds sampling_value (from the sampling key, the same on every warehouse) and lays the rows out by it (sorted or clustered, as the warehouse does).",
+    "With --append-from, appends a batch laid out on its own."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml"})
 final class PrepareCommand implements Callable<Integer> {
     @Mixin

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code query}: metrics at a rate, with 95% intervals. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = {
-    "Estimate metrics from a rate of users: counts and sums scaled by 1/rate, means and ratios unscaled,",
-    "every number with a 95%% interval estimated at the level of the sampling key."},
+    "Estimate metrics from a rate of users, each with a 95%% interval.",
+    "Counts and sums are scaled by 1/rate, means and ratios unscaled; the intervals are estimated at the level of the sampling key."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% -m plays_per_listener=count/users"})
 final class QueryCommand implements Callable<Integer> {
     @Mixin

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code recommend}: the rate of the ladder that meets an error target or a budget. */
 @Command(name = "recommend", mixinStandardHelpOptions = true, description = {
-    "Run a small pilot and recommend the rate of the ladder 100/10/1/0.1%% that meets the target:",
-    "the smallest rate within --max-error (and any budget), or with budgets only the largest rate within them.",
+    "Run a small pilot and recommend a sampling rate that meets the target.",
+    "The rate is of the ladder 100/10/1/0.1%%: the smallest within --max-error (and any budget), or with budgets only the largest within them.",
     "Exit code 1 when no rate meets the target."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --max-error 10%%"})
 final class RecommendCommand implements Callable<Integer> {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sql}: raw SQL over sampled tables, unscaled. */
 @Command(name = "sql", mixinStandardHelpOptions = true, description = {
-    "Run raw SQL over sampled tables, for ad-hoc work. {sample} is the --table's sample, {sample:NS.TABLE} any prepared table's;",
-    "tables sampled on the same key join on the same users. The result is NOT scaled: counts and sums cover the sample only."},
+    "Run raw SQL over sampled tables, for ad-hoc work.",
+    "{sample} is the --table's sample, {sample:NS.TABLE} any prepared table's; tables sampled on the same key join on the same users.",
+    "The result is NOT scaled: counts and sums cover the sample only."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% \"SELECT count(*) AS plays FROM {sample}\""})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
