@@ -41,6 +41,15 @@ class HelpTest {
         }
     }
 
+    /** The command a path of names leads to from {@code meshkit}. */
+    private static CommandLine command(List<String> path) {
+        CommandLine cmd = Meshkit.commandLine();
+        for (String name : path) {
+            cmd = cmd.getSubcommands().get(name);
+        }
+        return cmd;
+    }
+
     @Test
     void theTreeHasEveryModuleCommand() {
         List<String> paths = commandPaths().stream().map(p -> String.join(" ", p)).toList();
@@ -86,10 +95,7 @@ class HelpTest {
     void everyCommandShowsAnExampleItsExitCodesAndTheEnvironmentItReads() {
         SoftAssertions soft = new SoftAssertions();
         for (List<String> path : commandPaths()) {
-            CommandLine cmd = Meshkit.commandLine();
-            for (String name : path) {
-                cmd = cmd.getSubcommands().get(name);
-            }
+            CommandLine cmd = command(path);
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             String help = CliRun.of(args.toArray(String[]::new)).out();
@@ -112,10 +118,7 @@ class HelpTest {
     void everyCommandsFirstDescriptionLineIsASentence() {
         SoftAssertions soft = new SoftAssertions();
         for (List<String> path : commandPaths()) {
-            CommandLine cmd = Meshkit.commandLine();
-            for (String name : path) {
-                cmd = cmd.getSubcommands().get(name);
-            }
+            CommandLine cmd = command(path);
             String[] description = cmd.getCommandSpec().usageMessage().description();
             String name = ("meshkit " + String.join(" ", path)).strip();
             soft.assertThat(description).as(name).isNotEmpty();
@@ -152,10 +155,7 @@ class HelpTest {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             String help = CliRun.of(args.toArray(String[]::new)).out();
-            CommandLine cmd = Meshkit.commandLine();
-            for (String name : path) {
-                cmd = cmd.getSubcommands().get(name);
-            }
+            CommandLine cmd = command(path);
             for (String token : tokens(cmd.getCommandSpec())) {
                 soft.assertThat(help).as(String.join(" ", path) + ": " + token).contains(token);
             }
