@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Counts;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.ContractProblem;
@@ -69,8 +70,8 @@ final class ContractValidateCommand implements Callable<Integer> {
                     out.println(strict && !p.isError() ? asError(p) : p);
                 }
             }
-            out.println(plural(results.size(), "contract") + ", " + (results.size() - invalid) + " valid, "
-                    + plural(problems, "problem"));
+            out.println(Counts.of(results.size(), "contract") + ", " + (results.size() - invalid) + " valid, "
+                    + Counts.of(problems, "problem"));
         }
         out.flush();
         if (errors) {
@@ -116,9 +117,5 @@ final class ContractValidateCommand implements Callable<Integer> {
         summary.put("warnings", results.stream().mapToLong(r -> r.warnings().size()).sum());
         summary.put("strict", strict);
         return mapper.writeValueAsString(root);
-    }
-
-    private static String plural(long n, String noun) {
-        return io.meshkit.core.cli.Counts.of(n, noun);
     }
 }

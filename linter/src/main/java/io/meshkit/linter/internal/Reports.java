@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Counts;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.linter.api.Change;
 import io.meshkit.linter.api.Finding;
@@ -39,16 +40,16 @@ public final class Reports {
     /** {@code 3 contracts, 2 compared with their base: 1 error, 2 warnings (1 suppressed)}. */
     public static String summary(LintReport r) {
         StringBuilder s = new StringBuilder();
-        s.append(plural(r.contracts(), "contract"));
+        s.append(Counts.of(r.contracts(), "contract"));
         if (r.basesCompared() > 0) {
             s.append(", ").append(r.basesCompared()).append(" compared with their previous version");
         }
         if (!r.tablesChecked().isEmpty()) {
-            s.append(", ").append(plural(r.tablesChecked().size(), "table")).append(" checked");
+            s.append(", ").append(Counts.of(r.tablesChecked().size(), "table")).append(" checked");
         }
-        s.append(": ").append(plural(r.count(Severity.ERROR), "error")).append(", ")
-                .append(plural(r.count(Severity.WARNING), "warning")).append(", ")
-                .append(plural(r.count(Severity.NOTE), "note"));
+        s.append(": ").append(Counts.of(r.count(Severity.ERROR), "error")).append(", ")
+                .append(Counts.of(r.count(Severity.WARNING), "warning")).append(", ")
+                .append(Counts.of(r.count(Severity.NOTE), "note"));
         if (r.suppressed() > 0) {
             s.append(" (").append(r.suppressed()).append(" suppressed)");
         }
@@ -193,7 +194,7 @@ public final class Reports {
         long errors = r.count(Severity.ERROR);
         long warnings = r.count(Severity.WARNING);
         md.append("## meshkit lint: ").append(errors > 0 ? "❌ " : warnings > 0 ? "⚠️ " : "✅ ")
-                .append(plural(errors, "error")).append(", ").append(plural(warnings, "warning")).append("\n\n");
+                .append(Counts.of(errors, "error")).append(", ").append(Counts.of(warnings, "warning")).append("\n\n");
         md.append(summary(r)).append(".\n\n");
         if (!r.findings().isEmpty()) {
             md.append("| | where | rule | finding |\n|---|---|---|---|\n");
@@ -242,10 +243,6 @@ public final class Reports {
 
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String plural(long n, String noun) {
-        return io.meshkit.core.cli.Counts.of(n, noun);
     }
 
     private static String write(ObjectNode root) {

@@ -3,6 +3,7 @@ package io.meshkit.snapshotingest.api;
 import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
 
 /**
  * One change to a staging table's columns, made so that a snapshot with new columns fits beside the
@@ -18,6 +19,11 @@ public record StagingChange(Kind kind, ColumnName column, String text) {
         requireNonNull(kind, "kind is null");
         requireNonNull(column, "column is null");
         requireNonNull(text, "text is null");
+    }
+
+    /** The result's warning for this change of {@code staging}: {@code staging shop_staging.customers: column email added ...}. */
+    public String warning(TableId staging) {
+        return "staging " + staging + ": " + text;
     }
 
     /** What happens to a staging column. */

@@ -275,7 +275,7 @@ public final class FilesIngest {
             });
             long staged = StagingLoader.count(warehouse, staging, date);
             List<String> warnings = new ArrayList<>();
-            changes.forEach(c -> warnings.add("staging " + staging + ": " + c.text()));
+            changes.forEach(c -> warnings.add(c.warning(staging)));
             if (!undeclared.isEmpty()) {
                 warnings.add(undeclared(undeclared));
             }

@@ -491,7 +491,7 @@ public final class MySqlSnapshots {
                 StagingLoader.dateRows(warehouse, target.staging(), options.date()), w.prepared.duplicateCheck);
         long duplicates = keys.duplicates();
         List<String> warnings = new ArrayList<>(w.alreadyComplete ? m.warnings() : w.prepared.warnings);
-        changes.forEach(c -> warnings.add("staging " + target.staging() + ": " + c.text()));
+        changes.forEach(c -> warnings.add(c.warning(target.staging())));
         if (w.alreadyComplete) {
             warnings.add("snapshot " + w.snapshot + " was already complete: not read again (--force re-lands it)");
         }

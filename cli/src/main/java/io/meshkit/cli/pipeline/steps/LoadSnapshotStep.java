@@ -56,7 +56,7 @@ public final class LoadSnapshotStep implements PipelineStep {
             rows += r.stagedRows();
             r.stagingChanges().forEach(ch -> context.report().schemaChange(productionOf(r, s, context), unit.key(), ch.text()));
             // the result's other warnings (a column the contract does not declare, keys staged twice); its staging changes are above
-            List<String> changes = r.stagingChanges().stream().map(ch -> "staging " + r.staging() + ": " + ch.text()).toList();
+            List<String> changes = r.stagingChanges().stream().map(ch -> ch.warning(r.staging())).toList();
             parts.add(r.stagedRows() + " rows into " + r.staging()
                     + r.stagingChanges().stream().map(ch -> "; " + ch.text()).collect(Collectors.joining())
                     + r.warnings().stream().filter(w -> !changes.contains(w)).map(w -> "; warning: " + w).collect(Collectors.joining()));
