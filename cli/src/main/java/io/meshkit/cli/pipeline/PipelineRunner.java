@@ -16,6 +16,7 @@ import io.meshkit.core.lineage.LineageDataset;
 import io.meshkit.core.lineage.LineageEmitter;
 import io.meshkit.core.lineage.LineageRunLog;
 import io.meshkit.core.progress.Progress;
+import io.meshkit.core.runlog.DatasetKey;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -283,6 +284,10 @@ public final class PipelineRunner {
         return exit;
     }
 
+    private String pipelineKey() {
+        return DatasetKey.of("pipeline:" + pipeline.name());
+    }
+
     private void recordUnit(WarehouseRunLog log, PipelineState state, String runKey, String runId, Unit u, RunOutcome outcome, String message) {
         RunRecord r = log.startRun("pipeline", datasetOf(u.step()));
         log.finishRun(r.runId(), outcome.message().isPresent() ? outcome
@@ -371,10 +376,10 @@ public final class PipelineRunner {
         if (contracts.size() == 1 && step.kind() != StepKind.MONITOR) {
             Contract c = quietly(() -> files.contract(contracts.get(0)));
             if (c != null && c.datasets().size() == 1) {
-                return DatasetTables.of(c, c.datasets().get(0)).production().toString();
+                return DatasetKey.of(DatasetTables.of(c, c.datasets().get(0)).production());
             }
         }
-        return "pipeline:" + pipeline.name();
+        return pipelineKey();
     }
 
     private boolean enabled(Pipeline.Step s) {
