@@ -248,6 +248,9 @@ public final class PipelineRunner {
                 report.skipped();
                 continue;
             }
+            if (u.step().kind() == StepKind.MONITOR) {
+                recordRecovery(log, runId, u.key());
+            }
             if (context.coveredByRestate().contains(u.key())) {
                 out.println("  done " + u.key() + " (replayed by the restatement above)");
                 recordUnit(log, state, runKey, runId, u, new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(),
@@ -278,10 +281,30 @@ public final class PipelineRunner {
                 }
                 report.failed(u.key(), outcome.message(), outcome.command());
                 exit = outcome.exitCode();
-                break;
+                return exit;
             }
         }
+        recordRecovery(log, runId, null);
         return exit;
+    }
+
+    /**
+     * The pipeline's own dataset ({@code pipeline:NAME}) holds the runs of steps without one dataset (several
+     * contracts, the monitor) and the failures of steps whose dataset could not be known (a contract that could not
+     * be read). Once a run gets past such a failure, the pipeline has recovered: that success is recorded there
+     * before a monitor step looks and at the end, or the monitor would call the pipeline failing until a step
+     * happened to be recorded under its name again.
+     */
+    private void recordRecovery(WarehouseRunLog log, String runId, String beforeStep) {
+        String key = pipelineKey();
+        Optional<RunRecord> finished = log.runs(key, 10).stream().filter(r -> r.status() != RunStatus.RUNNING).findFirst();
+        if (finished.isEmpty() || finished.get().status() != RunStatus.FAILED) {
+            return;
+        }
+        RunRecord r = log.startRun("pipeline", key);
+        log.finishRun(r.runId(), new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(),
+                Optional.of("pipeline run " + runId + ": every step " + (beforeStep == null ? "" : "before " + beforeStep + " ")
+                        + "succeeded after the failure of run " + finished.get().runId())));
     }
 
     private String pipelineKey() {
