@@ -63,6 +63,8 @@ class IngestApiIT {
                 "INSERT INTO customers VALUES (1, 'Ada King', 'retail', 3), (2, 'Grace Hopper', 'business', NULL), "
                         + "(3, 'Alan, \"the\" Turing', NULL, 7)",
                 "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40), territory VARCHAR(20))",
+                "CREATE TABLE members (id INT PRIMARY KEY, name VARCHAR(40))",
+                "INSERT INTO members VALUES (1, 'north'), (2, 'south')",
                 "INSERT INTO accounts VALUES (1, 'north', 'GB'), (2, 'south', 'US')");
     }
 
@@ -171,6 +173,40 @@ class IngestApiIT {
         // the password never shows
         assertThat(new SnapshotRequest(db.jdbcUrl(), Optional.of("s3cret-pw"), List.of("a"), List.of(), Optional.empty(), options(d, false))
                 .toString()).doesNotContain("s3cret-pw");
+    }
+
+    /**
+     * The same date again after the table and its contract gained a column (a user who changed both and reruns
+     * today's pipeline): the landed snapshot lacks the column, so it is read again, not staged from files without it.
+     */
+    @Test
+    void aSnapshotLandedBeforeAColumnWasAddedIsReadAgain() throws Exception {
+        String name = """
+                - name: name
+                  logicalType: string
+                  physicalType: VARCHAR
+                """;
+        Contract v1 = contract("members", "1.0.0", name);
+        Contract v11 = contract("members", "1.1.0", name + """
+                - name: email
+                  logicalType: string
+                  physicalType: VARCHAR
+                """);
+        LocalDate day = LocalDate.parse("2026-12-01");
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("added.duckdb")); LandingZone landing = LandingZones.open(dir.resolve("added").toString())) {
+            SnapshotIngest ingest = IngestComponent.over(w, WarehouseRunLog.of(w), landing, Clock.systemUTC());
+            ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v1, options(day, false)), Progress.none());
+            db.execute("ALTER TABLE members ADD COLUMN email VARCHAR(80)", "UPDATE members SET email = CONCAT('m', id, '@example.com')");
+
+            List<TableResult> again = ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v11, options(day, false)), Progress.none());
+            assertThat(again.get(0).alreadyComplete()).isFalse();
+            assertThat(again.get(0).warnings()).contains("snapshot shop.members/snapshot_date=2026-12-01 was complete but landed other columns than members"
+                    + " has now: read again");
+            assertThat(count(w, "SELECT COUNT(*) FROM shop_staging.members WHERE email LIKE 'm%@example.com'")).isEqualTo(2);
+            // and once landed with the column, the same date is complete again
+            assertThat(ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v11, options(day, false)), Progress.none()).get(0).alreadyComplete())
+                    .isTrue();
+        }
     }
 
     @Test

@@ -321,16 +321,23 @@ public final class MySqlSnapshots {
         if (landing instanceof LocalLandingZone local) {
             local.cleanTemporaryFiles(w.snapshot);
         }
+        List<String> signature = w.prepared.table.columns().stream().map(c -> c.name() + " " + c.columnType()).toList();
         if (!options.force()) {
             Optional<Manifest> manifest = landing.readManifest(w.snapshot);
             // a manifest of a files snapshot (ingest files) of this dataset and date names no parts here: read MySQL
             if (manifest.isPresent() && !FilesIngest.SYSTEM.equals(manifest.get().source().system())) {
-                w.alreadyComplete = true;
-                w.manifest = manifest.get();
-                return List.of();
+                List<String> landedColumns = manifest.get().columns().stream().map(c -> c.name() + " " + c.sourceType()).toList();
+                if (landedColumns.equals(signature)) {
+                    w.alreadyComplete = true;
+                    w.manifest = manifest.get();
+                    return List.of();
+                }
+                // the table changed since (a column added, renamed, dropped, retyped): the landed files lack what
+                // the contract now stages, so the snapshot is read again, as the stored plan below is planned again
+                w.prepared.warnings.add("snapshot " + w.snapshot + " was complete but landed other columns than "
+                        + w.prepared.table.name() + " has now: read again");
             }
         }
-        List<String> signature = w.prepared.table.columns().stream().map(c -> c.name() + " " + c.columnType()).toList();
         Optional<StoredPlan> stored = Optional.empty();
         if (!options.force()) {
             Optional<InputStream> in = landing.open(w.snapshot, PLAN);
