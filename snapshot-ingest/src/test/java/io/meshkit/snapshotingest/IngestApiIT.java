@@ -170,6 +170,14 @@ class IngestApiIT {
                 .hasMessageContaining("give the contract");
         assertThatThrownBy(() -> new FilesRequest(dir, List.of(contract), null, false, false)).isInstanceOf(MeshkitException.class)
                 .hasMessageContaining("never guessed");
+        // a contract without schema objects (ODCS allows one) names no table: refused, not an empty success
+        Contract noSchema = ContractReader.create().parse("roles.odcs.yaml",
+                "apiVersion: v3.1.0\nkind: DataContract\nid: urn:test:roles\nversion: 1.0.0\nstatus: active\n").orThrow();
+        assertThatThrownBy(() -> SnapshotRequest.of(db.jdbcUrl(), noSchema, options(d, false)))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessage("Cannot snapshot contract urn:test:roles: it has no schema objects, and ingest snapshots a table per schema object");
+        assertThatThrownBy(() -> FilesRequest.of(dir, noSchema, d)).isInstanceOf(MeshkitException.class)
+                .hasMessage("Cannot ingest files of contract urn:test:roles: it has no schema objects, and ingest stages a table per schema object");
         // the password never shows
         assertThat(new SnapshotRequest(db.jdbcUrl(), Optional.of("s3cret-pw"), List.of("a"), List.of(), Optional.empty(), options(d, false))
                 .toString()).doesNotContain("s3cret-pw");
