@@ -3,7 +3,6 @@ package io.meshkit.snapshotingest.internal;
 import com.mysql.cj.NativeSession;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.protocol.SocketConnection;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +11,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,8 +79,9 @@ final class WireRows {
 
     /**
      * Runs {@code sql} with {@code binds} as a server-side prepared statement and writes every row to {@code writer}.
-     * On a failure the connection is closed (its protocol state is unknown), unless the server ended the command with
-     * an error.
+     * The server's errors, a lost connection and a protocol it should not have sent are {@link SQLException}s, as
+     * Connector/J reports them; the writer's are {@link IOException}s. On a failure the connection is closed (its
+     * protocol state is unknown), unless the server ended the command with an error.
      */
     void read(String sql, List<Object> binds, ParquetParts.Writer writer, java.util.concurrent.atomic.AtomicLong progress, int progressEvery)
             throws SQLException, IOException {
@@ -91,13 +92,17 @@ final class WireRows {
                 execute(statement, binds);
                 int[] widths = columns(writer.columns());
                 rows(widths, writer, progress, progressEvery);
-            } finally {
+            } catch (ServerError e) {
                 close(statement);
+                throw e;
             }
+            close(statement);
             clean = true;
         } catch (ServerError e) {
             clean = true; // the server answered with an error and the command is over: the connection is usable
             throw e.exception;
+        } catch (LinkFailure e) {
+            throw new SQLNonTransientConnectionException("Communications link failure: " + e.getMessage(), "08S01", e.getCause());
         } finally {
             if (!clean) {
                 try {
@@ -109,7 +114,7 @@ final class WireRows {
         }
     }
 
-    private long prepare(String sql, int params) throws IOException, ServerError {
+    private long prepare(String sql, int params) throws LinkFailure, ServerError {
         byte[] text = sql.getBytes(StandardCharsets.UTF_8);
         Packet p = new Packet(1 + text.length);
         p.byte1(0x16).bytes(text, 0, text.length);
@@ -122,14 +127,14 @@ final class WireRows {
         int columns = int2(offset + 5);
         int parameters = int2(offset + 7);
         if (parameters != params) {
-            throw new IOException("MySQL's prepared statement has " + parameters + " parameters, " + params + " bound");
+            throw new LinkFailure("MySQL's prepared statement has " + parameters + " parameters, " + params + " bound", null);
         }
         skipDefinitions(parameters);
         skipDefinitions(columns);
         return statement;
     }
 
-    private void skipDefinitions(int n) throws IOException, ServerError {
+    private void skipDefinitions(int n) throws LinkFailure, ServerError {
         for (int i = 0; i < n; i++) {
             next();
         }
@@ -138,7 +143,7 @@ final class WireRows {
         }
     }
 
-    private void execute(long statement, List<Object> binds) throws IOException {
+    private void execute(long statement, List<Object> binds) throws LinkFailure {
         Packet p = new Packet(64);
         p.byte1(0x17).int4(statement).byte1(0).int4(1);
         int n = binds.size();
@@ -197,7 +202,7 @@ final class WireRows {
     }
 
     /** Reads the result set's column definitions: the width of each column's binary field. */
-    private int[] columns(int expected) throws IOException, ServerError {
+    private int[] columns(int expected) throws LinkFailure, ServerError {
         next();
         int b = first() & 0xff;
         if (b == 0 || b == 0xfe) {
@@ -206,7 +211,7 @@ final class WireRows {
         int[] at = {offset};
         long n = lengthEncoded(at);
         if (n != expected) {
-            throw new IOException("MySQL sent " + n + " columns, " + expected + " expected");
+            throw new LinkFailure("MySQL sent " + n + " columns, " + expected + " expected", null);
         }
         int[] widths = new int[(int) n];
         for (int i = 0; i < n; i++) {
@@ -238,7 +243,7 @@ final class WireRows {
     }
 
     private void rows(int[] widths, ParquetParts.Writer writer, java.util.concurrent.atomic.AtomicLong progress, int progressEvery)
-            throws IOException, SQLException, ServerError {
+            throws IOException, LinkFailure, ServerError {
         int columns = widths.length;
         int bitmap = (columns + 9) / 8;
         long pending = 0;
@@ -289,7 +294,7 @@ final class WireRows {
         progress.addAndGet(pending);
     }
 
-    private void close(long statement) throws IOException {
+    private void close(long statement) throws LinkFailure {
         Packet p = new Packet(5);
         p.byte1(0x19).int4(statement);
         send(p); // no response
@@ -297,22 +302,26 @@ final class WireRows {
 
     // ---- packets
 
-    private void send(Packet p) throws IOException {
+    private void send(Packet p) throws LinkFailure {
         byte[] b = p.bytes;
         int len = p.size - 4;
         if (len >= MAX_PAYLOAD) {
-            throw new IOException("a statement of " + len + " bytes is longer than one packet");
+            throw new LinkFailure("a statement of " + len + " bytes is longer than one packet", null);
         }
         b[0] = (byte) len;
         b[1] = (byte) (len >>> 8);
         b[2] = (byte) (len >>> 16);
         b[3] = 0; // a command starts its sequence at 0
-        out.write(b, 0, p.size);
-        out.flush();
+        try {
+            out.write(b, 0, p.size);
+            out.flush();
+        } catch (IOException e) {
+            throw new LinkFailure(e.getMessage(), e);
+        }
     }
 
     /** Reads the next packet (joining a payload of 16 MB or more from its pieces); an ERR packet throws. */
-    private void next() throws IOException, ServerError {
+    private void next() throws LinkFailure, ServerError {
         int len = header();
         if (len < MAX_PAYLOAD) {
             fill(len);
@@ -344,7 +353,7 @@ final class WireRows {
         }
     }
 
-    private int header() throws IOException {
+    private int header() throws LinkFailure {
         fill(4);
         int len = (buf[start] & 0xff) | (buf[start + 1] & 0xff) << 8 | (buf[start + 2] & 0xff) << 16;
         start += 4;
@@ -352,7 +361,7 @@ final class WireRows {
     }
 
     /** Makes {@code n} unread bytes available in {@code buf} from {@code start}. */
-    private void fill(int n) throws IOException {
+    private void fill(int n) throws LinkFailure {
         if (end - start >= n) {
             return;
         }
@@ -364,9 +373,14 @@ final class WireRows {
             start = 0;
         }
         while (end - start < n) {
-            int r = in.read(buf, end, buf.length - end);
+            int r;
+            try {
+                r = in.read(buf, end, buf.length - end);
+            } catch (IOException e) {
+                throw new LinkFailure(e.getMessage(), e);
+            }
             if (r < 0) {
-                throw new EOFException("MySQL closed the connection");
+                throw new LinkFailure("MySQL closed the connection", null);
             }
             end += r;
         }
@@ -413,8 +427,15 @@ final class WireRows {
         return new ServerError(new SQLException(message, state, code));
     }
 
-    private IOException unexpected(String what) {
-        return new IOException("MySQL sent an unexpected packet (0x" + Integer.toHexString(first() & 0xff) + ") where " + what + " was due");
+    private LinkFailure unexpected(String what) {
+        return new LinkFailure("MySQL sent an unexpected packet (0x" + Integer.toHexString(first() & 0xff) + ") where " + what + " was due", null);
+    }
+
+    /** The connection failed, or the server sent what the protocol does not allow here. */
+    private static final class LinkFailure extends Exception {
+        LinkFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** An ERR packet: the server ended the command with an error. */
