@@ -24,8 +24,8 @@ import java.util.List;
  * starts the snapshot transaction on it; this reader only sends {@code COM_STMT_PREPARE}, {@code COM_STMT_EXECUTE}
  * and {@code COM_STMT_CLOSE} on that connection between two of the driver's commands, when the driver has nothing
  * pending, so it reads inside the worker's consistent snapshot. Where the connection negotiated something this reader
- * does not speak (compression, optional result-set metadata, query attributes), {@link #on} returns null and the
- * chunk is read through JDBC.
+ * does not speak (compression, optional result-set metadata, query attributes) or uses TLS (untested), {@link #on}
+ * returns null and the chunk is read through JDBC.
  */
 final class WireRows {
     private static final int CLIENT_COMPRESS = 0x20;
@@ -71,6 +71,9 @@ final class WireRows {
                 return null;
             }
             SocketConnection socket = session.getProtocol().getSocketConnection();
+            if (socket.isSSLEstablished()) {
+                return null; // the socket's streams would be TLS's, but no server here has TLS to test it on: the driver reads
+            }
             return new WireRows(j, socket.getMysqlInput(), socket.getMysqlOutput(), (flags & CLIENT_DEPRECATE_EOF) != 0);
         } catch (SQLException | IOException | RuntimeException e) {
             return null; // not Connector/J's native protocol: read through JDBC

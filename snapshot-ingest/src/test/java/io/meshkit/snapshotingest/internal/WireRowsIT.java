@@ -144,6 +144,28 @@ class WireRowsIT {
     }
 
     @Test
+    void aCompressedConnectionIsReadThroughTheDriverWithTheSameBytes() throws Exception {
+        MySqlSource compressed = MySqlSource.of(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "useCompression=true", null);
+        SourceTable table = source.describe("every_type");
+        List<SourceColumn> key = table.primaryKey().stream().map(k -> table.column(k).orElseThrow()).toList();
+        ChunkPlan.Chunk all = new ChunkPlan.Chunk(0, null, null);
+        LocalLandingZone landing = new LocalLandingZone(Files.createDirectories(dir.resolve("compressed")));
+        LandedChunk viaDriver;
+        try (Connection c = compressed.connect()) {
+            assertThat(WireRows.on(c)).as("compression: the wire reader steps aside").isNull();
+            viaDriver = ChunkReader.read(c, table, key, all, landing, new SnapshotKey("z.every_type", LocalDate.of(2026, 11, 23)),
+                    ZoneOffset.UTC, new AtomicLong(), true);
+        }
+        LandedChunk viaWire;
+        try (Connection c = source.connect()) {
+            viaWire = ChunkReader.read(c, table, key, all, landing, new SnapshotKey("w.every_type", LocalDate.of(2026, 11, 23)),
+                    ZoneOffset.UTC, new AtomicLong(), true);
+        }
+        assertThat(viaDriver.rows()).isEqualTo(3004);
+        assertThat(viaDriver.sha256()).isEqualTo(viaWire.sha256());
+    }
+
+    @Test
     void aServerErrorIsTheDriversErrorAndTheConnectionStaysUsable() throws Exception {
         SourceTable table = source.describe("nokey");
         LocalLandingZone landing = new LocalLandingZone(Files.createDirectories(dir.resolve("errors")));
