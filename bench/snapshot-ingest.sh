@@ -182,6 +182,9 @@ load_after=$(load_average)
 mdb=$(sql 'SELECT VERSION()')
 dumper_version=$(mydumper --version 2>&1 | head -1)
 out=$(report_file snapshot-ingest)
+# the day's file keeps its "## " sections (notes and earlier runs written by hand) below the new run
+kept=""
+if [ -f "$out" ]; then kept=$(sed -n '/^## /,$p' "$out"); fi
 {
   report_head "snapshot-ingest against mydumper"
   echo "MariaDB $mdb on the same machine; $dumper_version. With a load above 2 the seconds are inflated; read the ratios,"
@@ -202,5 +205,6 @@ out=$(report_file snapshot-ingest)
   echo "Goals (issue 22): ingest / mydumper <= 1.5, landing / mydumper <= 1.0 (narrow 5M, wide 1M); staging / floor <= 1.5;"
   echo "peak heap < 512 MB."
 } | tee "$out"
+if [ -n "$kept" ]; then printf '\n%s\n' "$kept" >> "$out"; fi
 echo
 echo "written to ${out#$root/} ($(( ($(date +%s) - bench_start + 30) / 60 )) min)"

@@ -24,7 +24,7 @@ import java.util.List;
  * starts the snapshot transaction on it; this reader only sends {@code COM_STMT_PREPARE}, {@code COM_STMT_EXECUTE}
  * and {@code COM_STMT_CLOSE} on that connection between two of the driver's commands, when the driver has nothing
  * pending, so it reads inside the worker's consistent snapshot. Where the connection negotiated something this reader
- * does not speak (compression, optional result-set metadata, query attributes) or uses TLS (untested), {@link #on}
+ * does not speak (EOF packets, compression, optional result-set metadata, query attributes) or uses TLS (untested), {@link #on}
  * returns null and the chunk is read through JDBC.
  */
 final class WireRows {
@@ -41,7 +41,6 @@ final class WireRows {
     private final JdbcConnection connection;
     private final InputStream in;
     private final OutputStream out;
-    private final boolean deprecateEof;
     private byte[] buf = new byte[1 << 17];
     private int start;
     private int end;
@@ -51,11 +50,10 @@ final class WireRows {
     private int length;
     private byte[] joined = new byte[0];
 
-    private WireRows(JdbcConnection connection, InputStream in, OutputStream out, boolean deprecateEof) {
+    private WireRows(JdbcConnection connection, InputStream in, OutputStream out) {
         this.connection = connection;
         this.in = in;
         this.out = out;
-        this.deprecateEof = deprecateEof;
     }
 
     /** A reader on this connection's socket, or null when the connection speaks something this reader does not. */
@@ -66,15 +64,17 @@ final class WireRows {
                 return null;
             }
             long flags = session.getProtocol().getServerSession().getClientParam();
-            if ((flags & CLIENT_COMPRESS) != 0 || (flags & CLIENT_PROTOCOL_41) == 0 || (flags & CLIENT_OPTIONAL_RESULTSET_METADATA) != 0
-                    || (flags & CLIENT_QUERY_ATTRIBUTES) != 0) {
+            // what MariaDB 10.2+ and MySQL 5.7+ negotiate with Connector/J (and what the tests see): the result ends with an
+            // OK packet, not EOF packets; no compression, no optional metadata, no query attributes
+            if ((flags & CLIENT_COMPRESS) != 0 || (flags & CLIENT_PROTOCOL_41) == 0 || (flags & CLIENT_DEPRECATE_EOF) == 0
+                    || (flags & CLIENT_OPTIONAL_RESULTSET_METADATA) != 0 || (flags & CLIENT_QUERY_ATTRIBUTES) != 0) {
                 return null;
             }
             SocketConnection socket = session.getProtocol().getSocketConnection();
             if (socket.isSSLEstablished()) {
                 return null; // the socket's streams would be TLS's, but no server here has TLS to test it on: the driver reads
             }
-            return new WireRows(j, socket.getMysqlInput(), socket.getMysqlOutput(), (flags & CLIENT_DEPRECATE_EOF) != 0);
+            return new WireRows(j, socket.getMysqlInput(), socket.getMysqlOutput());
         } catch (SQLException | IOException | RuntimeException e) {
             return null; // not Connector/J's native protocol: read through JDBC
         }
@@ -140,9 +140,6 @@ final class WireRows {
     private void skipDefinitions(int n) throws LinkFailure, ServerError {
         for (int i = 0; i < n; i++) {
             next();
-        }
-        if (n > 0 && !deprecateEof) {
-            next(); // EOF
         }
     }
 
@@ -228,9 +225,6 @@ final class WireRows {
             int type = payload[at[0] + 6] & 0xff; // after the character set (2) and the column length (4)
             widths[i] = width(type);
         }
-        if (!deprecateEof) {
-            next(); // EOF
-        }
         return widths;
     }
 
@@ -256,7 +250,7 @@ final class WireRows {
             int o = offset;
             int header = b[o] & 0xff;
             if (header == 0xfe && length < MAX_PAYLOAD) {
-                break; // EOF, or the OK that ends a result set (CLIENT_DEPRECATE_EOF)
+                break; // the OK packet that ends a result set (CLIENT_DEPRECATE_EOF)
             }
             if (header != 0) {
                 throw unexpected("a row");
