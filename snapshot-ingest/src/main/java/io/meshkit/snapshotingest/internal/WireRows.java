@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a chunk's rows by speaking MySQL's binary protocol on a worker connection's own socket, straight into the
@@ -86,7 +87,7 @@ final class WireRows {
      * Connector/J reports them; the writer's are {@link IOException}s. On a failure the connection is closed (its
      * protocol state is unknown), unless the server ended the command with an error.
      */
-    void read(String sql, List<Object> binds, ParquetParts.Writer writer, java.util.concurrent.atomic.AtomicLong progress, int progressEvery)
+    void read(String sql, List<Object> binds, ParquetParts.Writer writer, AtomicLong progress, int progressEvery)
             throws SQLException, IOException {
         boolean clean = false;
         try {
@@ -239,7 +240,7 @@ final class WireRows {
         };
     }
 
-    private void rows(int[] widths, ParquetParts.Writer writer, java.util.concurrent.atomic.AtomicLong progress, int progressEvery)
+    private void rows(int[] widths, ParquetParts.Writer writer, AtomicLong progress, int progressEvery)
             throws IOException, LinkFailure, ServerError {
         int columns = widths.length;
         int bitmap = (columns + 9) / 8;
