@@ -3,7 +3,8 @@
 # lessons per user, two years of dates, country/platform/course) generated inside DuckDB and laid out
 # by `prepare`, then two queries of 10 per-user metrics at 100%, 10%, 1% and 0.1% against the plain
 # full query measured in the same run. Prints the Duolingo table as Markdown and writes it, with an
-# SVG chart (and a PNG when ImageMagick is installed), to bench/results/.
+# SVG chart (and a PNG when ImageMagick is installed), to bench/results/ (sampler-<date>.md, or
+# sampler-<date>-2.md and on for a second run on the same day).
 #
 #   bench/sampler.sh [USERS=2000000] [LESSON_SCALE=15.5] [RUNS=3]
 #
@@ -18,8 +19,12 @@ runs="${3:-3}"
 test_classpath sampler
 
 date_utc=$(date -u +%F)
-out="$root/bench/results/sampler-$date_utc.md"
-svg="$root/bench/results/sampler-$date_utc.svg"
+# a second run on the same day keeps the first one's files (sampler-<date>-2.md, -3, ...)
+name="sampler-$date_utc"
+n=2
+while [ -e "$root/bench/results/$name.md" ]; do name="sampler-$date_utc-$n"; n=$((n + 1)); done
+out="$root/bench/results/$name.md"
+svg="$root/bench/results/$name.svg"
 mkdir -p "$root/bench/results" "$root/bench/work"
 load_before=$(load_average)
 start=$(date +%s)
@@ -38,7 +43,7 @@ fi
   echo
   echo "$body"
   echo
-  echo "Chart: [sampler-$date_utc.svg](sampler-$date_utc.svg)."
+  echo "Chart: [$name.svg]($name.svg)."
 } | tee "$out"
 echo
 echo "written to ${out#$root/}"

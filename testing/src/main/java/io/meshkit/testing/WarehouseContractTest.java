@@ -370,6 +370,29 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(sum).isEqualTo(n * (n - 1) / 2);
     }
 
+    /** Where a query's time went (where the warehouse measures it): preparing, executing and reading add up to its elapsed time. */
+    @Test
+    public void timingOfAQueryAddsUpToItsElapsedTime() {
+        for (int run = 0; run < 2; run++) { // the second run may reuse the prepared statement
+            ResultRows result = warehouse().query(generateSeries(5000));
+            assertThat(result.timing()).isEmpty(); // not before the result is closed
+            long n = 0;
+            try (result) {
+                for (Row ignored : result) {
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(5000);
+            assumeTrue(result.timing().isPresent(), "the warehouse does not measure where the time goes");
+            io.meshkit.core.warehouse.StatementTiming t = result.timing().get();
+            assertThat(t.rows()).isEqualTo(5000);
+            assertThat(t.prepare().isNegative()).isFalse();
+            assertThat(t.execute().isNegative()).isFalse();
+            assertThat(t.read()).isPositive();
+            assertThat(t.prepare().plus(t.execute()).plus(t.read())).isEqualTo(result.stats().elapsed());
+        }
+    }
+
     /** Closing a half-read stream releases it; a result iterates once; rows are copies. */
     @Test
     public void closingAStreamEarlyReleasesIt() {
@@ -401,6 +424,56 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A query run again (the warehouse may keep its prepared statement) binds its new values and sees the
+     * table as it is now: rows written meanwhile, and a table of other columns under the same name; the
+     * same text runs twice in a transaction, and twice at once on two results.
+     */
+    @Test
+    public void aQueryRunAgainSeesNewValuesRowsAndColumns() {
+        TableId t = numbers(table("again"), 100);
+        java.util.function.LongFunction<Sql> below = limit -> sql().sql("SELECT * FROM ").table(t).sql(" WHERE n < ").bind(limit)
+                .sql(" ORDER BY n").build();
+        for (long limit = 10; limit > 4; limit--) { // more runs than a driver waits before preparing on the server
+            assertThat(all(below.apply(limit))).hasSize((int) limit);
+        }
+        for (int i = 0; i < 40; i++) { // more texts than a connection keeps statements of
+            assertThat(single(sql().sql("SELECT count(*) + ").literal(i).sql(" FROM ").table(t).build())).isEqualTo(100L + i);
+        }
+        assertThat(all(below.apply(50L))).hasSize(50);
+        numbers(t, 200);
+        assertThat(all(below.apply(150L))).hasSize(150);
+        warehouse().createTableAs(t, sql().sql("SELECT n, g, n * 2 AS twice FROM (").append(numbersQuery(20)).sql(") AS s").build(),
+                TableLayout.NONE, WriteMode.REPLACE);
+        List<Row> rows = all(below.apply(5L));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0).columns()).extracting(c -> c.name().name().toLowerCase(java.util.Locale.ROOT)).containsExactly("n", "g", "twice");
+        assertThat(rows.get(4).getLong("twice")).isEqualTo(8L);
+        if (supportsTransactions()) {
+            long read = ((SupportsTransactions) warehouse()).inTransaction(w -> {
+                long n = 0;
+                for (long limit = 3; limit < 5; limit++) {
+                    try (ResultRows result = w.query(below.apply(limit))) {
+                        for (Row ignored : result) {
+                            n++;
+                        }
+                    }
+                }
+                return n;
+            });
+            assertThat(read).isEqualTo(7L);
+        }
+        try (ResultRows first = warehouse().query(below.apply(6L)); ResultRows second = warehouse().query(below.apply(9L))) {
+            List<Row> a = new ArrayList<>();
+            List<Row> b = new ArrayList<>();
+            first.forEach(a::add);
+            second.forEach(b::add);
+            assertThat(a).hasSize(6);
+            assertThat(b).hasSize(9);
+        }
+        assertThat(all(below.apply(2L))).hasSize(2);
     }
 
     /** Each Java type of a Row binds and reads back equal, NULLs and hostile text included. */

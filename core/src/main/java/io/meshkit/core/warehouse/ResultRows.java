@@ -18,6 +18,14 @@ public interface ResultRows extends Iterable<Row>, AutoCloseable {
     /** What the query cost so far. */
     QueryStats stats();
 
+    /**
+     * Where the time went (preparing, executing, reading), once the result is closed, where the
+     * warehouse measures it; empty otherwise.
+     */
+    default java.util.Optional<StatementTiming> timing() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the cursor and its connection. Never throws a checked exception. */
     @Override
     void close();

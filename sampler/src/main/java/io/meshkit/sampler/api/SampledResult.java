@@ -2,6 +2,7 @@ package io.meshkit.sampler.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.warehouse.StatementTiming;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -74,14 +75,23 @@ public record SampledResult(MetricQuery query, Rate rate, List<GroupResult> grou
      * @param bytesEstimated whether {@code bytesScanned} is meshkit's estimate rather than the engine's report
      * @param metadata time spent before the statement: reading the table's description to check the columns
      * @param estimating time spent after it estimating the bytes from the warehouse's storage metadata
+     * @param timing where the statement's {@code elapsed} time went (preparing, executing, reading its
+     *     result rows), where the warehouse measures it
      */
-    public record QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated, Duration metadata, Duration estimating) {
+    public record QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated, Duration metadata, Duration estimating,
+            Optional<StatementTiming> timing) {
         /** Validates. */
         public QueryCost {
             requireNonNull(elapsed, "elapsed is null");
             requireNonNull(bytesScanned, "bytesScanned is null");
             requireNonNull(metadata, "metadata is null");
             requireNonNull(estimating, "estimating is null");
+            requireNonNull(timing, "timing is null");
+        }
+
+        /** A cost without the statement's timing. */
+        public QueryCost(Duration elapsed, OptionalLong bytesScanned, boolean bytesEstimated, Duration metadata, Duration estimating) {
+            this(elapsed, bytesScanned, bytesEstimated, metadata, estimating, Optional.empty());
         }
 
         /** A cost with no time outside the statement. */

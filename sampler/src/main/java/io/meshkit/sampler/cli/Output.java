@@ -96,10 +96,17 @@ final class Output {
         long rows = r.groups().stream().mapToLong(GroupResult::sampledRows).sum();
         SampledResult.QueryCost c = r.cost();
         String users = r.rate().isFull() ? "every user" : String.format(Locale.ROOT, "%,d sampled users", r.sampledUsers());
-        return String.format(Locale.ROOT, "%s at %s of %s (%s): %,d rows read in %d ms, %s scanned%s; also %d ms checking the table%s",
+        return String.format(Locale.ROOT, "%s at %s of %s (%s): %,d rows read in %d ms%s, %s scanned%s; also %d ms checking the table%s",
                 r.query().table(), r.rate(), "users by " + r.query().samplingKey(), users, rows, c.elapsed().toMillis(),
+                c.timing().map(t -> String.format(Locale.ROOT, " (prepare %.1f, execute %.1f, read %,d result rows %.1f)", ms(t.prepare()),
+                        ms(t.execute()), t.rows(), ms(t.read()))).orElse(""),
                 Format.bytes(c.bytesScanned()), c.bytesEstimated() ? " (estimated)" : "", c.metadata().toMillis(),
                 c.bytesEstimated() ? String.format(Locale.ROOT, ", %d ms estimating bytes", c.estimating().toMillis()) : "");
+    }
+
+    /** Milliseconds to the microsecond. */
+    private static double ms(java.time.Duration d) {
+        return Math.round(d.toNanos() / 1e3) / 1e3;
     }
 
     static void resultCsv(PrintWriter out, SampledResult r) {
@@ -141,6 +148,13 @@ final class Output {
         root.put("elapsedMs", r.cost().elapsed().toMillis());
         root.put("metadataMs", r.cost().metadata().toMillis());
         root.put("bytesEstimateMs", r.cost().estimating().toMillis());
+        r.cost().timing().ifPresent(t -> {
+            ObjectNode timing = root.putObject("statementTiming");
+            timing.put("prepareMs", ms(t.prepare()));
+            timing.put("executeMs", ms(t.execute()));
+            timing.put("readMs", ms(t.read()));
+            timing.put("resultRows", t.rows());
+        });
         if (r.cost().bytesScanned().isPresent()) {
             root.put("bytesScanned", r.cost().bytesScanned().getAsLong());
         } else {

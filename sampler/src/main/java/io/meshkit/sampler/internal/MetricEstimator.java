@@ -102,18 +102,20 @@ public final class MetricEstimator {
         List<GroupResult> groups = new ArrayList<>();
         java.time.Duration elapsed;
         OptionalLong reportedBytes;
-        try (ResultRows rows = warehouse.query(sql)) {
+        ResultRows result = warehouse.query(sql);
+        try (ResultRows rows = result) {
             groups.addAll(groups(rows, query, rate, measures));
             elapsed = rows.stats().elapsed();
             reportedBytes = rows.stats().bytesScanned();
         }
         SampledResult.QueryCost cost;
         if (reportedBytes.isPresent() || !estimateBytes) {
-            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false, metadata, java.time.Duration.ZERO);
+            cost = new SampledResult.QueryCost(elapsed, reportedBytes, false, metadata, java.time.Duration.ZERO, result.timing());
         } else {
             long t1 = System.nanoTime();
             OptionalLong bytes = ScanEstimate.bytes(warehouse, columns.info(), usedColumns(query), rate);
-            cost = new SampledResult.QueryCost(elapsed, bytes, bytes.isPresent(), metadata, java.time.Duration.ofNanos(System.nanoTime() - t1));
+            cost = new SampledResult.QueryCost(elapsed, bytes, bytes.isPresent(), metadata, java.time.Duration.ofNanos(System.nanoTime() - t1),
+                    result.timing());
         }
         return new SampledResult(query, rate, groups, cost);
     }

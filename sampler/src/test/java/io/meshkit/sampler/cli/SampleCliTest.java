@@ -60,10 +60,16 @@ class SampleCliTest {
         assertThat(est.get("estimate").asDouble()).isEqualTo(10000);
         assertThat(est.get("scaled").asBoolean()).isTrue();
         assertThat(r.get("groups").get(0).get("estimates").get(1).get("scaled").asBoolean()).isFalse();
+        // where the statement's time went: the parts add up to it (to the microsecond each), one result row per platform at 100%
+        JsonNode timing = r.get("statementTiming");
+        assertThat(timing.get("resultRows").asLong()).isEqualTo(3);
+        assertThat(timing.get("prepareMs").asDouble() + timing.get("executeMs").asDouble() + timing.get("readMs").asDouble())
+                .isCloseTo(r.get("elapsedMs").asDouble(), org.assertj.core.data.Offset.offset(1.01));
 
         CliRun table = run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "10%", "-m", "lessons=count");
         assertThat(table.out()).contains("learning.lessons at 10% of users by user_id").contains("95% interval").contains("scaled by 1/10%");
-        assertThat(table.out()).containsPattern("\\(\\d[\\d,]* sampled users\\)").contains("ms checking the table");
+        assertThat(table.out()).containsPattern("\\(\\d[\\d,]* sampled users\\)").contains("ms checking the table")
+                .containsPattern("rows read in \\d+ ms \\(prepare [\\d.]+, execute [\\d.]+, read [\\d,]+ result rows [\\d.]+\\)");
         assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "--rate", "100%", "-m", "lessons=count").out())
                 .contains("at 100% of users by user_id (every user)");
     }

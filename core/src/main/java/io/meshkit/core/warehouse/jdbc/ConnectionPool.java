@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * Connections to one database. A JDBC connection serves one statement at a time, so each operation
  * and each result stream borrows its own; a few idle ones are kept because a new one costs a little
- * (a round trip or three to a server, a duplicate of an embedded database's root connection).
+ * (a round trip or three to a server, a duplicate of an embedded database's root connection). Each
+ * connection has a {@link StatementCache} of its prepared statements, closed with it.
  */
 public final class ConnectionPool {
     /** How a new connection is made (the pool keeps track of it and closes it). */
@@ -31,6 +32,7 @@ public final class ConnectionPool {
     private final JdbcErrors errors;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Connection, StatementCache> statements = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -104,6 +106,16 @@ public final class ConnectionPool {
         }
     }
 
+    /** The prepared statements kept for a connection of this pool (while it is open). */
+    StatementCache statements(Connection c) {
+        StatementCache cache = statements.computeIfAbsent(c, k -> new StatementCache());
+        if (!open.contains(c)) { // closed meanwhile: keep nothing for it
+            statements.remove(c, cache);
+            cache.close();
+        }
+        return cache;
+    }
+
     /** Throws if the pool (the warehouse) is closed. */
     public void checkOpen() {
         if (closed) {
@@ -121,6 +133,10 @@ public final class ConnectionPool {
 
     private void closeQuietly(Connection c) {
         open.remove(c);
+        StatementCache cache = statements.remove(c);
+        if (cache != null) {
+            cache.close();
+        }
         try {
             c.close();
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.StatementTiming;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +13,15 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A streamed JDBC result holding its own connection until it is exhausted or closed. A result that
  * runs in a transaction of its own (a cursor outside the caller's transaction: the lease is not in
  * one, yet auto-commit is off) ends it when it ends: committed, or rolled back if reading failed.
+ * Its statement then goes to {@code keep} (the connection's {@link StatementCache}), or is closed if
+ * reading failed.
  */
 final class JdbcResultRows implements ResultRows {
     private final Lease lease;
@@ -27,12 +32,17 @@ final class JdbcResultRows implements ResultRows {
     private final List<Object> parameters;
     private final JdbcErrors errors;
     private final long startNanos;
+    private final long preparedNanos;
+    private final long executedNanos;
+    private long rows;
+    private final Consumer<PreparedStatement> keep;
     private volatile long endNanos = -1;
     private boolean iterated;
     private boolean closed;
 
     JdbcResultRows(Lease lease, PreparedStatement statement, ResultSet resultSet, List<ColumnInfo> columns, ValueReader[] readers,
-            List<Object> parameters, JdbcErrors errors, long startNanos) {
+            List<Object> parameters, JdbcErrors errors, long startNanos, long preparedNanos, long executedNanos,
+            Consumer<PreparedStatement> keep) {
         this.lease = lease;
         this.statement = statement;
         this.resultSet = resultSet;
@@ -41,6 +51,9 @@ final class JdbcResultRows implements ResultRows {
         this.parameters = parameters;
         this.errors = errors;
         this.startNanos = startNanos;
+        this.preparedNanos = preparedNanos;
+        this.executedNanos = executedNanos;
+        this.keep = keep;
     }
 
     @Override
@@ -83,6 +96,7 @@ final class JdbcResultRows implements ResultRows {
                 close();
                 return null;
             }
+            rows++;
             Object[] values = new Object[readers.length];
             for (int i = 0; i < readers.length; i++) {
                 values[i] = readers[i].read(resultSet, i + 1);
@@ -98,6 +112,16 @@ final class JdbcResultRows implements ResultRows {
     public QueryStats stats() {
         long end = endNanos < 0 ? System.nanoTime() : endNanos;
         return QueryStats.ofElapsed(Duration.ofNanos(end - startNanos));
+    }
+
+    @Override
+    public Optional<StatementTiming> timing() {
+        long end = endNanos;
+        if (end < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new StatementTiming(Duration.ofNanos(preparedNanos - startNanos), Duration.ofNanos(executedNanos - preparedNanos),
+                Duration.ofNanos(end - executedNanos), rows));
     }
 
     @Override
@@ -117,7 +141,6 @@ final class JdbcResultRows implements ResultRows {
         endNanos = System.nanoTime();
         try {
             resultSet.close();
-            statement.close();
             Connection c = lease.connection();
             if (!lease.inTransaction() && !c.getAutoCommit()) {
                 // the cursor's own transaction: commit what the statement did (a query may be DML with RETURNING)
@@ -130,6 +153,11 @@ final class JdbcResultRows implements ResultRows {
             }
         } catch (SQLException e) {
             broken = true;
+        }
+        if (broken) {
+            StatementCache.closeQuietly(statement);
+        } else {
+            keep.accept(statement);
         }
         lease.release(broken);
     }

@@ -295,23 +295,48 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
         return ps;
     }
 
+    /**
+     * Runs a query, streamed. The prepared statement comes from the connection's {@link StatementCache}
+     * when the same text ran on it before (and goes back there when the result is closed), so a query
+     * run again is not prepared again; one that fails is closed. The engines bind a kept statement
+     * again when its tables changed (DuckDB and PostgreSQL: a table replaced by one of other columns gives
+     * the new columns, {@code WarehouseContractTest}).
+     */
     @Override
     public ResultRows query(Sql sql) {
         requireNonNull(sql, "sql is null");
         long start = System.nanoTime();
         Lease lease = lease();
-        PreparedStatement ps = null;
         boolean ownTransaction = streamsInOwnTransaction() && !lease.inTransaction();
         try {
             Connection c = lease.connection();
             if (ownTransaction) {
                 c.setAutoCommit(false);
             }
-            ps = c.prepareStatement(sql.text());
+            StatementCache cache = pool.statements(c);
+            PreparedStatement kept = cache.take(sql.text());
+            return query(lease, cache, kept != null ? kept : c.prepareStatement(sql.text()), sql, ownTransaction, start, System.nanoTime());
+        } catch (SQLException e) {
+            if (ownTransaction) {
+                rollback(lease.connection(), e);
+            }
+            lease.release(true);
+            throw errors.wrap("run query", e, sql.parameters());
+        } catch (RuntimeException e) {
+            lease.release(true);
+            throw e;
+        }
+    }
+
+    /** Binds and runs a prepared statement for {@link #query(Sql)}; closes it if that fails. */
+    private ResultRows query(Lease lease, StatementCache cache, PreparedStatement ps, Sql sql, boolean ownTransaction, long start,
+            long prepared) throws SQLException {
+        try {
+            Connection c = lease.connection();
             ps.setFetchSize(FETCH_SIZE);
             bind(c, ps, sql.parameters());
             if (!ps.execute()) {
-                // a statement without a result set (DDL, or DML)
+                // a statement without a result set (DDL, or DML): not kept, its objects are likely to change
                 long affected = ps.getLargeUpdateCount();
                 ps.close();
                 if (ownTransaction) {
@@ -322,6 +347,7 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
                 return ResultRows.empty(stats(start, affected));
             }
             ResultSet rs = ps.getResultSet();
+            long executed = System.nanoTime();
             ResultSetMetaData md = rs.getMetaData();
             List<ColumnInfo> columns = new ArrayList<>();
             ValueReader[] readers = new ValueReader[md.getColumnCount()];
@@ -330,16 +356,10 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
                         md.isNullable(i) != ResultSetMetaData.columnNoNulls));
                 readers[i - 1] = reader(md, i);
             }
-            return new JdbcResultRows(lease, ps, rs, List.copyOf(columns), readers, sql.parameters(), errors, start);
-        } catch (SQLException e) {
+            return new JdbcResultRows(lease, ps, rs, List.copyOf(columns), readers, sql.parameters(), errors, start, prepared,
+                    executed, statement -> cache.giveBack(sql.text(), statement));
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(ps, e);
-            if (ownTransaction) {
-                rollback(lease.connection(), e);
-            }
-            lease.release(true);
-            throw errors.wrap("run query", e, sql.parameters());
-        } catch (RuntimeException e) {
-            lease.release(true);
             throw e;
         }
     }
