@@ -78,11 +78,18 @@ final class ContractBinder {
         String kind = string(m, "kind");
         String domain = string(m, "domain");
         // as DatasetTables reads it: trimmed, lower case, '-' as '_'; blank means the namespace main
-        if (domain != null && !domain.isBlank()
-                && !Identifiers.isPortable(domain.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'))) {
-            // the domain names namespaces (<domain>, <domain>_staging, <domain>_candidates): one identifier rule
-            error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name: letters, digits and"
-                    + " underscores, not starting with a digit (it names the namespaces " + "<domain>, <domain>_staging, <domain>_candidates)");
+        if (domain != null && !domain.isBlank()) {
+            String why = unsafe(domain);
+            if (why != null) {
+                // a hostile name (quotes, semicolons, control characters) is refused like any other name
+                error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a safe name: " + why);
+            } else if (!Identifiers.isPortable(domain.trim().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+                // the standard allows any text; only the tables found by convention need it as a namespace, and
+                // DatasetTables refuses it there (exit 2): the contract stays readable for lint, show and convert
+                warning(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name (letters,"
+                        + " digits and underscores, not starting with a digit): tools cannot name the namespaces <domain>,"
+                        + " <domain>_staging and <domain>_candidates after it; pass --table, --staging and --candidate");
+            }
         }
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
@@ -401,7 +408,8 @@ final class ContractBinder {
             List<DataType.Field> fields = new ArrayList<>();
             for (Column n : nested) {
                 String field = n.physicalName() != null ? n.physicalName() : n.name();
-                if (field != null && !field.equals(PLACEHOLDER)
+                // a blank name is an error of its own (checkName): it names no field
+                if (field != null && !field.isEmpty() && !field.equals(PLACEHOLDER)
                         && fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(field))) {
                     fields.add(new DataType.Field(field, n.physicalType()));
                 }
@@ -534,8 +542,10 @@ final class ContractBinder {
                             + defaultType(declared) : ": it is read from its nested properties"));
             return null;
         }
-        error(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows,"
-                + " and the property has no logicalType to go by: " + problem);
+        // the standard allows any physical type (GEOGRAPHY, VARIANT, an Avro record): a warning, not a refusal
+        warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows,"
+                + " and the property has no logicalType to go by (" + problem + "): it is read as a string ("
+                + DataType.VARCHAR + "); add a logicalType");
         return null;
     }
 
@@ -750,8 +760,9 @@ final class ContractBinder {
             BigDecimal lower = number(l.items().get(0));
             BigDecimal upper = number(l.items().get(1));
             if (lower.compareTo(upper) > 0) {
-                error(node, key + " of " + label + " has its lower bound " + lower.toPlainString()
-                        + " above its upper bound " + upper.toPlainString());
+                // the standard says "smallest number first" in prose only: kept in the contract, not checked
+                warning(node, key + " of " + label + " has its lower bound " + lower.toPlainString()
+                        + " above its upper bound " + upper.toPlainString() + ": the rule is kept, not checked");
                 return null;
             }
             return Optional.of(new Threshold(op, lower, upper));

@@ -172,7 +172,16 @@ final class YamlTree {
             if (text == null || offset < 0 || offset >= text.length()) {
                 return true;
             }
-            char c = text.charAt((int) offset);
+            int index;
+            try { // SnakeYAML counts code points, not chars: after an emoji the two differ (only empty scalars get here)
+                index = text.offsetByCodePoints(0, (int) offset);
+            } catch (IndexOutOfBoundsException e) {
+                return true;
+            }
+            if (index >= text.length()) {
+                return true;
+            }
+            char c = text.charAt(index);
             return c == '"' || c == '\'';
         }
 
