@@ -524,17 +524,23 @@ final class ContractBinder {
             return t;
         }
         String problem = r.problem().orElse("unknown physical type");
-        if (r.knownName()) {
-            error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
-            return null;
-        }
-        if (r.suggestion().isPresent()) {
+        // a misspelt or malformed type (varchr, MAP<STRING>) where the logicalType or nested properties say the type:
+        // a warning, read by them; with nothing to go by the column's type is unknown, and that is an error
+        String fallback = declared != null ? "it is read by its logicalType " + declared.odcsName() + " as "
+                + defaultType(declared) : nestedGiven ? "it is read from its nested properties" : null;
+        boolean misspelt = r.knownName();
+        if (!misspelt && r.suggestion().isPresent()) {
             DataType suggested = DataType.parse(r.suggestion().get()).orElse(null);
-            boolean fits = declared == null || suggested == null || compatible(declared, suggested);
-            if (fits) {
+            misspelt = declared == null || suggested == null || compatible(declared, suggested);
+        }
+        if (misspelt) {
+            if (fallback != null) {
+                warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem + "; "
+                        + fallback);
+            } else {
                 error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
-                return null;
             }
+            return null;
         }
         if (declared != null || nestedGiven) {
             warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows"

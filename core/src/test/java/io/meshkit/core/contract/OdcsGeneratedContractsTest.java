@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,26 @@ import org.junit.jupiter.api.Test;
 class OdcsGeneratedContractsTest {
     private static final long SEED = 20261207L;
     private static final int GENERATED_PER_VERSION = 250;
-    private static final int EDITS_PER_EXAMPLE = 20;
+    private static final int EDITS_PER_EXAMPLE = 14;
     private static final Long ONLY = Long.getLong("odcs.seed");
     private static final Path EXAMPLES = Path.of("src/test/resources/odcs-examples");
+    private static final Path REAL_WORLD = Path.of("src/test/resources/contracts/real-world");
+    /** Values the schema leaves free but meshkit reads: type spellings, SLA properties, units and values, SQL. */
+    private static final Map<String, List<String>> HINTS = Map.of(
+            "physicalType", List.of("VARCHAR(10)", "varchar[15]", "bigint", "INT64", "decimal(10,2)", "NUMBER(38,0)",
+                    "TIMESTAMP_NTZ", "timestamp", "timestamptz", "datetime", "time", "date", "DOUBLE", "boolean",
+                    "tinyint(1)", "STRUCT<a INT64, b STRING>", "struct<a:int>", "ARRAY<STRING>", "int[]",
+                    "MAP<STRING, INT64>", "MAP(VARCHAR, INTEGER)", "record", "RECORD", "STRUCT", "ARRAY", "JSON",
+                    "jsonb", "VARIANT", "GEOGRAPHY", "uuid", "string", "long", "FLOAT(10,2)", "numeric(100,2)",
+                    "STRUCT<>", "ARRAY<>", "MAP<STRING>", "VARCHAR(", "decimal(2,10)", "h3cell", "table", "topic"),
+            "property", List.of("freshness", "latency", "frequency", "retention", "availability", "Freshness",
+                    "generalAvailability", "timeOfAvailability"),
+            "value", List.of("1d", "P1D", "PT15M", "500ms", "2 hours", "99.9%", "yearly", "-1", "0", "soon"),
+            "unit", List.of("d", "day", "days", "h", "hours", "y", "yr", "minutes", "ms", "percent", "rows", "%"),
+            "query", List.of("SELECT COUNT(*) FROM ${table}", "select 1", "WITH a AS (SELECT 1) SELECT * FROM a",
+                    "SELECT COUNT(*) FROM t WHERE \"update\" IS NULL"),
+            "metric", List.of("nullValues", "rowCount"),
+            "rule", List.of("nullCheck", "duplicateCount", "validValues", "rowCount", "customCheck"));
     private static final ObjectMapper QUOTED = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper PLAIN = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
@@ -54,7 +72,7 @@ class OdcsGeneratedContractsTest {
                     continue;
                 }
                 Random random = new Random(seed);
-                generator = new SchemaDocuments(StandardChecks.schemaNode(version), random);
+                generator = new SchemaDocuments(StandardChecks.schemaNode(version), random, HINTS);
                 ObjectNode doc = (ObjectNode) generator.generate();
                 doc.put("apiVersion", version); // the schema's enum names versions meshkit does not read
                 check(seed, version, text(doc, random));
@@ -64,15 +82,18 @@ class OdcsGeneratedContractsTest {
     }
 
     @Test
-    void editsOfTheStandardsExamplesThatTheSchemaAcceptsAreReadWrittenAndConverted() throws IOException {
+    void editsOfTheExamplesAndRealWorldContractsThatTheSchemaAcceptsAreReadWrittenAndConverted() throws IOException {
         List<Path> examples;
-        try (Stream<Path> files = Files.list(EXAMPLES)) {
-            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        examples = new ArrayList<>();
+        for (Path dir : List.of(EXAMPLES, REAL_WORLD)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(examples::add);
+            }
         }
         for (int e = 0; e < examples.size(); e++) {
             String text = Files.readString(examples.get(e));
             if (!StandardChecks.schemaAccepts(text)) {
-                continue; // the three the standard's own schema refuses (OdcsStandardTest)
+                continue; // the three examples the standard's own schema refuses (OdcsStandardTest), bad real-world files
             }
             JsonNode example = StandardChecks.tree(text);
             String version = example.get("apiVersion").asText();
@@ -82,7 +103,7 @@ class OdcsGeneratedContractsTest {
                     continue;
                 }
                 Random random = new Random(seed);
-                JsonNode edited = new SchemaDocuments(StandardChecks.schemaNode(version), random)
+                JsonNode edited = new SchemaDocuments(StandardChecks.schemaNode(version), random, HINTS)
                         .mutate(example, 1 + random.nextInt(3));
                 check(seed, examples.get(e).getFileName() + " edited", text(edited, random));
             }

@@ -82,6 +82,34 @@ class OdcsGeneratedFindingsTest {
         assertThat(c.datasets().get(0).columns().get(0).physicalType()).hasToString("VARCHAR");
     }
 
+    /** A misspelt or malformed physicalType was an error even where the logicalType says the column's type. */
+    @Test
+    void aMalformedPhysicalTypeBesideALogicalTypeIsAWarningAndReadByIt() {
+        String yaml = V31 + """
+                schema:
+                  - name: clicks
+                    properties:
+                      - name: ctx
+                        logicalType: object
+                        physicalType: STRUCT<>
+                      - name: title
+                        logicalType: string
+                        physicalType: varchr(10)
+                      - name: n
+                        physicalType: MAP<STRING>
+                """;
+        assertThat(reader.parse("c.odcs.yaml", yaml).problems()).extracting(ContractProblem::toString).containsExactly(
+                "c.odcs.yaml:11:23: warning: physicalType 'STRUCT<>' of property 'ctx' of dataset 'clicks': STRUCT needs"
+                        + " at least one field; it is read by its logicalType object as JSON",
+                "c.odcs.yaml:14:23: warning: physicalType 'varchr(10)' of property 'title' of dataset 'clicks': unknown"
+                        + " physical type 'varchr': did you mean VARCHAR?; it is read by its logicalType string as VARCHAR",
+                "c.odcs.yaml:16:23: error: physicalType 'MAP<STRING>' of property 'n' of dataset 'clicks': MAP takes a"
+                        + " key type and a value type, not 1 type");
+        String readable = yaml.substring(0, yaml.indexOf("      - name: n\n"));
+        assertThat(StandardChecks.assertAcceptedAndKept("c.odcs.yaml", readable).datasets().get(0).columns())
+                .extracting(c -> c.physicalType().toString()).containsExactly("JSON", "VARCHAR");
+    }
+
     /** "Smallest number first" is prose in the standard, not schema: the rule is kept, not checked. */
     @Test
     void betweenBoundsInTheWrongOrderAreAWarning() {

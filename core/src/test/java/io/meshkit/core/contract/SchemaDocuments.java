@@ -44,10 +44,18 @@ final class SchemaDocuments {
 
     private final JsonNode root;
     private final Random random;
+    private final Map<String, List<String>> hints;
+    /** The key whose value is being generated: strings under it may come from {@link #hints}. */
+    private String key;
 
-    SchemaDocuments(JsonNode root, Random random) {
+    /**
+     * @param hints strings worth trying under a key besides the schema's own examples (physical types, SLA values),
+     *     used for half the strings generated under that key
+     */
+    SchemaDocuments(JsonNode root, Random random, Map<String, List<String>> hints) {
         this.root = root;
         this.random = random;
+        this.hints = hints;
     }
 
     /** A random document of the root schema. */
@@ -257,6 +265,7 @@ final class SchemaDocuments {
                 }
                 decided.add(k);
                 List<JsonNode> schemas = properties.getOrDefault(k, List.of());
+                key = k;
                 out.set(k, generate(schemas.isEmpty() ? List.of(JSON.objectNode()) : schemas, depth + 1));
                 if (discriminators.contains(k)) {
                     applyConditionals(c, out, applied);
@@ -307,6 +316,9 @@ final class SchemaDocuments {
     }
 
     private JsonNode string(Conjunction c) {
+        if (hints.containsKey(key) && random.nextBoolean()) {
+            return JSON.textNode(pick(hints.get(key)));
+        }
         for (JsonNode p : c.parts) {
             if (p.has("pattern")) {
                 Pattern pattern = Pattern.compile(p.get("pattern").asText());
@@ -511,6 +523,7 @@ final class SchemaDocuments {
                 }
                 case 3 -> {
                     if (s.node().isValueNode() && s.parent() != null) {
+                        key = s.key();
                         replace(s, generate(s.schema(), s.depth()));
                     }
                 }
@@ -549,6 +562,7 @@ final class SchemaDocuments {
         List<String> missing = allowedKeys(s.schema(), properties.keySet()).stream().filter(k -> !o.has(k)).toList();
         if (!missing.isEmpty()) {
             String k = pick(missing);
+            key = k;
             o.set(k, generate(properties.get(k), s.depth() + 1));
         }
     }
@@ -570,6 +584,7 @@ final class SchemaDocuments {
         if (s.parent() == null || s.schema().parts.stream().noneMatch(p -> p.has("oneOf") || p.has("anyOf"))) {
             return;
         }
+        key = s.key();
         replace(s, generate(conjunction(s.schemas(), s.node(), true), s.depth()));
     }
 

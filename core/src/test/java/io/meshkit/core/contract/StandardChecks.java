@@ -110,14 +110,15 @@ final class StandardChecks {
     /**
      * meshkit's own rules that stay errors on a file the standard accepts, because the contract cannot be used
      * safely: names that would be hostile in SQL or blank (DESIGN.md, bad input), two datasets, properties or
-     * columns with the same name (tables cannot hold both), and an SQL quality rule that is not one read-only
-     * query (SECURITY.md).
+     * columns with the same name (tables cannot hold both), an SQL quality rule that is not one read-only query
+     * (SECURITY.md), and a misspelt or malformed physicalType (varchr, MAP<STRING>) with no logicalType or nested
+     * properties to say the column's type instead.
      */
     static boolean deliberateRefusal(ContractProblem p) {
         String m = p.message();
         return p.isError() && (m.contains(" is not a safe name: ") || m.startsWith("duplicate dataset name ")
                 || m.startsWith("duplicate property ") || m.startsWith("duplicate column name ")
-                || m.contains(" cannot run: "));
+                || m.contains(" cannot run: ") || m.startsWith("physicalType "));
     }
 
     /** For a file the schema refuses: errors, each at a line of the file. */
