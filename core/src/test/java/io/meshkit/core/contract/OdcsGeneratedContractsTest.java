@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
  * meshkit reads, and random schema-shaped edits of the standard's examples (fields added and dropped, keys
  * reordered, scalars changed within their type or enum, the other alternative of a oneOf/anyOf). Whatever the
  * schema accepts must pass {@link StandardChecks#assertAcceptedAndKept}. Fixed seeds, bounded tries; a failure
- * prints each document's seed and YAML, and {@code -Dodcs.seed=N} reruns only that document.
+ * prints each document's seed and YAML, and {@code -Dodcs.seed=N} reruns only that document ({@code -Dodcs.base},
+ * {@code -Dodcs.generated} and {@code -Dodcs.edits} explore further).
  */
 class OdcsGeneratedContractsTest {
-    private static final long SEED = 20261207L;
-    private static final int GENERATED_PER_VERSION = 250;
-    private static final int EDITS_PER_EXAMPLE = 14;
+    /** {@code -Dodcs.base=N} explores other documents than the build's. */
+    private static final long SEED = Long.getLong("odcs.base", 20261207L);
+    private static final int GENERATED_PER_VERSION = Integer.getInteger("odcs.generated", 250);
+    private static final int EDITS_PER_EXAMPLE = Integer.getInteger("odcs.edits", 14);
     private static final Long ONLY = Long.getLong("odcs.seed");
     private static final Path EXAMPLES = Path.of("src/test/resources/odcs-examples");
     private static final Path REAL_WORLD = Path.of("src/test/resources/contracts/real-world");
@@ -133,8 +135,8 @@ class OdcsGeneratedContractsTest {
         } catch (AssertionError | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             failures.add("seed " + seed + " (" + what + "): " + e.getClass().getSimpleName() + ": "
-                    + message + "\n--- YAML (rerun with -Dodcs.seed="
-                    + seed + ") ---\n" + yaml);
+                    + message + "\n--- YAML (rerun with -Dodcs.seed=" + seed
+                    + (SEED == 20261207L ? "" : " -Dodcs.base=" + SEED) + ") ---\n" + yaml);
         }
     }
 
