@@ -767,8 +767,8 @@ final class ContractBinder {
             BigDecimal upper = number(l.items().get(1));
             if (lower.compareTo(upper) > 0) {
                 // the standard says "smallest number first" in prose only: kept in the contract, not checked
-                warning(node, key + " of " + label + " has its lower bound " + lower.toPlainString()
-                        + " above its upper bound " + upper.toPlainString() + ": the rule is kept, not checked");
+                warning(node, key + " of " + label + " has its lower bound " + Threshold.plain(lower)
+                        + " above its upper bound " + Threshold.plain(upper) + ": the rule is kept, not checked");
                 return null;
             }
             return Optional.of(new Threshold(op, lower, upper));

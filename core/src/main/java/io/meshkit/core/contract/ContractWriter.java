@@ -540,9 +540,13 @@ public final class ContractWriter {
         } else if (v instanceof BigInteger n) {
             g.writeNumber(n);
         } else if (v instanceof BigDecimal n) {
-            // YAML 1.1 floats need a dot: 1.0E+5 keeps its form, 1E-7 is written 0.0000001
+            // YAML 1.1 floats need a dot: 1.5E+5 keeps its form, 1E-7 is written 0.0000001, and an exponent too
+            // large to write out (1E+999999999) gets a dot instead
             String s = n.toString();
-            g.writeNumber(s.indexOf('E') >= 0 && s.indexOf('.') < 0 ? n.toPlainString() : s);
+            if (s.indexOf('E') >= 0 && s.indexOf('.') < 0) {
+                s = Math.abs((long) n.scale()) <= 100 ? n.toPlainString() : s.replaceFirst("E", ".0E");
+            }
+            g.writeNumber(s);
         } else if (v instanceof Number n) {
             g.writeNumber(n.toString());
         } else {

@@ -33,6 +33,17 @@ class OdcsGeneratedFindingsTest {
         assertThat(c.document()).containsEntry("tenant", "");
     }
 
+    /** 1e5 was read as 1E+5 and written back as the integer 100000: a float became an integer on round-trip. */
+    @Test
+    void aFloatWithAnExponentStaysAFloatAndAHugeOneIsWrittenWithoutExpandingIt() {
+        String yaml = V31 + "customProperties:\n  - property: a\n    value: 1e5\n  - property: b\n    value: 2.5E+3\n"
+                + "  - property: c\n    value: 1e999999999\n";
+        Contract c = StandardChecks.assertAcceptedAndKept("c.odcs.yaml", yaml);
+        assertThat(c.customProperties()).containsEntry("a", new java.math.BigDecimal("100000.0"))
+                .containsEntry("b", new java.math.BigDecimal("2500.0"));
+        assertThat(ContractWriter.write(c)).contains("value: 100000.0\n", "value: 2500.0\n", "value: 1.0E+999999999\n");
+    }
+
     /** A nested property with a blank name made a struct field without a name: an internal error for the file. */
     @Test
     void aBlankNestedPropertyNameIsOneErrorNotAnInternalError() {

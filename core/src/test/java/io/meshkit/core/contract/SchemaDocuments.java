@@ -316,7 +316,7 @@ final class SchemaDocuments {
     }
 
     private JsonNode string(Conjunction c) {
-        if (hints.containsKey(key) && random.nextBoolean()) {
+        if (key != null && hints.containsKey(key) && random.nextBoolean()) {
             return JSON.textNode(pick(hints.get(key)));
         }
         for (JsonNode p : c.parts) {

@@ -3,6 +3,7 @@ package io.meshkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * real-world files this way, {@link OdcsGeneratedContractsTest} generated and edited ones.
  */
 final class StandardChecks {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Floats as BigDecimal: 1e999999999 is a number, not a double's Infinity. */
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     private static final ContractReader READER = ContractReader.create();
 
