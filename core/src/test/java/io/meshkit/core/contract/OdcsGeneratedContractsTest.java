@@ -33,7 +33,7 @@ class OdcsGeneratedContractsTest {
     /** {@code -Dodcs.base=N} explores other documents than the build's. */
     private static final long SEED = Long.getLong("odcs.base", 20261207L);
     private static final int GENERATED_PER_VERSION = Integer.getInteger("odcs.generated", 250);
-    private static final int EDITS_PER_EXAMPLE = Integer.getInteger("odcs.edits", 14);
+    private static final int EDITS_PER_EXAMPLE = Integer.getInteger("odcs.edits", 12);
     private static final Long ONLY = Long.getLong("odcs.seed");
     private static final Path EXAMPLES = Path.of("src/test/resources/odcs-examples");
     private static final Path REAL_WORLD = Path.of("src/test/resources/contracts/real-world");

@@ -251,7 +251,7 @@ final class SchemaDocuments {
                     order.add(k);
                 }
             }
-            double optional = depth < 2 ? 0.5 : depth < 5 ? 0.3 : 0.0;
+            double optional = depth < 2 ? 0.5 : depth < 5 ? 0.3 : depth < 9 ? 0.2 : 0.0;
             for (String k : order) {
                 if (decided.contains(k) || !allowed.contains(k) && !required.contains(k)) {
                     continue;
