@@ -12,10 +12,11 @@
 # user's baseline is whole processes: `mariadb --batch --quick` to a file, then DuckDB comparing that
 # file with the candidate (and the client alone for reference), against `meshkit diff --source` run
 # from the distribution as a user runs it (cli/target/meshkit/bin/meshkit, built here when missing or
-# stale, with its launcher's JVM options and class-data archive, kept in bench/work/meshkit-cache). Wall time is the measure; CPU time is
-# shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md (differ-<date>-2.md
-# and so on when that file exists). The network part alone (`bench/differ.sh 0 0 3`) takes about
-# 10 minutes on the idle machine.
+# stale, with its launcher's JVM options and class-data archive, kept in bench/work/meshkit-cache).
+# Wall time is the measure; CPU time is shown beside it. Prints Markdown and writes it to
+# bench/results/differ-<date>.md (differ-<date>-2.md and so on when that file exists).
+# `bench/differ.sh 10000000 0 3 1000000` took 3.4 minutes idle with its data in place (session 8) and
+# 9.7 minutes under load 14-19 from an empty bench/work/ (every table generated again, session 9).
 #
 #   bench/differ.sh [WAREHOUSE_ROWS=10000000] [MYSQL_ROWS=1000000] [RUNS=3] [NETWORK_ROWS=1000000]
 #
