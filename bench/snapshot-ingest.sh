@@ -83,12 +83,12 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print
 url="jdbc:mysql://127.0.0.1:3306/$db?user=root"
 meshkit() { # table -> "wall landingMs stagingMs floorMs stageMs peakHeapMB parquetBytes closeMs"
   rm -rf "$work/landing" "$work/wh.duckdb" "$work/wh.duckdb.wal" "$work/gc.log"
-  local t0 out wall printed close
-  t0=$(now)
+  local t0 out wall printed close s0
+  s0=$(server_cpu); t0=$(now)
   # the result is printed before the warehouse is closed: the time from its first line to the exit is the close
   out=$(/usr/bin/time -f '%U %S' -o "$work/cpu.meshkit" "$home/bin/meshkit" ingest snapshot --source "$url" --table "$1" --date 2026-11-23 --landing "$work/landing" \
     --warehouse "duckdb:$work/wh.duckdb" --threads 2 --format json | { IFS= read -r first; now; echo "$first"; cat; })
-  local t1; t1=$(now)
+  local t1 s1; t1=$(now); s1=$(server_cpu)
   wall=$(( (t1 - t0) / 1000000 ))
   printed=$(head -1 <<< "$out")
   close=$(( (t1 - printed) / 1000000 ))
@@ -102,19 +102,24 @@ meshkit() { # table -> "wall landingMs stagingMs floorMs stageMs peakHeapMB parq
           } | sort -n | tail -1)
   # the floor and the staging load again, alternating in one JVM on the same parts (medians of 3 pairs)
   floor=$(java -Xmx512m -Djava.library.path="$floor_native" -cp "$floor_cp" io.meshkit.snapshotingest.StagingFloor "$work/wh.duckdb" "$work/landing" 3 2>/dev/null)
-  echo "$wall $landing $staging $floor ${heap:-0} $bytes $close $(cpu "$work/cpu.meshkit")"
+  echo "$wall $landing $staging $floor ${heap:-0} $bytes $close $(cpu "$work/cpu.meshkit") $(( s1 - s0 ))"
 }
 cpu() { awk '{ printf "%d", ($1 + $2) * 1000 }' "$1"; }   # user + system CPU ms of a process (GNU time)
+# the MariaDB server's CPU ms so far (utime + stime of all its threads, /proc/PID/stat; 0 when it is not a local mariadbd):
+# read before and after a run, the difference is what the server spent serving it (and anything else it served meanwhile)
+server_pid=$(pgrep -x mariadbd | head -1 || pgrep -x mysqld | head -1 || true)
+ticks=$(getconf CLK_TCK)
+server_cpu() { if [ -n "$server_pid" ]; then awk -v hz="$ticks" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server_pid/stat"; else echo 0; fi; }
 raw() {
-  local t0; t0=$(now)
+  local t0 s0; s0=$(server_cpu); t0=$(now)
   /usr/bin/time -f '%U %S' -o "$work/cpu.raw" mariadb -h127.0.0.1 -uroot --batch --quick -e "SELECT * FROM \`$db\`.\`$1\`" > /dev/null
-  echo "$(ms "$t0") $(cpu "$work/cpu.raw")"
+  echo "$(ms "$t0") $(cpu "$work/cpu.raw") $(( $(server_cpu) - s0 ))"
 }
 dumper() {
   rm -rf "$work/dump"
-  local t0; t0=$(now)
+  local t0 s0; s0=$(server_cpu); t0=$(now)
   /usr/bin/time -f '%U %S' -o "$work/cpu.dump" mydumper -h 127.0.0.1 -u root -B "$db" -T "$1" -t 2 -r 250000 -o "$work/dump" -v 1
-  echo "$(ms "$t0") $(cpu "$work/cpu.dump")"
+  echo "$(ms "$t0") $(cpu "$work/cpu.dump") $(( $(server_cpu) - s0 ))"
 }
 
 bench() {
@@ -125,13 +130,14 @@ echo "| table | rows | \`mariadb --batch --quick\` | \`mydumper -t 2 -r 250000\`
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 detail=()
 cpus=()
+budget=()
 for t in "${tables[@]}"; do
   case "$t" in narrow) rows=$narrow_rows ;; wide) rows=$wide_rows ;; *) rows=20000000 ;; esac
-  r_raw=(); r_dump=(); r_wall=(); r_land=(); r_inland=(); r_stage=(); r_floor=(); r_pair=(); r_heap=(); r_close=(); r_pre=(); c_raw=(); c_dump=(); c_mesh=(); bytes=0
+  r_raw=(); r_dump=(); r_wall=(); r_land=(); r_inland=(); r_stage=(); r_floor=(); r_pair=(); r_heap=(); r_close=(); r_pre=(); c_raw=(); c_dump=(); c_mesh=(); s_raw=(); s_dump=(); s_mesh=(); bytes=0
   for i in $(seq "$runs"); do
-    read -r wall cpu_ms <<< "$(raw "$t")"; r_raw+=("$wall"); c_raw+=("$cpu_ms")
-    read -r wall cpu_ms <<< "$(dumper "$t")"; r_dump+=("$wall"); c_dump+=("$cpu_ms")
-    read -r wall landing staging floor stage heap bytes close cpu_ms <<< "$(meshkit "$t")"; c_mesh+=("$cpu_ms")
+    read -r wall cpu_ms server_ms <<< "$(raw "$t")"; r_raw+=("$wall"); c_raw+=("$cpu_ms"); s_raw+=("$server_ms")
+    read -r wall cpu_ms server_ms <<< "$(dumper "$t")"; r_dump+=("$wall"); c_dump+=("$cpu_ms"); s_dump+=("$server_ms")
+    read -r wall landing staging floor stage heap bytes close cpu_ms server_ms <<< "$(meshkit "$t")"; c_mesh+=("$cpu_ms"); s_mesh+=("$server_ms")
     r_wall+=("$wall"); r_inland+=("$landing"); r_stage+=("$staging"); r_land+=("$((wall - staging))"); r_floor+=("$floor")
     r_pair+=("$stage"); r_heap+=("$heap"); r_close+=("$close"); r_pre+=("$((wall - landing - staging - close))")
   done
@@ -146,6 +152,9 @@ for t in "${tables[@]}"; do
       stage / floor, pair / floor, bytes / 1e6, heap }'
   detail+=("| $t | ${r_raw[*]} | ${r_dump[*]} | ${r_wall[*]} | ${r_pre[*]} | ${r_inland[*]} | ${r_stage[*]} | ${r_close[*]} | ${r_floor[*]} | ${r_pair[*]} |")
   cpus+=("| $t | ${c_raw[*]} | ${c_dump[*]} | ${c_mesh[*]} | $(awk -v d="$(median <<< "${c_dump[*]}")" -v m="$(median <<< "${c_mesh[*]}")" 'BEGIN { printf "%.2fx", m / d }') |")
+  m_cdump=$(median <<< "${c_dump[*]}"); m_sdump=$(median <<< "${s_dump[*]}"); m_cmesh=$(median <<< "${c_mesh[*]}"); m_smesh=$(median <<< "${s_mesh[*]}")
+  budget+=("| $t | ${s_raw[*]} | ${s_dump[*]} | ${s_mesh[*]} | $(awk -v cd="$m_cdump" -v sd="$m_sdump" -v cm="$m_cmesh" -v sm="$m_smesh" -v d="$m_dump" -v w="$m_wall" 'BEGIN {
+    printf "%.2f s / %.2f s | %.2f s / %.2f s | %.2fx", (sd + cd) / 2000, d / 1000, (sm + cm) / 2000, w / 1000, (sm + cm) / (sd + cd) }') |")
 done
 echo
 echo "Every run, in ms, in the order run (the tools alternate: raw, mydumper, meshkit, raw, ...):"
@@ -159,12 +168,23 @@ echo
 echo "| table | \`mariadb\` client | mydumper | meshkit JVM (landing and the staging's DuckDB threads) | meshkit / mydumper, medians |"
 echo "|---|---|---|---|---:|"
 printf '%s\n' "${cpus[@]}"
+echo
+echo "The CPU budget: the MariaDB server's CPU ms during each run (utime + stime of \`mariadbd\` from /proc, before and after;"
+echo "on a shared machine it includes what the server did for others meanwhile), and the least wall time 2 cores allow, (server +"
+echo "client CPU) / 2, against the measured wall time (medians):"
+echo
+echo "| table | server, during \`mariadb\` | server, during mydumper | server, during meshkit | mydumper: (server + client) / 2 cores / wall | meshkit: (server + client) / 2 cores / wall | CPU meshkit / mydumper, server + client |"
+echo "|---|---|---|---|---|---|---:|"
+printf '%s\n' "${budget[@]}"
 }
 table=$(bench)
 load_after=$(load_average)
 mdb=$(sql 'SELECT VERSION()')
 dumper_version=$(mydumper --version 2>&1 | head -1)
 out=$(report_file snapshot-ingest)
+# the day's file keeps its "## " sections (notes and earlier runs written by hand) below the new run
+kept=""
+if [ -f "$out" ]; then kept=$(sed -n '/^## /,$p' "$out"); fi
 {
   report_head "snapshot-ingest against mydumper"
   echo "MariaDB $mdb on the same machine; $dumper_version. With a load above 2 the seconds are inflated; read the ratios,"
@@ -185,5 +205,6 @@ out=$(report_file snapshot-ingest)
   echo "Goals (issue 22): ingest / mydumper <= 1.5, landing / mydumper <= 1.0 (narrow 5M, wide 1M); staging / floor <= 1.5;"
   echo "peak heap < 512 MB."
 } | tee "$out"
+if [ -n "$kept" ]; then printf '\n%s\n' "$kept" >> "$out"; fi
 echo
 echo "written to ${out#$root/} ($(( ($(date +%s) - bench_start + 30) / 60 )) min)"

@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Reads one chunk from a worker connection, streaming, into one Parquet part file in the landing zone. */
 public final class ChunkReader {
     private static final int PROGRESS_EVERY = 8192;
+    /**
+     * Whether chunks are read by {@link WireRows} where the connection allows it (the default); the system property
+     * {@code meshkit.snapshot.reader=jdbc} reads every chunk through Connector/J's result set instead.
+     */
+    private static final boolean WIRE = !"jdbc".equals(System.getProperty("meshkit.snapshot.reader"));
 
     private ChunkReader() {}
 
@@ -35,48 +40,69 @@ public final class ChunkReader {
      */
     public static LandedChunk read(Connection connection, SourceTable table, List<SourceColumn> key, ChunkPlan.Chunk chunk,
             LandingZone landing, SnapshotKey snapshot, ZoneId sourceZone, AtomicLong progress) throws SQLException, IOException {
+        return read(connection, table, key, chunk, landing, snapshot, sourceZone, progress, WIRE);
+    }
+
+    /** The same, {@code wire}: by {@link WireRows} where the connection allows it, else through Connector/J's result set. */
+    static LandedChunk read(Connection connection, SourceTable table, List<SourceColumn> key, ChunkPlan.Chunk chunk,
+            LandingZone landing, SnapshotKey snapshot, ZoneId sourceZone, AtomicLong progress, boolean wire) throws SQLException, IOException {
         List<Object> binds = new ArrayList<>();
         String where = MySqlSql.range(key, chunk.lower(), chunk.upper(), binds);
         String sql = "SELECT " + MySqlSql.columns(table.columns().stream().map(SourceColumn::name).toList())
                 + " FROM " + MySqlSql.table(table.database(), table.name()) + " WHERE " + where;
         MessageDigest sha = sha256();
         CountingStream counting;
-        long rows;
+        long count;
         long zeroDates;
-        try (LandingOutput out = landing.create(snapshot, chunk.file());
-                PreparedStatement s = prepare(connection, sql)) {
-            s.setFetchSize(Integer.MIN_VALUE); // stream rows: never a whole result set in memory
-            for (int i = 0; i < binds.size(); i++) {
-                s.setObject(i + 1, binds.get(i));
-            }
+        WireRows rows = wire ? WireRows.on(connection) : null;
+        try (LandingOutput out = landing.create(snapshot, chunk.file())) {
             counting = new CountingStream(new DigestOutputStream(new BufferedOutputStream(out, 1 << 16), sha));
-            try (ResultSet rs = s.executeQuery()) {
-                ParquetParts.Writer writer = ParquetParts.open(counting, chunk.file(), table.columns(), sourceZone);
-                try {
-                    long pending = 0;
-                    while (rs.next()) {
-                        writer.write(rs);
-                        if (++pending == PROGRESS_EVERY) {
-                            progress.addAndGet(pending);
-                            pending = 0;
-                        }
-                    }
-                    progress.addAndGet(pending);
-                } finally {
-                    writer.close();
+            ParquetParts.Writer writer = ParquetParts.open(counting, chunk.file(), table.columns(), sourceZone);
+            try {
+                if (rows != null) {
+                    rows.read(sql, binds, writer, progress, PROGRESS_EVERY);
+                } else {
+                    readJdbc(connection, sql, binds, writer, progress);
                 }
-                rows = writer.rows();
-                zeroDates = writer.zeroDates();
+            } finally {
+                writer.close();
             }
+            count = writer.rows();
+            zeroDates = writer.zeroDates();
             counting.flush();
             out.commit();
         }
-        LandedChunk landed = new LandedChunk(chunk.id(), chunk.file(), rows, counting.count, HexFormat.of().formatHex(sha.digest()), zeroDates);
+        LandedChunk landed = new LandedChunk(chunk.id(), chunk.file(), count, counting.count, HexFormat.of().formatHex(sha.digest()), zeroDates);
         try (LandingOutput record = landing.create(snapshot, LandedChunk.recordName(chunk.id()))) {
             record.write(landed.toJson());
             record.commit();
         }
         return landed;
+    }
+
+    /** The rows through Connector/J's result set: where the connection speaks something {@link WireRows} does not. */
+    private static void readJdbc(Connection connection, String sql, List<Object> binds, ParquetParts.Writer writer, AtomicLong progress)
+            throws SQLException, IOException {
+        try (PreparedStatement s = prepare(connection, sql)) {
+            s.setFetchSize(Integer.MIN_VALUE); // stream rows: never a whole result set in memory
+            for (int i = 0; i < binds.size(); i++) {
+                // Connector/J sends a BigInteger as text, which MySQL compares with a BIGINT UNSIGNED key as a double (2^64 is
+                // 4096 apart from its neighbours there): as a DECIMAL it compares exactly
+                Object v = binds.get(i);
+                s.setObject(i + 1, v instanceof java.math.BigInteger b ? new java.math.BigDecimal(b) : v);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                long pending = 0;
+                while (rs.next()) {
+                    writer.write(rs);
+                    if (++pending == PROGRESS_EVERY) {
+                        progress.addAndGet(pending);
+                        pending = 0;
+                    }
+                }
+                progress.addAndGet(pending);
+            }
+        }
     }
 
     /**

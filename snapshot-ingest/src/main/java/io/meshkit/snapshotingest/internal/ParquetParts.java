@@ -165,12 +165,32 @@ public final class ParquetParts {
                 // strings (one call site, so the driver's path is compiled once, not once per kind of column)
                 copiers[i].copy(row.getBytes(i + 1));
             }
+            endRow();
+        }
+
+        /** Writes a value of column {@code i} of the current row: {@code length} bytes of {@code b} from {@code offset}, as the binary protocol sends it. */
+        void copy(int i, byte[] b, int offset, int length) {
+            copiers[i].write(b, offset, length);
+        }
+
+        /** Writes SQL NULL into column {@code i} of the current row. */
+        void copyNull(int i) {
+            copiers[i].writeNull();
+        }
+
+        /** Ends the current row, every column written. */
+        void endRow() throws IOException {
             store.endRecord();
             rows++;
             if (++groupRows % SIZE_CHECK_ROWS == 0 && store.getBufferedSize() >= ROW_GROUP_BYTES) {
                 flushRowGroup();
                 startRowGroup();
             }
+        }
+
+        /** The number of columns of a row. */
+        int columns() {
+            return copiers.length;
         }
 
         /** Rows written. */
@@ -213,12 +233,12 @@ public final class ParquetParts {
             if (b == null) {
                 writeNull();
             } else {
-                write(b);
+                write(b, 0, b.length);
             }
         }
 
-        /** Writes a value that is not NULL (a zero date may still land as NULL). */
-        abstract void write(byte[] b);
+        /** Writes a value that is not NULL, {@code n} bytes of {@code b} from {@code o} (a zero date may still land as NULL). */
+        abstract void write(byte[] b, int o, int n);
 
         final void writeNull() {
             out.writeNull(0, 0);
@@ -248,10 +268,10 @@ public final class ParquetParts {
     /** TINYINT(1) (one byte) or BIT(1) (one byte of bits): true when not zero, as MySQL reads it. */
     private static final class BooleanCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
+        void write(byte[] b, int o, int n) {
             boolean v = false;
-            for (byte x : b) {
-                v |= x != 0;
+            for (int k = o; k < o + n; k++) {
+                v |= b[k] != 0;
             }
             out.write(v, 0, 1);
         }
@@ -265,8 +285,8 @@ public final class ParquetParts {
         }
 
         @Override
-        void write(byte[] b) {
-            out.write((int) littleEndian(b, unsigned), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write((int) littleEndian(b, o, n, unsigned), 0, 1);
         }
     }
 
@@ -278,16 +298,16 @@ public final class ParquetParts {
         }
 
         @Override
-        void write(byte[] b) {
-            out.write(littleEndian(b, unsigned), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write(littleEndian(b, o, n, unsigned), 0, 1);
         }
     }
 
     /** YEAR: two bytes; year 0000 is a zero date. */
     private static final class YearCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            int v = (int) littleEndian(b, true);
+        void write(byte[] b, int o, int n) {
+            int v = (int) littleEndian(b, o, n, true);
             if (v == 0) {
                 zeroDates++;
                 writeNull();
@@ -300,10 +320,10 @@ public final class ParquetParts {
     /** BIT(n), n &gt; 1: the bits, most significant byte first, as an unsigned number. */
     private static final class BitCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
+        void write(byte[] b, int o, int n) {
             long v = 0;
-            for (byte x : b) {
-                v = (v << 8) | (x & 0xff);
+            for (int k = o; k < o + n; k++) {
+                v = (v << 8) | (b[k] & 0xff);
             }
             out.write(v, 0, 1);
         }
@@ -318,8 +338,8 @@ public final class ParquetParts {
         }
 
         @Override
-        void write(byte[] b) {
-            out.write(unscaled(b, scale), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write(unscaled(b, o, n, scale), 0, 1);
         }
     }
 
@@ -334,8 +354,8 @@ public final class ParquetParts {
         }
 
         @Override
-        void write(byte[] b) {
-            BigDecimal d = new BigDecimal(new String(b, StandardCharsets.ISO_8859_1));
+        void write(byte[] b, int o, int n) {
+            BigDecimal d = new BigDecimal(new String(b, o, n, StandardCharsets.ISO_8859_1));
             out.write(Binary.fromConstantByteArray(fixed(d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().toByteArray(), width)), 0, 1);
         }
     }
@@ -343,30 +363,30 @@ public final class ParquetParts {
     /** FLOAT: the four bytes of the stored value, exactly (the text protocol rounds it to six digits). */
     private static final class FloatCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            out.write(Float.intBitsToFloat((int) littleEndian(b, false)), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write(Float.intBitsToFloat((int) littleEndian(b, o, n, false)), 0, 1);
         }
     }
 
     private static final class DoubleCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            out.write(Double.longBitsToDouble(littleEndian(b, false)), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write(Double.longBitsToDouble(littleEndian(b, o, n, false)), 0, 1);
         }
     }
 
     /** Strings (in the connection's character set, utf8mb4: already UTF-8), JSON and binary strings, as sent. */
     private static final class BytesCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            out.write(Binary.fromConstantByteArray(b), 0, 1);
+        void write(byte[] b, int o, int n) {
+            out.write(Binary.fromReusedByteArray(b, o, n), 0, 1); // the bytes are copied into the page at once
         }
     }
 
     private static final class DateCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            long day = binaryEpochDay(b);
+        void write(byte[] b, int o, int n) {
+            long day = binaryEpochDay(b, o, n);
             if (day == NOT_A_DATE) {
                 zeroDates++;
                 writeNull();
@@ -385,15 +405,15 @@ public final class ParquetParts {
         }
 
         @Override
-        void write(byte[] b) {
-            long day = binaryEpochDay(b);
+        void write(byte[] b, int o, int n) {
+            long day = binaryEpochDay(b, o, n);
             if (day == NOT_A_DATE) {
                 zeroDates++;
                 writeNull();
                 return;
             }
-            long seconds = day * 86_400 + (b.length >= 7 ? (b[4] * 60 + b[5]) * 60 + b[6] : 0);
-            int micros = b.length >= 11 ? (int) littleEndian(b, 7, 4) : 0;
+            long seconds = day * 86_400 + (n >= 7 ? (b[o + 4] * 60 + b[o + 5]) * 60 + b[o + 6] : 0);
+            int micros = n >= 11 ? (int) littleEndian(b, o + 7, 4) : 0;
             if (zone != null) {
                 seconds = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
             }
@@ -404,8 +424,8 @@ public final class ParquetParts {
     /** TIME to microseconds of the day; MySQL's TIME spans -838..838 hours, and outside a day it is not a time of day. */
     private static final class TimeCopier extends ColumnCopier {
         @Override
-        void write(byte[] b) {
-            long micros = binaryTimeMicros(b);
+        void write(byte[] b, int o, int n) {
+            long micros = binaryTimeMicros(b, o, n);
             if (micros < 0 || micros >= 86_400_000_000L) {
                 zeroDates++;
                 writeNull();
@@ -417,8 +437,13 @@ public final class ParquetParts {
 
     /** A little-endian integer field of the binary protocol (1, 2, 4 or 8 bytes), sign- or zero-extended. */
     static long littleEndian(byte[] b, boolean unsigned) {
-        long v = littleEndian(b, 0, b.length);
-        int bits = b.length * 8;
+        return littleEndian(b, 0, b.length, unsigned);
+    }
+
+    /** The same, of {@code length} bytes of {@code b} from {@code from}. */
+    static long littleEndian(byte[] b, int from, int length, boolean unsigned) {
+        long v = littleEndian(b, from, length);
+        int bits = length * 8;
         return unsigned || bits >= 64 ? v : (v << (64 - bits)) >> (64 - bits);
     }
 
@@ -438,12 +463,16 @@ public final class ParquetParts {
      * [micros(4)]]}, empty for a zero value), or {@link #NOT_A_DATE} for a zero or invalid date.
      */
     static long binaryEpochDay(byte[] b) {
-        if (b.length < 4) {
+        return binaryEpochDay(b, 0, b.length);
+    }
+
+    private static long binaryEpochDay(byte[] b, int o, int n) {
+        if (n < 4) {
             return NOT_A_DATE;
         }
-        int y = (b[0] & 0xff) | (b[1] & 0xff) << 8;
-        int m = b[2];
-        int d = b[3];
+        int y = (b[o] & 0xff) | (b[o + 1] & 0xff) << 8;
+        int m = b[o + 2];
+        int d = b[o + 3];
         if (y <= 0 || m <= 0 || d <= 0 || m > 12 || d > daysInMonth(y, m)) {
             return NOT_A_DATE;
         }
@@ -469,25 +498,34 @@ public final class ParquetParts {
      * 00:00:00); negative for a negative time.
      */
     static long binaryTimeMicros(byte[] b) {
-        if (b.length < 8) {
+        return binaryTimeMicros(b, 0, b.length);
+    }
+
+    private static long binaryTimeMicros(byte[] b, int o, int n) {
+        if (n < 8) {
             return 0;
         }
-        long micros = ((littleEndian(b, 1, 4) * 24 + b[5]) * 60 + b[6]) * 60 + b[7];
-        micros = micros * 1_000_000L + (b.length >= 12 ? littleEndian(b, 8, 4) : 0);
-        return b[0] != 0 ? -micros - 1 : micros; // any negative time is outside a day; -1 keeps -00:00:00.5 negative
+        long micros = ((littleEndian(b, o + 1, 4) * 24 + b[o + 5]) * 60 + b[o + 6]) * 60 + b[o + 7];
+        micros = micros * 1_000_000L + (n >= 12 ? littleEndian(b, o + 8, 4) : 0);
+        return b[o] != 0 ? -micros - 1 : micros; // any negative time is outside a day; -1 keeps -00:00:00.5 negative
     }
 
     /** The unscaled value of a decimal's text, e.g. {@code -12.5} at scale 2 is -1250. */
     static long unscaled(byte[] text, int scale) {
-        int k = 0;
+        return unscaled(text, 0, text.length, scale);
+    }
+
+    private static long unscaled(byte[] text, int o, int n, int scale) {
+        int k = o;
+        int end = o + n;
         boolean negative = false;
-        if (text.length > 0 && (text[0] == '-' || text[0] == '+')) {
-            negative = text[0] == '-';
-            k = 1;
+        if (n > 0 && (text[o] == '-' || text[o] == '+')) {
+            negative = text[o] == '-';
+            k = o + 1;
         }
         long v = 0;
         int fraction = -1;
-        for (; k < text.length; k++) {
+        for (; k < end; k++) {
             byte c = text[k];
             if (c == '.') {
                 fraction = 0;
@@ -499,7 +537,7 @@ public final class ParquetParts {
                     }
                 }
             } else {
-                return new BigDecimal(new String(text, StandardCharsets.ISO_8859_1)).setScale(scale, RoundingMode.UNNECESSARY)
+                return new BigDecimal(new String(text, o, n, StandardCharsets.ISO_8859_1)).setScale(scale, RoundingMode.UNNECESSARY)
                         .unscaledValue().longValueExact(); // an unexpected spelling (exponent): take the slow, exact path
             }
         }

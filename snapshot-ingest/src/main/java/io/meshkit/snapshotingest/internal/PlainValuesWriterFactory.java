@@ -90,7 +90,12 @@ final class PlainValuesWriterFactory implements ValuesWriterFactory {
             reserve(4 + length);
             INT.set(buffer, size, length);
             size += 4;
-            System.arraycopy(v.getBytesUnsafe(), 0, buffer, size, length); // the value's bytes from 0 (Binary.fromConstantByteArray: the array itself)
+            java.nio.ByteBuffer bytes = v.toByteBuffer(); // a view of a byte-array-backed Binary (whole array or slice): no copy
+            if (bytes.hasArray()) {
+                System.arraycopy(bytes.array(), bytes.arrayOffset() + bytes.position(), buffer, size, length);
+            } else {
+                bytes.get(buffer, size, length);
+            }
             size += length;
         }
 
