@@ -10,10 +10,13 @@
 # with 20 ms. Everything (server, proxy, qdisc) is torn down by a trap.
 # Baselines are measured in the same run, alternating with meshkit's runs; across the network the
 # user's baseline is whole processes: `mariadb --batch --quick` to a file, then DuckDB comparing that
-# file with the candidate (and the client alone for reference). Wall time is the measure; CPU time is
-# shown beside it. Prints Markdown and writes it to bench/results/differ-<date>.md (differ-<date>-2.md
-# and so on when that file exists). The network part alone (`bench/differ.sh 0 0 3`) takes about
-# 10 minutes on the idle machine.
+# file with the candidate (and the client alone for reference), against `meshkit diff --source` run
+# from the distribution as a user runs it (cli/target/meshkit/bin/meshkit, built here when missing or
+# stale, with its launcher's JVM options and class-data archive, kept in bench/work/meshkit-cache).
+# Wall time is the measure; CPU time is shown beside it. Prints Markdown and writes it to
+# bench/results/differ-<date>.md (differ-<date>-2.md and so on when that file exists).
+# `bench/differ.sh 10000000 0 3 1000000` took 3.4 minutes idle with its data in place (session 8) and
+# 9.7 minutes under load 14-19 from an empty bench/work/ (every table generated again, session 9).
 #
 #   bench/differ.sh [WAREHOUSE_ROWS=10000000] [MYSQL_ROWS=1000000] [RUNS=3] [NETWORK_ROWS=1000000]
 #
@@ -51,6 +54,12 @@ load_mid=$(load_average)
 net_table=""
 net_steps=""
 if [ "$net_rows" != 0 ]; then
+  # `meshkit diff` runs from the distribution as a user runs it: bin/meshkit with its JVM options and a
+  # class-data archive (written by the warm-up run into a cache of the benchmark's own)
+  "$root/meshkit" --version >/dev/null
+  meshkit_cmd="$root/cli/target/meshkit/bin/meshkit"
+  export MESHKIT_CACHE_DIR="$work/meshkit-cache"
+  rm -rf "$MESHKIT_CACHE_DIR"
   net_port=3317
   proxy_port=3318
   netdir="$work/mysql-net"
@@ -99,7 +108,7 @@ if [ "$net_rows" != 0 ]; then
     sleep 1
     net_table+=$(java -Xmx2g -cp "$cp" io.meshkit.differ.DifferBenchmark network "$work" "$net_rows" \
       "jdbc:mysql://127.0.0.1:$proxy_port/meshkit_bench?user=root" "jdbc:mysql://127.0.0.1:$net_port/mysql?user=root" \
-      "$server_pid" "$runs" "$label" 2>"$work/differ-net.log")$'\n'
+      "$server_pid" "$runs" "$label" "$meshkit_cmd" 2>"$work/differ-net.log")$'\n'
     net_steps+="- $(grep '^STEPS' "$work/differ-net.log" | sed 's/^STEPS //')"$'\n'
     kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=""
   done

@@ -85,7 +85,7 @@ class BadInputTest {
         Path hostile = write("hostile.odcs.yaml", tracks.replace("domain: music", "domain: 'x\"; DROP TABLE music.tracks; --'"));
         CliRun h = CliRun.of("contract", "validate", hostile.toString());
         assertThat(h.exitCode()).isEqualTo(2);
-        assertThat(h.out() + h.err()).contains("hostile.odcs.yaml:").contains("is not a portable name");
+        assertThat(h.out() + h.err()).contains("hostile.odcs.yaml:").contains("is not a safe name");
 
         Path settings = write("meshkit.yaml", "warehouse: " + uri() + "\nmonitor:\n  retry: {attempts: -1}\n");
         assertOneLine(CliRun.of("monitor", "check", "--config", settings.toString()), 2, "retry.attempts", "must be 1..100");

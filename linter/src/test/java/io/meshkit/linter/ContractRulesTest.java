@@ -103,7 +103,7 @@ class ContractRulesTest {
     @Test
     void aContractWithErrorsIsStillLinted() {
         LintReport r = lint(with("- name: ms_played\n        logicalType: integer\n        physicalType: BIGINT",
-                "- name: msPlayed\n        logicalType: integer\n        physicalType: BIGINTT"));
+                "- name: msPlayed\n        physicalType: BIGINTT"));
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder(Rules.CONTRACT_INVALID,
                 Rules.NAMING_CASE);
     }

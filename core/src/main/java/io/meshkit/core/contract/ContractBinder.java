@@ -78,11 +78,18 @@ final class ContractBinder {
         String kind = string(m, "kind");
         String domain = string(m, "domain");
         // as DatasetTables reads it: trimmed, lower case, '-' as '_'; blank means the namespace main
-        if (domain != null && !domain.isBlank()
-                && !Identifiers.isPortable(domain.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'))) {
-            // the domain names namespaces (<domain>, <domain>_staging, <domain>_candidates): one identifier rule
-            error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name: letters, digits and"
-                    + " underscores, not starting with a digit (it names the namespaces " + "<domain>, <domain>_staging, <domain>_candidates)");
+        if (domain != null && !domain.isBlank()) {
+            String why = unsafe(domain);
+            if (why != null) {
+                // a hostile name (quotes, semicolons, control characters) is refused like any other name
+                error(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a safe name: " + why);
+            } else if (!Identifiers.isPortable(domain.trim().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+                // the standard allows any text; only the tables found by convention need it as a namespace, and
+                // DatasetTables refuses it there (exit 2): the contract stays readable for lint, show and convert
+                warning(m.get("domain"), "domain " + Identifiers.describe(domain) + " is not a portable name (letters,"
+                        + " digits and underscores, not starting with a digit): tools cannot name the namespaces <domain>,"
+                        + " <domain>_staging and <domain>_candidates after it; pass --table, --staging and --candidate");
+            }
         }
         Contract contract = new Contract(orPlaceholder(string(m, "apiVersion")), orPlaceholder(kind),
                 orPlaceholder(string(m, "id")), string(m, "name"), orPlaceholder(string(m, "version")),
@@ -401,7 +408,8 @@ final class ContractBinder {
             List<DataType.Field> fields = new ArrayList<>();
             for (Column n : nested) {
                 String field = n.physicalName() != null ? n.physicalName() : n.name();
-                if (field != null && !field.equals(PLACEHOLDER)
+                // a blank name is an error of its own (checkName): it names no field
+                if (field != null && !field.isEmpty() && !field.equals(PLACEHOLDER)
                         && fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(field))) {
                     fields.add(new DataType.Field(field, n.physicalType()));
                 }
@@ -516,17 +524,23 @@ final class ContractBinder {
             return t;
         }
         String problem = r.problem().orElse("unknown physical type");
-        if (r.knownName()) {
-            error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
-            return null;
-        }
-        if (r.suggestion().isPresent()) {
+        // a misspelt or malformed type (varchr, MAP<STRING>) where the logicalType or nested properties say the type:
+        // a warning, read by them; with nothing to go by the column's type is unknown, and that is an error
+        String fallback = declared != null ? "it is read by its logicalType " + declared.odcsName() + " as "
+                + defaultType(declared) : nestedGiven ? "it is read from its nested properties" : null;
+        boolean misspelt = r.knownName();
+        if (!misspelt && r.suggestion().isPresent()) {
             DataType suggested = DataType.parse(r.suggestion().get()).orElse(null);
-            boolean fits = declared == null || suggested == null || compatible(declared, suggested);
-            if (fits) {
+            misspelt = declared == null || suggested == null || compatible(declared, suggested);
+        }
+        if (misspelt) {
+            if (fallback != null) {
+                warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem + "; "
+                        + fallback);
+            } else {
                 error(at, "physicalType " + Identifiers.describe(text) + " of " + label + ": " + problem);
-                return null;
             }
+            return null;
         }
         if (declared != null || nestedGiven) {
             warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows"
@@ -534,8 +548,10 @@ final class ContractBinder {
                             + defaultType(declared) : ": it is read from its nested properties"));
             return null;
         }
-        error(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows,"
-                + " and the property has no logicalType to go by: " + problem);
+        // the standard allows any physical type (GEOGRAPHY, VARIANT, an Avro record): a warning, not a refusal
+        warning(at, "physicalType " + Identifiers.describe(text) + " of " + label + " is not a type meshkit knows,"
+                + " and the property has no logicalType to go by (" + problem + "): it is read as a string ("
+                + DataType.VARCHAR + "); add a logicalType");
         return null;
     }
 
@@ -750,8 +766,9 @@ final class ContractBinder {
             BigDecimal lower = number(l.items().get(0));
             BigDecimal upper = number(l.items().get(1));
             if (lower.compareTo(upper) > 0) {
-                error(node, key + " of " + label + " has its lower bound " + lower.toPlainString()
-                        + " above its upper bound " + upper.toPlainString());
+                // the standard says "smallest number first" in prose only: kept in the contract, not checked
+                warning(node, key + " of " + label + " has its lower bound " + Threshold.plain(lower)
+                        + " above its upper bound " + Threshold.plain(upper) + ": the rule is kept, not checked");
                 return null;
             }
             return Optional.of(new Threshold(op, lower, upper));

@@ -85,9 +85,12 @@ public final class ContractWriter {
      * {@code invalidValues}) with {@code validValues}/{@code missingValues} under {@code arguments}, and a library or
      * sql rule without a threshold gets its implied {@code mustBe: 0} ({@code mustBeGreaterThan: 0} for
      * {@code rowCount}); fields v3.1.0 does not allow where they were move under that node's
-     * {@code customProperties}, or are dropped where it has none (each in the notes).
+     * {@code customProperties}, or are dropped where it has none; a custom property without a name is dropped and
+     * one without a value gets {@code value: null}; a team member with neither username nor name moves under
+     * {@code team.customProperties} (each in the notes).
      *
-     * @throws MeshkitException (exit 2) for a target meshkit cannot write
+     * @throws MeshkitException (exit 2) for a target meshkit cannot write, or a server that lacks a field v3.1.0
+     *     requires of its type (v3.0.0's {@code staging_dir} of an athena server is renamed {@code stagingDir})
      */
     public static Conversion convert(Contract c, String targetVersion) {
         requireNonNull(c, "c is null");
@@ -101,16 +104,18 @@ public final class ContractWriter {
         }
         List<String> notes = new ArrayList<>();
         Map<String, Object> doc = copy(c.document());
-        new ToV31(notes).convert(doc);
+        new ToV31(c.id(), notes).convert(doc);
         return new Conversion(yaml(doc), notes);
     }
 
     // ---------------------------------------------------------------- v3.0 to v3.1
 
     private static final class ToV31 {
+        private final String id;
         private final List<String> notes;
 
-        ToV31(List<String> notes) {
+        ToV31(String id, List<String> notes) {
+            this.id = id;
             this.notes = notes;
         }
 
@@ -133,18 +138,50 @@ public final class ContractWriter {
                                     + "' is used");
                         }
                         unknownToCustom(mm, Place.TEAM_MEMBER, "team member " + i);
+                        customItems(mm.get("customProperties"));
                     }
+                }
+                // a member with neither username nor name cannot be a v3.1.0 member: kept beside the members
+                List<Object> kept = new ArrayList<>();
+                List<Object> anonymous = new ArrayList<>();
+                i = 0;
+                for (Object m : members) {
+                    i++;
+                    if (m instanceof Map<?, ?> member && !member.containsKey("username")) {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("property", "teamMember");
+                        entry.put("value", m);
+                        anonymous.add(entry);
+                        notes.add("team member " + i + " has neither username nor name, which v3.1.0 requires: moved"
+                                + " under team.customProperties");
+                    } else {
+                        kept.add(m);
+                    }
+                }
+                if (!anonymous.isEmpty()) {
+                    Map<String, Object> t = cast(team);
+                    t.put("members", kept);
+                    List<Object> custom = t.get("customProperties") instanceof List<?> l ? new ArrayList<>(l)
+                            : new ArrayList<>();
+                    custom.addAll(anonymous);
+                    t.put("customProperties", custom);
                 }
             }
             each(doc.get("schema"), o -> {
                 unknownToCustom(o, Place.SCHEMA_OBJECT, "schema object " + o.get("name"));
+                authoritative(o);
+                customItems(o.get("customProperties"));
                 properties(o.get("properties"));
                 quality(o.get("quality"), "schema object " + o.get("name"));
             });
             each(doc.get("slaProperties"), p -> dropUnknown(p, Place.SLA, "SLA property " + p.get("property")));
             each(doc.get("servers"), s -> {
+                missingServerFields(s);
                 serverToCustom(s);
-                each(s.get("roles"), r -> unknownToCustom(r, Place.ROLE, "role " + r.get("role")));
+                each(s.get("roles"), r -> {
+                    unknownToCustom(r, Place.ROLE, "role " + r.get("role"));
+                    customItems(r.get("customProperties"));
+                });
                 customItems(s.get("customProperties"));
             });
             each(doc.get("roles"), r -> {
@@ -180,6 +217,16 @@ public final class ContractWriter {
                 }
                 if (p.get("logicalTypeOptions") instanceof Map<?, ?> o) {
                     options(cast(o));
+                }
+                // v3.1.0 allows nested properties only under an object, items only under an array
+                Object logical = p.get("logicalType");
+                if (logical != null && !"object".equals(logical) && p.containsKey("properties")) {
+                    moveToCustom(p, List.of("properties"), label, " belongs to a v3.1.0 property of logicalType object,"
+                            + " not " + logical);
+                }
+                if (logical != null && !"array".equals(logical) && p.containsKey("items")) {
+                    moveToCustom(p, List.of("items"), label, " belongs to a v3.1.0 property of logicalType array,"
+                            + " not " + logical);
                 }
                 unknownToCustom(p, Place.PROPERTY, label);
                 authoritative(p);
@@ -230,8 +277,6 @@ public final class ContractWriter {
                     Optional<QualityMetric> m = QualityMetric.fromOdcs(name);
                     if (m.isPresent()) {
                         rename(r, "rule", "metric", m.get().odcsName());
-                    } else {
-                        notes.add(label + ": library rule '" + name + "' has no v3.1.0 metric; it stays as 'rule'");
                     }
                 }
                 for (String v30 : List.of("validValues", "missingValues")) {
@@ -244,42 +289,83 @@ public final class ContractWriter {
                 }
                 rename(r, "mustBeGreaterThanOrEqualTo", "mustBeGreaterOrEqualTo", null);
                 rename(r, "mustBeLessThanOrEqualTo", "mustBeLessOrEqualTo", null);
+                String form = form31(r, type, library, label);
                 List<String> ops = r.keySet().stream().filter(k -> k.startsWith("must")).toList();
-                boolean checked = library || "sql".equals(type) || (type == null && r.containsKey("query"));
+                boolean checked = form.equals("library") || form.equals("sql");
                 if (checked && ops.isEmpty()) {
                     boolean rows = r.get("metric") instanceof String m && QualityMetric.fromOdcs(m)
                             .filter(QualityMetric.ROW_COUNT::equals).isPresent();
                     r.put(rows ? "mustBeGreaterThan" : "mustBe", 0);
                     notes.add(label + ": v3.1.0 names a threshold: the implied " + (rows ? "mustBeGreaterThan" : "mustBe")
                             + ": 0 is written");
-                } else if (ops.size() > 1) {
+                } else if (checked && ops.size() > 1) {
                     for (String extra : ops.subList(1, ops.size())) {
                         r.remove(extra);
                         notes.add(label + ": only one threshold is allowed; " + extra + " is dropped (" + ops.get(0)
                                 + " counts)");
                     }
                 }
-                unknownToCustom(r, Place.QUALITY, label);
+                // what the rule's v3.1.0 form does not allow (a threshold on a text rule, a rule name on an sql
+                // rule) moves under its customProperties
+                Set<String> allowed = OdcsSchemas.qualityFields(API_VERSION, form);
+                moveToCustom(r, r.keySet().stream().filter(k -> !allowed.contains(k)).toList(), label,
+                        " is not a field of a v3.1.0 " + form + " rule");
                 authoritative(r);
                 customItems(r.get("customProperties"));
             });
         }
 
-        /** Fields v3.1.0 does not allow here move under the node's customProperties. */
-        private void unknownToCustom(Map<String, Object> node, Place place, String label) {
-            List<String> unknown = node.keySet().stream().filter(k -> !known31(place, k)).toList();
-            if (unknown.isEmpty()) {
+        /**
+         * The v3.1.0 form of a rule: its type, or the one its fields imply (written out: v3.1.0 reads a rule without
+         * type and metric as text). A library rule without a v3.1.0 metric and a custom rule without engine and
+         * implementation become text rules, their fields kept under customProperties.
+         */
+        private String form31(Map<String, Object> r, String type, boolean library, String label) {
+            String form = type != null ? type : library ? "library" : r.containsKey("query") ? "sql"
+                    : r.containsKey("engine") || r.containsKey("implementation") ? "custom" : "text";
+            boolean complete = switch (form) {
+                case "library" -> r.get("metric") instanceof String m && QualityMetric.fromOdcs(m).isPresent()
+                        && m.equals(QualityMetric.fromOdcs(m).get().odcsName());
+                case "sql" -> r.containsKey("query");
+                case "custom" -> r.containsKey("engine") && r.containsKey("implementation");
+                default -> true;
+            };
+            if (!complete) {
+                notes.add(label + ": a " + form + " rule needs " + switch (form) {
+                    case "library" -> "a metric v3.1.0 names (" + r.getOrDefault("rule", r.get("metric")) + " is none)";
+                    case "sql" -> "a query";
+                    default -> "an engine and an implementation";
+                } + " in v3.1.0: it is written as a text rule");
+                form = "text";
+            }
+            if (!form.equals(type) && !(form.equals("library") && type == null) && !form.equals("text")) {
+                r.put("type", form);
+                notes.add(label + ": type: " + form + " is written (v3.1.0 does not infer it)");
+            } else if (form.equals("text") && type != null && !type.equals("text")) {
+                r.put("type", "text");
+            }
+            return form;
+        }
+
+        private void moveToCustom(Map<String, Object> node, List<String> keys, String label, String why) {
+            if (keys.isEmpty()) {
                 return;
             }
             List<Object> custom = node.get("customProperties") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-            for (String k : unknown) {
+            for (String k : keys) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("property", k);
                 entry.put("value", node.remove(k));
                 custom.add(entry);
-                notes.add(label + ": '" + k + "' is not a v3.1.0 field there: moved under customProperties");
+                notes.add(label + ": '" + k + "'" + why + ": moved under customProperties");
             }
             node.put("customProperties", custom);
+        }
+
+        /** Fields v3.1.0 does not allow here move under the node's customProperties. */
+        private void unknownToCustom(Map<String, Object> node, Place place, String label) {
+            moveToCustom(node, node.keySet().stream().filter(k -> !known31(place, k)).toList(), label,
+                    " is not a v3.1.0 field there");
         }
 
         /** v3.1.0 allows each server type its own fields (read from its schema: a bigquery server has no host). */
@@ -291,20 +377,11 @@ public final class ContractWriter {
                 unknownToCustom(server, Place.SERVER, "server " + server.get("server"));
                 return;
             }
-            List<String> unknown = server.keySet().stream().filter(k -> !allowed.get().contains(k)).toList();
-            if (!unknown.isEmpty()) {
-                List<Object> custom = server.get("customProperties") instanceof List<?> l ? new ArrayList<>(l)
-                        : new ArrayList<>();
-                for (String k : unknown) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("property", k);
-                    entry.put("value", server.remove(k));
-                    custom.add(entry);
-                    notes.add("server " + server.get("server") + ": '" + k + "' is not a field of a " + type
-                            + " server in v3.1.0: moved under customProperties");
-                }
-                server.put("customProperties", custom);
-            }
+            moveToCustom(server, server.keySet().stream().filter(k -> !allowed.get().contains(k)).toList(),
+                    "server " + server.get("server"), " is not a field of a " + type + " server in v3.1.0");
+            // v3.0.x typed a duckdb server's schema as a number, v3.1.0 as text: the same value, written as text
+            server.replaceAll((k, v) -> v instanceof Number number && OdcsSchemas.serverFieldIsText(API_VERSION,
+                    (String) type, k) ? number.toString() : v);
         }
 
         private void dropUnknown(Map<String, Object> node, Place place, String label) {
@@ -315,8 +392,53 @@ public final class ContractWriter {
             }
         }
 
+        /** v3.1.0 requires a custom property's name and value, which v3.0 left optional. */
         private void customItems(Object list) {
-            each(list, p -> dropUnknown(p, Place.CUSTOM_PROPERTY, "custom property " + p.get("property")));
+            if (!(list instanceof List<?> l)) {
+                return;
+            }
+            List<Object> items = cast(l);
+            for (int i = items.size() - 1; i >= 0; i--) {
+                if (items.get(i) instanceof Map<?, ?> m && !(m.get("property") instanceof String)) {
+                    items.remove(i);
+                    notes.add("custom property " + (i + 1) + " has no property name, which v3.1.0 requires: dropped");
+                }
+            }
+            each(items, p -> {
+                dropUnknown(p, Place.CUSTOM_PROPERTY, "custom property " + p.get("property"));
+                if (!p.containsKey("value")) {
+                    p.put("value", null);
+                    notes.add("custom property " + p.get("property") + " has no value, which v3.1.0 requires: value:"
+                            + " null is written");
+                }
+            });
+        }
+
+        /**
+         * A field v3.1.0 requires of a server's type: renamed from its v3.0 snake_case spelling, or the conversion is
+         * refused (meshkit does not invent a location).
+         */
+        private void missingServerFields(Map<String, Object> server) {
+            if (!(server.get("type") instanceof String type)) {
+                return;
+            }
+            for (String field : OdcsSchemas.serverRequired(API_VERSION, type)) {
+                // v3.0.0 and v3.0.1 require an athena server's staging_dir while naming the field stagingDir
+                String snake = field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+                if (!server.containsKey(field) && !snake.equals(field) && server.get(snake) instanceof String) {
+                    rename(server, snake, field, null);
+                    notes.add("server " + server.get("server") + ": " + snake + " is written " + field + ", as v3.1.0"
+                            + " names it");
+                }
+            }
+            List<String> missing = OdcsSchemas.serverRequired(API_VERSION, type).stream()
+                    .filter(f -> !server.containsKey(f)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot convert contract " + id + " to "
+                        + API_VERSION + ": its " + type + " server " + server.get("server") + " has no "
+                        + String.join(", ", missing) + ", which " + API_VERSION + " requires: add "
+                        + (missing.size() == 1 ? "it" : "them") + " first");
+            }
         }
 
         private void authoritative(Map<String, Object> node) {
@@ -355,6 +477,11 @@ public final class ContractWriter {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Map<?, ?> m) {
         return (Map<String, Object>) m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> cast(List<?> l) {
+        return (List<Object>) l;
     }
 
     /** A mutable deep copy. */
@@ -413,9 +540,13 @@ public final class ContractWriter {
         } else if (v instanceof BigInteger n) {
             g.writeNumber(n);
         } else if (v instanceof BigDecimal n) {
-            // YAML 1.1 floats need a dot: 1.0E+5 keeps its form, 1E-7 is written 0.0000001
+            // YAML 1.1 floats need a dot: 1.5E+5 keeps its form, 1E-7 is written 0.0000001, and an exponent too
+            // large to write out (1E+999999999) gets a dot instead
             String s = n.toString();
-            g.writeNumber(s.indexOf('E') >= 0 && s.indexOf('.') < 0 ? n.toPlainString() : s);
+            if (s.indexOf('E') >= 0 && s.indexOf('.') < 0) {
+                s = Math.abs((long) n.scale()) <= 100 ? n.toPlainString() : s.replaceFirst("E", ".0E");
+            }
+            g.writeNumber(s);
         } else if (v instanceof Number n) {
             g.writeNumber(n.toString());
         } else {

@@ -2,6 +2,7 @@ package io.meshkit.core.contract;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.identifier.Identifiers;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import java.util.Locale;
@@ -28,13 +29,18 @@ public record DatasetTables(TableId production, TableId staging, TableId candida
         requireNonNull(candidate, "candidate is null");
     }
 
-    /** The conventional tables of one dataset of a contract. */
+    /**
+     * The conventional tables of one dataset of a contract.
+     *
+     * @throws io.meshkit.core.error.MeshkitException (exit 2) when the contract's domain is not a portable name
+     */
     public static DatasetTables of(Contract contract, Dataset dataset) {
         requireNonNull(contract, "contract is null");
         requireNonNull(dataset, "dataset is null");
         String domain = contract.domain() == null || contract.domain().isBlank()
                 ? DEFAULT_NAMESPACE
-                : contract.domain().trim().toLowerCase(Locale.ROOT).replace('-', '_');
+                : Identifiers.requirePortable("the domain of contract " + contract.id() + " as a namespace",
+                        contract.domain().trim().toLowerCase(Locale.ROOT).replace('-', '_'));
         String table = dataset.tableName();
         return new DatasetTables(
                 TableId.of(domain, table),

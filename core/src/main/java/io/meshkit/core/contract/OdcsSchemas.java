@@ -92,6 +92,64 @@ final class OdcsSchemas {
         return Optional.ofNullable(byType.get(type));
     }
 
+    /** The fields a server of {@code type} must have in {@code version}, as its schema says; empty for an unknown type. */
+    static Set<String> serverRequired(String version, String type) {
+        JsonNode schema = schema(version).getSchemaNode();
+        Set<String> required = new HashSet<>();
+        for (JsonNode branch : schema.at("/$defs/Server").path("allOf")) {
+            String ref = branch.at("/then/$ref").asText("");
+            if (type.equals(branch.at("/if/properties/type/const").asText(null)) && ref.startsWith("#/")) {
+                schema.at(ref.substring(1)).path("required").forEach(r -> required.add(r.asText()));
+            }
+        }
+        return Set.copyOf(required);
+    }
+
+    /** Whether the schema of {@code version} types field {@code field} of a server of {@code type} as text. */
+    static boolean serverFieldIsText(String version, String type, String field) {
+        JsonNode schema = schema(version).getSchemaNode();
+        for (JsonNode branch : schema.at("/$defs/Server").path("allOf")) {
+            String ref = branch.at("/then/$ref").asText("");
+            if (type.equals(branch.at("/if/properties/type/const").asText(null)) && ref.startsWith("#/")) {
+                return "string".equals(schema.at(ref.substring(1)).path("properties").path(field).path("type").asText());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fields a quality rule of a type ({@code text}, {@code library}, {@code sql}, {@code custom}) may have in
+     * {@code version}: those of every rule, those of its type, and the thresholds where its type takes one.
+     */
+    static Set<String> qualityFields(String version, String type) {
+        JsonNode schema = schema(version).getSchemaNode();
+        JsonNode quality = schema.at("/$defs/DataQuality");
+        Set<String> fields = new HashSet<>();
+        quality.path("properties").fieldNames().forEachRemaining(fields::add);
+        for (JsonNode branch : quality.path("allOf")) {
+            String ref = branch.at("/then/$ref").asText("");
+            JsonNode condition = branch.path("if");
+            boolean mine = type.equals(condition.at("/properties/type/const").asText(null));
+            for (JsonNode alternative : condition.path("anyOf")) {
+                mine |= type.equals(alternative.at("/properties/type/const").asText(null));
+            }
+            if (mine && ref.startsWith("#/")) {
+                collectFields(schema, schema.at(ref.substring(1)), fields);
+            }
+        }
+        return Set.copyOf(fields);
+    }
+
+    private static void collectFields(JsonNode root, JsonNode node, Set<String> fields) {
+        node.path("properties").fieldNames().forEachRemaining(fields::add);
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode sub : node.path(combinator)) {
+                String ref = sub.path("$ref").asText("");
+                collectFields(root, ref.startsWith("#/") ? root.at(ref.substring(1)) : sub, fields);
+            }
+        }
+    }
+
     /** The document as a Jackson tree, for the validator (and for JSON output). */
     static JsonNode toJson(Node node) {
         if (node instanceof MapNode m) {

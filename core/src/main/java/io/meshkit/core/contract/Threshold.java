@@ -93,8 +93,13 @@ public record Threshold(Operator operator, BigDecimal value, BigDecimal upper) {
 
     /** The condition in words, e.g. {@code must be less than 5} or {@code must be between 1 and 10}. */
     public String describe() {
-        String s = operator.words + " " + value.toPlainString();
-        return operator.isRange() ? s + " and " + upper.toPlainString() : s;
+        String s = operator.words + " " + plain(value);
+        return operator.isRange() ? s + " and " + plain(upper) : s;
+    }
+
+    /** A number without exponent where that is short ({@code 1e999999999} stays in exponent form, not a GB of zeros). */
+    static String plain(BigDecimal n) {
+        return Math.abs((long) n.scale()) <= 100 ? n.toPlainString() : n.toString();
     }
 
     @Override

@@ -172,7 +172,16 @@ final class YamlTree {
             if (text == null || offset < 0 || offset >= text.length()) {
                 return true;
             }
-            char c = text.charAt((int) offset);
+            int index;
+            try { // SnakeYAML counts code points, not chars: after an emoji the two differ (only empty scalars get here)
+                index = text.offsetByCodePoints(0, (int) offset);
+            } catch (IndexOutOfBoundsException e) {
+                return true;
+            }
+            if (index >= text.length()) {
+                return true;
+            }
+            char c = text.charAt(index);
             return c == '"' || c == '\'';
         }
 
@@ -234,7 +243,11 @@ final class YamlTree {
                     String text = parser.getText();
                     Object value;
                     try {
-                        value = new BigDecimal(text.replace("_", ""));
+                        BigDecimal d = new BigDecimal(text.replace("_", ""));
+                        // read a float in the form the writer gives back, so that write -> read is the same value
+                        // and a float stays a float: 1e5 as 100000.0, 1e999 as 1.0E+999 (not written out)
+                        value = d.scale() < 1 && d.scale() >= -100 ? d.setScale(1)
+                                : d.scale() < -100 && d.precision() == 1 ? d.setScale(d.scale() + 1) : d;
                     } catch (NumberFormatException e) {
                         value = text; // .inf, .nan: keep as written
                     }

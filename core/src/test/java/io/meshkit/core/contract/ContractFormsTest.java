@@ -136,8 +136,8 @@ class ContractFormsTest {
                 "c.odcs.yaml:14:19: error: property name 'x; DROP TABLE t' is not a safe name: it contains a semicolon (;)",
                 "c.odcs.yaml:20:31: error: physicalType 'integr' of property 'width' of property 'screen' of property"
                         + " 'device' of dataset 't': unknown physical type 'integr': did you mean INTEGER?",
-                "c.odcs.yaml:25:25: error: physicalType 'VARCHR' of items of property 'tags' of dataset 't': unknown"
-                        + " physical type 'varchr': did you mean VARCHAR?",
+                "c.odcs.yaml:25:25: warning: physicalType 'VARCHR' of items of property 'tags' of dataset 't': unknown"
+                        + " physical type 'varchr': did you mean VARCHAR?; it is read by its logicalType string as VARCHAR",
                 "c.odcs.yaml:27:23: error: physicalType 'STRUCT<page STRING, depth INTT>' of property 'ctx' of dataset"
                         + " 't': unknown physical type 'intt': did you mean INT?");
     }

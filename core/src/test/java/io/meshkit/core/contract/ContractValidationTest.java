@@ -484,8 +484,8 @@ class ContractValidationTest {
                         + " no arguments.validValues: it cannot be checked",
                 "c.odcs.yaml:18:21: warning: mustBe of quality rule of property 'genre' of dataset 'tracks' is a"
                         + " string: meshkit compares numbers, so the rule is kept in the contract but not checked",
-                "c.odcs.yaml:20:28: error: mustBeBetween of quality rule of property 'genre' of dataset 'tracks' has its"
-                        + " lower bound 5 above its upper bound 1",
+                "c.odcs.yaml:20:28: warning: mustBeBetween of quality rule of property 'genre' of dataset 'tracks' has"
+                        + " its lower bound 5 above its upper bound 1: the rule is kept, not checked",
                 "c.odcs.yaml:21:13: error: quality rule 4 of property 'genre' of schema object 'tracks' has more than"
                         + " one threshold (mustBe, mustBeLessThan): keep one",
                 "c.odcs.yaml:24:13: error: quality rule 5 of property 'genre' of schema object 'tracks' needs a"

@@ -147,8 +147,10 @@ public final class CrossDatabaseDiffer implements Differ {
 
         DiffResult execute(long start) {
             stepStart = start;
-            List<ColumnInfo> pCols = p.describe();
-            List<ColumnInfo> cCols = c.describe();
+            // both sides at once: connecting to the source overlaps the warehouse's first query
+            Both<List<ColumnInfo>> described = both(p::describe, c::describe);
+            List<ColumnInfo> pCols = described.production();
+            List<ColumnInfo> cCols = described.candidate();
             TableInfo pInfo = new TableInfo(request.production(), pCols, 0, OptionalLong.empty(), Optional.empty());
             TableInfo cInfo = new TableInfo(request.candidate(), cCols, 0, OptionalLong.empty(), Optional.empty());
             List<CanonicalText.Column> pKey = new ArrayList<>();
