@@ -73,6 +73,20 @@ class BadInputTest {
         assertThat(golden.out() + golden.err()).contains("bomb.test.yaml:").doesNotContain("Exception", "Internal error");
     }
 
+    /** A dry run reads the contracts the run would read: a missing or broken one is exit 2, not a plan and exit 0. */
+    @Test
+    void aDryRunStopsAtAContractTheRunCouldNotRead() throws Exception {
+        write("broken.odcs.yaml", "apiVersion: v3.1.0\nkind: DataContract\nid: [unclosed\n");
+        Path pipeline = write("pipeline.yaml", "name: p\nsteps:\n  - id: scd-a\n    kind: scd\n    contract: missing.odcs.yaml\n");
+        assertOneLine(CliRun.of("run", pipeline.toString(), "--warehouse", uri(), "--date", "2024-01-02", "--dry-run"), 2,
+                "Cannot read contract " + tmp.resolve("missing.odcs.yaml"));
+        Path broken = write("pipeline2.yaml", "name: p\nsteps:\n  - id: scd-b\n    kind: scd\n    contract: broken.odcs.yaml\n");
+        CliRun run = CliRun.of("run", broken.toString(), "--warehouse", uri(), "--date", "2024-01-02", "--dry-run");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("broken.odcs.yaml:4:1: error: invalid YAML").doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).doesNotContain("Plan for pipeline");
+    }
+
     @Test
     void contractsSettingsAndOptionsOutOfRangeAreExitTwo() throws Exception {
         String tracks = Files.readString(MUSIC.resolve("contracts/tracks.odcs.yaml"));

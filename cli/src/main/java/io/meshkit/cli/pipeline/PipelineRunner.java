@@ -162,6 +162,7 @@ public final class PipelineRunner {
     /** Prints the plan (each step's commands, built from its typed request) and changes nothing. */
     public int dryRun(boolean resume) {
         List<Unit> units = plan();
+        readContracts();
         Set<String> done = Set.of();
         if (resume || fresh) {
             try (Warehouse w = open()) {
@@ -192,6 +193,20 @@ public final class PipelineRunner {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Reads every contract an enabled step names, as the run would, so a dry run stops with exit 2 at a missing or
+     * broken contract's file:line:col instead of printing a plan that cannot run.
+     */
+    private void readContracts() {
+        for (Pipeline.Step s : pipeline.steps()) {
+            if (enabled(s)) {
+                for (String c : s.strings("contract")) {
+                    files.findContracts(files.path(c)).forEach(files::contract);
+                }
+            }
+        }
     }
 
     /** Runs the pipeline and prints the report; returns the exit code. */

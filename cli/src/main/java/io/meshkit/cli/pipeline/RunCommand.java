@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dates", paramLabel = "FROM..TO", description = "Run the dated steps for each day from FROM to TO (both included).")
     String range;
 
-    @Option(names = "--dry-run", description = "Print the plan (every step as the command a user could run by hand) and change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan (every step as the command a user could run by hand) and change nothing; the steps' contracts are read and checked.")
     boolean dryRun;
 
     @Option(names = "--resume", description = "Skip the steps that succeeded for the same run key (pipeline and dates) and redo from the failed one.")
