@@ -35,13 +35,10 @@ import java.util.stream.Stream;
  * over: for each dataset of the contracts its steps name, its production, staging, candidate, rejected, work,
  * version and sampled tables, its rows in the run log ({@code meshkit_meta}: runs, publications, applied
  * snapshots, leases, alerts), and the files its {@code ingest} steps landed for it in the landing zone
- * ({@code --landing} in the step's args, else {@code .meshkit/landing}; a local directory or {@code file:} URI).
+ * ({@code --landing} in the step's args, else {@link PipelineFiles#landing()}; a local directory or {@code file:} URI).
  * Other datasets are left alone.
  */
 final class FreshStart {
-    /** Where {@code meshkit ingest snapshot} lands files unless told otherwise. */
-    static final String DEFAULT_LANDING = ".meshkit/landing";
-
     private final Pipeline pipeline;
     private final PipelineFiles files;
 
@@ -93,7 +90,7 @@ final class FreshStart {
     /** The local landing zone of an ingest step, if it has one. */
     private Optional<Path> landing(Pipeline.Step s) {
         List<String> args = s.strings("args");
-        String root = DEFAULT_LANDING;
+        String root = files.landing();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--landing") && i + 1 < args.size()) {

@@ -314,6 +314,13 @@ public final class PipelineGoldenTests implements GoldenTestReader {
         public int run(String warehouseUri, PrintWriter log) {
             return new PipelineRunner(pipeline, warehouseUri, Map.of(), dates, env::get, log).run(false);
         }
+
+        /** Lands in the test's own directory what the steps would land in the project's {@code .meshkit/landing}. */
+        @Override
+        public int run(String warehouseUri, Path workDir, PrintWriter log) {
+            return new PipelineRunner(pipeline, warehouseUri, Map.of(), dates, env::get, log)
+                    .withLanding(workDir.resolve("landing").toString()).run(false);
+        }
     }
 
     /** A mistake in a test file, at a line and column. */

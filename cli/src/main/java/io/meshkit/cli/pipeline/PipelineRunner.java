@@ -105,6 +105,12 @@ public final class PipelineRunner {
         return this;
     }
 
+    /** Lands in {@code root} what the steps land when their args name no landing zone (a golden test's own directory). */
+    public PipelineRunner withLanding(String root) {
+        files.withLanding(root);
+        return this;
+    }
+
     /** Whether the run starts the pipeline's datasets over first ({@code --fresh}, see {@link #fresh(boolean)}). */
     public PipelineRunner withFresh(boolean start) {
         this.fresh = start;

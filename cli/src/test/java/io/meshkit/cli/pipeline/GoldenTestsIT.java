@@ -13,7 +13,10 @@ import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,11 +70,28 @@ class GoldenTestsIT {
         Files.writeString(f, text.replace(from, to));
     }
 
+    /** Every file under the working directory's landing zone, with its time of last change. */
+    private static Map<Path, FileTime> landed() throws IOException {
+        Path landing = Path.of(".meshkit/landing");
+        Map<Path, FileTime> files = new TreeMap<>();
+        if (Files.isDirectory(landing)) {
+            try (Stream<Path> all = Files.walk(landing)) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    files.put(p, Files.getLastModifiedTime(p));
+                }
+            }
+        }
+        return files;
+    }
+
     @Test
     void theExampleDomainsTestsPassAndSaySoInJUnitXml() throws Exception {
         Path junit = tmp.resolve("reports/golden.xml");
+        Map<Path, FileTime> before = landed();
         CliRun r = run("test", EXAMPLE.toString(), "--junit", junit.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        // the tests land their fixtures in their own directory, not in the project's .meshkit/landing
+        assertThat(landed()).isEqualTo(before);
         assertThat(r.out()).containsPattern("(?m)^PASS royalties \\(\\d+\\.\\d s\\)$")
                 .containsPattern("(?m)^PASS tracks_title_change \\(\\d+\\.\\d s\\)$")
                 .contains("2 tests: 2 passed");

@@ -36,8 +36,10 @@ final class GoldenRunner {
     TestResult run(GoldenTest test) {
         long t0 = System.nanoTime();
         Path dir;
+        Path work;
         try {
             dir = Files.createTempDirectory("meshkit-test-");
+            work = Files.createDirectories(dir.resolve("work"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for golden test " + test.name(), e);
         }
@@ -54,7 +56,7 @@ final class GoldenRunner {
                     }
                 }
             }
-            int exit = test.run().run(uri, new PrintWriter(log, true));
+            int exit = test.run().run(uri, work, new PrintWriter(log, true));
             if (exit != 0) {
                 return TestResult.failed(test, millis(t0), "the pipeline failed (exit " + exit + ")" + failedStep(log.toString()),
                         indent(log.toString().strip()), log.toString(), kept);

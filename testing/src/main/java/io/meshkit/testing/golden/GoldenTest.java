@@ -44,6 +44,19 @@ public record GoldenTest(Path file, String name, String description, Run run, Li
          * @return its exit code: 0 ok, else the code of meshkit's exit codes
          */
         int run(String warehouseUri, PrintWriter log);
+
+        /**
+         * Runs with a directory of the test's own for whatever else the run writes (a landing zone, say), removed
+         * with the test's warehouse; by default {@link #run(String, PrintWriter)}.
+         *
+         * @param warehouseUri the test's warehouse
+         * @param workDir an empty directory of this test
+         * @param log where the run prints what it does
+         * @return its exit code: 0 ok, else the code of meshkit's exit codes
+         */
+        default int run(String warehouseUri, java.nio.file.Path workDir, PrintWriter log) {
+            return run(warehouseUri, log);
+        }
     }
 
     /**

@@ -48,7 +48,7 @@ public final class IngestStep implements PipelineStep {
             Settings settings = settings(context.files().expand(s.string("source").orElseThrow()),
                     Optional.ofNullable(context.files().env(Secrets.MYSQL_PASSWORD_VARIABLE)),
                     s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(),
-                    s.options().expanded(s.kind(), context.files()::expand));
+                    s.options().expanded(s.kind(), context.files()::expand), context.files().landing());
             StepOutcome o = run(context.warehouse(), context.runLog(), context.clock(), settings);
             return new StepOutcome(o.exitCode(), o.rows(), o.message(), o.exitCode() == 0 ? "" : shown, false);
         } catch (RuntimeException e) {
@@ -72,14 +72,15 @@ public final class IngestStep implements PipelineStep {
     record Settings(SnapshotRequest request, String landing, boolean allowDuplicateKeys) {}
 
     /** The request of a step for a date, from its {@code args:} (read and checked with the file, {@code ${VAR}} expanded). */
-    static Settings settings(String source, Optional<String> password, List<Contract> contracts, LocalDate date, StepOptions args) {
+    static Settings settings(String source, Optional<String> password, List<Contract> contracts, LocalDate date, StepOptions args,
+            String defaultLanding) {
         SnapshotOptions options = new SnapshotOptions(date, args.integer("--threads").orElse(2), args.integer("--chunk-rows").orElse(250_000),
                 Duration.ofSeconds(args.integer("--lock-wait-timeout").orElse(10)),
                 args.text("--on-lock-timeout").map(v -> LockFallback.valueOf(v.toUpperCase(Locale.ROOT))).orElse(LockFallback.FAIL),
                 args.has("--allow-additive"), args.zone("--source-time-zone").orElse(ZoneOffset.UTC), args.has("--force"),
                 args.has("--allow-breaking"));
         return new Settings(new SnapshotRequest(source, password, List.of(), contracts, args.text("--staging"), options),
-                args.text("--landing").orElse(LoadSnapshotStep.LANDING), args.has("--allow-duplicate-keys"));
+                args.text("--landing").orElse(defaultLanding), args.has("--allow-duplicate-keys"));
     }
 
     /** Runs the snapshot on an open warehouse, recording in {@code runLog}; returns the rows staged and the step's line. */

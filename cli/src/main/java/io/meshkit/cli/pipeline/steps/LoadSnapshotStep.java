@@ -24,9 +24,6 @@ import java.util.stream.Collectors;
  * {@code args:} take {@code --allow-breaking} and {@code --allow-duplicate-keys}.
  */
 public final class LoadSnapshotStep implements PipelineStep {
-    /** The landing zone of the manifests, as {@code meshkit ingest files} and the ingest step default to. */
-    static final String LANDING = ".meshkit/landing";
-
     @Override
     public List<String> plan(Unit unit, StepContext context) {
         Pipeline.Step s = unit.step();
@@ -43,7 +40,7 @@ public final class LoadSnapshotStep implements PipelineStep {
         try {
             FilesRequest request = request(context.files().path(s.string("snapshots").orElseThrow()),
                     s.strings("contract").stream().map(context::contract).toList(), unit.date().orElseThrow(), s.options());
-            try (LandingZone landing = LandingZones.open(LANDING)) {
+            try (LandingZone landing = LandingZones.open(context.files().landing())) {
                 results = IngestComponent.over(context.warehouse(), context.runLog(), landing, context.clock()).files(request, Progress.none());
             }
         } catch (RuntimeException e) {

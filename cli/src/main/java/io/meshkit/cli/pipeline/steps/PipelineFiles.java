@@ -25,11 +25,29 @@ public final class PipelineFiles {
     private final ContractReader reader = ContractReader.create();
     private final Map<Path, Contract> contracts = new HashMap<>();
     private int reads;
+    private String landing = DEFAULT_LANDING;
+
+    /** The landing zone of ingest and load-snapshot steps whose args name none, as {@code meshkit ingest} defaults to. */
+    public static final String DEFAULT_LANDING = ".meshkit/landing";
 
     /** The files of a pipeline, reading environment variables through {@code env}. */
     public PipelineFiles(Pipeline pipeline, Function<String, String> env) {
         this.pipeline = pipeline;
         this.env = env;
+    }
+
+    /**
+     * The landing zone of the steps whose args name none: {@link #DEFAULT_LANDING} in the working directory, or the one
+     * a golden test gives its run, so that tests leave the project's landing zone alone.
+     */
+    public String landing() {
+        return landing;
+    }
+
+    /** Lands what the steps land in {@code root} (a directory or URI) unless a step's args name another. */
+    public PipelineFiles withLanding(String root) {
+        this.landing = java.util.Objects.requireNonNull(root, "root is null");
+        return this;
     }
 
     /** The pipeline. */

@@ -37,7 +37,8 @@ class IngestStepTest {
     }
 
     private static IngestStep.Settings settings(String... args) {
-        return IngestStep.settings(URL, Optional.empty(), List.of(tracks()), DATE, StepOptions.parse(StepKind.INGEST, List.of(args)));
+        return IngestStep.settings(URL, Optional.empty(), List.of(tracks()), DATE, StepOptions.parse(StepKind.INGEST, List.of(args)),
+                PipelineFiles.DEFAULT_LANDING);
     }
 
     @Test
@@ -59,7 +60,7 @@ class IngestStepTest {
         assertThat(defaults.allowDuplicateKeys()).isFalse();
         assertThat(defaults.request().options().threads()).isEqualTo(2);
         assertThat(defaults.request().options().onLockTimeout()).isEqualTo(LockFallback.FAIL);
-        assertThat(defaults.landing()).isEqualTo(LoadSnapshotStep.LANDING);
+        assertThat(defaults.landing()).isEqualTo(PipelineFiles.DEFAULT_LANDING);
     }
 
     @Test
