@@ -1,0 +1,54 @@
+package io.meshkit.cli.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshkit.cli.CliRun;
+import io.meshkit.cli.TestingPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tools' commands by hand on a PostgreSQL warehouse, as a new user runs them (the pipeline and the
+ * templates have their own ITs): what runs on DuckDB runs here with the same answer, or is refused on one
+ * line. Skipped without a server unless {@code -Dmeshkit.requirePostgres=true}.
+ */
+class ToolsOnPostgresTest {
+    private static TestingPostgres.Database db;
+
+    @BeforeAll
+    static void database() {
+        db = TestingPostgres.createDatabase();
+        CliRun made = CliRun.of("query", "--warehouse", db.uri(),
+                "CREATE SCHEMA web; CREATE TABLE web.events AS SELECT g AS event_id, g % 10 AS user_id,"
+                        + " CASE WHEN g % 3 = 0 THEN 'NL' ELSE 'DE' END AS country FROM generate_series(1, 200) g");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        CliRun prepared = CliRun.of("sample", "prepare", "--warehouse", db.uri(), "--from", "web.events", "--key", "user_id",
+                "--table", "web_sampled.events");
+        assertThat(prepared.exitCode()).as(prepared.err()).isZero();
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void sampledSqlWithoutAnAliasRuns() {
+        CliRun run = CliRun.of("sample", "sql", "--warehouse", db.uri(), "--table", "web_sampled.events", "--rate", "100%",
+                "--format", "csv", "SELECT country, count(*) AS n FROM {sample} GROUP BY country ORDER BY country");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("DE,134", "NL,66");
+    }
+
+    @Test
+    void sampledSqlKeepsTheUsersAliasesAndNamesTheOthersAfterTheirTable() {
+        CliRun run = CliRun.of("sample", "sql", "--warehouse", db.uri(), "--table", "web_sampled.events", "--rate", "100%",
+                "--format", "csv", "SELECT count(*) AS n FROM {sample} a JOIN {sample:web_sampled.events} AS b ON a.event_id = b.event_id"
+                        + " WHERE a.user_id IN (SELECT events.user_id FROM {sample})");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("n" + System.lineSeparator() + "200");
+    }
+}
