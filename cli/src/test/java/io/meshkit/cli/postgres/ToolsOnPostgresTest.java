@@ -51,4 +51,19 @@ class ToolsOnPostgresTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("n" + System.lineSeparator() + "200");
     }
+
+    @Test
+    void diffExamplesShowATimestampKeyAsOnDuckDb() {
+        CliRun made = CliRun.of("query", "--warehouse", db.uri(), "CREATE SCHEMA dim; CREATE SCHEMA dim_candidates;"
+                + " CREATE TABLE dim.c AS SELECT 1 AS id, TIMESTAMP '2026-12-01 00:00:00' AS valid_from, 'GB' AS country"
+                + " UNION ALL SELECT 2, TIMESTAMP '2026-12-01 00:00:00', 'US';"
+                + " CREATE TABLE dim_candidates.c AS SELECT 1 AS id, TIMESTAMP '2026-12-01 00:00:00' AS valid_from, 'IE' AS country"
+                + " UNION ALL SELECT 3, TIMESTAMP '2026-12-02 00:00:00', 'NL'");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        CliRun run = CliRun.of("diff", "--warehouse", db.uri(), "--production", "dim.c", "--candidate", "dim_candidates.c",
+                "--key", "id,valid_from", "--progress", "off");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  country at (id=1, valid_from=2026-12-01 00:00:00): GB -> IE",
+                "  added (id=3, valid_from=2026-12-02 00:00:00)", "  removed (id=2, valid_from=2026-12-01 00:00:00)");
+    }
 }
