@@ -120,6 +120,17 @@ class BadInputTest {
         assertOneLine(CliRun.of("query", "SELECT 1", "--config", badLineage.toString()), 2, "lineage.transport must be one of");
     }
 
+    /** A mistyped required option is named as unknown, with the one meant, not reported as the meant one missing. */
+    @Test
+    void aMistypedRequiredOptionIsUnknownWithASuggestion() {
+        CliRun r = CliRun.of("publish", "promote", "--contarct", MUSIC.resolve("contracts/tracks.odcs.yaml").toString(), "--warehouse", uri());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly("error: Unknown options: '--contarct', '"
+                + MUSIC.resolve("contracts/tracks.odcs.yaml") + "'", "Possible solutions: --contract, --config",
+                "Try 'meshkit publish promote --help' for more information.");
+        assertThat(CliRun.of("publish", "promote", "--warehouse", uri()).err()).startsWith("error: Missing required option: '--contract=FILE'");
+    }
+
     /** A policy the publisher's api refuses is exit 2 with its own line, not an internal error. */
     @Test
     void anIllegalPublishPolicyIsExitTwo() {

@@ -61,8 +61,13 @@ class LintCliTest {
 
         write("contracts/broken.odcs.yaml", "apiVersion: v3.1.0\nkind: [\n");
         CliRun broken = run();
-        assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.out()).contains("contracts/broken.odcs.yaml:").contains("error contract-invalid");
+        // broken YAML is bad input, one line at file:line:column, as contract validate says it; no report
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.out()).isEmpty();
+        assertThat(broken.err()).matches("contracts/broken\\.odcs\\.yaml:3:1: error: invalid YAML: [^\\n]*\\n");
+        write("contracts/broken.odcs.yaml", "just words\n");
+        assertThat(run().err()).isEqualTo("contracts/broken.odcs.yaml:1:1: error: a contract must be a mapping of ODCS fields, not a string\n");
+        Files.delete(dir.resolve("contracts/broken.odcs.yaml"));
 
         CliRun missing = run("nope");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -63,6 +63,17 @@ class PublishCliTest {
         assertThat(err).isEmpty();
     }
 
+    /** An error run shows where it stopped, never that it finished: the error line follows. */
+    @Test
+    void anErrorRunNeverSaysFinished() {
+        assertThat(run("validate", "--progress", "lines")).isEqualTo(2);
+        assertThat(err.lines().toList()).hasSize(3).satisfies(l -> {
+            assertThat(l.get(0)).isEqualTo("publish validate: validating shop.events");
+            assertThat(l.get(1)).matches("publish validate: validating shop.events failed after [0-9.]+ s");
+            assertThat(l.get(2)).isEqualTo("error: Cannot validate table shop_candidates.events: it does not exist");
+        });
+    }
+
     @Test
     void aFailedValidationExitsOneAndPromotesNothing() {
         run("backfill", "--query", QUERY);

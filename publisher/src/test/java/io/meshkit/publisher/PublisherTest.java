@@ -122,6 +122,27 @@ class PublisherTest {
         assertThat(publisher.history(target)).hasSize(1);
     }
 
+    /**
+     * A declared rename keeps every value, so the rows' checksum is the same: the new shape is still a new
+     * version (production must have the new column name), not "unchanged" with the candidate dropped.
+     */
+    @Test
+    void aRenamedColumnWithTheSameValuesIsPromoted() throws Exception {
+        publisher.backfill(target, rows(20, 1), Fixtures.policy(), Mode.RUN);
+        String renamed = java.nio.file.Files.readString(Fixtures.contractFile()).replace("version: 2.1.0", "version: 3.0.0")
+                .replace("      - name: kind\n", "      - name: category\n        customProperties:\n"
+                        + "          - {property: meshkit.renamedFrom, value: kind}\n");
+        var contract = io.meshkit.core.contract.ContractReader.create().parse("events.odcs.yaml", renamed).orThrow();
+        PublishTarget v3 = PublishTarget.of(contract, contract.datasets().get(0));
+        PublishResult r = publisher.backfill(v3, new StageSource.Query("SELECT range AS event_id, 'kind-' || (range % 7) || '-g1' AS category,"
+                + " CAST(range AS DOUBLE) AS amount FROM range(20)"), Fixtures.policy(), Mode.RUN);
+
+        assertThat(r.outcome()).isEqualTo(PublishOutcome.PROMOTED);
+        assertThat(r.version()).hasValue(2);
+        assertThat(w.describe(TableId.of("shop", "events")).orElseThrow().columns()).extracting(c -> c.name().name())
+                .containsExactly("event_id", "category", "amount");
+    }
+
     @Test
     void aFailingCandidateIsNeverPromotedAndStaysForInspection() {
         publisher.backfill(target, rows(10, 1), Fixtures.policy(), Mode.RUN);

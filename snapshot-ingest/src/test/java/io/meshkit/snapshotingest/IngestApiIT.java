@@ -63,6 +63,8 @@ class IngestApiIT {
                 "INSERT INTO customers VALUES (1, 'Ada King', 'retail', 3), (2, 'Grace Hopper', 'business', NULL), "
                         + "(3, 'Alan, \"the\" Turing', NULL, 7)",
                 "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40), territory VARCHAR(20))",
+                "CREATE TABLE members (id INT PRIMARY KEY, name VARCHAR(40))",
+                "INSERT INTO members VALUES (1, 'north'), (2, 'south')",
                 "INSERT INTO accounts VALUES (1, 'north', 'GB'), (2, 'south', 'US')");
     }
 
@@ -168,9 +170,54 @@ class IngestApiIT {
                 .hasMessageContaining("give the contract");
         assertThatThrownBy(() -> new FilesRequest(dir, List.of(contract), null, false, false)).isInstanceOf(MeshkitException.class)
                 .hasMessageContaining("never guessed");
+        // a contract without schema objects (ODCS allows one) names no table: refused, not an empty success
+        Contract noSchema = ContractReader.create().parse("roles.odcs.yaml",
+                "apiVersion: v3.1.0\nkind: DataContract\nid: urn:test:roles\nversion: 1.0.0\nstatus: active\n").orThrow();
+        assertThatThrownBy(() -> SnapshotRequest.of(db.jdbcUrl(), noSchema, options(d, false)))
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessage("Cannot snapshot contract urn:test:roles: it has no schema objects, and ingest snapshots a table per schema object");
+        assertThatThrownBy(() -> FilesRequest.of(dir, noSchema, d)).isInstanceOf(MeshkitException.class)
+                .hasMessage("Cannot ingest files of contract urn:test:roles: it has no schema objects, and ingest stages a table per schema object");
         // the password never shows
         assertThat(new SnapshotRequest(db.jdbcUrl(), Optional.of("s3cret-pw"), List.of("a"), List.of(), Optional.empty(), options(d, false))
                 .toString()).doesNotContain("s3cret-pw");
+    }
+
+    /**
+     * The same date again after the table and its contract gained a column (a user who changed both and reruns
+     * today's pipeline): the landed snapshot was taken before the column existed, so it is staged from its files
+     * with the column NULL and a warning, not refused by the warehouse; {@code --force} lands the table as it is now.
+     */
+    @Test
+    void aSnapshotLandedBeforeAColumnWasAddedStagesItAsNull() throws Exception {
+        String name = """
+                - name: name
+                  logicalType: string
+                  physicalType: VARCHAR
+                """;
+        Contract v1 = contract("members", "1.0.0", name);
+        Contract v11 = contract("members", "1.1.0", name + """
+                - name: email
+                  logicalType: string
+                  physicalType: VARCHAR
+                """);
+        LocalDate day = LocalDate.parse("2026-12-01");
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("added.duckdb")); LandingZone landing = LandingZones.open(dir.resolve("added").toString())) {
+            SnapshotIngest ingest = IngestComponent.over(w, WarehouseRunLog.of(w), landing, Clock.systemUTC());
+            ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v1, options(day, false)), Progress.none());
+            db.execute("ALTER TABLE members ADD COLUMN email VARCHAR(80)", "UPDATE members SET email = CONCAT('m', id, '@example.com')");
+
+            List<TableResult> again = ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v11, options(day, false)), Progress.none());
+            assertThat(again.get(0).alreadyComplete()).isTrue();
+            assertThat(again.get(0).stagedRows()).isEqualTo(2);
+            assertThat(again.get(0).warnings()).contains("snapshot shop.members/snapshot_date=2026-12-01 was landed without column email:"
+                    + " staged as NULL (--force lands the table as it is now)");
+            assertThat(count(w, "SELECT COUNT(*) FROM shop_staging.members WHERE email IS NULL")).isEqualTo(2);
+
+            SnapshotOptions force = new SnapshotOptions(day, 2, 250_000, Duration.ofSeconds(10), LockFallback.FAIL, false, ZoneOffset.UTC, true, false);
+            ingest.snapshot(SnapshotRequest.of(db.jdbcUrl(), v11, force), Progress.none());
+            assertThat(count(w, "SELECT COUNT(*) FROM shop_staging.members WHERE email LIKE 'm%@example.com'")).isEqualTo(2);
+        }
     }
 
     @Test

@@ -1314,6 +1314,49 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(log.run(first.runId())).contains(done);
     }
 
+    /**
+     * A dataset is one key in the run log however a tool spells its table ({@code ns.Tracks} and
+     * {@code ns.tracks} are one dataset), and rows an older meshkit wrote in the table's own case are
+     * migrated on first use, so their history stays with the dataset.
+     */
+    @Test
+    public void runLogKeysDatasetsInLowerCaseAndMigratesOlderRows() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
+        var first = new io.meshkit.core.runlog.WarehouseRunLog(warehouse(), clock);
+        first.initialise();
+        String key = uniqueDataset("tracks");
+        String mixed = namespace.name() + ".Tracks";
+        // as scd-builder wrote it before: the production table as the contract spells it
+        warehouse().execute(sql().sql("INSERT INTO ").table(io.meshkit.core.runlog.WarehouseRunLog.RUNS)
+                .sql(" (run_id, tool, dataset, started_at, ended_at, status, message) VALUES (")
+                .binds(List.of("older-run", "scd", mixed, LocalDateTime.of(2026, 11, 22, 10, 0), LocalDateTime.of(2026, 11, 22, 10, 1),
+                        "FAILED", "candidate failed 1 SCD2 check(s)")).sql(")").build());
+        warehouse().execute(sql().sql("DELETE FROM ").table(io.meshkit.core.runlog.MetaSchema.VERSIONS)
+                .sql(" WHERE component = ").bind("run_log").build());
+
+        io.meshkit.core.runlog.RunLog log = new io.meshkit.core.runlog.WarehouseRunLog(warehouse(), clock);
+        var scd = log.startRun("scd", mixed);
+        assertThat(scd.dataset()).isEqualTo(key);
+        log.finishRun(scd.runId(), io.meshkit.core.runlog.RunOutcome.succeeded(12));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        var publish = log.startRun("publish", key);
+        log.finishRun(publish.runId(), io.meshkit.core.runlog.RunOutcome.succeeded(12));
+
+        assertThat(log.runs(key, 10)).extracting(io.meshkit.core.runlog.RunRecord::runId)
+                .containsExactly(publish.runId(), scd.runId(), "older-run");
+        assertThat(log.runs(mixed, 10)).extracting(io.meshkit.core.runlog.RunRecord::runId)
+                .containsExactly(publish.runId(), scd.runId(), "older-run");
+        List<String> seen = new ArrayList<>();
+        log.forEachDatasetActivity(Instant.EPOCH, 10, a -> {
+            if (a.dataset().toLowerCase(java.util.Locale.ROOT).startsWith(namespace.name() + ".")) {
+                seen.add(a.dataset() + " " + a.runCount());
+            }
+        });
+        assertThat(seen).containsExactly(key + " 3");
+        var lease = log.acquireLease(mixed, "publish by alice", java.time.Duration.ofMinutes(10));
+        assertThat(log.currentLease(key)).contains(lease);
+    }
+
     /** Publications are recorded and listed newest first. */
     @Test
     public void runLogRecordsPublications() {

@@ -9,6 +9,7 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.DatasetKey;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
@@ -67,7 +68,7 @@ final class FreshStart {
                     Contract contract = files.contract(file);
                     for (Dataset ds : contract.datasets()) {
                         DatasetTables t = DatasetTables.of(contract, ds);
-                        datasets.add(t.production().toString());
+                        datasets.add(DatasetKey.of(t.production()));
                         exact.addAll(List.of(t.production(), t.staging(), t.candidate(),
                                 t.candidate().withName(t.candidate().name() + "_rejected"),
                                 TableId.of(t.production().namespace().name() + "_sampled", t.production().name())));
@@ -149,7 +150,8 @@ final class FreshStart {
             if (info.isEmpty() || info.get().column(ColumnName.of("dataset")).isEmpty()) {
                 continue;
             }
-            SqlBuilder where = w.dialect().sql().sql(" WHERE ").id(ColumnName.of("dataset")).sql(" IN (");
+            // LOWER: rows an older meshkit wrote in the table's own case, before the run log migrates them
+            SqlBuilder where = w.dialect().sql().sql(" WHERE LOWER(").id(ColumnName.of("dataset")).sql(") IN (");
             where.join(List.copyOf(datasets), d -> where.bind(d));
             Sql cond = where.sql(")").build();
             long n;

@@ -16,6 +16,7 @@ import io.meshkit.core.lineage.LineageDataset;
 import io.meshkit.core.lineage.LineageEmitter;
 import io.meshkit.core.lineage.LineageRunLog;
 import io.meshkit.core.progress.Progress;
+import io.meshkit.core.runlog.DatasetKey;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
@@ -247,6 +248,9 @@ public final class PipelineRunner {
                 report.skipped();
                 continue;
             }
+            if (u.step().kind() == StepKind.MONITOR) {
+                recordRecovery(log, runId, u.key());
+            }
             if (context.coveredByRestate().contains(u.key())) {
                 out.println("  done " + u.key() + " (replayed by the restatement above)");
                 recordUnit(log, state, runKey, runId, u, new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(),
@@ -277,10 +281,34 @@ public final class PipelineRunner {
                 }
                 report.failed(u.key(), outcome.message(), outcome.command());
                 exit = outcome.exitCode();
-                break;
+                return exit;
             }
         }
+        recordRecovery(log, runId, null);
         return exit;
+    }
+
+    /**
+     * The pipeline's own dataset ({@code pipeline:NAME}) holds the runs of steps without one dataset (several
+     * contracts, the monitor) and the failures of steps whose dataset could not be known (a contract that could not
+     * be read). Once a run gets past such a failure, the pipeline has recovered: that success is recorded there
+     * before a monitor step looks and at the end, or the monitor would call the pipeline failing until a step
+     * happened to be recorded under its name again.
+     */
+    private void recordRecovery(WarehouseRunLog log, String runId, String beforeStep) {
+        String key = pipelineKey();
+        Optional<RunRecord> finished = log.runs(key, 10).stream().filter(r -> r.status() != RunStatus.RUNNING).findFirst();
+        if (finished.isEmpty() || finished.get().status() != RunStatus.FAILED) {
+            return;
+        }
+        RunRecord r = log.startRun("pipeline", key);
+        log.finishRun(r.runId(), new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(),
+                Optional.of("pipeline run " + runId + ": every step " + (beforeStep == null ? "" : "before " + beforeStep + " ")
+                        + "succeeded after the failure of run " + finished.get().runId())));
+    }
+
+    private String pipelineKey() {
+        return DatasetKey.of("pipeline:" + pipeline.name());
     }
 
     private void recordUnit(WarehouseRunLog log, PipelineState state, String runKey, String runId, Unit u, RunOutcome outcome, String message) {
@@ -371,10 +399,10 @@ public final class PipelineRunner {
         if (contracts.size() == 1 && step.kind() != StepKind.MONITOR) {
             Contract c = quietly(() -> files.contract(contracts.get(0)));
             if (c != null && c.datasets().size() == 1) {
-                return DatasetTables.of(c, c.datasets().get(0)).production().toString();
+                return DatasetKey.of(DatasetTables.of(c, c.datasets().get(0)).production());
             }
         }
-        return "pipeline:" + pipeline.name();
+        return pipelineKey();
     }
 
     private boolean enabled(Pipeline.Step s) {

@@ -88,8 +88,9 @@ public final class PipelineState {
         if (warehouse.describe(applied).isEmpty()) {
             return Optional.empty();
         }
-        try (ResultRows rows = warehouse.query(d.sql().sql("SELECT MAX(applied_through) FROM ").table(applied).sql(" WHERE dataset = ")
-                .bind(dataset).build())) {
+        // LOWER: rows an older scd-builder wrote in the table's own case, before scd-builder migrates them
+        try (ResultRows rows = warehouse.query(d.sql().sql("SELECT MAX(applied_through) FROM ").table(applied).sql(" WHERE LOWER(dataset) = ")
+                .bind(io.meshkit.core.runlog.DatasetKey.of(dataset)).build())) {
             for (Row r : rows) {
                 Object v = r.get(0);
                 if (v instanceof LocalDateTime t) {

@@ -139,8 +139,14 @@ public final class CliSupport {
         return out.toString();
     }
 
-    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
-        CommandLine cmd = ex.getCommandLine();
+    private static int handleParameterException(CommandLine.ParameterException original, String[] args) {
+        CommandLine cmd = original.getCommandLine();
+        CommandLine.ParameterException ex = original;
+        if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+            // a mistyped required option (--contarct) is unknown, and that is what to say, with the suggestion,
+            // rather than that the option it meant is missing
+            ex = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+        }
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage();
         if (ex.getCause() instanceof MeshkitException m) {

@@ -61,7 +61,7 @@ public final class LineageRunLog implements RunLog, LineageReporting {
     @Override
     public RunRecord startRun(String tool, String dataset) {
         RunRecord run = delegate.startRun(tool, dataset);
-        open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + dataset, List.of(),
+        open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + run.dataset(), List.of(),
                 List.of(datasetOf(dataset))));
         return run;
     }
@@ -72,7 +72,7 @@ public final class LineageRunLog implements RunLog, LineageReporting {
             return startRun(tool, dataset);
         }
         RunRecord run = delegate.startRun(tool, dataset, datasets);
-        open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + dataset,
+        open.put(run.runId(), Lineage.start(emitter, config, clock, run.runId(), tool + "." + run.dataset(),
                 datasets.inputs().stream().map(this::datasetOf).toList(),
                 datasets.outputs().stream().map(this::datasetOf).toList()));
         return run;

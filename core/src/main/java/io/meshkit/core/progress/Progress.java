@@ -1,6 +1,7 @@
 package io.meshkit.core.progress;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The progress of long work (a snapshot, a restatement, a backfill, a cross-database diff), shown
@@ -25,6 +26,30 @@ public interface Progress extends AutoCloseable {
     /** Ends the progress: a bar is cleared, a final line printed. */
     @Override
     void close();
+
+    /**
+     * Says the work failed: {@link #close()} then says so ({@code failed after 0.4 s}) and never that
+     * the work finished or how long it took to be done; the error itself is the command's to print.
+     */
+    default void failed() {}
+
+    /**
+     * Runs {@code work} with this progress and closes it; when the work throws, the progress is
+     * marked {@link #failed()} first, so an error run never reads as finished. Use it instead of
+     * try-with-resources, which cannot tell.
+     */
+    default <T> T run(Function<? super Progress, T> work) {
+        T result;
+        try {
+            result = work.apply(this);
+        } catch (RuntimeException | Error e) {
+            failed();
+            close();
+            throw e;
+        }
+        close();
+        return result;
+    }
 
     /** Progress that shows nothing: for API callers and tests. */
     static Progress none() {

@@ -42,6 +42,7 @@ public final class ProgressReporter implements Progress {
     private final long started;
 
     private volatile boolean closed;
+    private volatile boolean failed;
     private String phase;
     private long total = UNKNOWN;
     private String unit = "";
@@ -124,6 +125,11 @@ public final class ProgressReporter implements Progress {
     }
 
     @Override
+    public void failed() {
+        failed = true;
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
@@ -132,6 +138,9 @@ public final class ProgressReporter implements Progress {
         ticker.interrupt();
         if (style == Style.BAR) {
             err.print("\r" + " ".repeat(drawn) + "\r");
+        } else if (phase != null && failed) {
+            // the command prints the error next: no "finished", no "done"
+            err.println(label + ": " + phase + " failed after " + seconds(nanos.getAsLong() - phaseStarted));
         } else if (phase != null) {
             err.println(line(true));
             err.println(label + ": done in " + seconds(nanos.getAsLong() - started));

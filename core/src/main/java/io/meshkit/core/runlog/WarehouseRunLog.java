@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * The run log kept in the warehouse itself, in namespace {@code meshkit_meta}: tables {@code runs},
  * {@code publications} and {@code leases}, created on first use. Plain SQL over the {@link Warehouse}
- * SPI, so every warehouse has it and users can query it.
+ * SPI, so every warehouse has it and users can query it. Every dataset name it is given is recorded
+ * and looked up in {@link DatasetKey}'s form (lower case), whichever tool or user gives it.
  *
  * <p>Leases need no unique constraint (BigQuery has none): a taker inserts its row only when no
  * live lease exists, then reads the dataset's live rows back, and holds the lease only if its row
@@ -69,7 +70,11 @@ public final class WarehouseRunLog implements RunLog {
         return new WarehouseRunLog(warehouse, Clock.systemUTC());
     }
 
-    /** Creates the namespace and tables if they do not exist. Called on first use. */
+    /**
+     * Creates the namespace and tables if they do not exist, and brings a run log written by an older
+     * meshkit up to date ({@link MetaSchema}: its dataset names into {@link DatasetKey}'s form). Called
+     * on first use.
+     */
     public synchronized void initialise() {
         if (initialised) {
             return;
@@ -96,6 +101,10 @@ public final class WarehouseRunLog implements RunLog {
         warehouse.execute(dialect.createTableIfNotExists(LEASE_EVENTS, List.of(
                 col("dataset", DataType.VARCHAR, false), col("event_at", DataType.TIMESTAMP, false), col("event", DataType.VARCHAR, false),
                 col("holder", DataType.VARCHAR, false), col("actor", DataType.VARCHAR, false), col("message", DataType.VARCHAR, false))));
+        MetaSchema.migrate(warehouse, clock, "run_log", List.of(new MetaSchema.Migration(1,
+                "dataset names in lower case (DatasetKey): scd-builder and ingest recorded the production table as the contract spells it",
+                List.of(DatasetKey.canonicalise(dialect, RUNS), DatasetKey.canonicalise(dialect, PUBLICATIONS),
+                        DatasetKey.canonicalise(dialect, LEASES), DatasetKey.canonicalise(dialect, LEASE_EVENTS)))));
         initialised = true;
     }
 
@@ -106,8 +115,9 @@ public final class WarehouseRunLog implements RunLog {
     }
 
     @Override
-    public RunRecord startRun(String tool, String dataset) {
+    public RunRecord startRun(String tool, String name) {
         ensure();
+        String dataset = DatasetKey.of(name);
         closeKilledRuns(dataset);
         RunRecord run = new RunRecord(UUID.randomUUID().toString(), tool, dataset, now(), Optional.empty(), RunStatus.RUNNING,
                 OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
@@ -179,7 +189,7 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public List<RunRecord> runs(String dataset, int limit) {
         ensure();
-        return list(selectRuns().sql(" WHERE dataset = ").bind(dataset)
+        return list(selectRuns().sql(" WHERE dataset = ").bind(DatasetKey.of(dataset))
                 .sql(" ORDER BY started_at DESC, run_id DESC LIMIT ").bind(limit).build(), WarehouseRunLog::toRun);
     }
 
@@ -199,7 +209,7 @@ public final class WarehouseRunLog implements RunLog {
         ensure();
         warehouse.execute(dialect.sql().sql("INSERT INTO ").table(PUBLICATIONS)
                 .sql(" (dataset, version, contract_version, table_namespace, table_name, row_count, checksum, published_at, published_by, run_id) VALUES (")
-                .binds(List.of(p.dataset(), p.version(), p.contractVersion(), p.table().namespace().name(), p.table().name(),
+                .binds(List.of(DatasetKey.of(p.dataset()), p.version(), p.contractVersion(), p.table().namespace().name(), p.table().name(),
                         p.rows(), p.checksum(), utc(p.publishedAt()), p.publishedBy(), p.runId()))
                 .sql(")").build());
     }
@@ -209,7 +219,7 @@ public final class WarehouseRunLog implements RunLog {
         ensure();
         return list(dialect.sql().sql("SELECT dataset, version, contract_version, table_namespace, table_name, row_count, checksum, "
                         + "published_at, published_by, run_id FROM ").table(PUBLICATIONS)
-                .sql(" WHERE dataset = ").bind(dataset).sql(" ORDER BY published_at DESC, version DESC LIMIT ").bind(limit).build(),
+                .sql(" WHERE dataset = ").bind(DatasetKey.of(dataset)).sql(" ORDER BY published_at DESC, version DESC LIMIT ").bind(limit).build(),
                 r -> new Publication(r.getString("dataset"), r.getLong("version"), r.getString("contract_version"),
                         TableId.of(r.getString("table_namespace"), r.getString("table_name")), r.getLong("row_count"),
                         r.getString("checksum"), instant(r.get("published_at")), r.getString("published_by"), r.getString("run_id")));
@@ -311,8 +321,9 @@ public final class WarehouseRunLog implements RunLog {
     }
 
     @Override
-    public Lease acquireLease(String dataset, String holder, Duration ttl) {
+    public Lease acquireLease(String name, String holder, Duration ttl) {
         ensure();
+        String dataset = DatasetKey.of(name);
         Optional<String> tookOver = takeOverDeadHolder(dataset, holder);
         for (int attempt = 1; ; attempt++) {
             Instant now = now();
@@ -371,7 +382,7 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public Optional<Lease> currentLease(String dataset) {
         ensure();
-        return liveLeases(dataset, now()).stream().findFirst();
+        return liveLeases(DatasetKey.of(dataset), now()).stream().findFirst();
     }
 
     /** A live lease whose holder's process on this host is gone is released at once, and that is recorded. */
@@ -388,8 +399,9 @@ public final class WarehouseRunLog implements RunLog {
     }
 
     @Override
-    public Optional<Lease> unlock(String dataset, boolean force, String by) {
+    public Optional<Lease> unlock(String name, boolean force, String by) {
         ensure();
+        String dataset = DatasetKey.of(name);
         Optional<Lease> held = liveLeases(dataset, now()).stream().findFirst();
         if (held.isEmpty()) {
             return Optional.empty();
@@ -411,7 +423,8 @@ public final class WarehouseRunLog implements RunLog {
     @Override
     public List<String> leaseHistory(String dataset, int limit) {
         ensure();
-        return list(dialect.sql().sql("SELECT event_at, event, actor, message FROM ").table(LEASE_EVENTS).sql(" WHERE dataset = ").bind(dataset)
+        return list(dialect.sql().sql("SELECT event_at, event, actor, message FROM ").table(LEASE_EVENTS).sql(" WHERE dataset = ")
+                .bind(DatasetKey.of(dataset))
                 .sql(" ORDER BY event_at DESC").build(),
                 r -> instant(r.get("event_at")) + "  " + r.getString("event") + " by " + r.getString("actor") + ": " + r.getString("message"))
                 .stream().limit(limit).toList();

@@ -44,6 +44,29 @@ class ProgressReporterTest {
         assertThat(s.toString()).doesNotContain("\n").endsWith("\r");
     }
 
+    /** An error run never says finished or done: the error line the command prints comes next. */
+    @Test
+    void workThatThrowsSaysFailedNotFinished() {
+        StringWriter s = new StringWriter();
+        Progress p = ProgressReporter.start("publish validate", new PrintWriter(s, true), Style.LINES);
+        RuntimeException thrown = new IllegalStateException("Cannot validate table x.y: it does not exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.run(shown -> {
+            shown.phase("validating music.tracks", Progress.UNKNOWN, "steps");
+            throw thrown;
+        })).isSameAs(thrown);
+        assertThat(s.toString().lines().toList()).hasSize(2).satisfies(l -> {
+            assertThat(l.get(0)).isEqualTo("publish validate: validating music.tracks");
+            assertThat(l.get(1)).matches("publish validate: validating music.tracks failed after [0-9.]+ s");
+        });
+        StringWriter ok = new StringWriter();
+        Integer result = ProgressReporter.start("scd apply", new PrintWriter(ok, true), Style.LINES).run(shown -> {
+            shown.phase("applying", 1, "snapshots");
+            return 7;
+        });
+        assertThat(result).isEqualTo(7);
+        assertThat(ok.toString()).contains("scd apply: applying finished, 0 of 1 snapshot").contains("scd apply: done in ");
+    }
+
     @Test
     void offShowsNothing() {
         StringWriter s = new StringWriter();

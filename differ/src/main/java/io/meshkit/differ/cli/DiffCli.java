@@ -204,17 +204,15 @@ public final class DiffCli implements Callable<Integer> {
         SegmentSettings settings = new SegmentSettings(segments, downloadThreshold);
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
-            try (Progress shown = progressOption.start("diff", output.err())) {
-                return Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings)
-                        .diff(request, shown);
-            }
+            return progressOption.start("diff", output.err()).run(shown ->
+                    Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings).diff(request, shown));
         }
         if (source.startsWith("jdbc:")) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
-        try (Warehouse other = Warehouses.open(source); Progress shown = progressOption.start("diff", output.err())) {
-            return Differs.betweenWarehouses(other, w, settings).diff(request, shown);
+        try (Warehouse other = Warehouses.open(source)) {
+            return progressOption.start("diff", output.err()).run(shown -> Differs.betweenWarehouses(other, w, settings).diff(request, shown));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.meshkit.linter.internal;
 
 import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractException;
 import io.meshkit.core.contract.ContractProblem;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.ParsedContract;
@@ -49,6 +50,13 @@ public final class DefaultLinter implements Linter {
     @Override
     public LintReport lint(LintRequest request) {
         List<Parsed> current = parseAll(request.contracts());
+        // a file that is not a contract at all (broken YAML, not a mapping) is bad input, not a finding: no other
+        // rule can look at it, and a report that goes on would pass CI on a contract nobody linted
+        for (Parsed p : current) {
+            if (p.parsed().readable().isEmpty()) {
+                throw new ContractException(p.parsed().problems());
+            }
+        }
         Map<String, String> currentText = new HashMap<>();
         for (ContractSource s : request.contracts()) {
             currentText.put(s.path(), s.text());

@@ -6,11 +6,11 @@ import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.TeamMember;
 import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.runlog.DatasetKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,9 +43,9 @@ final class Expectations {
         Optional<String> element = c.sla().maxDataAgeElement();
         for (Dataset d : c.datasets()) {
             DatasetTables tables = DatasetTables.of(c, d);
-            // the run log's name of the dataset: publish records it lowercased (PublishTarget.datasetId), so a
-            // mixed-case table (ODCS examples write Air_Quality) is one dataset here too, not a second one never updated
-            String key = tables.production().toString().toLowerCase(Locale.ROOT);
+            // the run log's name of the dataset (every tool records it so), so a mixed-case table (ODCS examples
+            // write Air_Quality) is one dataset here too, not a second one never updated
+            String key = DatasetKey.of(tables.production());
             out.put(key, new Expectation(key, team, c.sla().maxDataAge(), tables.production(), freshnessColumn(element, d)));
         }
     }

@@ -8,6 +8,7 @@ import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.DatasetKey;
 import java.util.Locale;
 
 /**
@@ -50,9 +51,9 @@ public record PublishTarget(Contract contract, Dataset dataset, TableId producti
         return new PublishTarget(contract, dataset, production, table);
     }
 
-    /** The dataset's key in the run log: the production table, e.g. {@code music.tracks}. */
+    /** The dataset's key in the run log ({@link DatasetKey}): the production table, e.g. {@code music.tracks}. */
     public String datasetId() {
-        return production.toString().toLowerCase(Locale.ROOT);
+        return DatasetKey.of(production);
     }
 
     /** The table that keeps a published version. */

@@ -52,7 +52,8 @@ abstract class PublisherCommand implements Callable<Integer> {
     int withPublisher(Work work) {
         OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
         PrintWriter out = options.out();
-        try (Progress shown = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err())) {
+        Progress progress = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err());
+        return progress.run(shown -> {
             // the publisher's phases (lease, staging, audit, switch) are the progress's phases
             PublisherComponent component = PublisherComponent.of(options.config(),
                     (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
@@ -62,6 +63,6 @@ abstract class PublisherCommand implements Callable<Integer> {
                 out.flush();
                 return code;
             });
-        }
+        });
     }
 }

@@ -278,7 +278,9 @@ public final class DefaultPublisher implements Publisher {
         long rows = audit.rows().orElseThrow();
         if (served.isPresent()) {
             Optional<Publication> current = firstPublication(target, served.getAsLong());
-            if (current.isPresent() && current.get().checksum().equals(checksum)) {
+            // the checksum is of the values: a declared rename keeps them all, so the columns must match too
+            if (current.isPresent() && current.get().checksum().equals(checksum)
+                    && sameColumns(target.candidate(), target.versionTable(served.getAsLong()))) {
                 // production already serves this content: a rerun after a crash, or an unchanged rebuild
                 warehouse.drop(target.candidate());
                 return new PublishResult(target.datasetId(), PublishOutcome.UNCHANGED, target.production(), served, served,
@@ -570,6 +572,23 @@ public final class DefaultPublisher implements Publisher {
 
     private TableInfo requireTable(String verb, TableId table) {
         return warehouse.describe(table).orElseThrow(() -> new NoSuchTableException(verb, table));
+    }
+
+    /** Whether two tables have the same columns (names, in any case, and types) in the same order. */
+    private boolean sameColumns(TableId a, TableId b) {
+        Optional<TableInfo> x = warehouse.describe(a);
+        Optional<TableInfo> y = warehouse.describe(b);
+        if (x.isEmpty() || y.isEmpty() || x.get().columns().size() != y.get().columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < x.get().columns().size(); i++) {
+            var cx = x.get().columns().get(i);
+            var cy = y.get().columns().get(i);
+            if (!cx.name().name().equalsIgnoreCase(cy.name().name()) || !cx.type().equals(cy.type())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean exists(TableId table) {

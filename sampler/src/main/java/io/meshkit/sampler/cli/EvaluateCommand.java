@@ -66,11 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON);
         List<MetricQuery> qs = query.queries("evaluate");
-        Evaluation e = options.call(SamplerComponent::of, c -> {
-            try (Progress shown = progressOption.start("sample evaluate", options.err())) {
-                return c.sampler().evaluate(qs, rates, query.subsamples, runs, shown);
-            }
-        });
+        Evaluation e = options.call(SamplerComponent::of, c -> progressOption.start("sample evaluate", options.err())
+                .run(shown -> c.sampler().evaluate(qs, rates, query.subsamples, runs, shown)));
         PrintWriter out = options.out();
         if (chart != null) {
             try {

@@ -8,6 +8,7 @@ import io.meshkit.core.contract.DatasetKind;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.runlog.DatasetKey;
 import java.util.List;
 
 /**
@@ -67,9 +68,12 @@ public record ScdTarget(Contract contract, Dataset dataset, DatasetTables tables
         return of(contract, dimensions.get(0));
     }
 
-    /** The dataset's name in run records and the applied-snapshot log: the production table. */
+    /**
+     * The dataset's name in run records and the applied-snapshot log: the production table in the run
+     * log's one form ({@link DatasetKey}, lower case), as the publisher and the monitor name it.
+     */
     public String datasetId() {
-        return tables.production().toString();
+        return DatasetKey.of(tables.production());
     }
 
     /** A copy with other tables. */

@@ -45,13 +45,12 @@ abstract class BuildCommand implements Callable<Integer> {
             dataset.production = table;
         }
         ScdTarget target = dataset.target();
-        return options.call(ScdComponent::of, c -> {
-            try (Progress shown = dryRun ? Progress.none() : progressOption.start("scd " + spec.name(), options.err())) {
-                ScdResult r = build(c.scd().withProgress(shown), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
-                shown.close();
-                return Output.print(r, f == OutputFormat.JSON, options.out());
-            }
-        });
+        return options.call(ScdComponent::of, c -> (dryRun ? Progress.none() : progressOption.start("scd " + spec.name(), options.err()))
+                .run(shown -> {
+                    ScdResult r = build(c.scd().withProgress(shown), target, dryRun ? Execution.DRY_RUN : Execution.RUN);
+                    shown.close();
+                    return Output.print(r, f == OutputFormat.JSON, options.out());
+                }));
     }
 
     abstract ScdResult build(ScdBuilder scd, ScdTarget target, Execution execution);

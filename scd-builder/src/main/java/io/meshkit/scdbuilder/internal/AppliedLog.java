@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.DatasetKey;
+import io.meshkit.core.runlog.MetaSchema;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -13,6 +15,7 @@ import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.Warehouse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +34,7 @@ public final class AppliedLog {
 
     private final Warehouse warehouse;
     private final Dialect dialect;
+    private volatile boolean ready;
 
     /** The log in a warehouse. */
     public AppliedLog(Warehouse warehouse) {
@@ -75,6 +79,22 @@ public final class AppliedLog {
         if (warehouse.describe(TABLE).flatMap(t -> t.column(RETAINED)).isEmpty()) {
             warehouse.execute(dialect.addColumn(TABLE, RETAINED, DataType.VARCHAR));
         }
+        MetaSchema.migrate(warehouse, Clock.systemUTC(), "scd_applied", List.of(new MetaSchema.Migration(1,
+                "dataset names in lower case (DatasetKey), as the run log names them",
+                List.of(DatasetKey.canonicalise(dialect, TABLE)))));
+        ready = true;
+    }
+
+    /** Whether the table exists; a table an older meshkit wrote is brought up to date first. */
+    private boolean exists() {
+        if (ready) {
+            return true;
+        }
+        if (warehouse.describe(TABLE).isEmpty()) {
+            return false;
+        }
+        initialise();
+        return true;
     }
 
     private static ColumnInfo col(String name, DataType type, boolean nullable) {
@@ -83,17 +103,11 @@ public final class AppliedLog {
 
     /** The newest entry of a dataset, if the log exists and has one. */
     public Optional<Entry> last(String dataset) {
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (!exists()) {
             return Optional.empty();
         }
-        boolean hasRetained = warehouse.describe(TABLE).flatMap(t -> t.column(RETAINED)).isPresent();
         SqlBuilder select = dialect.sql().sql("SELECT dataset, applied_through, source, arrival_watermark, contract_version, candidate,"
-                + " row_count, run_id, applied_at, ");
-        if (hasRetained) {
-            select.id(RETAINED);
-        } else {
-            select.sql("CAST(NULL AS ").type(DataType.VARCHAR).sql(")");
-        }
+                + " row_count, run_id, applied_at, ").id(RETAINED);
         Sql q = select.sql(" AS retained FROM ").table(TABLE).sql(" WHERE dataset = ").bind(dataset)
                 .sql(" ORDER BY applied_through DESC, applied_at DESC LIMIT 1").build();
         try (ResultRows rows = warehouse.query(q)) {
@@ -110,7 +124,7 @@ public final class AppliedLog {
 
     /** The snapshot dates recorded for a dataset at or after {@code from}, in order. */
     public List<LocalDateTime> snapshotDates(String dataset, LocalDateTime from) {
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (!exists()) {
             return List.of();
         }
         List<LocalDateTime> dates = new java.util.ArrayList<>();

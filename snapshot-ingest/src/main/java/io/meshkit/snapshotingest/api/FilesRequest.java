@@ -36,6 +36,10 @@ public record FilesRequest(Path snapshots, List<Contract> contracts, LocalDate d
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot ingest files from " + snapshots
                     + ": give --date YYYY-MM-DD: the date picks snapshot_date=YYYY-MM-DD, labels the rows and is never guessed");
         }
+        if (contracts.stream().allMatch(c -> c.datasets().isEmpty())) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot ingest files of contract " + contracts.get(0).id()
+                    + ": it has no schema objects, and ingest stages a table per schema object");
+        }
         for (Contract c : contracts) {
             for (Dataset ds : c.datasets()) {
                 ds.requireColumns("ingest files");

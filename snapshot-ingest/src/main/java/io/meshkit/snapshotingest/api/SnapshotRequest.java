@@ -37,6 +37,11 @@ public record SnapshotRequest(String source, Optional<String> password, List<Str
         if (tables.isEmpty() && contracts.isEmpty()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: name tables with --table or contracts with --contract");
         }
+        if (tables.isEmpty() && contracts.stream().allMatch(c -> c.datasets().isEmpty())) {
+            // a contract without schema objects (ODCS allows one) names no table: say so rather than snapshot nothing
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot contract " + contracts.get(0).id()
+                    + ": it has no schema objects, and ingest snapshots a table per schema object");
+        }
         for (String t : tables) {
             if (t == null || t.isBlank()) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use --table '" + t + "': name a table");

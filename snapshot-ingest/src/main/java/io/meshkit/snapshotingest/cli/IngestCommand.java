@@ -41,11 +41,8 @@ abstract class IngestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (LandingZone zone = LandingZones.open(landing)) {
             IngestComponent component = IngestComponent.of(config, zone);
-            List<TableResult> results = component.closing(() -> {
-                try (Progress shown = progressOption.start("ingest", options.err())) {
-                    return work.apply(component.ingest(), shown);
-                }
-            });
+            List<TableResult> results = component.closing(() -> progressOption.start("ingest", options.err())
+                    .run(shown -> work.apply(component.ingest(), shown)));
             return new Run(results, Duration.ofNanos(System.nanoTime() - start), zone.uri());
         }
     }

@@ -24,11 +24,17 @@ public record ColumnMapping(List<Staged> staged, Drift drift) {
     /**
      * A staged column.
      *
-     * @param source the MySQL column (its name in the part files)
+     * @param source the MySQL column (its name in the part files), or null when the landed files lack it (a
+     *     snapshot landed before the column was added): staged as NULL
      * @param target the staging column
      * @param type the staging column's type
      */
-    public record Staged(String source, ColumnName target, DataType type) {}
+    public record Staged(String source, ColumnName target, DataType type) {
+        /** The same column read from another column of the files (a declared rename's old name), or as NULL. */
+        Staged from(String other) {
+            return new Staged(other, target, type);
+        }
+    }
 
     /** The mapping of a table, checked against a contract's dataset if there is one. */
     public static ColumnMapping of(SourceTable table, Optional<Dataset> dataset) {

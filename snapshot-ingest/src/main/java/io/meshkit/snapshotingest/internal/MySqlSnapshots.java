@@ -477,13 +477,42 @@ public final class MySqlSnapshots {
                 w.plan.key(), chunks, rows, bytes, position, started, clock.instant(), zero, w.prepared.warnings);
     }
 
+    /**
+     * The staged columns as the landed files have them: a snapshot landed before the table and its contract changed
+     * (the same date run again, an earlier date restaged) has a declared rename's old name, and no column added
+     * since; such a column is staged as NULL, as it was not there when the snapshot was taken.
+     */
+    private static List<ColumnMapping.Staged> landedColumns(Manifest m, List<ColumnMapping.Staged> staged,
+            Map<ColumnName, ColumnName> renames, List<String> absent) {
+        java.util.Set<String> landed = new java.util.HashSet<>();
+        m.columns().forEach(c -> landed.add(c.name().toLowerCase(java.util.Locale.ROOT)));
+        List<ColumnMapping.Staged> out = new ArrayList<>();
+        for (ColumnMapping.Staged c : staged) {
+            if (c.source() == null || landed.contains(c.source().toLowerCase(java.util.Locale.ROOT))) {
+                out.add(c);
+                continue;
+            }
+            ColumnName old = renames.get(c.target());
+            if (old != null && landed.contains(old.name().toLowerCase(java.util.Locale.ROOT))) {
+                out.add(c.from(old.name()));
+            } else {
+                absent.add(c.source());
+                out.add(c.from(null));
+            }
+        }
+        return out;
+    }
+
     private TableResult stage(Work w, SnapshotOptions options, Warehouse warehouse, Duration landed) {
         Manifest m = w.manifest;
         List<URI> files = m.files().stream().map(f -> landing.uri(w.snapshot, f)).toList();
         var target = w.prepared.target;
         List<StagingChange> changes = new ArrayList<>();
+        Map<ColumnName, ColumnName> renames = target.contract().map(StagingSchema::renames).orElse(Map.of());
+        List<String> absent = new ArrayList<>();
+        List<ColumnMapping.Staged> columns = landedColumns(m, w.prepared.mapping.staged(), renames, absent);
         long staged = StagingLoader.unordered(warehouse, () -> StagingLoader.stage(warehouse, target.staging(), options.date(), files,
-                w.prepared.mapping.staged(), target.contract().map(StagingSchema::renames).orElse(Map.of()), options.allowBreaking(), changes));
+                columns, renames, options.allowBreaking(), changes));
         if (staged != m.rows()) {
             throw StagingLoader.mismatch(target.staging(), m.rows(), staged);
         }
@@ -494,6 +523,10 @@ public final class MySqlSnapshots {
         changes.forEach(c -> warnings.add(c.warning(target.staging())));
         if (w.alreadyComplete) {
             warnings.add("snapshot " + w.snapshot + " was already complete: not read again (--force re-lands it)");
+        }
+        if (!absent.isEmpty()) {
+            warnings.add("snapshot " + w.snapshot + " was landed without column" + (absent.size() == 1 ? " " : "s ")
+                    + String.join(", ", absent) + ": staged as NULL (--force lands the table as it is now)");
         }
         if (!keys.clean()) {
             // the same words as load-snapshot, which refuses such a snapshot; ingest stages it and says so (exit 1)

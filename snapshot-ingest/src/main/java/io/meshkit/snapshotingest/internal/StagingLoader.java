@@ -91,7 +91,13 @@ public final class StagingLoader {
         }
         try {
             SqlBuilder select = d.sql().sql("SELECT ");
-            select.join(columns, c -> select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target()));
+            select.join(columns, c -> {
+                if (c.source() == null) {
+                    select.sql("CAST(NULL AS ").type(c.type()).sql(") AS ").id(c.target());
+                } else {
+                    select.sql("CAST(").id(ColumnName.of(c.source())).sql(" AS ").type(c.type()).sql(") AS ").id(c.target());
+                }
+            });
             select.sql(", CAST(").bind(date.toString()).sql(" AS ").type(DataType.DATE).sql(") AS ").id(SNAPSHOT_DATE).sql(" FROM ");
             if (scan.isPresent()) {
                 select.append(scan.get()).sql(" AS landed");

@@ -57,7 +57,7 @@ public final class ScdStep extends ContractStep {
         if (c.datasets().size() != 1) {
             return false;
         }
-        String dataset = DatasetTables.of(c, c.datasets().get(0)).production().toString();
+        String dataset = io.meshkit.core.runlog.DatasetKey.of(DatasetTables.of(c, c.datasets().get(0)).production());
         LocalDate date = unit.date().orElseThrow();
         Optional<LocalDateTime> last = context.state().lastApplied(dataset);
         if (last.isEmpty() || !last.get().toLocalDate().isAfter(date)) {
