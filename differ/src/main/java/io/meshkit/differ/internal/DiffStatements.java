@@ -121,6 +121,14 @@ public final class DiffStatements {
         return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, ColumnPairing.of(request, production, candidate, key));
     }
 
+    private List<Sql> displayTexts(List<Sql> values, List<DataType> types) {
+        List<Sql> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            out.add(dialect.displayText(values.get(i), types.get(i)));
+        }
+        return out;
+    }
+
     private static MeshkitException missingKey(DiffRequest r, ColumnName k, TableId table) {
         return new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                 "Cannot diff " + r.candidate() + " against " + r.production() + ": key column " + k + " is not in " + table);
@@ -325,8 +333,12 @@ public final class DiffStatements {
             anyChange.join(differs, " OR ", anyChange::append);
             select.add(dialect.countIf(anyChange.sql(")").build()));
         }
-        select.add(dialect.firstRowsJson(keyFields, maskKey ? nulls(key.size()) : pKey, pKey, n, onlyP));
-        select.add(dialect.firstRowsJson(keyFields, maskKey ? nulls(key.size()) : cKey, cKey, n, onlyC));
+        // keys as display text, as the values are: a timestamp reads the same on every warehouse
+        // (a JSON aggregate would give PostgreSQL's 2026-12-01T00:00:00 for DuckDB's 2026-12-01 00:00:00)
+        List<Sql> pKeyText = maskKey ? nulls(key.size()) : displayTexts(pKey, pKeyTypes);
+        List<Sql> cKeyText = maskKey ? nulls(key.size()) : displayTexts(cKey, cKeyTypes);
+        select.add(dialect.firstRowsJson(keyFields, pKeyText, pKey, n, onlyP));
+        select.add(dialect.firstRowsJson(keyFields, cKeyText, cKey, n, onlyC));
         for (int i = 0; i < compared.size(); i++) {
             Compared col = compared.get(i);
             Sql changed = dialect.sql().append(both).sql(" AND ").append(differs.get(i)).build();
@@ -334,7 +346,7 @@ public final class DiffStatements {
             List<ColumnName> names = new ArrayList<>(keyFields);
             names.add(ColumnName.of("before"));
             names.add(ColumnName.of("after"));
-            List<Sql> exprs = new ArrayList<>(maskKey ? nulls(key.size()) : pKey);
+            List<Sql> exprs = new ArrayList<>(pKeyText);
             boolean mask = r.isPersonalData(col.name());
             exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("p" + i), col.productionType()));
             exprs.add(mask ? Sql.of("NULL") : dialect.displayText(x("c" + i), col.candidateType()));

@@ -2,6 +2,7 @@ package io.meshkit.sampler.internal;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
@@ -15,10 +16,16 @@ import java.util.regex.Pattern;
  * Raw SQL over sampled tables, for ad-hoc work: {@code {sample}} stands for the sample of the
  * {@code --table}, {@code {sample:NS.TABLE}} for the sample of any prepared table. Each becomes
  * {@code (SELECT * FROM table WHERE sampling_value < ?)} with the rate bound, so two sampled tables
- * keyed by the same user join on the same users. The result is not scaled.
+ * keyed by the same user join on the same users. The result is not scaled. A placeholder the user
+ * gives no alias ({@code FROM {sample} WHERE ...}) is named after its table ({@code AS "plays"}):
+ * PostgreSQL before 16 refuses a subquery in FROM without one.
  */
 public final class SampledSql {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{sample(?::([^}]*))?}");
+    /** What may follow a table in FROM without being its alias: a word that goes on with the statement, or no word. */
+    private static final Pattern NOT_AN_ALIAS = Pattern.compile("(?is)\\s*+(?:$|[^\\p{L}_\"`]|(?:where|group|order|limit|offset|fetch"
+            + "|having|window|qualify|union|except|intersect|join|inner|left|right|full|cross|natural|on|using|for|returning|tablesample"
+            + "|lateral)\\b)");
 
     private SampledSql() {}
 
@@ -44,6 +51,9 @@ public final class SampledSql {
                 SampleFilter.append(b.sql(" WHERE "), SampleFilter.bucketed(columns.info()), rate);
             }
             b.sql(")");
+            if (NOT_AN_ALIAS.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                b.sql(" AS ").append(warehouse.dialect().sql().id(ColumnName.of(table.name())).build());
+            }
             last = m.end();
             found++;
         }

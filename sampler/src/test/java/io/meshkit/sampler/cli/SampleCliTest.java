@@ -109,6 +109,12 @@ class SampleCliTest {
         CliRun sql = run("sql", "--table", "learning.lessons", "--rate", "10%", "SELECT count(DISTINCT user_id) AS users FROM {sample}");
         assertThat(sql.exitCode()).as(sql.err()).isZero();
         assertThat(sql.out()).startsWith("UNSCALED");
+        // a placeholder without an alias is named after its table; one with an alias keeps it
+        CliRun aliases = run("sql", "--table", "learning.lessons", "--rate", "100%", "--format", "csv",
+                "SELECT count(*) AS n FROM {sample} a JOIN {sample:learning.lessons} AS b ON a.user_id = b.user_id"
+                        + " WHERE a.user_id IN (SELECT lessons.user_id FROM {sample})");
+        assertThat(aliases.exitCode()).as(aliases.err()).isZero();
+        assertThat(aliases.out()).endsWith("n" + System.lineSeparator() + "300000" + System.lineSeparator()); // 3,000 users x 10 x 10
         Path chart = dir.resolve("chart.svg");
         CliRun eval = run("evaluate", "--table", "learning.lessons", "--key", "user_id", "-m", "lessons=count", "-m", "users=users",
                 "--by", "platform", "--runs", "1", "--chart", chart.toString(), "--format", "markdown", "--progress", "lines");

@@ -522,7 +522,8 @@ public final class ScdSql {
             } else if (c.equals(Scd2Shape.IS_DELETED)) {
                 b.sql("v.meshkit_scd_deleted AS ").id(c);
             } else {
-                b.sql("v.").id(c);
+                // cast back to the contract's type: through LAG, PostgreSQL keeps numeric but not its (12,2)
+                b.sql("CAST(v.").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             }
         });
         b.sql(" FROM (").append(versions.build()).sql(") v LEFT JOIN (").append(latest.build()).sql(") t ON ");
