@@ -75,6 +75,15 @@ class RecommendAndAppendTest {
         actual.groups().forEach(g -> g.estimates().forEach(e -> assertThat(e.relativeError()).isLessThan(0.03 * 1.5)));
     }
 
+    /** A pilot at 100% reads the whole table and counts no sampled users: it says so, not "rows of 0 users". */
+    @Test
+    void theExplanationSaysWhatThePilotRead() {
+        assertThat(recommend(0.20).explanation()).containsPattern("Pilot at [0-9.]+% read [0-9,]+ rows of [1-9][0-9,]* users in");
+        Recommendation whole = sampler.recommend(query(), new Target(OptionalDouble.of(0.20), Optional.empty(), OptionalLong.empty()),
+                new Rate(1.0), 20);
+        assertThat(whole.explanation()).containsPattern("Pilot at 100% read all [1-9][0-9,]* rows of the table in").doesNotContain("of 0 users");
+    }
+
     @Test
     void aBudgetAloneGetsTheLargestAffordableRate() {
         Recommendation r = sampler.recommend(query(), new Target(OptionalDouble.empty(), Optional.empty(), OptionalLong.of(1)), new Rate(0.01), 20);

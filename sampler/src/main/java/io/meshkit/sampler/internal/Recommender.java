@@ -156,9 +156,13 @@ public final class Recommender {
 
     private static String explain(SampledResult pilot, Optional<Candidate> chosen, List<Candidate> candidates, Target target) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Pilot at %s read %,d rows of %,d users in %d ms; the one-sided 95%% upper bound of each standard error,"
+        long rows = pilot.groups().stream().mapToLong(GroupResult::sampledRows).sum();
+        // a pilot raised to 100% reads the whole table: its numbers are exact and it counts no sampled users
+        String read = pilot.rate().isFull() ? String.format(Locale.ROOT, "read all %,d rows of the table", rows)
+                : String.format(Locale.ROOT, "read %,d rows of %,d users", rows, pilot.sampledUsers());
+        b.append(String.format(Locale.ROOT, "Pilot at %s %s in %d ms; the one-sided 95%% upper bound of each standard error,"
                 + " scaled by sqrt((1-r)/r), predicts each rate's error ('from estimate': the standard error itself, without the bound).",
-                pilot.rate(), pilot.groups().stream().mapToLong(GroupResult::sampledRows).sum(), pilot.sampledUsers(), pilot.cost().elapsed().toMillis()));
+                pilot.rate(), read, pilot.cost().elapsed().toMillis()));
         if (chosen.isEmpty()) {
             b.append(" No rate of the ladder meets the target");
             target.maxRelativeError().ifPresent(e -> b.append(String.format(Locale.ROOT, " (max error %s)", Format.percent(e))));
