@@ -1,10 +1,14 @@
 package io.meshkit.monitor.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.monitor.api.Durations;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,9 +35,13 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.CSV);
+        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
         List<RunRecord> runs = options.call(c -> c.runLog().runs(dataset, limit));
         PrintWriter out = options.console.out();
+        if (f == OutputFormat.JSON) {
+            json(runs, out);
+            return 0;
+        }
         if (f == OutputFormat.CSV) {
             out.println("run_id,tool,started_at,status,rows,duration_seconds");
         } else {
@@ -52,5 +60,42 @@ final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code {"dataset": ..., "runs": [{runId, tool, startedAt, endedAt, status, rows, durationSeconds, message}]}}. */
+    private void json(List<RunRecord> runs, PrintWriter out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("dataset", dataset);
+            g.writeArrayFieldStart("runs");
+            for (RunRecord r : runs) {
+                g.writeStartObject();
+                g.writeStringField("runId", r.runId());
+                g.writeStringField("tool", r.tool());
+                g.writeStringField("startedAt", r.startedAt().toString());
+                g.writeStringField("endedAt", r.endedAt().map(Object::toString).orElse(null));
+                g.writeStringField("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+                if (r.rows().isPresent()) {
+                    g.writeNumberField("rows", r.rows().getAsLong());
+                } else {
+                    g.writeNullField("rows");
+                }
+                Duration d = r.endedAt().map(e -> Duration.between(r.startedAt(), e)).orElse(null);
+                if (d == null) {
+                    g.writeNullField("durationSeconds");
+                } else {
+                    g.writeNumberField("durationSeconds", d.toMillis() / 1000.0);
+                }
+                g.writeStringField("message", r.message().orElse(null));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
     }
 }

@@ -93,6 +93,26 @@ class MonitorCliTest {
         assertThat(r.out() + r.err()).doesNotContain("SECRET").doesNotContain("xoxb").doesNotContain(SECRET_PATH);
     }
 
+    /** {@code history} in text, CSV and JSON: the same runs, newest first. */
+    @Test
+    void historyIsTextCsvOrJson() throws Exception {
+        seed("music.plays", "2026-11-23T10:00:00Z", RunOutcome.succeeded(100));
+        seed("music.plays", "2026-11-23T11:00:00Z", RunOutcome.failed("Cannot connect to source db:3306: timed out"));
+        CliRun json = run("history", "music.plays", "--format", "json");
+        assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
+        JsonNode h = new ObjectMapper().readTree(json.out());
+        assertThat(h.get("dataset").asText()).isEqualTo("music.plays");
+        assertThat(h.get("runs")).hasSize(2);
+        assertThat(h.get("runs").get(0).get("status").asText()).isEqualTo("failed");
+        assertThat(h.get("runs").get(0).get("message").asText()).isEqualTo("Cannot connect to source db:3306: timed out");
+        assertThat(h.get("runs").get(0).get("rows").isNull()).isTrue();
+        assertThat(h.get("runs").get(1).get("rows").asLong()).isEqualTo(100);
+        assertThat(h.get("runs").get(1).get("tool").asText()).isEqualTo("ingest");
+        assertThat(h.get("runs").get(1).get("startedAt").asText()).isEqualTo("2026-11-23T10:00:00Z");
+        CliRun csv = run("history", "music.plays", "--format", "csv");
+        assertThat(csv.out().lines()).hasSize(3).first().isEqualTo("run_id,tool,started_at,status,rows,duration_seconds");
+    }
+
     @Test
     void webhookThatFailsThenRecoversGetsEachAlertExactlyOnceAndTheUrlIsNeverPrinted() throws Exception {
         seed("music.plays", "2026-11-23T10:00:00Z", RunOutcome.succeeded(100));
