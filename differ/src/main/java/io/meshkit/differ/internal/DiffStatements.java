@@ -334,7 +334,7 @@ public final class DiffStatements {
             select.add(dialect.countIf(anyChange.sql(")").build()));
         }
         // keys as display text, as the values are: a timestamp reads the same on every warehouse
-        // (a JSON aggregate would give PostgreSQL's 2026-12-01T00:00:00 for DuckDB's 2026-12-01 00:00:00)
+        // (a JSON aggregate gives 2026-12-01T00:00:00 on one engine where another gives 2026-12-01 00:00:00)
         List<Sql> pKeyText = maskKey ? nulls(key.size()) : displayTexts(pKey, pKeyTypes);
         List<Sql> cKeyText = maskKey ? nulls(key.size()) : displayTexts(cKey, cKeyTypes);
         select.add(dialect.firstRowsJson(keyFields, pKeyText, pKey, n, onlyP));

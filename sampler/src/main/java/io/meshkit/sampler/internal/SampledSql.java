@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code (SELECT * FROM table WHERE sampling_value < ?)} with the rate bound, so two sampled tables
  * keyed by the same user join on the same users. The result is not scaled. A placeholder the user
  * gives no alias ({@code FROM {sample} WHERE ...}) is named after its table ({@code AS "plays"}):
- * PostgreSQL before 16 refuses a subquery in FROM without one.
+ * some engines refuse a subquery in FROM without one.
  */
 public final class SampledSql {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{sample(?::([^}]*))?}");

@@ -522,7 +522,7 @@ public final class ScdSql {
             } else if (c.equals(Scd2Shape.IS_DELETED)) {
                 b.sql("v.meshkit_scd_deleted AS ").id(c);
             } else {
-                // cast back to the contract's type: through LAG, PostgreSQL keeps numeric but not its (12,2)
+                // cast back to the contract's type: through LAG, an engine may keep numeric but not its (12,2)
                 b.sql("CAST(v.").id(c).sql(" AS ").type(dim.type(c)).sql(") AS ").id(c);
             }
         });
