@@ -72,7 +72,8 @@ final class Columns {
                 case REAL, DOUBLE -> Double.parseDouble(v);
                 case BOOLEAN -> parseBoolean(v);
                 case DATE -> LocalDate.parse(v);
-                case TIMESTAMP -> LocalDateTime.parse(v.replace(' ', 'T'));
+                // a date alone means its midnight, as SQL compares a timestamp with a date
+                case TIMESTAMP -> v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v.replace(' ', 'T'));
                 default -> v;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
