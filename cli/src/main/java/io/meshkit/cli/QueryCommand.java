@@ -59,7 +59,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         String text = statement();
         PrintWriter out = options.out();
-        try (Warehouse w = CliComponent.of(options.config()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
+        try (Warehouse w = CliComponent.of(options.configCreatingWarehouse()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
             if (rows.columns().isEmpty() && f != OutputFormat.JSON) {
                 if (f == OutputFormat.TABLE) {
                     var affected = rows.stats().rowsAffected();
