@@ -79,6 +79,14 @@ class ScdCliTest {
                 "--progress", "sideways"))
                 .isEqualTo(2);
         assertThat(last.err()).startsWith("error: Cannot show progress as 'sideways': expected auto, bar, lines or off");
+        // a build that fails after its progress lines: they come first, the error line is last and nothing is said twice
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-06-01", "--progress", "lines"))
+                .isEqualTo(2);
+        java.util.List<String> lines = last.err().lines().toList();
+        assertThat(lines).first().asString().startsWith("scd apply: apply music.tracks");
+        assertThat(lines).last().asString().startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id)");
+        assertThat(lines).doesNotHaveDuplicates().noneMatch(l -> l.contains("done in") || l.contains(" finished, "));
+        assertThat(last.out()).isEmpty();
         for (String sub : java.util.List.of("check", "as-of")) {
             assertThat(ScdCli.commandLine().getSubcommands().get(sub).getCommandSpec().findOption("--progress").description())
                     .isEqualTo(ScdCli.commandLine().getSubcommands().get("apply").getCommandSpec().findOption("--progress").description());
