@@ -129,6 +129,11 @@ class HelpTest {
             if (description.length > 0) {
                 soft.assertThat(description[0].strip()).as(name + ": the line its group lists").endsWith(".");
             }
+            // each element is a line of the usage (wrapped at the terminal's width, never joined): a sentence cut
+            // across two elements prints as a short line ending mid-sentence
+            for (String line : description) {
+                soft.assertThat(line.strip()).as(name + ": a description line").matches("(?s).*[.:)]$");
+            }
         }
         soft.assertAll();
     }
