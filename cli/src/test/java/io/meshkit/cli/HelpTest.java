@@ -117,6 +117,24 @@ class HelpTest {
         soft.assertAll();
     }
 
+    /** Every command that lists -V/--version prints its name and version with it, not an empty line. */
+    @Test
+    void everyVersionOptionPrintsTheVersion() {
+        SoftAssertions soft = new SoftAssertions();
+        for (List<String> path : commandPaths()) {
+            if (command(path).getCommandSpec().findOption("--version") == null) {
+                continue;
+            }
+            String name = ("meshkit " + String.join(" ", path)).strip();
+            List<String> args = new ArrayList<>(path);
+            args.add("--version");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            soft.assertThat(run.exitCode()).as(name).isZero();
+            soft.assertThat(run.out()).as(name + " --version").startsWith(name + " ").matches("(?s)\\S.*\\S\\s*");
+        }
+        soft.assertAll();
+    }
+
     /** A group's list of commands shows each one's first description line: it must be a whole sentence. */
     @Test
     void everyCommandsFirstDescriptionLineIsASentence() {

@@ -95,6 +95,10 @@ public final class CliSupport {
             String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
             spec.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.").build());
         }
+        if (spec.options().stream().anyMatch(OptionSpec::versionHelp) && spec.versionProvider() == null && spec.version().length == 0) {
+            // mixinStandardHelpOptions gives -V to a subcommand too; without a version it printed nothing
+            spec.versionProvider(() -> new String[] {spec.qualifiedName() + " " + MeshkitVersion.version()});
+        }
         UsageMessageSpec usage = spec.usageMessage();
         usage.exitCodeListHeading("%nExit codes:%n");
         if (usage.exitCodeList().isEmpty()) {
