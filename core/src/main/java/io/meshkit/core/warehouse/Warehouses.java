@@ -34,13 +34,21 @@ public final class Warehouses {
      * @throws MeshkitException with {@link ErrorCode#FILE_NOT_FOUND} (exit 2) when it does not exist
      */
     public static void requireExisting(String uri) {
-        int colon = uri.indexOf(':');
-        WarehouseProvider provider = colon <= 0 ? null : providers().get(uri.substring(0, colon));
-        if (provider != null && !provider.exists(uri)) {
+        if (!exists(uri)) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot open warehouse " + uri
                     + ": it does not exist (this command reads a warehouse and does not create one: check the path;"
                     + " meshkit ingest, run or query create it)");
         }
+    }
+
+    /**
+     * Whether the warehouse a URI names exists ({@link WarehouseProvider#exists}); true for a URI no installed
+     * provider opens (opening it says what is wrong).
+     */
+    public static boolean exists(String uri) {
+        int colon = uri.indexOf(':');
+        WarehouseProvider provider = colon <= 0 ? null : providers().get(uri.substring(0, colon));
+        return provider == null || provider.exists(uri);
     }
 
     private static WarehouseProvider provider(String uri) {
