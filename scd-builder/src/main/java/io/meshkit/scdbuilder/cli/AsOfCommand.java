@@ -20,6 +20,7 @@ import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,7 @@ final class AsOfCommand implements Callable<Integer> {
             }
             return progressOption.start("scd as-of", options.err()).run(shown -> {
                 shown.phase("read " + read + " as of " + at, Progress.UNKNOWN, "rows");
-                try (ResultRows rows = counted(w.query(q), shown)) {
+                try (ResultRows rows = new Counted(w.query(q), shown)) {
                     print(rows, f, out);
                 }
                 return 0;
@@ -103,41 +104,25 @@ final class AsOfCommand implements Callable<Integer> {
     }
 
     /** The rows, each counted as done on {@code progress} as it is read. */
-    private static ResultRows counted(ResultRows rows, Progress progress) {
-        return new ResultRows() {
-            @Override
-            public List<ColumnInfo> columns() {
-                return rows.columns();
-            }
+    private record Counted(ResultRows rows, Progress progress) implements ResultRows {
+        @Override
+        public Iterator<Row> iterator() {
+            return StreamSupport.stream(rows.spliterator(), false).peek(r -> progress.done().incrementAndGet()).iterator();
+        }
 
-            @Override
-            public Iterator<Row> iterator() {
-                Iterator<Row> it = rows.iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
+        @Override
+        public void close() {
+            rows.close();
+        }
 
-                    @Override
-                    public Row next() {
-                        Row r = it.next();
-                        progress.done().incrementAndGet();
-                        return r;
-                    }
-                };
-            }
+        @Override
+        public List<ColumnInfo> columns() {
+            return rows.columns();
+        }
 
-            @Override
-            public QueryStats stats() {
-                return rows.stats();
-            }
-
-            @Override
-            public void close() {
-                rows.close();
-            }
-        };
+        @Override
+        public QueryStats stats() {
+            return rows.stats();
+        }
     }
-
 }
