@@ -115,10 +115,13 @@ public final class DefaultPublisher implements Publisher {
         return source instanceof StageSource.FromTable f && same(f.table(), target.candidate());
     }
 
+    /** What staging runs: the warehouse's own statements for replacing a table, as its dialect spells them. */
     private List<String> stageStatements(PublishTarget target, StageSource source) {
-        return List.of(sql().sql("CREATE SCHEMA IF NOT EXISTS ").namespace(target.candidate().namespace()).build().text(),
-                sql().sql("CREATE OR REPLACE TABLE ").table(target.candidate()).sql(" AS SELECT * FROM (").append(select(source))
-                        .sql(") AS meshkit_source").build().text());
+        List<String> statements = new ArrayList<>();
+        statements.add(sql().sql("CREATE SCHEMA IF NOT EXISTS ").namespace(target.candidate().namespace()).build().text());
+        Sql select = sql().sql("SELECT * FROM (").append(select(source)).sql(") AS meshkit_source").build();
+        warehouse.dialect().replaceTableAs(target.candidate(), select).forEach(s -> statements.add(s.text()));
+        return statements;
     }
 
     private SqlBuilder sql() {
@@ -199,7 +202,7 @@ public final class DefaultPublisher implements Publisher {
     private ValidationReport validationPlan(PublishTarget target, PublishPolicy policy) {
         List<String> plan = new ArrayList<>();
         plan.add("-- schema: " + target.candidate() + " has exactly the columns " + Auditor.expectedColumns(target.dataset()).entrySet().stream()
-                .map(e -> e.getKey().name() + " " + warehouse.dialect().typeName(e.getValue())).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")));
         for (QualityCheck c : auditor.qualityChecks(target)) {
             String how = c.measure() instanceof QualityCheck.Aggregate a
                     ? sql().sql("SELECT ").append(a.expression()).sql(" FROM ").table(target.candidate()).build().text()
