@@ -59,7 +59,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--warehouse", paramLabel = "URI", defaultValue = Warehouses.DEFAULT_URI,
             description = "The project's warehouse in meshkit.yaml (default: ${DEFAULT-VALUE}); a warehouse CI can reach "
-                    + "(a cloud warehouse's URI) also gets the publish and monitor workflows.")
+                    + "(a cloud warehouse or a database server) also gets the publish and monitor workflows.")
     String warehouse;
 
     @Option(names = "--maven-repository", paramLabel = "URL",
@@ -144,14 +144,14 @@ public final class InitCommand implements Callable<Integer> {
         p.put("meshkitVersion", VersionCommand.version());
         p.put("gitignore", ".gitignore");
         p.put("warehouse", warehouse());
+        p.put("warehouseSettings", warehouseSettings());
         p.put("meshkitRepository", mavenRepository());
         return p;
     }
 
     /** The warehouse URI, checked: a scheme an installed provider serves. */
     private String warehouse() {
-        int colon = warehouse.indexOf(':');
-        String scheme = colon > 0 ? warehouse.substring(0, colon) : "";
+        String scheme = scheme();
         if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&')) {
             throw bad("Cannot create a project with warehouse '" + warehouse + "': give SCHEME:LOCATION, e.g. " + Warehouses.DEFAULT_URI);
         }
@@ -160,6 +160,18 @@ public final class InitCommand implements Callable<Integer> {
                     + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
         return warehouse;
+    }
+
+    /** The warehouse provider's settings for a new project, as a YAML flow map ({@code {}} for none). */
+    private String warehouseSettings() {
+        Map<String, String> settings = Warehouses.providers().get(scheme()).projectSettings();
+        return settings.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
+    private String scheme() {
+        int colon = warehouse.indexOf(':');
+        return colon > 0 ? warehouse.substring(0, colon) : "";
     }
 
     /**
