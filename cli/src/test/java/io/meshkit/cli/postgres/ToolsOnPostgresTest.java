@@ -98,6 +98,17 @@ class ToolsOnPostgresTest {
     }
 
     @Test
+    void promotePlanOpensOneTransaction(@TempDir Path dir) throws Exception {
+        Path contract = totalsContract(dir);
+        CliRun plan = CliRun.of("publish", "backfill", "--warehouse", db.uri(), "--contract", contract.toString(), "--candidate",
+                "web_candidates.planned_totals", "--query", "SELECT user_id, CAST(sum(event_id) AS numeric(12,2)) AS total FROM web.events GROUP BY user_id",
+                "--dry-run");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.strip().startsWith("BEGIN"))).containsExactly("  BEGIN TRANSACTION");
+        assertThat(plan.out().lines().filter(l -> l.strip().startsWith("COMMIT"))).containsExactly("  COMMIT");
+    }
+
+    @Test
     void validationNamesTypesAsTheContractDoes(@TempDir Path dir) throws Exception {
         Path contract = totalsContract(dir);
         // sum of a numeric is a numeric without precision: not the contract's DECIMAL(12,2)

@@ -68,6 +68,9 @@ public final class DefaultPublisher implements Publisher {
     private static final String TOOL = "publish";
     /** The name an unmanaged production table is kept under when the first promotion replaces it. */
     static final String BEFORE_MESHKIT_SUFFIX = "__before_meshkit";
+    /** A line of a promotion plan that opens or ends a transaction: {@code BEGIN}, {@code BEGIN TRANSACTION}, {@code COMMIT}. */
+    private static final java.util.regex.Pattern TRANSACTION_BOUNDARY = java.util.regex.Pattern.compile(
+            "(?i)\\s*(BEGIN|START)( TRANSACTION| WORK)?;?\\s*|\\s*COMMIT( TRANSACTION| WORK)?;?\\s*");
 
     private final Warehouse warehouse;
     private final RunLog runLog;
@@ -260,8 +263,9 @@ public final class DefaultPublisher implements Publisher {
         plan.add("-- if every check passes and the checksum differs from the served version's:");
         plan.add("BEGIN TRANSACTION");
         plan.add(renamed(target.candidate(), release));
+        // the promotion runs inside this transaction: the warehouse's own BEGIN and COMMIT (in whichever spelling) are not shown
         promotion.describePromotion(List.of(new Promotion(target.production(), release))).stream()
-                .filter(l -> !l.equals("BEGIN TRANSACTION") && !l.equals("COMMIT")).forEach(plan::add);
+                .filter(l -> !TRANSACTION_BOUNDARY.matcher(l).matches()).forEach(plan::add);
         plan.add(recorded(next));
         plan.add("COMMIT");
         List<TableId> drops = prunable(target, policy, next, List.of(next));
