@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code meshkit init DIR --template NAME --dataset DOMAIN.NAME}: a new project from a template. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create a project from a template (see --list): contract, pipeline, golden tests, Maven build, CI workflows.",
-                "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that",
-                "runs them (mvn test), a README and GitHub workflows (lint and diff on pull requests, publish on merge, monitor hourly).",
+                "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that "
+                        + "runs them (mvn test), a README and GitHub workflows: lint and diff on pull requests; publish on merge and "
+                        + "monitor hourly where CI can reach the warehouse (--warehouse).",
                 "The same templates are Maven archetypes: io.meshkit:meshkit-archetype-<template>."},
         exitCodeList = {"0:created", "2:bad input (unknown template, bad dataset name, DIR not empty)", "4:internal error"},
         footer = {"%nExample:", "  $ meshkit init shop --template snapshot-dimension --dataset shop.customers"})
