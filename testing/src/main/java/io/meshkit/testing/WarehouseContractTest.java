@@ -293,6 +293,24 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(count(replacedFresh)).isEqualTo(2);
     }
 
+    /**
+     * The statements a dry run shows for a replacement ({@code Dialect.replaceTableAs}) run as they are:
+     * they replace a table (reading it) and create a missing one.
+     */
+    @Test
+    public void replaceTableAsStatementsRunAsShown() {
+        TableId t = numbers(table("replaced_by_statements"), 10);
+        Sql readsItself = sql().sql("SELECT n, g FROM ").table(t).sql(" WHERE n < 4").build();
+        warehouse().dialect().replaceTableAs(t, readsItself).forEach(warehouse()::execute);
+        assertThat(count(t)).isEqualTo(4);
+        assertThat(sumOfN(t)).isEqualTo(6);
+
+        TableId missing = table("created_by_statements");
+        warehouse().dialect().replaceTableAs(missing, numbersQuery(3)).forEach(warehouse()::execute);
+        assertThat(count(missing)).isEqualTo(3);
+        assertThat(warehouse().listTables(namespace)).containsExactlyInAnyOrder(t, missing);
+    }
+
     // ---------------------------------------------------------------- describe
 
     /** A column of each portable type is described (and returned by a query) with that type. */

@@ -36,6 +36,12 @@ public final class DuckDbWarehouseProvider extends SchemeWarehouseProvider {
         super(SCHEME);
     }
 
+    /** Two threads: a new project runs on a laptop or a small CI runner beside other work. */
+    @Override
+    public Map<String, String> projectSettings() {
+        return Map.of("threads", "2");
+    }
+
     /**
      * Opens the database a {@code duckdb:} URI names.
      *

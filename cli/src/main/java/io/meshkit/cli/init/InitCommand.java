@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code meshkit init DIR --template NAME --dataset DOMAIN.NAME}: a new project from a template. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create a project from a template (see --list): contract, pipeline, golden tests, Maven build, CI workflows.",
-                "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that runs them (mvn test), a README and GitHub workflows (lint and diff on pull requests, publish on merge, monitor hourly).",
+                "The project holds meshkit.yaml, an ODCS contract, pipeline.yaml, golden tests under tests/ with a JUnit test that "
+                        + "runs them (mvn test), a README and GitHub workflows: lint and diff on pull requests; publish on merge and "
+                        + "monitor hourly where CI can reach the warehouse (--warehouse).",
                 "The same templates are Maven archetypes: io.meshkit:meshkit-archetype-<template>."},
         exitCodeList = {"0:created", "2:bad input (unknown template, bad dataset name, DIR not empty)", "4:internal error"},
         footer = {"%nExample:", "  $ meshkit init shop --template snapshot-dimension --dataset shop.customers"})
@@ -58,7 +60,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--warehouse", paramLabel = "URI", defaultValue = Warehouses.DEFAULT_URI,
             description = "The project's warehouse in meshkit.yaml (default: ${DEFAULT-VALUE}); a warehouse CI can reach "
-                    + "(a cloud warehouse's URI) also gets the publish and monitor workflows.")
+                    + "(a cloud warehouse or a database server) also gets the publish and monitor workflows.")
     String warehouse;
 
     @Option(names = "--maven-repository", paramLabel = "URL",
@@ -143,14 +145,14 @@ public final class InitCommand implements Callable<Integer> {
         p.put("meshkitVersion", VersionCommand.version());
         p.put("gitignore", ".gitignore");
         p.put("warehouse", warehouse());
+        p.put("warehouseSettings", warehouseSettings());
         p.put("meshkitRepository", mavenRepository());
         return p;
     }
 
     /** The warehouse URI, checked: a scheme an installed provider serves. */
     private String warehouse() {
-        int colon = warehouse.indexOf(':');
-        String scheme = colon > 0 ? warehouse.substring(0, colon) : "";
+        String scheme = scheme();
         if (!scheme.matches("[a-z][a-z0-9+.-]*") || warehouse.chars().anyMatch(c -> c < ' ' || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&')) {
             throw bad("Cannot create a project with warehouse '" + warehouse + "': give SCHEME:LOCATION, e.g. " + Warehouses.DEFAULT_URI);
         }
@@ -159,6 +161,18 @@ public final class InitCommand implements Callable<Integer> {
                     + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
         return warehouse;
+    }
+
+    /** The warehouse provider's settings for a new project, as a YAML flow map ({@code {}} for none). */
+    private String warehouseSettings() {
+        Map<String, String> settings = Warehouses.providers().get(scheme()).projectSettings();
+        return settings.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
+    private String scheme() {
+        int colon = warehouse.indexOf(':');
+        return colon > 0 ? warehouse.substring(0, colon) : "";
     }
 
     /**

@@ -77,7 +77,7 @@ class InitCommandTest {
                 "<meshkit.version>" + VersionCommand.version() + "</meshkit.version>", "<artifactId>meshkit-bom</artifactId>",
                 "<artifactId>meshkit-cli</artifactId>", "<artifactId>junit-jupiter</artifactId>",
                 "<meshkit.repository>" + REPOSITORY + "</meshkit.repository>", "<url>${meshkit.repository}</url>");
-        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"duckdb:.meshkit/warehouse.duckdb\"");
+        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"duckdb:.meshkit/warehouse.duckdb\"", "settings: {threads: 2}");
         assertThat(r.out()).contains("next: cd " + dir + " && mvn test && meshkit run pipeline.yaml");
         assertThat(Files.readString(dir.resolve("src/test/java/com/example/shop/GoldenTest.java")))
                 .contains("package com.example.shop;", "GoldenSuite.assertPasses(Path.of(\".\"), Path.of(\"target/meshkit-golden.xml\"));");
@@ -93,15 +93,35 @@ class InitCommandTest {
     @ParameterizedTest
     @EnumSource(Template.class)
     void aBigQueryProjectAlsoPublishesAndMonitorsFromCiWithWorkloadIdentityFederation(Template t) throws IOException {
-        Path dir = tmp.resolve("bq");
-        CliRun r = run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers", "--warehouse", "bigquery:my-project/EU");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"bigquery:my-project/EU\"");
+        Path dir = initOn(t, "bigquery:my-project/EU");
         for (String workflow : List.of("publish.yml", "monitor.yml")) {
             assertThat(Files.readString(dir.resolve(".github/workflows/" + workflow))).as(workflow)
                     .contains("google-github-actions/auth@v2.1.12", "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}",
                             "id-token: write", "plugins: warehouse-bigquery", "${{ vars.MESHKIT_WAREHOUSE }}");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Template.class)
+    void aProjectOnADatabaseServerGetsItsOwnSettingsAndPublishesAndMonitorsFromCi(Template t) throws IOException {
+        Path dir = initOn(t, "postgres://meshkit@db.example.com:5432/shop");
+        // the embedded default's settings (threads) mean nothing to a server's driver
+        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("  settings: {}\n").doesNotContain("threads");
+        for (String workflow : List.of("publish.yml", "monitor.yml")) {
+            assertThat(Files.readString(dir.resolve(".github/workflows/" + workflow))).as(workflow)
+                    .contains("${{ secrets.MESHKIT_WAREHOUSE || vars.MESHKIT_WAREHOUSE }}", "uses: ./.github/actions/setup-meshkit")
+                    .doesNotContain("google", "plugins:");
+        }
+        assertThat(Files.readString(dir.resolve("README.md"))).doesNotContain("DuckDB warehouse, from", ".meshkit/warehouse.duckdb: 3 days");
+    }
+
+    /** A project of the template on the warehouse, its URI in meshkit.yaml. */
+    private Path initOn(Template t, String warehouse) throws IOException {
+        Path dir = tmp.resolve(warehouse.substring(0, warehouse.indexOf(':')));
+        CliRun r = run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers", "--warehouse", warehouse);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("uri: \"" + warehouse + "\"");
+        return dir;
     }
 
     @Test

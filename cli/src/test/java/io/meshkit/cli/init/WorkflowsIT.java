@@ -60,7 +60,7 @@ class WorkflowsIT {
     void everyTemplatesWorkflowsAreValidShellcheckCleanAndPinned() throws Exception {
         List<Path> projects = new ArrayList<>();
         for (Template t : Template.values()) {
-            for (String warehouse : List.of("duckdb:.meshkit/warehouse.duckdb", "bigquery:my-project/EU")) {
+            for (String warehouse : List.of("duckdb:.meshkit/warehouse.duckdb", "bigquery:my-project/EU", "postgres://meshkit@db.example.com:5432/shop")) {
                 Path dir = tmp.resolve(t.id() + "-" + warehouse.substring(0, warehouse.indexOf(':')));
                 CliRun r = InitCommandTest.run("init", dir.toString(), "-t", t.id(), "-d", "shop.customers", "--warehouse", warehouse);
                 assertThat(r.exitCode()).as(r.err()).isZero();
@@ -69,8 +69,8 @@ class WorkflowsIT {
         }
         Result r = lint(projects.toArray(Path[]::new));
         assertThat(r.exit()).as(r.out()).isZero();
-        // 3 templates x (pull-request.yml + setup-meshkit) + 3 BigQuery projects x (publish.yml + monitor.yml)
-        assertThat(r.out()).contains("lint-workflows: 18 files");
+        // 9 projects x (pull-request.yml + setup-meshkit) + 3 BigQuery and 3 PostgreSQL projects x (publish.yml + monitor.yml)
+        assertThat(r.out()).contains("lint-workflows: 30 files");
     }
 
     @Test

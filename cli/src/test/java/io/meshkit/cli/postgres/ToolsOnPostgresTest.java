@@ -70,6 +70,60 @@ class ToolsOnPostgresTest {
                 "  added (id=3, valid_from=2026-12-02 00:00:00)", "  removed (id=2, valid_from=2026-12-01 00:00:00)");
     }
 
+    private static Path totalsContract(Path dir) throws Exception {
+        Path contract = dir.resolve("totals.odcs.yaml");
+        Files.writeString(contract, String.join("\n",
+                "apiVersion: v3.1.0", "kind: DataContract", "id: urn:test:web:totals", "name: totals", "version: 1.0.0",
+                "status: active", "domain: web", "schema:", "  - name: totals", "    properties:",
+                "      - {name: user_id, physicalType: INTEGER, required: true, primaryKey: true, primaryKeyPosition: 1}",
+                "      - {name: total, physicalType: 'DECIMAL(12,2)'}", ""));
+        return contract;
+    }
+
+    @Test
+    void stagePlanShowsTheStatementsThatRunHere(@TempDir Path dir) throws Exception {
+        Path contract = totalsContract(dir);
+        String query = "SELECT user_id, CAST(sum(event_id) AS numeric(12,2)) AS total FROM web.events GROUP BY user_id";
+        CliRun plan = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--query", query, "--dry-run");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).doesNotContain("CREATE OR REPLACE")
+                .containsPattern("\\n  CREATE TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\" AS SELECT \\* FROM \\(" + java.util.regex.Pattern.quote(query)
+                        + "\\) AS meshkit_source\\n  DROP TABLE IF EXISTS \"web_candidates\"\\.\"totals\"\\n  ALTER TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\""
+                        + " RENAME TO \"totals\"\\n");
+        for (int i = 0; i < 2; i++) {  // creates the candidate, then replaces it
+            CliRun staged = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--query", query);
+            assertThat(staged.exitCode()).as(staged.err()).isZero();
+            assertThat(staged.out()).contains("web_candidates.totals, 10 rows");
+        }
+    }
+
+    @Test
+    void promotePlanOpensOneTransaction(@TempDir Path dir) throws Exception {
+        Path contract = totalsContract(dir);
+        CliRun plan = CliRun.of("publish", "backfill", "--warehouse", db.uri(), "--contract", contract.toString(), "--candidate",
+                "web_candidates.planned_totals", "--query", "SELECT user_id, CAST(sum(event_id) AS numeric(12,2)) AS total FROM web.events GROUP BY user_id",
+                "--dry-run");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.strip().startsWith("BEGIN"))).containsExactly("  BEGIN TRANSACTION");
+        assertThat(plan.out().lines().filter(l -> l.strip().startsWith("COMMIT"))).containsExactly("  COMMIT");
+    }
+
+    @Test
+    void validationNamesTypesAsTheContractDoes(@TempDir Path dir) throws Exception {
+        Path contract = totalsContract(dir);
+        // sum of a numeric is a numeric without precision: not the contract's DECIMAL(12,2)
+        CliRun staged = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--candidate",
+                "web_candidates.untyped_totals", "--query", "SELECT user_id, sum(CAST(event_id AS numeric)) AS total FROM web.events GROUP BY user_id");
+        assertThat(staged.exitCode()).as(staged.err()).isZero();
+        CliRun validated = CliRun.of("publish", "validate", "--warehouse", db.uri(), "--contract", contract.toString(), "--candidate",
+                "web_candidates.untyped_totals", "--progress", "off");
+        assertThat(validated.exitCode()).as(validated.err()).isEqualTo(1);
+        assertThat(validated.out()).contains("column total is DECIMAL(76,38), the contract says DECIMAL(12,2)").doesNotContain("numeric");
+        CliRun plan = CliRun.of("publish", "validate", "--warehouse", db.uri(), "--contract", contract.toString(), "--dry-run");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("has exactly the columns user_id INTEGER, total DECIMAL(12,2)");
+    }
+
     @Test
     void eventsWithAnUnconstrainedNumericBuildTheContractsDecimalTwice(@TempDir Path dir) throws Exception {
         Path contract = dir.resolve("accounts.odcs.yaml");

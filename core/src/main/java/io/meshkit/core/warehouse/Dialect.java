@@ -232,6 +232,19 @@ public interface Dialect extends Quoting {
     // ---------------------------------------------------------------- statements
 
     /**
+     * The statements, in order, that {@link Warehouse#createTableAs} runs for {@link WriteMode#REPLACE}
+     * of a plain table (or of no table yet): {@code target} then holds the rows of {@code select} and
+     * nothing else. A dry run shows these, so it shows what runs. The default is standard
+     * {@code CREATE OR REPLACE TABLE ... AS}; an engine without it overrides this, and its warehouse
+     * runs what this returns.
+     *
+     * @param select a query, used as it is (a warehouse may wrap it, e.g. to sort the rows)
+     */
+    default List<Sql> replaceTableAs(TableId target, Sql select) {
+        return List.of(sql().sql("CREATE OR REPLACE TABLE ").table(target).sql(" AS ").append(select).build());
+    }
+
+    /**
      * {@code CREATE TABLE IF NOT EXISTS} with the given columns (types by {@link #typeName}, NOT NULL
      * where a column is not nullable).
      */

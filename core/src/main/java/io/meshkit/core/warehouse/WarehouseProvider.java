@@ -43,4 +43,12 @@ public interface WarehouseProvider {
     default Optional<String> embeddedUri(Path directory, String name) {
         return Optional.empty();
     }
+
+    /**
+     * The engine settings a new project's {@code meshkit.yaml} starts with for this warehouse
+     * ({@code meshkit init}), in order; none by default. Only keys {@link #open} accepts.
+     */
+    default java.util.Map<String, String> projectSettings() {
+        return java.util.Map.of();
+    }
 }

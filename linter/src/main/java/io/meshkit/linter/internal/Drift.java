@@ -85,7 +85,7 @@ final class Drift {
                 } else if (!sameType(e.type, ci.get().type())) {
                     sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
                             e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
-                            + e.name.name() : where) + " is " + e.type + " in the contract but " + ci.get().engineType()
+                            + e.name.name() : where) + " is " + e.type + " in the contract but " + ci.get().type()
                             + " in table " + t);
                 }
             }

@@ -84,13 +84,15 @@ final class Auditor {
         }
         for (Map.Entry<ColumnName, DataType> e : expected.entrySet()) {
             ColumnInfo found = actual.get(e.getKey());
-            String want = dialect.typeName(e.getValue());
+            // compared as the warehouse spells them (two contract types may be one engine type), shown as meshkit names them
+            String want = e.getValue().toString();
             if (found == null) {
                 problems.add(failed("schema_column_missing", e.getKey().name(), want,
                         "the contract's column " + e.getKey().name() + " (" + want + ") is missing"));
             } else {
-                String have = dialect.parseType(found.engineType()).map(dialect::typeName).orElse(found.engineType());
-                if (!have.equalsIgnoreCase(want)) {
+                Optional<DataType> parsed = dialect.parseType(found.engineType());
+                String have = parsed.map(DataType::toString).orElse(found.engineType());
+                if (!parsed.map(dialect::typeName).orElse(found.engineType()).equalsIgnoreCase(dialect.typeName(e.getValue()))) {
                     problems.add(failed("schema_column_type", e.getKey().name(), want,
                             "column " + e.getKey().name() + " is " + have + ", the contract says " + want));
                 }
@@ -133,7 +135,7 @@ final class Auditor {
         List<String> breaking = new ArrayList<>();
         for (Map.Entry<ColumnName, ColumnInfo> e : after.entrySet()) {
             ColumnInfo was = before.get(e.getKey());
-            String now = dialect.typeName(e.getValue().type());
+            String now = e.getValue().type().toString();
             if (was == null) {
                 Optional<String> from = target.dataset().columns().stream().filter(c -> lower(c.columnName()).equals(e.getKey()))
                         .findFirst().flatMap(Column::renamedFrom).filter(f -> before.containsKey(lower(ColumnName.of(f))));
@@ -144,8 +146,8 @@ final class Auditor {
                 }
                 continue;
             }
-            String then = dialect.typeName(was.type());
-            if (!then.equals(now)) {
+            String then = was.type().toString();
+            if (!dialect.typeName(was.type()).equals(dialect.typeName(e.getValue().type()))) {
                 if (was.type().widensTo(e.getValue().type())) {
                     compatible.add("column " + e.getKey().name() + " widened from " + then + " to " + now);
                 } else {

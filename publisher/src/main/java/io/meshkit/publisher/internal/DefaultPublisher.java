@@ -68,6 +68,9 @@ public final class DefaultPublisher implements Publisher {
     private static final String TOOL = "publish";
     /** The name an unmanaged production table is kept under when the first promotion replaces it. */
     static final String BEFORE_MESHKIT_SUFFIX = "__before_meshkit";
+    /** A line of a promotion plan that opens or ends a transaction: {@code BEGIN}, {@code BEGIN TRANSACTION}, {@code COMMIT}. */
+    private static final java.util.regex.Pattern TRANSACTION_BOUNDARY = java.util.regex.Pattern.compile(
+            "(?i)\\s*(BEGIN|START)( TRANSACTION| WORK)?;?\\s*|\\s*COMMIT( TRANSACTION| WORK)?;?\\s*");
 
     private final Warehouse warehouse;
     private final RunLog runLog;
@@ -115,10 +118,13 @@ public final class DefaultPublisher implements Publisher {
         return source instanceof StageSource.FromTable f && same(f.table(), target.candidate());
     }
 
+    /** What staging runs: the warehouse's own statements for replacing a table, as its dialect spells them. */
     private List<String> stageStatements(PublishTarget target, StageSource source) {
-        return List.of(sql().sql("CREATE SCHEMA IF NOT EXISTS ").namespace(target.candidate().namespace()).build().text(),
-                sql().sql("CREATE OR REPLACE TABLE ").table(target.candidate()).sql(" AS SELECT * FROM (").append(select(source))
-                        .sql(") AS meshkit_source").build().text());
+        List<String> statements = new ArrayList<>();
+        statements.add(sql().sql("CREATE SCHEMA IF NOT EXISTS ").namespace(target.candidate().namespace()).build().text());
+        Sql select = sql().sql("SELECT * FROM (").append(select(source)).sql(") AS meshkit_source").build();
+        warehouse.dialect().replaceTableAs(target.candidate(), select).forEach(s -> statements.add(s.text()));
+        return statements;
     }
 
     private SqlBuilder sql() {
@@ -199,7 +205,7 @@ public final class DefaultPublisher implements Publisher {
     private ValidationReport validationPlan(PublishTarget target, PublishPolicy policy) {
         List<String> plan = new ArrayList<>();
         plan.add("-- schema: " + target.candidate() + " has exactly the columns " + Auditor.expectedColumns(target.dataset()).entrySet().stream()
-                .map(e -> e.getKey().name() + " " + warehouse.dialect().typeName(e.getValue())).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")));
         for (QualityCheck c : auditor.qualityChecks(target)) {
             String how = c.measure() instanceof QualityCheck.Aggregate a
                     ? sql().sql("SELECT ").append(a.expression()).sql(" FROM ").table(target.candidate()).build().text()
@@ -257,8 +263,9 @@ public final class DefaultPublisher implements Publisher {
         plan.add("-- if every check passes and the checksum differs from the served version's:");
         plan.add("BEGIN TRANSACTION");
         plan.add(renamed(target.candidate(), release));
+        // the promotion runs inside this transaction: the warehouse's own BEGIN and COMMIT (in whichever spelling) are not shown
         promotion.describePromotion(List.of(new Promotion(target.production(), release))).stream()
-                .filter(l -> !l.equals("BEGIN TRANSACTION") && !l.equals("COMMIT")).forEach(plan::add);
+                .filter(l -> !TRANSACTION_BOUNDARY.matcher(l).matches()).forEach(plan::add);
         plan.add(recorded(next));
         plan.add("COMMIT");
         List<TableId> drops = prunable(target, policy, next, List.of(next));

@@ -55,7 +55,7 @@ final class Columns {
         ColumnInfo c = require(name, role);
         if (!c.type().isNumeric()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " table " + info.id()
-                    + ": column " + name + " is " + c.engineType() + ", not numeric (" + role + ")");
+                    + ": column " + name + " is " + c.type() + ", not numeric (" + role + ")");
         }
     }
 
@@ -79,7 +79,7 @@ final class Columns {
         } catch (NumberFormatException | DateTimeParseException e) {
             // the value itself stays out of the message: it may be row data
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " table " + info.id()
-                    + ": the value of filter " + filter + " is not a valid " + c.engineType(), e);
+                    + ": the value of filter " + filter + " is not a valid " + c.type(), e);
         }
     }
 

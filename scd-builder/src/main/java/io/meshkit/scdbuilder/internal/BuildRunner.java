@@ -641,9 +641,10 @@ public final class BuildRunner {
                     continue;
                 }
             }
-            String from = d.typeName(have);
-            String to = d.typeName(c.physicalType());
-            if (!from.equals(to)) {
+            // compared as the warehouse spells them, shown as meshkit names them
+            String from = have.toString();
+            String to = c.physicalType().toString();
+            if (!d.typeName(have).equals(d.typeName(c.physicalType()))) {
                 if (have.widensTo(c.physicalType())) {
                     notes.add("column " + name.name() + " widened from " + from + " to " + to);
                 } else {

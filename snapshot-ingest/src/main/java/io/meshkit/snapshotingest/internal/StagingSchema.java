@@ -67,7 +67,7 @@ public final class StagingSchema {
                             + " (declared by meshkit.renamedFrom; earlier dates keep their values)"));
                     type(out, w, was.get(), dialect);
                 } else {
-                    out.add(new StagingChange(StagingChange.Kind.ADDED, w.name(), "column " + w.name().name() + " " + dialect.typeName(w.type())
+                    out.add(new StagingChange(StagingChange.Kind.ADDED, w.name(), "column " + w.name().name() + " " + w.type()
                             + " added (earlier dates NULL)"));
                 }
                 continue;
@@ -84,9 +84,10 @@ public final class StagingSchema {
     }
 
     private static void type(List<StagingChange> out, ColumnInfo wanted, ColumnInfo have, Dialect dialect) {
-        String from = dialect.typeName(have.type());
-        String to = dialect.typeName(wanted.type());
-        if (from.equals(to)) {
+        // compared as the warehouse spells them, shown as meshkit names them
+        String from = have.type().toString();
+        String to = wanted.type().toString();
+        if (dialect.typeName(have.type()).equals(dialect.typeName(wanted.type()))) {
             return;
         }
         if (have.type().widensTo(wanted.type())) {

@@ -211,12 +211,16 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
         if (mode == WriteMode.CREATE && exists) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot create table " + target + ": it already exists");
         }
+        Sql body = sortedSelect(select, layout).build();
+        if (mode == WriteMode.REPLACE) {
+            return replaceTableAs(c, target, body);
+        }
         if (mode == WriteMode.APPEND && exists) {
             b.sql("INSERT INTO ").table(target).sql(" ");
         } else {
-            b.sql(mode == WriteMode.REPLACE ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ").table(target).sql(" AS ");
+            b.sql("CREATE TABLE ").table(target).sql(" AS ");
         }
-        return update(c, b.append(sortedSelect(select, layout).build()).build());
+        return update(c, b.append(body).build());
     }
 
     @Override

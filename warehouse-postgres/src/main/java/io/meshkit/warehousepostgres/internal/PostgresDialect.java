@@ -3,6 +3,7 @@ package io.meshkit.warehousepostgres.internal;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
+import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.Dialect;
@@ -12,6 +13,7 @@ import io.meshkit.core.warehouse.SqlBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * PostgreSQL's SQL: double-quoted identifiers (case kept), PostgreSQL type names, MD5-based sampling
@@ -238,6 +240,24 @@ public final class PostgresDialect implements Dialect {
                 .id(column).sql(") AS ").append(alias).sql("(");
         b.join(fields, f -> b.id(f.name()).sql(" ").type(f.type()));
         return b.sql(")) ").append(alias).build();
+    }
+
+    /**
+     * PostgreSQL has no {@code CREATE OR REPLACE TABLE}: the rows go into a new table under a
+     * temporary name, then the old table (if any) is dropped and the new one renamed; the warehouse
+     * runs the three in one transaction, so the select may read the table it replaces.
+     */
+    @Override
+    public List<Sql> replaceTableAs(TableId target, Sql select) {
+        TableId fresh = target.namespace().table(temporaryName());
+        return List.of(sql().sql("CREATE TABLE ").table(fresh).sql(" AS ").append(select).build(),
+                sql().sql("DROP TABLE IF EXISTS ").table(target).build(),
+                sql().sql("ALTER TABLE ").table(fresh).sql(" RENAME TO ").tableName(target).build());
+    }
+
+    /** A fresh table name for a table written before it takes another's place. */
+    static String temporaryName() {
+        return "meshkit_tmp_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private Sql jsonObject(List<ColumnName> fields, List<Sql> values) {

@@ -45,7 +45,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -233,20 +232,19 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
         if (mode == WriteMode.APPEND && kind.isPresent()) {
             return update(c, DIALECT.sql().sql("INSERT INTO ").table(target).sql(" ").append(body).build());
         }
-        if (kind.isEmpty()) {
+        if (kind.isEmpty() && mode != WriteMode.REPLACE) {
             return update(c, DIALECT.sql().sql("CREATE TABLE ").table(target).sql(" AS ").append(body).build());
         }
-        TableId fresh = target.namespace().table(temporaryName());
+        if (kind.isEmpty() || kind.get().equals("r")) {
+            return replaceTableAs(c, target, body);
+        }
+        TableId fresh = target.namespace().table(PostgresDialect.temporaryName());
         long rows = update(c, DIALECT.sql().sql("CREATE TABLE ").table(fresh).sql(" AS ").append(body).build());
         try (Statement s = c.createStatement()) {
             s.execute(dropStatement(kind.get(), target));
             s.execute("ALTER TABLE " + DIALECT.quote(fresh) + " RENAME TO " + DIALECT.quoteIdentifier(target.name()));
         }
         return rows;
-    }
-
-    private static String temporaryName() {
-        return "meshkit_tmp_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /**
@@ -294,7 +292,7 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
             if (mode == WriteMode.CREATE && kind.isPresent()) {
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot create table " + target + ": it already exists");
             }
-            TableId into = kind.isEmpty() ? target : target.namespace().table(temporaryName());
+            TableId into = kind.isEmpty() ? target : target.namespace().table(PostgresDialect.temporaryName());
             update(c, DIALECT.createTableIfNotExists(into, columns.stream().map(ParquetCopy.Column::info).toList()));
             SqlBuilder copySql = DIALECT.sql().sql("COPY ").table(into).sql(" (").ids(names).sql(") FROM STDIN WITH (FORMAT binary)");
             long rows = ParquetCopy.copy(target, paths, columns, c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql.build().text()));
@@ -314,7 +312,7 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
     private long loadCsv(TableId target, List<Path> paths, LoadRequest request) {
         List<String> header = CsvHeader.read(paths.get(0));
         return atomically("load table " + target, List.of(), c -> {
-            TableId staging = target.namespace().table(temporaryName());
+            TableId staging = target.namespace().table(PostgresDialect.temporaryName());
             SqlBuilder create = DIALECT.sql().sql("CREATE TABLE ").table(staging).sql(" (");
             create.join(header, name -> create.id(ColumnName.of(name)).sql(" text"));
             update(c, create.sql(")").build());
@@ -401,7 +399,7 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
             if (source.namespace().name().equals(target.namespace().name())) {
                 s.execute("ALTER TABLE " + DIALECT.quote(source) + " RENAME TO " + DIALECT.quoteIdentifier(target.name()));
             } else {
-                String moving = temporaryName();
+                String moving = PostgresDialect.temporaryName();
                 s.execute("ALTER TABLE " + DIALECT.quote(source) + " RENAME TO " + DIALECT.quoteIdentifier(moving));
                 s.execute("ALTER TABLE " + DIALECT.quote(source.namespace().table(moving)) + " SET SCHEMA " + DIALECT.quote(target.namespace()));
                 s.execute("ALTER TABLE " + DIALECT.quote(target.namespace().table(moving)) + " RENAME TO "

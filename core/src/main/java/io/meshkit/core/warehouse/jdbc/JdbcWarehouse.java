@@ -283,6 +283,19 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
         }
     }
 
+    /**
+     * Runs the dialect's {@link Dialect#replaceTableAs} statements on a connection, so that a warehouse
+     * does what a dry run shows; returns the first statement's update count (the rows written).
+     */
+    protected final long replaceTableAs(Connection c, TableId target, Sql select) throws SQLException {
+        List<Sql> statements = dialect.replaceTableAs(target, select);
+        long rows = update(c, statements.get(0));
+        for (Sql statement : statements.subList(1, statements.size())) {
+            update(c, statement);
+        }
+        return rows;
+    }
+
     /** A prepared statement with the values bound; the caller closes it. */
     protected final PreparedStatement prepare(Connection c, Sql sql) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql.text());
