@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
  * never lags behind a new command or option. The script serves zsh through bashcompinit.
  */
 @Command(name = "completion", description = {"Print the shell completion script for meshkit (bash or zsh).",
-    "Install it for every new shell: meshkit completion bash > ~/.local/share/bash-completion/completions/meshkit",
-    "(zsh: meshkit completion zsh > ~/.zfunc/_meshkit, or source <(meshkit completion zsh) in ~/.zshrc)."},
+    "Install it for every new shell: meshkit completion bash > ~/.local/share/bash-completion/completions/meshkit (zsh: meshkit completion zsh > ~/.zfunc/_meshkit, or source <(meshkit completion zsh) in ~/.zshrc)."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} bash > ~/.local/share/bash-completion/completions/meshkit"})
 final class CompletionCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", description = "bash or zsh.")

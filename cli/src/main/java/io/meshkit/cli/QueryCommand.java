@@ -4,11 +4,13 @@ import io.meshkit.cli.di.CliComponent;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;
 import io.meshkit.core.cli.WarehouseCommandOptions;
+import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -59,7 +61,24 @@ final class QueryCommand implements Callable<Integer> {
         }
         String text = statement();
         PrintWriter out = options.out();
-        try (Warehouse w = CliComponent.of(options.config()).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
+        MeshkitConfig config = options.configCreatingWarehouse();
+        boolean existed = Warehouses.exists(config.warehouseUri());
+        try {
+            return run(config, text, f, out);
+        } catch (MeshkitException e) {
+            if (existed || !Warehouses.exists(config.warehouseUri())) {
+                throw e;
+            }
+            // a query may create the warehouse (CREATE TABLE); one that fails in a new, empty one most likely has a mistyped path
+            String message = e.getMessage();
+            int eol = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
+            throw new MeshkitException(e.code(), message.substring(0, eol) + " (warehouse " + config.warehouseUri()
+                    + " did not exist: this query created it empty; check the path)" + message.substring(eol), e);
+        }
+    }
+
+    private int run(MeshkitConfig config, String text, OutputFormat f, PrintWriter out) {
+        try (Warehouse w = CliComponent.of(config).warehouse(); ResultRows rows = w.query(Sql.ofUserText(text))) {
             if (rows.columns().isEmpty() && f != OutputFormat.JSON) {
                 if (f == OutputFormat.TABLE) {
                     var affected = rows.stats().rowsAffected();

@@ -73,6 +73,42 @@ class BadInputTest {
         assertThat(golden.out() + golden.err()).contains("bomb.test.yaml:").doesNotContain("Exception", "Internal error");
     }
 
+    /**
+     * A mistyped warehouse file ({@code wharehouse.duckdb}) is not an empty warehouse: every command that
+     * reads or builds on data already there refuses it in one line, exit 2, and creates no file; a
+     * command that brings data in (query here; ingest and run too) creates it.
+     */
+    @Test
+    void aWarehouseFileThatDoesNotExistIsRefusedByEveryCommandThatReadsAndCreatedByNone() {
+        String tracks = MUSIC.resolve("contracts/tracks.odcs.yaml").toString();
+        Path missing = tmp.resolve("wharehouse.duckdb");
+        String w = "duckdb:" + missing;
+        List<List<String>> reading = List.of(
+                List.of("diff", "--contract", tracks),
+                List.of("scd", "as-of", "--contract", tracks, "--at", "2019-05-01"),
+                List.of("scd", "check", "--contract", tracks),
+                List.of("scd", "apply", "--contract", tracks, "--date", "2019-04-28"),
+                List.of("sample", "query", "--table", "music.plays", "--key", "listener_id", "--rate", "0.1", "-m", "n=COUNT(*)"),
+                List.of("sample", "sql", "--table", "music.plays", "--key", "listener_id", "SELECT 1"),
+                List.of("monitor", "status", "--contract", MUSIC.resolve("contracts").toString()),
+                List.of("monitor", "history", "music.tracks"),
+                List.of("publish", "history", "--contract", tracks),
+                List.of("publish", "unlock", "music.tracks"),
+                List.of("lint", MUSIC.resolve("contracts").toString()));
+        for (List<String> command : reading) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--warehouse", w));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertOneLine(run, 2, "error: Cannot open warehouse " + w + ": it does not exist");
+            assertThat(missing).as(String.join(" ", command)).doesNotExist();
+        }
+        CliRun diffSource = CliRun.of("diff", "--contract", tracks, "--warehouse", "duckdb::memory:", "--source", w);
+        assertOneLine(diffSource, 2, "error: Cannot open warehouse " + w + ": it does not exist");
+        assertThat(missing).doesNotExist();
+        assertThat(CliRun.of("query", "SELECT 42", "--warehouse", w).exitCode()).isZero();
+        assertThat(missing).exists();
+    }
+
     /** A dry run reads the contracts the run would read: a missing or broken one is exit 2, not a plan and exit 0. */
     @Test
     void aDryRunStopsAtAContractTheRunCouldNotRead() throws Exception {

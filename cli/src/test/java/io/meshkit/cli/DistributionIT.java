@@ -326,9 +326,14 @@ class DistributionIT {
         String uri = "duckdb:" + tmp.resolve("w.duckdb");
         Result sql = tool("meshkit-sample", "sql", "--help");
         assertThat(sql.exit()).as(sql.out()).isZero();
+        Result missing = tool("meshkit-monitor", "status", "--contract", EXAMPLE.resolve("contracts").toString(), "--warehouse", uri);
+        assertThat(missing.exit()).as(missing.out()).isEqualTo(2);
+        assertThat(missing.out()).as("a warehouse file that does not exist is refused, not created")
+                .contains("error: Cannot open warehouse " + uri + ": it does not exist");
+        assertThat(tmp.resolve("w.duckdb")).doesNotExist();
+        assertThat(tool("meshkit", "query", "--warehouse", uri, "CREATE SCHEMA demo").exit()).isZero();
         Result status = tool("meshkit-monitor", "status", "--contract", EXAMPLE.resolve("contracts").toString(), "--warehouse", uri);
         assertThat(status.out()).as("monitor on DuckDB").doesNotContain("Exception", "no warehouse", "Cannot open");
         assertThat(status.exit()).as(status.out()).isIn(0, 1);
-        assertThat(tmp.resolve("w.duckdb")).exists();
     }
 }

@@ -48,6 +48,19 @@ class QueryCommandTest {
         assertThat(run.out()).endsWith("10 rows (3 shown; use --format csv or json for all)" + System.lineSeparator());
     }
 
+    /** query may create the warehouse, but a query that fails in the empty one it just created says so: a mistyped path. */
+    @Test
+    void aQueryThatFailsInTheWarehouseItJustCreatedSaysTheWarehouseWasNew(@TempDir Path dir) {
+        String uri = "duckdb:" + dir.resolve("wharehouse.duckdb");
+        CliRun run = CliRun.of("query", "--warehouse", uri, "SELECT * FROM music.tracks");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("error: Cannot ")
+                .endsWith(" (warehouse " + uri + " did not exist: this query created it empty; check the path)");
+        CliRun again = CliRun.of("query", "--warehouse", uri, "SELECT * FROM music.tracks");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).doesNotContain("did not exist");
+    }
+
     @Test
     void aFileWarehouseKeepsItsTablesBetweenRuns(@TempDir Path dir) {
         String uri = "duckdb:" + dir.resolve("w.duckdb");

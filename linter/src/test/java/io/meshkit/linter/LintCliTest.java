@@ -129,6 +129,11 @@ class LintCliTest {
         write("contracts/plays.odcs.yaml", Fixtures.CLEAN);
         Path db = dir.resolve("wh.duckdb");
         String uri = "duckdb:" + db;
+        CliRun mistyped = run("--warehouse", uri);
+        assertThat(mistyped.exitCode()).as("a warehouse file that does not exist is not one without tables").isEqualTo(2);
+        assertThat(mistyped.err()).startsWith("error: Cannot open warehouse " + uri + ": it does not exist");
+        assertThat(db).doesNotExist();
+        Warehouses.open(uri).close();
         CliRun noTable = run("--warehouse", uri);
         assertThat(noTable.exitCode()).isEqualTo(1);
         assertThat(noTable.out()).contains("contracts/plays.odcs.yaml:11:11: error drift-table-missing table music.plays");

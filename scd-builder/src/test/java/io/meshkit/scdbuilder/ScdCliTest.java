@@ -62,6 +62,37 @@ class ScdCliTest {
         assertThat(last.out()).contains("2,Think Before You Click,Cautious Mouse,2019-02-05 00:00:00,2019-05-01 00:00:00");
     }
 
+    /** check and as-of read as long as apply writes: the same --progress, on standard error only. */
+    @Test
+    void checkAndAsOfShowProgressLikeTheBuildsDo() {
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-02-05", "--progress", "off")).isZero();
+        assertThat(last.err()).isEmpty();
+        assertThat(run("check", "--warehouse", warehouse, "--contract", contract, "--progress", "lines")).isZero();
+        assertThat(last.out()).startsWith("music_candidates.tracks: 6 of 6 checks passed").doesNotContain("scd check:");
+        assertThat(last.err()).startsWith("scd check: check music_candidates.tracks\n")
+                .contains("scd check: check music_candidates.tracks finished, 6 checks, ").contains("scd check: done in ");
+        assertThat(run("as-of", "--warehouse", warehouse, "--contract", contract, "--table", "music_candidates.tracks",
+                "--at", "2019-03-01", "--format", "csv", "--progress", "lines")).isZero();
+        assertThat(last.out()).contains("2,Think Before You Click,Cautious Mouse").doesNotContain("scd as-of:");
+        assertThat(last.err()).contains("scd as-of: read music_candidates.tracks as of 2019-03-01 finished, 2 rows, ");
+        assertThat(run("as-of", "--warehouse", warehouse, "--contract", contract, "--table", "music_candidates.tracks", "--at", "2019-03-01",
+                "--progress", "sideways"))
+                .isEqualTo(2);
+        assertThat(last.err()).startsWith("error: Cannot show progress as 'sideways': expected auto, bar, lines or off");
+        // a build that fails after its progress lines: they come first, the error line is last and nothing is said twice
+        assertThat(run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-06-01", "--progress", "lines"))
+                .isEqualTo(2);
+        java.util.List<String> lines = last.err().lines().toList();
+        assertThat(lines).first().asString().startsWith("scd apply: apply music.tracks");
+        assertThat(lines).last().asString().startsWith("error: Cannot apply snapshot 2019-06-01 to music.tracks: 1 key of (track_id)");
+        assertThat(lines).doesNotHaveDuplicates().noneMatch(l -> l.contains("done in") || l.contains(" finished, "));
+        assertThat(last.out()).isEmpty();
+        for (String sub : java.util.List.of("check", "as-of")) {
+            assertThat(ScdCli.commandLine().getSubcommands().get(sub).getCommandSpec().findOption("--progress").description())
+                    .isEqualTo(ScdCli.commandLine().getSubcommands().get("apply").getCommandSpec().findOption("--progress").description());
+        }
+    }
+
     @Test
     void errorsAreOneLineWithExitCodeTwo() {
         run("apply", "--warehouse", warehouse, "--contract", contract, "--date", "2019-05-01");

@@ -160,6 +160,19 @@ class FilesIT {
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(rows("SELECT id, country FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'"))
                 .containsExactly(java.util.Arrays.asList(1L, null));
+
+        // the removal was accepted once: the next day is no breaking change, and needs no --allow-breaking
+        day("2024-01-03", """
+                id,name
+                1,Ada King
+                2,Grace Hopper
+                """);
+        IngestRun nextDay = files(v2, "2024-01-03", "--format", "json");
+        assertThat(nextDay.exitCode()).as(nextDay.err()).isZero();
+        assertThat(nextDay.out() + nextDay.err()).doesNotContain("country");
+        assertThat(rows("SELECT snapshot_date, COUNT(*), COUNT(country) FROM shop_staging.customers GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of(java.time.LocalDate.parse("2024-01-01"), 1L, 1L),
+                        List.of(java.time.LocalDate.parse("2024-01-02"), 1L, 0L), List.of(java.time.LocalDate.parse("2024-01-03"), 2L, 0L));
     }
 
     /** A column the source added before the contract declares it: landed, not staged, and said so. */

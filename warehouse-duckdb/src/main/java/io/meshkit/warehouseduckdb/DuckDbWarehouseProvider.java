@@ -50,25 +50,12 @@ public final class DuckDbWarehouseProvider extends SchemeWarehouseProvider {
      */
     @Override
     public Warehouse open(String uri, Map<String, String> settings) {
-        if (uri == null || !uri.startsWith(SCHEME + ":")) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot open warehouse " + uri + ": expected duckdb:PATH or duckdb::memory:");
-        }
+        Optional<Path> location = file(uri);
         DuckDbSettings parsed = DuckDbSettings.parse(uri, settings == null ? Map.of() : settings);
-        String location = uri.substring(SCHEME.length() + 1);
-        if (location.isBlank()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
-                    "Cannot open warehouse " + uri + ": no file given (use duckdb:PATH or duckdb::memory:)");
-        }
-        if (location.equals(MEMORY)) {
+        if (location.isEmpty()) {
             return DuckDbWarehouse.open(uri, "jdbc:duckdb:", parsed);
         }
-        Path file;
-        try {
-            file = Path.of(location).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot open warehouse " + uri + ": " + e.getMessage(), e);
-        }
+        Path file = location.get();
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -82,6 +69,33 @@ public final class DuckDbWarehouseProvider extends SchemeWarehouseProvider {
                             : "cannot write there") + ")", e);
         }
         return DuckDbWarehouse.open(uri, "jdbc:duckdb:" + file, parsed);
+    }
+
+    /** Whether the database file exists; an in-memory database always does. */
+    @Override
+    public boolean exists(String uri) {
+        return file(uri).map(Files::exists).orElse(true);
+    }
+
+    /** The absolute database file a {@code duckdb:} URI names; empty for {@code duckdb::memory:}. */
+    private static Optional<Path> file(String uri) {
+        if (uri == null || !uri.startsWith(SCHEME + ":")) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": expected duckdb:PATH or duckdb::memory:");
+        }
+        String location = uri.substring(SCHEME.length() + 1);
+        if (location.isBlank()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
+                    "Cannot open warehouse " + uri + ": no file given (use duckdb:PATH or duckdb::memory:)");
+        }
+        if (location.equals(MEMORY)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(location).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot open warehouse " + uri + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code duckdb:DIRECTORY/NAME.duckdb}: the file's stem is DuckDB's catalog name, so pick one no schema has. */

@@ -83,6 +83,23 @@ class DuckDbWarehouseProviderTest {
     }
 
     @Test
+    void aMissingFileIsRefusedByReadersWithoutCreatingIt() {
+        Path file = dir.resolve("wharehouse.duckdb");
+        String uri = "duckdb:" + file;
+        assertThatThrownBy(() -> Warehouses.requireExisting(uri)).isInstanceOf(MeshkitException.class)
+                .hasMessage("Cannot open warehouse " + uri + ": it does not exist (this command reads a warehouse and does not"
+                        + " create one: check the path; meshkit ingest, run or query create it)")
+                .extracting(e -> ((MeshkitException) e).exitCode()).isEqualTo(2);
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve("missing/dir/w.duckdb")).satisfies(p -> assertThatThrownBy(() -> Warehouses.requireExisting("duckdb:" + p)));
+        try (Warehouse w = Warehouses.open(uri)) {
+            createNumbers(w, T, 1);
+        }
+        Warehouses.requireExisting(uri);
+        Warehouses.requireExisting("duckdb::memory:");
+    }
+
+    @Test
     void relativePathsResolveAgainstTheWorkingDirectory() {
         Path relative = Path.of("target", "test-dbs", "relative-" + ProcessHandle.current().pid() + ".duckdb");
         try (Warehouse w = Warehouses.open("duckdb:" + relative)) {

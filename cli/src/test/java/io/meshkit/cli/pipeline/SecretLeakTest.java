@@ -86,7 +86,7 @@ class SecretLeakTest {
                         assertThat(out.toString()).contains("command: meshkit ingest snapshot --source");
                     }
                     if (source.startsWith("$")) {
-                        assertThat(out.toString()).contains("--source '${MESHKIT_SOURCE}'");
+                        assertThat(out.toString()).contains("--source \"${MESHKIT_SOURCE}\"");   // expanded by the shell it is pasted into
                     }
                     printed.add(out.toString());
                 }

@@ -95,6 +95,10 @@ public final class CliSupport {
             String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
             spec.addOption(OptionSpec.builder(names).usageHelp(true).description("Show this help message and exit.").build());
         }
+        if (spec.options().stream().anyMatch(OptionSpec::versionHelp) && spec.versionProvider() == null && spec.version().length == 0) {
+            // mixinStandardHelpOptions gives -V to a subcommand too; without a version it printed nothing
+            spec.versionProvider(() -> new String[] {spec.qualifiedName() + " " + MeshkitVersion.version()});
+        }
         UsageMessageSpec usage = spec.usageMessage();
         usage.exitCodeListHeading("%nExit codes:%n");
         if (usage.exitCodeList().isEmpty()) {
@@ -116,6 +120,8 @@ public final class CliSupport {
         }
         if (help == null && !cmd.getSubcommands().isEmpty()) {
             cmd.addSubcommand("help", new HelpCommand());
+            // the sections, environment included, as its parent's: picocli set them on the subcommands there were
+            cmd.getSubcommands().get("help").setHelpSectionKeys(cmd.getHelpSectionKeys());
         }
         for (CommandLine sub : Set.copyOf(cmd.getSubcommands().values())) {
             if (sub.getParent() == cmd && !(sub.getCommand() instanceof HelpCommand)) {
@@ -128,7 +134,8 @@ public final class CliSupport {
     private static String environment(CommandLine.Help help) {
         Map<String, String> vars = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> byOption : ENVIRONMENT_BY_OPTION.entrySet()) {
-            if (help.commandSpec().findOption(byOption.getKey()) != null) {
+            if (help.commandSpec().findOption(byOption.getKey()) != null
+                    && (!byOption.getKey().equals("--warehouse") || hasWarehouseOption(help.commandSpec()))) {
                 vars.putAll(byOption.getValue());
             }
         }
@@ -137,6 +144,15 @@ public final class CliSupport {
         StringBuilder out = new StringBuilder(String.format("%nEnvironment:%n"));
         vars.forEach((name, what) -> out.append("  ").append(name).append(" ".repeat(width - name.length() + 2)).append(what).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * Whether the command's {@code --warehouse} is {@link WarehouseOption}'s, which falls back on
+     * {@code MESHKIT_WAREHOUSE}: a command with a {@code --warehouse} of its own (lint's drift, init's
+     * project warehouse) reads only the option.
+     */
+    private static boolean hasWarehouseOption(CommandSpec spec) {
+        return spec.mixins().values().stream().anyMatch(m -> m.userObject() instanceof WarehouseOption || hasWarehouseOption(m));
     }
 
     private static int handleParameterException(CommandLine.ParameterException original, String[] args) {

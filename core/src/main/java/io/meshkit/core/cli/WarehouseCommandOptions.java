@@ -15,13 +15,24 @@ public final class WarehouseCommandOptions extends OutputOptions {
     @Mixin
     WarehouseOption warehouse;
 
-    /** The configuration, with the warehouse URI resolved ({@link WarehouseOption#resolvedConfig}). */
+    /**
+     * The configuration, with the warehouse URI resolved, of a warehouse that must exist already
+     * ({@link WarehouseOption#existingConfig}): what a command that reads or builds on data in it uses.
+     */
     public MeshkitConfig config() {
+        return warehouse.existingConfig();
+    }
+
+    /**
+     * The configuration, with the warehouse URI resolved ({@link WarehouseOption#resolvedConfig}), of a
+     * warehouse the command may create: a command that brings data in (ingest, query).
+     */
+    public MeshkitConfig configCreatingWarehouse() {
         return warehouse.resolvedConfig();
     }
 
     /**
-     * Builds the command's component for {@link #config()}, does the work with it and closes its
+     * Builds the command's component for {@link #config()} (a warehouse that exists), does the work with it and closes its
      * warehouse, whether the work returned or threw.
      */
     public <C extends CommandComponent, R> R call(Function<MeshkitConfig, C> component, Function<? super C, R> work) {

@@ -1,6 +1,7 @@
 package io.meshkit.core.cli;
 
 import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.warehouse.Warehouses;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,19 @@ public final class WarehouseOption {
     /** The warehouse URI to use. */
     public String uri() {
         return resolvedConfig().warehouseUri();
+    }
+
+    /**
+     * The configuration of a command that works on data already in the warehouse: {@link #resolvedConfig()},
+     * refused (exit 2, creating nothing) when its warehouse does not exist ({@link Warehouses#requireExisting}),
+     * so that a mistyped {@code --warehouse} path is one clear line rather than an empty warehouse
+     * and a "no such table". Commands that may create the warehouse (ingest, run, query) use
+     * {@link #resolvedConfig()}.
+     */
+    public MeshkitConfig existingConfig() {
+        MeshkitConfig c = resolvedConfig();
+        Warehouses.requireExisting(c.warehouseUri());
+        return c;
     }
 
     /**

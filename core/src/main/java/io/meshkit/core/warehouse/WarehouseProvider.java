@@ -21,6 +21,18 @@ public interface WarehouseProvider {
     Warehouse open(String uri, java.util.Map<String, String> settings);
 
     /**
+     * Whether the warehouse a URI names exists already, without creating it: false only when a
+     * warehouse this provider keeps in a local file has no file yet (opening it would create an empty
+     * one). A warehouse that is a service is taken to exist (the default) and fails when reached.
+     * Commands that only read use it, through {@link Warehouses#requireExisting}, to refuse a mistyped path.
+     *
+     * @param uri the whole URI, as for {@link #open}
+     */
+    default boolean exists(String uri) {
+        return true;
+    }
+
+    /**
      * The URI of a warehouse this provider keeps in one local file, if it is an embedded engine: for
      * warehouses that exist only for a while (a golden test's run), found through
      * {@link Warehouses#embeddedUri}. Empty (the default) for a warehouse that is a service.

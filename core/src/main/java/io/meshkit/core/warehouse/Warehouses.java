@@ -22,6 +22,36 @@ public final class Warehouses {
 
     /** Opens the warehouse a URI names. */
     public static Warehouse open(String uri, Map<String, String> settings) {
+        return provider(uri).open(uri, settings);
+    }
+
+    /**
+     * Refuses a warehouse that does not exist yet ({@link WarehouseProvider#exists}), creating
+     * nothing: a command that reads data already in the warehouse calls it before opening, so that a
+     * mistyped file name is one clear error instead of an empty warehouse and a confusing "no such table".
+     * <p>A URI no installed provider opens passes: opening it says so.
+     *
+     * @throws MeshkitException with {@link ErrorCode#FILE_NOT_FOUND} (exit 2) when it does not exist
+     */
+    public static void requireExisting(String uri) {
+        if (!exists(uri)) {
+            throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot open warehouse " + uri
+                    + ": it does not exist (this command reads a warehouse and does not create one: check the path;"
+                    + " meshkit ingest, run or query create it)");
+        }
+    }
+
+    /**
+     * Whether the warehouse a URI names exists ({@link WarehouseProvider#exists}); true for a URI no installed
+     * provider opens (opening it says what is wrong).
+     */
+    public static boolean exists(String uri) {
+        int colon = uri.indexOf(':');
+        WarehouseProvider provider = colon <= 0 ? null : providers().get(uri.substring(0, colon));
+        return provider == null || provider.exists(uri);
+    }
+
+    private static WarehouseProvider provider(String uri) {
         int colon = uri.indexOf(':');
         if (colon <= 0) {
             throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE,
@@ -34,7 +64,7 @@ public final class Warehouses {
             throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot open warehouse of scheme '" + scheme
                     + "': no provider on the class path (installed: " + String.join(", ", providers.keySet()) + ")");
         }
-        return provider.open(uri, settings);
+        return provider;
     }
 
     /**

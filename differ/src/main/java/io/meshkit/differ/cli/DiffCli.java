@@ -166,7 +166,7 @@ public final class DiffCli implements Callable<Integer> {
         DiffRequest request = request();
         Expectation expectation = new Expectation(expect == Expect.NO_CHANGE,
                 maxChangedPct == null ? OptionalDouble.empty() : OptionalDouble.of(maxChangedPct));
-        DiffComponent component = DiffComponent.of(warehouse.resolvedConfig());
+        DiffComponent component = DiffComponent.of(warehouse.existingConfig());
         DiffResult result = component.closing(() -> diff(component.warehouse(), request));
         List<String> violations = expectation.violations(result);
         PrintWriter out = output.out();
@@ -211,6 +211,7 @@ public final class DiffCli implements Callable<Integer> {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot use source " + MySqlSegmentSource.redact(source)
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
+        Warehouses.requireExisting(source);   // a mistyped file is not an empty warehouse to diff against
         try (Warehouse other = Warehouses.open(source)) {
             return progressOption.start("diff", output.err()).run(shown -> Differs.betweenWarehouses(other, w, settings).diff(request, shown));
         }

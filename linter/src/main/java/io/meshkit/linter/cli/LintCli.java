@@ -7,6 +7,7 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.linter.api.ContractSource;
 import io.meshkit.linter.api.Conventions;
 import io.meshkit.linter.di.Linters;
@@ -119,6 +120,7 @@ public final class LintCli implements Callable<Integer> {
         if (warehouse != null) {
             MeshkitConfig loaded = MeshkitConfig.load(Optional.ofNullable(config).map(workDir::resolve));
             cfg = loaded.withWarehouseUri(warehouse);
+            Warehouses.requireExisting(warehouse);   // drift of a mistyped file is not "every table missing"
         }
         LintComponent component = LintComponent.of(conv, cfg);
         LintReport report;

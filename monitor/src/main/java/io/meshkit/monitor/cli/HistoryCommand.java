@@ -54,7 +54,9 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println(r.runId() + "," + r.tool() + "," + r.startedAt() + "," + r.status().name().toLowerCase(java.util.Locale.ROOT) + ","
                         + rows + "," + (d == null ? "" : d.toMillis() / 1000.0));
             } else {
-                out.println(String.format("%-36s %-8s %-22s %-9s %12s %9s", r.runId(), r.tool(), r.startedAt(),
+                // to the second, as status prints it: a run's fraction of a second pushed every column after it out of line
+                out.println(String.format("%-36s %-8s %-22s %-9s %12s %9s", r.runId(), r.tool(),
+                        r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                         r.status().name().toLowerCase(java.util.Locale.ROOT), rows, d == null ? "-" : Durations.format(d)));
             }
         }

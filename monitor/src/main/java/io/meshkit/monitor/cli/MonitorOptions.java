@@ -5,6 +5,7 @@ import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.monitor.api.AlertSink;
 import io.meshkit.monitor.api.MonitorSettings;
 import io.meshkit.monitor.di.MonitorComponent;
@@ -52,7 +53,10 @@ final class MonitorOptions {
         if (contract != null) {
             settings = settings.withContracts(Optional.of(contract));
         }
-        MonitorComponent c = MonitorComponent.factory().create(config, clock(), settings, sinks.apply(settings));
+        Clock clock = clock();
+        List<AlertSink> alerted = sinks.apply(settings);
+        Warehouses.requireExisting(config.warehouseUri());   // after the options and settings: their mistakes are said first
+        MonitorComponent c = MonitorComponent.factory().create(config, clock, settings, alerted);
         return c.closing(() -> work.apply(c));
     }
 

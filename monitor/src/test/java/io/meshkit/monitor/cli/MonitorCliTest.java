@@ -111,6 +111,17 @@ class MonitorCliTest {
         assertThat(h.get("runs").get(1).get("startedAt").asText()).isEqualTo("2026-11-23T10:00:00Z");
         CliRun csv = run("history", "music.plays", "--format", "csv");
         assertThat(csv.out().lines()).hasSize(3).first().isEqualTo("run_id,tool,started_at,status,rows,duration_seconds");
+
+        // a real run starts at a fraction of a second: the text table stays aligned under its headings
+        seed("music.plays", "2026-11-23T12:00:00.123456789Z", RunOutcome.succeeded(7));
+        java.util.List<String> text = run("history", "music.plays").out().lines().toList();
+        assertThat(text).hasSize(4);
+        assertThat(text.get(1)).contains(" 2026-11-23T12:00:00Z ");
+        for (String heading : java.util.List.of("TOOL", "STARTED", "STATUS")) {
+            int column = text.get(0).indexOf(heading);
+            assertThat(text.subList(1, 4)).as(heading).allSatisfy(line -> assertThat(line.charAt(column - 1)).isEqualTo(' ')
+                    .satisfies(c -> assertThat(line.charAt(column)).isNotEqualTo(' ')));
+        }
     }
 
     @Test

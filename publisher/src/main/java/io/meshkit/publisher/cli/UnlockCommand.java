@@ -34,7 +34,7 @@ final class UnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = console.out();
-        PublisherComponent component = PublisherComponent.of(warehouse.resolvedConfig());
+        PublisherComponent component = PublisherComponent.of(warehouse.existingConfig());
         try (Warehouse w = component.warehouse()) {
             WarehouseRunLog log = WarehouseRunLog.of(w);
             Optional<Lease> released = log.unlock(dataset, force, LeaseOption.actor());

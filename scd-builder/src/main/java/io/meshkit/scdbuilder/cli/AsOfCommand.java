@@ -3,10 +3,13 @@ package io.meshkit.scdbuilder.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.ResultOutput;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
@@ -15,7 +18,9 @@ import io.meshkit.scdbuilder.api.ScdBuilder;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import io.meshkit.scdbuilder.di.ScdComponent;
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +36,9 @@ final class AsOfCommand implements Callable<Integer> {
 
     @Mixin
     DatasetOptions dataset;
+
+    @Mixin
+    ProgressOption progressOption;
 
     @Option(names = "--at", paramLabel = "TIME", required = true, description = "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (UTC).")
     String at;
@@ -63,28 +71,58 @@ final class AsOfCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            try (ResultRows rows = w.query(q)) {
-                List<ColumnInfo> cols = rows.columns();
-                if (f == OutputFormat.JSON) {
-                    // an array of objects keyed by column; values as the table prints them, numbers and booleans as such
-                    ArrayNode a = Output.JSON.createArrayNode();
-                    for (Row r : rows) {
-                        ObjectNode o = a.addObject();
-                        for (int i = 0; i < cols.size(); i++) {
-                            Object v = r.get(i);
-                            o.putPOJO(cols.get(i).name().name(), v == null || v instanceof Number || v instanceof Boolean ? v : ResultOutput.text(v));
-                        }
-                    }
-                    out.println(a.toPrettyString());
-                } else if (f == OutputFormat.CSV) {
-                    ResultOutput.csv(rows, out);
-                } else {
-                    ResultOutput.table(rows, out, maxRows);
+            return progressOption.start("scd as-of", options.err()).run(shown -> {
+                shown.phase("read " + read + " as of " + at, Progress.UNKNOWN, "rows");
+                try (ResultRows rows = new Counted(w.query(q), shown)) {
+                    print(rows, f, out);
                 }
-            }
-            out.flush();
-            return 0;
+                return 0;
+            });
         }
     }
 
+    /** Prints the rows in the format asked for. */
+    private void print(ResultRows rows, OutputFormat f, PrintWriter out) {
+        List<ColumnInfo> cols = rows.columns();
+        if (f == OutputFormat.JSON) {
+            // an array of objects keyed by column; values as the table prints them, numbers and booleans as such
+            ArrayNode a = Output.JSON.createArrayNode();
+            for (Row r : rows) {
+                ObjectNode o = a.addObject();
+                for (int i = 0; i < cols.size(); i++) {
+                    Object v = r.get(i);
+                    o.putPOJO(cols.get(i).name().name(), v == null || v instanceof Number || v instanceof Boolean ? v : ResultOutput.text(v));
+                }
+            }
+            out.println(a.toPrettyString());
+        } else if (f == OutputFormat.CSV) {
+            ResultOutput.csv(rows, out);
+        } else {
+            ResultOutput.table(rows, out, maxRows);
+        }
+        out.flush();
+    }
+
+    /** The rows, each counted as done on {@code progress} as it is read. */
+    private record Counted(ResultRows rows, Progress progress) implements ResultRows {
+        @Override
+        public Iterator<Row> iterator() {
+            return StreamSupport.stream(rows.spliterator(), false).peek(r -> progress.done().incrementAndGet()).iterator();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+
+        @Override
+        public List<ColumnInfo> columns() {
+            return rows.columns();
+        }
+
+        @Override
+        public QueryStats stats() {
+            return rows.stats();
+        }
+    }
 }

@@ -2,8 +2,10 @@ package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.OutputFormat;
+import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.progress.Progress;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.scdbuilder.api.ScdTarget;
 import io.meshkit.scdbuilder.di.ScdComponent;
@@ -25,6 +27,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = "--table", paramLabel = "NAMESPACE.TABLE", description = "The table to check (default: the candidate).")
     TableId table;
 
@@ -33,7 +38,12 @@ final class CheckCommand implements Callable<Integer> {
         OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
         ScdTarget target = dataset.target();
         TableId checked = table != null ? table : target.tables().candidate();
-        List<CheckResult> results = options.call(ScdComponent::of, c -> c.scd().check(target, checked));
+        List<CheckResult> results = options.call(ScdComponent::of, c -> progressOption.start("scd check", options.err()).run(shown -> {
+            shown.phase("check " + checked, Progress.UNKNOWN, "checks");
+            List<CheckResult> checks = c.scd().check(target, checked);
+            shown.done().set(checks.size());
+            return checks;
+        }));
         boolean ok = results.stream().allMatch(CheckResult::passed);
         PrintWriter out = options.out();
         if (f == OutputFormat.JSON) {

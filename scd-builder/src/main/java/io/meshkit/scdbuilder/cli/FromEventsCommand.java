@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code meshkit scd from-events --events T}. */
 @Command(name = "from-events", description = {"Build the dimension from a table of change events.",
     "Each event has a key, an operation, an event time and the after-image; changes within one period of the contract's time resolution collapse to the last.",
-    "With --arrival-column only the keys with events loaded since the last build are rebuilt (late events included);",
-    "without it every event is rolled up from the beginning."},
+    "With --arrival-column only the keys with events loaded since the last build are rebuilt (late events included); without it every event is rolled up from the beginning."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --events music_staging.track_events"})
 final class FromEventsCommand extends BuildCommand {
     @Option(names = "--events", paramLabel = "NAMESPACE.TABLE", required = true, description = "The events table.")

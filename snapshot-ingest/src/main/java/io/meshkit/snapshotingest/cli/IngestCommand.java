@@ -37,7 +37,7 @@ abstract class IngestCommand implements Callable<Integer> {
      * progress; closes the warehouse and the landing zone.
      */
     Run ingest(String landing, BiFunction<SnapshotIngest, Progress, List<TableResult>> work) {
-        MeshkitConfig config = options.config();
+        MeshkitConfig config = options.configCreatingWarehouse();
         long start = System.nanoTime();
         try (LandingZone zone = LandingZones.open(landing)) {
             IngestComponent component = IngestComponent.of(config, zone);

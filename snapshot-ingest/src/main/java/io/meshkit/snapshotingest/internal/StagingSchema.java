@@ -7,6 +7,9 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
+import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.StagingChange;
@@ -116,7 +119,8 @@ public final class StagingSchema {
             warehouse.execute(d.createTableIfNotExists(staging, all));
             return List.of();
         }
-        List<StagingChange> changes = check(existing, wanted, renames, dateColumn.name(), allowBreaking, what, allowFlag, d);
+        List<StagingChange> changes = check(existing, wanted, renames, alreadyRemoved(warehouse, staging, existing.get(), wanted, renames,
+                dateColumn.name()), allowBreaking, what, allowFlag, d);
         for (StagingChange c : changes) {
             ColumnInfo w = wanted.stream().filter(x -> x.name().equals(c.column())).findFirst().orElse(null);
             switch (c.kind()) {
@@ -147,12 +151,50 @@ public final class StagingSchema {
      */
     public static List<StagingChange> check(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag) {
-        return check(warehouse.describe(staging), wanted, renames, dateColumn, allowBreaking, what, allowFlag, warehouse.dialect());
+        Optional<TableInfo> existing = warehouse.describe(staging);
+        List<ColumnName> ignored = existing.isEmpty() ? List.of(dateColumn)
+                : alreadyRemoved(warehouse, staging, existing.get(), wanted, renames, dateColumn);
+        return check(existing, wanted, renames, ignored, allowBreaking, what, allowFlag, warehouse.dialect());
+    }
+
+    /**
+     * The date column and the columns whose removal was staged before: columns the snapshot no longer brings that
+     * hold only NULL on the latest staged date. Their removal was accepted (with {@code --allow-breaking}) when it
+     * was first staged; it is no change for the dates after, which need no {@code --allow-breaking} again.
+     */
+    private static List<ColumnName> alreadyRemoved(Warehouse warehouse, TableId staging, TableInfo table, List<ColumnInfo> wanted,
+            Map<ColumnName, ColumnName> renames, ColumnName dateColumn) {
+        List<String> kept = new ArrayList<>();
+        wanted.forEach(w -> kept.add(lower(w.name())));
+        renames.values().forEach(old -> kept.add(lower(old)));
+        kept.add(lower(dateColumn));
+        List<ColumnName> gone = table.columns().stream().map(ColumnInfo::name).filter(c -> !kept.contains(lower(c))).toList();
+        List<ColumnName> out = new ArrayList<>(List.of(dateColumn));
+        if (gone.isEmpty()) {
+            return out;
+        }
+        Dialect d = warehouse.dialect();
+        SqlBuilder q = d.sql().sql("SELECT COUNT(*)");
+        for (ColumnName c : gone) {
+            q.sql(", COUNT(").id(c).sql(")");
+        }
+        q.sql(" FROM ").table(staging).sql(" WHERE ").id(dateColumn).sql(" = (SELECT MAX(").id(dateColumn).sql(") FROM ").table(staging).sql(")");
+        try (ResultRows rows = warehouse.query(q.build())) {
+            Row r = rows.iterator().next();
+            if (((Number) r.get(0)).longValue() > 0) {   // an empty staging table says nothing about its columns
+                for (int i = 0; i < gone.size(); i++) {
+                    if (((Number) r.get(i + 1)).longValue() == 0) {
+                        out.add(gone.get(i));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static List<StagingChange> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
-            ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag, Dialect d) {
-        List<StagingChange> changes = plan(existing, wanted, renames, List.of(dateColumn), d);
+            List<ColumnName> ignored, boolean allowBreaking, String what, String allowFlag, Dialect d) {
+        List<StagingChange> changes = plan(existing, wanted, renames, ignored, d);
         List<StagingChange> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
         if (!breaking.isEmpty() && !allowBreaking) {
             StringBuilder m = new StringBuilder("Cannot " + what + ": its columns changed in a breaking way since earlier dates were staged ("

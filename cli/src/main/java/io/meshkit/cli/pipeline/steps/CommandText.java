@@ -49,8 +49,24 @@ public final class CommandText {
             if (b.length() > 0) {
                 b.append(' ');
             }
-            b.append(a.isEmpty() || a.matches(".*[\\s'\"$;&|*].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+            b.append(quoted(a));
         }
         return b.toString();
+    }
+
+    /**
+     * A word as the shell reads it back: as it is when nothing in it is special; in double quotes when
+     * what is special is {@code ${VAR}} references only (the pipeline's own {@code ${MESHKIT_MYSQL_URL}}),
+     * so that the pasted command expands them as the run did; else in single quotes.
+     */
+    static String quoted(String word) {
+        if (!word.isEmpty() && !word.matches(".*[\\s'\"$;&|*].*")) {
+            return word;
+        }
+        String withoutReferences = word.replaceAll("\\$\\{[A-Za-z_][A-Za-z0-9_]*}", "");
+        if (!withoutReferences.equals(word) && !withoutReferences.matches(".*[$`\"\\\\!].*")) {
+            return '"' + word + '"';
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 }
