@@ -16,6 +16,12 @@ public final class JdbcPostgresWarehouseProvider extends SchemeWarehouseProvider
         super("jdbc");
     }
 
+    /** The same warehouse as {@code postgres://} URIs: a project on either gets the same files from {@code meshkit init}. */
+    @Override
+    public String warehouseName() {
+        return PostgresWarehouseProvider.SCHEME;
+    }
+
     @Override
     public Warehouse open(String uri, Map<String, String> settings) {
         if (uri == null || !uri.startsWith("jdbc:postgresql:")) {

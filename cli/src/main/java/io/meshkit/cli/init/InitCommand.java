@@ -146,6 +146,7 @@ public final class InitCommand implements Callable<Integer> {
         p.put("gitignore", ".gitignore");
         p.put("warehouse", warehouse());
         p.put("warehouseSettings", warehouseSettings());
+        p.put(TemplateFiles.WAREHOUSE_NAME, Warehouses.provider(warehouse).warehouseName());
         p.put("meshkitRepository", mavenRepository());
         return p;
     }
@@ -165,7 +166,7 @@ public final class InitCommand implements Callable<Integer> {
 
     /** The warehouse provider's settings for a new project, as a YAML flow map ({@code {}} for none). */
     private String warehouseSettings() {
-        Map<String, String> settings = Warehouses.providers().get(scheme()).projectSettings();
+        Map<String, String> settings = Warehouses.provider(warehouse).projectSettings();
         return settings.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code meshkit init}: what a generated project holds, and the refusals. */
@@ -101,10 +103,16 @@ class InitCommandTest {
         }
     }
 
+    /** Every template on each URI form a database server's providers open: the form does not change the project. */
+    static Stream<Arguments> templatesOnADatabaseServer() {
+        return Stream.of("postgres://meshkit@db.example.com:5432/shop", "jdbc:postgresql://db.example.com:5432/shop?user=meshkit")
+                .flatMap(uri -> Stream.of(Template.values()).map(t -> Arguments.of(t, uri)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Template.class)
-    void aProjectOnADatabaseServerGetsItsOwnSettingsAndPublishesAndMonitorsFromCi(Template t) throws IOException {
-        Path dir = initOn(t, "postgres://meshkit@db.example.com:5432/shop");
+    @MethodSource("templatesOnADatabaseServer")
+    void aProjectOnADatabaseServerGetsItsOwnSettingsAndPublishesAndMonitorsFromCi(Template t, String uri) throws IOException {
+        Path dir = initOn(t, uri);
         // the embedded default's settings (threads) mean nothing to a server's driver
         assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("  settings: {}\n").doesNotContain("threads");
         for (String workflow : List.of("publish.yml", "monitor.yml")) {

@@ -45,6 +45,16 @@ public interface WarehouseProvider {
     }
 
     /**
+     * The name of the warehouse this provider opens, the same for every URI form of one warehouse: under it
+     * {@code meshkit init} keeps the files a project on this warehouse gets ({@code warehouses/<name>/}).
+     * The scheme by default; a provider that opens another URI form of a warehouse another provider
+     * names (a JDBC URL, say) returns that provider's name.
+     */
+    default String warehouseName() {
+        return scheme();
+    }
+
+    /**
      * The engine settings a new project's {@code meshkit.yaml} starts with for this warehouse
      * ({@code meshkit init}), in order; none by default. Only keys {@link #open} accepts.
      */
