@@ -93,7 +93,7 @@ class QueryCommandTest {
     void unknownWarehouseSchemeIsBadInput() {
         CliRun run = CliRun.of("query", "--warehouse", "snowflake:acme", "SELECT 1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: Cannot open warehouse of scheme 'snowflake': no provider on the class path (installed: bigquery, duckdb, jdbc, postgres)"
+        assertThat(run.err()).isEqualTo("error: Cannot open warehouse of scheme 'snowflake': no provider on the class path (installed: bigquery, duckdb, jdbc, postgres, postgresql)"
                 + System.lineSeparator());
     }
 

@@ -105,7 +105,8 @@ class InitCommandTest {
 
     /** Every template on each URI form a database server's providers open: the form does not change the project. */
     static Stream<Arguments> templatesOnADatabaseServer() {
-        return Stream.of("postgres://meshkit@db.example.com:5432/shop", "jdbc:postgresql://db.example.com:5432/shop?user=meshkit")
+        return Stream.of("postgres://meshkit@db.example.com:5432/shop", "postgresql://meshkit@db.example.com:5432/shop",
+                        "jdbc:postgresql://db.example.com:5432/shop?user=meshkit")
                 .flatMap(uri -> Stream.of(Template.values()).map(t -> Arguments.of(t, uri)));
     }
 
