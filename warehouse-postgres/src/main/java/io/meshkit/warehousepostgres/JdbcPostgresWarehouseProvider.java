@@ -22,9 +22,15 @@ public final class JdbcPostgresWarehouseProvider extends SchemeWarehouseProvider
         return PostgresWarehouseProvider.SCHEME;
     }
 
+    /** Only PostgreSQL's JDBC URLs. */
+    @Override
+    public boolean accepts(String uri) {
+        return uri != null && uri.startsWith("jdbc:postgresql:");
+    }
+
     @Override
     public Warehouse open(String uri, Map<String, String> settings) {
-        if (uri == null || !uri.startsWith("jdbc:postgresql:")) {
+        if (!accepts(uri)) {
             throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot open warehouse " + PostgresWarehouseProvider.withoutSecrets(uri)
                     + ": of JDBC URLs only jdbc:postgresql: is a warehouse");
         }

@@ -161,6 +161,10 @@ public final class InitCommand implements Callable<Integer> {
             throw bad("Cannot create a project with warehouse '" + warehouse + "': no provider of scheme '" + scheme
                     + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
+        if (!Warehouses.provider(warehouse).accepts(warehouse)) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': the provider of scheme '" + scheme
+                    + "' does not open URIs of this form");
+        }
         return warehouse;
     }
 

@@ -158,6 +158,12 @@ class InitCommandTest {
         CliRun r = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--warehouse", "snowflake:acme");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: Cannot create a project with warehouse 'snowflake:acme': no provider of scheme 'snowflake'");
+        // a scheme a provider shares with other engines' URLs: only its own form makes a project
+        CliRun jdbc = run("init", tmp.resolve("y").toString(), "-t", "event-fact", "-d", "web.events", "--warehouse", "jdbc:mysql://db/shop");
+        assertThat(jdbc.exitCode()).isEqualTo(2);
+        assertThat(jdbc.err()).isEqualToIgnoringNewLines("error: Cannot create a project with warehouse 'jdbc:mysql://db/shop':"
+                + " the provider of scheme 'jdbc' does not open URIs of this form");
+        assertThat(tmp.resolve("y")).doesNotExist();
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 
