@@ -6,7 +6,7 @@
 # SVG chart (and a PNG when ImageMagick is installed), to bench/results/ (sampler-<date>.md, or
 # sampler-<date>-2.md and on for a second run on the same day).
 #
-#   bench/sampler.sh [USERS=2000000] [LESSON_SCALE=15.5] [RUNS=3]
+#   bench/sampler.sh [USERS=2000000] [LESSON_SCALE=15.5] [RUNS=5]
 #
 # Targets (issue 21): at 1%, at least 60x faster than the plain full query; 95% intervals covering 93-97%;
 # recommendations kept in at least 90% of repetitions.
@@ -15,7 +15,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 users="${1:-2000000}"
 scale="${2:-15.5}"
-runs="${3:-3}"
+runs="${3:-5}"
 test_classpath sampler
 
 date_utc=$(date -u +%F)

@@ -14,6 +14,9 @@ import java.util.Optional;
  *   <li>DuckDB: production becomes a view over the release table, re-pointed with
  *       {@code CREATE OR REPLACE VIEW} in one transaction. No data is copied, so the time does not
  *       depend on the table's size, and every promotion of one call commits together.</li>
+ *   <li>PostgreSQL: the same, a view over the release table; the old view or table is dropped and
+ *       the new view created in one transaction (a view's columns cannot change under
+ *       {@code CREATE OR REPLACE VIEW}), so readers wait for the commit rather than see no table.</li>
  *   <li>BigQuery: a copy job from the release table to production with {@code WRITE_TRUNCATE}, which
  *       is atomic for one table. A call with several promotions runs several jobs: a reader may see
  *       some tables promoted and others not yet ({@link #promotesAtomicallyAcrossTables()} is false).</li>

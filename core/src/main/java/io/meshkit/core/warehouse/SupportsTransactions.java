@@ -3,9 +3,9 @@ package io.meshkit.core.warehouse;
 import java.util.function.Function;
 
 /**
- * A warehouse that runs several statements as one atomic transaction (DuckDB). BigQuery does not
- * offer this for DDL, so code that promotes several tables at once must say that it is atomic only
- * here.
+ * A warehouse that runs several statements as one atomic transaction (DuckDB and PostgreSQL, DDL
+ * included). BigQuery does not offer this for DDL, so code that promotes several tables at once must
+ * say that it is atomic only here.
  */
 public interface SupportsTransactions {
     /**
