@@ -84,7 +84,8 @@ public final class InitCommand implements Callable<Integer> {
                 + "': no such template (templates: " + Template.names() + ")"));
         Map<String, String> properties = properties(t);
         requireEmpty(dir);
-        List<TemplateFiles.Rendered> files = TemplateFiles.render(t, properties);
+        // the warehouse's files by the name its provider gives it, whatever form the URI takes
+        List<TemplateFiles.Rendered> files = TemplateFiles.render(t, properties, Warehouses.provider(warehouse).warehouseName());
         try {
             for (TemplateFiles.Rendered f : files) {
                 Path target = dir.resolve(f.path());
@@ -146,7 +147,6 @@ public final class InitCommand implements Callable<Integer> {
         p.put("gitignore", ".gitignore");
         p.put("warehouse", warehouse());
         p.put("warehouseSettings", warehouseSettings());
-        p.put(TemplateFiles.WAREHOUSE_NAME, Warehouses.provider(warehouse).warehouseName());
         p.put("meshkitRepository", mavenRepository());
         return p;
     }

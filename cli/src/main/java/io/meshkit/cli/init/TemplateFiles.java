@@ -42,8 +42,6 @@ final class TemplateFiles {
     static final String COMMON = "common";
     /** The files a warehouse adds, in {@code warehouses/<name>/}: the publish and monitor workflows of one CI can reach. */
     static final String WAREHOUSES = "warehouses/";
-    /** The property naming the project's warehouse as its provider does ({@code WarehouseProvider.warehouseName()}), whatever URI form was given. */
-    static final String WAREHOUSE_NAME = "warehouseName";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Pattern PATH_PROPERTY = Pattern.compile("__([A-Za-z][A-Za-z0-9]*)__");
 
@@ -54,11 +52,15 @@ final class TemplateFiles {
     record Rendered(String path, byte[] content) {
     }
 
-    /** The template's files (the shared ones and its own), rendered with the properties, by path. */
-    static List<Rendered> render(Template template, Map<String, String> properties) {
+    /**
+     * The template's files (the shared ones, its own and its warehouse's), rendered with the properties, by path.
+     *
+     * @param warehouseName the project's warehouse as its provider names it ({@code WarehouseProvider.warehouseName()})
+     */
+    static List<Rendered> render(Template template, Map<String, String> properties, String warehouseName) {
         Map<String, Rendered> out = new TreeMap<>();
         withRoot(root -> {
-            for (String dir : List.of(COMMON, template.id(), WAREHOUSES + properties.getOrDefault(WAREHOUSE_NAME, ""))) {
+            for (String dir : List.of(COMMON, template.id(), WAREHOUSES + warehouseName)) {
                 Path base = root.resolve(dir);
                 if (!Files.isDirectory(base)) {
                     continue;  // a warehouse with no files of its own
