@@ -255,7 +255,7 @@ class DistributionIT {
     @Test
     void aPluginIsFoundAndOnlyACommandThatUsesItLoadsItsClasses() throws Exception {
         Result version = tool("meshkit", "version");
-        assertThat(version.out()).contains("warehouses: bigquery, duckdb, jdbc, postgres");
+        assertThat(version.out()).contains("warehouses: bigquery, duckdb, jdbc, postgres, postgresql");
 
         Map<String, String> classes = Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info", "MESHKIT_CDS", "off");
         String uri = "duckdb:" + tmp.resolve("w.duckdb");

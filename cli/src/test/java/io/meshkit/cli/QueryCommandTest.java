@@ -30,6 +30,16 @@ class QueryCommandTest {
     }
 
     @Test
+    void tableHeadersShowPortableTypesAndJsonKeepsTheEnginesOwn() throws Exception {
+        String sql = "SELECT CAST(1 AS BIGINT) AS n, TIMESTAMPTZ '2026-12-01 00:00:00+00' AS at, 1.5::DECIMAL(10,2) AS d";
+        CliRun table = CliRun.of("query", "--warehouse", "duckdb::memory:", sql);
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines().skip(2).findFirst().orElseThrow()).matches("│ BIGINT +│ TIMESTAMPTZ +│ DECIMAL\\(10,2\\) +│");
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("query", "--warehouse", "duckdb::memory:", "--format", "json", sql).out());
+        assertThat(json.at("/columns/1/type").asText()).isEqualTo("TIMESTAMP WITH TIME ZONE");
+    }
+
+    @Test
     void printsCsvAndJsonWithNulls() throws Exception {
         String sql = "SELECT * FROM (VALUES (1, 'a,b', NULL), (2, 'say \"hi\"', 2.5)) t(id, s, x) ORDER BY id";
         CliRun csv = CliRun.of("query", "--warehouse", "duckdb::memory:", "--format", "csv", sql);
@@ -83,7 +93,7 @@ class QueryCommandTest {
     void unknownWarehouseSchemeIsBadInput() {
         CliRun run = CliRun.of("query", "--warehouse", "snowflake:acme", "SELECT 1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: Cannot open warehouse of scheme 'snowflake': no provider on the class path (installed: bigquery, duckdb, jdbc, postgres)"
+        assertThat(run.err()).isEqualTo("error: Cannot open warehouse of scheme 'snowflake': no provider on the class path (installed: bigquery, duckdb, jdbc, postgres, postgresql)"
                 + System.lineSeparator());
     }
 

@@ -16,9 +16,21 @@ public final class JdbcPostgresWarehouseProvider extends SchemeWarehouseProvider
         super("jdbc");
     }
 
+    /** The same warehouse as {@code postgres://} URIs: a project on either gets the same files from {@code meshkit init}. */
+    @Override
+    public String warehouseName() {
+        return PostgresWarehouseProvider.SCHEME;
+    }
+
+    /** Only PostgreSQL's JDBC URLs. */
+    @Override
+    public boolean accepts(String uri) {
+        return uri != null && uri.startsWith("jdbc:postgresql:");
+    }
+
     @Override
     public Warehouse open(String uri, Map<String, String> settings) {
-        if (uri == null || !uri.startsWith("jdbc:postgresql:")) {
+        if (!accepts(uri)) {
             throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE, "Cannot open warehouse " + PostgresWarehouseProvider.withoutSecrets(uri)
                     + ": of JDBC URLs only jdbc:postgresql: is a warehouse");
         }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The URIs that open PostgreSQL, found through the service loader as the CLI finds them. */
 class PostgresWarehouseProviderTest {
     @Test
-    void opensPostgresAndJdbcUrisThroughTheServiceLoader() {
-        for (String uri : new String[] {TestPostgres.url(), "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}) {
+    void opensPostgresPostgresqlAndJdbcUrisThroughTheServiceLoader() {
+        for (String uri : new String[] {TestPostgres.url(), TestPostgres.url().replaceFirst("^postgres://", "postgresql://"),
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"}) {
             try (Warehouse w = Warehouses.open(uri); ResultRows r = w.query(Sql.of("SELECT current_setting('TimeZone') AS tz"))) {
                 assertThat(w.dialect().name()).isEqualTo("postgres");
                 assertThat(r.iterator().next().getString("tz")).isEqualTo("UTC");

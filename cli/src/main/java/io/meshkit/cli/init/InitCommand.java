@@ -84,7 +84,8 @@ public final class InitCommand implements Callable<Integer> {
                 + "': no such template (templates: " + Template.names() + ")"));
         Map<String, String> properties = properties(t);
         requireEmpty(dir);
-        List<TemplateFiles.Rendered> files = TemplateFiles.render(t, properties);
+        // the warehouse's files by the name its provider gives it, whatever form the URI takes
+        List<TemplateFiles.Rendered> files = TemplateFiles.render(t, properties, Warehouses.provider(warehouse).warehouseName());
         try {
             for (TemplateFiles.Rendered f : files) {
                 Path target = dir.resolve(f.path());
@@ -160,12 +161,16 @@ public final class InitCommand implements Callable<Integer> {
             throw bad("Cannot create a project with warehouse '" + warehouse + "': no provider of scheme '" + scheme
                     + "' is installed (installed: " + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
+        if (!Warehouses.provider(warehouse).accepts(warehouse)) {
+            throw bad("Cannot create a project with warehouse '" + warehouse + "': the provider of scheme '" + scheme
+                    + "' does not open URIs of this form");
+        }
         return warehouse;
     }
 
     /** The warehouse provider's settings for a new project, as a YAML flow map ({@code {}} for none). */
     private String warehouseSettings() {
-        Map<String, String> settings = Warehouses.providers().get(scheme()).projectSettings();
+        Map<String, String> settings = Warehouses.provider(warehouse).projectSettings();
         return settings.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }

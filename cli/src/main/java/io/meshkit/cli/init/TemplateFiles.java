@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * Renders a template into a directory the way {@code mvn archetype:generate} renders the same
  * files, so both give the same project:
  * <ul>
- *   <li>the files of {@code common/}, of the template, and of {@code warehouses/<scheme>/} for the project's
+ *   <li>the files of {@code common/}, of the template, and of {@code warehouses/<name>/} for the project's
  *       warehouse when there is such a directory (the archetypes hold the first two: the project on the default
  *       embedded warehouse);</li>
  *   <li>{@code __key__} in a path is replaced by the property's value ({@code __datasetName__},
@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 final class TemplateFiles {
     static final String RESOURCES = "/io/meshkit/cli/templates/";
     static final String COMMON = "common";
-    /** The files a warehouse adds, in {@code warehouses/<scheme>/}: the publish and monitor workflows of one CI can reach. */
+    /** The files a warehouse adds, in {@code warehouses/<name>/}: the publish and monitor workflows of one CI can reach. */
     static final String WAREHOUSES = "warehouses/";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Pattern PATH_PROPERTY = Pattern.compile("__([A-Za-z][A-Za-z0-9]*)__");
@@ -52,11 +52,15 @@ final class TemplateFiles {
     record Rendered(String path, byte[] content) {
     }
 
-    /** The template's files (the shared ones and its own), rendered with the properties, by path. */
-    static List<Rendered> render(Template template, Map<String, String> properties) {
+    /**
+     * The template's files (the shared ones, its own and its warehouse's), rendered with the properties, by path.
+     *
+     * @param warehouseName the project's warehouse as its provider names it ({@code WarehouseProvider.warehouseName()})
+     */
+    static List<Rendered> render(Template template, Map<String, String> properties, String warehouseName) {
         Map<String, Rendered> out = new TreeMap<>();
         withRoot(root -> {
-            for (String dir : List.of(COMMON, template.id(), WAREHOUSES + scheme(properties.get("warehouse")))) {
+            for (String dir : List.of(COMMON, template.id(), WAREHOUSES + warehouseName)) {
                 Path base = root.resolve(dir);
                 if (!Files.isDirectory(base)) {
                     continue;  // a warehouse with no files of its own
@@ -76,10 +80,6 @@ final class TemplateFiles {
             }
         });
         return new ArrayList<>(out.values());
-    }
-
-    private static String scheme(String uri) {
-        return uri == null ? "" : uri.substring(0, Math.max(0, uri.indexOf(':')));
     }
 
     /** Whether a template file's content is filtered (GitHub's workflow files are not). */

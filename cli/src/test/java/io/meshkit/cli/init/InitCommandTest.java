@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code meshkit init}: what a generated project holds, and the refusals. */
@@ -101,10 +103,17 @@ class InitCommandTest {
         }
     }
 
+    /** Every template on each URI form a database server's providers open: the form does not change the project. */
+    static Stream<Arguments> templatesOnADatabaseServer() {
+        return Stream.of("postgres://meshkit@db.example.com:5432/shop", "postgresql://meshkit@db.example.com:5432/shop",
+                        "jdbc:postgresql://db.example.com:5432/shop?user=meshkit")
+                .flatMap(uri -> Stream.of(Template.values()).map(t -> Arguments.of(t, uri)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Template.class)
-    void aProjectOnADatabaseServerGetsItsOwnSettingsAndPublishesAndMonitorsFromCi(Template t) throws IOException {
-        Path dir = initOn(t, "postgres://meshkit@db.example.com:5432/shop");
+    @MethodSource("templatesOnADatabaseServer")
+    void aProjectOnADatabaseServerGetsItsOwnSettingsAndPublishesAndMonitorsFromCi(Template t, String uri) throws IOException {
+        Path dir = initOn(t, uri);
         // the embedded default's settings (threads) mean nothing to a server's driver
         assertThat(Files.readString(dir.resolve("meshkit.yaml"))).contains("  settings: {}\n").doesNotContain("threads");
         for (String workflow : List.of("publish.yml", "monitor.yml")) {
@@ -149,6 +158,12 @@ class InitCommandTest {
         CliRun r = run("init", tmp.resolve("x").toString(), "-t", "event-fact", "-d", "web.events", "--warehouse", "snowflake:acme");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: Cannot create a project with warehouse 'snowflake:acme': no provider of scheme 'snowflake'");
+        // a scheme a provider shares with other engines' URLs: only its own form makes a project
+        CliRun jdbc = run("init", tmp.resolve("y").toString(), "-t", "event-fact", "-d", "web.events", "--warehouse", "jdbc:mysql://db/shop");
+        assertThat(jdbc.exitCode()).isEqualTo(2);
+        assertThat(jdbc.err()).isEqualToIgnoringNewLines("error: Cannot create a project with warehouse 'jdbc:mysql://db/shop':"
+                + " the provider of scheme 'jdbc' does not open URIs of this form");
+        assertThat(tmp.resolve("y")).doesNotExist();
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 

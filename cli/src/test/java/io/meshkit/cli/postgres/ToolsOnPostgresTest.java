@@ -39,6 +39,17 @@ class ToolsOnPostgresTest {
     }
 
     @Test
+    void queryTableHeadersShowPortableTypesAsOnDuckDbAndJsonKeepsTheDriversNames() throws Exception {
+        String sql = "SELECT 1::int8 AS n, 'x'::text AS s, true AS b, 1.5::numeric(10,2) AS d";
+        CliRun table = CliRun.of("query", "--warehouse", db.uri(), sql);
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines().skip(2).findFirst().orElseThrow()).matches("│ BIGINT +│ VARCHAR +│ BOOLEAN +│ DECIMAL\\(10,2\\) +│");
+        CliRun json = CliRun.of("query", "--warehouse", db.uri(), "--format", "json", sql);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("columns").findValuesAsText("type"))
+                .containsExactly("int8", "text", "bool", "numeric");
+    }
+
+    @Test
     void sampledSqlWithoutAnAliasRuns() {
         CliRun run = CliRun.of("sample", "sql", "--warehouse", db.uri(), "--table", "web_sampled.events", "--rate", "100%",
                 "--format", "csv", "SELECT country, count(*) AS n FROM {sample} GROUP BY country ORDER BY country");

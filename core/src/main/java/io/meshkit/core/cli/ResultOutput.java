@@ -51,8 +51,9 @@ public final class ResultOutput {
     }
 
     /**
-     * Prints the first {@code maxRows} rows as a table with the column names and types, then the
-     * row count (saying how many were shown when not all were); reads every row to count them.
+     * Prints the first {@code maxRows} rows as a table with the column names and their portable types
+     * ({@link ColumnInfo#type()}, the same names on every warehouse), then the row count (saying how many
+     * were shown when not all were); reads every row to count them.
      *
      * @return the number of rows
      */
@@ -62,7 +63,7 @@ public final class ResultOutput {
         for (int i = 0; i < right.length; i++) {
             right[i] = cols.get(i).type().isNumeric();
         }
-        TextTable table = TextTable.of(cols.stream().map(c -> c.name().name()).toList(), cols.stream().map(ColumnInfo::engineType).toList(),
+        TextTable table = TextTable.of(cols.stream().map(c -> c.name().name()).toList(), cols.stream().map(c -> c.type().toString()).toList(),
                 right);
         long total = 0;
         long shown = 0;
@@ -95,7 +96,8 @@ public final class ResultOutput {
     }
 
     /**
-     * Streams the rows as one JSON object: {@code columns} (name, type), {@code rows} (arrays of
+     * Streams the rows as one JSON object: {@code columns} (name, type: the engine's own spelling,
+     * {@link ColumnInfo#engineType()}, kept as it was for scripts that read it), {@code rows} (arrays of
      * values: numbers and booleans as such, NULL as {@code null}, the rest as {@link #text}) and
      * {@code rowCount}.
      */

@@ -45,6 +45,27 @@ public interface WarehouseProvider {
     }
 
     /**
+     * Whether this provider opens URIs of this form, without connecting: true (the default) for any URI of
+     * its scheme; false where a scheme it shares holds other forms too (of {@code jdbc:} URLs, one engine's).
+     * {@code meshkit init} refuses a URI its provider does not accept instead of writing a project for it.
+     *
+     * @param uri the whole URI, as for {@link #open}
+     */
+    default boolean accepts(String uri) {
+        return true;
+    }
+
+    /**
+     * The name of the warehouse this provider opens, the same for every URI form of one warehouse: under it
+     * {@code meshkit init} keeps the files a project on this warehouse gets ({@code warehouses/<name>/}).
+     * The scheme by default; a provider that opens another URI form of a warehouse another provider
+     * names (a JDBC URL, say) returns that provider's name.
+     */
+    default String warehouseName() {
+        return scheme();
+    }
+
+    /**
      * The engine settings a new project's {@code meshkit.yaml} starts with for this warehouse
      * ({@code meshkit init}), in order; none by default. Only keys {@link #open} accepts.
      */

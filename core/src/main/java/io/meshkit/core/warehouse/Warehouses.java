@@ -51,7 +51,13 @@ public final class Warehouses {
         return provider == null || provider.exists(uri);
     }
 
-    private static WarehouseProvider provider(String uri) {
+    /**
+     * The installed provider that opens a URI, found by the text before its first colon.
+     *
+     * @throws MeshkitException with {@link ErrorCode#UNKNOWN_WAREHOUSE} when the URI has no scheme or no
+     *     installed provider serves it
+     */
+    public static WarehouseProvider provider(String uri) {
         int colon = uri.indexOf(':');
         if (colon <= 0) {
             throw new MeshkitException(ErrorCode.UNKNOWN_WAREHOUSE,

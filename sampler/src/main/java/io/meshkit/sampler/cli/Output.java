@@ -95,7 +95,10 @@ final class Output {
     static String summary(SampledResult r) {
         long rows = r.groups().stream().mapToLong(GroupResult::sampledRows).sum();
         SampledResult.QueryCost c = r.cost();
-        String users = r.rate().isFull() ? "every user" : String.format(Locale.ROOT, "%,d sampled users", r.sampledUsers());
+        // one statement sums users per group, so a user in several groups counts in each: with --by the number is
+        // user-group pairs, and says so (the distinct users would take a second pass over the sample)
+        String users = r.rate().isFull() ? "every user" : String.format(Locale.ROOT,
+                r.query().dimensions().isEmpty() ? "%,d sampled users" : "%,d user-group pairs sampled", r.sampledUsers());
         return String.format(Locale.ROOT, "%s at %s of %s (%s): %,d rows read in %d ms%s, %s scanned%s; also %d ms checking the table%s",
                 r.query().table(), r.rate(), "users by " + r.query().samplingKey(), users, rows, c.elapsed().toMillis(),
                 c.timing().map(t -> String.format(Locale.ROOT, " (prepare %.1f, execute %.1f, read %,d result rows %.1f)", ms(t.prepare()),
@@ -142,7 +145,8 @@ final class Output {
         root.put("table", r.query().table().toString());
         root.put("samplingKey", r.query().samplingKey().name());
         root.put("rate", r.rate().fraction());
-        root.put("sampledUsers", r.sampledUsers());
+        root.put("sampledUsers", r.sampledUsers());  // kept as it was: a user in several groups counts in each
+        root.put("userGroupPairs", r.sampledUsers());
         root.put("rowsRead", r.groups().stream().mapToLong(GroupResult::sampledRows).sum());
         root.put("groupCount", r.groups().size());
         root.put("elapsedMs", r.cost().elapsed().toMillis());

@@ -75,6 +75,30 @@ class SampleCliTest {
     }
 
     @Test
+    void groupedHeadlineCountsUserGroupPairsNotUsers() throws Exception {
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "1GB"))) {
+            // 301 users with 10 lessons each, on all three platforms (301 = 1 mod 3)
+            w.execute(Sql.of("CREATE TABLE learning.multi AS SELECT range % 301 AS user_id, ['ios','android','web'][1 + CAST(range % 3 AS INTEGER)]"
+                    + " AS platform FROM range(3010)"));
+        }
+        assertThat(run("prepare", "--table", "learning.multi", "--key", "user_id").exitCode()).isZero();
+        CliRun distinct = run("sql", "--table", "learning.multi", "--rate", "50%", "--format", "csv", "SELECT count(DISTINCT user_id) AS n FROM {sample}");
+        long users = Long.parseLong(distinct.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(users).isBetween(100L, 200L);
+
+        CliRun text = run("query", "--table", "learning.multi", "--key", "user_id", "--rate", "50%", "-m", "lessons=count", "--by", "platform");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains(String.format(java.util.Locale.ROOT, "(%,d user-group pairs sampled)", 3 * users)).doesNotContain("sampled users");
+        JsonNode json = new ObjectMapper().readTree(run("query", "--table", "learning.multi", "--key", "user_id", "--rate", "50%",
+                "-m", "lessons=count", "--by", "platform", "--format", "json").out());
+        assertThat(json.get("userGroupPairs").asLong()).isEqualTo(3 * users);
+        assertThat(json.get("sampledUsers").asLong()).isEqualTo(3 * users);
+        // without --by each sampled user is counted once
+        assertThat(run("query", "--table", "learning.multi", "--key", "user_id", "--rate", "50%", "-m", "lessons=count").out())
+                .contains(String.format(java.util.Locale.ROOT, "(%,d sampled users)", users));
+    }
+
+    @Test
     void warnsWhenAFewUsersCarryTheMetricInTextAndJson() throws Exception {
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "1GB"))) {
             // Pareto lessons per user (tail index 1.2: a few users with thousands of lessons)
