@@ -25,7 +25,7 @@ public final class WarehouseCommandOptions extends OutputOptions {
 
     /**
      * The configuration, with the warehouse URI resolved ({@link WarehouseOption#resolvedConfig}), of a
-     * warehouse the command may create: a command that brings data in (ingest, query).
+     * warehouse the command may create: a command that brings data in (ingest).
      */
     public MeshkitConfig configCreatingWarehouse() {
         return warehouse.resolvedConfig();
