@@ -79,8 +79,8 @@ final class TemplateFiles {
                         byte[] content = filtered(source) ? substitute(new String(bytes, StandardCharsets.UTF_8), properties)
                                 .getBytes(StandardCharsets.UTF_8) : bytes;
                         String before = from.put(target, dir);
-                        // a warehouse may replace a shared file (PostgreSQL's pull-request workflow diffs in a
-                        // service container); any other clash is a mistake in the templates
+                        // a warehouse may replace a shared file (its own pull-request workflow, say); any other
+                        // clash is a mistake in the templates
                         if (before != null && !(before.equals(COMMON) && dir.startsWith(WAREHOUSES))) {
                             throw new IllegalStateException("template " + template.id() + ": " + before + " and " + dir + " both have " + source);
                         }
