@@ -87,6 +87,17 @@ class PublisherTest {
         assertThat(scalar(w, "SELECT count(*) FROM scratch.scd_out")).isEqualTo(9);
     }
 
+    /** A query file as people write them: a final semicolon, a comment on its last line, or both. */
+    @Test
+    void aQueryEndingInASemicolonOrALineCommentIsStaged() {
+        String select = "SELECT range AS event_id, 'k' AS kind, 1.0 AS amount FROM range(";
+        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n");
+        for (int i = 0; i < queries.size(); i++) {
+            var staged = publisher.stage(target, new StageSource.Query(queries.get(i)), Fixtures.policy(), Mode.RUN);
+            assertThat(staged.rows()).as(queries.get(i)).hasValue(3 + i);
+        }
+    }
+
     @Test
     void promoteServesTheCandidateRecordsThePublicationAndTheCatalogShowsIt() {
         publisher.stage(target, rows(100, 1), Fixtures.policy(), Mode.RUN);

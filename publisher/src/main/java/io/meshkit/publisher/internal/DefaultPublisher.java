@@ -148,7 +148,9 @@ public final class DefaultPublisher implements Publisher {
 
     private Sql select(StageSource source) {
         if (source instanceof StageSource.Query q) {
-            return Sql.ofUserText(q.sql().strip().replaceAll(";\\s*$", ""));
+            // a final semicolon goes (a comment after it stays); a line comment at the end must not swallow the ")" it is wrapped in
+            String text = q.sql().strip().replaceFirst(";(\\s*--[^\n]*)?$", "$1");
+            return Sql.ofUserText(text.substring(text.lastIndexOf('\n') + 1).contains("--") ? text + "\n" : text);
         }
         return sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
     }
