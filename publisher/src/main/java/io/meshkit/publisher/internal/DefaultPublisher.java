@@ -326,7 +326,7 @@ public final class DefaultPublisher implements Publisher {
                 Optional.of(release), OptionalLong.of(rows), Optional.of(checksum), stage, Optional.of(audit), dropped, swap, plan);
     }
 
-    /** The name an unmanaged production table is kept under when the first promotion replaces it. */
+    /** Where the first promotion keeps a production table meshkit did not make: beside it, {@link #BEFORE_MESHKIT_SUFFIX}. */
     private static TableId keptOriginal(PublishTarget target) {
         return target.production().withName(target.production().name() + BEFORE_MESHKIT_SUFFIX);
     }
