@@ -67,7 +67,7 @@ class QueryCommandTest {
         CliRun run = CliRun.of("query", "--warehouse", uri, "SELECT * FROM music.tracks");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: Cannot open warehouse " + uri + ": it does not exist (this command reads a"
-                + " warehouse and does not create one: check the path; meshkit ingest or run create it)" + System.lineSeparator());
+                + " warehouse and does not create one: check the path; meshkit ingest, run and publish stage of a query create it)" + System.lineSeparator());
         assertThat(file).doesNotExist();
     }
 
