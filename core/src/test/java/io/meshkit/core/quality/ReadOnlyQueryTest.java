@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.contract.ContractException;
 import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.warehouse.TestingDialect;
 import org.junit.jupiter.api.Test;
 
 class ReadOnlyQueryTest {
@@ -13,7 +14,17 @@ class ReadOnlyQueryTest {
         assertThat(ReadOnlyQuery.problem("  with x as (select 1 as a) select count(*) from x;  ")).isEmpty();
         assertThat(ReadOnlyQuery.problem("SELECT COUNT(*) FROM t WHERE note = 'DROP TABLE x; --' AND t.update > 0 -- ; drop")).isEmpty();
         assertThat(ReadOnlyQuery.problem("SELECT COUNT(*) FROM t WHERE \"delete\" IS NULL")).isEmpty();
-        assertThat(ReadOnlyQuery.parse("SELECT 1;").text()).isEqualTo("SELECT 1");
+    }
+
+    /** A rule as people write it: a final semicolon, a comment after it; what is in a comment or a string stays there. */
+    @Test
+    void runsAsASubqueryWithoutItsTerminatorOrTrailingComments() {
+        var dialect = new TestingDialect();
+        assertThat(ReadOnlyQuery.parse("SELECT 1;").asSubquery(dialect).text()).isEqualTo("SELECT * FROM (SELECT 1) meshkit_rule");
+        assertThat(ReadOnlyQuery.parse("SELECT 1; -- no rows;)").asSubquery(dialect).text())
+                .isEqualTo("SELECT * FROM (SELECT 1) meshkit_rule");
+        assertThat(ReadOnlyQuery.parse("SELECT '--' AS a -- a\n/* b; ) */ ;\n").asSubquery(dialect).text())
+                .isEqualTo("SELECT * FROM (SELECT '--' AS a) meshkit_rule");
     }
 
     @Test
