@@ -41,6 +41,30 @@ class ReadOnlyQueryTest {
         assertThat(ReadOnlyQuery.problem("ATTACH 'x.db'")).isPresent();
     }
 
+    /** A contract's rule as written: placeholders named in its code only, its final ";" and comment gone. */
+    @Test
+    void aContractRuleNamesItsPlaceholdersInCodeOnly() {
+        String yaml = String.join("\n",
+                "apiVersion: v3.1.0", "kind: DataContract", "id: urn:test:t", "version: 1.0.0", "status: active", "schema:",
+                "  - name: t",
+                "    properties:",
+                "      - name: id",
+                "        logicalType: integer",
+                "        quality:",
+                "          - type: sql",
+                "            query: |",
+                "              SELECT COUNT(*) FROM {object} -- of {object}",
+                "              WHERE {column} < 0 AND note <> '{column} --'; -- none below zero",
+                "            mustBe: 0",
+                "");
+        var dataset = ContractReader.create().parse("t.odcs.yaml", yaml).orThrow().datasets().get(0);
+        var checks = QualityChecks.forDataset(dataset, io.meshkit.core.identifier.TableId.of("s", "t"), new TestingDialect());
+        assertThat(checks).filteredOn(c -> c.id().equals("sql")).singleElement()
+                .satisfies(c -> assertThat(((QualityCheck.Query) c.measure()).query().text()).isEqualTo(
+                        "SELECT * FROM (SELECT COUNT(*) FROM \"s\".\"t\" -- of {object}\n"
+                                + "WHERE \"id\" < 0 AND note <> '{column} --') meshkit_rule"));
+    }
+
     @Test
     void aContractWithAWritingRuleIsRefusedAtItsLine() {
         String yaml = String.join("\n",
