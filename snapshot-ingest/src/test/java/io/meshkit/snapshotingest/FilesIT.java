@@ -175,6 +175,49 @@ class FilesIT {
                         List.of(java.time.LocalDate.parse("2024-01-02"), 1L, 0L), List.of(java.time.LocalDate.parse("2024-01-03"), 2L, 0L));
     }
 
+    /**
+     * Whether a removal was accepted is recorded ({@code meshkit_meta.retained_columns}), not read from the data: a
+     * column that held only NULL on its last day is still a breaking removal, and one that comes back and goes again
+     * is a new one.
+     */
+    @Test
+    void anAllNullColumnRemovedIsStillBreakingAndAnAcceptedRemovalIsRecorded() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", "id,name,country\n1,Ada King,\n2,Grace Hopper,\n");
+        assertThat(files(v1, "2024-01-01").exitCode()).isZero();
+        assertThat(rows("SELECT COUNT(country) FROM shop_staging.customers")).containsExactly(List.of(0L));
+        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
+        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
+                      - name: country
+                        logicalType: string
+                        physicalType: VARCHAR
+                """, ""));
+        day("2024-01-02", "id,name\n1,Ada King\n");
+        IngestRun refused = files(v2, "2024-01-02");
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.err()).contains("column country removed", "--allow-breaking");
+        assertThat(rows("SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'")).containsExactly(List.of(0L));
+
+        assertThat(files(v2, "2024-01-02", "--allow-breaking").exitCode()).isZero();
+        assertThat(rows("SELECT table_name, column_name, retained_by FROM meshkit_meta.retained_columns"))
+                .containsExactly(List.of("shop_staging.customers", "country", "ingest"));
+        day("2024-01-03", "id,name\n1,Ada King\n");
+        IngestRun nextDay = files(v2, "2024-01-03");
+        assertThat(nextDay.exitCode()).as(nextDay.err()).isZero();
+        assertThat(nextDay.out() + nextDay.err()).doesNotContain("country");
+
+        // the column comes back (3.0.0): the record is forgotten, and removing it again needs --allow-breaking again
+        Files.writeString(dir.resolve("customers-3.0.0.odcs.yaml"), Files.readString(v1).replace("version: 1.0.0", "version: 3.0.0"));
+        day("2024-01-04", "id,name,country\n1,Ada King,GB\n");
+        assertThat(files(dir.resolve("customers-3.0.0.odcs.yaml"), "2024-01-04").exitCode()).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM meshkit_meta.retained_columns")).containsExactly(List.of(0L));
+        Files.writeString(dir.resolve("customers-4.0.0.odcs.yaml"), Files.readString(v2).replace("version: 2.0.0", "version: 4.0.0"));
+        day("2024-01-05", "id,name\n1,Ada King\n");
+        IngestRun again = files(dir.resolve("customers-4.0.0.odcs.yaml"), "2024-01-05");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("column country removed");
+    }
+
     /** A column the source added before the contract declares it: landed, not staged, and said so. */
     @Test
     void aColumnTheContractDoesNotDeclareIsNamedInAWarning() throws Exception {
