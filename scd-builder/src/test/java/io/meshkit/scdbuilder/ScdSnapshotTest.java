@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.RunStatus;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
@@ -319,6 +321,8 @@ class ScdSnapshotTest {
             assertThat(v1.scd.apply(v2, D3, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
             // meshkit.removedColumns: keep (the default): label stays for history, after the contract's columns
             assertThat(v1.warehouse.describe(v1.candidate()).orElseThrow().columns()).hasSize(8);
+            // recorded in core's meshkit_meta.retained_columns under the production table, for the linter's drift check
+            assertThat(new RetainedColumns(v1.warehouse).of(v1.target.tables().production())).containsExactly(ColumnName.of("label"));
             assertThat(v1.ordered(v1.candidate())).containsExactly(
                     java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
                     List.of(1L, "b", "pop", 1L, "indie", T2, END, true));
@@ -330,6 +334,18 @@ class ScdSnapshotTest {
                     java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
                     List.of(1L, "b", "pop", 1L, "indie", T2, d4.atStartOfDay(), false),
                     java.util.Arrays.asList(1L, "c", "pop", 1L, null, d4.atStartOfDay(), END, true));
+
+            // label back in the contract (3.0.0): no longer kept, so the record forgets it
+            ScdTarget v3 = ScdTarget.of(Contracts.items("3.0.0", "close", """
+                          - name: label
+                            logicalType: string
+                            physicalType: VARCHAR
+                    """), (String) null);
+            LocalDate d5 = d4.plusDays(1);
+            v1.warehouse.execute(Sql.of("ALTER TABLE music_staging.items ADD COLUMN label VARCHAR"));
+            v1.stage(v3, d5, row(1L, "c", "pop", 1L, "indie"));
+            assertThat(v1.scd.apply(v3, d5, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
+            assertThat(new RetainedColumns(v1.warehouse).of(v1.target.tables().production())).isEmpty();
         }
     }
 

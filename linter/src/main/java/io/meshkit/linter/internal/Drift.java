@@ -10,6 +10,7 @@ import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Server;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.TableInfo;
@@ -46,6 +47,7 @@ final class Drift {
     }
 
     static void check(Contract c, Locator loc, Warehouse w, Sink sink, List<TableId> checked) {
+        RetainedColumns kept = new RetainedColumns(w);
         for (int i = 0; i < c.datasets().size(); i++) {
             Dataset d = c.datasets().get(i);
             String dp = Locator.dataset(i);
@@ -89,9 +91,15 @@ final class Drift {
                             + " in table " + t);
                 }
             }
+            // a column kept for history after its removal was accepted is no undocumented column
+            List<ColumnName> retained = new ArrayList<>(kept.of(t));
+            TableId production = DatasetTables.of(c, d).production();
+            if (!production.equals(t)) {
+                retained.addAll(kept.of(production));
+            }
             List<String> extra = new ArrayList<>();
             for (ColumnInfo ci : info.get().columns()) {
-                if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT))) {
+                if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT)) && !RetainedColumns.contains(retained, ci.name())) {
                     extra.add(ci.name().name());
                 }
             }

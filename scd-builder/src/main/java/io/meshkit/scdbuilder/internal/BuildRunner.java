@@ -13,6 +13,7 @@ import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.quality.QualityChecks;
 import io.meshkit.core.quality.QualityRunner;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
@@ -470,6 +471,7 @@ public final class BuildRunner {
                     candidate.toString(), counts.rows(), run.runId(), clock.instant(),
                     ctx.dim.retained().stream().map(ColumnName::name).toList())));
         }
+        logWrites.addAll(retainedWrites(ctx));
         if (warehouse instanceof SupportsTransactions tx) {
             tx.inTransaction(w -> {
                 w.replace(candidate, built);
@@ -488,6 +490,28 @@ public final class BuildRunner {
                                 .orElse("") + (ctx.schemaChanges.isEmpty() ? "" : "; schema: " + String.join(", ", ctx.schemaChanges)))));
         return new ScdResult(operation, target.datasetId(), ScdResult.Status.BUILT, ctx.baseTable, candidate, Optional.empty(), applied,
                 counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()), ctx.schemaChanges);
+    }
+
+    /**
+     * What the dimension keeps for history, for the linter and later runs ({@link RetainedColumns}, under the
+     * production table): the columns newly kept are recorded, those no longer kept (back in the contract, or
+     * dropped) forgotten.
+     */
+    private List<Sql> retainedWrites(Context ctx) {
+        RetainedColumns record = new RetainedColumns(warehouse);
+        TableId production = ctx.target.tables().production();
+        List<ColumnName> now = ctx.dim.retained();
+        List<ColumnName> before = record.of(production);
+        List<ColumnName> fresh = now.stream().filter(c -> !RetainedColumns.contains(before, c)).toList();
+        List<ColumnName> gone = before.stream().filter(c -> !RetainedColumns.contains(now, c)).toList();
+        if (fresh.isEmpty() && gone.isEmpty()) {
+            return List.of();
+        }
+        record.initialise();
+        List<Sql> out = new ArrayList<>();
+        record.forget(production, gone).ifPresent(out::add);
+        out.addAll(record.record(production, fresh, "scd", clock.instant()));
+        return out;
     }
 
     private static String describeApplied(List<LocalDateTime> applied) {
