@@ -218,6 +218,31 @@ class FilesIT {
         assertThat(again.err()).contains("column country removed");
     }
 
+    /** Another type that earlier dates' values do not convert to: exit 2, one line saying what to do, nothing staged. */
+    @Test
+    void anotherTypeThatEarlierDatesDoNotFitSaysWhatToDo() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", "id,name,country\n1,Ada King,GB\n");
+        assertThat(files(v1, "2024-01-01").exitCode()).isZero();
+        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
+        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
+                      - name: country
+                        logicalType: string
+                        physicalType: VARCHAR
+                """, """
+                      - name: country
+                        logicalType: integer
+                        physicalType: INTEGER
+                """));
+        day("2024-01-02", "id,name,country\n1,Ada King,44\n");
+        IngestRun run = files(v2, "2024-01-02", "--allow-breaking");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: Cannot stage snapshot 2024-01-02 into shop_staging.customers: column country changed"
+                + " type from VARCHAR to INTEGER, and values of earlier dates do not convert; keep the old type in the contract, or give"
+                + " the new type a new column name (the old column is then a removed one)");
+        assertThat(rows("SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'")).containsExactly(List.of(0L));
+    }
+
     /** A column the source added before the contract declares it: landed, not staged, and said so. */
     @Test
     void aColumnTheContractDoesNotDeclareIsNamedInAWarning() throws Exception {

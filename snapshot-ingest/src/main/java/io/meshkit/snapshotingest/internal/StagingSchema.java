@@ -132,7 +132,8 @@ public final class StagingSchema {
                         warehouse.execute(d.alterColumnType(staging, c.column(), w.type()));
                     } catch (MeshkitException e) {
                         throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": " + c.text().replace(" (earlier dates converted)", "")
-                                + ", and the values of earlier dates do not convert; stage into a new table or restage them", e);
+                                + ", and values of earlier dates do not convert; keep the old type in the contract, or give the new type a new"
+                                + " column name (the old column is then a removed one)", e);
                     }
                 }
                 case REMOVED, NARROWED -> {
