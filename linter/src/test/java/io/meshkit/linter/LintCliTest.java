@@ -185,4 +185,19 @@ class LintCliTest {
         assertThat(after.out()).doesNotContain("territory").contains("warning drift-column-extra table music.plays has column debug_flag")
                 .endsWith("1 contract, 1 table checked: 0 errors, 1 warning, 0 notes\n");
     }
+
+    /** A property whose physicalName differs: the missing column is named as the table would have it. */
+    @Test
+    void aMissingColumnWithAPhysicalNameNamesTheTablesColumn() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_played\n        physicalName: ms_total\n"));
+        String uri = "duckdb:" + dir.resolve("wh.duckdb");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.createNamespace(Namespace.of("music"));
+            w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
+                    + " ms_played BIGINT, ip_address VARCHAR)").build());
+        }
+        CliRun run = run("--warehouse", uri);
+        assertThat(run.out()).contains("error drift-column-missing column plays.ms_played is missing from table music.plays (its column"
+                + " ms_total, the physicalName)", "warning drift-column-extra table music.plays has column ms_played");
+    }
 }

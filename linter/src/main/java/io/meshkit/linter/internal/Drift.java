@@ -81,9 +81,12 @@ final class Drift {
                 Optional<ColumnInfo> ci = info.get().column(e.name);
                 String where = e.column == null ? d.name() : d.name() + "." + e.column;
                 if (ci.isEmpty()) {
+                    // a property whose physicalName differs names the table's column too, or the message reads as a
+                    // contradiction beside an extra column of the property's name
                     sink.add(Rules.DRIFT_COLUMN_MISSING, loc.at(e.pointer + "/name"), d.name(),
                             e.column, "column " + where + " is missing from table " + t
-                                    + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)" : ""));
+                                    + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)"
+                                    : e.column.equals(e.name.name()) ? "" : " (its column " + e.name.name() + ", the physicalName)"));
                 } else if (!sameType(e.type, ci.get().type())) {
                     sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
                             e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
