@@ -165,13 +165,7 @@ class LintCliTest {
     @Test
     void aColumnKeptForHistoryIsNoExtraColumn() throws Exception {
         write("contracts/plays.odcs.yaml", Fixtures.with("value: fact", "value: dimension"));
-        String uri = "duckdb:" + dir.resolve("wh.duckdb");
-        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
-            w.createNamespace(Namespace.of("music"));
-            w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
-                    + " ms_played BIGINT, ip_address VARCHAR, territory VARCHAR, debug_flag BOOLEAN, valid_from TIMESTAMP,"
-                    + " valid_to TIMESTAMP, is_current BOOLEAN)").build());
-        }
+        String uri = plays("territory VARCHAR, debug_flag BOOLEAN, valid_from TIMESTAMP, valid_to TIMESTAMP, is_current BOOLEAN");
         CliRun before = run("--warehouse", uri);
         assertThat(before.out()).contains("table music.plays has column territory that dataset plays does not list")
                 .contains("table music.plays has column debug_flag");
@@ -190,14 +184,20 @@ class LintCliTest {
     @Test
     void aMissingColumnWithAPhysicalNameNamesTheTablesColumn() throws Exception {
         write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_played\n        physicalName: ms_total\n"));
+        String uri = plays(null);
+        CliRun run = run("--warehouse", uri);
+        assertThat(run.out()).contains("error drift-column-missing column plays.ms_played is missing from table music.plays (its column"
+                + " ms_total, the physicalName)", "warning drift-column-extra table music.plays has column ms_played");
+    }
+
+    /** A warehouse file with table music.plays: the fixture's columns and {@code more}; its URI. */
+    private String plays(String more) {
         String uri = "duckdb:" + dir.resolve("wh.duckdb");
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             w.createNamespace(Namespace.of("music"));
             w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
-                    + " ms_played BIGINT, ip_address VARCHAR)").build());
+                    + " ms_played BIGINT, ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
         }
-        CliRun run = run("--warehouse", uri);
-        assertThat(run.out()).contains("error drift-column-missing column plays.ms_played is missing from table music.plays (its column"
-                + " ms_total, the physicalName)", "warning drift-column-extra table music.plays has column ms_played");
+        return uri;
     }
 }

@@ -46,6 +46,21 @@ class FilesIT {
         return IngestRun.of(args.toArray(String[]::new));
     }
 
+    /** Version {@code version} of the contract, with its country property replaced (removed when empty). */
+    private Path withCountry(Path v1, String version, String country) throws Exception {
+        Path file = dir.resolve("customers-" + version + ".odcs.yaml");
+        Files.writeString(file, Files.readString(v1).replace("version: 1.0.0", "version: " + version).replace(country(), country));
+        return file;
+    }
+
+    private static String country() {
+        return """
+                      - name: country
+                        logicalType: string
+                        physicalType: VARCHAR
+                """;
+    }
+
     private List<List<Object>> rows(String sql) {
         return StagedRows.query(dir.resolve("wh.duckdb"), sql);
     }
@@ -142,12 +157,7 @@ class FilesIT {
                 1,Ada King,GB
                 """);
         assertThat(files(v1, "2024-01-01").exitCode()).isZero();
-        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
-        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
-                      - name: country
-                        logicalType: string
-                        physicalType: VARCHAR
-                """, ""));
+        Path v2 = withCountry(v1, "2.0.0", "");
         day("2024-01-02", """
                 id,name
                 1,Ada King
@@ -186,12 +196,7 @@ class FilesIT {
         day("2024-01-01", "id,name,country\n1,Ada King,\n2,Grace Hopper,\n");
         assertThat(files(v1, "2024-01-01").exitCode()).isZero();
         assertThat(rows("SELECT COUNT(country) FROM shop_staging.customers")).containsExactly(List.of(0L));
-        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
-        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
-                      - name: country
-                        logicalType: string
-                        physicalType: VARCHAR
-                """, ""));
+        Path v2 = withCountry(v1, "2.0.0", "");
         day("2024-01-02", "id,name\n1,Ada King\n");
         IngestRun refused = files(v2, "2024-01-02");
         assertThat(refused.exitCode()).as(refused.out()).isEqualTo(2);
@@ -207,13 +212,11 @@ class FilesIT {
         assertThat(nextDay.out() + nextDay.err()).doesNotContain("country");
 
         // the column comes back (3.0.0): the record is forgotten, and removing it again needs --allow-breaking again
-        Files.writeString(dir.resolve("customers-3.0.0.odcs.yaml"), Files.readString(v1).replace("version: 1.0.0", "version: 3.0.0"));
         day("2024-01-04", "id,name,country\n1,Ada King,GB\n");
-        assertThat(files(dir.resolve("customers-3.0.0.odcs.yaml"), "2024-01-04").exitCode()).isZero();
+        assertThat(files(withCountry(v1, "3.0.0", country()), "2024-01-04").exitCode()).isZero();
         assertThat(rows("SELECT COUNT(*) FROM meshkit_meta.retained_columns")).containsExactly(List.of(0L));
-        Files.writeString(dir.resolve("customers-4.0.0.odcs.yaml"), Files.readString(v2).replace("version: 2.0.0", "version: 4.0.0"));
         day("2024-01-05", "id,name\n1,Ada King\n");
-        IngestRun again = files(dir.resolve("customers-4.0.0.odcs.yaml"), "2024-01-05");
+        IngestRun again = files(withCountry(v1, "4.0.0", ""), "2024-01-05");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("column country removed");
     }
@@ -224,16 +227,11 @@ class FilesIT {
         Path v1 = contract("1.0.0", "");
         day("2024-01-01", "id,name,country\n1,Ada King,GB\n");
         assertThat(files(v1, "2024-01-01").exitCode()).isZero();
-        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
-        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
-                      - name: country
-                        logicalType: string
-                        physicalType: VARCHAR
-                """, """
+        Path v2 = withCountry(v1, "2.0.0", """
                       - name: country
                         logicalType: integer
                         physicalType: INTEGER
-                """));
+                """);
         day("2024-01-02", "id,name,country\n1,Ada King,44\n");
         IngestRun run = files(v2, "2024-01-02", "--allow-breaking");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -90,7 +90,7 @@ class SchemaEvolutionMySqlIT {
         assertThat(lint2.exitCode()).as(lint2.out()).isZero();
         assertThat(lint2.out()).contains("column customers.email added (optional)");
         assertThat(ingest(v11, D2).out()).contains("column email VARCHAR added (earlier dates NULL)");
-        assertThat(scd(v11, "apply", "--date", D2).out()).contains("  schema: column email added (earlier versions NULL)",
+        assertThat(scd(v11, "apply", "--date", D2).out()).contains("  schema: column email added (earlier versions NULL; a first value opens a version unless meshkit.firstFill: fill)",
                 "opened 2, closed 2");
         assertThat(schemaLines(diff(v11))).anyMatch(l -> l.contains("email"));
         assertThat(validate(v11).out()).contains("column email VARCHAR added since production (non-breaking)");
