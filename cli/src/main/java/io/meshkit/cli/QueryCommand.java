@@ -10,7 +10,6 @@ import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
-import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,20 +60,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         String text = statement();
         PrintWriter out = options.out();
-        MeshkitConfig config = options.configCreatingWarehouse();
-        boolean existed = Warehouses.exists(config.warehouseUri());
-        try {
-            return run(config, text, f, out);
-        } catch (MeshkitException e) {
-            if (existed || !Warehouses.exists(config.warehouseUri())) {
-                throw e;
-            }
-            // a query may create the warehouse (CREATE TABLE); one that fails in a new, empty one most likely has a mistyped path
-            String message = e.getMessage();
-            int eol = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
-            throw new MeshkitException(e.code(), message.substring(0, eol) + " (warehouse " + config.warehouseUri()
-                    + " did not exist: this query created it empty; check the path)" + message.substring(eol), e);
-        }
+        // a query may create the warehouse (CREATE TABLE); one that fails in a new, empty one most likely has a mistyped path
+        return options.creatingWarehouse("this query", config -> run(config, text, f, out));
     }
 
     private int run(MeshkitConfig config, String text, OutputFormat f, PrintWriter out) {

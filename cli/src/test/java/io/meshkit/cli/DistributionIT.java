@@ -66,6 +66,28 @@ class DistributionIT {
     }
 
     /**
+     * Each tool's own command opens every warehouse {@code lib/} ships, PostgreSQL as well as DuckDB: a
+     * {@code postgresql:} URI reaches the driver (nothing listens on port 1 here), never "no provider
+     * on the class path" as it did when the launchers named the DuckDB module alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"meshkit-publish history --contract {contract}", "meshkit-scd check --contract {contract}",
+            "meshkit-diff --contract {contract}", "meshkit-monitor status --contract {contracts}",
+            "meshkit-sample query --table music.plays --key listener_id --rate 0.1 -m n=COUNT(*)", "meshkit-lint {contracts}"})
+    void everyToolOpensAPostgresWarehouse(String command) throws Exception {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(word.replace("{contracts}", EXAMPLE.resolve("contracts").toString())
+                    .replace("{contract}", EXAMPLE.resolve("contracts/tracks.odcs.yaml").toString()));
+        }
+        String tool = args.remove(0);
+        args.addAll(List.of("--warehouse", "postgresql://127.0.0.1:1/nowhere?user=nobody"));
+        Result r = tool(tool, args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.out()).isNotZero();
+        assertThat(r.out()).as(command).doesNotContain("no provider on the class path").contains("127.0.0.1:1");
+    }
+
+    /**
      * Walks every launcher's whole command tree as a user would, from the "Commands:" list of each
      * usage: every command answers {@code --help} (and the leaves {@code -h}) with exit 0 and its
      * usage, whatever it requires, so a command cannot ship without help. Two runs at a time.

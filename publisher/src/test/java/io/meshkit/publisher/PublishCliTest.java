@@ -43,6 +43,38 @@ class PublishCliTest {
 
     private static final String QUERY = "SELECT range AS event_id, 'k' AS kind, CAST(range AS DOUBLE) AS amount FROM range(40)";
 
+    /**
+     * A new project's first stage of a query's rows makes the warehouse, as {@code meshkit query} does; a
+     * dry run or a stage from a table refuses a missing one and creates nothing; a query that fails in
+     * the warehouse it just made says so (a mistyped path).
+     */
+    @Test
+    void aStageOfAQueryCreatesAMissingWarehouseAndNothingElseDoes() {
+        Path missing = dir.resolve("new.duckdb");
+        String uri = "duckdb:" + missing;
+        String contract = Fixtures.contractFile().toString();
+        for (String[] refused : List.of(new String[] {"stage", "--query", QUERY, "--dry-run"},
+                new String[] {"backfill", "--query", QUERY, "--dry-run"}, new String[] {"stage", "--from-table", "shop_raw.events"})) {
+            List<String> args = new ArrayList<>(List.of(refused));
+            args.addAll(List.of("--warehouse", uri, "--contract", contract));
+            CliRun r = CliRun.of(PublishCli.commandLine(), args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", refused)).isEqualTo(2);
+            assertThat(r.err()).startsWith("error: Cannot open warehouse " + uri + ": it does not exist");
+            assertThat(missing).doesNotExist();
+        }
+
+        Path mistyped = dir.resolve("mistyped.duckdb");
+        CliRun failed = CliRun.of(PublishCli.commandLine(), "stage", "--query", "SELECT * FROM shop_raw.events", "--warehouse",
+                "duckdb:" + mistyped, "--contract", contract);
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err().lines().findFirst().orElseThrow())
+                .endsWith(" (warehouse duckdb:" + mistyped + " did not exist: this command created it empty; check the path)");
+
+        CliRun staged = CliRun.of(PublishCli.commandLine(), "backfill", "--query", QUERY, "--warehouse", uri, "--contract", contract);
+        assertThat(staged.exitCode()).as(staged.err()).isZero();
+        assertThat(staged.out()).contains("promoted shop.events: v1 (was none), 40 rows");
+    }
+
     @Test
     void backfillAsJsonNamesEveryTableAndCount() throws Exception {
         assertThat(run("backfill", "--query", QUERY, "--format", "json")).isEqualTo(0);

@@ -91,6 +91,17 @@ class PublisherTest {
         assertThat(scalar(w, "SELECT count(*) FROM scratch.scd_out")).isEqualTo(9);
     }
 
+    /** A query file as people write them: a final semicolon, a comment on its last line, or both. */
+    @Test
+    void aQueryEndingInASemicolonOrALineCommentIsStaged() {
+        String select = "SELECT range AS event_id, 'k' AS kind, 1.0 AS amount FROM range(";
+        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n");
+        for (int i = 0; i < queries.size(); i++) {
+            var staged = publisher.stage(target, new StageSource.Query(queries.get(i)), Fixtures.policy(), Mode.RUN);
+            assertThat(staged.rows()).as(queries.get(i)).hasValue(3 + i);
+        }
+    }
+
     @Test
     void promoteServesTheCandidateRecordsThePublicationAndTheCatalogShowsIt() {
         publisher.stage(target, rows(100, 1), Fixtures.policy(), Mode.RUN);
@@ -268,10 +279,39 @@ class PublisherTest {
     void anUnmanagedProductionTableIsKeptBesideTheFirstPromotion() {
         w.createNamespace(Namespace.of("shop"));
         w.execute(Sql.of("CREATE TABLE shop.events AS SELECT range AS event_id, 'old' AS kind, 0.0 AS amount FROM range(4)"));
-        publisher.backfill(target, rows(5, 1), Fixtures.policy(), Mode.RUN);
+        String keep = "ALTER TABLE \"shop\".\"events\" RENAME TO \"events__before_meshkit\"";
+        assertThat(publisher.backfill(target, rows(5, 1), Fixtures.policy(), Mode.DRY_RUN).plan()).contains(keep);
+        PublishResult r = publisher.backfill(target, rows(5, 1), Fixtures.policy(), Mode.RUN);
 
         assertThat(prodCount()).isEqualTo(5);
         assertThat(scalar(w, "SELECT count(*) FROM shop.events__before_meshkit")).isEqualTo(4);
+        assertThat(r.plan()).contains(keep).noneMatch(l -> l.startsWith("DROP"));
+    }
+
+    /**
+     * The switch a dry run shows is the one the run reports: the publisher's renames, the warehouse's
+     * promotion statements and the record, in one transaction that the publisher opens and commits.
+     */
+    @Test
+    void aDryRunShowsTheSwitchTheRunReportsInOneTransaction() {
+        publisher.backfill(target, rows(10, 1), Fixtures.policy(), Mode.RUN);
+        publisher.stage(target, rows(12, 2), Fixtures.policy(), Mode.RUN);
+        List<String> planned = publisher.promote(target, Fixtures.policy(), Mode.DRY_RUN).plan();
+        PublishResult ran = publisher.promote(target, Fixtures.policy(), Mode.RUN);
+
+        assertThat(ran.plan()).containsExactly(
+                "BEGIN TRANSACTION",
+                "ALTER TABLE \"shop_candidates\".\"events\" RENAME TO \"events__v000002\"",
+                "CREATE OR REPLACE VIEW \"shop\".\"events\" AS SELECT * FROM \"shop_candidates\".\"events__v000002\"",
+                "COMMENT ON VIEW \"shop\".\"events\" IS 'meshkit-promoted:73686f705f63616e64696461746573.6576656e74735f5f76303030303032'",
+                "INSERT INTO \"meshkit_meta\".\"publications\" -- version 2",
+                "COMMIT");
+        assertThat(planned.subList(planned.indexOf("BEGIN TRANSACTION"), planned.indexOf("COMMIT") + 1)).isEqualTo(ran.plan());
+
+        List<String> rollback = publisher.rollback(target, OptionalLong.empty(), Fixtures.policy(), Mode.DRY_RUN).plan();
+        assertThat(rollback).first().isEqualTo("BEGIN TRANSACTION");
+        assertThat(rollback).endsWith("INSERT INTO \"meshkit_meta\".\"publications\" -- version 1", "COMMIT");
+        assertThat(rollback).filteredOn(l -> l.startsWith("BEGIN") || l.startsWith("COMMIT")).hasSize(2);
     }
 
     @Test

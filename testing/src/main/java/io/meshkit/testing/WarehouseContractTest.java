@@ -18,6 +18,8 @@ import io.meshkit.core.warehouse.CanonicalText;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
+import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.ResultRows;
@@ -25,6 +27,7 @@ import io.meshkit.core.warehouse.ResultText;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsScanEstimate;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
@@ -309,6 +312,53 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         warehouse().dialect().replaceTableAs(missing, numbersQuery(3)).forEach(warehouse()::execute);
         assertThat(count(missing)).isEqualTo(3);
         assertThat(warehouse().listTables(namespace)).containsExactlyInAnyOrder(t, missing);
+    }
+
+    /**
+     * The statements a dry run shows for a promotion ({@code SupportsPromotion.planPromotion}) run as
+     * they are, in one transaction where the plan says so: production becomes a view over the release
+     * that names it, whether production was missing, a promoted view or a plain table. Skipped where
+     * the steps are calls of the warehouse's API rather than statements.
+     */
+    @Test
+    public void promotionStatementsRunAsShown() {
+        assumeTrue(warehouse().supports(SupportsPromotion.class), "the warehouse does not promote tables");
+        SupportsPromotion promotion = (SupportsPromotion) warehouse();
+        TableId production = table("promoted_by_statements");
+        TableId v1 = numbers(table("promoted_by_statements__v1"), 3);
+        TableId v2 = numbers(table("promoted_by_statements__v2"), 5);
+        assumeTrue(promotion.planPromotion(List.of(new Promotion(production, v1))).steps().stream().allMatch(s -> s.statement().isPresent()),
+                "the warehouse's promotion steps are API calls, not statements");
+
+        runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
+        assertThat(promotion.servedRelease(production)).contains(v1);
+        assertThat(count(production)).isEqualTo(3);
+
+        runAsShown(promotion.planPromotion(List.of(new Promotion(production, v2))));
+        assertThat(promotion.servedRelease(production)).contains(v2);
+        assertThat(count(production)).isEqualTo(5);
+
+        warehouse().drop(production);
+        numbers(production, 7); // a plain table made otherwise
+        assertThat(promotion.servedRelease(production)).isEmpty();
+        runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
+        assertThat(promotion.servedRelease(production)).contains(v1);
+        assertThat(count(production)).isEqualTo(3);
+        assertThat(count(v2)).as("a release is never changed").isEqualTo(5);
+    }
+
+    /** Runs a promotion plan's statements as a dry run prints them. */
+    private void runAsShown(PromotionPlan plan) {
+        List<Sql> statements = plan.steps().stream().map(s -> s.statement().orElseThrow()).toList();
+        assertThat(plan.lines()).as("each line is its statement").isEqualTo(statements.stream().map(Sql::text).toList());
+        if (plan.commit() == PromotionPlan.Commit.TOGETHER && supportsTransactions()) {
+            ((SupportsTransactions) warehouse()).inTransaction(w -> {
+                statements.forEach(w::execute);
+                return null;
+            });
+        } else {
+            statements.forEach(warehouse()::execute);
+        }
     }
 
     // ---------------------------------------------------------------- describe

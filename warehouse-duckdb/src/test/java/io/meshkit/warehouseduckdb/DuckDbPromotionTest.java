@@ -7,6 +7,7 @@ import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SupportsPromotion;
@@ -85,10 +86,21 @@ class DuckDbPromotionTest {
     }
 
     @Test
-    void describesWhatItWouldRun() {
+    void plansTheStatementsItWouldRunForWhatProductionIsNow() {
         try (Warehouse w = Warehouses.open("duckdb::memory:")) {
-            assertThat(((SupportsPromotion) w).describePromotion(List.of(new Promotion(TableId.of("m", "a"), TableId.of("m", "a__v000002")))))
-                    .contains("CREATE OR REPLACE VIEW \"m\".\"a\" AS SELECT * FROM \"m\".\"a__v000002\"").first().isEqualTo("BEGIN TRANSACTION");
+            SupportsPromotion p = (SupportsPromotion) w;
+            w.createNamespace(Namespace.of("m"));
+            List<Promotion> promotion = List.of(new Promotion(TableId.of("m", "a"), TableId.of("m", "a__v000002")));
+            String view = "CREATE OR REPLACE VIEW \"m\".\"a\" AS SELECT * FROM \"m\".\"a__v000002\"";
+            String comment = "COMMENT ON VIEW \"m\".\"a\" IS 'meshkit-promoted:6d.615f5f76303030303032'";
+
+            PromotionPlan absent = p.planPromotion(promotion);
+            assertThat(absent.commit()).isEqualTo(PromotionPlan.Commit.TOGETHER);
+            assertThat(absent.lines()).containsExactly(view, comment);
+
+            w.execute(Sql.of("CREATE TABLE m.a AS SELECT 1 AS plain"));
+            assertThat(p.planPromotion(promotion).lines()).containsExactly("DROP TABLE IF EXISTS \"m\".\"a\"", view, comment);
+            assertThat(count(w, "m.a")).as("planning runs nothing").isEqualTo(1);
         }
     }
 }

@@ -26,6 +26,18 @@ class PostgresDialectTest {
 
     private final Dialect dialect = new PostgresWarehouseProvider().open(TestPostgres.url(), Map.of()).dialect();
 
+    /** A dry run and the run it shows name the same temporary table: the name depends on the target only. */
+    @Test
+    void aReplacementIsWrittenUnderTheSameNameEveryTime() {
+        TableId target = TableId.of("web_candidates", "totals");
+        Sql select = Sql.of("SELECT 1 AS n");
+        List<Sql> first = dialect.replaceTableAs(target, select);
+        assertThat(dialect.replaceTableAs(target, select)).isEqualTo(first);
+        assertThat(first.get(0).text()).matches("CREATE TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\" AS SELECT 1 AS n");
+        assertThat(dialect.replaceTableAs(TableId.of("web_candidates", "other"), select).get(0)).isNotEqualTo(first.get(0));
+        assertThat(dialect.replaceTableAs(TableId.of("web_other", "totals"), select).get(0)).isNotEqualTo(first.get(0));
+    }
+
     @Test
     void spellsPortableTypes() {
         assertThat(dialect.typeName(DataType.of(DataType.Kind.TINYINT))).isEqualTo("smallint");

@@ -7,6 +7,7 @@ import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SupportsPromotion;
@@ -103,9 +104,22 @@ class PostgresPromotionTest {
     }
 
     @Test
-    void describesWhatItWouldRun() {
-        assertThat(((SupportsPromotion) w).describePromotion(List.of(new Promotion(TableId.of("m", "a"), TableId.of("m", "a__v000002")))))
-                .contains("CREATE VIEW \"m\".\"a\" AS SELECT * FROM \"m\".\"a__v000002\"").first().isEqualTo("BEGIN");
-        assertThat(Sql.of("x").text()).isEqualTo("x");
+    void plansTheStatementsItWouldRunForWhatProductionIsNow() {
+        SupportsPromotion p = (SupportsPromotion) w;
+        List<Promotion> promotion = List.of(new Promotion(m.table("a"), m.table("a__v000002")));
+        String schema = "\"" + m.name() + "\"";
+        String view = "CREATE VIEW " + schema + ".\"a\" AS SELECT * FROM " + schema + ".\"a__v000002\"";
+
+        PromotionPlan absent = p.planPromotion(promotion);
+        assertThat(absent.commit()).isEqualTo(PromotionPlan.Commit.TOGETHER);
+        assertThat(absent.lines()).hasSize(2).first().isEqualTo(view);
+        assertThat(absent.lines().get(1)).startsWith("COMMENT ON VIEW " + schema + ".\"a\" IS 'meshkit-promoted:");
+
+        w.execute(Sql.of("CREATE TABLE " + schema + ".a AS SELECT 1 AS plain"));
+        assertThat(p.planPromotion(promotion).lines()).startsWith("DROP TABLE IF EXISTS " + schema + ".\"a\"", view);
+
+        p.promote(List.of(new Promotion(m.table("a"), series(m, "v1", 3))));
+        assertThat(p.planPromotion(promotion).lines()).startsWith("DROP VIEW IF EXISTS " + schema + ".\"a\"", view);
+        assertThat(w.describe(m.table("a")).orElseThrow().rowCount()).as("planning runs nothing").isEqualTo(3);
     }
 }

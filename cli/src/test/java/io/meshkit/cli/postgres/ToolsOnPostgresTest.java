@@ -106,6 +106,15 @@ class ToolsOnPostgresTest {
             assertThat(staged.exitCode()).as(staged.err()).isZero();
             assertThat(staged.out()).contains("web_candidates.totals, 10 rows");
         }
+        // the run reports the statements it ran, the temporary table's name included: those of the dry run
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliRun planJson = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--query", query,
+                "--dry-run", "--format", "json");
+        CliRun ranJson = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--query", query,
+                "--format", "json");
+        assertThat(ranJson.exitCode()).as(ranJson.err()).isZero();
+        assertThat(json.readTree(ranJson.out()).get("plan")).isEqualTo(json.readTree(planJson.out()).get("plan"));
+        assertThat(json.readTree(ranJson.out()).get("plan").get(1).asText()).contains("meshkit_tmp_");
     }
 
     @Test

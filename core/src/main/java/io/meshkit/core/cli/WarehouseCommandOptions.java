@@ -1,6 +1,8 @@
 package io.meshkit.core.cli;
 
 import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.warehouse.Warehouses;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
@@ -29,6 +31,29 @@ public final class WarehouseCommandOptions extends OutputOptions {
      */
     public MeshkitConfig configCreatingWarehouse() {
         return warehouse.resolvedConfig();
+    }
+
+    /**
+     * Runs work in a warehouse it may create ({@link #configCreatingWarehouse}). When the work fails in
+     * a warehouse that did not exist before, the message's first line says so: an empty warehouse made
+     * by a mistyped path explains a "no such table" better than the table does.
+     *
+     * @param creator what created it, for the message, e.g. {@code "this query"}
+     */
+    public <R> R creatingWarehouse(String creator, Function<MeshkitConfig, R> work) {
+        MeshkitConfig config = configCreatingWarehouse();
+        boolean existed = Warehouses.exists(config.warehouseUri());
+        try {
+            return work.apply(config);
+        } catch (MeshkitException e) {
+            if (existed || !Warehouses.exists(config.warehouseUri())) {
+                throw e;
+            }
+            String message = e.getMessage();
+            int eol = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
+            throw new MeshkitException(e.code(), message.substring(0, eol) + " (warehouse " + config.warehouseUri()
+                    + " did not exist: " + creator + " created it empty; check the path)" + message.substring(eol), e);
+        }
     }
 
     /**

@@ -47,8 +47,9 @@ public interface SupportsPromotion {
     Optional<TableId> servedRelease(TableId production);
 
     /**
-     * The statements or jobs {@link #promote} would run for these promotions, one line each, for
-     * {@code --dry-run} output. Runs nothing.
+     * The statements or jobs {@link #promote} would run for these promotions, given what each
+     * production table is now, for {@code --dry-run} output: a step that is a statement is the exact
+     * text {@code promote} runs. Reads the catalog; changes nothing.
      */
-    List<String> describePromotion(List<Promotion> promotions);
+    PromotionPlan planPromotion(List<Promotion> promotions);
 }

@@ -14,6 +14,12 @@ final class BackfillCommand extends PublisherCommand {
     @Mixin
     PolicyOptions policy;
 
+    /** Rows of a query are data brought in, as {@code meshkit query} brings them: a new project's first stage makes the warehouse. */
+    @Override
+    boolean createsWarehouse() {
+        return !dryRun && source.isQuery();
+    }
+
     @Override
     public Integer call() {
         var target = dataset.target();

@@ -3,6 +3,7 @@ package io.meshkit.publisher.cli;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
+import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +40,14 @@ abstract class PublisherCommand implements Callable<Integer> {
         return dryRun ? Mode.DRY_RUN : Mode.RUN;
     }
 
+    /**
+     * Whether this run may create a warehouse that does not exist yet. By default not: a command on
+     * data already there refuses a missing warehouse (a mistyped path) rather than making an empty one.
+     */
+    boolean createsWarehouse() {
+        return false;
+    }
+
     /** Runs {@code work} with a publisher, prints with a {@link Reports}, and returns its exit code. */
     int withPublisher(BiFunction<Publisher, Reports, Integer> work) {
         return withPublisher((publisher, reports, w) -> work.apply(publisher, reports));
@@ -54,15 +64,18 @@ abstract class PublisherCommand implements Callable<Integer> {
         PrintWriter out = options.out();
         Progress progress = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err());
         return progress.run(shown -> {
-            // the publisher's phases (lease, staging, audit, switch) are the progress's phases
-            PublisherComponent component = PublisherComponent.of(options.config(),
-                    (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
-            return component.closing(() -> {
-                int code = work.apply(component.publisher(), new Reports(f, out), component.warehouse());
-                shown.close();
-                out.flush();
-                return code;
-            });
+            Function<MeshkitConfig, Integer> run = config -> {
+                // the publisher's phases (lease, staging, audit, switch) are the progress's phases
+                PublisherComponent component = PublisherComponent.of(config,
+                        (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
+                return component.closing(() -> {
+                    int code = work.apply(component.publisher(), new Reports(f, out), component.warehouse());
+                    shown.close();
+                    out.flush();
+                    return code;
+                });
+            };
+            return createsWarehouse() ? options.creatingWarehouse("this command", run) : run.apply(options.config());
         });
     }
 }

@@ -22,6 +22,11 @@ final class SourceOptions {
             description = "An existing table, e.g. scd-builder's output; the candidate table itself is adopted without a copy.")
     TableId fromTable;
 
+    /** Whether the candidate comes from a query (given as text or as a file), not from a table. */
+    boolean isQuery() {
+        return fromTable == null;
+    }
+
     StageSource toSource() {
         int given = (query != null ? 1 : 0) + (queryFile != null ? 1 : 0) + (fromTable != null ? 1 : 0);
         if (given != 1) {

@@ -13,6 +13,12 @@ final class StageCommand extends PublisherCommand {
     @Mixin
     LeaseOption lease;
 
+    /** Rows of a query are data brought in, as {@code meshkit query} brings them: a new project's first stage makes the warehouse. */
+    @Override
+    boolean createsWarehouse() {
+        return !dryRun && source.isQuery();
+    }
+
     @Override
     public Integer call() {
         var target = dataset.target();

@@ -20,6 +20,7 @@ import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.SupportsPromotion;
@@ -68,9 +69,9 @@ public final class DefaultPublisher implements Publisher {
     private static final String TOOL = "publish";
     /** The name an unmanaged production table is kept under when the first promotion replaces it. */
     static final String BEFORE_MESHKIT_SUFFIX = "__before_meshkit";
-    /** A line of a promotion plan that opens or ends a transaction: {@code BEGIN}, {@code BEGIN TRANSACTION}, {@code COMMIT}. */
-    private static final java.util.regex.Pattern TRANSACTION_BOUNDARY = java.util.regex.Pattern.compile(
-            "(?i)\\s*(BEGIN|START)( TRANSACTION| WORK)?;?\\s*|\\s*COMMIT( TRANSACTION| WORK)?;?\\s*");
+    /** How a plan shows the start and the end of the publisher's transaction: standard SQL (a promotion plan has no boundaries of its own). */
+    private static final String BEGIN = "BEGIN TRANSACTION";
+    private static final String COMMIT = "COMMIT";
 
     private final Warehouse warehouse;
     private final RunLog runLog;
@@ -147,7 +148,9 @@ public final class DefaultPublisher implements Publisher {
 
     private Sql select(StageSource source) {
         if (source instanceof StageSource.Query q) {
-            return Sql.ofUserText(q.sql().strip().replaceAll(";\\s*$", ""));
+            // a final semicolon goes (a comment after it stays); a line comment at the end must not swallow the ")" it is wrapped in
+            String text = q.sql().strip().replaceFirst(";(\\s*--[^\n]*)?$", "$1");
+            return Sql.ofUserText(text.substring(text.lastIndexOf('\n') + 1).contains("--") ? text + "\n" : text);
         }
         return sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
     }
@@ -261,13 +264,11 @@ public final class DefaultPublisher implements Publisher {
         stage.ifPresent(s -> plan.addAll(s.plan()));
         plan.addAll(audit.plan());
         plan.add("-- if every check passes and the checksum differs from the served version's:");
-        plan.add("BEGIN TRANSACTION");
-        plan.add(renamed(target.candidate(), release));
-        // the promotion runs inside this transaction: the warehouse's own BEGIN and COMMIT (in whichever spelling) are not shown
-        promotion.describePromotion(List.of(new Promotion(target.production(), release))).stream()
-                .filter(l -> !TRANSACTION_BOUNDARY.matcher(l).matches()).forEach(plan::add);
-        plan.add(recorded(next));
-        plan.add("COMMIT");
+        List<String> moves = new ArrayList<>(List.of(renamed(target.candidate(), release)));
+        if (served.isEmpty() && exists(target.production())) {
+            moves.add(renamed(target.production(), keptOriginal(target)));
+        }
+        plan.addAll(switchPlan(moves, promotion.planPromotion(List.of(new Promotion(target.production(), release))), next));
         List<TableId> drops = prunable(target, policy, next, List.of(next));
         drops.forEach(t -> plan.add(dropped(t)));
         return new PublishResult(target.datasetId(), PublishOutcome.DRY_RUN, target.production(), OptionalLong.of(next), served,
@@ -300,25 +301,61 @@ public final class DefaultPublisher implements Publisher {
         boolean unmanaged = served.isEmpty() && exists(target.production());
         Publication publication = new Publication(target.datasetId(), next, target.contract().version(), target.production(), rows,
                 checksum, now(), policy.actor(), run.runId());
-        List<String> plan = new ArrayList<>();
-        plan.add(renamed(target.candidate(), release));
-        TableId keptOriginal = target.production().withName(target.production().name() + BEFORE_MESHKIT_SUFFIX);
+        List<String> moves = new ArrayList<>(List.of(renamed(target.candidate(), release)));
+        TableId keptOriginal = keptOriginal(target);
         if (unmanaged) {
-            plan.add(renamed(target.production(), keptOriginal));
+            moves.add(renamed(target.production(), keptOriginal));
         }
-        plan.addAll(promotion().describePromotion(List.of(new Promotion(target.production(), release))));
+        List<Promotion> promotions = List.of(new Promotion(target.production(), release));
+        List<PromotionPlan> ran = new ArrayList<>(1);
         warehouse.createNamespace(target.production().namespace());
         Duration swap = atomically(target, w -> {
             w.replace(release, target.candidate()); // same namespace: a rename, no copy
             if (unmanaged) {
                 w.replace(keptOriginal, target.production()); // nothing lost: the pre-meshkit table stays beside production
             }
-            ((SupportsPromotion) w).promote(List.of(new Promotion(target.production(), release)));
+            SupportsPromotion promotion = (SupportsPromotion) w;
+            // planned here, after the moves, so the report shows the statements promote runs next in this transaction
+            ran.add(promotion.planPromotion(promotions));
+            promotion.promote(promotions);
             new WarehouseRunLog(w, clock).recordPublication(publication);
         });
+        List<String> plan = switchPlan(moves, ran.get(0), next);
         List<TableId> dropped = prune(target, policy, next);
         return new PublishResult(target.datasetId(), PublishOutcome.PROMOTED, target.production(), OptionalLong.of(next), served,
                 Optional.of(release), OptionalLong.of(rows), Optional.of(checksum), stage, Optional.of(audit), dropped, swap, plan);
+    }
+
+    /** Where the first promotion keeps a production table meshkit did not make: beside it, {@link #BEFORE_MESHKIT_SUFFIX}. */
+    private static TableId keptOriginal(PublishTarget target) {
+        return target.production().withName(target.production().name() + BEFORE_MESHKIT_SUFFIX);
+    }
+
+    /**
+     * The lines of a switch as {@link #atomically} runs it: the publisher's own statements, the
+     * warehouse's promotion steps and the record of the publication, in one transaction where the
+     * warehouse has them; otherwise only a promotion whose steps commit together is shown in one.
+     */
+    private List<String> switchPlan(List<String> before, PromotionPlan promotion, long version) {
+        boolean oneTransaction = warehouse instanceof SupportsTransactions;
+        boolean promotionTransaction = !oneTransaction && promotion.commit() == PromotionPlan.Commit.TOGETHER;
+        List<String> lines = new ArrayList<>();
+        if (oneTransaction) {
+            lines.add(BEGIN);
+        }
+        lines.addAll(before);
+        if (promotionTransaction) {
+            lines.add(BEGIN);
+        }
+        lines.addAll(promotion.lines());
+        if (promotionTransaction) {
+            lines.add(COMMIT);
+        }
+        lines.add(recorded(version));
+        if (oneTransaction) {
+            lines.add(COMMIT);
+        }
+        return lines;
     }
 
     /** Runs the switch in one transaction where the warehouse has them; returns how long it took. */
@@ -380,8 +417,7 @@ public final class DefaultPublisher implements Publisher {
         }
         TableId release = target.versionTable(to);
         Optional<Publication> original = firstPublication(target, to);
-        List<String> plan = new ArrayList<>(promotion.describePromotion(List.of(new Promotion(target.production(), release))));
-        plan.add(plan.size() - 1, recorded(to));
+        List<String> plan = switchPlan(List.of(), promotion.planPromotion(List.of(new Promotion(target.production(), release))), to);
         if (to == served.getAsLong()) {
             return new PublishResult(target.datasetId(), mode == Mode.DRY_RUN ? PublishOutcome.DRY_RUN : PublishOutcome.UNCHANGED,
                     target.production(), served, served, Optional.of(release), original.map(p -> OptionalLong.of(p.rows())).orElse(OptionalLong.empty()),

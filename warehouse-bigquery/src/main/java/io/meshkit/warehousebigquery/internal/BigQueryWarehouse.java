@@ -34,6 +34,7 @@ import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.SupportsDryRun;
 import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsRunLabels;
@@ -614,20 +615,22 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
         return call("read the promotion of " + production, List.of(), () -> client.getTable(bq(production))).flatMap(this::served);
     }
 
+    /** API calls, not statements: each commits on its own. Runs nothing and reads nothing. */
     @Override
-    public List<String> describePromotion(List<Promotion> promotions) {
-        List<String> lines = new ArrayList<>();
+    public PromotionPlan planPromotion(List<Promotion> promotions) {
+        List<PromotionPlan.Step> steps = new ArrayList<>();
         for (Promotion p : promotions) {
             String production = DIALECT.quote(p.production());
             String release = DIALECT.quote(p.release());
-            lines.add("DELETE VIEW " + production + " -- only if production is a view (a copy job cannot overwrite one)");
-            lines.add("PATCH LABELS " + production + " SET meshkit-pending = " + release
-                    + ", meshkit-pending-job = <copy job id> -- only if production exists");
-            lines.add("COPY JOB " + release + " TO " + production + " WRITE_TRUNCATE CREATE_IF_NEEDED"
-                    + settings.runId().map(r -> " LABELS " + RUN_ID_LABEL + "=" + r).orElse(""));
-            lines.add("PATCH LABELS " + production + " SET meshkit-serves = " + release + ", REMOVE meshkit-pending, meshkit-pending-job");
+            steps.add(PromotionPlan.Step.call("DELETE VIEW " + production + " -- only if production is a view (a copy job cannot overwrite one)"));
+            steps.add(PromotionPlan.Step.call("PATCH LABELS " + production + " SET meshkit-pending = " + release
+                    + ", meshkit-pending-job = <copy job id> -- only if production exists"));
+            steps.add(PromotionPlan.Step.call("COPY JOB " + release + " TO " + production + " WRITE_TRUNCATE CREATE_IF_NEEDED"
+                    + settings.runId().map(r -> " LABELS " + RUN_ID_LABEL + "=" + r).orElse("")));
+            steps.add(PromotionPlan.Step.call("PATCH LABELS " + production + " SET meshkit-serves = " + release
+                    + ", REMOVE meshkit-pending, meshkit-pending-job"));
         }
-        return List.copyOf(lines);
+        return new PromotionPlan(steps, PromotionPlan.Commit.EACH_STEP);
     }
 
     private static boolean isView(com.google.cloud.bigquery.TableInfo t) {

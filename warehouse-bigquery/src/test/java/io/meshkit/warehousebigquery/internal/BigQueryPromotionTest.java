@@ -13,6 +13,7 @@ import io.meshkit.core.error.WarehouseException;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SupportsPromotion;
@@ -254,11 +255,13 @@ class BigQueryPromotionTest {
     }
 
     @Test
-    void describePromotionRunsNothing() {
+    void planPromotionRunsNothing() {
         TableId v1 = release(1, 10);
         fake.jobs.clear();
-        List<String> plan = warehouse.describePromotion(List.of(new Promotion(PRODUCTION, v1)));
-        assertThat(plan).containsExactly(
+        PromotionPlan plan = warehouse.planPromotion(List.of(new Promotion(PRODUCTION, v1)));
+        assertThat(plan.commit()).isEqualTo(PromotionPlan.Commit.EACH_STEP);
+        assertThat(plan.steps()).allMatch(step -> step.statement().isEmpty()); // API calls, none a statement to run
+        assertThat(plan.lines()).containsExactly(
                 "DELETE VIEW `music`.`tracks` -- only if production is a view (a copy job cannot overwrite one)",
                 "PATCH LABELS `music`.`tracks` SET meshkit-pending = `music_candidates`.`tracks__v000001`, meshkit-pending-job = <copy job id>"
                         + " -- only if production exists",

@@ -282,30 +282,15 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
      * table is dropped first.
      */
     @Override
-    protected List<String> promotionStatements(Promotion p, Optional<String> productionKind) {
-        List<String> statements = new ArrayList<>();
+    protected List<Sql> promotionStatements(Promotion p, Optional<String> productionKind) {
+        List<Sql> statements = new ArrayList<>();
         if (productionKind.isPresent() && !isView(productionKind.get())) {
-            statements.add(dropStatement(productionKind.get(), p.production()));
+            // IF EXISTS: still right when a caller moved production aside earlier in the same transaction
+            statements.add(Sql.of(dropStatement(productionKind.get(), p.production())));
         }
-        statements.addAll(viewStatements(p));
+        statements.add(DIALECT.sql().sql("CREATE OR REPLACE VIEW ").table(p.production()).sql(" AS SELECT * FROM ").table(p.release()).build());
+        statements.add(commentOnView(p));
         return statements;
-    }
-
-    private List<String> viewStatements(Promotion p) {
-        return List.of("CREATE OR REPLACE VIEW " + DIALECT.quote(p.production()) + " AS SELECT * FROM " + DIALECT.quote(p.release()),
-                commentOnView(p));
-    }
-
-    @Override
-    public List<String> describePromotion(List<Promotion> promotions) {
-        List<String> lines = new ArrayList<>();
-        lines.add("BEGIN TRANSACTION");
-        for (Promotion p : promotions) {
-            lines.add("DROP TABLE IF EXISTS " + DIALECT.quote(p.production()) + " -- only if production is a plain table");
-            lines.addAll(viewStatements(p));
-        }
-        lines.add("COMMIT");
-        return List.copyOf(lines);
     }
 
     @Override

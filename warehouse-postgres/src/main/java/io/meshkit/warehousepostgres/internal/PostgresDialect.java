@@ -10,6 +10,10 @@ import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -249,7 +253,7 @@ public final class PostgresDialect implements Dialect {
      */
     @Override
     public List<Sql> replaceTableAs(TableId target, Sql select) {
-        TableId fresh = target.namespace().table(temporaryName());
+        TableId fresh = target.namespace().table(temporaryName(target));
         return List.of(sql().sql("CREATE TABLE ").table(fresh).sql(" AS ").append(select).build(),
                 sql().sql("DROP TABLE IF EXISTS ").table(target).build(),
                 sql().sql("ALTER TABLE ").table(fresh).sql(" RENAME TO ").tableName(target).build());
@@ -258,6 +262,22 @@ public final class PostgresDialect implements Dialect {
     /** A fresh table name for a table written before it takes another's place. */
     static String temporaryName() {
         return "meshkit_tmp_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * The name a replacement of {@code target} is written under: the same on every call, so that a
+     * dry run names the table the run writes, and the statements a run reports are the ones it ran.
+     * The warehouse renames it within the same transaction, so the name is free again after each
+     * commit (or rollback); a digest of the target keeps it within PostgreSQL's 63 bytes.
+     */
+    static String temporaryName(TableId target) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((target.namespace().name() + "\u0000" + target.name()).getBytes(StandardCharsets.UTF_8));
+            return "meshkit_tmp_" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e); // every Java runtime has it
+        }
     }
 
     private Sql jsonObject(List<ColumnName> fields, List<Sql> values) {

@@ -201,12 +201,17 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
 
     @Override
     protected String dropStatement(String kind, TableId table) {
+        return "DROP " + relationType(kind) + " " + DIALECT.quote(table);
+    }
+
+    /** The words naming a relation of this kind in {@code DROP}. */
+    private static String relationType(String kind) {
         return switch (kind) {
-            case "v" -> "DROP VIEW ";
-            case "m" -> "DROP MATERIALIZED VIEW ";
-            case "f" -> "DROP FOREIGN TABLE ";
-            default -> "DROP TABLE ";
-        } + DIALECT.quote(table);
+            case "v" -> "VIEW";
+            case "m" -> "MATERIALIZED VIEW";
+            case "f" -> "FOREIGN TABLE";
+            default -> "TABLE";
+        };
     }
 
     @Override
@@ -413,27 +418,13 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
      * REPLACE VIEW}) and the new view created, with the comment naming the release.
      */
     @Override
-    protected List<String> promotionStatements(Promotion p, Optional<String> productionKind) {
-        List<String> statements = new ArrayList<>();
-        productionKind.ifPresent(kind -> statements.add(dropStatement(kind, p.production())));
-        statements.addAll(viewStatements(p));
+    protected List<Sql> promotionStatements(Promotion p, Optional<String> productionKind) {
+        List<Sql> statements = new ArrayList<>();
+        // IF EXISTS: still right when a caller moved production aside earlier in the same transaction
+        productionKind.ifPresent(kind -> statements.add(Sql.of("DROP " + relationType(kind) + " IF EXISTS " + DIALECT.quote(p.production()))));
+        statements.add(DIALECT.sql().sql("CREATE VIEW ").table(p.production()).sql(" AS SELECT * FROM ").table(p.release()).build());
+        statements.add(commentOnView(p));
         return statements;
-    }
-
-    private List<String> viewStatements(Promotion p) {
-        return List.of("CREATE VIEW " + DIALECT.quote(p.production()) + " AS SELECT * FROM " + DIALECT.quote(p.release()), commentOnView(p));
-    }
-
-    @Override
-    public List<String> describePromotion(List<Promotion> promotions) {
-        List<String> lines = new ArrayList<>();
-        lines.add("BEGIN");
-        for (Promotion p : promotions) {
-            lines.add("DROP VIEW IF EXISTS " + DIALECT.quote(p.production()) + " -- or DROP TABLE, if production is a plain table");
-            lines.addAll(viewStatements(p));
-        }
-        lines.add("COMMIT");
-        return List.copyOf(lines);
     }
 
     /**

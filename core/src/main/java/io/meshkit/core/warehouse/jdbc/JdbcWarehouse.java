@@ -13,6 +13,7 @@ import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.Promotion;
+import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
@@ -176,8 +177,9 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     /**
      * The statements that make {@code p.production()} a view over {@code p.release()}, marked with
      * {@link #commentOnView}, given what production is now (a {@link #relationKindQuery kind}, or empty).
+     * {@link #planPromotion} shows them and {@link #promote} runs them, both through this method.
      */
-    protected abstract List<String> promotionStatements(Promotion p, Optional<String> productionKind);
+    protected abstract List<Sql> promotionStatements(Promotion p, Optional<String> productionKind);
 
     // ---------------------------------------------------------------- Warehouse
 
@@ -495,32 +497,50 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
         if (all.isEmpty()) {
             return;
         }
-        atomically("promote " + all.get(0).release() + " to " + all.get(0).production()
-                + (all.size() > 1 ? " and " + (all.size() - 1) + " more" : ""), List.of(), c -> {
+        atomically("promote " + describe(all), List.of(), c -> {
             for (Promotion p : all) {
                 if (relationKind(c, p.release()).isEmpty()) {
                     throw new NoSuchTableException("promote", p.release());
                 }
-                Optional<String> kind = relationKind(c, p.production());
-                try (Statement s = c.createStatement()) {
-                    for (String statement : promotionStatements(p, kind)) {
-                        s.execute(statement);
-                    }
-                }
+            }
+            // exactly the statements a dry run shows for the state read here, inside this transaction
+            for (PromotionPlan.Step step : plan(c, all).steps()) {
+                update(c, step.statement().orElseThrow());
             }
             return null;
         });
+    }
+
+    /** The statements of {@link #promote} in one transaction, each for what its production is now. */
+    @Override
+    public PromotionPlan planPromotion(List<Promotion> promotions) {
+        List<Promotion> all = List.copyOf(promotions);
+        return all.isEmpty() ? new PromotionPlan(List.of(), PromotionPlan.Commit.TOGETHER)
+                : run("plan the promotion of " + describe(all), List.of(), c -> plan(c, all));
+    }
+
+    private PromotionPlan plan(Connection c, List<Promotion> promotions) throws SQLException {
+        List<PromotionPlan.Step> steps = new ArrayList<>();
+        for (Promotion p : promotions) {
+            promotionStatements(p, relationKind(c, p.production())).forEach(statement -> steps.add(PromotionPlan.Step.of(statement)));
+        }
+        return new PromotionPlan(steps, PromotionPlan.Commit.TOGETHER);
+    }
+
+    private static String describe(List<Promotion> promotions) {
+        return promotions.get(0).release() + " to " + promotions.get(0).production()
+                + (promotions.size() > 1 ? " and " + (promotions.size() - 1) + " more" : "");
     }
 
     /**
      * {@code COMMENT ON VIEW production IS 'meshkit-promoted:<hex>.<hex>'}: the release's names in
      * hexadecimal, so the literal needs no escaping and carries no value.
      */
-    protected final String commentOnView(Promotion p) {
+    protected final Sql commentOnView(Promotion p) {
         HexFormat hex = HexFormat.of();
         String marker = PROMOTED + hex.formatHex(p.release().namespace().name().getBytes(StandardCharsets.UTF_8)) + "."
                 + hex.formatHex(p.release().name().getBytes(StandardCharsets.UTF_8));
-        return "COMMENT ON VIEW " + dialect.quote(p.production()) + " IS '" + marker + "'";
+        return Sql.of("COMMENT ON VIEW " + dialect.quote(p.production()) + " IS '" + marker + "'");
     }
 
     @Override
