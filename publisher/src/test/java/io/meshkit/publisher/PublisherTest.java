@@ -5,13 +5,17 @@ import static io.meshkit.publisher.Fixtures.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.CheckStatus;
 import io.meshkit.core.runlog.LeaseHeldException;
 import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
@@ -194,6 +198,44 @@ class PublisherTest {
                 org.assertj.core.groups.Tuple.tuple("schema_column_missing", "amount"),
                 org.assertj.core.groups.Tuple.tuple("schema_column_unexpected", "extra"));
         assertThat(r.checks()).extracting(CheckResult::check).contains("quality").doesNotContain("primary_key_unique");
+    }
+
+    /**
+     * A dimension whose build kept a removed column for history before it was ever published: the column is recorded
+     * in core's RetainedColumns, so validation takes it as kept, not as unexpected; an unrecorded one still fails.
+     */
+    @Test
+    void aColumnTheDimensionRecordedAsKeptIsNotUnexpected() {
+        Contract c = ContractReader.create().parse("dim.odcs.yaml", """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: urn:meshkit:test:members
+                name: Members
+                version: 2.0.0
+                status: active
+                domain: shop
+                schema:
+                  - name: members
+                    properties:
+                      - name: member_no
+                        logicalType: integer
+                        physicalType: BIGINT
+                        required: true
+                        primaryKey: true
+                    customProperties:
+                      - property: meshkit.kind
+                        value: dimension
+                """).orThrow();
+        PublishTarget dim = PublishTarget.of(c, c.datasets().get(0));
+        publisher.stage(dim, new StageSource.Query("SELECT range AS member_no, 'x' AS note, 'y' AS debug, TIMESTAMP '2026-01-01' AS valid_from,"
+                + " TIMESTAMP '9999-12-31' AS valid_to, TRUE AS is_current FROM range(3)"), Fixtures.policy(), Mode.RUN);
+        RetainedColumns kept = new RetainedColumns(w);
+        kept.initialise();
+        kept.record(dim.production(), List.of(ColumnName.of("note")), "scd", java.time.Instant.now()).forEach(w::execute);
+
+        ValidationReport r = publisher.validate(dim, Fixtures.policy(), Mode.RUN);
+        assertThat(r.checks()).filteredOn(k -> k.status() == CheckStatus.FAILED).extracting(CheckResult::check, CheckResult::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("schema_column_unexpected", "debug"));
     }
 
     @Test
