@@ -18,7 +18,7 @@ public final class SqlLexer {
      *
      * @param backslashEscapes whether a backslash escapes the next character in {@code '...'} and {@code `...`}
      * @param hashComments whether {@code #} starts a line comment
-     * @param nestedComments whether block comments nest ({@code /* /* *}{@code / *}{@code /} is one comment)
+     * @param nestedComments whether block comments nest (a block comment inside one ends before it does)
      * @param dollarQuotes whether {@code $$...$$} and {@code $tag$...$tag$} are strings
      */
     public record Syntax(boolean backslashEscapes, boolean hashComments, boolean nestedComments, boolean dollarQuotes) {
