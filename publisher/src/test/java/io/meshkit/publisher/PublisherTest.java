@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
@@ -91,15 +92,26 @@ class PublisherTest {
         assertThat(scalar(w, "SELECT count(*) FROM scratch.scd_out")).isEqualTo(9);
     }
 
-    /** A query file as people write them: a final semicolon, a comment on its last line, or both. */
+    /**
+     * A query file as people write them: a final semicolon, a comment on its last line, or both; a
+     * comment holding ")" or ";"; a "--" in a string, which is no comment.
+     */
     @Test
     void aQueryEndingInASemicolonOrALineCommentIsStaged() {
         String select = "SELECT range AS event_id, 'k' AS kind, 1.0 AS amount FROM range(";
-        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n");
+        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n",
+                select + "7) /* seven rows */", select + "8); /* eight; rows */", select + "9) -- nine (not ten) rows;",
+                select + "10);\n-- ten\n-- rows\n", "SELECT range AS event_id, '--' AS kind, 1.0 AS amount FROM range(11) -- '");
         for (int i = 0; i < queries.size(); i++) {
             var staged = publisher.stage(target, new StageSource.Query(queries.get(i)), Fixtures.policy(), Mode.RUN);
             assertThat(staged.rows()).as(queries.get(i)).hasValue(3 + i);
         }
+    }
+
+    @Test
+    void aQueryOfOnlyCommentsIsRefused() {
+        assertThatThrownBy(() -> publisher.stage(target, new StageSource.Query("-- SELECT 1\n;"), Fixtures.policy(), Mode.RUN))
+                .isInstanceOf(MeshkitException.class).hasMessage("Cannot stage from a query that is only comments");
     }
 
     @Test

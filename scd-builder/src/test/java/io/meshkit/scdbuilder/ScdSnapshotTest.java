@@ -266,7 +266,7 @@ class ScdSnapshotTest {
             assertThat(r.applied()).containsExactly(T1, T2, T3);
             assertThat(f.ordered(f.candidate())).isEqualTo(built);
             // one step per snapshot date, then the checks (the count before each phase is the previous one's)
-            assertThat(phases).containsExactly("rebuild music.items 0/3 snapshots", "check and record the candidate 3/-1 steps");
+            assertThat(phases).containsExactly("rebuild music.items 0/3 snapshots", "check and record the candidate 3/-1 ");
         }
     }
 

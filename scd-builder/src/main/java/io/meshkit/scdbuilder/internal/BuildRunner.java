@@ -242,7 +242,7 @@ public final class BuildRunner {
                 progress.done().incrementAndGet();
             }
             if (execution == Execution.RUN) {
-                progress.phase("check and record the candidate", Progress.UNKNOWN, "steps");
+                progress.phase("check and record the candidate");
             }
             Optional<Sql> forget = rollbackTo.map(t -> appliedLog.forgetFrom(target.datasetId(), t));
             return finish(ctx, operation, execution, plan, built, changes, applied, counts, Optional.empty(), forget, run,
