@@ -2,12 +2,16 @@ package io.meshkit.linter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.linter.cli.LintCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import io.meshkit.testing.CliRun;
@@ -172,5 +176,45 @@ class LintCliTest {
         CliRun ok = run("--warehouse", uri);
         assertThat(ok.exitCode()).as(ok.out()).isZero();
         assertThat(ok.out()).isEqualTo("1 contract, 1 table checked: 0 errors, 0 warnings, 0 notes\n");
+    }
+
+    /** A column a dimension keeps for history after an accepted removal is recorded in core's RetainedColumns: no drift. */
+    @Test
+    void aColumnKeptForHistoryIsNoExtraColumn() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("value: fact", "value: dimension"));
+        String uri = plays("territory VARCHAR, debug_flag BOOLEAN, valid_from TIMESTAMP, valid_to TIMESTAMP, is_current BOOLEAN");
+        CliRun before = run("--warehouse", uri);
+        assertThat(before.out()).contains("table music.plays has column territory that dataset plays does not list")
+                .contains("table music.plays has column debug_flag");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            RetainedColumns kept = new RetainedColumns(w);
+            kept.initialise();
+            kept.record(TableId.of("music", "plays"), List.of(ColumnName.of("territory")), "scd", Instant.now()).forEach(w::execute);
+        }
+        CliRun after = run("--warehouse", uri);
+        assertThat(after.exitCode()).as(after.out()).isZero();
+        assertThat(after.out()).doesNotContain("territory").contains("warning drift-column-extra table music.plays has column debug_flag")
+                .endsWith("1 contract, 1 table checked: 0 errors, 1 warning, 0 notes\n");
+    }
+
+    /** A property whose physicalName differs: the missing column is named as the table would have it. */
+    @Test
+    void aMissingColumnWithAPhysicalNameNamesTheTablesColumn() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_played\n        physicalName: ms_total\n"));
+        String uri = plays(null);
+        CliRun run = run("--warehouse", uri);
+        assertThat(run.out()).contains("error drift-column-missing column plays.ms_played is missing from table music.plays (its column"
+                + " ms_total, the physicalName)", "warning drift-column-extra table music.plays has column ms_played");
+    }
+
+    /** A warehouse file with table music.plays: the fixture's columns and {@code more}; its URI. */
+    private String plays(String more) {
+        String uri = "duckdb:" + dir.resolve("wh.duckdb");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.createNamespace(Namespace.of("music"));
+            w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
+                    + " ms_played BIGINT, ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
+        }
+        return uri;
     }
 }

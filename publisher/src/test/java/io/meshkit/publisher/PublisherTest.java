@@ -5,12 +5,17 @@ import static io.meshkit.publisher.Fixtures.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.contract.Contract;
+import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.CheckStatus;
 import io.meshkit.core.runlog.LeaseHeldException;
 import io.meshkit.core.runlog.Publication;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
@@ -87,15 +92,26 @@ class PublisherTest {
         assertThat(scalar(w, "SELECT count(*) FROM scratch.scd_out")).isEqualTo(9);
     }
 
-    /** A query file as people write them: a final semicolon, a comment on its last line, or both. */
+    /**
+     * A query file as people write them: a final semicolon, a comment on its last line, or both; a
+     * comment holding ")" or ";"; a "--" in a string, which is no comment.
+     */
     @Test
     void aQueryEndingInASemicolonOrALineCommentIsStaged() {
         String select = "SELECT range AS event_id, 'k' AS kind, 1.0 AS amount FROM range(";
-        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n");
+        List<String> queries = List.of(select + "3);", select + "4) -- four rows\n", select + "5); -- five rows", select + "6);\n-- six rows\n",
+                select + "7) /* seven rows */", select + "8); /* eight; rows */", select + "9) -- nine (not ten) rows;",
+                select + "10);\n-- ten\n-- rows\n", "SELECT range AS event_id, '--' AS kind, 1.0 AS amount FROM range(11) -- '");
         for (int i = 0; i < queries.size(); i++) {
             var staged = publisher.stage(target, new StageSource.Query(queries.get(i)), Fixtures.policy(), Mode.RUN);
             assertThat(staged.rows()).as(queries.get(i)).hasValue(3 + i);
         }
+    }
+
+    @Test
+    void aQueryOfOnlyCommentsIsRefused() {
+        assertThatThrownBy(() -> publisher.stage(target, new StageSource.Query("-- SELECT 1\n;"), Fixtures.policy(), Mode.RUN))
+                .isInstanceOf(MeshkitException.class).hasMessage("Cannot stage from a query that is only comments");
     }
 
     @Test
@@ -182,6 +198,44 @@ class PublisherTest {
                 org.assertj.core.groups.Tuple.tuple("schema_column_missing", "amount"),
                 org.assertj.core.groups.Tuple.tuple("schema_column_unexpected", "extra"));
         assertThat(r.checks()).extracting(CheckResult::check).contains("quality").doesNotContain("primary_key_unique");
+    }
+
+    /**
+     * A dimension whose build kept a removed column for history before it was ever published: the column is recorded
+     * in core's RetainedColumns, so validation takes it as kept, not as unexpected; an unrecorded one still fails.
+     */
+    @Test
+    void aColumnTheDimensionRecordedAsKeptIsNotUnexpected() {
+        Contract c = ContractReader.create().parse("dim.odcs.yaml", """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: urn:meshkit:test:members
+                name: Members
+                version: 2.0.0
+                status: active
+                domain: shop
+                schema:
+                  - name: members
+                    properties:
+                      - name: member_no
+                        logicalType: integer
+                        physicalType: BIGINT
+                        required: true
+                        primaryKey: true
+                    customProperties:
+                      - property: meshkit.kind
+                        value: dimension
+                """).orThrow();
+        PublishTarget dim = PublishTarget.of(c, c.datasets().get(0));
+        publisher.stage(dim, new StageSource.Query("SELECT range AS member_no, 'x' AS note, 'y' AS debug, TIMESTAMP '2026-01-01' AS valid_from,"
+                + " TIMESTAMP '9999-12-31' AS valid_to, TRUE AS is_current FROM range(3)"), Fixtures.policy(), Mode.RUN);
+        RetainedColumns kept = new RetainedColumns(w);
+        kept.initialise();
+        kept.record(dim.production(), List.of(ColumnName.of("note")), "scd", java.time.Instant.now()).forEach(w::execute);
+
+        ValidationReport r = publisher.validate(dim, Fixtures.policy(), Mode.RUN);
+        assertThat(r.checks()).filteredOn(k -> k.status() == CheckStatus.FAILED).extracting(CheckResult::check, CheckResult::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("schema_column_unexpected", "debug"));
     }
 
     @Test

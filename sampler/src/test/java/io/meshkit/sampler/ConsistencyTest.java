@@ -90,6 +90,18 @@ class ConsistencyTest {
         }
     }
 
+    /**
+     * A placeholder in a comment or a string is text, not a table; an alias after a comment is still the
+     * user's alias; the statement may end in a semicolon and a comment.
+     */
+    @Test
+    void placeholdersInCommentsAndStringsAreText() {
+        Rate r = new Rate(0.1);
+        Set<Long> expected = users("SELECT DISTINCT user_id FROM {sample}", r);
+        assertThat(users("SELECT DISTINCT l.user_id FROM {sample} /* not {sample:no.such} ) */ l -- nor {sample:no.such}\n"
+                + "WHERE '{sample:no.such} --' <> ''; -- done; {sample:no.such}", r)).isEqualTo(expected);
+    }
+
     private static Set<Long> users(String sql, Rate rate) {
         Set<Long> out = new HashSet<>();
         try (ResultRows rows = sampler.sql(sql, Optional.of(LESSONS), rate)) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.RunStatus;
 import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Sql;
@@ -264,7 +266,7 @@ class ScdSnapshotTest {
             assertThat(r.applied()).containsExactly(T1, T2, T3);
             assertThat(f.ordered(f.candidate())).isEqualTo(built);
             // one step per snapshot date, then the checks (the count before each phase is the previous one's)
-            assertThat(phases).containsExactly("rebuild music.items 0/3 snapshots", "check and record the candidate 3/-1 steps");
+            assertThat(phases).containsExactly("rebuild music.items 0/3 snapshots", "check and record the candidate 3/-1 ");
         }
     }
 
@@ -304,7 +306,9 @@ class ScdSnapshotTest {
                     """), (String) null);
             v1.warehouse.execute(Sql.of("ALTER TABLE music_staging.items ADD COLUMN label VARCHAR"));
             v1.stage(v11, D2, row(1L, "b", "pop", 1L, "indie"));
-            v1.scd.apply(v11, D2, Execution.RUN);
+            // a column added with a default gives every key a first value: the note says how to avoid a version per key
+            assertThat(v1.scd.apply(v11, D2, Execution.RUN).schemaChanges()).containsExactly(
+                    "column label added (earlier versions NULL; a first value opens a version unless meshkit.firstFill: fill)");
             assertThat(v1.ordered(v1.candidate())).containsExactly(
                     java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
                     List.of(1L, "b", "pop", 1L, "indie", T2, END, true));
@@ -319,6 +323,8 @@ class ScdSnapshotTest {
             assertThat(v1.scd.apply(v2, D3, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
             // meshkit.removedColumns: keep (the default): label stays for history, after the contract's columns
             assertThat(v1.warehouse.describe(v1.candidate()).orElseThrow().columns()).hasSize(8);
+            // recorded in core's meshkit_meta.retained_columns under the production table, for the linter's drift check
+            assertThat(new RetainedColumns(v1.warehouse).of(v1.target.tables().production())).containsExactly(ColumnName.of("label"));
             assertThat(v1.ordered(v1.candidate())).containsExactly(
                     java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
                     List.of(1L, "b", "pop", 1L, "indie", T2, END, true));
@@ -330,6 +336,46 @@ class ScdSnapshotTest {
                     java.util.Arrays.asList(1L, "a", "pop", 1L, null, T1, T2, false),
                     List.of(1L, "b", "pop", 1L, "indie", T2, d4.atStartOfDay(), false),
                     java.util.Arrays.asList(1L, "c", "pop", 1L, null, d4.atStartOfDay(), END, true));
+
+            // label back in the contract (3.0.0): no longer kept, so the record forgets it
+            ScdTarget v3 = ScdTarget.of(Contracts.items("3.0.0", "close", """
+                          - name: label
+                            logicalType: string
+                            physicalType: VARCHAR
+                    """), (String) null);
+            LocalDate d5 = d4.plusDays(1);
+            v1.warehouse.execute(Sql.of("ALTER TABLE music_staging.items ADD COLUMN label VARCHAR"));
+            v1.stage(v3, d5, row(1L, "c", "pop", 1L, "indie"));
+            assertThat(v1.scd.apply(v3, d5, Execution.RUN).status()).isEqualTo(ScdResult.Status.BUILT);
+            assertThat(new RetainedColumns(v1.warehouse).of(v1.target.tables().production())).isEmpty();
+        }
+    }
+
+    /** A narrowed type that a closed version's value does not fit: bad input (exit 2) in one line, not a warehouse error. */
+    @Test
+    void aNarrowedTypeThatHistoryDoesNotFitIsRefusedWithWhatToDo() {
+        String score = """
+                      - name: score
+                        logicalType: integer
+                        physicalType: %s
+                """;
+        ScdTarget v1 = ScdTarget.of(Contracts.items("1.0.0", "close", score.formatted("BIGINT")), (String) null);
+        try (ScdFixture f = items("close")) {
+            f.stage(v1, D1, row(1L, "a", "pop", 1L, 5_000_000_000L));
+            f.scd.apply(v1, D1, Execution.RUN);
+            f.stage(v1, D2, row(1L, "a", "pop", 1L, 7L));
+            f.scd.apply(v1, D2, Execution.RUN);
+            ScdTarget v2 = ScdTarget.of(Contracts.items("2.0.0", "close", score.formatted("INTEGER")), (String) null);
+            f.stage(v2, D3, row(1L, "a", "pop", 1L, 7L));
+            assertThatThrownBy(() -> f.scd.apply(v2, D3, Execution.RUN))
+                    .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                    .hasMessage("Cannot build music.items with contract version 2.0.0: column score (BIGINT to INTEGER): 1 version holds a"
+                            + " value that does not convert in music_candidates.items; keep the old type in the contract, or give the new"
+                            + " type a new column name (the old column is then removed, kept for history)");
+            assertThat(f.count(f.candidate())).isEqualTo(2);
+            // values that all fit: the narrowing goes through (a new major version)
+            f.warehouse.execute(Sql.of("UPDATE music_candidates.items SET score = 5 WHERE score > 100"));
+            assertThat(f.scd.apply(v2, D3, Execution.RUN).schemaChanges()).containsExactly("column score changed type from BIGINT to INTEGER");
         }
     }
 

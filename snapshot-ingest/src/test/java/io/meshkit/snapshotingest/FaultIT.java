@@ -205,9 +205,26 @@ class FaultIT {
                 """);
         IngestRun bad = IngestRun.of(IngestRun.args(base("drift"), "--contract", dropped.toString()));
         assertThat(bad.exitCode()).as(bad.err()).isEqualTo(2);
-        assertThat(bad.err()).contains("error: Cannot snapshot table " + db.name() + ".drifty: it has drifted from its contract:",
-                "  ~ column name: MySQL varchar(20) maps to VARCHAR, the contract says INTEGER",
-                "  - column gone is in the contract but not in MySQL table", "  + column extra (int(11)) is in MySQL but not in the contract");
+        // each line says what to do with the contract
+        assertThat(bad.err()).contains("error: Cannot snapshot table " + db.name() + ".drifty: it has drifted from its contract (change the"
+                + " contract to follow MySQL; the first snapshot after a breaking change needs --allow-breaking):",
+                "  ~ column name: MySQL varchar(20) maps to VARCHAR, the contract says INTEGER (another type: change the contract's type"
+                        + " with a new major version, or give it a new column name)",
+                "  - column gone is in the contract but not in MySQL table " + db.name() + ".drifty (dropped: remove it from the contract,"
+                        + " a new major version; renamed: rename it there too, with meshkit.renamedFrom: gone on the new name)",
+                "  + column extra (int(11)) is in MySQL but not in the contract");
+        Path narrow = contract("drifty-3", id + """
+                - name: name
+                  physicalName: display_name
+                  physicalType: VARCHAR
+                  required: true
+                - name: extra
+                  physicalType: SMALLINT
+                """);
+        IngestRun wider = IngestRun.of(IngestRun.args(base("drift"), "--contract", narrow.toString()));
+        assertThat(wider.exitCode()).isEqualTo(2);
+        assertThat(wider.err()).contains("  ~ column extra: MySQL int(11) maps to INTEGER, the contract says SMALLINT (a wider type: change"
+                + " the contract's type, a minor version)");
 
         Path additive = contract("drifty-2", id + """
                 - name: name
@@ -220,6 +237,21 @@ class FaultIT {
         IngestRun allowed = IngestRun.of(IngestRun.args(base("drift"), "--contract", additive.toString(), "--allow-additive"));
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(allowed.out()).contains("shop_staging.drifty", "drift tolerated: + column extra");
+        assertThat(allowed.out()).doesNotContain("NULL-able");
+
+        // the contract requires a value where MySQL allows NULL: staged, with a warning that says where it will fail
+        Path required = contract("drifty-4", id + """
+                - name: name
+                  physicalName: display_name
+                  physicalType: VARCHAR
+                  required: true
+                - name: extra
+                  physicalType: INTEGER
+                """);
+        IngestRun nullable = IngestRun.of(IngestRun.args(base("drift"), "--contract", required.toString(), "--force"));
+        assertThat(nullable.exitCode()).as(nullable.err()).isZero();
+        assertThat(nullable.out()).contains("warning: column name is required in the contract but NULL-able in MySQL: a NULL is staged, and"
+                + " fails the candidate's required_not_null check at publish (make it NOT NULL in MySQL, or not required in the contract)");
         assertThat(query("drift", "SELECT id, display_name FROM shop_staging.drifty ORDER BY id"))
                 .containsExactly(List.of(1L, "a"), List.of(2L, "b"));
     }

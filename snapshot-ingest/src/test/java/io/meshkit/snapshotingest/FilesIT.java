@@ -46,6 +46,21 @@ class FilesIT {
         return IngestRun.of(args.toArray(String[]::new));
     }
 
+    /** Version {@code version} of the contract, with its country property replaced (removed when empty). */
+    private Path withCountry(Path v1, String version, String country) throws Exception {
+        Path file = dir.resolve("customers-" + version + ".odcs.yaml");
+        Files.writeString(file, Files.readString(v1).replace("version: 1.0.0", "version: " + version).replace(country(), country));
+        return file;
+    }
+
+    private static String country() {
+        return """
+                      - name: country
+                        logicalType: string
+                        physicalType: VARCHAR
+                """;
+    }
+
     private List<List<Object>> rows(String sql) {
         return StagedRows.query(dir.resolve("wh.duckdb"), sql);
     }
@@ -142,12 +157,7 @@ class FilesIT {
                 1,Ada King,GB
                 """);
         assertThat(files(v1, "2024-01-01").exitCode()).isZero();
-        Path v2 = dir.resolve("customers-2.0.0.odcs.yaml");
-        Files.writeString(v2, Files.readString(v1).replace("version: 1.0.0", "version: 2.0.0").replace("""
-                      - name: country
-                        logicalType: string
-                        physicalType: VARCHAR
-                """, ""));
+        Path v2 = withCountry(v1, "2.0.0", "");
         day("2024-01-02", """
                 id,name
                 1,Ada King
@@ -173,6 +183,62 @@ class FilesIT {
         assertThat(rows("SELECT snapshot_date, COUNT(*), COUNT(country) FROM shop_staging.customers GROUP BY 1 ORDER BY 1"))
                 .containsExactly(List.of(java.time.LocalDate.parse("2024-01-01"), 1L, 1L),
                         List.of(java.time.LocalDate.parse("2024-01-02"), 1L, 0L), List.of(java.time.LocalDate.parse("2024-01-03"), 2L, 0L));
+    }
+
+    /**
+     * Whether a removal was accepted is recorded ({@code meshkit_meta.retained_columns}), not read from the data: a
+     * column that held only NULL on its last day is still a breaking removal, and one that comes back and goes again
+     * is a new one.
+     */
+    @Test
+    void anAllNullColumnRemovedIsStillBreakingAndAnAcceptedRemovalIsRecorded() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", "id,name,country\n1,Ada King,\n2,Grace Hopper,\n");
+        assertThat(files(v1, "2024-01-01").exitCode()).isZero();
+        assertThat(rows("SELECT COUNT(country) FROM shop_staging.customers")).containsExactly(List.of(0L));
+        Path v2 = withCountry(v1, "2.0.0", "");
+        day("2024-01-02", "id,name\n1,Ada King\n");
+        IngestRun refused = files(v2, "2024-01-02");
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.err()).contains("column country removed", "--allow-breaking");
+        assertThat(rows("SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'")).containsExactly(List.of(0L));
+
+        assertThat(files(v2, "2024-01-02", "--allow-breaking").exitCode()).isZero();
+        assertThat(rows("SELECT table_name, column_name, retained_by FROM meshkit_meta.retained_columns"))
+                .containsExactly(List.of("shop_staging.customers", "country", "ingest"));
+        day("2024-01-03", "id,name\n1,Ada King\n");
+        IngestRun nextDay = files(v2, "2024-01-03");
+        assertThat(nextDay.exitCode()).as(nextDay.err()).isZero();
+        assertThat(nextDay.out() + nextDay.err()).doesNotContain("country");
+
+        // the column comes back (3.0.0): the record is forgotten, and removing it again needs --allow-breaking again
+        day("2024-01-04", "id,name,country\n1,Ada King,GB\n");
+        assertThat(files(withCountry(v1, "3.0.0", country()), "2024-01-04").exitCode()).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM meshkit_meta.retained_columns")).containsExactly(List.of(0L));
+        day("2024-01-05", "id,name\n1,Ada King\n");
+        IngestRun again = files(withCountry(v1, "4.0.0", ""), "2024-01-05");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("column country removed");
+    }
+
+    /** Another type that earlier dates' values do not convert to: exit 2, one line saying what to do, nothing staged. */
+    @Test
+    void anotherTypeThatEarlierDatesDoNotFitSaysWhatToDo() throws Exception {
+        Path v1 = contract("1.0.0", "");
+        day("2024-01-01", "id,name,country\n1,Ada King,GB\n");
+        assertThat(files(v1, "2024-01-01").exitCode()).isZero();
+        Path v2 = withCountry(v1, "2.0.0", """
+                      - name: country
+                        logicalType: integer
+                        physicalType: INTEGER
+                """);
+        day("2024-01-02", "id,name,country\n1,Ada King,44\n");
+        IngestRun run = files(v2, "2024-01-02", "--allow-breaking");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: Cannot stage snapshot 2024-01-02 into shop_staging.customers: column country changed"
+                + " type from VARCHAR to INTEGER, and values of earlier dates do not convert; keep the old type in the contract, or give"
+                + " the new type a new column name (the old column is then a removed one)");
+        assertThat(rows("SELECT COUNT(*) FROM shop_staging.customers WHERE snapshot_date = DATE '2024-01-02'")).containsExactly(List.of(0L));
     }
 
     /** A column the source added before the contract declares it: landed, not staged, and said so. */

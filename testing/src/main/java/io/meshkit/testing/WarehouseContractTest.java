@@ -1505,6 +1505,24 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         }
     }
 
+    /**
+     * A user's query ended as people end a file (a final {@code ;}, a comment on its last line, both, a
+     * comment holding a {@code )}) runs inside a larger statement, as a subquery and as the select of
+     * CREATE TABLE ... AS, once {@link Sql#ofUserQuery} has it; a {@code --} in a string stays in it.
+     */
+    @Test
+    public void aUsersQueryRunsWrappedHoweverItEnds() {
+        String select = "SELECT 'a--b' AS s, 1 AS n";
+        for (String end : List.of(";", " -- one row", "; -- one row", ";\n-- one\n-- row\n", " /* ) ; */", "; /* one row */",
+                " -- closes ) ;")) {
+            Sql query = Sql.ofUserQuery(select + end, warehouse().dialect());
+            List<Row> rows = all(sql().sql("SELECT * FROM (").append(query).sql(") AS wrapped").build());
+            assertThat(rows).as(end).singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo("a--b"));
+            warehouse().createTableAs(table("wrapped"), query, TableLayout.NONE, WriteMode.REPLACE);
+            assertThat(all(sql().sql("SELECT s FROM ").table(table("wrapped")).build())).as(end).hasSize(1);
+        }
+    }
+
     // ---------------------------------------------------------------- quality checks
 
     private static final String QUALITY_CONTRACT = String.join("\n",

@@ -41,8 +41,9 @@ class SchemaEvolutionMySqlIT {
         warehouse = "duckdb:" + tmp.resolve("w.duckdb");
         source = db.jdbcUrl();
         mysql(db, "CREATE TABLE customers (customer_id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, visits INT,"
-                + " territory VARCHAR(2), segment VARCHAR(20))",
-                "INSERT INTO customers VALUES (1, 'Ada', 3, 'DE', 'gold'), (2, 'Bo', 5, 'FR', 'silver'), (3, 'Cy', 1, 'DE', 'bronze')");
+                + " territory VARCHAR(2), segment VARCHAR(20), legacy VARCHAR(10))",
+                "INSERT INTO customers VALUES (1, 'Ada', 3, 'DE', 'gold', NULL), (2, 'Bo', 5, 'FR', 'silver', NULL), (3, 'Cy', 1, 'DE', 'bronze',"
+                        + " NULL)");
 
         // day 1: version 1.0.0
         Path v1 = contract("1.0.0", """
@@ -53,6 +54,9 @@ class SchemaEvolutionMySqlIT {
                         logicalType: string
                         physicalType: VARCHAR
                       - name: segment
+                        logicalType: string
+                        physicalType: VARCHAR
+                      - name: legacy
                         logicalType: string
                         physicalType: VARCHAR
                 """);
@@ -78,12 +82,15 @@ class SchemaEvolutionMySqlIT {
                         logicalType: string
                         physicalType: VARCHAR
                         classification: pii
+                      - name: legacy
+                        logicalType: string
+                        physicalType: VARCHAR
                 """);
         CliRun lint2 = lint(v11, v1);
         assertThat(lint2.exitCode()).as(lint2.out()).isZero();
         assertThat(lint2.out()).contains("column customers.email added (optional)");
         assertThat(ingest(v11, D2).out()).contains("column email VARCHAR added (earlier dates NULL)");
-        assertThat(scd(v11, "apply", "--date", D2).out()).contains("  schema: column email added (earlier versions NULL)",
+        assertThat(scd(v11, "apply", "--date", D2).out()).contains("  schema: column email added (earlier versions NULL; a first value opens a version unless meshkit.firstFill: fill)",
                 "opened 2, closed 2");
         assertThat(schemaLines(diff(v11))).anyMatch(l -> l.contains("email"));
         assertThat(validate(v11).out()).contains("column email VARCHAR added since production (non-breaking)");
@@ -105,6 +112,9 @@ class SchemaEvolutionMySqlIT {
                         logicalType: string
                         physicalType: VARCHAR
                         classification: pii
+                      - name: legacy
+                        logicalType: string
+                        physicalType: VARCHAR
                 """);
         CliRun lint3 = lint(v12, v11);
         assertThat(lint3.exitCode()).isZero();
@@ -116,7 +126,8 @@ class SchemaEvolutionMySqlIT {
         assertThat(publish(v12).out()).contains("promoted shop.customers: v3 (was v2)");
 
         // day 4: territory removed, segment renamed to tier: breaking (2.0.0), the rename declared
-        mysql(db, "ALTER TABLE customers DROP COLUMN territory", "ALTER TABLE customers CHANGE segment tier VARCHAR(20)",
+        mysql(db, "ALTER TABLE customers DROP COLUMN territory", "ALTER TABLE customers DROP COLUMN legacy",
+                "ALTER TABLE customers CHANGE segment tier VARCHAR(20)",
                 "UPDATE customers SET name = 'Bo B.' WHERE customer_id = 2");
         String v2columns = """
                       - name: visits
@@ -144,7 +155,9 @@ class SchemaEvolutionMySqlIT {
         CliRun refused = run("ingest", "snapshot", "--source", source, "--contract", v2.toString(), "--date", D4, "--landing",
                 tmp.resolve("landing").toString(), "--warehouse", warehouse);
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("column territory removed (earlier dates keep it; NULL from now on)", "--allow-breaking");
+        // legacy held only NULL: its removal is breaking all the same (accepted removals are recorded, not guessed from NULLs)
+        assertThat(refused.err()).contains("column territory removed (earlier dates keep it; NULL from now on)",
+                "column legacy removed (earlier dates keep it; NULL from now on)", "--allow-breaking");
         CliRun ingest4 = ingest(v2, D4, "--allow-breaking");
         assertThat(ingest4.out()).contains("column segment renamed to tier", "column territory removed");
         CliRun scd4 = scd(v2, "apply", "--date", D4);
@@ -154,6 +167,10 @@ class SchemaEvolutionMySqlIT {
         assertThat(validate4.out()).contains("column segment renamed to tier since production (breaking; allowed: the contract's major version"
                 + " went up from 1.2.0 to 2.0.0)");
         assertThat(publish(v2).out()).contains("promoted shop.customers: v4 (was v3)");
+        // the columns the dimension keeps for history are no drift
+        CliRun drift = run("lint", v2.toString(), "--warehouse", warehouse);
+        assertThat(drift.exitCode()).as(drift.out()).isZero();
+        assertThat(drift.out()).doesNotContain("drift-column-extra");
         assertThat(WarehouseQuery.rows(warehouse, "SELECT customer_id, name, tier, territory FROM shop.customers WHERE is_current"
                 + " ORDER BY customer_id")).containsExactly(
                         // territory is kept for history: versions opened from day 4 on hold NULL

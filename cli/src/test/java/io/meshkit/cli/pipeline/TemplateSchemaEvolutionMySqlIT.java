@@ -120,7 +120,8 @@ class TemplateSchemaEvolutionMySqlIT {
         CliRun day2 = run(D2, 0);
         assertThat(summary(day2)).contains("pipeline customers finished", "shop.customers v2 (was v1) 6 rows",
                 "shop.customers added 2, removed 0, changed 2, unchanged 2", "schema: + email (added)",
-                "shop.customers column email added (earlier versions NULL) (scd@2026-07-02)");
+                "shop.customers column email added (earlier versions NULL; a first value opens a version unless meshkit.firstFill: fill)"
+                        + " (scd@2026-07-02)");
         assertThat(published("id, email")).containsExactly(
                 row(1L, null, D1, D2, false), row(1L, "c1@example.com", D2, OPEN, true),
                 row(2L, null, D1, D2, false), row(2L, "c2@example.com", D2, OPEN, true),

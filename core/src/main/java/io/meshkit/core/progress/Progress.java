@@ -20,6 +20,14 @@ public interface Progress extends AutoCloseable {
      */
     void phase(String name, long total, String unit);
 
+    /**
+     * Starts a phase that counts nothing ({@code staging music.tracks}, one statement in the warehouse):
+     * what shows it says its name and how long it took, never a count of zero.
+     */
+    default void phase(String name) {
+        phase(name, UNKNOWN, "");
+    }
+
     /** Work done in the current phase, to add to (from any thread). */
     AtomicLong done();
 

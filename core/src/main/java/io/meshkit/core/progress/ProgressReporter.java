@@ -160,6 +160,10 @@ public final class ProgressReporter implements Progress {
     String line(boolean ended) {
         long n = done.get();
         long elapsed = nanos.getAsLong() - phaseStarted;
+        if (!counts()) {
+            // {@code publish stage: staging music.tracks finished in 1.2 s}
+            return label + ": " + phase + (ended ? " finished in " + seconds(elapsed) : ", " + seconds(elapsed) + " elapsed");
+        }
         StringBuilder b = new StringBuilder(label).append(": ").append(phase).append(ended ? " finished, " : " ");
         b.append(count(n));
         if (total >= 0) {
@@ -185,6 +189,9 @@ public final class ProgressReporter implements Progress {
         long n = done.get();
         long elapsed = nanos.getAsLong() - phaseStarted;
         StringBuilder b = new StringBuilder(label).append(' ').append(phase).append("  ");
+        if (!counts()) {
+            return b.append(clock(elapsed / 1_000_000_000L)).toString();
+        }
         if (total > 0) {
             int cells = (int) Math.min(BAR_CELLS, n * BAR_CELLS / total);
             b.append('[').append("█".repeat(cells)).append("░".repeat(BAR_CELLS - cells)).append("]  ");
@@ -201,6 +208,11 @@ public final class ProgressReporter implements Progress {
         }
         b.append("  ").append(clock(elapsed / 1_000_000_000L));
         return b.toString();
+    }
+
+    /** Whether the phase counts its work: a phase started with {@link Progress#phase(String)} does not. */
+    private boolean counts() {
+        return total >= 0 || !unit.isEmpty();
     }
 
     private int percent(long n) {

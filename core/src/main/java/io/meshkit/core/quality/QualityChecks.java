@@ -16,6 +16,7 @@ import io.meshkit.core.secret.Masking;
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SqlLexer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -208,9 +209,22 @@ public final class QualityChecks {
                 .orElseGet(() -> ColumnName.of(p.toString()))).toList();
     }
 
+    /** The rule with {object}, {column} and their ODCS spellings named; in its strings and comments they stay text. */
     private String expand(String query, Column column) {
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        for (SqlLexer.Token t : SqlLexer.tokens(query, dialect.syntax())) {
+            if (t.kind() == SqlLexer.Kind.STRING || t.kind() == SqlLexer.Kind.QUOTED_NAME || t.kind() == SqlLexer.Kind.COMMENT) {
+                b.append(names(query.substring(at, t.start()), column)).append(t.text(query));
+                at = t.end();
+            }
+        }
+        return b.append(names(query.substring(at), column)).toString();
+    }
+
+    private String names(String code, Column column) {
         String t = dialect.quote(table);
-        String q = query.replace("${object}", t).replace("{object}", t).replace("${table}", t).replace("{table}", t);
+        String q = code.replace("${object}", t).replace("{object}", t).replace("${table}", t).replace("{table}", t);
         if (column != null) {
             String c = dialect.quote(column.columnName());
             q = q.replace("${property}", c).replace("{property}", c).replace("${column}", c).replace("{column}", c);

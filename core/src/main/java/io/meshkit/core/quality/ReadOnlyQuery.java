@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +32,21 @@ public final class ReadOnlyQuery {
         this.text = text;
     }
 
-    /** The rule's text as one query without its final {@code ;}, or why it is not one. */
+    /**
+     * How the check reads a rule whatever the engine: a backslash escapes in {@code '...'}, block
+     * comments do not nest. Where an engine reads the text otherwise the check may refuse a good rule,
+     * never pass a second statement: the rule only ever runs as a subquery.
+     */
+    private static final SqlLexer.Syntax CHECKED = new SqlLexer.Syntax(true, false, false, false);
+
+    /** The rule's text as one query, or why it is not one. */
     public static ReadOnlyQuery parse(String sql) {
         requireNonNull(sql, "sql is null");
         Optional<String> problem = problem(sql);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
-        return new ReadOnlyQuery(withoutFinalSemicolon(sql));
+        return new ReadOnlyQuery(sql);
     }
 
     /** Why this text is not a single read-only query, if it is not one. */
@@ -46,67 +54,32 @@ public final class ReadOnlyQuery {
         List<String> words = new ArrayList<>();
         int statements = 1;
         boolean trailing = false;
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                if (end < 0) {
-                    return Optional.of("an unterminated /* comment");
-                }
-                i = end + 2;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                int j = i + 1;
-                while (true) {
-                    if (j >= n) {
-                        return Optional.of("an unterminated " + (c == '\'' ? "string" : "quoted name"));
-                    }
-                    if (sql.charAt(j) == c) {
-                        if (j + 1 < n && sql.charAt(j + 1) == c) {
-                            j += 2; // doubled quote inside
-                            continue;
-                        }
-                        break;
-                    }
-                    if (sql.charAt(j) == '\\' && c != '"') {
-                        j++; // MySQL/BigQuery escapes
-                    }
-                    j++;
-                }
-                if (trailing) {
-                    statements++;
-                    trailing = false;
-                }
-                words.add(c == '\'' ? "'…'" : "\"…\"");
-                i = j + 1;
-            } else if (c == ';') {
+        for (SqlLexer.Token t : SqlLexer.tokens(sql, CHECKED)) {
+            if (!t.terminated()) {
+                return Optional.of(switch (t.kind()) {
+                    case COMMENT -> "an unterminated /* comment";
+                    case STRING -> "an unterminated string";
+                    default -> "an unterminated quoted name";
+                });
+            }
+            if (t.kind() == SqlLexer.Kind.COMMENT) {
+                continue;
+            }
+            if (t.kind() == SqlLexer.Kind.SEMICOLON) {
                 trailing = true;
-                i++;
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else {
-                if (trailing) {
-                    statements++;
-                    trailing = false;
-                }
-                if (Character.isLetter(c) || c == '_') {
-                    int j = i;
-                    while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-                        j++;
-                    }
-                    // a name after a dot (t.update) is a column, not a statement word
-                    boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
-                    words.add((qualified ? "." : "") + sql.substring(i, j).toLowerCase(Locale.ROOT));
-                    i = j;
-                } else {
-                    words.add(String.valueOf(c));
-                    i++;
-                }
+                continue;
+            }
+            if (trailing) {
+                statements++;
+                trailing = false;
+            }
+            switch (t.kind()) {
+                case STRING -> words.add("'…'");
+                case QUOTED_NAME -> words.add("\"…\"");
+                // a name after a dot (t.update) is a column, not a statement word
+                case WORD -> words.add((t.start() > 0 && sql.charAt(t.start() - 1) == '.' ? "." : "")
+                        + t.text(sql).toLowerCase(Locale.ROOT));
+                default -> words.add(t.text(sql));
             }
         }
         if (words.isEmpty()) {
@@ -127,21 +100,15 @@ public final class ReadOnlyQuery {
         return Optional.empty();
     }
 
-    private static String withoutFinalSemicolon(String sql) {
-        String s = sql.strip();
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    /** The rule as the one query validation runs: {@code SELECT * FROM (rule) meshkit_rule}. */
+    /**
+     * The rule as the one query validation runs: {@code SELECT * FROM (rule) meshkit_rule}, the rule
+     * without its final {@code ;} and the comments after it ({@link Sql#ofUserQuery}).
+     */
     public Sql asSubquery(Dialect dialect) {
-        // a line comment at the rule's end must not swallow the closing parenthesis
-        return dialect.sql().sql("SELECT * FROM (").append(Sql.ofUserText(text)).sql("\n) meshkit_rule").build();
+        return dialect.sql().sql("SELECT * FROM (").append(Sql.ofUserQuery(text, dialect)).sql(") meshkit_rule").build();
     }
 
-    /** The query's text. */
+    /** The rule's text as written. */
     public String text() {
         return text;
     }

@@ -151,6 +151,15 @@ public interface Dialect extends Quoting {
     /** The canonical text of values and rows, and the digest of a group, in this engine (see {@link CanonicalText}). */
     CanonicalText canonicalText();
 
+    /**
+     * How the engine spells strings and comments, for reading SQL a user wrote ({@link SqlLexer}). The
+     * default is standard strings (a quote doubled inside, a backslash is a backslash), nested block
+     * comments and dollar-quoted strings.
+     */
+    default SqlLexer.Syntax syntax() {
+        return SqlLexer.Syntax.STANDARD;
+    }
+
     // ---------------------------------------------------------------- aggregates
 
     /** An aggregate: the number of rows where {@code condition} holds (0 for none). */

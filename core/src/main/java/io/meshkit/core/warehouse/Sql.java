@@ -41,6 +41,15 @@ public record Sql(String text, List<Object> parameters) {
         return new Sql(userSql, List.of());
     }
 
+    /**
+     * A query a user wrote, to put inside a larger statement ({@code (query)}, {@code CREATE TABLE ... AS
+     * query}): without a final {@code ;} and the comments after its last token ({@link SqlLexer#query}),
+     * which would break what it is wrapped in.
+     */
+    public static Sql ofUserQuery(String userSql, Dialect dialect) {
+        return ofUserText(SqlLexer.query(userSql, dialect.syntax()));
+    }
+
     /** Whether the text is empty. */
     public boolean isEmpty() {
         return text.isEmpty();

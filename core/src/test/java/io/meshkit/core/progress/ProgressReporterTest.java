@@ -67,6 +67,22 @@ class ProgressReporterTest {
         assertThat(ok.toString()).contains("scd apply: applying finished, 0 of 1 snapshot").contains("scd apply: done in ");
     }
 
+    /** A phase that counts nothing says its name and its time, never "0 steps". */
+    @Test
+    void aPhaseThatCountsNothingSaysItsTimeOnly() {
+        StringWriter s = new StringWriter();
+        ProgressReporter p = (ProgressReporter) ProgressReporter.start("publish stage", new PrintWriter(s, true), Style.LINES);
+        p.phase("staging music.tracks");
+        assertThat(p.line(false)).matches("publish stage: staging music.tracks, [0-9.]+ s elapsed");
+        assertThat(p.bar()).matches("publish stage staging music.tracks  0:[0-9]{2}");
+        p.close();
+        assertThat(s.toString().lines().toList()).hasSize(3).satisfies(l -> {
+            assertThat(l.get(0)).isEqualTo("publish stage: staging music.tracks");
+            assertThat(l.get(1)).matches("publish stage: staging music.tracks finished in [0-9.]+ s");
+            assertThat(l.get(2)).matches("publish stage: done in [0-9.]+ s");
+        });
+    }
+
     @Test
     void offShowsNothing() {
         StringWriter s = new StringWriter();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshkit.core.contract.ContractException;
 import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.warehouse.TestingDialect;
 import org.junit.jupiter.api.Test;
 
 class ReadOnlyQueryTest {
@@ -13,7 +14,17 @@ class ReadOnlyQueryTest {
         assertThat(ReadOnlyQuery.problem("  with x as (select 1 as a) select count(*) from x;  ")).isEmpty();
         assertThat(ReadOnlyQuery.problem("SELECT COUNT(*) FROM t WHERE note = 'DROP TABLE x; --' AND t.update > 0 -- ; drop")).isEmpty();
         assertThat(ReadOnlyQuery.problem("SELECT COUNT(*) FROM t WHERE \"delete\" IS NULL")).isEmpty();
-        assertThat(ReadOnlyQuery.parse("SELECT 1;").text()).isEqualTo("SELECT 1");
+    }
+
+    /** A rule as people write it: a final semicolon, a comment after it; what is in a comment or a string stays there. */
+    @Test
+    void runsAsASubqueryWithoutItsTerminatorOrTrailingComments() {
+        var dialect = new TestingDialect();
+        assertThat(ReadOnlyQuery.parse("SELECT 1;").asSubquery(dialect).text()).isEqualTo("SELECT * FROM (SELECT 1) meshkit_rule");
+        assertThat(ReadOnlyQuery.parse("SELECT 1; -- no rows;)").asSubquery(dialect).text())
+                .isEqualTo("SELECT * FROM (SELECT 1) meshkit_rule");
+        assertThat(ReadOnlyQuery.parse("SELECT '--' AS a -- a\n/* b; ) */ ;\n").asSubquery(dialect).text())
+                .isEqualTo("SELECT * FROM (SELECT '--' AS a) meshkit_rule");
     }
 
     @Test
@@ -28,6 +39,30 @@ class ReadOnlyQueryTest {
         assertThat(ReadOnlyQuery.problem("SELECT 'unterminated")).isPresent();
         assertThat(ReadOnlyQuery.problem("  -- nothing\n")).hasValue("the query is empty");
         assertThat(ReadOnlyQuery.problem("ATTACH 'x.db'")).isPresent();
+    }
+
+    /** A contract's rule as written: placeholders named in its code only, its final ";" and comment gone. */
+    @Test
+    void aContractRuleNamesItsPlaceholdersInCodeOnly() {
+        String yaml = String.join("\n",
+                "apiVersion: v3.1.0", "kind: DataContract", "id: urn:test:t", "version: 1.0.0", "status: active", "schema:",
+                "  - name: t",
+                "    properties:",
+                "      - name: id",
+                "        logicalType: integer",
+                "        quality:",
+                "          - type: sql",
+                "            query: |",
+                "              SELECT COUNT(*) FROM {object} -- of {object}",
+                "              WHERE {column} < 0 AND note <> '{column} --'; -- none below zero",
+                "            mustBe: 0",
+                "");
+        var dataset = ContractReader.create().parse("t.odcs.yaml", yaml).orThrow().datasets().get(0);
+        var checks = QualityChecks.forDataset(dataset, io.meshkit.core.identifier.TableId.of("s", "t"), new TestingDialect());
+        assertThat(checks).filteredOn(c -> c.id().equals("sql")).singleElement()
+                .satisfies(c -> assertThat(((QualityCheck.Query) c.measure()).query().text()).isEqualTo(
+                        "SELECT * FROM (SELECT COUNT(*) FROM \"s\".\"t\" -- of {object}\n"
+                                + "WHERE \"id\" < 0 AND note <> '{column} --') meshkit_rule"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Server;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.TableInfo;
@@ -46,6 +47,7 @@ final class Drift {
     }
 
     static void check(Contract c, Locator loc, Warehouse w, Sink sink, List<TableId> checked) {
+        RetainedColumns kept = new RetainedColumns(w);
         for (int i = 0; i < c.datasets().size(); i++) {
             Dataset d = c.datasets().get(i);
             String dp = Locator.dataset(i);
@@ -79,9 +81,12 @@ final class Drift {
                 Optional<ColumnInfo> ci = info.get().column(e.name);
                 String where = e.column == null ? d.name() : d.name() + "." + e.column;
                 if (ci.isEmpty()) {
+                    // a property whose physicalName differs names the table's column too, or the message reads as a
+                    // contradiction beside an extra column of the property's name
                     sink.add(Rules.DRIFT_COLUMN_MISSING, loc.at(e.pointer + "/name"), d.name(),
                             e.column, "column " + where + " is missing from table " + t
-                                    + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)" : ""));
+                                    + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)"
+                                    : e.column.equals(e.name.name()) ? "" : " (its column " + e.name.name() + ", the physicalName)"));
                 } else if (!sameType(e.type, ci.get().type())) {
                     sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
                             e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
@@ -89,9 +94,15 @@ final class Drift {
                             + " in table " + t);
                 }
             }
+            // a column kept for history after its removal was accepted is no undocumented column
+            List<ColumnName> retained = new ArrayList<>(kept.of(t));
+            TableId production = DatasetTables.of(c, d).production();
+            if (!production.equals(t)) {
+                retained.addAll(kept.of(production));
+            }
             List<String> extra = new ArrayList<>();
             for (ColumnInfo ci : info.get().columns()) {
-                if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT))) {
+                if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT)) && !RetainedColumns.contains(retained, ci.name())) {
                     extra.add(ci.name().name());
                 }
             }

@@ -7,6 +7,7 @@ import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.progress.Progress;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.publisher.api.Mode;
+import io.meshkit.publisher.api.PublishListener.Phase;
 import io.meshkit.publisher.api.Publisher;
 import io.meshkit.publisher.di.PublisherComponent;
 import java.io.PrintWriter;
@@ -65,9 +66,13 @@ abstract class PublisherCommand implements Callable<Integer> {
         Progress progress = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err());
         return progress.run(shown -> {
             Function<MeshkitConfig, Integer> run = config -> {
-                // the publisher's phases (lease, staging, audit, switch) are the progress's phases
-                PublisherComponent component = PublisherComponent.of(config,
-                        (dataset, phase) -> shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset, Progress.UNKNOWN, "steps"));
+                // the publisher's phases of work (staging, validating, swapping) are the progress's phases; holding the
+                // lease and having swapped are moments, not work a log reader waits on
+                PublisherComponent component = PublisherComponent.of(config, (dataset, phase) -> {
+                    if (phase != Phase.LEASED && phase != Phase.SWAPPED) {
+                        shown.phase(phase.name().toLowerCase(Locale.ROOT) + " " + dataset);
+                    }
+                });
                 return component.closing(() -> {
                     int code = work.apply(component.publisher(), new Reports(f, out), component.warehouse());
                     shown.close();

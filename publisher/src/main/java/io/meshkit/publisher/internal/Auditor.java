@@ -14,6 +14,7 @@ import io.meshkit.core.quality.CheckStatus;
 import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.quality.QualityChecks;
 import io.meshkit.core.quality.QualityRunner;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
@@ -72,8 +73,9 @@ final class Auditor {
 
     /**
      * Columns and types exactly as the contract says; a dimension that keeps removed columns for history
-     * ({@code meshkit.removedColumns: keep}) may also have the columns production has that the contract no longer
-     * names.
+     * ({@code meshkit.removedColumns: keep}) may also have the columns the build recorded as kept (core's
+     * {@link RetainedColumns}; a dimension removed a column before it was ever published) and, for dimensions built
+     * before that record, the columns production has that the contract no longer names.
      */
     List<CheckResult> schema(PublishTarget target, TableInfo table, Optional<TableInfo> production) {
         Map<ColumnName, DataType> expected = expectedColumns(target.dataset());
@@ -100,9 +102,10 @@ final class Auditor {
         }
         boolean keeps = target.dataset().kind() == DatasetKind.DIMENSION
                 && target.dataset().removedColumns() == io.meshkit.core.contract.RemovedColumns.KEEP;
+        List<ColumnName> recorded = keeps ? new RetainedColumns(warehouse).of(target.production()) : List.of();
         for (ColumnName c : actual.keySet()) {
-            boolean keptForHistory = keeps && production.flatMap(p -> p.columns().stream().filter(x -> lower(x.name()).equals(c)).findFirst())
-                    .isPresent();
+            boolean keptForHistory = keeps && (RetainedColumns.contains(recorded, c)
+                    || production.flatMap(p -> p.columns().stream().filter(x -> lower(x.name()).equals(c)).findFirst()).isPresent());
             if (!expected.containsKey(c) && !keptForHistory) {
                 problems.add(failed("schema_column_unexpected", c.name(), "absent",
                         "column " + c.name() + " is not in the contract"));

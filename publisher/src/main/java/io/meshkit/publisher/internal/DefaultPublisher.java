@@ -148,9 +148,12 @@ public final class DefaultPublisher implements Publisher {
 
     private Sql select(StageSource source) {
         if (source instanceof StageSource.Query q) {
-            // a final semicolon goes (a comment after it stays); a line comment at the end must not swallow the ")" it is wrapped in
-            String text = q.sql().strip().replaceFirst(";(\\s*--[^\n]*)?$", "$1");
-            return Sql.ofUserText(text.substring(text.lastIndexOf('\n') + 1).contains("--") ? text + "\n" : text);
+            // wrapped in a subquery and CREATE TABLE ... AS: a final ";" or a comment on the last line must not break them
+            Sql query = Sql.ofUserQuery(q.sql(), warehouse.dialect());
+            if (query.isEmpty()) {
+                throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot stage from a query that is only comments");
+            }
+            return query;
         }
         return sql().sql("SELECT * FROM ").table(((StageSource.FromTable) source).table()).build();
     }

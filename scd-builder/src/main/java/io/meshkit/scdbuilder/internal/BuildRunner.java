@@ -13,6 +13,7 @@ import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.quality.QualityCheck;
 import io.meshkit.core.quality.QualityChecks;
 import io.meshkit.core.quality.QualityRunner;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.runlog.RunDatasets;
 import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
@@ -24,6 +25,7 @@ import io.meshkit.core.warehouse.QueryStats;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.TableLayout;
@@ -240,7 +242,7 @@ public final class BuildRunner {
                 progress.done().incrementAndGet();
             }
             if (execution == Execution.RUN) {
-                progress.phase("check and record the candidate", Progress.UNKNOWN, "steps");
+                progress.phase("check and record the candidate");
             }
             Optional<Sql> forget = rollbackTo.map(t -> appliedLog.forgetFrom(target.datasetId(), t));
             return finish(ctx, operation, execution, plan, built, changes, applied, counts, Optional.empty(), forget, run,
@@ -470,6 +472,7 @@ public final class BuildRunner {
                     candidate.toString(), counts.rows(), run.runId(), clock.instant(),
                     ctx.dim.retained().stream().map(ColumnName::name).toList())));
         }
+        logWrites.addAll(retainedWrites(ctx));
         if (warehouse instanceof SupportsTransactions tx) {
             tx.inTransaction(w -> {
                 w.replace(candidate, built);
@@ -488,6 +491,28 @@ public final class BuildRunner {
                                 .orElse("") + (ctx.schemaChanges.isEmpty() ? "" : "; schema: " + String.join(", ", ctx.schemaChanges)))));
         return new ScdResult(operation, target.datasetId(), ScdResult.Status.BUILT, ctx.baseTable, candidate, Optional.empty(), applied,
                 counts, eventCounts, results, List.of(candidate, AppliedLog.TABLE), plan, Optional.of(run.runId()), ctx.schemaChanges);
+    }
+
+    /**
+     * What the dimension keeps for history, for the linter and later runs ({@link RetainedColumns}, under the
+     * production table): the columns newly kept are recorded, those no longer kept (back in the contract, or
+     * dropped) forgotten.
+     */
+    private List<Sql> retainedWrites(Context ctx) {
+        RetainedColumns record = new RetainedColumns(warehouse);
+        TableId production = ctx.target.tables().production();
+        List<ColumnName> now = ctx.dim.retained();
+        List<ColumnName> before = record.of(production);
+        List<ColumnName> fresh = now.stream().filter(c -> !RetainedColumns.contains(before, c)).toList();
+        List<ColumnName> gone = before.stream().filter(c -> !RetainedColumns.contains(now, c)).toList();
+        if (fresh.isEmpty() && gone.isEmpty()) {
+            return List.of();
+        }
+        record.initialise();
+        List<Sql> out = new ArrayList<>();
+        record.forget(production, gone).ifPresent(out::add);
+        out.addAll(record.record(production, fresh, "scd", clock.instant()));
+        return out;
     }
 
     private static String describeApplied(List<LocalDateTime> applied) {
@@ -626,6 +651,7 @@ public final class BuildRunner {
         List<ColumnName> all = ctx.dim.allColumns();
         List<ColumnName> renamedOld = new ArrayList<>();
         List<String> retyped = new ArrayList<>();
+        Map<ColumnName, DataType> converted = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Column c : ctx.dim.dataset().columns()) {
             ColumnName name = c.columnName();
@@ -637,7 +663,12 @@ public final class BuildRunner {
                     have = present.get(old.get());
                     notes.add("column " + old.get().name() + " renamed to " + name.name());
                 } else {
-                    notes.add("column " + name.name() + " added (earlier versions NULL)");
+                    // a column added with a default (or filled at once) gives every key a value: say how to avoid a
+                    // new version for each, on the build that adds it
+                    boolean versions = c.history() == io.meshkit.core.contract.HistoryMode.TYPE2
+                            && c.firstFill() == io.meshkit.core.contract.FirstFill.VERSION;
+                    notes.add("column " + name.name() + " added (earlier versions NULL" + (versions
+                            ? "; a first value opens a version unless meshkit.firstFill: fill)" : ")"));
                     continue;
                 }
             }
@@ -649,6 +680,7 @@ public final class BuildRunner {
                     notes.add("column " + name.name() + " widened from " + from + " to " + to);
                 } else {
                     retyped.add(name.name() + " (" + from + " to " + to + ")");
+                    converted.put(present.containsKey(name) ? name : ctx.dim.renamedFrom(name).orElseThrow(), c.physicalType());
                     notes.add("column " + name.name() + " changed type from " + from + " to " + to);
                 }
             }
@@ -677,6 +709,7 @@ public final class BuildRunner {
                     + (builtWith == null ? "" : " (with version " + builtWith + ")")
                     + "; that needs a new major contract version");
         }
+        refuseUnconvertible(ctx, base.id(), converted, present);
         if (!removed.isEmpty()) {
             if (ctx.dim.dataset().removedColumns() == io.meshkit.core.contract.RemovedColumns.KEEP) {
                 newlyRemoved.forEach(n -> notes.add("column " + n + " removed from the contract, kept for history (NULL in new versions)"));
@@ -686,6 +719,46 @@ public final class BuildRunner {
             }
         }
         ctx.schemaChanges.addAll(notes);
+    }
+
+    /**
+     * Every version is cast to a narrowed or changed type: a value that does not convert would fail the build in
+     * the warehouse's words (exit 3). Counted set-based first (where the dialect has a cast that yields NULL), so the
+     * user gets what went wrong and what to do instead (exit 2).
+     */
+    private void refuseUnconvertible(Context ctx, TableId base, Map<ColumnName, DataType> converted, Map<ColumnName, DataType> present) {
+        io.meshkit.core.warehouse.Dialect d = warehouse.dialect();
+        List<ColumnName> checked = new ArrayList<>();
+        SqlBuilder q = d.sql().sql("SELECT ");
+        for (Map.Entry<ColumnName, DataType> e : converted.entrySet()) {
+            Optional<Sql> cast = d.tryCast(d.sql().id(e.getKey()).build(), e.getValue());
+            if (cast.isEmpty()) {
+                continue;
+            }
+            q.sql(checked.isEmpty() ? "" : ", ").sql("COALESCE(SUM(CASE WHEN ").id(e.getKey()).sql(" IS NOT NULL AND ").append(cast.get())
+                    .sql(" IS NULL THEN 1 ELSE 0 END), 0)");
+            checked.add(e.getKey());
+        }
+        if (checked.isEmpty()) {
+            return;
+        }
+        List<String> bad = new ArrayList<>();
+        try (ResultRows rows = warehouse.query(q.sql(" FROM ").table(base).build())) {
+            Row r = rows.iterator().next();
+            for (int i = 0; i < checked.size(); i++) {
+                long n = ((Number) r.get(i)).longValue();
+                if (n > 0) {
+                    ColumnName c = checked.get(i);
+                    bad.add("column " + c.name() + " (" + present.get(c) + " to " + converted.get(c) + "): " + n
+                            + (n == 1 ? " version holds a value that does not convert" : " versions hold values that do not convert"));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot build " + ctx.target.datasetId() + " with contract version "
+                    + ctx.target.contract().version() + ": " + String.join("; ", bad) + " in " + base + "; keep the old type in the"
+                    + " contract, or give the new type a new column name (the old column is then removed, kept for history)");
+        }
     }
 
     private static int major(String version) {

@@ -50,12 +50,15 @@ public record ColumnMapping(List<Staged> staged, Drift drift) {
             Optional<SourceColumn> s = table.column(c.name());
             if (s.isEmpty()) {
                 differences.add(new Difference(Change.DROPPED, c.name(), "column " + c.name() + " is in the contract but not in MySQL table "
-                        + table.database() + "." + table.name()));
+                        + table.database() + "." + table.name() + " (dropped: remove it from the contract, a new major version;"
+                        + " renamed: rename it there too, with meshkit.renamedFrom: " + c.name() + " on the new name)"));
                 continue;
             }
             if (!fits(s.get().type(), c.physicalType())) {
                 differences.add(new Difference(Change.RETYPED, c.name(), "column " + c.name() + ": MySQL " + s.get().columnType()
-                        + " maps to " + s.get().type() + ", the contract says " + c.physicalType()));
+                        + " maps to " + s.get().type() + ", the contract says " + c.physicalType() + (c.physicalType().widensTo(s.get().type())
+                        ? " (a wider type: change the contract's type, a minor version)"
+                        : " (another type: change the contract's type with a new major version, or give it a new column name)")));
                 continue;
             }
             staged.add(new Staged(s.get().name(), c.columnName(), c.physicalType()));

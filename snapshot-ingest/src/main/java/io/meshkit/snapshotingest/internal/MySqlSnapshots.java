@@ -99,12 +99,20 @@ public final class MySqlSnapshots {
         if (!drift.isEmpty()) {
             if (!drift.isAdditive() || !options.allowAdditive()) {
                 StringBuilder m = new StringBuilder("Cannot snapshot table " + source.database() + "." + t.sourceTable()
-                        + ": it has drifted from its contract" + (drift.isAdditive() ? " (--allow-additive accepts added columns)" : "") + ":");
+                        + ": it has drifted from its contract (" + (drift.isAdditive() ? "declare the added columns in the contract, a minor"
+                        + " version, or --allow-additive lands them without staging" : "change the contract to follow MySQL; the first"
+                        + " snapshot after a breaking change needs --allow-breaking") + "):");
                 drift.differences().forEach(d -> m.append("\n  ").append(d));
                 throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, m.toString());
             }
             drift.differences().forEach(d -> warnings.add("drift tolerated: " + d + " (landed, not staged)"));
         }
+        // MySQL allowing NULL where the contract requires a value: the NULLs are staged, and publishing fails on them
+        t.contract().ifPresent(ds -> ds.columns().stream().filter(Column::required)
+                .filter(c -> !c.primaryKey() && table.column(c.name()).map(SourceColumn::nullable).orElse(false))
+                .forEach(c -> warnings.add("column " + c.name() + " is required in the contract but NULL-able in MySQL: a NULL is staged,"
+                        + " and fails the candidate's required_not_null check at publish (make it NOT NULL in MySQL, or not required"
+                        + " in the contract)")));
         List<SourceColumn> key = new ArrayList<>();
         List<ColumnName> duplicateCheck = new ArrayList<>();
         List<Column> contractKey = t.contract().map(Dataset::primaryKey).orElse(List.of());

@@ -4,15 +4,14 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
-import io.meshkit.core.warehouse.ResultRows;
-import io.meshkit.core.warehouse.Row;
-import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.StagingChange;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,8 +118,9 @@ public final class StagingSchema {
             warehouse.execute(d.createTableIfNotExists(staging, all));
             return List.of();
         }
-        List<StagingChange> changes = check(existing, wanted, renames, alreadyRemoved(warehouse, staging, existing.get(), wanted, renames,
+        List<StagingChange> changes = check(existing, wanted, renames, alreadyRemoved(warehouse, staging, wanted, renames,
                 dateColumn.name()), allowBreaking, what, allowFlag, d);
+        remember(warehouse, staging, wanted, renames, changes);
         for (StagingChange c : changes) {
             ColumnInfo w = wanted.stream().filter(x -> x.name().equals(c.column())).findFirst().orElse(null);
             switch (c.kind()) {
@@ -132,7 +132,8 @@ public final class StagingSchema {
                         warehouse.execute(d.alterColumnType(staging, c.column(), w.type()));
                     } catch (MeshkitException e) {
                         throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + what + ": " + c.text().replace(" (earlier dates converted)", "")
-                                + ", and the values of earlier dates do not convert; stage into a new table or restage them", e);
+                                + ", and values of earlier dates do not convert; keep the old type in the contract, or give the new type a new"
+                                + " column name (the old column is then a removed one)", e);
                     }
                 }
                 case REMOVED, NARROWED -> {
@@ -153,43 +154,48 @@ public final class StagingSchema {
             ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag) {
         Optional<TableInfo> existing = warehouse.describe(staging);
         List<ColumnName> ignored = existing.isEmpty() ? List.of(dateColumn)
-                : alreadyRemoved(warehouse, staging, existing.get(), wanted, renames, dateColumn);
+                : alreadyRemoved(warehouse, staging, wanted, renames, dateColumn);
         return check(existing, wanted, renames, ignored, allowBreaking, what, allowFlag, warehouse.dialect());
     }
 
     /**
-     * The date column and the columns whose removal was staged before: columns the snapshot no longer brings that
-     * hold only NULL on the latest staged date. Their removal was accepted (with {@code --allow-breaking}) when it
-     * was first staged; it is no change for the dates after, which need no {@code --allow-breaking} again.
+     * The date column and the columns whose removal was accepted before: columns the snapshot no longer brings that
+     * {@link RetainedColumns} records for the staging table. A removal is recorded when it is first staged with
+     * {@code --allow-breaking}; it is no change for the dates after, which need no {@code --allow-breaking} again.
+     * (Whatever the column holds says nothing about that: a column may be all NULL on the day it is removed.)
      */
-    private static List<ColumnName> alreadyRemoved(Warehouse warehouse, TableId staging, TableInfo table, List<ColumnInfo> wanted,
+    private static List<ColumnName> alreadyRemoved(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted,
             Map<ColumnName, ColumnName> renames, ColumnName dateColumn) {
-        List<String> kept = new ArrayList<>();
-        wanted.forEach(w -> kept.add(lower(w.name())));
-        renames.values().forEach(old -> kept.add(lower(old)));
-        kept.add(lower(dateColumn));
-        List<ColumnName> gone = table.columns().stream().map(ColumnInfo::name).filter(c -> !kept.contains(lower(c))).toList();
         List<ColumnName> out = new ArrayList<>(List.of(dateColumn));
-        if (gone.isEmpty()) {
-            return out;
-        }
-        Dialect d = warehouse.dialect();
-        SqlBuilder q = d.sql().sql("SELECT COUNT(*)");
-        for (ColumnName c : gone) {
-            q.sql(", COUNT(").id(c).sql(")");
-        }
-        q.sql(" FROM ").table(staging).sql(" WHERE ").id(dateColumn).sql(" = (SELECT MAX(").id(dateColumn).sql(") FROM ").table(staging).sql(")");
-        try (ResultRows rows = warehouse.query(q.build())) {
-            Row r = rows.iterator().next();
-            if (((Number) r.get(0)).longValue() > 0) {   // an empty staging table says nothing about its columns
-                for (int i = 0; i < gone.size(); i++) {
-                    if (((Number) r.get(i + 1)).longValue() == 0) {
-                        out.add(gone.get(i));
-                    }
-                }
+        for (ColumnName r : new RetainedColumns(warehouse).of(staging)) {
+            if (!RetainedColumns.contains(wantedNames(wanted, renames), r)) {
+                out.add(r);
             }
         }
         return out;
+    }
+
+    private static List<ColumnName> wantedNames(List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames) {
+        List<ColumnName> out = new ArrayList<>(wanted.stream().map(ColumnInfo::name).toList());
+        out.addAll(renames.values());
+        return out;
+    }
+
+    /**
+     * Records the removals just accepted and forgets recorded removals of columns the snapshot brings again (so
+     * that removing one again is a new breaking change).
+     */
+    private static void remember(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+            List<StagingChange> changes) {
+        RetainedColumns retained = new RetainedColumns(warehouse);
+        List<ColumnName> removed = changes.stream().filter(c -> c.kind() == StagingChange.Kind.REMOVED).map(StagingChange::column).toList();
+        List<ColumnName> back = retained.of(staging).stream().filter(r -> RetainedColumns.contains(wantedNames(wanted, renames), r)).toList();
+        if (removed.isEmpty() && back.isEmpty()) {
+            return;
+        }
+        retained.initialise();
+        retained.forget(staging, back).ifPresent(warehouse::execute);
+        retained.record(staging, removed, "ingest", Clock.systemUTC().instant()).forEach(warehouse::execute);
     }
 
     private static List<StagingChange> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,

@@ -10,6 +10,7 @@ import io.meshkit.core.warehouse.Dialect;
 import io.meshkit.core.warehouse.RecordField;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SqlLexer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -223,6 +224,12 @@ public final class BigQueryDialect implements Dialect {
     @Override
     public CanonicalText canonicalText() {
         return BigQueryCanonicalText.INSTANCE;
+    }
+
+    /** Strings take backslash escapes, # starts a comment too, block comments do not nest, no dollar quotes. */
+    @Override
+    public SqlLexer.Syntax syntax() {
+        return new SqlLexer.Syntax(true, true, false, false);
     }
 
     @Override
