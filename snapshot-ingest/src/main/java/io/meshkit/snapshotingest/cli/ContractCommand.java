@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class ContractCommand implements Callable<Integer> {
             + "(default: the database, lower case).")
     String domain;
 
-    @Option(names = {"--output", "-o"}, paramLabel = "FILE", description = "Write the contract to FILE (default: standard output).")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the contract to FILE (default: standard output).")
     Path output;
 
     @Option(names = "--force", description = "Overwrite --output if it exists.")
@@ -63,8 +64,8 @@ final class ContractCommand implements Callable<Integer> {
         if (output != null && Files.exists(output) && !force) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot write contract " + output + ": the file exists (--force overwrites it)");
         }
-        ContractDraft draft = ContractDraft.of(mysql, name, domain != null ? domain : mysql.database().toLowerCase(Locale.ROOT));
         console.format(OutputFormat.TEXT);
+        ContractDraft draft = ContractDraft.of(mysql, name, domain != null ? domain : mysql.database().toLowerCase(Locale.ROOT));
         PrintWriter out = console.out();
         if (output == null) {
             out.print(draft.yaml());
@@ -86,7 +87,14 @@ final class ContractCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            // written beside it and moved into place: a failed write never leaves half a contract
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".contract", ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot write contract " + file + ": " + e.getMessage(), e);
         }
