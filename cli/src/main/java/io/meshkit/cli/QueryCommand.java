@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code meshkit query SQL}: runs SQL in the warehouse. The SQL comes from the argument (which may
+ * {@code meshkit query SQL}: runs SQL in a warehouse that exists (a missing one is refused, exit 2, creating
+ * nothing). The SQL comes from the argument (which may
  * start with a comment or a dash: {@link Meshkit} lets an unknown option be the SQL), from
  * {@code --file}, or from standard input ({@code -}). CSV and JSON stream every row; the table
  * format shows the first {@code --max-rows} rows (it needs them to size the columns). All three
@@ -60,8 +61,9 @@ final class QueryCommand implements Callable<Integer> {
         }
         String text = statement();
         PrintWriter out = options.out();
-        // a query may create the warehouse (CREATE TABLE); one that fails in a new, empty one most likely has a mistyped path
-        return options.creatingWarehouse("this query", config -> run(config, text, f, out));
+        // a warehouse that does not exist is refused, creating nothing, as by every command that reads: a
+        // mistyped path (or the wrong directory) is one line, not a new empty file and a "no such table"
+        return run(options.config(), text, f, out);
     }
 
     private int run(MeshkitConfig config, String text, OutputFormat f, PrintWriter out) {

@@ -2,6 +2,7 @@ package io.meshkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -281,6 +282,7 @@ class DistributionIT {
 
         Map<String, String> classes = Map.of("MESHKIT_JAVA_OPTS", "-Xlog:class+load=info", "MESHKIT_CDS", "off");
         String uri = "duckdb:" + tmp.resolve("w.duckdb");
+        Warehouses.open(uri).close();   // query and monitor read a warehouse that exists
         for (List<String> duckdb : List.of(List.of("meshkit", "query", "--warehouse", uri, "SELECT 42 AS answer"),
                 List.of("meshkit-sample", "sql", "--help"), List.of("meshkit-monitor", "status", "--contract",
                         EXAMPLE.resolve("contracts").toString(), "--warehouse", uri))) {
@@ -305,6 +307,7 @@ class DistributionIT {
         Path temp = Files.createDirectories(tmp.resolve("java-tmp"));
         Map<String, String> env = Map.of("MESHKIT_JAVA_OPTS", "-Djava.io.tmpdir=" + temp, "MESHKIT_CDS", "off");
         String uri = "duckdb:" + tmp.resolve("kill.duckdb");
+        Warehouses.open(uri).close();
         for (int i = 0; i < 20; i++) {
             ProcessBuilder pb = new ProcessBuilder(command(List.of("meshkit", "query", "--warehouse", uri,
                     "SELECT count(*) FROM range(100000000000) t(i) WHERE hash(i) = 0")))
@@ -353,6 +356,10 @@ class DistributionIT {
         assertThat(missing.out()).as("a warehouse file that does not exist is refused, not created")
                 .contains("error: Cannot open warehouse " + uri + ": it does not exist");
         assertThat(tmp.resolve("w.duckdb")).doesNotExist();
+        Result query = tool("meshkit", "query", "--warehouse", uri, "CREATE SCHEMA demo");
+        assertThat(query.exit()).as("query refuses it too").isEqualTo(2);
+        assertThat(tmp.resolve("w.duckdb")).doesNotExist();
+        Warehouses.open(uri).close();
         assertThat(tool("meshkit", "query", "--warehouse", uri, "CREATE SCHEMA demo").exit()).isZero();
         Result status = tool("meshkit-monitor", "status", "--contract", EXAMPLE.resolve("contracts").toString(), "--warehouse", uri);
         assertThat(status.out()).as("monitor on DuckDB").doesNotContain("Exception", "no warehouse", "Cannot open");

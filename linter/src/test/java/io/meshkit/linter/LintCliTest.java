@@ -75,6 +75,18 @@ class LintCliTest {
         assertThat(run().err()).isEqualTo("contracts/broken.odcs.yaml:1:1: error: a contract must be a mapping of ODCS fields, not a string\n");
         Files.delete(dir.resolve("contracts/broken.odcs.yaml"));
 
+        // a contract the ODCS schema refuses is bad input too, even with --fail-on never: exit 2, no report
+        write("contracts/plays.odcs.yaml", Fixtures.with("logicalType: integer", "logicalType: intgr"));
+        CliRun invalid = run("--fail-on", "never");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.out()).isEmpty();
+        assertThat(invalid.err()).startsWith("contracts/plays.odcs.yaml:31:22: error: ").doesNotContain("Exception");
+        // in a workflow its errors are annotations at their lines as well
+        CliRun annotated = run("--format", "github");
+        assertThat(annotated.exitCode()).isEqualTo(2);
+        assertThat(annotated.out()).startsWith("::error file=contracts/plays.odcs.yaml,line=31,col=22,title=contract-invalid::");
+        assertThat(annotated.err()).startsWith("contracts/plays.odcs.yaml:31:22: error: ");
+
         CliRun missing = run("nope");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("error: Cannot read contract").doesNotContain("Exception");
@@ -92,6 +104,11 @@ class LintCliTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("lint.sarif"))).contains("\"version\" : \"2.1.0\"")
                 .contains("\"uri\" : \"contracts/plays.odcs.yaml\"");
+        // an invalid contract: exit 2, and the SARIF file has its errors for the upload step that runs anyway
+        write("contracts/plays.odcs.yaml", Fixtures.with("logicalType: integer", "logicalType: intgr"));
+        CliRun invalid = run("--format", "sarif", "--output", "lint.sarif");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("lint.sarif"))).contains("\"ruleId\" : \"contract-invalid\"");
         CliRun rules = run("rules");
         assertThat(rules.exitCode()).isZero();
         assertThat(rules.out()).contains("type-by-name").contains("breaking-column-removed");

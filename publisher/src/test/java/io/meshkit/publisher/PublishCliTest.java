@@ -44,7 +44,7 @@ class PublishCliTest {
     private static final String QUERY = "SELECT range AS event_id, 'k' AS kind, CAST(range AS DOUBLE) AS amount FROM range(40)";
 
     /**
-     * A new project's first stage of a query's rows makes the warehouse, as {@code meshkit query} does; a
+     * A new project's first stage of a query's rows makes the warehouse, as ingest and run do; a
      * dry run or a stage from a table refuses a missing one and creates nothing; a query that fails in
      * the warehouse it just made says so (a mistyped path).
      */

@@ -210,7 +210,7 @@ class SnapshotIT {
     void planReadsNoDataAndShowsChunks() {
         IngestRun run = IngestRun.of("plan", "--source", db.jdbcUrl(), "--table", "big", "--table", "strkey", "--chunk-rows", "250000");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("key id, integer range: 4 chunks, ~", "key k, keyset: 1 chunks",
+        assertThat(run.out()).contains("key id, integer range: 4 chunks, ~", "key k, keyset: 1 chunk,",
                 "column s varchar(16) -> VARCHAR");
     }
 }

@@ -88,7 +88,7 @@ class DuckDbWarehouseProviderTest {
         String uri = "duckdb:" + file;
         assertThatThrownBy(() -> Warehouses.requireExisting(uri)).isInstanceOf(MeshkitException.class)
                 .hasMessage("Cannot open warehouse " + uri + ": it does not exist (this command reads a warehouse and does not"
-                        + " create one: check the path; meshkit ingest, run, query and publish stage of a query create it)")
+                        + " create one: check the path; meshkit ingest, run and publish stage of a query create it)")
                 .extracting(e -> ((MeshkitException) e).exitCode()).isEqualTo(2);
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("missing/dir/w.duckdb")).satisfies(p -> assertThatThrownBy(() -> Warehouses.requireExisting("duckdb:" + p)));

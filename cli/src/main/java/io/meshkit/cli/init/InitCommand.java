@@ -40,7 +40,8 @@ public final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The new project's directory (created; must be empty if it exists).")
     Path dir;
 
-    @Option(names = {"-t", "--template"}, paramLabel = "NAME", description = "The template (see --list).")
+    @Option(names = {"-t", "--template"}, paramLabel = "NAME", completionCandidates = Template.Ids.class,
+            description = "The template: ${COMPLETION-CANDIDATES} (--list says what each makes).")
     String template;
 
     @Option(names = {"-d", "--dataset"}, paramLabel = "DOMAIN.NAME", description = "The dataset the project publishes, e.g. shop.customers (snake_case).")

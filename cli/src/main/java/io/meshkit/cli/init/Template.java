@@ -49,6 +49,14 @@ public enum Template {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
     }
 
+    /** The names, for the help's {@code ${COMPLETION-CANDIDATES}} and shell completion. */
+    public static final class Ids implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(values()).map(Template::id).iterator();
+        }
+    }
+
     /** The names, comma-separated, for messages. */
     public static String names() {
         return String.join(", ", Arrays.stream(values()).map(Template::id).toList());

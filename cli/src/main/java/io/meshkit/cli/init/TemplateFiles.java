@@ -13,6 +13,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>the files of {@code common/}, of the template, and of {@code warehouses/<name>/} for the project's
  *       warehouse when there is such a directory (the archetypes hold the first two: the project on the default
- *       embedded warehouse);</li>
+ *       embedded warehouse); a warehouse's file replaces a {@code common/} file of the same path, any other
+ *       clash is an error;</li>
  *   <li>{@code __key__} in a path is replaced by the property's value ({@code __datasetName__},
  *       {@code __gitignore__});</li>
  *   <li>files under {@code src/test/java/} go into the package's directory (the archetype's
@@ -40,7 +42,10 @@ import java.util.stream.Stream;
 final class TemplateFiles {
     static final String RESOURCES = "/io/meshkit/cli/templates/";
     static final String COMMON = "common";
-    /** The files a warehouse adds, in {@code warehouses/<name>/}: the publish and monitor workflows of one CI can reach. */
+    /**
+     * The files a warehouse adds or replaces, in {@code warehouses/<name>/}: the publish and monitor workflows of one CI
+     * can reach, a pull-request workflow of its own.
+     */
     static final String WAREHOUSES = "warehouses/";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Pattern PATH_PROPERTY = Pattern.compile("__([A-Za-z][A-Za-z0-9]*)__");
@@ -59,6 +64,7 @@ final class TemplateFiles {
      */
     static List<Rendered> render(Template template, Map<String, String> properties, String warehouseName) {
         Map<String, Rendered> out = new TreeMap<>();
+        Map<String, String> from = new HashMap<>();
         withRoot(root -> {
             for (String dir : List.of(COMMON, template.id(), WAREHOUSES + warehouseName)) {
                 Path base = root.resolve(dir);
@@ -72,9 +78,13 @@ final class TemplateFiles {
                         byte[] bytes = Files.readAllBytes(f);
                         byte[] content = filtered(source) ? substitute(new String(bytes, StandardCharsets.UTF_8), properties)
                                 .getBytes(StandardCharsets.UTF_8) : bytes;
-                        if (out.put(target, new Rendered(target, content)) != null) {
-                            throw new IllegalStateException("template " + template.id() + ": two of common/, its own files and " + dir + " have " + source);
+                        String before = from.put(target, dir);
+                        // a warehouse may replace a shared file (its own pull-request workflow, say); any other
+                        // clash is a mistake in the templates
+                        if (before != null && !(before.equals(COMMON) && dir.startsWith(WAREHOUSES))) {
+                            throw new IllegalStateException("template " + template.id() + ": " + before + " and " + dir + " both have " + source);
                         }
+                        out.put(target, new Rendered(target, content));
                     }
                 }
             }

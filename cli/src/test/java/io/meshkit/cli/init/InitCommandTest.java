@@ -84,7 +84,8 @@ class InitCommandTest {
         assertThat(Files.readString(dir.resolve("src/test/java/com/example/shop/GoldenTest.java")))
                 .contains("package com.example.shop;", "GoldenSuite.assertPasses(Path.of(\".\"), Path.of(\"target/meshkit-golden.xml\"));");
         assertThat(Files.readString(dir.resolve(".github/workflows/pull-request.yml")))
-                .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER", "GITHUB_STEP_SUMMARY");
+                .contains("${{ github.base_ref }}", "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER", "GITHUB_STEP_SUMMARY",
+                        "scratch=\"duckdb:$RUNNER_TEMP/pr.duckdb\"").doesNotContain("services:");
         assertThat(Files.readString(dir.resolve(".github/actions/setup-meshkit/action.yml"))).contains("SHA256SUMS", "sha256sum -c");
         assertThat(Files.readString(dir.resolve("contracts/customer_events.odcs.yaml")))
                 .contains("domain: shop", "- name: customer_events", "id: urn:meshkit:shop:customer_events");
@@ -122,6 +123,12 @@ class InitCommandTest {
                     .doesNotContain("google", "plugins:");
         }
         assertThat(Files.readString(dir.resolve("README.md"))).doesNotContain("DuckDB warehouse, from", ".meshkit/warehouse.duckdb: 3 days");
+        // the pull request's data diff runs on the project's engine, a PostgreSQL service container, not a DuckDB file
+        assertThat(Files.readString(dir.resolve(".github/workflows/pull-request.yml")))
+                .contains("services:", "image: ${{ vars.MESHKIT_POSTGRES_IMAGE || 'postgres:16' }}",
+                        "PR_WAREHOUSE: postgres://postgres@localhost:5432/pr", "--warehouse \"$PR_WAREHOUSE\"",
+                        "meshkit lint contracts", "mvn -B test", "MESHKIT_PR_NUMBER", "GITHUB_STEP_SUMMARY")
+                .doesNotContain("duckdb");
     }
 
     /** A project of the template on the warehouse, its URI in meshkit.yaml. */

@@ -27,7 +27,7 @@ public final class WarehouseCommandOptions extends OutputOptions {
 
     /**
      * The configuration, with the warehouse URI resolved ({@link WarehouseOption#resolvedConfig}), of a
-     * warehouse the command may create: a command that brings data in (ingest, query).
+     * warehouse the command may create: a command that brings data in (ingest, publish stage of a query).
      */
     public MeshkitConfig configCreatingWarehouse() {
         return warehouse.resolvedConfig();
@@ -38,7 +38,7 @@ public final class WarehouseCommandOptions extends OutputOptions {
      * a warehouse that did not exist before, the message's first line says so: an empty warehouse made
      * by a mistyped path explains a "no such table" better than the table does.
      *
-     * @param creator what created it, for the message, e.g. {@code "this query"}
+     * @param creator what created it, for the message, e.g. {@code "this command"}
      */
     public <R> R creatingWarehouse(String creator, Function<MeshkitConfig, R> work) {
         MeshkitConfig config = configCreatingWarehouse();

@@ -50,7 +50,7 @@ public final class WarehouseOption {
      * The configuration of a command that works on data already in the warehouse: {@link #resolvedConfig()},
      * refused (exit 2, creating nothing) when its warehouse does not exist ({@link Warehouses#requireExisting}),
      * so that a mistyped {@code --warehouse} path is one clear line rather than an empty warehouse
-     * and a "no such table". Commands that may create the warehouse (ingest, run, query) use
+     * and a "no such table". Commands that may create the warehouse (ingest, run) use
      * {@link #resolvedConfig()}.
      */
     public MeshkitConfig existingConfig() {

@@ -37,7 +37,7 @@ public final class Warehouses {
         if (!exists(uri)) {
             throw new MeshkitException(ErrorCode.FILE_NOT_FOUND, "Cannot open warehouse " + uri
                     + ": it does not exist (this command reads a warehouse and does not create one: check the path;"
-                    + " meshkit ingest, run, query and publish stage of a query create it)");
+                    + " meshkit ingest, run and publish stage of a query create it)");
         }
     }
 

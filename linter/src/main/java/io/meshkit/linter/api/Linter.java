@@ -6,8 +6,9 @@ package io.meshkit.linter.api;
  */
 public interface Linter {
     /**
-     * Lints. Bad contract content is reported as findings ({@code contract-invalid}); a file that is not a
-     * contract at all (broken YAML, not a mapping) throws {@link io.meshkit.core.contract.ContractException}
+     * Lints valid contracts. An invalid one (broken YAML, not a mapping, refused by the ODCS schema of its
+     * apiVersion or by meshkit's own checks) is bad input, not a finding: it throws
+     * {@link io.meshkit.core.contract.ContractException} with every error of every invalid file
      * ({@code file:line:column}, exit 2); warehouse failures throw {@link io.meshkit.core.error.WarehouseException}.
      */
     LintReport lint(LintRequest request);

@@ -47,9 +47,10 @@ public final class Rules {
                     "The file is not a valid ODCS v3 contract.",
                     "Every error the contract reader reports (what the official ODCS schema of the contract's"
                             + " apiVersion refuses, unsafe names, unknown types, duplicate columns, unknown meshkit"
-                            + " settings...) at its line and column. The other rules still run on whatever the reader"
-                            + " could read; breaking changes are compared only for valid contracts. Cannot be turned"
-                            + " off or suppressed.",
+                            + " settings...) at its line and column, as 'meshkit contract validate' says it. Not a"
+                            + " finding but bad input: the lint stops with exit 2 before the other rules run (with"
+                            + " --format github or sarif the errors are annotations under this id too). Cannot be"
+                            + " turned off or suppressed.",
                     "properties:\n  - name: plays\n    logicalType: strng", "properties:\n  - name: plays\n    logicalType: string"),
             new RuleInfo(CONTRACT_WARNING, "contract", Severity.WARNING,
                     "The contract reader warns about a setting that has no effect.",

@@ -4,12 +4,15 @@ import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.config.MeshkitConfig;
+import io.meshkit.core.contract.ContractException;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.linter.api.ContractSource;
 import io.meshkit.linter.api.Conventions;
+import io.meshkit.linter.api.Finding;
+import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.di.Linters;
 import io.meshkit.linter.api.LintReport;
 import io.meshkit.linter.api.LintRequest;
@@ -37,14 +40,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code meshkit-lint [PATH...]}: lints ODCS contracts against the dataset conventions, their previous versions
  * (breaking changes) and their live tables (drift). Exit 0 clean, 1 findings at or above {@code --fail-on},
- * 2 bad input, 3 the warehouse or git failed.
+ * 2 bad input (an invalid contract among them), 3 the warehouse or git failed.
  */
 @Command(name = "meshkit-lint", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Lint data contracts: naming and typing conventions, glossary, required metadata, shape,"
                 + " breaking changes against a previous version, drift against live tables.",
         subcommands = {RulesCommand.class, ExplainCommand.class},
         exitCodeList = {"0:clean (nothing at or above --fail-on)", "1:findings at or above --fail-on",
-            "2:bad input: a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"},
+            "2:bad input: an invalid contract, a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts --fail-on warning"})
 public final class LintCli implements Callable<Integer> {
     /** When the lint fails. */
@@ -124,13 +127,34 @@ public final class LintCli implements Callable<Integer> {
         }
         LintComponent component = LintComponent.of(conv, cfg);
         LintReport report;
-        if (warehouse != null) {
-            try (Warehouse w = component.warehouse()) {
-                report = component.linter().lint(new LintRequest(contracts, bases, Optional.of(w)));
+        try {
+            if (warehouse != null) {
+                try (Warehouse w = component.warehouse()) {
+                    report = component.linter().lint(new LintRequest(contracts, bases, Optional.of(w)));
+                }
+            } else {
+                report = component.linter().lint(new LintRequest(contracts, bases, Optional.empty()));
             }
-        } else {
-            report = component.linter().lint(new LintRequest(contracts, bases, Optional.empty()));
+        } catch (ContractException e) {
+            // an invalid contract is bad input (exit 2, its errors on standard error); in a workflow they are
+            // also annotations at their lines, where a finding would have been
+            if (f == OutputFormat.GITHUB || f == OutputFormat.SARIF) {
+                List<Finding> errors = e.problems().stream().map(p -> new Finding(Rules.CONTRACT_INVALID, Severity.ERROR,
+                        p.location(), p.message(), null, null, null)).toList();
+                write(f, new LintReport(contracts.size(), 0, errors, 0, List.of(), List.of()), workDir);
+            }
+            throw e;
         }
+        write(f, report, workDir);
+        Severity threshold = switch (failOn) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            case NEVER -> null;
+        };
+        return threshold != null && report.failsAt(threshold) ? CliSupport.FINDINGS : CliSupport.OK;
+    }
+
+    private void write(OutputFormat f, LintReport report, Path workDir) {
         String rendered = switch (f) {
             case JSON -> Reports.json(report);
             case SARIF -> Reports.sarif(report, io.meshkit.core.cli.MeshkitVersion.version());
@@ -153,12 +177,6 @@ public final class LintCli implements Callable<Integer> {
             out.print(rendered);
         }
         out.flush();
-        Severity threshold = switch (failOn) {
-            case ERROR -> Severity.ERROR;
-            case WARNING -> Severity.WARNING;
-            case NEVER -> null;
-        };
-        return threshold != null && report.failsAt(threshold) ? CliSupport.FINDINGS : CliSupport.OK;
     }
 
 }

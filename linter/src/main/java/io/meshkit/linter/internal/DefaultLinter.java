@@ -50,12 +50,14 @@ public final class DefaultLinter implements Linter {
     @Override
     public LintReport lint(LintRequest request) {
         List<Parsed> current = parseAll(request.contracts());
-        // a file that is not a contract at all (broken YAML, not a mapping) is bad input, not a finding: no other
-        // rule can look at it, and a report that goes on would pass CI on a contract nobody linted
-        for (Parsed p : current) {
-            if (p.parsed().readable().isEmpty()) {
-                throw new ContractException(p.parsed().problems());
-            }
+        // an invalid contract (broken YAML, not a mapping, refused by the ODCS schema or meshkit's own checks) is bad
+        // input, not a finding: the rules are about valid contracts, and a report that went on would pass CI with
+        // --fail-on never on a contract no tool can read. Every error of every invalid file, in path order.
+        List<ContractProblem> invalid = current.stream().filter(p -> p.parsed().hasErrors())
+                .sorted(Comparator.comparing((Parsed p) -> p.source().path()))
+                .flatMap(p -> p.parsed().errors().stream()).toList();
+        if (!invalid.isEmpty()) {
+            throw new ContractException(invalid);
         }
         Map<String, String> currentText = new HashMap<>();
         for (ContractSource s : request.contracts()) {
@@ -97,10 +99,7 @@ public final class DefaultLinter implements Linter {
         List<TableId> tables = new ArrayList<>();
         if (request.warehouse().isPresent()) {
             for (Parsed p : current) {
-                if (p.contract().isEmpty()) {
-                    continue;
-                }
-                Contract c = p.contract().get();
+                Contract c = p.contract().orElseThrow();
                 Sink sink = new Sink(conventions, c.id());
                 Locator loc = new Locator(p.source().path(), p.parsed().locations(), p.source().text());
                 Drift.check(c, loc, request.warehouse().get(), sink, tables);
@@ -124,24 +123,19 @@ public final class DefaultLinter implements Linter {
 
     private Result lintOne(Parsed p, Map<String, Contract> baseById, Map<String, Contract> baseByPath,
             java.util.Set<String> identical) {
-        // every contract the reader could read is linted, errors or not; only a valid one is compared with its base
-        Optional<Contract> contract = p.parsed().readable();
-        Sink sink = new Sink(conventions, contract.map(Contract::id).orElse(null));
-        for (ContractProblem problem : p.parsed().problems()) {
-            String rule = problem.isError() ? Rules.CONTRACT_INVALID : Rules.CONTRACT_WARNING;
-            sink.add(rule, problem.isError() ? Severity.ERROR : conventions.severity(rule), problem.location(), null, null,
-                    problem.message());
+        // only valid contracts get here: lint() refused the others
+        Contract c = p.contract().orElseThrow();
+        Sink sink = new Sink(conventions, c.id());
+        for (ContractProblem warning : p.parsed().warnings()) {
+            sink.add(Rules.CONTRACT_WARNING, conventions.severity(Rules.CONTRACT_WARNING), warning.location(), null, null,
+                    warning.message());
         }
-        if (contract.isEmpty()) {
-            return new Result(sink.findings, 0, List.of(), false);
-        }
-        Contract c = contract.get();
         Locator loc = new Locator(p.source().path(), p.parsed().locations(), p.source().text());
         new ContractRules(loc, sink).check(c);
         List<Change> changes = List.of();
         boolean compared = identical.contains(p.source().path());
-        Contract base = p.contract().isPresent() ? baseById.get(c.id()) : null;
-        if (base == null && !compared && p.contract().isPresent()) {
+        Contract base = baseById.get(c.id());
+        if (base == null && !compared) {
             base = baseByPath.get(p.source().path());
         }
         if (base != null) {
@@ -164,7 +158,7 @@ public final class DefaultLinter implements Linter {
     }
 
     private boolean suppressed(Finding f, InlineSuppressions inline) {
-        if (f.ruleId().equals(Rules.CONTRACT_INVALID) || f.ruleId().equals(Rules.SUPPRESSION_INVALID)) {
+        if (f.ruleId().equals(Rules.SUPPRESSION_INVALID)) {
             return false;
         }
         if (inline.suppresses(f)) {

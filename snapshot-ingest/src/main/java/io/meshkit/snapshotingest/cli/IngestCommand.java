@@ -78,7 +78,7 @@ abstract class IngestCommand implements Callable<Integer> {
             for (TableResult r : results) {
                 double seconds = Math.max(0.001, took.toMillis() / 1000.0);
                 out.printf("%s %s: %,d rows in %d %s%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), date, r.rows(), r.chunks(),
-                        files ? (r.chunks() == 1 ? "file" : "files") : "chunks",
+                        (files ? "file" : "chunk") + (r.chunks() == 1 ? "" : "s"),
                         r.alreadyComplete() ? " (already landed)" : r.chunksReused() > 0 ? " (" + r.chunksReused() + " reused)" : "",
                         megabytes(r.bytes()), seconds, r.alreadyComplete() ? 0.0 : r.rows() / seconds);
                 URI manifest = r.manifest();
@@ -87,7 +87,7 @@ abstract class IngestCommand implements Callable<Integer> {
                             + "), manifest " + manifest);
                 } else {
                     out.println("  landed   " + manifest.toString().substring(0, manifest.toString().lastIndexOf('/') + 1)
-                            + " (" + r.files().size() + " parts + _manifest.json)");
+                            + " (" + r.files().size() + " part" + (r.files().size() == 1 ? "" : "s") + " + _manifest.json)");
                 }
                 out.printf("  staged   %s: %,d rows for snapshot_date %s%n", r.staging(), r.stagedRows(), date);
                 out.printf("  took     %s %.1f s, staging %.1f s%n", files ? "loading and checking" : "landing", r.phases().landing().toMillis() / 1000.0,

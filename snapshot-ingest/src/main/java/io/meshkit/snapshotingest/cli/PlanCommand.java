@@ -61,9 +61,9 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             for (TablePlan p : plans) {
                 out.printf("%s (%s.%s -> %s)%n", p.dataset(), p.sourceDatabase(), p.sourceTable(), p.staging());
-                out.printf("  key %s, %s: %,d chunks, ~%,d rows%n", p.chunks().key().isEmpty() ? "(none)" : String.join(", ", p.chunks().key()),
+                out.printf("  key %s, %s: %,d chunk%s, ~%,d rows%n", p.chunks().key().isEmpty() ? "(none)" : String.join(", ", p.chunks().key()),
                         p.chunks().strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), p.chunks().chunkCount(),
-                        p.chunks().estimatedRows());
+                        p.chunks().chunkCount() == 1 ? "" : "s", p.chunks().estimatedRows());
                 p.columns().forEach(c -> out.println("  column " + c));
                 p.drift().differences().forEach(d -> out.println("  drift " + d));
                 p.warnings().forEach(w -> out.println("  warning: " + w));
