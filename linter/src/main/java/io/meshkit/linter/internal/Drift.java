@@ -126,25 +126,37 @@ final class Drift {
      */
     private static final class Unpublished {
         private final Contract contract;
+        private final Dataset dataset;
         private final TableId table;
-        private final Optional<String> published;
+        private final Warehouse warehouse;
+        private Optional<String> published;
         private final List<TableInfo> upstream = new ArrayList<>();
 
         Unpublished(Contract c, Dataset d, TableId table, Warehouse w) {
             this.contract = c;
+            this.dataset = d;
             this.table = table;
-            this.published = DatasetCatalog.publishedContractVersion(w, table);
+            this.warehouse = w;
+        }
+
+        /** Reads the publication record and the upstream tables once, at the first missing column: none, no queries. */
+        private void read() {
+            if (published != null) {
+                return;
+            }
+            published = DatasetCatalog.publishedContractVersion(warehouse, table);
             if (published.isEmpty()) {
-                DatasetTables tables = DatasetTables.of(c, d);
+                DatasetTables tables = DatasetTables.of(contract, dataset);
                 for (TableId other : List.of(tables.candidate(), tables.staging())) {
                     if (!other.equals(table)) {
-                        w.describe(other).ifPresent(upstream::add);
+                        warehouse.describe(other).ifPresent(upstream::add);
                     }
                 }
             }
         }
 
         Optional<String> why(ColumnName column) {
+            read();
             if (published.isPresent()) {
                 int[] from = BreakingChanges.version(published.get());
                 int[] to = BreakingChanges.version(contract.version());
