@@ -19,13 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code meshkit-ingest contract} on a real MySQL table, then {@code snapshot --contract} with what it wrote: no drift. */
 @ExtendWith(MySqlExtension.class)
 class ContractDraftIT {
-    @TempDir
-    static Path dir;
-
+    /** The test database: {@code members} with a column of every type family, {@code pairs} with a composite key. */
     static MySqlDatabase db;
 
     @BeforeAll
-    static void fixtures(MySqlDatabase database) throws Exception {
+    static void tables(MySqlDatabase database) throws Exception {
         db = database;
         db.execute("CREATE TABLE members (member_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY COMMENT 'The number on the card.', "
                         + "email VARCHAR(255) NOT NULL COMMENT 'Login address.', display_name VARCHAR(80), bio TEXT, "
@@ -47,7 +45,7 @@ class ContractDraftIT {
     }
 
     @Test
-    void theDraftedContractSnapshotsItsTableWithoutDrift() throws Exception {
+    void theDraftedContractSnapshotsItsTableWithoutDrift(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("contracts/members.odcs.yaml");
         IngestRun drafted = draft(db.name() + ".members", "--output", file.toString());
         assertThat(drafted.exitCode()).as(drafted.err()).isZero();
@@ -96,7 +94,7 @@ class ContractDraftIT {
     }
 
     @Test
-    void badInputIsOneLineAndExitTwo() throws Exception {
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         IngestRun missing = draft("nope");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("error: Cannot draft a contract for table 'nope': database " + db.name()

@@ -37,14 +37,14 @@ final class ContractCommand implements Callable<Integer> {
             + "(default: the database, lower case).")
     String domain;
 
+    @Mixin
+    OutputOptions console;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write the contract to FILE (default: standard output).")
     Path output;
 
     @Option(names = "--force", description = "Overwrite --output if it exists.")
     boolean force;
-
-    @Mixin
-    OutputOptions console;
 
     @Override
     public Integer call() {
