@@ -98,7 +98,7 @@ public final class DuckDbWarehouseProvider extends SchemeWarehouseProvider {
         }
     }
 
-    /** {@code duckdb:DIRECTORY/NAME.duckdb}: the file's stem is DuckDB's catalog name, so pick one no schema has. */
+    /** {@code duckdb:DIRECTORY/NAME.duckdb} (attached as {@code meshkit_warehouse}, so the name may be a namespace's too). */
     @Override
     public Optional<String> embeddedUri(Path directory, String name) {
         return Optional.of(SCHEME + ":" + directory.resolve(name + ".duckdb"));

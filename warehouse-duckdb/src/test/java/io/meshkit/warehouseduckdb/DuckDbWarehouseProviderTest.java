@@ -108,6 +108,29 @@ class DuckDbWarehouseProviderTest {
         assertThat(relative.toAbsolutePath()).exists();
     }
 
+    /**
+     * A file named after a namespace it holds ({@code shop.duckdb} with {@code shop.customers}): DuckDB named
+     * the file's catalog after its stem, which made {@code shop.customers} ambiguous in every statement.
+     */
+    @Test
+    void aFileNamedLikeItsNamespaceWorks() {
+        String uri = "duckdb:" + dir.resolve("shop.duckdb");
+        TableId customers = TableId.of("shop", "customers");
+        try (Warehouse w = Warehouses.open(uri)) {
+            w.createNamespace(customers.namespace());
+            createNumbers(w, customers, 4);
+            assertThat(single(w, "SELECT count(*) FROM shop.customers")).isEqualTo(4L);
+            createNumbers(w, TableId.of("shop", "customers__v1"), 2);
+            ((io.meshkit.core.warehouse.SupportsPromotion) w).promote(List.of(new io.meshkit.core.warehouse.Promotion(TableId.of("shop", "served"),
+                    TableId.of("shop", "customers__v1"))));
+            assertThat(single(w, "SELECT count(*) FROM shop.served")).isEqualTo(2L);
+        }
+        try (Warehouse again = Warehouses.open(uri)) {
+            assertThat(again.listTables(Namespace.of("shop"))).extracting(TableId::name).contains("customers", "customers__v1", "served");
+            assertThat(again.describe(customers).orElseThrow().rowCount()).isEqualTo(4);
+        }
+    }
+
     @Test
     void twoWarehousesOnTheSameFileShareIt() {
         String uri = "duckdb:" + dir.resolve("shared.duckdb");

@@ -48,11 +48,16 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
     private static final Dialect DIALECT = DuckDbDialect.INSTANCE;
 
     private final DuckDBConnection root;
+    /** The database file, empty for an in-memory database. */
+    private final String file;
+    /** Whether this warehouse let go of its file (a second close does nothing). */
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     /** The storage metadata the scan estimates of this database read (shared with the views of its transactions). */
     private final ScanEstimate.Cache scanCache;
 
-    private DuckDbWarehouse(String uri, DuckDBConnection root, ScanEstimate.Cache scanCache, ConnectionPool pool, Connection transaction) {
+    private DuckDbWarehouse(String uri, String file, DuckDBConnection root, ScanEstimate.Cache scanCache, ConnectionPool pool, Connection transaction) {
         super(uri, DIALECT, Errors.INSTANCE, pool, transaction);
+        this.file = file;
         this.root = root;
         this.scanCache = scanCache;
     }
@@ -67,7 +72,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
         requireNonNull(settings, "settings is null");
         Properties properties = new Properties();
         properties.setProperty("jdbc_stream_results", "true"); // fetch chunk by chunk, never the whole result
-        DuckDBConnection root = connectWaiting(uri, jdbcUrl, properties);
+        String file = jdbcUrl.substring(JDBC_PREFIX.length());
+        DuckDBConnection root = file.isEmpty() ? connectWaiting(uri, jdbcUrl, file, properties) : Attached.acquire(uri, file, properties);
         try (Statement s = root.createStatement()) {
             // meshkit's TIMESTAMP means UTC: render TIMESTAMPTZ the same way whatever the host's zone
             // (this setting is global, so every duplicated connection has it)
@@ -81,11 +87,95 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            Attached.release(file);
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot open warehouse " + uri + ": " + Errors.INSTANCE.reason(e, List.of()), e);
         }
-        return new DuckDbWarehouse(uri, root, new ScanEstimate.Cache(), new ConnectionPool(uri, root::duplicate, Errors.INSTANCE), null);
+        ConnectionPool.Connector connector = file.isEmpty() ? root::duplicate : () -> useCatalog(root.duplicate());
+        return new DuckDbWarehouse(uri, file, root, new ScanEstimate.Cache(), new ConnectionPool(uri, connector, Errors.INSTANCE), null);
     }
+
+    /** A connection to the attached file's database, with its catalog the default. */
+    private static DuckDBConnection useCatalog(Connection connection) throws SQLException {
+        DuckDBConnection c = (DuckDBConnection) connection;
+        try (Statement s = c.createStatement()) {
+            s.execute(USE_CATALOG);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * The files this process has attached, each once: DuckDB attaches a file to one database instance
+     * only, so a second warehouse on the same file (the pipeline opens several) duplicates the first's
+     * connection, as DuckDB's driver does for a file it opens itself. The instance is closed, and the
+     * file's lock released, when the last warehouse on it closes.
+     */
+    private static final class Attached {
+        private static final java.util.Map<String, Attached> OPEN = new java.util.HashMap<>();
+        private final DuckDBConnection base;
+        private int users;
+
+        private Attached(DuckDBConnection base) {
+            this.base = base;
+        }
+
+        static DuckDBConnection acquire(String uri, String file, Properties properties) {
+            synchronized (OPEN) {
+                Attached a = OPEN.get(file);
+                if (a == null) {
+                    a = new Attached(connectWaiting(uri, JDBC_PREFIX, file, properties));
+                    OPEN.put(file, a);
+                }
+                try {
+                    DuckDBConnection c = useCatalog(a.base.duplicate());
+                    a.users++;
+                    return c;
+                } catch (SQLException e) {
+                    if (a.users == 0) {
+                        OPEN.remove(file);
+                        closeQuietly(a.base);
+                    }
+                    throw Errors.INSTANCE.wrap("open warehouse " + uri, e);
+                }
+            }
+        }
+
+        static void release(String file) {
+            if (file.isEmpty()) {
+                return;
+            }
+            synchronized (OPEN) {
+                Attached a = OPEN.get(file);
+                if (a != null && --a.users <= 0) {
+                    OPEN.remove(file);
+                    closeQuietly(a.base);
+                }
+            }
+        }
+
+        private static void closeQuietly(Connection c) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing to recover: the database is released either way
+            }
+        }
+    }
+
+    private static final String JDBC_PREFIX = "jdbc:duckdb:";
+
+    /**
+     * The catalog a warehouse file is attached as. Opened directly, DuckDB names a file's catalog after
+     * its stem, so {@code shop.duckdb} holding the namespace {@code shop} made every {@code shop.customers}
+     * ambiguous ("Ambiguous reference to catalog or schema"); a team naming the file after its domain
+     * is natural. The file is attached under this name instead, one no namespace is expected to have.
+     */
+    static final String CATALOG = "meshkit_warehouse";
+
+    private static final String USE_CATALOG = "USE " + CATALOG;
 
     private static final java.util.regex.Pattern LOCK_HOLDER = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)");
 
@@ -94,12 +184,15 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
      * to {@link OpenWait#current()} (the {@code --wait} option, 30 s by default) with a progress line
      * on standard error, then refused as {@code Cannot open warehouse …: it is in use by PID n (…)}.
      */
-    private static DuckDBConnection connectWaiting(String uri, String jdbcUrl, Properties properties) {
+    private static DuckDBConnection connectWaiting(String uri, String jdbcUrl, String file, Properties properties) {
         long deadline = System.nanoTime() + OpenWait.current().toNanos();
         long nextNote = 0;
         while (true) {
             try {
-                return (DuckDBConnection) DriverManager.getConnection(jdbcUrl, properties);
+                if (file.isEmpty()) {
+                    return (DuckDBConnection) DriverManager.getConnection(jdbcUrl, properties);
+                }
+                return attach(file, properties);
             } catch (SQLException e) {
                 String message = String.valueOf(e.getMessage());
                 if (!message.contains("Could not set lock on file")) {
@@ -128,6 +221,26 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
         }
     }
 
+    /** An in-memory database with the file attached as {@link #CATALOG}, its default catalog. */
+    private static DuckDBConnection attach(String file, Properties properties) throws SQLException {
+        DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection(JDBC_PREFIX, properties);
+        try (Statement s = c.createStatement()) {
+            String quoted = file.replace("'", "''");
+            s.execute("ATTACH '" + quoted + "' AS " + CATALOG);
+            s.execute(USE_CATALOG);
+            // spill beside the file, as DuckDB does for a file it opens itself (an in-memory database spills to ./.tmp)
+            s.execute("SET temp_directory = '" + quoted + ".tmp'");
+            return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     /** {@code " (meshkit publish promote …)"}: what the holding process runs, as far as this host tells. */
     private static String describe(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().arguments().map(List::of).map(args -> {
@@ -148,7 +261,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
 
     @Override
     protected JdbcWarehouse transactionView(Connection transaction) {
-        return new DuckDbWarehouse(uri(), root, scanCache, pool(), transaction);
+        return new DuckDbWarehouse(uri(), file, root, scanCache, pool(), transaction);
     }
 
     @Override
@@ -301,6 +414,9 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
                 root.close();
             } catch (SQLException e) {
                 // nothing to recover: the database is released either way
+            }
+            if (released.compareAndSet(false, true)) {
+                Attached.release(file);
             }
         }
     }
