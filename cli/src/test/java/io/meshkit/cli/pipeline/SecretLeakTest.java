@@ -58,6 +58,7 @@ class SecretLeakTest {
                         List.of("ingest", "snapshot", "--source", url, "--contract", contract, "--date", "2019-04-28",
                                 "--landing", tmp.resolve("landing").toString(), "--warehouse", uri, "--config", config.toString()),
                         List.of("ingest", "plan", "--source", url, "--table", "tracks"),
+                        List.of("ingest", "contract", "--source", url, "--table", "tracks"),
                         List.of("diff", "--source", url, "--production", "test.tracks", "--candidate", "s.cand", "--key", "id",
                                 "--warehouse", uri, "--config", config.toString()));
                 for (List<String> command : commands) {

@@ -57,6 +57,14 @@ public final class ContractWriter {
         return yaml(c.document());
     }
 
+    /**
+     * A contract document made by a program (e.g. drafted from a source table) as ODCS YAML, in the map's order, with
+     * the quoting {@link #write(Contract)} uses: strings a YAML 1.1 reader would take for something else are quoted.
+     */
+    public static String write(Map<String, Object> document) {
+        return yaml(requireNonNull(document, "document is null"));
+    }
+
     /** The contract in the forms of {@code targetVersion}: its own apiVersion, or v3.1.0. */
     public static String write(Contract c, String targetVersion) {
         return convert(c, targetVersion).yaml();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code meshkit-ingest} (also {@code meshkit ingest}): consistent, chunked, resumable MySQL snapshots. */
 @Command(name = "meshkit-ingest", mixinStandardHelpOptions = true, versionProvider = io.meshkit.core.cli.MeshkitVersion.class,
         description = "Stage consistent snapshots of MySQL tables (landed as Parquet), or snapshot files, into a warehouse staging table.",
-        subcommands = {SnapshotCommand.class, FilesCommand.class, PlanCommand.class},
+        subcommands = {SnapshotCommand.class, FilesCommand.class, PlanCommand.class, ContractCommand.class},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} files --snapshots examples/music/snapshots/tracks --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28"})
 public final class IngestCli {
     /** Runs the command line. */

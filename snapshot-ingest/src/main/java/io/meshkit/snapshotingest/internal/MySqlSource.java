@@ -182,9 +182,14 @@ public final class MySqlSource {
             return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " MySQL at " + host + ":" + port
                     + ": database " + Identifiers.describe(database) + " does not exist", e);
         }
-        if (code == 1045) {
+        // 1045, or MariaDB's 1698 for a user without a password (SQLSTATE 28000 either way); 1044: no access to the database
+        if (code == 1045 || code == 1698 || "28000".equals(e.getSQLState())) {
             return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " MySQL at " + host + ":" + port
                     + ": access denied (check the user in the URL and " + PASSWORD_VARIABLE + ")", e);
+        }
+        if (code == 1044) {
+            return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " MySQL at " + host + ":" + port
+                    + ": access denied to database " + Identifiers.describe(database) + " (grant the user SELECT on it)", e);
         }
         return new MeshkitException(ErrorCode.SOURCE_FAILURE, "Cannot " + verb + " MySQL at " + host + ":" + port + ": " + reason, e);
     }
