@@ -3,6 +3,7 @@ package io.meshkit.monitor.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.monitor.api.DatasetStatus;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Mixin;
 /** {@code status}: every dataset with its state, last update, SLA and lag, streamed. */
 @Command(name = "status", description = "Print every dataset with its state, last update, freshness SLA and lag.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
@@ -29,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = format.get();
         PrintWriter out = options.console.out();
         int[] counts = new int[4];
         options.call(c -> {
