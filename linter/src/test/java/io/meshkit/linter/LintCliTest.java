@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.runlog.Publication;
 import io.meshkit.core.runlog.RetainedColumns;
+import io.meshkit.core.runlog.WarehouseRunLog;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.linter.cli.LintCli;
@@ -195,6 +197,48 @@ class LintCliTest {
         assertThat(after.exitCode()).as(after.out()).isZero();
         assertThat(after.out()).doesNotContain("territory").contains("warning drift-column-extra table music.plays has column debug_flag")
                 .endsWith("1 contract, 1 table checked: 0 errors, 1 warning, 0 notes\n");
+    }
+
+    /**
+     * Linting before publishing, the usual order (the contract changes in review, then ingest and publish): a column the
+     * contract adds is a note while it is not yet published, and an error once the contract's version is the published one.
+     */
+    @Test
+    void aColumnNotYetPublishedIsANoteUntilItsVersionIsPublished() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_total\n"
+                + "        logicalType: integer\n        physicalType: BIGINT\n        description: Milliseconds in total.\n      - name: ms_played\n"));
+        String uri = plays(null);
+        CliRun plain = run("--warehouse", uri);
+        assertThat(plain.exitCode()).as("a table nothing published, no candidate: drift").isEqualTo(1);
+        assertThat(plain.out()).contains("error drift-column-missing column plays.ms_total is missing from table music.plays\n");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.createNamespace(Namespace.of("music_candidates"));
+            w.execute(w.dialect().sql().sql("CREATE TABLE music_candidates.plays (play_id VARCHAR, ms_total BIGINT)").build());
+        }
+        CliRun candidate = run("--warehouse", uri);
+        assertThat(candidate.exitCode()).as(candidate.out()).isZero();
+        assertThat(candidate.out()).contains("note drift-column-missing column plays.ms_total is missing from table music.plays:"
+                + " not yet published (table music_candidates.plays has it)").endsWith("0 errors, 0 warnings, 1 note\n");
+        assertThat(run("--warehouse", uri, "--fail-on", "warning").exitCode()).isZero();
+        // a publication recorded: the contract's version against the published one decides, whatever the candidate has
+        publish(uri, "0.9.0");
+        CliRun newer = run("--warehouse", uri);
+        assertThat(newer.exitCode()).as(newer.out()).isZero();
+        assertThat(newer.out()).contains("note drift-column-missing column plays.ms_total is missing from table music.plays:"
+                + " not yet published (contract version 1.0.0; music.plays was published with 0.9.0)");
+        publish(uri, "1.0.0");
+        CliRun published = run("--warehouse", uri);
+        assertThat(published.exitCode()).as("the version is published without the column").isEqualTo(1);
+        assertThat(published.out()).contains("error drift-column-missing column plays.ms_total is missing from table music.plays\n");
+    }
+
+    private static void publish(String uri, String contractVersion) {
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            WarehouseRunLog log = WarehouseRunLog.of(w);
+            long next = log.publications("music.plays", 1).stream().mapToLong(Publication::version).max().orElse(0) + 1;
+            log.recordPublication(new Publication("music.plays", next, contractVersion, TableId.of("music", "plays"), 0, "-",
+                    Instant.now(), "test", "run-" + next));
+        }
     }
 
     /** A property whose physicalName differs: the missing column is named as the table would have it. */

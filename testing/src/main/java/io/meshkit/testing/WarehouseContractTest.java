@@ -347,6 +347,34 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(count(v2)).as("a release is never changed").isEqualTo(5);
     }
 
+    /**
+     * A plain production table the caller moves aside before promoting (the publisher keeps it beside the release):
+     * planned with it as moved aside, the plan is the one read after the move, so a dry run shows no drop of a table
+     * the run never drops.
+     */
+    @Test
+    public void aPromotionPlannedWithProductionMovedAsideIsThePlanAfterTheMove() {
+        assumeTrue(warehouse().supports(SupportsPromotion.class), "the warehouse does not promote tables");
+        SupportsPromotion promotion = (SupportsPromotion) warehouse();
+        TableId production = numbers(table("moved_aside"), 4); // a plain table made otherwise
+        TableId v1 = numbers(table("moved_aside__v1"), 3);
+        List<Promotion> promotions = List.of(new Promotion(production, v1));
+        List<String> before = promotion.planPromotion(promotions, java.util.Set.of(production)).lines();
+        warehouse().replace(table("moved_aside__before_meshkit"), production);
+        assertThat(before).isEqualTo(promotion.planPromotion(promotions).lines());
+        runAsShownIfStatements(promotion.planPromotion(promotions, java.util.Set.of(production)));
+        assertThat(count(table("moved_aside__before_meshkit"))).as("the moved table is kept").isEqualTo(4);
+    }
+
+    private void runAsShownIfStatements(PromotionPlan plan) {
+        if (plan.steps().stream().allMatch(s -> s.statement().isPresent())) {
+            runAsShown(plan);
+        } else {
+            ((SupportsPromotion) warehouse()).promote(List.of(new Promotion(table("moved_aside"), table("moved_aside__v1"))));
+        }
+        assertThat(count(table("moved_aside"))).isEqualTo(3);
+    }
+
     /** Runs a promotion plan's statements as a dry run prints them. */
     private void runAsShown(PromotionPlan plan) {
         List<Sql> statements = plan.steps().stream().map(s -> s.statement().orElseThrow()).toList();

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Dialect;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.Warehouse;
+import java.util.Optional;
 
 /**
  * The catalog consumers query to see what is published: the view {@code meshkit_meta.datasets},
@@ -42,5 +45,26 @@ public final class DatasetCatalog {
         return dialect.sql().sql("CREATE OR REPLACE VIEW ").table(DATASETS).sql(" AS SELECT " + columns + " FROM (SELECT "
                 + columns + ", ROW_NUMBER() OVER (PARTITION BY dataset ORDER BY published_at DESC, version DESC) AS publication_rank"
                 + " FROM ").table(WarehouseRunLog.PUBLICATIONS).sql(") AS latest WHERE publication_rank = 1").build();
+    }
+
+    /**
+     * The contract version of the latest publication of the dataset whose production table is {@code production}
+     * ({@code 1.1.0}), read from {@link WarehouseRunLog#PUBLICATIONS}; empty when it was never published (or nothing
+     * ever was in this warehouse: reading creates nothing, so a linter may ask).
+     */
+    public static Optional<String> publishedContractVersion(Warehouse warehouse, TableId production) {
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(production, "production is null");
+        if (warehouse.describe(WarehouseRunLog.PUBLICATIONS).isEmpty()) {
+            return Optional.empty();
+        }
+        try (ResultRows rows = warehouse.query(warehouse.dialect().sql().sql("SELECT contract_version FROM ")
+                .table(WarehouseRunLog.PUBLICATIONS).sql(" WHERE dataset = ").bind(DatasetKey.of(production))
+                .sql(" ORDER BY published_at DESC, version DESC LIMIT 1").build())) {
+            for (Row r : rows) {
+                return Optional.ofNullable(r.getString("contract_version"));
+            }
+        }
+        return Optional.empty();
     }
 }

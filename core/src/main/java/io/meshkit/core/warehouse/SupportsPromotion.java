@@ -3,6 +3,7 @@ package io.meshkit.core.warehouse;
 import io.meshkit.core.identifier.TableId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A warehouse that can make production tables serve release tables atomically: the write-audit-
@@ -52,4 +53,14 @@ public interface SupportsPromotion {
      * text {@code promote} runs. Reads the catalog; changes nothing.
      */
     PromotionPlan planPromotion(List<Promotion> promotions);
+
+    /**
+     * {@link #planPromotion} for a caller that moves production tables aside before it calls {@link #promote} in the
+     * same transaction (the publisher keeps a production table meshkit did not make beside the release): the plan for
+     * each production in {@code movedAside} as if it did not exist, which is what {@code promote} will find. A dry run
+     * then shows the statements the run reports. Reads the catalog; changes nothing.
+     */
+    default PromotionPlan planPromotion(List<Promotion> promotions, Set<TableId> movedAside) {
+        return planPromotion(promotions);
+    }
 }

@@ -192,7 +192,11 @@ public final class Rules {
                     "(no table music.plays)", "CREATE TABLE music.plays AS ..."),
             new RuleInfo(DRIFT_COLUMN_MISSING, "drift", Severity.ERROR,
                     "A contract column is missing from the live table.",
-                    "Every column of the contract (and, for a dimension, its SCD2 columns) must exist in the table.",
+                    "Every column of the contract (and, for a dimension, its SCD2 columns) must exist in the table."
+                            + " A column not yet published is a note: the contract's version is newer than the one the"
+                            + " table was published with (meshkit_meta.publications), or, for a table with no publication,"
+                            + " the dataset's candidate or staging table has it (the contract changes first, then ingest"
+                            + " and publish).",
                     "contract: ms_played; table: play_id, track_id", "contract and table: play_id, track_id, ms_played"),
             new RuleInfo(DRIFT_COLUMN_EXTRA, "drift", Severity.WARNING,
                     "The live table has a column the contract does not list.",

@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -268,10 +269,13 @@ public final class DefaultPublisher implements Publisher {
         plan.addAll(audit.plan());
         plan.add("-- if every check passes and the checksum differs from the served version's:");
         List<String> moves = new ArrayList<>(List.of(renamed(target.candidate(), release)));
-        if (served.isEmpty() && exists(target.production())) {
+        boolean unmanaged = served.isEmpty() && exists(target.production());
+        if (unmanaged) {
             moves.add(renamed(target.production(), keptOriginal(target)));
         }
-        plan.addAll(switchPlan(moves, promotion.planPromotion(List.of(new Promotion(target.production(), release))), next));
+        // planned as the run plans it, after the moves: a production moved aside is no longer there to drop
+        plan.addAll(switchPlan(moves, promotion.planPromotion(List.of(new Promotion(target.production(), release)),
+                unmanaged ? Set.of(target.production()) : Set.of()), next));
         List<TableId> drops = prunable(target, policy, next, List.of(next));
         drops.forEach(t -> plan.add(dropped(t)));
         return new PublishResult(target.datasetId(), PublishOutcome.DRY_RUN, target.production(), OptionalLong.of(next), served,

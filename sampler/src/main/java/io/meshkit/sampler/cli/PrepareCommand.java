@@ -9,6 +9,7 @@ import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.PrepareResult;
 import io.meshkit.sampler.di.SamplerComponent;
+import io.meshkit.sampler.internal.Preparer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,6 +63,7 @@ final class PrepareCommand implements Callable<Integer> {
         SamplerComponent c = SamplerComponent.of(options.config());
         try (Warehouse w = c.warehouse()) {
             if (dryRun) {
+                Preparer.refusePublished(w, t);
                 TableId source = appendFrom != null ? appendFrom : from != null ? from : t;
                 w.describe(source).orElseThrow(() -> new io.meshkit.core.error.NoSuchTableException("prepare", source))
                         .column(key).orElseThrow(() -> new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,

@@ -191,12 +191,33 @@ public final class MetricEstimator {
             double[] y = byMeasure[measures.indexOf(m.numerator())];
             if (m.isRatio()) {
                 double[] x = byMeasure[measures.indexOf(m.denominator().orElseThrow())];
-                estimates.add(UserLevelInterval.ratio(m.name(), y, x, UNITS, users, r));
+                Estimate e = UserLevelInterval.ratio(m.name(), y, x, UNITS, users, r);
+                estimates.add(counts(m.numerator()) && counts(m.denominator().orElseThrow()) ? atLeast(e, 0) : e);
             } else {
-                estimates.add(UserLevelInterval.total(m.name(), y, UNITS, users, r));
+                Estimate e = UserLevelInterval.total(m.name(), y, UNITS, users, r);
+                // the population holds at least the rows (users) the sample saw
+                estimates.add(counts(m.numerator()) ? atLeast(e, sum(y)) : e);
             }
         }
         return new GroupResult(dims, Math.round(sum(byMeasure[0])), estimates);
+    }
+
+    /** Whether a measure counts something (rows, users, values), so that no total of it is below what the sample counted. */
+    private static boolean counts(Measure m) {
+        return m.kind() != Measure.Kind.SUM;
+    }
+
+    /**
+     * The estimate with its interval's lower end raised to {@code floor}, a bound the number cannot be
+     * under (a count is at least what the sample counted, a ratio of counts at least 0): a small sample's
+     * symmetric interval would otherwise reach below it. The truth is never excluded, so coverage holds.
+     */
+    static Estimate atLeast(Estimate e, double floor) {
+        if (!(e.lower() < floor)) {
+            return e;
+        }
+        return new Estimate(e.metric(), e.value(), e.standardError(), floor, Math.max(e.upper(), floor), e.users(), e.effectiveSampleSize(),
+                e.skewness(), e.standardErrorUpper());
     }
 
     private static double sum(double[] values) {

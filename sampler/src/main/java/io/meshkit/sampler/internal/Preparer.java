@@ -11,6 +11,7 @@ import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Row;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
+import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.SupportsTransactions;
 import io.meshkit.core.warehouse.TableLayout;
 import io.meshkit.core.warehouse.Warehouse;
@@ -52,6 +53,7 @@ public final class Preparer {
      */
     public PrepareResult rewrite(TableId source, TableId table, ColumnName key) {
         long start = System.nanoTime();
+        refusePublished(warehouse, table);
         Columns columns = Columns.of(warehouse, source, "prepare");
         columns.require(key, "sampling key");
         if (!source.equals(table)) {
@@ -74,6 +76,7 @@ public final class Preparer {
      */
     public PrepareResult append(TableId table, ColumnName key, TableId batch, Optional<ColumnName> replaceBy) {
         long start = System.nanoTime();
+        refusePublished(warehouse, table);
         Columns target = Columns.of(warehouse, table, "append to");
         target.requirePrepared();
         Columns source = Columns.of(warehouse, batch, "append from");
@@ -110,6 +113,27 @@ public final class Preparer {
         long withoutKey = countNullKeys(batch, key);
         return new PrepareResult(table, key, Optional.of(batch), counts[1], counts[0], withoutKey,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Refuses to write a production table that {@code meshkit publish} serves (a view or table the
+     * warehouse's promotion set): rewriting it would change what consumers read without a release,
+     * validation or a version to roll back to, and the next promotion would find a table it did not make.
+     * A prepared copy of it is what to sample: {@code --from} the production table into another table.
+     *
+     * @throws MeshkitException (invalid argument, exit 2) if {@code table} is a served production table
+     */
+    public static void refusePublished(Warehouse warehouse, TableId table) {
+        if (!(warehouse instanceof SupportsPromotion promotion)) {
+            return;
+        }
+        Optional<TableId> release = promotion.servedRelease(table);
+        if (release.isPresent()) {
+            TableId copy = table.withName(table.name() + "_sampling");
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot prepare table " + table + ": it is a production table that meshkit publish serves"
+                    + " (release " + release.get() + "), and rewriting it would bypass publish; prepare a copy instead: --from "
+                    + table + " --table " + copy + " (and sample that table)");
+        }
     }
 
     /** Sorted (clustered) by the sampling value, or by its INT64 bucket where the warehouse cannot cluster by a DOUBLE. */

@@ -514,15 +514,27 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     /** The statements of {@link #promote} in one transaction, each for what its production is now. */
     @Override
     public PromotionPlan planPromotion(List<Promotion> promotions) {
+        return planPromotion(promotions, Set.of());
+    }
+
+    /** The statements of {@link #promote} in one transaction, a production in {@code movedAside} planned as absent. */
+    @Override
+    public PromotionPlan planPromotion(List<Promotion> promotions, Set<TableId> movedAside) {
         List<Promotion> all = List.copyOf(promotions);
+        Set<TableId> absent = Set.copyOf(movedAside);
         return all.isEmpty() ? new PromotionPlan(List.of(), PromotionPlan.Commit.TOGETHER)
-                : run("plan the promotion of " + describe(all), List.of(), c -> plan(c, all));
+                : run("plan the promotion of " + describe(all), List.of(), c -> plan(c, all, absent));
     }
 
     private PromotionPlan plan(Connection c, List<Promotion> promotions) throws SQLException {
+        return plan(c, promotions, Set.of());
+    }
+
+    private PromotionPlan plan(Connection c, List<Promotion> promotions, Set<TableId> absent) throws SQLException {
         List<PromotionPlan.Step> steps = new ArrayList<>();
         for (Promotion p : promotions) {
-            promotionStatements(p, relationKind(c, p.production())).forEach(statement -> steps.add(PromotionPlan.Step.of(statement)));
+            Optional<String> kind = absent.contains(p.production()) ? Optional.empty() : relationKind(c, p.production());
+            promotionStatements(p, kind).forEach(statement -> steps.add(PromotionPlan.Step.of(statement)));
         }
         return new PromotionPlan(steps, PromotionPlan.Commit.TOGETHER);
     }
