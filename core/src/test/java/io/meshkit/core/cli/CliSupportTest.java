@@ -97,17 +97,21 @@ class CliSupportTest {
         assertThat(err.toString()).contains("error: Cannot print as table: demo prints text (default), json");
     }
 
+    /** Prints nothing; exits with the ordinal of the format it would print. */
     @Command(name = "rows")
-    @Formats({OutputFormat.TABLE, OutputFormat.CSV})
-    static final class Rows implements Callable<Integer> {
-        @Mixin
-        FormatOption format;
-
+    static class Undeclared implements Callable<Integer> {
         @Override
         public Integer call() {
             return format.get().ordinal();
         }
+
+        @Mixin
+        FormatOption format;
     }
+
+    /** The same with a table as its format for people. */
+    @Formats({OutputFormat.TABLE, OutputFormat.CSV})
+    static final class Rows extends Undeclared {}
 
     @Test
     void whereTableIsTheDefaultTextIsTheSameAndNoFormatMeansTheDefault() {
@@ -118,20 +122,9 @@ class CliSupportTest {
         assertThat(rows.execute("--format", "csv")).isEqualTo(OutputFormat.CSV.ordinal());
     }
 
-    @Command(name = "undeclared")
-    static final class Undeclared implements Callable<Integer> {
-        @Mixin
-        FormatOption format;
-
-        @Override
-        public Integer call() {
-            return 0;
-        }
-    }
-
     @Test
     void aCommandWithFormatButNoFormatsFailsWhenItsCommandLineIsBuilt() {
         assertThatThrownBy(() -> CliSupport.configure(new CommandLine(new Undeclared())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("undeclared has --format but does not declare its @Formats");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rows has --format but does not declare its @Formats");
     }
 }
