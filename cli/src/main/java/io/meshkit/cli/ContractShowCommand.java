@@ -3,6 +3,7 @@ package io.meshkit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.Contract;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "show", description = "Print a contract normalised to ODCS v3.1.0 (YAML, or JSON with --format json).",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts/tracks.odcs.yaml --format json"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class ContractShowCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
@@ -36,7 +38,7 @@ final class ContractShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format();
         Contract contract = ContractReader.create().read(file);
         String yaml;
         if (to == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.Counts;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.ContractProblem;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "validate", description = "Validate ODCS contracts (files or directories of *.odcs.yaml).",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class ContractValidateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
@@ -45,7 +47,7 @@ final class ContractValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format();
         ContractReader reader = ContractReader.create();
         Set<Path> files = new LinkedHashSet<>();
         for (Path p : paths) {

@@ -1,6 +1,7 @@
 package io.meshkit.cli;
 
 import io.meshkit.cli.di.CliComponent;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ResultOutput;
 import io.meshkit.core.cli.WarehouseCommandOptions;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  $ ${COMMAND-FULL-NAME} \"SELECT track_id, title FROM music.tracks WHERE is_current ORDER BY 1\"",
             "  $ ${COMMAND-FULL-NAME} --format csv --file report.sql > report.csv",
             "  $ echo 'SELECT 42 AS answer' | ${COMMAND-FULL-NAME} -"})
+@Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -55,7 +57,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format();
         if (maxRows < 0) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot run the query: --max-rows must be 0 or more, not " + maxRows);
         }

@@ -117,6 +117,51 @@ class HelpTest {
         soft.assertAll();
     }
 
+    /**
+     * A command's {@code --format} help names exactly the formats it accepts, its default first: every
+     * format name is tried on the option, and one it refuses is refused with the list the help shows.
+     */
+    @Test
+    void everyFormatOptionAcceptsExactlyTheFormatsItsHelpNames() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        int withFormat = 0;
+        for (List<String> path : commandPaths()) {
+            OptionSpec format = command(path).getCommandSpec().findOption("--format");
+            if (format == null) {
+                continue;
+            }
+            withFormat++;
+            String name = ("meshkit " + String.join(" ", path)).strip();
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            String help = CliRun.of(args.toArray(String[]::new)).out().replaceAll("\\s+", " ");
+            Matcher m = Pattern.compile("--format=FORMAT Output format: (\\w+) \\(default(; text is the same)?\\)((?:, \\w+)*)\\.").matcher(help);
+            if (!m.find()) {
+                soft.fail(name + ": --format's help does not list its formats: " + help);
+                continue;
+            }
+            List<String> documented = new ArrayList<>(List.of(m.group(1)));
+            documented.addAll(List.of(m.group(3).replaceFirst("^, ", "").split(", ")).stream().filter(f -> !f.isEmpty()).toList());
+            String listed = m.group(1) + " (default" + (m.group(2) == null ? "" : m.group(2)) + ")" + m.group(3);
+            List<String> names = new ArrayList<>(java.util.Arrays.stream(io.meshkit.core.cli.OutputFormat.values())
+                    .map(io.meshkit.core.cli.OutputFormat::cliName).toList());
+            names.add("xml");
+            for (String f : names) {
+                boolean expected = documented.contains(f) || f.equals("text") && m.group(2) != null;
+                try {
+                    format.converters()[0].convert(f);
+                    soft.assertThat(expected).as(name + " accepts --format " + f + " but its help lists " + listed).isTrue();
+                } catch (io.meshkit.core.error.MeshkitException e) {
+                    soft.assertThat(expected).as(name + " refuses --format " + f + " but its help lists " + listed).isFalse();
+                    soft.assertThat(e.getMessage()).as(name).isEqualTo("Cannot print as " + f + ": " + name + " prints " + listed);
+                    soft.assertThat(e.exitCode()).as(name).isEqualTo(2);
+                }
+            }
+        }
+        soft.assertThat(withFormat).as("commands with --format").isGreaterThan(20);
+        soft.assertAll();
+    }
+
     /** Every command that lists -V/--version prints its name and version with it, not an empty line. */
     @Test
     void everyVersionOptionPrintsTheVersion() {

@@ -183,4 +183,22 @@ class ContractRulesTest {
                 """);
         assertThat(lint(elsewhere).findings()).extracting(Finding::ruleId).containsExactly(Rules.META_PERSONAL_DATA);
     }
+
+    /**
+     * A column that names personal data is flagged; the key of a table named after it (AdventureWorks'
+     * {@code emailaddress.emailaddressid}) is an identifier, not personal data, unless a pattern needs the
+     * suffix to match ({@code national_id}).
+     */
+    @ParameterizedTest(name = "{0} flagged: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "email, true", "email_address, true", "user_email, true", "work_phone, true", "national_id, true",
+            "emailaddressid, false", "email_address_id, false", "emailAddressId, false", "phone_key, false",
+            "email_uuid, false", "ms_played, false"})
+    void idAndKeyColumnsAreNotPersonalDataByTheirNameAlone(String column, boolean flagged) {
+        LintReport r = lint(with("- name: ms_played\n        logicalType: integer\n        physicalType: BIGINT",
+                "- name: " + column + "\n        logicalType: string\n        physicalType: VARCHAR"));
+        assertThat(r.findings().stream().filter(f -> f.ruleId().equals(Rules.META_PERSONAL_DATA)).map(Finding::message))
+                .as(column).hasSize(flagged ? 1 : 0)
+                .allSatisfy(m -> assertThat(m).contains("column plays." + column + " looks like personal data"));
+    }
 }

@@ -6,6 +6,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.TableId;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class CliSupport {
      */
     public static CommandLine configure(CommandLine cmd) {
         installHelp(cmd);
+        declareFormats(cmd);
         HelpLayout.install(cmd);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(TableId.class, TableId::parse);
@@ -128,6 +130,52 @@ public final class CliSupport {
                 installHelp(sub);
             }
         }
+    }
+
+    /**
+     * Gives every command's {@code --format} ({@link FormatOption}) the formats of its {@link Formats}: the
+     * help lists them with the default, and any other value is refused while parsing. The option is built
+     * again (a picocli option is immutable) and put back where it was, the options after it too, so a
+     * command that orders its options by hand keeps its order.
+     */
+    private static void declareFormats(CommandLine cmd) {
+        CommandSpec spec = cmd.getCommandSpec();
+        OptionSpec option = spec.findOption("--format");
+        FormatOption holder = formatOption(spec);
+        if (option != null && holder != null && !option.description()[0].startsWith("Output format: ")) {
+            Object user = spec.userObject();
+            Formats formats = (user instanceof Method m ? m : user.getClass()).getAnnotation(Formats.class);
+            if (formats == null || formats.value().length == 0) {
+                throw new IllegalStateException(spec.qualifiedName() + " has --format but does not declare its @Formats");
+            }
+            List<OutputFormat> accepted = List.of(formats.value());
+            holder.accept(accepted);
+            List<OptionSpec> after = spec.options().subList(spec.options().indexOf(option) + 1, spec.options().size()).stream()
+                    .filter(o -> o.group() == null).toList();
+            spec.remove(option);
+            after.forEach(spec::remove);
+            spec.addOption(option.toBuilder()
+                    .description(FormatOption.description(accepted))
+                    .converters(value -> FormatOption.parse(value, accepted, spec.qualifiedName()))   // the name when it runs: a tool's tree joins meshkit's
+                    .completionCandidates(accepted.stream().map(OutputFormat::cliName).toList())
+                    .build());
+            after.forEach(spec::addOption);
+        }
+        for (CommandLine sub : Set.copyOf(cmd.getSubcommands().values())) {
+            if (sub.getParent() == cmd) {
+                declareFormats(sub);
+            }
+        }
+    }
+
+    private static FormatOption formatOption(CommandSpec spec) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            FormatOption found = mixin.userObject() instanceof FormatOption f ? f : formatOption(mixin);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** The environment variables a command reads, from the options it has; the launcher's for all. */

@@ -2,38 +2,65 @@ package io.meshkit.core.cli;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --format}: how a command prints its result. Add with {@code @Mixin}; each command checks
- * the formats it supports with {@link #require}.
+ * {@code --format}: how a command prints its result. Add with {@code @Mixin} and declare the formats the
+ * command prints with {@link Formats} on the command class; {@link CliSupport#configure} then describes them
+ * in {@code --help} and refuses any other format with one line listing them (exit 2).
  */
 public final class FormatOption {
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text (default), json, markdown; some commands also table, csv, sarif, github.")
+    // the description and the converter are replaced by CliSupport.configure from the command's @Formats
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format.")
     OutputFormat format;
 
-    /** The format given, or {@code defaultFormat} if none was. */
-    public OutputFormat orDefault(OutputFormat defaultFormat) {
-        return format == null ? defaultFormat : format;
-    }
+    private List<OutputFormat> accepted;
 
-    /** The format given (or the default) after checking that the command supports it. */
-    public OutputFormat require(OutputFormat defaultFormat, OutputFormat... supported) {
-        OutputFormat f = orDefault(defaultFormat);
-        Set<OutputFormat> ok = EnumSet.of(defaultFormat, supported);
-        if (!ok.contains(f)) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot print as " + f.cliName() + ": this command supports "
-                    + Arrays.stream(OutputFormat.values()).filter(ok::contains).map(OutputFormat::cliName).collect(Collectors.joining(", ")));
+    /** The format given, or the command's default (the first of its {@link Formats}). */
+    public OutputFormat get() {
+        if (accepted == null) {
+            throw new IllegalStateException("--format is not configured: the command needs @Formats and CliSupport.configure");
         }
-        return f;
+        return format == null ? accepted.get(0) : format;
     }
 
     /** Whether JSON output was asked for (errors are then printed as JSON too). */
     public boolean isJson() {
         return format == OutputFormat.JSON;
+    }
+
+    void accept(List<OutputFormat> formats) {
+        this.accepted = List.copyOf(formats);
+    }
+
+    /** The option's help: {@code Output format: table (default; text is the same), csv, json.} */
+    static String description(List<OutputFormat> formats) {
+        return "Output format: " + names(formats) + ".";
+    }
+
+    /** Reads a {@code --format} value for a command that prints {@code formats}, else says which it prints. */
+    static OutputFormat parse(String value, List<OutputFormat> formats, String command) {
+        String name = value.strip().toLowerCase(Locale.ROOT);
+        for (OutputFormat f : formats) {
+            if (f.cliName().equals(name)) {
+                return f;
+            }
+        }
+        if (name.equals(OutputFormat.TEXT.cliName()) && textIsTable(formats)) {
+            return OutputFormat.TABLE;
+        }
+        throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot print as " + value + ": " + command + " prints " + names(formats));
+    }
+
+    private static boolean textIsTable(List<OutputFormat> formats) {
+        return formats.get(0) == OutputFormat.TABLE && !formats.contains(OutputFormat.TEXT);
+    }
+
+    private static String names(List<OutputFormat> formats) {
+        String first = formats.get(0).cliName() + (textIsTable(formats) ? " (default; text is the same)" : " (default)");
+        return formats.stream().skip(1).map(OutputFormat::cliName).collect(Collectors.joining(", ", formats.size() > 1 ? first + ", " : first, ""));
     }
 }

@@ -16,9 +16,9 @@ public class OutputOptions {
     @Mixin
     ConsoleOptions console;
 
-    /** The format given (or the default) after checking that the command supports it. */
-    public final OutputFormat format(OutputFormat defaultFormat, OutputFormat... supported) {
-        return format.require(defaultFormat, supported);
+    /** The format given, or the command's default (the first of its {@link Formats}). */
+    public final OutputFormat format() {
+        return format.get();
     }
 
     /** Where the command prints its result. */

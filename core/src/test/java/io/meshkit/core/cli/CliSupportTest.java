@@ -1,6 +1,7 @@
 package io.meshkit.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 
 class CliSupportTest {
     @Command(name = "demo")
+    @Formats({OutputFormat.TEXT, OutputFormat.JSON})
     static final class Demo implements Callable<Integer> {
         @Mixin
         VerboseOption verbose;
@@ -31,7 +33,7 @@ class CliSupportTest {
 
         @Override
         public Integer call() {
-            format.require(OutputFormat.TEXT, OutputFormat.JSON);
+            format.get();
             if ("user".equals(fail)) {
                 throw new MeshkitException(ErrorCode.NO_SUCH_TABLE, "Cannot read table m.t: it does not exist");
             }
@@ -80,9 +82,49 @@ class CliSupportTest {
         assertThat(err.toString()).contains("error: ").contains("expected NAMESPACE.TABLE").contains("Try 'demo --help'");
         err.getBuffer().setLength(0);
         assertThat(run("--format", "sarif")).isEqualTo(2);
-        assertThat(err.toString()).contains("Cannot print as sarif: this command supports text, json");
+        assertThat(err.toString()).startsWith("error: Cannot print as sarif: demo prints text (default), json" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("--formt", "json")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option").contains("--format");
+    }
+
+    @Test
+    void theHelpListsTheFormatsTheCommandDeclaresAndItAcceptsThoseOnly() {
+        CommandLine demo = CliSupport.configure(new CommandLine(new Demo()));
+        assertThat(demo.getUsageMessage()).contains("--format=FORMAT", "Output format: text (default), json.");
+        assertThat((OutputFormat) demo.parseArgs("--format", "JSON").matchedOptionValue("--format", null)).isEqualTo(OutputFormat.JSON);
+        assertThat(run("--format", "table")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: Cannot print as table: demo prints text (default), json");
+    }
+
+    /** Prints nothing; exits with the ordinal of the format it would print. */
+    @Command(name = "rows")
+    static class Undeclared implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return format.get().ordinal();
+        }
+
+        @Mixin
+        FormatOption format;
+    }
+
+    /** The same with a table as its format for people. */
+    @Formats({OutputFormat.TABLE, OutputFormat.CSV})
+    static final class Rows extends Undeclared {}
+
+    @Test
+    void whereTableIsTheDefaultTextIsTheSameAndNoFormatMeansTheDefault() {
+        CommandLine rows = CliSupport.configure(new CommandLine(new Rows()));
+        assertThat(rows.getUsageMessage()).contains("Output format: table (default; text is the same), csv.");
+        assertThat(rows.execute()).isEqualTo(OutputFormat.TABLE.ordinal());
+        assertThat(rows.execute("--format", "text")).isEqualTo(OutputFormat.TABLE.ordinal());
+        assertThat(rows.execute("--format", "csv")).isEqualTo(OutputFormat.CSV.ordinal());
+    }
+
+    @Test
+    void aCommandWithFormatButNoFormatsFailsWhenItsCommandLineIsBuilt() {
+        assertThatThrownBy(() -> CliSupport.configure(new CommandLine(new Undeclared())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rows has --format but does not declare its @Formats");
     }
 }

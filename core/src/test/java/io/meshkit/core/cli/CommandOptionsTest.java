@@ -27,13 +27,14 @@ class CommandOptionsTest {
     }
 
     @Command(name = "work")
+    @Formats({OutputFormat.TEXT, OutputFormat.JSON})
     static final class Work implements Callable<Integer> {
         @Mixin
         WarehouseCommandOptions options;
 
         @Override
         public Integer call() {
-            OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
+            OutputFormat f = options.format();
             options.out().println(f.cliName() + " in " + options.config().warehouseUri());
             options.err().println("a note");
             return 0;
@@ -66,7 +67,7 @@ class CommandOptionsTest {
         assertThat(err.toString()).contains("error: Cannot use --wait 9999: give 0..3600 seconds").contains("Try 'tool work --help'");
         err.getBuffer().setLength(0);
         assertThat(run("work", "--format", "csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("Cannot print as csv: this command supports text, json");
+        assertThat(err.toString()).contains("error: Cannot print as csv: tool work prints text (default), json");
     }
 
     @Test

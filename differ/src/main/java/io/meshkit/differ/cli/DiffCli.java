@@ -2,6 +2,7 @@ package io.meshkit.differ.cli;
 
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.DatasetOption;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseOption;
@@ -53,6 +54,7 @@ import picocli.CommandLine;
         exitCodeList = {"0:as expected", "1:an expectation is not met (or duplicate keys)", "2:bad input",
             "3:an external system failed (warehouse, MySQL, GitHub)", "4:internal error"},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --expect no-change"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN})
 public final class DiffCli implements Callable<Integer> {
     /** What the author expects. */
     enum Expect {
@@ -158,7 +160,7 @@ public final class DiffCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        OutputFormat f = output.format();
         if (source != null) {
             // the secret policy, on every form a driver reads a password from (SECURITY.md)
             io.meshkit.core.secret.SourceUrl.parse(source).requireNoSecret(io.meshkit.core.secret.Secrets.MYSQL_PASSWORD_VARIABLE);

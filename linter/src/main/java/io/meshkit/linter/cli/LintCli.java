@@ -1,6 +1,7 @@
 package io.meshkit.linter.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.config.MeshkitConfig;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:clean (nothing at or above --fail-on)", "1:findings at or above --fail-on",
             "2:bad input: an invalid contract, a path, the conventions, the base ref", "3:the warehouse or git failed", "4:internal error"},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts --fail-on warning"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.SARIF, OutputFormat.GITHUB, OutputFormat.MARKDOWN})
 public final class LintCli implements Callable<Integer> {
     /** When the lint fails. */
     enum FailOn { ERROR, WARNING, NEVER }
@@ -104,8 +106,7 @@ public final class LintCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputFormat f = printing.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.SARIF, OutputFormat.GITHUB,
-                OutputFormat.MARKDOWN);
+        OutputFormat f = printing.format();
         Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(workDir.resolve(conventions));
         List<Path> targets = paths.isEmpty() ? List.of(Path.of("contracts")) : paths;

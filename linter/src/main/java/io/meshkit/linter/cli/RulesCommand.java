@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.linter.api.Conventions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code meshkit-lint rules}: every rule with its severity under the conventions and its summary. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules with their severities and docs.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --format json"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--conventions", paramLabel = "FILE", description = "Show severities under this conventions file.")
     Path conventions;
@@ -29,7 +31,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        OutputFormat f = output.format();
         Conventions conv = conventions == null ? Linters.defaultConventions() : Linters.loadConventions(conventions);
         PrintWriter out = output.out();
         if (f == OutputFormat.JSON) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -135,9 +136,23 @@ final class ContractRules {
         }
     }
 
+    /**
+     * An identifier's name: a stem and an id or key suffix ({@code emailaddressid}, {@code email_address_id},
+     * {@code emailAddressId}, {@code contact_key}). Group 1 is the stem.
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile("(.+?)(?:_?id|_key|_sk|_uuid|_guid)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a column name matches a personal-data pattern. The key of a table named after personal
+     * data ({@code emailaddress.emailaddressid}) is not personal by its name: a name that is a stem and
+     * an id suffix counts only when a pattern needs the suffix to match ({@code national_id}), not when
+     * the stem alone matches ({@code *email*}).
+     */
     private boolean looksPersonal(String name) {
+        Matcher id = IDENTIFIER.matcher(name);
+        String stem = id.matches() ? id.group(1) : null;
         for (Pattern p : conv.personalData()) {
-            if (p.matcher(name).matches()) {
+            if (p.matcher(name).matches() && (stem == null || !p.matcher(stem).matches())) {
                 return true;
             }
         }

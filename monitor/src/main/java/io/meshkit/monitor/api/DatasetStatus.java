@@ -43,14 +43,25 @@ public record DatasetStatus(String dataset, Optional<String> team, boolean faili
         requireNonNull(snoozedUntil, "snoozedUntil is null");
     }
 
-    /** {@code ok}, {@code failing}, {@code late} or {@code failing+late}. */
+    /**
+     * {@code ok}, {@code failing}, {@code late}, {@code failing+late}, or {@code unpublished}: never
+     * updated, and with no freshness SLA it could be late against.
+     */
     public String state() {
-        return failing && late ? "failing+late" : failing ? "failing" : late ? "late" : "ok";
+        return failing && late ? "failing+late" : failing ? "failing" : late ? "late" : unpublished() ? "unpublished" : "ok";
     }
 
-    /** Neither failing nor late. */
+    /** Neither failing nor late, and updated at least once. */
     public boolean ok() {
-        return !failing && !late;
+        return !failing && !late && lastUpdate.isPresent();
+    }
+
+    /**
+     * Never updated (no publication, no successful run, no data) and neither failing nor late: a
+     * dataset without a freshness SLA is not late for having no data, but it is not {@code ok} either.
+     */
+    public boolean unpublished() {
+        return !failing && !late && lastUpdate.isEmpty();
     }
 
     /** How much older than the SLA allows the newest data is, when late and there is data. */

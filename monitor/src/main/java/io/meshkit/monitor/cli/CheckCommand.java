@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.CliSupport;
 import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.error.ErrorCategory;
 import io.meshkit.monitor.api.Alert;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "check", description = {"Evaluate every dataset, send alerts for what changed, deliver alerts left from earlier checks.",
         "Exit code 0 all ok, 1 something is failing or late, 3 an alert could not be delivered (kept for the next check)."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts --dry-run"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
@@ -44,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = format.get();
         PrintWriter out = options.console.out();
         CheckReport report = options.call(settings -> dryRun ? List.of() : Sinks.build(settings, env, out),
                 c -> dryRun ? c.monitor().preview() : c.monitor().check());

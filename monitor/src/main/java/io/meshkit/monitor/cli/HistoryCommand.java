@@ -3,6 +3,7 @@ package io.meshkit.monitor.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.monitor.api.Durations;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code history DATASET}: rows and duration per run, newest first: the health time series. */
 @Command(name = "history", description = "Rows and duration of a dataset's runs, newest first.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} music.tracks --contract examples/music/contracts"})
+@Formats({OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON})
 final class HistoryCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
@@ -35,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = format.get();
         List<RunRecord> runs = options.call(c -> c.runLog().runs(dataset, limit));
         PrintWriter out = options.console.out();
         if (f == OutputFormat.JSON) {

@@ -3,6 +3,7 @@ package io.meshkit.monitor.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.meshkit.core.cli.FormatOption;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.monitor.api.DatasetStatus;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Mixin;
 /** {@code status}: every dataset with its state, last update, SLA and lag, streamed. */
 @Command(name = "status", description = "Print every dataset with its state, last update, freshness SLA and lag.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     MonitorOptions options;
@@ -29,9 +31,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = format.require(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = format.get();
         PrintWriter out = options.console.out();
-        int[] counts = new int[4];
+        int[] counts = new int[5];
         options.call(c -> {
             if (f == OutputFormat.JSON) {
                 json(c, out, counts);
@@ -45,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
                             s.team().orElse("-") + s.snoozedUntil().map(u -> " (snoozed until " + u + ")").orElse("")));
                 });
                 out.println(counts[0] + " dataset" + (counts[0] == 1 ? "" : "s") + ": " + counts[1] + " ok, " + counts[2] + " failing, "
-                        + counts[3] + " late");
+                        + counts[3] + " late" + (counts[4] == 0 ? "" : ", " + counts[4] + " unpublished"));
             }
             return counts;
         });
@@ -58,6 +60,7 @@ final class StatusCommand implements Callable<Integer> {
         counts[1] += s.ok() ? 1 : 0;
         counts[2] += s.failing() ? 1 : 0;
         counts[3] += s.late() ? 1 : 0;
+        counts[4] += s.unpublished() ? 1 : 0;
     }
 
     private static void json(MonitorComponent c, PrintWriter out, int[] counts) {
@@ -93,6 +96,7 @@ final class StatusCommand implements Callable<Integer> {
             g.writeNumberField("ok", counts[1]);
             g.writeNumberField("failing", counts[2]);
             g.writeNumberField("late", counts[3]);
+            g.writeNumberField("unpublished", counts[4]);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -141,6 +141,20 @@ public class MonitorServiceTest {
         assertThat(s.get(2).state()).as("no contract, no SLA: only failures count").isEqualTo("failing");
     }
 
+    @Test
+    void aContractDatasetNeverPublishedAndWithoutAFreshnessSlaIsUnpublishedNotOk() throws Exception {
+        Files.writeString(contracts, CONTRACT.substring(0, CONTRACT.indexOf("slaProperties:")));
+        run("music.plays", T0.minus(Duration.ofHours(1)), RunOutcome.succeeded(100));
+        List<DatasetStatus> s = status(T0);
+        assertThat(s).extracting(DatasetStatus::dataset).containsExactly("music.plays", "music.tracks");
+        assertThat(s.get(0).state()).isEqualTo("ok");
+        assertThat(s.get(1).freshness()).isEmpty();
+        assertThat(s.get(1).lastUpdate()).isEmpty();
+        assertThat(s.get(1).state()).isEqualTo("unpublished");
+        assertThat(s.get(1).ok()).isFalse();
+        assertThat(s.get(1).late()).as("no SLA to be late against: no alert").isFalse();
+    }
+
     /** A mixed-case table (as in the ODCS examples) is the dataset publish records its runs under, lowercased. */
     @Test
     void aMixedCaseTableIsTheDatasetPublishRecords() throws Exception {

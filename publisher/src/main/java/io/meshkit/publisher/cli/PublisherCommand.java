@@ -1,5 +1,6 @@
 package io.meshkit.publisher.cli;
 
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What every publisher subcommand shares: the dataset, the warehouse, the format, verbosity, dry run. */
+@Formats({OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN})
 abstract class PublisherCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
@@ -61,7 +63,7 @@ abstract class PublisherCommand implements Callable<Integer> {
 
     /** Runs {@code work} with a publisher, a {@link Reports} and the warehouse, and returns its exit code. */
     int withPublisher(Work work) {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+        OutputFormat f = options.format();
         PrintWriter out = options.out();
         Progress progress = dryRun ? Progress.none() : progressOption.start("publish " + spec.name(), options.err());
         return progress.run(shown -> {

@@ -2,6 +2,7 @@ package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
     "Compare sampled answers with the exact ones, rate by rate.",
     "Runs queries at 100%%, 10%%, 1%% and 0.1%% and compares every number with the exact answer: query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --rates 100%%,50%% --chart plays.svg"})
+@Formats({OutputFormat.TABLE, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -64,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format();
         List<MetricQuery> qs = query.queries("evaluate");
         Evaluation e = options.call(SamplerComponent::of, c -> progressOption.start("sample evaluate", options.err())
                 .run(shown -> c.sampler().evaluate(qs, rates, query.subsamples, runs, shown)));

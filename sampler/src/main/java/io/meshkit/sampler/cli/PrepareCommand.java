@@ -1,6 +1,7 @@
 package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.ColumnName;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Option;
     "Adds sampling_value (from the sampling key, the same on every warehouse) and lays the rows out by it (sorted or clustered, as the warehouse does).",
     "With --append-from, appends a batch laid out on its own."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class PrepareCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -46,7 +48,7 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.TABLE, OutputFormat.JSON);
+        OutputFormat f = options.format();
         PrintWriter out = options.out();
         TableId t = table.table("prepare table");
         ColumnName key = table.key("prepare table " + t);

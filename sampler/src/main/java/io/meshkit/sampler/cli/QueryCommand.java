@@ -1,5 +1,6 @@
 package io.meshkit.sampler.cli;
 
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.sampler.api.MetricQuery;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
     "Estimate metrics from a rate of users, each with a 95%% interval.",
     "Counts and sums are scaled by 1/rate, means and ratios unscaled; the intervals are estimated at the level of the sampling key."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% -m plays_per_listener=count/users"})
+@Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class QueryCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -29,7 +31,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format();
         MetricQuery q = query.single("query");
         SampledResult r = options.call(SamplerComponent::of, c -> c.sampler().query(q, rate, query.subsamples));
         PrintWriter out = options.out();

@@ -3,6 +3,7 @@ package io.meshkit.sampler.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.sampler.api.MetricQuery;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
     "The rate is of the ladder 100/10/1/0.1%%: the smallest within --max-error (and any budget), or with budgets only the largest within them.",
     "Exit code 1 when no rate meets the target."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --max-error 10%%"})
+@Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -50,7 +52,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format();
         Target target = new Target(
                 maxError == null ? OptionalDouble.empty() : OptionalDouble.of(Budgets.fraction("--max-error", maxError)),
                 maxTime == null ? Optional.empty() : Optional.of(Budgets.duration("--max-time", maxTime)),

@@ -2,6 +2,7 @@ package io.meshkit.sampler.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.warehouse.ColumnInfo;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
     "{sample} is the --table's sample, {sample:NS.TABLE} any prepared table's; tables sampled on the same key join on the same users.",
     "The result is NOT scaled: counts and sums cover the sample only."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% \"SELECT count(*) AS plays FROM {sample}\""})
+@Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -44,7 +46,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TABLE, OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+        OutputFormat f = options.format();
         PrintWriter out = options.out();
         SamplerComponent c = SamplerComponent.of(options.config());
         Warehouse w = c.warehouse(); // closed after the rows: the stream uses its connections

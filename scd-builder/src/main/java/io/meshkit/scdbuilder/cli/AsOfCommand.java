@@ -2,6 +2,7 @@ package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.ResultOutput;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "as-of", description = {"Print the dimension as of a time: the version of each key valid then.",
     "Join facts the same way: ON d.key = f.key AND d.valid_from <= f.time AND f.time < d.valid_to."},
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml --at 2019-05-01"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV})
 final class AsOfCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -58,7 +60,7 @@ final class AsOfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+        OutputFormat f = options.format();
         ScdTarget target = dataset.target();
         TableId read = table != null ? table : target.tables().production();
         PrintWriter out = options.out();

@@ -1,5 +1,6 @@
 package io.meshkit.scdbuilder.cli;
 
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What the commands that build a candidate share. */
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 abstract class BuildCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -36,7 +38,7 @@ abstract class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format();
         if (table != null) {
             if (dataset.production != null && !dataset.production.equals(table)) {
                 throw new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,

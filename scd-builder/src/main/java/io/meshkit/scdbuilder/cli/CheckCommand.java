@@ -1,6 +1,7 @@
 package io.meshkit.scdbuilder.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.ProgressOption;
 import io.meshkit.core.cli.WarehouseCommandOptions;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code meshkit scd check}. */
 @Command(name = "check", description = "Check a dimension table (default: the candidate) against the SCD2 invariants and its key.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/tracks.odcs.yaml"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     WarehouseCommandOptions options;
@@ -35,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format();
         ScdTarget target = dataset.target();
         TableId checked = table != null ? table : target.tables().candidate();
         List<CheckResult> results = options.call(ScdComponent::of, c -> progressOption.start("scd check", options.err()).run(shown -> {

@@ -1,6 +1,7 @@
 package io.meshkit.snapshotingest.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.snapshotingest.api.FilesRequest;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "files", description = "Stage the snapshot files of a date (DIR/snapshot_date=YYYY-MM-DD/*.csv or *.parquet) into the "
         + "dataset's staging table: the contract's columns and key are checked and nothing is staged on a NULL or repeated key.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --snapshots examples/music/snapshots/tracks --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class FilesCommand extends IngestCommand {
     @Option(names = "--snapshots", required = true, paramLabel = "DIR",
             description = "The directory holding snapshot_date=YYYY-MM-DD directories of .csv or .parquet files (a contract with several datasets: DIR/<dataset>/snapshot_date=...).")
@@ -40,7 +42,7 @@ final class FilesCommand extends IngestCommand {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format();
         LocalDate d = SourceOptions.date(date);
         FilesRequest request = new FilesRequest(snapshots, SourceOptions.contracts(contracts), d, allowBreaking, allowDuplicateKeys);
         print(f, d, ingest(landing, (ingest, shown) -> ingest.files(request, shown)), true);

@@ -2,6 +2,7 @@ package io.meshkit.snapshotingest.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.config.MeshkitConfig;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code meshkit-ingest plan}: the chunks and estimated rows a snapshot would read, reading no table data. */
 @Command(name = "plan", description = "Dry run: show each table's key, chunks, estimated rows, column types and drift; reads no table data.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/music?user=meshkit' --table tracks --table plays"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sourceOptions;
@@ -33,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat f = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = output.format();
         SnapshotRequest request = sourceOptions.request(staging, false);
         // a plan lands nothing and opens no warehouse (the ingest opens it on first use)
         try (LandingZone none = LandingZones.open(".")) {

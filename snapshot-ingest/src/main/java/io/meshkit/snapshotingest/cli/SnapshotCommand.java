@@ -1,6 +1,7 @@
 package io.meshkit.snapshotingest.cli;
 
 import io.meshkit.core.cli.CliSupport;
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.config.MeshkitConfig;
 import io.meshkit.core.landing.LandingZone;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code meshkit-ingest snapshot}: land a consistent snapshot of MySQL tables and stage it. */
 @Command(name = "snapshot", description = "Snapshot MySQL tables at one point in time into the landing zone (Parquet) and load them into staging.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/music?user=meshkit' --contract examples/music/contracts/tracks.odcs.yaml --date 2019-04-28"})
+@Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class SnapshotCommand extends IngestCommand {
     @Mixin
     SourceOptions sourceOptions;
@@ -33,7 +35,7 @@ final class SnapshotCommand extends IngestCommand {
 
     @Override
     public Integer call() {
-        OutputFormat f = options.format(OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat f = options.format();
         SnapshotRequest request = sourceOptions.request(staging, true);
         PrintWriter out = options.out();
         if (dryRun) {
