@@ -192,6 +192,7 @@ class ContractRulesTest {
     @ParameterizedTest(name = "{0} flagged: {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "email, true", "email_address, true", "user_email, true", "work_phone, true", "national_id, true",
+            "passport_id, true", "tax_id, true", "driver_license, true",
             "emailaddressid, false", "email_address_id, false", "emailAddressId, false", "phone_key, false",
             "email_uuid, false", "ms_played, false"})
     void idAndKeyColumnsAreNotPersonalDataByTheirNameAlone(String column, boolean flagged) {
