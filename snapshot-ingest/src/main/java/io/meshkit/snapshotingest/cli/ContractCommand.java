@@ -1,5 +1,6 @@
 package io.meshkit.snapshotingest.cli;
 
+import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.error.ErrorCode;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
         + "comments), which snapshot --contract then stages without drift; the owner and SLA are left as TODOs.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/shop?user=meshkit' --table members "
                 + "--output contracts/members.odcs.yaml"})
+@Formats(OutputFormat.TEXT)
 final class ContractCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "URL",
             description = "MySQL source, e.g. jdbc:mysql://127.0.0.1:3306/shop?user=meshkit; the password comes from MESHKIT_MYSQL_PASSWORD.")
@@ -64,7 +66,7 @@ final class ContractCommand implements Callable<Integer> {
         if (output != null && Files.exists(output) && !force) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot write contract " + output + ": the file exists (--force overwrites it)");
         }
-        console.format(OutputFormat.TEXT);
+        console.format();
         ContractDraft draft = ContractDraft.of(mysql, name, domain != null ? domain : mysql.database().toLowerCase(Locale.ROOT));
         PrintWriter out = console.out();
         if (output == null) {
