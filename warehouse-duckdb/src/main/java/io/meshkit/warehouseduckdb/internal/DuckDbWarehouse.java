@@ -82,11 +82,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
                 s.execute(set);
             }
         } catch (SQLException e) {
-            try {
-                root.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeAfter(root, e);
             Attached.release(file);
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot open warehouse " + uri + ": " + Errors.INSTANCE.reason(e, List.of()), e);
@@ -101,10 +97,19 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
         try (Statement s = c.createStatement()) {
             s.execute(USE_CATALOG);
         } catch (SQLException e) {
-            c.close();
+            closeAfter(c, e);
             throw e;
         }
         return c;
+    }
+
+    /** Closes a connection whose setup failed, its own failure to close added to {@code failure}. */
+    private static void closeAfter(Connection c, SQLException failure) {
+        try {
+            c.close();
+        } catch (SQLException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
     }
 
     /**
@@ -232,11 +237,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
             s.execute("SET temp_directory = '" + quoted + ".tmp'");
             return c;
         } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeAfter(c, e);
             throw e;
         }
     }
