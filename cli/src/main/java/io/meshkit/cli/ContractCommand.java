@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * contract} (reading MySQL is ingest's); the help says so, as a new user looks for it here first.
  */
 @Command(name = "contract", description = {"Validate and show ODCS data contracts.",
-        "A first contract for a MySQL table, drafted from its columns: meshkit ingest contract --source URL --table NAME."},
+        "Draft a first one from a MySQL table's columns with meshkit ingest contract."},
         subcommands = {ContractValidateCommand.class, ContractShowCommand.class},
         footer = {"%nExamples:", "  $ ${COMMAND-FULL-NAME} validate examples/music/contracts",
                 "  $ meshkit ingest contract --source 'jdbc:mysql://127.0.0.1:3306/shop?user=meshkit' --table members "

@@ -226,7 +226,7 @@ class HelpTest {
     void theContractGroupPointsToIngestContractForAFirstContract() {
         CliRun group = CliRun.of("contract", "--help");
         assertThat(group.exitCode()).isZero();
-        assertThat(group.out()).contains("drafted from its columns: meshkit ingest contract --source URL --table NAME.",
+        assertThat(group.out()).contains("\nDraft a first one from a MySQL table's columns with meshkit ingest contract.\n",
                 "  $ meshkit ingest contract --source ");
         CliRun draft = CliRun.of("ingest", "contract", "--help");
         assertThat(draft.exitCode()).isZero();
