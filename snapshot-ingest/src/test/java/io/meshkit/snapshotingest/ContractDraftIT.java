@@ -108,7 +108,7 @@ class ContractDraftIT {
         assertThat(Files.readString(file)).contains("""
                         quality:
                           - metric: invalidValues
-                            description: Only the values the MySQL ENUM allows.
+                            description: only the values the MySQL ENUM allows
                             dimension: conformity
                             mustBe: 0
                             arguments:

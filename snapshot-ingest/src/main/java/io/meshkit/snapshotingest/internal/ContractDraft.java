@@ -128,8 +128,9 @@ public record ContractDraft(String yaml, SourceTable table, int comments) {
     private static Map<String, Object> validValues(List<String> members, boolean isSet) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("metric", "invalidValues");
-        rule.put("description", isSet ? "Only what the MySQL SET allows: combinations of its members, comma-separated, in their order."
-                : "Only the values the MySQL ENUM allows.");
+        // worded as the other checks are (a check's line is "<id> (<column>): <description>; observed ..."), no full stop
+        rule.put("description", isSet ? "only what the MySQL SET allows: combinations of its members, comma-separated, in their order"
+                : "only the values the MySQL ENUM allows");
         rule.put("dimension", "conformity");
         rule.put("mustBe", 0);
         rule.put("arguments", Map.of("validValues", isSet ? combinations(members) : members));
