@@ -232,6 +232,34 @@ class LintCliTest {
         assertThat(published.out()).contains("error drift-column-missing column plays.ms_total is missing from table music.plays\n");
     }
 
+    /**
+     * Drift reads the catalog, never a row: a production table and a candidate that fail when their rows are read (a
+     * cast of text that is no number) are linted all the same, where counting their rows failed the whole run.
+     */
+    @Test
+    void driftReadsNoRows() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_total\n"
+                + "        logicalType: integer\n        physicalType: BIGINT\n        description: Milliseconds in total.\n      - name: ms_played\n"));
+        String uri = "duckdb:" + dir.resolve("wh.duckdb");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            for (String ns : List.of("music", "music_candidates", "raw")) {
+                w.createNamespace(Namespace.of(ns));
+            }
+            w.execute(w.dialect().sql().sql("CREATE TABLE raw.plays AS SELECT 'p1' AS play_id, 'l1' AS listener_id,"
+                    + " TIMESTAMP '2026-01-01 00:00:00' AS played_at, CAST(1 AS BIGINT) AS ms_played, CAST(2 AS BIGINT) AS ms_total,"
+                    + " '10.0.0.1' AS ip_address, 'not a number' AS code").build());
+            String unreadable = " FROM raw.plays WHERE CAST(code AS BIGINT) > 0";
+            w.execute(w.dialect().sql().sql("CREATE VIEW music.plays AS SELECT play_id, listener_id, played_at, ms_played, ip_address"
+                    + unreadable).build());
+            w.execute(w.dialect().sql().sql("CREATE VIEW music_candidates.plays AS SELECT play_id, ms_total" + unreadable).build());
+        }
+        CliRun lint = run("--warehouse", uri);
+        assertThat(lint.err()).isEmpty();
+        assertThat(lint.exitCode()).as(lint.out()).isZero();
+        assertThat(lint.out()).contains("note drift-column-missing column plays.ms_total is missing from table music.plays:"
+                + " not yet published (table music_candidates.plays has it)").endsWith("0 errors, 0 warnings, 1 note\n");
+    }
+
     private static void publish(String uri, String contractVersion) {
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             WarehouseRunLog log = WarehouseRunLog.of(w);

@@ -14,7 +14,6 @@ import io.meshkit.core.runlog.DatasetCatalog;
 import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.api.Severity;
@@ -52,9 +51,9 @@ final class Drift {
             Dataset d = c.datasets().get(i);
             String dp = Locator.dataset(i);
             TableId t = table(c, d, w);
-            Optional<TableInfo> info = w.describe(t);
+            Optional<List<ColumnInfo>> live = w.columns(t); // the catalog only: lint reads no rows
             checked.add(t);
-            if (info.isEmpty()) {
+            if (live.isEmpty()) {
                 sink.add(Rules.DRIFT_TABLE_MISSING, loc.at(dp + "/name"), d.name(), null,
                         "table " + t + " of dataset " + d.name() + " does not exist in " + w.uri());
                 continue;
@@ -75,7 +74,7 @@ final class Drift {
             }
             Unpublished unpublished = new Unpublished(c, d, t, w);
             for (Expected e : expected.values()) {
-                Optional<ColumnInfo> ci = info.get().column(e.name);
+                Optional<ColumnInfo> ci = ColumnInfo.find(live.get(), e.name);
                 String where = e.column == null ? d.name() : d.name() + "." + e.column;
                 if (ci.isEmpty()) {
                     // a property whose physicalName differs names the table's column too, or the message reads as a
@@ -107,7 +106,7 @@ final class Drift {
                 retained.addAll(kept.of(production));
             }
             List<String> extra = new ArrayList<>();
-            for (ColumnInfo ci : info.get().columns()) {
+            for (ColumnInfo ci : live.get()) {
                 if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT)) && !RetainedColumns.contains(retained, ci.name())) {
                     extra.add(ci.name().name());
                 }
@@ -130,7 +129,7 @@ final class Drift {
         private final TableId table;
         private final Warehouse warehouse;
         private Optional<String> published;
-        private final List<TableInfo> upstream = new ArrayList<>();
+        private final Map<TableId, List<ColumnInfo>> upstream = new LinkedHashMap<>();
 
         Unpublished(Contract c, Dataset d, TableId table, Warehouse w) {
             this.contract = c;
@@ -149,7 +148,7 @@ final class Drift {
                 DatasetTables tables = DatasetTables.of(contract, dataset);
                 for (TableId other : List.of(tables.candidate(), tables.staging())) {
                     if (!other.equals(table)) {
-                        warehouse.describe(other).ifPresent(upstream::add);
+                        warehouse.columns(other).ifPresent(columns -> upstream.put(other, columns));
                     }
                 }
             }
@@ -164,8 +163,8 @@ final class Drift {
                         ? Optional.of("contract version " + contract.version() + "; " + table + " was published with " + published.get())
                         : Optional.empty();
             }
-            return upstream.stream().filter(u -> u.column(column).isPresent()).findFirst()
-                    .map(u -> "table " + u.id() + " has it");
+            return upstream.entrySet().stream().filter(u -> ColumnInfo.find(u.getValue(), column).isPresent()).findFirst()
+                    .map(u -> "table " + u.getKey() + " has it");
         }
     }
 

@@ -237,13 +237,7 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     public Optional<TableInfo> describe(TableId table) {
         requireNonNull(table, "table is null");
         return atomically("describe table " + table, List.of(), c -> {
-            List<ColumnInfo> columns = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, describeColumnsQuery(table)); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String engineType = rs.getString(2);
-                    columns.add(new ColumnInfo(ColumnName.of(rs.getString(1)), portable(engineType), engineType, rs.getBoolean(3)));
-                }
-            }
+            List<ColumnInfo> columns = columns(c, table);
             if (columns.isEmpty()) {
                 return Optional.<TableInfo>empty();
             }
@@ -254,6 +248,27 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
             }
             return Optional.of(new TableInfo(table, columns, rows, OptionalLong.empty(), Optional.empty()));
         });
+    }
+
+    @Override
+    public Optional<List<ColumnInfo>> columns(TableId table) {
+        requireNonNull(table, "table is null");
+        return run("describe the columns of table " + table, List.of(), c -> {
+            List<ColumnInfo> columns = columns(c, table);
+            return columns.isEmpty() ? Optional.<List<ColumnInfo>>empty() : Optional.of(columns);
+        });
+    }
+
+    /** The {@link #describeColumnsQuery columns} of a table, none if it does not exist. */
+    private List<ColumnInfo> columns(Connection c, TableId table) throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, describeColumnsQuery(table)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String engineType = rs.getString(2);
+                columns.add(new ColumnInfo(ColumnName.of(rs.getString(1)), portable(engineType), engineType, rs.getBoolean(3)));
+            }
+        }
+        return List.copyOf(columns);
     }
 
     /**
