@@ -260,6 +260,53 @@ class LintCliTest {
                 + " not yet published (table music_candidates.plays has it)").endsWith("0 errors, 0 warnings, 1 note\n");
     }
 
+    /**
+     * A type the new contract version widens (INTEGER to BIGINT, a compatible change) is a note like a column not yet
+     * published, until that version is published; the candidate counts only with the contract's type.
+     */
+    @Test
+    void aWideningNotYetPublishedIsANoteUntilItsVersionIsPublished() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.CLEAN); // ms_played BIGINT, version 1.0.0
+        String uri = plays("INTEGER", null);
+        String error = "error drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table music.plays\n";
+        CliRun plain = run("--warehouse", uri);
+        assertThat(plain.exitCode()).as("nothing published, no candidate: drift").isEqualTo(1);
+        assertThat(plain.out()).contains(error);
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.createNamespace(Namespace.of("music_candidates"));
+            w.execute(w.dialect().sql().sql("CREATE TABLE music_candidates.plays (play_id VARCHAR, ms_played INTEGER)").build());
+        }
+        assertThat(run("--warehouse", uri).out()).as("a candidate with the old type").contains(error);
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.execute(w.dialect().sql().sql("CREATE OR REPLACE TABLE music_candidates.plays (play_id VARCHAR, ms_played BIGINT)").build());
+        }
+        CliRun candidate = run("--warehouse", uri);
+        assertThat(candidate.exitCode()).as(candidate.out()).isZero();
+        assertThat(candidate.out()).contains("note drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table"
+                + " music.plays: a widening not yet published (table music_candidates.plays has it as BIGINT)")
+                .endsWith("0 errors, 0 warnings, 1 note\n");
+        publish(uri, "0.9.0");
+        CliRun newer = run("--warehouse", uri);
+        assertThat(newer.exitCode()).as(newer.out()).isZero();
+        assertThat(newer.out()).contains("note drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table"
+                + " music.plays: a widening not yet published (contract version 1.0.0; music.plays was published with 0.9.0)");
+        publish(uri, "1.0.0");
+        CliRun published = run("--warehouse", uri);
+        assertThat(published.exitCode()).as("the version is published with the old type").isEqualTo(1);
+        assertThat(published.out()).contains(error);
+    }
+
+    /** A narrower type in the contract than in the table (BIGINT to INTEGER) is drift, whatever is published. */
+    @Test
+    void aNarrowingIsAnErrorEvenBeforeItsVersionIsPublished() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("physicalType: BIGINT", "physicalType: INTEGER"));
+        String uri = plays(null);
+        publish(uri, "0.9.0");
+        CliRun run = run("--warehouse", uri);
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("error drift-type column plays.ms_played is INTEGER in the contract but BIGINT in table music.plays\n");
+    }
+
     private static void publish(String uri, String contractVersion) {
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             WarehouseRunLog log = WarehouseRunLog.of(w);
@@ -281,11 +328,16 @@ class LintCliTest {
 
     /** A warehouse file with table music.plays: the fixture's columns and {@code more}; its URI. */
     private String plays(String more) {
+        return plays("BIGINT", more);
+    }
+
+    /** The same with ms_played of another type. */
+    private String plays(String msPlayed, String more) {
         String uri = "duckdb:" + dir.resolve("wh.duckdb");
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             w.createNamespace(Namespace.of("music"));
             w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
-                    + " ms_played BIGINT, ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
+                    + " ms_played " + msPlayed + ", ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
         }
         return uri;
     }

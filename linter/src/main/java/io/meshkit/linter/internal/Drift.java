@@ -8,6 +8,7 @@ import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.DeletesMode;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Server;
+import io.meshkit.core.contract.SourceLocation;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.runlog.DatasetCatalog;
@@ -82,7 +83,7 @@ final class Drift {
                     String missing = "column " + where + " is missing from table " + t
                             + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)"
                             : e.column.equals(e.name.name()) ? "" : " (its column " + e.name.name() + ", the physicalName)");
-                    Optional<String> pending = unpublished.why(e.name);
+                    Optional<String> pending = unpublished.why(e.name, null);
                     if (pending.isPresent()) {
                         // the contract changes first, in review; ingest and publish follow: a note until then
                         if (sink.enabled(Rules.DRIFT_COLUMN_MISSING)) {
@@ -93,10 +94,21 @@ final class Drift {
                         sink.add(Rules.DRIFT_COLUMN_MISSING, loc.at(e.pointer + "/name"), d.name(), e.column, missing);
                     }
                 } else if (!sameType(e.type, ci.get().type())) {
-                    sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
-                            e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
-                            + e.name.name() : where) + " is " + e.type + " in the contract but " + ci.get().type()
-                            + " in table " + t);
+                    SourceLocation at = loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
+                            e.pointer + "/name");
+                    String differs = "column " + (e.column == null ? d.name() + "." + e.name.name() : where) + " is " + e.type
+                            + " in the contract but " + ci.get().type() + " in table " + t;
+                    // a widening is a compatible change, made as a column is added: the contract first, then the data;
+                    // a narrowing or any other change is drift, published or not
+                    Optional<String> pending = ci.get().type().widensTo(e.type) ? unpublished.why(e.name, e.type) : Optional.empty();
+                    if (pending.isPresent()) {
+                        if (sink.enabled(Rules.DRIFT_TYPE)) {
+                            sink.add(Rules.DRIFT_TYPE, Severity.NOTE, at, d.name(), e.column,
+                                    differs + ": a widening not yet published (" + pending.get() + ")");
+                        }
+                    } else {
+                        sink.add(Rules.DRIFT_TYPE, at, d.name(), e.column, differs);
+                    }
                 }
             }
             // a column kept for history after its removal was accepted is no undocumented column
@@ -119,9 +131,10 @@ final class Drift {
     }
 
     /**
-     * Why a contract column production lacks is still to come rather than drift: the contract's version is newer than the
-     * one production was published with (core's publication record), or, where no publication is recorded, the dataset's
-     * candidate or staging table has the column. A column of a version already published is drift.
+     * Why a contract column production lacks, or has with a narrower type, is still to come rather than drift: the
+     * contract's version is newer than the one production was published with (core's publication record), or, where no
+     * publication is recorded, the dataset's candidate or staging table has the column (with the contract's type, where
+     * the type is what is to come). A column of a version already published is drift.
      */
     private static final class Unpublished {
         private final Contract contract;
@@ -154,7 +167,8 @@ final class Drift {
             }
         }
 
-        Optional<String> why(ColumnName column) {
+        /** Why {@code column} (as {@code type}, unless null) is still to come in production, if it is. */
+        Optional<String> why(ColumnName column, DataType type) {
             read();
             if (published.isPresent()) {
                 int[] from = BreakingChanges.version(published.get());
@@ -163,8 +177,13 @@ final class Drift {
                         ? Optional.of("contract version " + contract.version() + "; " + table + " was published with " + published.get())
                         : Optional.empty();
             }
-            return upstream.entrySet().stream().filter(u -> ColumnInfo.find(u.getValue(), column).isPresent()).findFirst()
-                    .map(u -> "table " + u.getKey() + " has it");
+            for (Map.Entry<TableId, List<ColumnInfo>> u : upstream.entrySet()) {
+                Optional<ColumnInfo> there = ColumnInfo.find(u.getValue(), column);
+                if (there.isPresent() && (type == null || sameType(type, there.get().type()))) {
+                    return Optional.of("table " + u.getKey() + " has it" + (type == null ? "" : " as " + there.get().type()));
+                }
+            }
+            return Optional.empty();
         }
     }
 
