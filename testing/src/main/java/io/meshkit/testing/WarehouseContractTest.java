@@ -332,15 +332,19 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
 
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
         assertThat(promotion.servedRelease(production)).contains(v1);
+        assertThat(promotion.servingProduction(v1)).as("the way back").contains(production);
         assertThat(count(production)).isEqualTo(3);
 
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v2))));
         assertThat(promotion.servedRelease(production)).contains(v2);
+        assertThat(promotion.servingProduction(v2)).contains(production);
+        assertThat(promotion.servingProduction(v1)).as("a kept version no production serves").isEmpty();
         assertThat(count(production)).isEqualTo(5);
 
         warehouse().drop(production);
         numbers(production, 7); // a plain table made otherwise
         assertThat(promotion.servedRelease(production)).isEmpty();
+        assertThat(promotion.servingProduction(v2)).isEmpty();
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
         assertThat(promotion.servedRelease(production)).contains(v1);
         assertThat(count(production)).isEqualTo(3);

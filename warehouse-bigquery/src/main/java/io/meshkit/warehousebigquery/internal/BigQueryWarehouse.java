@@ -627,6 +627,16 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
         return call("read the promotion of " + production, List.of(), () -> client.getTable(bq(production))).flatMap(this::served);
     }
 
+    /**
+     * None: a promotion copies the release into production, which then reads its own copy, so a change to the release
+     * leaves production as it is. Reads nothing.
+     */
+    @Override
+    public Optional<TableId> servingProduction(TableId release) {
+        requireNonNull(release, "release is null");
+        return Optional.empty();
+    }
+
     /** API calls, not statements: each commits on its own. Runs nothing and reads nothing. */
     @Override
     public PromotionPlan planPromotion(List<Promotion> promotions) {
