@@ -338,6 +338,18 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
                 .sql(") AND lower(view_name) = lower(").bind(production.name()).sql(")").build();
     }
 
+    @Override
+    protected Sql viewsCommentedQuery(String prefix) {
+        return DIALECT.sql().sql("SELECT schema_name, view_name, comment FROM duckdb_views() WHERE database_name = current_database()"
+                + " AND starts_with(comment, ").bind(prefix).sql(")").build();
+    }
+
+    /** DuckDB resolves names without case. */
+    @Override
+    protected boolean sameRelation(TableId a, TableId b) {
+        return a.namespace().name().equalsIgnoreCase(b.namespace().name()) && a.name().equalsIgnoreCase(b.name());
+    }
+
     /**
      * DuckDB has no {@code CREATE TABLE ... ORDER BY}: the rows are inserted sorted, and DuckDB keeps
      * insertion order, so zone maps then skip row groups. {@code partitionBy} has no DuckDB meaning
