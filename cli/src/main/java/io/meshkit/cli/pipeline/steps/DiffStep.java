@@ -4,6 +4,7 @@ import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetKind;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
@@ -64,14 +65,18 @@ public final class DiffStep extends ContractStep {
 
     private static DiffRequest request(StepOptions o, Dataset d, TableId production, TableId candidate) {
         List<ColumnName> key = o.columns("--key");
+        // a dimension: its current state by the business key, its history by version (--key with valid_from: its versions)
+        boolean dimension = key.isEmpty() && d.kind() == DatasetKind.DIMENSION && !d.primaryKey().isEmpty();
         if (key.isEmpty()) {
-            key = Scd2Shape.rowKey(d);   // a dimension's rows are versions: (key, valid_from)
+            key = dimension ? d.primaryKey().stream().map(Column::columnName).toList() : Scd2Shape.rowKey(d);
         }
         Set<ColumnName> personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
         Normalisation n = new Normalisation(o.integer("--decimals").map(OptionalInt::of).orElse(OptionalInt.empty()),
                 o.number("--rel-tolerance").orElse(0.0), o.integer("--timestamp-precision").orElse(6), o.has("--trim"), o.has("--ignore-case"));
-        return new DiffRequest(production, candidate, key, n, o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                o.integer("--examples").orElse(5), personal, ColumnRename.declaredBy(d));
+        DiffRequest request = new DiffRequest(production, candidate, key, n,
+                o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()), o.integer("--examples").orElse(5), personal,
+                ColumnRename.declaredBy(d));
+        return dimension ? request.asDimension() : request;
     }
 
     /** The schema change, in the line and in the report's schema section. */
