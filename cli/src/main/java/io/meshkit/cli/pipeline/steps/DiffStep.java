@@ -15,6 +15,7 @@ import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.DimensionDiff;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
 import io.meshkit.differ.api.PullRequestComments;
@@ -54,7 +55,7 @@ public final class DiffStep extends ContractStep {
         List<String> violations = new Expectation(o.text("--expect").map(StepOptions::expectNoChange).orElse(false),
                 o.number("--max-changed-pct").map(OptionalDouble::of).orElse(OptionalDouble.empty())).violations(r);
         String text = "added " + r.added() + ", removed " + r.removed() + ", changed " + r.changed() + ", unchanged " + r.unchanged()
-                + schema(r.schema(), r.production(), unit, context);
+                + history(r) + schema(r.schema(), r.production(), unit, context);
         context.report().diff(r.production(), text);
         String posted = o.has("--post-to-github") ? "; " + post(o, r, violations, context) : "";
         if (!violations.isEmpty()) {
@@ -77,6 +78,16 @@ public final class DiffStep extends ContractStep {
                 o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()), o.integer("--examples").orElse(5), personal,
                 ColumnRename.declaredBy(d));
         return dimension ? request.asDimension() : request;
+    }
+
+    /** Of a dimension (whose counts are its current state's keys): the versions, compared by (key, valid_from). */
+    private static String history(DiffResult r) {
+        if (!r.isDimension()) {
+            return "";
+        }
+        DimensionDiff d = r.dimension();
+        return "; history: " + d.keysWithChangedHistory() + (d.keysWithChangedHistory() == 1 ? " key" : " keys") + " changed (versions "
+                + d.versionsAdded() + " added, " + d.versionsRemoved() + " removed, " + d.versionsChanged() + " changed)";
     }
 
     /** The schema change, in the line and in the report's schema section. */
