@@ -227,7 +227,7 @@ public final class DiffStatements {
                 .sql(", count(*) OVER () AS duplicated_keys, sum(count(*)) OVER () AS duplicated_rows FROM ").table(table);
         if (current()) {
             // a dimension's current state: a key with two live versions is duplicated there
-            b.sql(" s WHERE ").append(live(table.equals(r.production()) ? live.productionDeletes() : live.candidateDeletes(), "s"));
+            b.sql(" s WHERE ").append(liveIn(table));
         }
         if (r.sampleRate().isPresent()) {
             b.sql(current() ? " AND " : " WHERE ").append(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
@@ -261,7 +261,7 @@ public final class DiffStatements {
         }
         b.sql("(SELECT * FROM ").table(table).sql(" s WHERE ");
         if (current) {
-            b.append(live(table.equals(r.production()) ? live.productionDeletes() : live.candidateDeletes(), "s"));
+            b.append(liveIn(table));
         }
         if (r.sampleRate().isPresent()) {
             b.sql(current ? " AND " : "");
@@ -442,11 +442,16 @@ public final class DiffStatements {
         return versions != null;
     }
 
+    /** Whether a version of this side of a dimension, aliased {@code s}, is live. */
+    private Sql liveIn(TableId table) {
+        return live(table.equals(request.production()) ? live.productionDeletes() : live.candidateDeletes(), Sql.of("s"));
+    }
+
     /** Whether a version of a dimension is live: current, and not a tombstone where the side has them. */
-    private Sql live(boolean deletes, String alias) {
-        SqlBuilder b = dialect.sql().sql(alias + ".").id(Scd2Shape.IS_CURRENT);
+    private Sql live(boolean deletes, Sql alias) {
+        SqlBuilder b = dialect.sql().append(alias).sql(".").id(Scd2Shape.IS_CURRENT);
         if (deletes) {
-            b.sql(" AND NOT coalesce(" + alias + ".").id(Scd2Shape.IS_DELETED).sql(", FALSE)");
+            b.sql(" AND NOT coalesce(").append(alias).sql(".").id(Scd2Shape.IS_DELETED).sql(", FALSE)");
         }
         return b.build();
     }
@@ -518,14 +523,14 @@ public final class DiffStatements {
         select.add(Sql.of("count(*)"));
         select.add(dialect.countIf(differs));
         for (String sum : List.of("pv", "cv", "va", "vr", "vc")) {
-            select.add(Sql.of("coalesce(sum(" + sum + "), 0)"));
+            select.add(dialect.sql().sql("coalesce(sum(").id(ColumnName.of(sum)).sql("), 0)").build());
         }
         kinds.forEach(kind -> select.add(dialect.countIf(kind)));
         List<ColumnName> historyFields = new ArrayList<>(k);
         List<Sql> historyValues = new ArrayList<>(keyTexts);
         for (String count : List.of("pv", "cv", "va", "vr", "vc")) {
             historyFields.add(ColumnName.of(count));
-            historyValues.add(Sql.of("g." + count));
+            historyValues.add(dialect.sql().sql("g.").id(ColumnName.of(count)).build());
         }
         select.add(dialect.firstRowsJson(historyFields, historyValues, keys, n, differs));
         kinds.forEach(kind -> select.add(dialect.firstRowsJson(k, keyTexts, keys, n, kind)));
@@ -537,9 +542,9 @@ public final class DiffStatements {
     /** One side of the versions: its key, whether it is live, and its compared columns as {@code p0…} or {@code c0…}. */
     private void versionSide(SqlBuilder b, boolean production) {
         DiffRequest r = request;
-        String alias = production ? "pf" : "cf";
+        Sql alias = Sql.of(production ? "pf" : "cf");
         b.sql("(SELECT ");
-        b.join(key, ", ", c -> b.sql(alias + ".").id(c));
+        b.join(key, ", ", c -> b.append(alias).sql(".").id(c));
         b.sql(", 1 AS meshkit_in, ").append(live(production ? live.productionDeletes() : live.candidateDeletes(), alias))
                 .sql(" AS meshkit_live");
         for (int i = 0; i < compared.size(); i++) {
@@ -547,7 +552,7 @@ public final class DiffStatements {
             ColumnInfo info = production ? col.production() : col.candidate();
             b.sql(", ");
             if (info != null) {
-                b.sql(alias + ".").id(info.name());
+                b.append(alias).sql(".").id(info.name());
             } else {
                 b.append(value(null, production ? col.productionType() : col.candidateType()));
             }
@@ -555,7 +560,7 @@ public final class DiffStatements {
         }
         b.sql(" FROM ");
         side(b, production ? r.production() : r.candidate(), r, key, false);
-        b.sql(" " + alias + ") " + (production ? "p" : "c"));
+        b.sql(" ").append(alias).sql(production ? ") p" : ") c");
     }
 
     /** A column of a side, or NULL of the other side's type where this side does not have it. */

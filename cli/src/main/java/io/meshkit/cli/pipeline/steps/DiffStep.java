@@ -86,6 +86,9 @@ public final class DiffStep extends ContractStep {
             return "";
         }
         DimensionDiff d = r.dimension();
+        if (!d.hasDifferences()) {
+            return "; history unchanged";
+        }
         return "; history: " + d.keysWithChangedHistory() + (d.keysWithChangedHistory() == 1 ? " key" : " keys") + " changed (versions "
                 + d.versionsAdded() + " added, " + d.versionsRemoved() + " removed, " + d.versionsChanged() + " changed)";
     }
