@@ -221,6 +221,18 @@ class HelpTest {
         soft.assertAll();
     }
 
+    /** Drafting a contract from a table is ingest's; the contract group, where a new user looks first, says where. */
+    @Test
+    void theContractGroupPointsToIngestContractForAFirstContract() {
+        CliRun group = CliRun.of("contract", "--help");
+        assertThat(group.exitCode()).isZero();
+        assertThat(group.out()).contains("\nDraft a first one from a MySQL table's columns with meshkit ingest contract.\n",
+                "  $ meshkit ingest contract --source ");
+        CliRun draft = CliRun.of("ingest", "contract", "--help");
+        assertThat(draft.exitCode()).isZero();
+        assertThat(draft.out()).startsWith("Usage: meshkit ingest contract ").contains("--source=URL", "--table=NAME");
+    }
+
     @Test
     void helpOfAnUnknownCommandIsBadInputNamingTheChoices() {
         CliRun run = CliRun.of("help", "scd", "aply");

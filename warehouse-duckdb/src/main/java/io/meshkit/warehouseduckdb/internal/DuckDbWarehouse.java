@@ -254,10 +254,31 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
             if (main < 0) {
                 return h.info().command().map(c -> java.nio.file.Path.of(c).getFileName().toString()).orElse("");
             }
-            String cmd = "meshkit " + String.join(" ", args.subList(main + 1, args.size()));
-            cmd = io.meshkit.core.secret.Secrets.redact(cmd);
-            return cmd.length() > 80 ? cmd.substring(0, 77) + "..." : cmd;
+            return commandLine(args.subList(main + 1, args.size()));
         })).filter(s -> !s.isEmpty()).map(s -> " (" + s + ")").orElse("");
+    }
+
+    /** How wide {@link #commandLine} makes a command, the ellipsis included. */
+    static final int COMMAND_WIDTH = 80;
+
+    /**
+     * {@code meshkit publish promote --contract c.yaml …}: the arguments of a meshkit command, secrets redacted, one
+     * with a space quoted as a shell would; whole arguments only, as many as fit in {@link #COMMAND_WIDTH}, and an
+     * ellipsis for the rest (cut inside one, a query's {@code range(} would be left open).
+     */
+    static String commandLine(List<String> arguments) {
+        StringBuilder b = new StringBuilder("meshkit");
+        for (int i = 0; i < arguments.size(); i++) {
+            String a = io.meshkit.core.secret.Secrets.redact(arguments.get(i));
+            boolean quote = a.isEmpty() || a.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '\'');
+            String word = quote ? "'" + a.replace("'", "'\\''") + "'" : a;
+            int room = COMMAND_WIDTH - (i == arguments.size() - 1 ? 0 : 2);
+            if (b.length() + 1 + word.length() > room) {
+                return b.append(" …").toString();
+            }
+            b.append(' ').append(word);
+        }
+        return b.toString();
     }
 
     @Override

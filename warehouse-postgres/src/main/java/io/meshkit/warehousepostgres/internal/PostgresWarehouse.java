@@ -199,9 +199,13 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
         return kind.equals("v");
     }
 
+    /**
+     * {@code IF EXISTS}: still right when a caller moved the relation aside earlier in the same transaction (a promotion
+     * renaming production to a release).
+     */
     @Override
     protected String dropStatement(String kind, TableId table) {
-        return "DROP " + relationType(kind) + " " + DIALECT.quote(table);
+        return "DROP " + relationType(kind) + " IF EXISTS " + DIALECT.quote(table);
     }
 
     /** The words naming a relation of this kind in {@code DROP}. */
@@ -420,8 +424,7 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
     @Override
     protected List<Sql> promotionStatements(Promotion p, Optional<String> productionKind) {
         List<Sql> statements = new ArrayList<>();
-        // IF EXISTS: still right when a caller moved production aside earlier in the same transaction
-        productionKind.ifPresent(kind -> statements.add(Sql.of("DROP " + relationType(kind) + " IF EXISTS " + DIALECT.quote(p.production()))));
+        productionKind.ifPresent(kind -> statements.add(Sql.of(dropStatement(kind, p.production()))));
         statements.add(DIALECT.sql().sql("CREATE VIEW ").table(p.production()).sql(" AS SELECT * FROM ").table(p.release()).build());
         statements.add(commentOnView(p));
         return statements;

@@ -158,7 +158,7 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     /** Whether a {@link #relationKindQuery kind} is a view. */
     protected abstract boolean isView(String kind);
 
-    /** The statement that drops a relation of this kind. */
+    /** The statement that drops a relation of this kind if it exists ({@code DROP ... IF EXISTS}). */
     protected abstract String dropStatement(String kind, TableId table);
 
     /** A query of one row, the comment of the view {@code production} (null if none), or none if it is not a view. */
@@ -287,13 +287,13 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
 
     /**
      * Runs the dialect's {@link Dialect#replaceTableAs} statements on a connection, so that a warehouse
-     * does what a dry run shows; returns the first statement's update count (the rows written).
+     * does what a dry run shows; returns the rows written: the largest update count, as the one
+     * statement that writes rows is among statements that only define or drop (which count none).
      */
     protected final long replaceTableAs(Connection c, TableId target, Sql select) throws SQLException {
-        List<Sql> statements = dialect.replaceTableAs(target, select);
-        long rows = update(c, statements.get(0));
-        for (Sql statement : statements.subList(1, statements.size())) {
-            update(c, statement);
+        long rows = -1;
+        for (Sql statement : dialect.replaceTableAs(target, select)) {
+            rows = Math.max(rows, update(c, statement));
         }
         return rows;
     }
