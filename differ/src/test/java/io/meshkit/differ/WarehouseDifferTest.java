@@ -347,6 +347,11 @@ class WarehouseDifferTest {
         assertThatThrownBy(() -> DiffRequest.of(PROD, CAND, ColumnName.list("id", "valid_from")).asDimension())
                 .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                 .hasMessageContaining("the key of a dimension diff is the business key, without valid_from");
+        // across databases a dimension compares its versions as rows: the api says so instead of keying them by the business key
+        assertThatThrownBy(request::requireComparableAcrossDatabases)
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff dimensions across databases by their business key: it works for tables in one warehouse;"
+                        + " give --key with valid_from to compare their versions");
     }
 
     /** A declared rename that does not fit the tables is refused in one line before anything runs, by the api. */
