@@ -36,7 +36,7 @@ class BusyFileTest {
             String holderShown = "PID " + holder.pid() + " (meshkit query --wait 5 …)";
             assertThatThrownBy(() -> Warehouses.open("duckdb:" + file).close()).isInstanceOf(MeshkitException.class)
                     .hasMessageContaining("it is in use by " + holderShown + "; retry");
-            assertThat(progress.toString(StandardCharsets.UTF_8)).contains("it is in use by " + holderShown + " (up to ");
+            assertThat(progress.toString(StandardCharsets.UTF_8)).contains("it is in use by " + holderShown + " (up to 3 s more; --wait)");
         } finally {
             OpenWait.set(wait);
             System.setErr(stderr);

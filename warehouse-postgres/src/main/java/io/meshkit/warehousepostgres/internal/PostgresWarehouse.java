@@ -225,6 +225,13 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
                 .sql(" AND c.relkind = 'v'").build();
     }
 
+    @Override
+    protected Sql viewsCommentedQuery(String prefix) {
+        return DIALECT.sql().sql("SELECT n.nspname, c.relname, d.description FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
+                + " WHERE c.relkind = 'v' AND starts_with(d.description, ").bind(prefix).sql(")").build();
+    }
+
     /**
      * The rows are inserted sorted by the layout (PostgreSQL keeps no order, but a freshly written
      * heap is in it, so a BRIN index or a range scan benefits). {@code partitionBy} is ignored.
