@@ -138,6 +138,12 @@ class MonitorCliTest {
                 .contains("  alert late: music.plays is late: last update 2026-11-23T10:00:00Z, SLA 2h, 1m20s late (team music-listening)");
         CliRun json = run("status", "--now", "2026-11-23T12:02:00Z", "--format", "json");
         assertThat(json.out()).contains("2026-11-23T10:00:00.885389Z");
+
+        // a snooze for a duration from a clock with nanoseconds: the same in snooze, snoozes and status
+        CliRun snooze = run("snooze", "music.plays", "--until", "12h", "--now", "2026-11-23T12:01:20.913829714Z");
+        assertThat(snooze.out()).isEqualTo("snoozed music.plays until 2026-11-24T00:01:20Z\n");
+        assertThat(run("snoozes", "--now", "2026-11-23T12:02:00Z").out()).startsWith("music.plays until 2026-11-24T00:01:20Z\n");
+        assertThat(run("status", "--now", "2026-11-23T12:02:00Z").out()).contains(" (snoozed until 2026-11-24T00:01:20Z)\n");
     }
 
     @Test
