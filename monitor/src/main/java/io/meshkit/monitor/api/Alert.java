@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -55,15 +56,23 @@ public record Alert(String id, AlertKind kind, String dataset, Optional<String> 
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * An instant for people, in whole seconds as {@code status} shows it ({@code never} when absent); the
+     * JSON and the alert id keep the exact instant.
+     */
+    public static String seconds(Optional<Instant> instant) {
+        return instant.map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("never");
+    }
+
     /** The one-line summary, e.g. {@code music.plays failed: run 42 failed: Cannot connect ... (team music-listening)}. */
     public String text() {
         String what = switch (kind) {
             case FAILED -> "failed: run " + runId.orElse("?") + error.map(e -> ": " + e).orElse("");
             case RECOVERED -> "recovered: run " + runId.orElse("?") + " succeeded";
-            case LATE -> "is late: last update " + lastUpdate.map(Instant::toString).orElse("never")
+            case LATE -> "is late: last update " + seconds(lastUpdate)
                     + freshness.map(f -> ", SLA " + Durations.format(f)).orElse("")
                     + lateBy.map(l -> ", " + Durations.format(l) + " late").orElse("");
-            case CAUGHT_UP -> "caught up: last update " + lastUpdate.map(Instant::toString).orElse("never")
+            case CAUGHT_UP -> "caught up: last update " + seconds(lastUpdate)
                     + freshness.map(f -> ", SLA " + Durations.format(f)).orElse("");
             case REMINDER -> "is still " + (failing && late ? "failing and late" : failing ? "failing" : "late")
                     + (failing ? error.map(e -> ": " + e).orElse("") : "")

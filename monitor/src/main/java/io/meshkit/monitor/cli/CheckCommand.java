@@ -16,6 +16,7 @@ import io.meshkit.monitor.internal.StateStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void text(CheckReport r, PrintWriter out, boolean dryRun) {
         out.println((dryRun ? "dry run: " : "") + "checked " + r.datasets() + " dataset" + (r.datasets() == 1 ? "" : "s") + " at "
-                + r.checkedAt() + ": " + r.failing() + " failing, " + r.late() + " late, " + r.snoozed() + " snoozed");
+                + Alert.seconds(Optional.of(r.checkedAt())) + ": " + r.failing() + " failing, " + r.late() + " late, " + r.snoozed() + " snoozed");
         for (Alert a : r.alerts()) {
             out.println("  " + (dryRun ? "would alert " : "alert ") + a.kind().label() + ": " + a.text());
         }

@@ -1,5 +1,6 @@
 package io.meshkit.monitor.cli;
 
+import io.meshkit.monitor.api.Alert;
 import io.meshkit.monitor.api.Durations;
 import io.meshkit.monitor.api.Snooze;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class SnoozeCommand implements Callable<Integer> {
         Instant at = Character.isDigit(until.charAt(0)) && until.contains("T") ? MonitorOptions.parseInstant(until, "--until")
                 : now.plus(Durations.parse(until, "--until"));
         Snooze s = options.call(c -> c.monitor().snooze(dataset, at, Optional.ofNullable(reason)));
-        options.console.out().println("snoozed " + s.dataset() + " until " + s.until() + s.reason().map(r -> " (" + r + ")").orElse(""));
+        options.console.out().println("snoozed " + s.dataset() + " until " + Alert.seconds(Optional.of(s.until())) + s.reason().map(r -> " (" + r + ")").orElse(""));
         return 0;
     }
 }

@@ -1,8 +1,10 @@
 package io.meshkit.monitor.cli;
 
+import io.meshkit.monitor.api.Alert;
 import io.meshkit.monitor.api.Snooze;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ final class SnoozesCommand implements Callable<Integer> {
     public Integer call() {
         List<Snooze> snoozes = options.call(c -> c.monitor().snoozes());
         PrintWriter out = options.console.out();
-        snoozes.forEach(s -> out.println(s.dataset() + " until " + s.until() + s.reason().map(r -> " (" + r + ")").orElse("")));
+        snoozes.forEach(s -> out.println(s.dataset() + " until " + Alert.seconds(Optional.of(s.until())) + s.reason().map(r -> " (" + r + ")").orElse("")));
         out.println(snoozes.size() + " active snooze" + (snoozes.size() == 1 ? "" : "s"));
         return 0;
     }

@@ -6,6 +6,7 @@ import io.meshkit.core.cli.FormatOption;
 import io.meshkit.core.cli.Formats;
 import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.runlog.RunRecord;
+import io.meshkit.monitor.api.Alert;
 import io.meshkit.monitor.api.DatasetStatus;
 import io.meshkit.monitor.api.Durations;
 import io.meshkit.monitor.di.MonitorComponent;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
                     out.println(String.format("%-32s %-12s %-20s %-6s %-8s %s", s.dataset(), s.state(),
                             s.lastUpdate().map(u -> u.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("never"),
                             s.freshness().map(Durations::format).orElse("-"), s.lag().map(Durations::format).orElse("-"),
-                            s.team().orElse("-") + s.snoozedUntil().map(u -> " (snoozed until " + u + ")").orElse("")));
+                            s.team().orElse("-") + s.snoozedUntil().map(u -> " (snoozed until " + Alert.seconds(Optional.of(u)) + ")").orElse("")));
                 });
                 out.println(counts[0] + " dataset" + (counts[0] == 1 ? "" : "s") + ": " + counts[1] + " ok, " + counts[2] + " failing, "
                         + counts[3] + " late" + (counts[4] == 0 ? "" : ", " + counts[4] + " unpublished"));

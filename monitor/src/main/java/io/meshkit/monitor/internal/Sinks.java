@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -161,7 +160,7 @@ public final class Sinks {
         field(fields, "Team", a.team().orElse("unknown"));
         a.runId().ifPresent(v -> field(fields, "Run", v));
         a.error().ifPresent(v -> field(fields, "Error", v));
-        field(fields, "Last update", a.lastUpdate().map(Instant::toString).orElse("never"));
+        field(fields, "Last update", Alert.seconds(a.lastUpdate()));
         a.freshness().ifPresent(v -> field(fields, "Freshness SLA", Durations.format(v)));
         a.lateBy().ifPresent(v -> field(fields, "Late by", Durations.format(v)));
         ObjectNode context = blocks.addObject();

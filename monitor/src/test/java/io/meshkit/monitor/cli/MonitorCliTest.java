@@ -124,6 +124,28 @@ class MonitorCliTest {
         }
     }
 
+    /**
+     * A real run ends at a fraction of a second and a check without {@code --now} runs at one: the
+     * check line and the alert's text give whole seconds, as {@code status} does (JSON keeps them).
+     */
+    @Test
+    void checkLineAndAlertTextGiveWholeSeconds() throws Exception {
+        seed("music.plays", "2026-11-23T10:00:00.885389Z", RunOutcome.succeeded(100));
+        seed("music.tracks", "2026-11-23T12:00:00.123Z", RunOutcome.succeeded(10));
+        CliRun late = run("check", "--now", "2026-11-23T12:01:20.913829714Z");
+        assertThat(late.exitCode()).as(late.out() + late.err()).isEqualTo(1);
+        assertThat(late.out()).startsWith("checked 2 datasets at 2026-11-23T12:01:20Z: 0 failing, 1 late, 0 snoozed")
+                .contains("  alert late: music.plays is late: last update 2026-11-23T10:00:00Z, SLA 2h, 1m20s late (team music-listening)");
+        CliRun json = run("status", "--now", "2026-11-23T12:02:00Z", "--format", "json");
+        assertThat(json.out()).contains("2026-11-23T10:00:00.885389Z");
+
+        // a snooze for a duration from a clock with nanoseconds: the same in snooze, snoozes and status
+        CliRun snooze = run("snooze", "music.plays", "--until", "12h", "--now", "2026-11-23T12:01:20.913829714Z");
+        assertThat(snooze.out()).isEqualTo("snoozed music.plays until 2026-11-24T00:01:20Z\n");
+        assertThat(run("snoozes", "--now", "2026-11-23T12:02:00Z").out()).startsWith("music.plays until 2026-11-24T00:01:20Z\n");
+        assertThat(run("status", "--now", "2026-11-23T12:02:00Z").out()).contains(" (snoozed until 2026-11-24T00:01:20Z)\n");
+    }
+
     @Test
     void webhookThatFailsThenRecoversGetsEachAlertExactlyOnceAndTheUrlIsNeverPrinted() throws Exception {
         seed("music.plays", "2026-11-23T10:00:00Z", RunOutcome.succeeded(100));
