@@ -70,7 +70,7 @@ class FreshStartTest {
         Path file = tmp.resolve("pipeline.yaml");
         Files.writeString(file, "name: fresh\ndates: 2019-04-28..2019-04-28\nsteps:\n"
                 + "  - id: ingest\n    kind: ingest\n    when: env.MESHKIT_MYSQL_URL\n    source: ${MESHKIT_MYSQL_URL}\n"
-                + "    contract: " + MUSIC.resolve("contracts/tracks.odcs.yaml") + "\n");
+                + "    contract: " + MUSIC.resolve("contracts/tracks.odcs.yaml") + "\n    args: [--landing, " + tmp.resolve("landing") + "]\n");
         String uri = "duckdb:" + tmp.resolve("w.duckdb");
         TableId production = TableId.of("music", "tracks");
         TableId unread = Namespace.META.table("fresh_unread");
