@@ -129,11 +129,19 @@ public final class Preparer {
         }
         Optional<TableId> release = promotion.servedRelease(table);
         if (release.isPresent()) {
-            TableId copy = table.withName(table.name() + "_sampling");
+            TableId copy = preparedCopy(table);
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot prepare table " + table + ": it is a production table that meshkit publish serves"
                     + " (release " + release.get() + "), and rewriting it would bypass publish; prepare a copy instead: --from "
                     + table + " --table " + copy + " (and sample that table)");
         }
+    }
+
+    /**
+     * Where a served production table's prepared copy goes: {@code <namespace>_sampled.<table>}, beside the
+     * domain's other working namespaces (staging, candidates) and where a pipeline's sample step prepares it.
+     */
+    public static TableId preparedCopy(TableId production) {
+        return TableId.of(production.namespace().name() + "_sampled", production.name());
     }
 
     /** Sorted (clustered) by the sampling value, or by its INT64 bucket where the warehouse cannot cluster by a DOUBLE. */
