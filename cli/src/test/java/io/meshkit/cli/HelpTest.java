@@ -120,6 +120,7 @@ class HelpTest {
     /**
      * A command's {@code --format} help names exactly the formats it accepts, its default first: every
      * format name is tried on the option, and one it refuses is refused with the list the help shows.
+     * Every command takes both {@code text} and {@code table} for its format for people.
      */
     @Test
     void everyFormatOptionAcceptsExactlyTheFormatsItsHelpNames() throws Exception {
@@ -135,19 +136,24 @@ class HelpTest {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             String help = CliRun.of(args.toArray(String[]::new)).out().replaceAll("\\s+", " ");
-            Matcher m = Pattern.compile("--format=FORMAT Output format: (\\w+) \\(default(; text is the same)?\\)((?:, \\w+)*)\\.").matcher(help);
+            Matcher m = Pattern.compile("--format=FORMAT Output format: (\\w+) \\(default(?:; (\\w+) is the same)?\\)((?:, \\w+)*)\\.").matcher(help);
             if (!m.find()) {
                 soft.fail(name + ": --format's help does not list its formats: " + help);
                 continue;
             }
             List<String> documented = new ArrayList<>(List.of(m.group(1)));
             documented.addAll(List.of(m.group(3).replaceFirst("^, ", "").split(", ")).stream().filter(f -> !f.isEmpty()).toList());
-            String listed = m.group(1) + " (default" + (m.group(2) == null ? "" : m.group(2)) + ")" + m.group(3);
+            String listed = m.group(1) + " (default" + (m.group(2) == null ? "" : "; " + m.group(2) + " is the same") + ")" + m.group(3);
+            for (String people : List.of("text", "table")) {
+                soft.assertThat(documented.contains(people) || people.equals(m.group(2)))
+                        .as(name + " does not take --format " + people + " (text and table both name the format for people): its help lists "
+                                + listed).isTrue();
+            }
             List<String> names = new ArrayList<>(java.util.Arrays.stream(io.meshkit.core.cli.OutputFormat.values())
                     .map(io.meshkit.core.cli.OutputFormat::cliName).toList());
             names.add("xml");
             for (String f : names) {
-                boolean expected = documented.contains(f) || f.equals("text") && m.group(2) != null;
+                boolean expected = documented.contains(f) || f.equals(m.group(2));
                 try {
                     format.converters()[0].convert(f);
                     soft.assertThat(expected).as(name + " accepts --format " + f + " but its help lists " + listed).isTrue();
@@ -219,6 +225,18 @@ class HelpTest {
                     .isEqualTo(top.replace("meshkit help", "meshkit " + String.join(" ", path) + " help"));
         }
         soft.assertAll();
+    }
+
+    /** Drafting a contract from a table is ingest's; the contract group, where a new user looks first, says where. */
+    @Test
+    void theContractGroupPointsToIngestContractForAFirstContract() {
+        CliRun group = CliRun.of("contract", "--help");
+        assertThat(group.exitCode()).isZero();
+        assertThat(group.out()).contains("\nDraft a first one from a MySQL table's columns with meshkit ingest contract.\n",
+                "  $ meshkit ingest contract --source ");
+        CliRun draft = CliRun.of("ingest", "contract", "--help");
+        assertThat(draft.exitCode()).isZero();
+        assertThat(draft.out()).startsWith("Usage: meshkit ingest contract ").contains("--source=URL", "--table=NAME");
     }
 
     @Test

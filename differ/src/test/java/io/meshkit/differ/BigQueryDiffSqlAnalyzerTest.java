@@ -299,6 +299,11 @@ class BigQueryDiffSqlAnalyzerTest {
         }
 
         @Override
+        public java.util.Optional<List<ColumnInfo>> columns(TableId table) {
+            return describe(table).map(TableInfo::columns);
+        }
+
+        @Override
         public QueryStats execute(Sql sql) {
             throw new UnsupportedOperationException("a diff changes nothing");
         }

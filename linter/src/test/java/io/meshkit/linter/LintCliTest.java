@@ -221,15 +221,88 @@ class LintCliTest {
                 + " not yet published (table music_candidates.plays has it)").endsWith("0 errors, 0 warnings, 1 note\n");
         assertThat(run("--warehouse", uri, "--fail-on", "warning").exitCode()).isZero();
         // a publication recorded: the contract's version against the published one decides, whatever the candidate has
+        aNoteUntilVersion100IsPublished(uri, "note drift-column-missing column plays.ms_total is missing from table music.plays:"
+                + " not yet published", "error drift-column-missing column plays.ms_total is missing from table music.plays\n");
+    }
+
+    /** Published with 0.9.0, the contract's 1.0.0: {@code note}, why; published with 1.0.0: {@code error}, exit 1. */
+    private void aNoteUntilVersion100IsPublished(String uri, String note, String error) {
         publish(uri, "0.9.0");
         CliRun newer = run("--warehouse", uri);
         assertThat(newer.exitCode()).as(newer.out()).isZero();
-        assertThat(newer.out()).contains("note drift-column-missing column plays.ms_total is missing from table music.plays:"
-                + " not yet published (contract version 1.0.0; music.plays was published with 0.9.0)");
+        assertThat(newer.out()).contains(note + " (contract version 1.0.0; music.plays was published with 0.9.0)");
         publish(uri, "1.0.0");
         CliRun published = run("--warehouse", uri);
-        assertThat(published.exitCode()).as("the version is published without the column").isEqualTo(1);
-        assertThat(published.out()).contains("error drift-column-missing column plays.ms_total is missing from table music.plays\n");
+        assertThat(published.exitCode()).as("the version is published as the table is").isEqualTo(1);
+        assertThat(published.out()).contains(error);
+    }
+
+    /**
+     * Drift reads the catalog, never a row: a production table and a candidate that fail when their rows are read (a
+     * cast of text that is no number) are linted all the same, where counting their rows failed the whole run.
+     */
+    @Test
+    void driftReadsNoRows() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("- name: ms_played\n", "- name: ms_total\n"
+                + "        logicalType: integer\n        physicalType: BIGINT\n        description: Milliseconds in total.\n      - name: ms_played\n"));
+        String uri = "duckdb:" + dir.resolve("wh.duckdb");
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            for (String ns : List.of("music", "music_candidates", "raw")) {
+                w.createNamespace(Namespace.of(ns));
+            }
+            w.execute(w.dialect().sql().sql("CREATE TABLE raw.plays AS SELECT 'p1' AS play_id, 'l1' AS listener_id,"
+                    + " TIMESTAMP '2026-01-01 00:00:00' AS played_at, CAST(1 AS BIGINT) AS ms_played, CAST(2 AS BIGINT) AS ms_total,"
+                    + " '10.0.0.1' AS ip_address, 'not a number' AS code").build());
+            String unreadable = " FROM raw.plays WHERE CAST(code AS BIGINT) > 0";
+            w.execute(w.dialect().sql().sql("CREATE VIEW music.plays AS SELECT play_id, listener_id, played_at, ms_played, ip_address"
+                    + unreadable).build());
+            w.execute(w.dialect().sql().sql("CREATE VIEW music_candidates.plays AS SELECT play_id, ms_total" + unreadable).build());
+        }
+        CliRun lint = run("--warehouse", uri);
+        assertThat(lint.err()).isEmpty();
+        assertThat(lint.exitCode()).as(lint.out()).isZero();
+        assertThat(lint.out()).contains("note drift-column-missing column plays.ms_total is missing from table music.plays:"
+                + " not yet published (table music_candidates.plays has it)").endsWith("0 errors, 0 warnings, 1 note\n");
+    }
+
+    /**
+     * A type the new contract version widens (INTEGER to BIGINT, a compatible change) is a note like a column not yet
+     * published, until that version is published; the candidate counts only with the contract's type.
+     */
+    @Test
+    void aWideningNotYetPublishedIsANoteUntilItsVersionIsPublished() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.CLEAN); // ms_played BIGINT, version 1.0.0
+        String uri = plays("INTEGER", null);
+        String error = "error drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table music.plays\n";
+        CliRun plain = run("--warehouse", uri);
+        assertThat(plain.exitCode()).as("nothing published, no candidate: drift").isEqualTo(1);
+        assertThat(plain.out()).contains(error);
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.createNamespace(Namespace.of("music_candidates"));
+            w.execute(w.dialect().sql().sql("CREATE TABLE music_candidates.plays (play_id VARCHAR, ms_played INTEGER)").build());
+        }
+        assertThat(run("--warehouse", uri).out()).as("a candidate with the old type").contains(error);
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
+            w.execute(w.dialect().sql().sql("CREATE OR REPLACE TABLE music_candidates.plays (play_id VARCHAR, ms_played BIGINT)").build());
+        }
+        CliRun candidate = run("--warehouse", uri);
+        assertThat(candidate.exitCode()).as(candidate.out()).isZero();
+        assertThat(candidate.out()).contains("note drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table"
+                + " music.plays: a widening not yet published (table music_candidates.plays has it as BIGINT)")
+                .endsWith("0 errors, 0 warnings, 1 note\n");
+        aNoteUntilVersion100IsPublished(uri, "note drift-type column plays.ms_played is BIGINT in the contract but INTEGER in table"
+                + " music.plays: a widening not yet published", error);
+    }
+
+    /** A narrower type in the contract than in the table (BIGINT to INTEGER) is drift, whatever is published. */
+    @Test
+    void aNarrowingIsAnErrorEvenBeforeItsVersionIsPublished() throws Exception {
+        write("contracts/plays.odcs.yaml", Fixtures.with("physicalType: BIGINT", "physicalType: INTEGER"));
+        String uri = plays(null);
+        publish(uri, "0.9.0");
+        CliRun run = run("--warehouse", uri);
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("error drift-type column plays.ms_played is INTEGER in the contract but BIGINT in table music.plays\n");
     }
 
     private static void publish(String uri, String contractVersion) {
@@ -253,11 +326,16 @@ class LintCliTest {
 
     /** A warehouse file with table music.plays: the fixture's columns and {@code more}; its URI. */
     private String plays(String more) {
+        return plays("BIGINT", more);
+    }
+
+    /** The same with ms_played of another type. */
+    private String plays(String msPlayed, String more) {
         String uri = "duckdb:" + dir.resolve("wh.duckdb");
         try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "256MB", "threads", "1"))) {
             w.createNamespace(Namespace.of("music"));
             w.execute(w.dialect().sql().sql("CREATE TABLE music.plays (play_id VARCHAR, listener_id VARCHAR, played_at TIMESTAMP,"
-                    + " ms_played BIGINT, ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
+                    + " ms_played " + msPlayed + ", ip_address VARCHAR" + (more == null ? "" : ", " + more) + ")").build());
         }
         return uri;
     }

@@ -22,8 +22,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A production table that publish serves is not rewritten by prepare (that would change what consumers
- * read outside a release); a prepared copy of it is written instead, and a plain table is still rewritten.
+ * A production table that publish serves, and the release it reads, are not rewritten by prepare (that would change
+ * what consumers read outside a release); a prepared copy of production is written instead, and a plain table is
+ * still rewritten.
  */
 class PreparePublishedTest {
     private static final ColumnName USER = ColumnName.of("user_id");
@@ -46,6 +47,17 @@ class PreparePublishedTest {
                             + " (and sample that table)");
             assertThatThrownBy(() -> sampler.append(PRODUCTION, USER, RELEASE, Optional.empty())).isInstanceOf(MeshkitException.class)
                     .hasMessageContaining("meshkit publish serves");
+            // the release production reads is refused too: rewriting it would change production as well
+            assertThatThrownBy(() -> sampler.prepare(RELEASE, USER))
+                    .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                    .hasMessage("Cannot prepare table shop.customers__v1: it is the release that meshkit publish serves as production table"
+                            + " shop.customers, and rewriting it would bypass publish; prepare a copy instead: --from shop.customers --table"
+                            + " shop.customers_sampling (and sample that table)");
+            assertThatThrownBy(() -> sampler.prepare(PRODUCTION, RELEASE, USER)).isInstanceOf(MeshkitException.class)
+                    .hasMessageContaining("it is the release that meshkit publish serves");
+            assertThatThrownBy(() -> sampler.append(RELEASE, USER, PRODUCTION, Optional.empty())).isInstanceOf(MeshkitException.class)
+                    .hasMessageContaining("it is the release that meshkit publish serves");
+            assertThat(w.describe(RELEASE).orElseThrow().column(ColumnName.of("sampling_value"))).isEmpty();
             // production still serves the release, unchanged
             assertThat(((SupportsPromotion) w).servedRelease(PRODUCTION)).contains(RELEASE);
             assertThat(w.describe(PRODUCTION).orElseThrow().column(ColumnName.of("sampling_value"))).isEmpty();

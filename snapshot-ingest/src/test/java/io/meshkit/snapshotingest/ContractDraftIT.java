@@ -6,6 +6,16 @@ import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
 import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.QualityMetric;
+import io.meshkit.core.contract.QualityRule;
+import io.meshkit.core.contract.Threshold;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.quality.QualityCheck;
+import io.meshkit.core.quality.QualityChecks;
+import io.meshkit.core.quality.QualityRunner;
+import io.meshkit.core.warehouse.Sql;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
 import io.meshkit.testing.MySqlDatabase;
 import io.meshkit.testing.MySqlExtension;
 import java.nio.file.Files;
@@ -37,7 +47,11 @@ class ContractDraftIT {
                         + "1.5, 'abc', '1990-04-01', '2024-01-02 03:04:05.678', '2024-01-02 03:04:05', '{\"lang\": \"en\"}', 'gold', 'a,b', 1, "
                         + "b'1', b'10100101', x'cafe', x'00ff', '07:30:00', 2024, 18446744073709551615)",
                 "INSERT INTO members (member_id, email, joined_at, is_active) VALUES (2, 'b@example.com', '2024-02-03 00:00:00', 0)",
-                "CREATE TABLE pairs (a VARCHAR(10) NOT NULL, b INT NOT NULL, v INT, PRIMARY KEY (b, a))");
+                "CREATE TABLE pairs (a VARCHAR(10) NOT NULL, b INT NOT NULL, v INT, PRIMARY KEY (b, a))",
+                "CREATE TABLE choices (id INT PRIMARY KEY, status ENUM('new','it''s paid','a,b','back\\\\slash') NOT NULL, "
+                        + "tags SET('x','y','z'), flags SET('a','b','c','d','e') COMMENT 'Feature flags.')",
+                "INSERT INTO choices VALUES (1, 'new', 'z,x', 'a,e'), (2, 'it''s paid', NULL, ''), (3, 'back\\\\slash', '', 'b'), "
+                        + "(4, 'a,b', 'y', NULL)");
     }
 
     private static IngestRun draft(String table, String... more) {
@@ -80,6 +94,57 @@ class ContractDraftIT {
                 + "_staging.members ORDER BY member_id");
         assertThat(rows.get(0)).containsExactly(1L, "10.50", "18446744073709551615", true, "CAFE", "{\"lang\": \"en\"}");
         assertThat(rows.get(1).get(3)).isEqualTo(false);
+    }
+
+    /**
+     * An ENUM's values and a small SET's combinations become ODCS's {@code invalidValues} rule, which core reads and the
+     * quality checks run on the staged table: they pass on what MySQL allowed and count a value it would not have.
+     */
+    @Test
+    void enumAndSetValuesBecomeAnInvalidValuesRuleTheQualityChecksRun(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("choices.odcs.yaml");
+        IngestRun drafted = draft("choices", "--output", file.toString());
+        assertThat(drafted.exitCode()).as(drafted.err()).isZero();
+        assertThat(Files.readString(file)).contains("""
+                        quality:
+                          - metric: invalidValues
+                            description: only the values the MySQL ENUM allows
+                            dimension: conformity
+                            mustBe: 0
+                            arguments:
+                              validValues:
+                                - new
+                                - it's paid
+                                - "a,b"
+                                - back\\slash
+                """);
+        Dataset ds = ContractReader.create().read(file).datasets().get(0);
+        QualityRule status = ds.column("status").orElseThrow().quality().get(0);
+        assertThat(status.metric()).isEqualTo(QualityMetric.INVALID_VALUES);
+        assertThat(status.threshold()).isEqualTo(Threshold.ZERO);
+        assertThat(status.arguments().get("validValues")).isEqualTo(List.of("new", "it's paid", "a,b", "back\\slash"));
+        assertThat(ds.column("tags").orElseThrow().quality().get(0).arguments().get("validValues"))
+                .isEqualTo(List.of("", "x", "y", "x,y", "z", "x,z", "y,z", "x,y,z"));
+        // 5 members have 32 combinations: named in the description instead, after the comment
+        Column flags = ds.column("flags").orElseThrow();
+        assertThat(flags.quality()).isEmpty();
+        assertThat(flags.description()).isEqualTo("Feature flags. MySQL SET of a, b, c, d, e: each value a comma-separated combination of "
+                + "them, in this order.");
+
+        IngestRun run = IngestRun.of(IngestRun.args(IngestRun.snapshot(db, dir, "choices", "2026-12-07"), "--contract", file.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TableId staged = TableId.of(db.name() + "_staging", "choices");
+        try (Warehouse w = Warehouses.open("duckdb:" + dir.resolve("choices.duckdb"))) {
+            List<QualityCheck> checks = QualityChecks.forDataset(ds, staged, w.dialect());
+            assertThat(invalidValues(w, staged, checks)).containsExactly("status PASSED 0", "tags PASSED 0");
+            w.execute(Sql.of("UPDATE " + staged + " SET status = 'lost', tags = 'x,x' WHERE id = 1"));
+            assertThat(invalidValues(w, staged, checks)).containsExactly("status FAILED 1", "tags FAILED 1");
+        }
+    }
+
+    private static List<String> invalidValues(Warehouse w, TableId table, List<QualityCheck> checks) {
+        return new QualityRunner(w).run(table, checks).stream().filter(r -> r.check().equals("invalid_values"))
+                .map(r -> r.target() + " " + r.status() + " " + r.observed().orElseThrow()).toList();
     }
 
     @Test

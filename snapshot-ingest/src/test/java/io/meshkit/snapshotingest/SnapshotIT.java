@@ -2,10 +2,14 @@ package io.meshkit.snapshotingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshkit.testing.MySqlDatabase;
 import io.meshkit.testing.MySqlExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +186,32 @@ class SnapshotIT {
         assertThat(query("big", "SELECT COUNT(*), COUNT(DISTINCT id), CAST(SUM(id) AS BIGINT) FROM " + t).get(0)).containsExactlyElementsOf(expected);
         assertThat(query("big", "SELECT status, row_count FROM meshkit_meta.runs WHERE dataset = '" + db.name() + ".big' ORDER BY started_at"))
                 .containsExactly(List.of("SUCCEEDED", 1000000L), List.of("SUCCEEDED", 1000000L));
+    }
+
+    /**
+     * A run that failed after landing its snapshot (here: one that staged elsewhere) leaves a complete snapshot, which the
+     * rerun stages rather than reading MySQL again at another point in time; it says so, when it was landed, and how to
+     * take a fresh one.
+     */
+    @Test
+    void aRerunSaysItReusesTheLandedSnapshotAndHowToTakeAFreshOne() throws Exception {
+        IngestRun first = IngestRun.of(IngestRun.args(IngestRun.snapshot(db, dir, "reuse-first", "2026-11-30"), "--table", "ukey"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path manifest = dir.resolve("landing").resolve(db.name() + ".ukey").resolve("snapshot_date=2026-11-30").resolve("_manifest.json");
+        Instant endedAt = Instant.parse(new ObjectMapper().readTree(manifest.toFile()).get("endedAt").asText());
+        String landedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(endedAt) + " UTC";
+
+        IngestRun again = IngestRun.of(IngestRun.args(IngestRun.snapshot(db, dir, "reuse-again", "2026-11-30"), "--table", "ukey"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("3,000 rows in 1 chunk (already landed)", "  warning: reused snapshot " + db.name()
+                + ".ukey/snapshot_date=2026-11-30, landed complete at " + landedAt + ": MySQL not read again (--force takes a fresh snapshot)");
+        // nothing was read from MySQL this time: no read rate
+        assertThat(again.out()).doesNotContain("rows/s");
+
+        IngestRun fresh = IngestRun.of(IngestRun.args(IngestRun.snapshot(db, dir, "reuse-again", "2026-11-30"), "--table", "ukey", "--force"));
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).contains("3,000 rows in 1 chunk,", "rows/s)").doesNotContain("reused", "already landed");
+        assertThat(Instant.parse(new ObjectMapper().readTree(manifest.toFile()).get("endedAt").asText())).isAfter(endedAt);
     }
 
     @Test

@@ -332,15 +332,19 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
 
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
         assertThat(promotion.servedRelease(production)).contains(v1);
+        assertThat(promotion.servingProduction(v1)).as("the way back").contains(production);
         assertThat(count(production)).isEqualTo(3);
 
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v2))));
         assertThat(promotion.servedRelease(production)).contains(v2);
+        assertThat(promotion.servingProduction(v2)).contains(production);
+        assertThat(promotion.servingProduction(v1)).as("a kept version no production serves").isEmpty();
         assertThat(count(production)).isEqualTo(5);
 
         warehouse().drop(production);
         numbers(production, 7); // a plain table made otherwise
         assertThat(promotion.servedRelease(production)).isEmpty();
+        assertThat(promotion.servingProduction(v2)).isEmpty();
         runAsShown(promotion.planPromotion(List.of(new Promotion(production, v1))));
         assertThat(promotion.servedRelease(production)).contains(v1);
         assertThat(count(production)).isEqualTo(3);
@@ -443,6 +447,31 @@ public abstract class WarehouseContractTest extends AbstractWarehouseTest {
         assertThat(info.column(ColumnName.of("REQUIRED"))).get().extracting(ColumnInfo::nullable).isEqualTo(false);
         assertThat(info.column(ColumnName.of("optional"))).get().extracting(ColumnInfo::nullable).isEqualTo(true);
         assertThat(info.rowCount()).isEqualTo(2);
+    }
+
+    /**
+     * {@link Warehouse#columns} reads the catalog only: it describes a view that fails when its rows are read (a cast
+     * of text that is no number), where {@link Warehouse#describe} may count them, and is empty for a missing table.
+     */
+    @Test
+    public void columnsReadsTheCatalogNotTheRows() {
+        TableId t = table("columns_only");
+        warehouse().execute(sql().sql("CREATE TABLE ").table(t).sql(" (").id(ColumnName.of("id")).sql(" ").type(DataType.BIGINT)
+                .sql(", ").id(ColumnName.of("code")).sql(" ").type(DataType.VARCHAR).sql(")").build());
+        warehouse().execute(sql().sql("INSERT INTO ").table(t).sql(" VALUES (").bind(1L).sql(", ").bind("not a number").sql(")").build());
+        TableId v = table("columns_only_view");
+        warehouse().execute(sql().sql("CREATE VIEW ").table(v).sql(" AS SELECT ").id(ColumnName.of("id")).sql(", ").id(ColumnName.of("code"))
+                .sql(" FROM ").table(t).sql(" WHERE CAST(").id(ColumnName.of("code")).sql(" AS ").type(DataType.BIGINT).sql(") > 0").build());
+        assertThatThrownBy(() -> {
+            try (ResultRows rows = warehouse().query(sql().sql("SELECT count(*) AS n FROM ").table(v).build())) {
+                rows.iterator().next();
+            }
+        }).as("reading the view's rows fails").isInstanceOf(WarehouseException.class);
+
+        assertThat(warehouse().columns(v).orElseThrow()).extracting(c -> c.name().name().toLowerCase(java.util.Locale.ROOT))
+                .containsExactly("id", "code");
+        assertThat(warehouse().columns(t)).contains(warehouse().describe(t).orElseThrow().columns());
+        assertThat(warehouse().columns(table("columns_nowhere"))).isEmpty();
     }
 
     // ---------------------------------------------------------------- query and execute

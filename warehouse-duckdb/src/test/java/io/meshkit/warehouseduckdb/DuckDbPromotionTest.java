@@ -51,6 +51,7 @@ class DuckDbPromotionTest {
             assertThat(p.servedRelease(a)).contains(TableId.of("m_versions", "a1"));
             assertThat(p.servedRelease(b)).contains(TableId.of("m_versions", "b1"));
             assertThat(p.servedRelease(TableId.of("m", "nope"))).isEmpty();
+            assertThat(p.servingProduction(TableId.of("M_Versions", "B1"))).as("names resolved without case").contains(b);
             assertThat(count(w, "m_versions.a1")).as("the release is kept").isEqualTo(10);
         }
     }

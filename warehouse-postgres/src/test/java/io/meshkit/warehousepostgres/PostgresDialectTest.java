@@ -33,9 +33,11 @@ class PostgresDialectTest {
         Sql select = Sql.of("SELECT 1 AS n");
         List<Sql> first = dialect.replaceTableAs(target, select);
         assertThat(dialect.replaceTableAs(target, select)).isEqualTo(first);
-        assertThat(first.get(0).text()).matches("CREATE TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\" AS SELECT 1 AS n");
-        assertThat(dialect.replaceTableAs(TableId.of("web_candidates", "other"), select).get(0)).isNotEqualTo(first.get(0));
-        assertThat(dialect.replaceTableAs(TableId.of("web_other", "totals"), select).get(0)).isNotEqualTo(first.get(0));
+        String temporary = "\"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\"";
+        assertThat(first.get(0).text()).matches("DROP TABLE IF EXISTS " + temporary);
+        assertThat(first.get(1).text()).matches("CREATE TABLE " + temporary + " AS SELECT 1 AS n");
+        assertThat(dialect.replaceTableAs(TableId.of("web_candidates", "other"), select).get(1)).isNotEqualTo(first.get(1));
+        assertThat(dialect.replaceTableAs(TableId.of("web_other", "totals"), select).get(1)).isNotEqualTo(first.get(1));
     }
 
     @Test

@@ -98,7 +98,8 @@ class ToolsOnPostgresTest {
         CliRun plan = CliRun.of("publish", "stage", "--warehouse", db.uri(), "--contract", contract.toString(), "--query", query, "--dry-run");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).doesNotContain("CREATE OR REPLACE")
-                .containsPattern("\\n  CREATE TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\" AS SELECT \\* FROM \\(" + java.util.regex.Pattern.quote(query)
+                .containsPattern("\\n  DROP TABLE IF EXISTS \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\"\\n"
+                        + "  CREATE TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\" AS SELECT \\* FROM \\(" + java.util.regex.Pattern.quote(query)
                         + "\\) AS meshkit_source\\n  DROP TABLE IF EXISTS \"web_candidates\"\\.\"totals\"\\n  ALTER TABLE \"web_candidates\"\\.\"meshkit_tmp_[0-9a-f]{32}\""
                         + " RENAME TO \"totals\"\\n");
         for (int i = 0; i < 2; i++) {  // creates the candidate, then replaces it

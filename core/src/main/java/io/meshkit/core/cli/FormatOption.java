@@ -4,6 +4,7 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -49,18 +50,27 @@ public final class FormatOption {
                 return f;
             }
         }
-        if (name.equals(OutputFormat.TEXT.cliName()) && textIsTable(formats)) {
-            return OutputFormat.TABLE;
+        if (alias(formats).filter(a -> a.cliName().equals(name)).isPresent()) {
+            return formats.get(0);
         }
         throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot print as " + value + ": " + command + " prints " + names(formats));
     }
 
-    private static boolean textIsTable(List<OutputFormat> formats) {
-        return formats.get(0) == OutputFormat.TABLE && !formats.contains(OutputFormat.TEXT);
+    /**
+     * The other name of a command's format for people: {@code text} where the default is {@code table}, {@code table}
+     * where it is {@code text}, so either name works on every command (unless the command prints both).
+     */
+    private static Optional<OutputFormat> alias(List<OutputFormat> formats) {
+        OutputFormat other = switch (formats.get(0)) {
+            case TABLE -> OutputFormat.TEXT;
+            case TEXT -> OutputFormat.TABLE;
+            default -> null;
+        };
+        return Optional.ofNullable(other).filter(o -> !formats.contains(o));
     }
 
     private static String names(List<OutputFormat> formats) {
-        String first = formats.get(0).cliName() + (textIsTable(formats) ? " (default; text is the same)" : " (default)");
+        String first = formats.get(0).cliName() + alias(formats).map(a -> " (default; " + a.cliName() + " is the same)").orElse(" (default)");
         return formats.stream().skip(1).map(OutputFormat::cliName).collect(Collectors.joining(", ", formats.size() > 1 ? first + ", " : first, ""));
     }
 }

@@ -47,7 +47,7 @@ public final class ContractReader {
         } catch (io.meshkit.core.yaml.YamlInputException e) {
             Problems problems = new Problems();
             problems.error(e.location(), "Cannot read contract: " + (e.problem().equals("no such file") ? "no such file or directory" : e.problem()));
-            return new ParsedContract(file, display, Optional.empty(), Optional.empty(), problems.sorted(), SourceMap.EMPTY);
+            return new ParsedContract(file, display, Optional.empty(), problems.sorted(), SourceMap.EMPTY);
         }
         return parse(file, display, yaml);
     }
@@ -116,9 +116,8 @@ public final class ContractReader {
                         "Cannot validate contract: internal error (" + e.getClass().getSimpleName() + ")");
             }
         }
-        Optional<Contract> readable = Optional.ofNullable(contract);
-        Optional<Contract> result = problems.hasErrors() ? Optional.empty() : readable;
-        return new ParsedContract(file, displayPath, result, readable, problems.sorted(), locations);
+        Optional<Contract> result = problems.hasErrors() ? Optional.empty() : Optional.ofNullable(contract);
+        return new ParsedContract(file, displayPath, result, problems.sorted(), locations);
     }
 
     /**
@@ -154,7 +153,7 @@ public final class ContractReader {
     private static ParsedContract unreadable(Path file, String message) {
         Problems problems = new Problems();
         problems.error(new SourceLocation(file.toString(), 1, 1), message);
-        return new ParsedContract(file, file.toString(), Optional.empty(), Optional.empty(), problems.sorted(),
+        return new ParsedContract(file, file.toString(), Optional.empty(), problems.sorted(),
                 SourceMap.EMPTY);
     }
 

@@ -12,21 +12,17 @@ import java.util.Optional;
  * @param file the file, or null when read from a string
  * @param displayPath the file as shown in problems
  * @param contract the contract, present exactly when there are no errors
- * @param readable the contract as far as it could be read, present whenever the file is a YAML mapping (errors or
- *     not): for tools that look at what they can, like the linter; placeholders ({@code ?}) stand where the file
- *     is wrong
  * @param problems every error and warning, in file order
  * @param locations where each node of the file is
  */
 public record ParsedContract(
-        Path file, String displayPath, Optional<Contract> contract, Optional<Contract> readable,
-        List<ContractProblem> problems, SourceMap locations) {
+        Path file, String displayPath, Optional<Contract> contract, List<ContractProblem> problems,
+        SourceMap locations) {
 
     /** Validates and copies. */
     public ParsedContract {
         requireNonNull(displayPath, "displayPath is null");
         requireNonNull(contract, "contract is null");
-        requireNonNull(readable, "readable is null");
         problems = CollectionsUtil.list(problems);
         requireNonNull(locations, "locations is null");
     }

@@ -55,7 +55,7 @@ public final class DatasetCatalog {
     public static Optional<String> publishedContractVersion(Warehouse warehouse, TableId production) {
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(production, "production is null");
-        if (warehouse.describe(WarehouseRunLog.PUBLICATIONS).isEmpty()) {
+        if (warehouse.columns(WarehouseRunLog.PUBLICATIONS).isEmpty()) {
             return Optional.empty();
         }
         try (ResultRows rows = warehouse.query(warehouse.dialect().sql().sql("SELECT contract_version FROM ")

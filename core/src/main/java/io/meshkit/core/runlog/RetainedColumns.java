@@ -62,7 +62,7 @@ public final class RetainedColumns {
      */
     public List<ColumnName> of(TableId table) {
         requireNonNull(table, "table is null");
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (warehouse.columns(TABLE).isEmpty()) {
             return List.of();
         }
         List<ColumnName> out = new ArrayList<>();

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.type.DataType;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A column of a live table or a result.
@@ -19,5 +21,11 @@ public record ColumnInfo(ColumnName name, DataType type, String engineType, bool
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         requireNonNull(engineType, "engineType is null");
+    }
+
+    /** The column of this name among {@code columns}, ignoring case (warehouses resolve names without case). */
+    public static Optional<ColumnInfo> find(List<ColumnInfo> columns, ColumnName name) {
+        requireNonNull(name, "name is null");
+        return columns.stream().filter(c -> c.name().name().equalsIgnoreCase(name.name())).findFirst();
     }
 }

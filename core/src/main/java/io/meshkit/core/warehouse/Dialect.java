@@ -245,7 +245,9 @@ public interface Dialect extends Quoting {
      * of a plain table (or of no table yet): {@code target} then holds the rows of {@code select} and
      * nothing else. A dry run shows these, so it shows what runs. The default is standard
      * {@code CREATE OR REPLACE TABLE ... AS}; an engine without it overrides this, and its warehouse
-     * runs what this returns.
+     * runs what this returns: one statement writing the rows among statements that only define or
+     * drop. A person may run them by hand, stopping anywhere: none may fail on what an earlier,
+     * stopped run left.
      *
      * @param select a query, used as it is (a warehouse may wrap it, e.g. to sort the rows)
      */

@@ -48,6 +48,13 @@ public interface SupportsPromotion {
     Optional<TableId> servedRelease(TableId production);
 
     /**
+     * The production table that serves {@code release} by reading it (a view {@link #promote} made over it), if one
+     * does: the way back from {@link #servedRelease}, for a caller about to change a table in place. Where a promotion
+     * copies the release into production instead (BigQuery), production reads its own copy and this is empty.
+     */
+    Optional<TableId> servingProduction(TableId release);
+
+    /**
      * The statements or jobs {@link #promote} would run for these promotions, given what each
      * production table is now, for {@code --dry-run} output: a step that is a statement is the exact
      * text {@code promote} runs. Reads the catalog; changes nothing.

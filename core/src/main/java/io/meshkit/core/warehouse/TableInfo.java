@@ -29,6 +29,6 @@ public record TableInfo(TableId id, List<ColumnInfo> columns, long rowCount, Opt
 
     /** The column with this name, ignoring case (warehouses resolve names without case). */
     public Optional<ColumnInfo> column(ColumnName name) {
-        return columns.stream().filter(c -> c.name().name().equalsIgnoreCase(name.name())).findFirst();
+        return ColumnInfo.find(columns, name);
     }
 }

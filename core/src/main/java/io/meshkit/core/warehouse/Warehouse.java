@@ -32,8 +32,14 @@ public interface Warehouse extends AutoCloseable {
     /** The tables and views of a namespace, sorted by name; empty if the namespace does not exist. */
     List<TableId> listTables(Namespace namespace);
 
-    /** Describes a table or view, or empty if it does not exist. */
+    /**
+     * Describes a table or view, or empty if it does not exist. The row count may cost a scan of every row (an engine
+     * that keeps no count, or a view): where only the columns matter, use {@link #columns}.
+     */
     Optional<TableInfo> describe(TableId table);
+
+    /** The columns of a table or view in order, or empty if it does not exist; reads the catalog only, never a row. */
+    Optional<List<ColumnInfo>> columns(TableId table);
 
     /** Runs a statement that returns no rows (DDL or DML). */
     QueryStats execute(Sql sql);

@@ -82,7 +82,8 @@ class CliSupportTest {
         assertThat(err.toString()).contains("error: ").contains("expected NAMESPACE.TABLE").contains("Try 'demo --help'");
         err.getBuffer().setLength(0);
         assertThat(run("--format", "sarif")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Cannot print as sarif: demo prints text (default), json" + System.lineSeparator());
+        assertThat(err.toString()).startsWith("error: Cannot print as sarif: demo prints text (default; table is the same), json"
+                + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("--formt", "json")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option").contains("--format");
@@ -91,10 +92,18 @@ class CliSupportTest {
     @Test
     void theHelpListsTheFormatsTheCommandDeclaresAndItAcceptsThoseOnly() {
         CommandLine demo = CliSupport.configure(new CommandLine(new Demo()));
-        assertThat(demo.getUsageMessage()).contains("--format=FORMAT", "Output format: text (default), json.");
+        assertThat(demo.getUsageMessage()).contains("--format=FORMAT", "Output format: text (default; table is the same), json.");
         assertThat((OutputFormat) demo.parseArgs("--format", "JSON").matchedOptionValue("--format", null)).isEqualTo(OutputFormat.JSON);
-        assertThat(run("--format", "table")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: Cannot print as table: demo prints text (default), json");
+        assertThat(run("--format", "csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: Cannot print as csv: demo prints text (default; table is the same), json");
+    }
+
+    /** Where text is the default, table is the same: either name of the format for people works on every command. */
+    @Test
+    void whereTextIsTheDefaultTableIsTheSame() {
+        CommandLine demo = CliSupport.configure(new CommandLine(new Demo()));
+        assertThat((OutputFormat) demo.parseArgs("--format", "table").matchedOptionValue("--format", null)).isEqualTo(OutputFormat.TEXT);
+        assertThat((OutputFormat) demo.parseArgs("--format", "text").matchedOptionValue("--format", null)).isEqualTo(OutputFormat.TEXT);
     }
 
     /** Prints nothing; exits with the ordinal of the format it would print. */

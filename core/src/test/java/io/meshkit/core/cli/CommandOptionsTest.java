@@ -67,7 +67,7 @@ class CommandOptionsTest {
         assertThat(err.toString()).contains("error: Cannot use --wait 9999: give 0..3600 seconds").contains("Try 'tool work --help'");
         err.getBuffer().setLength(0);
         assertThat(run("work", "--format", "csv")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: Cannot print as csv: tool work prints text (default), json");
+        assertThat(err.toString()).contains("error: Cannot print as csv: tool work prints text (default; table is the same), json");
     }
 
     @Test

@@ -207,7 +207,9 @@ public final class Rules {
             new RuleInfo(DRIFT_TYPE, "drift", Severity.ERROR,
                     "A live column's type differs from the contract's.",
                     "The table's column type must be the contract's physical type (varchar lengths are not"
-                            + " compared: some engines do not keep them).",
+                            + " compared: some engines do not keep them). A widening not yet published (INTEGER in the"
+                            + " table, BIGINT in a contract whose version is newer than the published one, or in the"
+                            + " candidate or staging table) is a note; a narrowing or any other change is an error.",
                     "contract: event_timestamp TIMESTAMP; table: DATE", "contract and table: TIMESTAMP"));
 
     private static final Map<String, RuleInfo> BY_ID = ALL.stream()

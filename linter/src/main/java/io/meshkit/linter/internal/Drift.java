@@ -8,13 +8,13 @@ import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.DeletesMode;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.contract.Server;
+import io.meshkit.core.contract.SourceLocation;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.runlog.DatasetCatalog;
 import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.linter.api.Rules;
 import io.meshkit.linter.api.Severity;
@@ -52,9 +52,9 @@ final class Drift {
             Dataset d = c.datasets().get(i);
             String dp = Locator.dataset(i);
             TableId t = table(c, d, w);
-            Optional<TableInfo> info = w.describe(t);
+            Optional<List<ColumnInfo>> live = w.columns(t); // the catalog only: lint reads no rows
             checked.add(t);
-            if (info.isEmpty()) {
+            if (live.isEmpty()) {
                 sink.add(Rules.DRIFT_TABLE_MISSING, loc.at(dp + "/name"), d.name(), null,
                         "table " + t + " of dataset " + d.name() + " does not exist in " + w.uri());
                 continue;
@@ -75,7 +75,7 @@ final class Drift {
             }
             Unpublished unpublished = new Unpublished(c, d, t, w);
             for (Expected e : expected.values()) {
-                Optional<ColumnInfo> ci = info.get().column(e.name);
+                Optional<ColumnInfo> ci = ColumnInfo.find(live.get(), e.name);
                 String where = e.column == null ? d.name() : d.name() + "." + e.column;
                 if (ci.isEmpty()) {
                     // a property whose physicalName differs names the table's column too, or the message reads as a
@@ -83,7 +83,7 @@ final class Drift {
                     String missing = "column " + where + " is missing from table " + t
                             + (e.column == null ? " (" + e.name.name() + ", an SCD2 column)"
                             : e.column.equals(e.name.name()) ? "" : " (its column " + e.name.name() + ", the physicalName)");
-                    Optional<String> pending = unpublished.why(e.name);
+                    Optional<String> pending = unpublished.why(e.name, null);
                     if (pending.isPresent()) {
                         // the contract changes first, in review; ingest and publish follow: a note until then
                         if (sink.enabled(Rules.DRIFT_COLUMN_MISSING)) {
@@ -94,10 +94,21 @@ final class Drift {
                         sink.add(Rules.DRIFT_COLUMN_MISSING, loc.at(e.pointer + "/name"), d.name(), e.column, missing);
                     }
                 } else if (!sameType(e.type, ci.get().type())) {
-                    sink.add(Rules.DRIFT_TYPE, loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
-                            e.pointer + "/name"), d.name(), e.column, "column " + (e.column == null ? d.name() + "."
-                            + e.name.name() : where) + " is " + e.type + " in the contract but " + ci.get().type()
-                            + " in table " + t);
+                    SourceLocation at = loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
+                            e.pointer + "/name");
+                    String differs = "column " + (e.column == null ? d.name() + "." + e.name.name() : where) + " is " + e.type
+                            + " in the contract but " + ci.get().type() + " in table " + t;
+                    // a widening is a compatible change, made as a column is added: the contract first, then the data;
+                    // a narrowing or any other change is drift, published or not
+                    Optional<String> pending = ci.get().type().widensTo(e.type) ? unpublished.why(e.name, e.type) : Optional.empty();
+                    if (pending.isPresent()) {
+                        if (sink.enabled(Rules.DRIFT_TYPE)) {
+                            sink.add(Rules.DRIFT_TYPE, Severity.NOTE, at, d.name(), e.column,
+                                    differs + ": a widening not yet published (" + pending.get() + ")");
+                        }
+                    } else {
+                        sink.add(Rules.DRIFT_TYPE, at, d.name(), e.column, differs);
+                    }
                 }
             }
             // a column kept for history after its removal was accepted is no undocumented column
@@ -107,7 +118,7 @@ final class Drift {
                 retained.addAll(kept.of(production));
             }
             List<String> extra = new ArrayList<>();
-            for (ColumnInfo ci : info.get().columns()) {
+            for (ColumnInfo ci : live.get()) {
                 if (!expected.containsKey(ci.name().name().toLowerCase(Locale.ROOT)) && !RetainedColumns.contains(retained, ci.name())) {
                     extra.add(ci.name().name());
                 }
@@ -120,9 +131,10 @@ final class Drift {
     }
 
     /**
-     * Why a contract column production lacks is still to come rather than drift: the contract's version is newer than the
-     * one production was published with (core's publication record), or, where no publication is recorded, the dataset's
-     * candidate or staging table has the column. A column of a version already published is drift.
+     * Why a contract column production lacks, or has with a narrower type, is still to come rather than drift: the
+     * contract's version is newer than the one production was published with (core's publication record), or, where no
+     * publication is recorded, the dataset's candidate or staging table has the column (with the contract's type, where
+     * the type is what is to come). A column of a version already published is drift.
      */
     private static final class Unpublished {
         private final Contract contract;
@@ -130,7 +142,7 @@ final class Drift {
         private final TableId table;
         private final Warehouse warehouse;
         private Optional<String> published;
-        private final List<TableInfo> upstream = new ArrayList<>();
+        private final Map<TableId, List<ColumnInfo>> upstream = new LinkedHashMap<>();
 
         Unpublished(Contract c, Dataset d, TableId table, Warehouse w) {
             this.contract = c;
@@ -149,13 +161,14 @@ final class Drift {
                 DatasetTables tables = DatasetTables.of(contract, dataset);
                 for (TableId other : List.of(tables.candidate(), tables.staging())) {
                     if (!other.equals(table)) {
-                        warehouse.describe(other).ifPresent(upstream::add);
+                        warehouse.columns(other).ifPresent(columns -> upstream.put(other, columns));
                     }
                 }
             }
         }
 
-        Optional<String> why(ColumnName column) {
+        /** Why {@code column} (as {@code type}, unless null) is still to come in production, if it is. */
+        Optional<String> why(ColumnName column, DataType type) {
             read();
             if (published.isPresent()) {
                 int[] from = BreakingChanges.version(published.get());
@@ -164,8 +177,13 @@ final class Drift {
                         ? Optional.of("contract version " + contract.version() + "; " + table + " was published with " + published.get())
                         : Optional.empty();
             }
-            return upstream.stream().filter(u -> u.column(column).isPresent()).findFirst()
-                    .map(u -> "table " + u.id() + " has it");
+            for (Map.Entry<TableId, List<ColumnInfo>> u : upstream.entrySet()) {
+                Optional<ColumnInfo> there = ColumnInfo.find(u.getValue(), column);
+                if (there.isPresent() && (type == null || sameType(type, there.get().type()))) {
+                    return Optional.of("table " + u.getKey() + " has it" + (type == null ? "" : " as " + there.get().type()));
+                }
+            }
+            return Optional.empty();
         }
     }
 

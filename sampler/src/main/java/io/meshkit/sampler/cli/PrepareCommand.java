@@ -6,6 +6,7 @@ import io.meshkit.core.cli.OutputFormat;
 import io.meshkit.core.cli.WarehouseCommandOptions;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.PrepareResult;
 import io.meshkit.sampler.di.SamplerComponent;
@@ -65,8 +66,9 @@ final class PrepareCommand implements Callable<Integer> {
             if (dryRun) {
                 Preparer.refusePublished(w, t);
                 TableId source = appendFrom != null ? appendFrom : from != null ? from : t;
-                w.describe(source).orElseThrow(() -> new io.meshkit.core.error.NoSuchTableException("prepare", source))
-                        .column(key).orElseThrow(() -> new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
+                // the catalog only: a dry run reads no row (describe would count them)
+                ColumnInfo.find(w.columns(source).orElseThrow(() -> new io.meshkit.core.error.NoSuchTableException("prepare", source)), key)
+                        .orElseThrow(() -> new io.meshkit.core.error.MeshkitException(io.meshkit.core.error.ErrorCode.INVALID_ARGUMENT,
                                 "Cannot prepare table " + source + ": it has no column " + key + " (sampling key)"));
                 String what = appendFrom == null ? (from == null ? "would rewrite " + t : "would write " + t + " from " + from)
                         + " with sampling_value of " + key + ", ordered by it"

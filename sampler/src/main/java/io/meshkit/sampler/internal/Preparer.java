@@ -117,11 +117,12 @@ public final class Preparer {
 
     /**
      * Refuses to write a production table that {@code meshkit publish} serves (a view or table the
-     * warehouse's promotion set): rewriting it would change what consumers read without a release,
-     * validation or a version to roll back to, and the next promotion would find a table it did not make.
-     * A prepared copy of it is what to sample: {@code --from} the production table into another table.
+     * warehouse's promotion set), or the release table such a production reads: rewriting either would change
+     * what consumers read without a release, validation or a version to roll back to, and the next promotion
+     * would find a table it did not make. A prepared copy of production is what to sample: {@code --from}
+     * the production table into another table.
      *
-     * @throws MeshkitException (invalid argument, exit 2) if {@code table} is a served production table
+     * @throws MeshkitException (invalid argument, exit 2) if {@code table} is a served production table or its release
      */
     public static void refusePublished(Warehouse warehouse, TableId table) {
         if (!(warehouse instanceof SupportsPromotion promotion)) {
@@ -129,11 +130,19 @@ public final class Preparer {
         }
         Optional<TableId> release = promotion.servedRelease(table);
         if (release.isPresent()) {
-            TableId copy = preparedCopy(table);
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot prepare table " + table + ": it is a production table that meshkit publish serves"
-                    + " (release " + release.get() + "), and rewriting it would bypass publish; prepare a copy instead: --from "
-                    + table + " --table " + copy + " (and sample that table)");
+            throw refused(table, "a production table that meshkit publish serves (release " + release.get() + ")", table);
         }
+        Optional<TableId> production = promotion.servingProduction(table);
+        if (production.isPresent()) {
+            throw refused(table, "the release that meshkit publish serves as production table " + production.get(), production.get());
+        }
+    }
+
+    private static MeshkitException refused(TableId table, String what, TableId production) {
+        TableId copy = preparedCopy(production);
+        return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot prepare table " + table + ": it is " + what
+                + ", and rewriting it would bypass publish; prepare a copy instead: --from " + production + " --table " + copy
+                + " (and sample that table)");
     }
 
     /**

@@ -160,6 +160,21 @@ class SampleCliTest {
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).startsWith("dry run: would rewrite learning.lessons with sampling_value of user_id");
         assertThat(run("query", "--table", "learning.lessons", "--key", "user_id", "-m", "n=count").err()).contains("has no sampling_value column");
+        // table names the format for people too, as on the other sample commands
+        CliRun table = run("prepare", "--table", "learning.lessons", "--key", "user_id", "--dry-run", "--format", "table");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).isEqualTo(dry.out());
+    }
+
+    /** A dry run checks the key in the catalog and reads no row: a source whose rows cannot be read is no obstacle. */
+    @Test
+    void dryRunReadsNoRows() {
+        try (Warehouse w = Warehouses.open(uri, Map.of("memory_limit", "1GB"))) {
+            w.execute(Sql.of("CREATE VIEW learning.unreadable AS SELECT user_id FROM learning.lessons WHERE CAST(platform AS INTEGER) > 0"));
+        }
+        CliRun dry = run("prepare", "--from", "learning.unreadable", "--table", "learning.copy", "--key", "user_id", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).startsWith("dry run: would write learning.copy from learning.unreadable with sampling_value of user_id");
     }
 
     @Test

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshkit-ingest contract}: a first contract for a MySQL table, drafted from its columns, for {@code snapshot --contract}. */
 @Command(name = "contract", description = "Draft an ODCS contract for a MySQL table from its columns (types, NOT NULL, primary key, "
-        + "comments), which snapshot --contract then stages without drift; the owner and SLA are left as TODOs.",
+        + "comments, the values of an ENUM or SET as an invalidValues rule), which snapshot --contract then stages without drift; "
+        + "the owner and SLA are left as TODOs.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --source 'jdbc:mysql://127.0.0.1:3306/shop?user=meshkit' --table members "
                 + "--output contracts/members.odcs.yaml"})
 @Formats(OutputFormat.TEXT)

@@ -77,10 +77,11 @@ abstract class IngestCommand implements Callable<Integer> {
         } else {
             for (TableResult r : results) {
                 double seconds = Math.max(0.001, took.toMillis() / 1000.0);
-                out.printf("%s %s: %,d rows in %d %s%s, %s, %.1f s (%,.0f rows/s)%n", r.dataset(), date, r.rows(), r.chunks(),
+                // a snapshot landed by an earlier run was not read now: no read rate to show
+                out.printf("%s %s: %,d rows in %d %s%s, %s, %.1f s%s%n", r.dataset(), date, r.rows(), r.chunks(),
                         (files ? "file" : "chunk") + (r.chunks() == 1 ? "" : "s"),
                         r.alreadyComplete() ? " (already landed)" : r.chunksReused() > 0 ? " (" + r.chunksReused() + " reused)" : "",
-                        megabytes(r.bytes()), seconds, r.alreadyComplete() ? 0.0 : r.rows() / seconds);
+                        megabytes(r.bytes()), seconds, r.alreadyComplete() ? "" : String.format(" (%,.0f rows/s)", r.rows() / seconds));
                 URI manifest = r.manifest();
                 if (files) {
                     out.println("  read     " + r.sourceTable() + " (" + r.files().size() + " file" + (r.files().size() == 1 ? "" : "s")

@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
 
 /**
  * A first ODCS v3.1.0 contract for a MySQL table, drafted from {@code information_schema}: one schema object named
  * as the table, a property per column in table order with the type {@link MySqlTypes} maps it to (the type a snapshot
  * then stages, so the first snapshot sees no drift), {@code required} from NOT NULL, the primary key (ingest's
- * chunking key) marked, and the table and column comments as descriptions. What only a person knows is left as a
- * marked {@code TODO}: the owning team, the SLA, a missing table description; the status is {@code draft} until then.
+ * chunking key) marked, the table and column comments as descriptions, and an ENUM's or SET's allowed values as a
+ * quality rule. What only a person knows is left as a marked {@code TODO}: the owning team, the SLA, a missing table
+ * description; the status is {@code draft} until then.
  *
  * @param yaml the contract
  * @param table the table described
@@ -28,6 +30,12 @@ import org.jdbi.v3.core.Handle;
 public record ContractDraft(String yaml, SourceTable table, int comments) {
     /** What marks a value a person must replace. */
     public static final String TODO = "TODO";
+
+    /**
+     * The most members of a SET whose every combination is listed as a valid value (4: 16 values); a larger SET's
+     * members are named in the column's description instead, too many combinations to list.
+     */
+    static final int SET_MEMBERS_LISTED = 4;
 
     /** Validates. */
     public ContractDraft {
@@ -68,9 +76,15 @@ public record ContractDraft(String yaml, SourceTable table, int comments) {
             p.put("logicalType", c.type().logicalType().odcsName());
             p.put("physicalType", c.type().toString());
             String comment = comments.columns().get(c.name().toLowerCase(Locale.ROOT));
+            List<String> members = MySqlTypes.members(c.columnType());
+            boolean isSet = c.columnType().toLowerCase(Locale.ROOT).startsWith("set(");
+            String unlisted = isSet && members.size() > SET_MEMBERS_LISTED ? "MySQL SET of " + String.join(", ", members)
+                    + ": each value a comma-separated combination of them, in this order." : null;
             if (comment != null) {
-                p.put("description", comment);
                 described++;
+            }
+            if (comment != null || unlisted != null) {
+                p.put("description", comment == null ? unlisted : unlisted == null ? comment : comment + " " + unlisted);
             }
             int keyPosition = indexOfIgnoringCase(t.primaryKey(), c.name()) + 1;
             if (!c.nullable() || keyPosition > 0) {
@@ -82,6 +96,9 @@ public record ContractDraft(String yaml, SourceTable table, int comments) {
                 }
                 p.put("primaryKey", true);
                 p.put("primaryKeyPosition", keyPosition);
+            }
+            if (!members.isEmpty() && unlisted == null) {
+                p.put("quality", List.of(validValues(members, isSet)));
             }
             properties.add(p);
         }
@@ -101,6 +118,38 @@ public record ContractDraft(String yaml, SourceTable table, int comments) {
                 .replaceFirst("(?m)^slaProperties:", "# " + TODO + ": how fresh consumers may expect the data to be (1 d: a daily snapshot)\n"
                         + "slaProperties:");
         return new ContractDraft(yaml, t, described);
+    }
+
+    /**
+     * An ENUM's values, or a SET's combinations (its members in MySQL's order, comma-separated, the empty set too), as
+     * ODCS's library rule {@code invalidValues} with {@code arguments.validValues}, which meshkit's quality checks run:
+     * no row may hold another value; NULL is never invalid ({@code required} says whether it may be NULL).
+     */
+    private static Map<String, Object> validValues(List<String> members, boolean isSet) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("metric", "invalidValues");
+        // worded as the other checks are (a check's line is "<id> (<column>): <description>; observed ..."), no full stop
+        rule.put("description", isSet ? "only what the MySQL SET allows: combinations of its members, comma-separated, in their order"
+                : "only the values the MySQL ENUM allows");
+        rule.put("dimension", "conformity");
+        rule.put("mustBe", 0);
+        rule.put("arguments", Map.of("validValues", isSet ? combinations(members) : members));
+        return rule;
+    }
+
+    /** Every value a SET of these members can hold, as MySQL writes it: the members it has, in their order, joined by commas. */
+    private static List<String> combinations(List<String> members) {
+        List<String> values = new ArrayList<>();
+        for (int mask = 0; mask < 1 << members.size(); mask++) {
+            StringJoiner value = new StringJoiner(",");
+            for (int i = 0; i < members.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    value.add(members.get(i));
+                }
+            }
+            values.add(value.toString());
+        }
+        return values;
     }
 
     /** The table's comment and its columns' comments (by lower-case name), empty ones left out. */

@@ -61,6 +61,10 @@ public final class MySqlSnapshots {
     /** The plan's file name in a snapshot. */
     static final String PLAN = "_plan.json";
 
+    /** When a reused snapshot was landed, as a person reads it. */
+    private static final java.time.format.DateTimeFormatter LANDED_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final MySqlSource source;
@@ -530,7 +534,9 @@ public final class MySqlSnapshots {
         List<String> warnings = new ArrayList<>(w.alreadyComplete ? m.warnings() : w.prepared.warnings);
         changes.forEach(c -> warnings.add(c.warning(target.staging())));
         if (w.alreadyComplete) {
-            warnings.add("snapshot " + w.snapshot + " was already complete: not read again (--force re-lands it)");
+            // resumed on purpose: a complete snapshot is one point in time, and reading again would take another; say which
+            warnings.add("reused snapshot " + w.snapshot + ", landed complete at " + LANDED_AT.format(m.endedAt())
+                    + ": MySQL not read again (--force takes a fresh snapshot)");
         }
         if (!absent.isEmpty()) {
             warnings.add("snapshot " + w.snapshot + " was landed without column" + (absent.size() == 1 ? " " : "s ")

@@ -4,6 +4,8 @@ import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.Identifiers;
 import io.meshkit.core.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -76,6 +78,54 @@ public final class MySqlTypes {
             }
             default -> throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot column " + Identifiers.describe(name)
                     + " of table " + Identifiers.describe(table) + ": MySQL type " + columnType + " has no meshkit type");
+        };
+    }
+
+    /**
+     * The values an {@code ENUM} or the members a {@code SET} allows, in definition order, from its {@code COLUMN_TYPE}
+     * ({@code enum('a''b','back\\slash')}: quoted as MySQL quotes a string, a quote doubled or escaped, a backslash
+     * escaped); empty for any other type.
+     */
+    public static List<String> members(String columnType) {
+        String full = columnType.toLowerCase(Locale.ROOT);
+        if (!full.startsWith("enum(") && !full.startsWith("set(")) {
+            return List.of();
+        }
+        List<String> members = new ArrayList<>();
+        StringBuilder value = null;
+        for (int i = columnType.indexOf('(') + 1; i < columnType.length(); i++) {
+            char c = columnType.charAt(i);
+            if (value == null) {
+                if (c == '\'') {
+                    value = new StringBuilder();
+                } else if (c == ')') {
+                    break;
+                }
+            } else if (c == '\\' && i + 1 < columnType.length()) {
+                value.append(unescape(columnType.charAt(++i)));
+            } else if (c == '\'' && i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+                value.append('\'');
+                i++;
+            } else if (c == '\'') {
+                members.add(value.toString());
+                value = null;
+            } else {
+                value.append(c);
+            }
+        }
+        return members;
+    }
+
+    /** The character a MySQL string escape ({@code \n}) stands for. */
+    private static char unescape(char c) {
+        return switch (c) {
+            case '0' -> '\0';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'b' -> '\b';
+            case 'Z' -> '\u001A';
+            default -> c;
         };
     }
 

@@ -218,13 +218,7 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
         }
         com.google.cloud.bigquery.TableInfo t = info.get();
         TableDefinition definition = t.getDefinition();
-        List<ColumnInfo> columns = new ArrayList<>();
-        Schema schema = definition == null ? null : definition.getSchema();
-        if (schema != null) {
-            for (Field f : schema.getFields()) {
-                columns.add(column(f));
-            }
-        }
+        List<ColumnInfo> columns = columns(t);
         long rows;
         Long bytes = t.getNumBytes();
         if (definition instanceof com.google.cloud.bigquery.StandardTableDefinition std) {
@@ -239,6 +233,24 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
         return Optional.of(new TableInfo(table, columns, rows,
                 bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes),
                 Optional.ofNullable(t.getLastModifiedTime()).map(Instant::ofEpochMilli)));
+    }
+
+    /** The table's metadata only (one API call), also for a view: no query. */
+    @Override
+    public Optional<List<ColumnInfo>> columns(TableId table) {
+        requireNonNull(table, "table is null");
+        return call("describe the columns of table " + table, List.of(), () -> client.getTable(bq(table))).map(BigQueryWarehouse::columns);
+    }
+
+    private static List<ColumnInfo> columns(com.google.cloud.bigquery.TableInfo t) {
+        List<ColumnInfo> columns = new ArrayList<>();
+        Schema schema = t.getDefinition() == null ? null : t.getDefinition().getSchema();
+        if (schema != null) {
+            for (Field f : schema.getFields()) {
+                columns.add(column(f));
+            }
+        }
+        return List.copyOf(columns);
     }
 
     private static ColumnInfo column(Field f) {
@@ -613,6 +625,16 @@ public final class BigQueryWarehouse implements Warehouse, SupportsDryRun, Suppo
     public Optional<TableId> servedRelease(TableId production) {
         requireNonNull(production, "production is null");
         return call("read the promotion of " + production, List.of(), () -> client.getTable(bq(production))).flatMap(this::served);
+    }
+
+    /**
+     * None: a promotion copies the release into production, which then reads its own copy, so a change to the release
+     * leaves production as it is. Reads nothing.
+     */
+    @Override
+    public Optional<TableId> servingProduction(TableId release) {
+        requireNonNull(release, "release is null");
+        return Optional.empty();
     }
 
     /** API calls, not statements: each commits on its own. Runs nothing and reads nothing. */

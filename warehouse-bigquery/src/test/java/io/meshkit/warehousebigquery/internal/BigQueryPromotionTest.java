@@ -87,6 +87,7 @@ class BigQueryPromotionTest {
         warehouse.promote(List.of(new Promotion(PRODUCTION, v1)));
         assertThat(countAndVersion(PRODUCTION)).containsExactly(100, 1);
         assertThat(warehouse.servedRelease(PRODUCTION)).contains(v1);
+        assertThat(warehouse.servingProduction(v1)).as("production reads its own copy, not the release").isEmpty();
         assertThat(copyJobs()).singleElement().satisfies(c -> {
             assertThat(c.getWriteDisposition()).isEqualTo(JobInfo.WriteDisposition.WRITE_TRUNCATE);
             assertThat(c.getCreateDisposition()).isEqualTo(JobInfo.CreateDisposition.CREATE_IF_NEEDED);

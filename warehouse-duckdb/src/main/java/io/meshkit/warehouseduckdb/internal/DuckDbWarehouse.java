@@ -190,7 +190,8 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
      * on standard error, then refused as {@code Cannot open warehouse …: it is in use by PID n (…)}.
      */
     private static DuckDBConnection connectWaiting(String uri, String jdbcUrl, String file, Properties properties) {
-        long deadline = System.nanoTime() + OpenWait.current().toNanos();
+        // the wait counts from the first refusal: opening the file the first time (loading the engine) is not waiting
+        long deadline = Long.MIN_VALUE;
         long nextNote = 0;
         while (true) {
             try {
@@ -206,13 +207,16 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
                 java.util.regex.Matcher m = LOCK_HOLDER.matcher(message);
                 String holder = m.find() ? "PID " + m.group(1) + describe(Long.parseLong(m.group(1))) : "another process";
                 long now = System.nanoTime();
+                if (deadline == Long.MIN_VALUE) {
+                    deadline = now + OpenWait.current().toNanos();
+                }
                 if (now >= deadline) {
                     throw new MeshkitException(ErrorCode.WAREHOUSE_FAILURE, "Cannot open warehouse " + uri + ": it is in use by "
                             + holder + "; retry, or use --wait (seconds to wait, now " + OpenWait.current().toSeconds() + ")", e);
                 }
                 if (now >= nextNote) {
                     System.err.println("waiting for warehouse " + uri + ": it is in use by " + holder + " (up to "
-                            + Math.max(1, (deadline - now) / 1_000_000_000L) + " s more; --wait)");
+                            + Math.max(1, (deadline - now + 999_999_999L) / 1_000_000_000L) + " s more; --wait)");
                     System.err.flush();
                     nextNote = now + 5_000_000_000L;
                 }
@@ -254,10 +258,31 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
             if (main < 0) {
                 return h.info().command().map(c -> java.nio.file.Path.of(c).getFileName().toString()).orElse("");
             }
-            String cmd = "meshkit " + String.join(" ", args.subList(main + 1, args.size()));
-            cmd = io.meshkit.core.secret.Secrets.redact(cmd);
-            return cmd.length() > 80 ? cmd.substring(0, 77) + "..." : cmd;
+            return commandLine(args.subList(main + 1, args.size()));
         })).filter(s -> !s.isEmpty()).map(s -> " (" + s + ")").orElse("");
+    }
+
+    /** How wide {@link #commandLine} makes a command, the ellipsis included. */
+    static final int COMMAND_WIDTH = 80;
+
+    /**
+     * {@code meshkit publish promote --contract c.yaml …}: the arguments of a meshkit command, secrets redacted, one
+     * with a space quoted as a shell would; whole arguments only, as many as fit in {@link #COMMAND_WIDTH}, and an
+     * ellipsis for the rest (cut inside one, a query's {@code range(} would be left open).
+     */
+    static String commandLine(List<String> arguments) {
+        StringBuilder b = new StringBuilder("meshkit");
+        for (int i = 0; i < arguments.size(); i++) {
+            String a = io.meshkit.core.secret.Secrets.redact(arguments.get(i));
+            boolean quote = a.isEmpty() || a.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '\'');
+            String word = quote ? "'" + a.replace("'", "'\\''") + "'" : a;
+            int room = COMMAND_WIDTH - (i == arguments.size() - 1 ? 0 : 2);
+            if (b.length() + 1 + word.length() > room) {
+                return b.append(" …").toString();
+            }
+            b.append(' ').append(word);
+        }
+        return b.toString();
     }
 
     @Override
@@ -311,6 +336,18 @@ public final class DuckDbWarehouse extends JdbcWarehouse implements SupportsScan
         return DIALECT.sql().sql("SELECT comment FROM duckdb_views() WHERE database_name = current_database()"
                 + " AND lower(schema_name) = lower(").bind(production.namespace().name())
                 .sql(") AND lower(view_name) = lower(").bind(production.name()).sql(")").build();
+    }
+
+    @Override
+    protected Sql viewsCommentedQuery(String prefix) {
+        return DIALECT.sql().sql("SELECT schema_name, view_name, comment FROM duckdb_views() WHERE database_name = current_database()"
+                + " AND starts_with(comment, ").bind(prefix).sql(")").build();
+    }
+
+    /** DuckDB resolves names without case. */
+    @Override
+    protected boolean sameRelation(TableId a, TableId b) {
+        return a.namespace().name().equalsIgnoreCase(b.namespace().name()) && a.name().equalsIgnoreCase(b.name());
     }
 
     /**

@@ -249,12 +249,15 @@ public final class PostgresDialect implements Dialect {
     /**
      * PostgreSQL has no {@code CREATE OR REPLACE TABLE}: the rows go into a new table under a
      * temporary name, then the old table (if any) is dropped and the new one renamed; the warehouse
-     * runs the three in one transaction, so the select may read the table it replaces.
+     * runs them in one transaction, so the select may read the table it replaces. The temporary name
+     * is dropped first: the warehouse never leaves it behind, but the printed statements run by hand
+     * without a transaction and stopped after the create do, and the name is the same next time.
      */
     @Override
     public List<Sql> replaceTableAs(TableId target, Sql select) {
         TableId fresh = target.namespace().table(temporaryName(target));
-        return List.of(sql().sql("CREATE TABLE ").table(fresh).sql(" AS ").append(select).build(),
+        return List.of(sql().sql("DROP TABLE IF EXISTS ").table(fresh).build(),
+                sql().sql("CREATE TABLE ").table(fresh).sql(" AS ").append(select).build(),
                 sql().sql("DROP TABLE IF EXISTS ").table(target).build(),
                 sql().sql("ALTER TABLE ").table(fresh).sql(" RENAME TO ").tableName(target).build());
     }
@@ -268,7 +271,8 @@ public final class PostgresDialect implements Dialect {
      * The name a replacement of {@code target} is written under: the same on every call, so that a
      * dry run names the table the run writes, and the statements a run reports are the ones it ran.
      * The warehouse renames it within the same transaction, so the name is free again after each
-     * commit (or rollback); a digest of the target keeps it within PostgreSQL's 63 bytes.
+     * commit (or rollback), and {@link #replaceTableAs} drops what a stopped run by hand left; a
+     * digest of the target keeps it within PostgreSQL's 63 bytes.
      */
     static String temporaryName(TableId target) {
         try {

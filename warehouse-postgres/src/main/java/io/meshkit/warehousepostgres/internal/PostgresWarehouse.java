@@ -199,9 +199,13 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
         return kind.equals("v");
     }
 
+    /**
+     * {@code IF EXISTS}: still right when a caller moved the relation aside earlier in the same transaction (a promotion
+     * renaming production to a release).
+     */
     @Override
     protected String dropStatement(String kind, TableId table) {
-        return "DROP " + relationType(kind) + " " + DIALECT.quote(table);
+        return "DROP " + relationType(kind) + " IF EXISTS " + DIALECT.quote(table);
     }
 
     /** The words naming a relation of this kind in {@code DROP}. */
@@ -219,6 +223,13 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
         return DIALECT.sql().sql("SELECT obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ").bind(production.namespace().name()).sql(" AND c.relname = ").bind(production.name())
                 .sql(" AND c.relkind = 'v'").build();
+    }
+
+    @Override
+    protected Sql viewsCommentedQuery(String prefix) {
+        return DIALECT.sql().sql("SELECT n.nspname, c.relname, d.description FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
+                + " WHERE c.relkind = 'v' AND starts_with(d.description, ").bind(prefix).sql(")").build();
     }
 
     /**
@@ -420,8 +431,7 @@ public final class PostgresWarehouse extends JdbcWarehouse implements SupportsSc
     @Override
     protected List<Sql> promotionStatements(Promotion p, Optional<String> productionKind) {
         List<Sql> statements = new ArrayList<>();
-        // IF EXISTS: still right when a caller moved production aside earlier in the same transaction
-        productionKind.ifPresent(kind -> statements.add(Sql.of("DROP " + relationType(kind) + " IF EXISTS " + DIALECT.quote(p.production()))));
+        productionKind.ifPresent(kind -> statements.add(Sql.of(dropStatement(kind, p.production()))));
         statements.add(DIALECT.sql().sql("CREATE VIEW ").table(p.production()).sql(" AS SELECT * FROM ").table(p.release()).build());
         statements.add(commentOnView(p));
         return statements;

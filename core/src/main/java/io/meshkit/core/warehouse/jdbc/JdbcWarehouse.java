@@ -158,11 +158,19 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     /** Whether a {@link #relationKindQuery kind} is a view. */
     protected abstract boolean isView(String kind);
 
-    /** The statement that drops a relation of this kind. */
+    /** The statement that drops a relation of this kind if it exists ({@code DROP ... IF EXISTS}). */
     protected abstract String dropStatement(String kind, TableId table);
 
     /** A query of one row, the comment of the view {@code production} (null if none), or none if it is not a view. */
     protected abstract Sql viewCommentQuery(TableId production);
+
+    /** A query of the views whose comment starts with {@code prefix}: the namespace, name and comment of each. */
+    protected abstract Sql viewsCommentedQuery(String prefix);
+
+    /** Whether two names are one relation here; an engine that resolves names without case overrides this. */
+    protected boolean sameRelation(TableId a, TableId b) {
+        return a.equals(b);
+    }
 
     /**
      * Writes {@code select} into {@code target} on this connection, inside the caller's transaction, as
@@ -237,13 +245,7 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
     public Optional<TableInfo> describe(TableId table) {
         requireNonNull(table, "table is null");
         return atomically("describe table " + table, List.of(), c -> {
-            List<ColumnInfo> columns = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, describeColumnsQuery(table)); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String engineType = rs.getString(2);
-                    columns.add(new ColumnInfo(ColumnName.of(rs.getString(1)), portable(engineType), engineType, rs.getBoolean(3)));
-                }
-            }
+            List<ColumnInfo> columns = columns(c, table);
             if (columns.isEmpty()) {
                 return Optional.<TableInfo>empty();
             }
@@ -254,6 +256,27 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
             }
             return Optional.of(new TableInfo(table, columns, rows, OptionalLong.empty(), Optional.empty()));
         });
+    }
+
+    @Override
+    public Optional<List<ColumnInfo>> columns(TableId table) {
+        requireNonNull(table, "table is null");
+        return run("describe the columns of table " + table, List.of(), c -> {
+            List<ColumnInfo> columns = columns(c, table);
+            return columns.isEmpty() ? Optional.<List<ColumnInfo>>empty() : Optional.of(columns);
+        });
+    }
+
+    /** The {@link #describeColumnsQuery columns} of a table, none if it does not exist. */
+    private List<ColumnInfo> columns(Connection c, TableId table) throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, describeColumnsQuery(table)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String engineType = rs.getString(2);
+                columns.add(new ColumnInfo(ColumnName.of(rs.getString(1)), portable(engineType), engineType, rs.getBoolean(3)));
+            }
+        }
+        return List.copyOf(columns);
     }
 
     /**
@@ -287,13 +310,13 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
 
     /**
      * Runs the dialect's {@link Dialect#replaceTableAs} statements on a connection, so that a warehouse
-     * does what a dry run shows; returns the first statement's update count (the rows written).
+     * does what a dry run shows; returns the rows written: the largest update count, as the one
+     * statement that writes rows is among statements that only define or drop (which count none).
      */
     protected final long replaceTableAs(Connection c, TableId target, Sql select) throws SQLException {
-        List<Sql> statements = dialect.replaceTableAs(target, select);
-        long rows = update(c, statements.get(0));
-        for (Sql statement : statements.subList(1, statements.size())) {
-            update(c, statement);
+        long rows = -1;
+        for (Sql statement : dialect.replaceTableAs(target, select)) {
+            rows = Math.max(rows, update(c, statement));
         }
         return rows;
     }
@@ -567,6 +590,22 @@ public abstract class JdbcWarehouse implements Warehouse, SupportsTransactions, 
             try (PreparedStatement ps = prepare(c, viewCommentQuery(production)); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? parsePromoted(rs.getString(1)) : Optional.<TableId>empty();
             }
+        });
+    }
+
+    /** The promoted views, read back from their comments: the one whose release is {@code release}. */
+    @Override
+    public Optional<TableId> servingProduction(TableId release) {
+        requireNonNull(release, "release is null");
+        return run("find the production table that serves " + release, List.of(), c -> {
+            try (PreparedStatement ps = prepare(c, viewsCommentedQuery(PROMOTED)); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (parsePromoted(rs.getString(3)).filter(served -> sameRelation(served, release)).isPresent()) {
+                        return Optional.of(TableId.of(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return Optional.<TableId>empty();
         });
     }
 
