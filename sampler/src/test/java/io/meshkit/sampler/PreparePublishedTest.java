@@ -52,7 +52,7 @@ class PreparePublishedTest {
                     .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                     .hasMessage("Cannot prepare table shop.customers__v1: it is the release that meshkit publish serves as production table"
                             + " shop.customers, and rewriting it would bypass publish; prepare a copy instead: --from shop.customers --table"
-                            + " shop.customers_sampling (and sample that table)");
+                            + " shop_sampled.customers (and sample that table)");
             assertThatThrownBy(() -> sampler.prepare(PRODUCTION, RELEASE, USER)).isInstanceOf(MeshkitException.class)
                     .hasMessageContaining("it is the release that meshkit publish serves");
             assertThatThrownBy(() -> sampler.append(RELEASE, USER, PRODUCTION, Optional.empty())).isInstanceOf(MeshkitException.class)
