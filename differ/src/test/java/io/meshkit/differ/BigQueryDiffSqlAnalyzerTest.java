@@ -218,6 +218,44 @@ class BigQueryDiffSqlAnalyzerTest {
                 .contains("pf.`title` AS `p3`, cf.`track_title` AS `c3`");
     }
 
+    /**
+     * A dimension diff: the current state (live versions, a tombstone not live where the side has {@code is_deleted})
+     * and the history statement, for production without tombstones and a candidate with them, plain, sampled,
+     * normalised and with a masked composite key.
+     */
+    @Test
+    void everyStatementOfADimensionDiffPassesTheAnalyzer() {
+        List<ColumnInfo> columns = new ArrayList<>(List.of(described(ColumnName.of("track_id"), DataType.BIGINT, false),
+                described(ColumnName.of("territory"), DataType.VARCHAR, false), described(ColumnName.of("title"), DataType.VARCHAR, true),
+                described(ColumnName.of("share"), DataType.decimal(5, 2), true), described(ColumnName.of("valid_from"), DataType.TIMESTAMP, false),
+                described(ColumnName.of("valid_to"), DataType.TIMESTAMP, false), described(ColumnName.of("is_current"), DataType.BOOLEAN, false)));
+        TableInfo prod = new TableInfo(TableId.of("dim", "tracks"), columns, 0, java.util.OptionalLong.empty(), java.util.Optional.empty());
+        columns.add(described(ColumnName.of("is_deleted"), DataType.BOOLEAN, true));
+        TableInfo cand = new TableInfo(TableId.of("dim_candidates", "tracks"), columns, 0, java.util.OptionalLong.empty(),
+                java.util.Optional.empty());
+        for (TableInfo t : List.of(prod, cand)) {
+            SimpleTable table = new SimpleTable(t.id().name());
+            t.columns().forEach(c -> table.addSimpleColumn(c.name().name(), zetaType(c.engineType())));
+            catalog.addNewSimpleCatalog(t.id().namespace().name()).addSimpleTable(table);
+        }
+        DiffRequest one = DiffRequest.of(prod.id(), cand.id(), ColumnName.list("track_id")).asDimension();
+        List<DiffRequest> requests = List.of(one, one.withSampleRate(0.1),
+                one.withNormalisation(new Normalisation(OptionalInt.of(1), 0, 0, true, true)),
+                DiffRequest.of(prod.id(), cand.id(), ColumnName.list("track_id", "territory")).asDimension()
+                        .withPersonalData(Set.of(ColumnName.of("territory"))));
+        for (DiffRequest r : requests) {
+            List<Sql> all = DiffStatements.of(dialect, r, prod, cand).all();
+            assertThat(all).hasSize(7);
+            all.forEach(BigQueryDiffSqlAnalyzerTest::analyze);
+        }
+        DiffStatements statements = DiffStatements.of(dialect, one, prod, cand);
+        // production has no tombstones, the candidate's are not live
+        assertThat(statements.comparison(false).text()).contains("FROM `dim`.`tracks` s WHERE s.`is_current`)",
+                "FROM `dim_candidates`.`tracks` s WHERE s.`is_current` AND NOT coalesce(s.`is_deleted`, FALSE))");
+        assertThat(statements.history().text()).contains("FULL OUTER JOIN", "GROUP BY `k0`", "p.`track_id` = c.`track_id` AND"
+                + " p.`valid_from` = c.`valid_from`");
+    }
+
     @Test
     void theAnalyzerRejectsDuckDbsSpelling() {
         // the check can fail: DuckDB's statements for the same diff are not GoogleSQL

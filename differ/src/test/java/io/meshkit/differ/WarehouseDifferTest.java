@@ -18,6 +18,7 @@ import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.DimensionDiff;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
 import io.meshkit.differ.api.SchemaDiff;
@@ -265,6 +266,92 @@ class WarehouseDifferTest {
         // a rename production already has (tier there, segment gone) pairs nothing: the columns pair by name
         DiffResult applied = diff(DiffRequest.of(cand, cand, ColumnName.list("id")).withRenames(request.renames()));
         assertThat(applied.hasDifferences()).isFalse();
+    }
+
+    /**
+     * Two type-2 dimensions (tombstones for deletes): the current state compares the live versions by the business key,
+     * the history every version by (key, valid_from), summed up per key. Key 2 changes its name in a new version, 3 is
+     * deleted (a tombstone), 4 only moves its valid_from (its current values are equal), 5 comes back after a delete,
+     * 6 is new, 7 has no version left in the candidate; 1 is untouched.
+     */
+    @Test
+    void dimensionsCompareTheCurrentStateByKeyAndTheHistoryByVersion() {
+        String columns = "SELECT * FROM (VALUES ";
+        String shape = ") t(id, name, tier, valid_from, valid_to, is_current, is_deleted)";
+        String open = "TIMESTAMP '9999-12-31 00:00:00'";
+        create(TableId.of("dim", "prod"), columns
+                + "(1, 'A', 1, TIMESTAMP '2024-01-01 00:00:00', " + open + ", true, false),"
+                + " (2, 'B', 2, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', false, false),"
+                + " (2, 'B2', 2, TIMESTAMP '2024-01-02 00:00:00', " + open + ", true, false),"
+                + " (3, 'C', 3, TIMESTAMP '2024-01-01 00:00:00', " + open + ", true, false),"
+                + " (4, 'D', 4, TIMESTAMP '2024-01-01 00:00:00', " + open + ", true, false),"
+                + " (5, 'E', 5, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', false, false),"
+                + " (7, 'G', 7, TIMESTAMP '2024-01-01 00:00:00', " + open + ", true, false)" + shape);
+        create(TableId.of("dim", "cand"), columns
+                + "(1, 'A', 1, TIMESTAMP '2024-01-01 00:00:00', " + open + ", true, false),"
+                + " (2, 'B', 2, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', false, false),"
+                + " (2, 'B2', 2, TIMESTAMP '2024-01-02 00:00:00', TIMESTAMP '2024-01-03 00:00:00', false, false),"
+                + " (2, 'B3', 2, TIMESTAMP '2024-01-03 00:00:00', " + open + ", true, false),"
+                + " (3, 'C', 3, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-03 00:00:00', false, false),"
+                + " (3, 'C', 3, TIMESTAMP '2024-01-03 00:00:00', " + open + ", true, true),"
+                + " (4, 'D', 4, TIMESTAMP '2024-01-02 00:00:00', " + open + ", true, false),"
+                + " (5, 'E', 5, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', false, false),"
+                + " (5, 'E', 5, TIMESTAMP '2024-01-03 00:00:00', " + open + ", true, false),"
+                + " (6, 'F', 6, TIMESTAMP '2024-01-03 00:00:00', " + open + ", true, false)" + shape);
+        DiffRequest request = DiffRequest.of(TableId.of("dim", "prod"), TableId.of("dim", "cand"), ColumnName.list("id")).asDimension();
+        DiffResult r = diff(request);
+        // the current state: live 1, 2, 3, 4, 7 against 1, 2, 4, 5, 6
+        assertThat(r.productionRows()).isEqualTo(5);
+        assertThat(r.candidateRows()).isEqualTo(5);
+        assertThat(List.of(r.added(), r.removed(), r.changed(), r.unchanged())).containsExactly(2L, 2L, 1L, 2L);
+        assertThat(r.columns()).extracting(ColumnDiff::name).containsExactly("name", "tier");
+        assertThat(column(r, "name").examples()).singleElement().satisfies(e -> {
+            assertThat(e.key()).containsExactly("2");
+            assertThat(e.before() + " -> " + e.after()).isEqualTo("B2 -> B3");
+        });
+        assertThat(r.schema().isEmpty()).isTrue();
+        DimensionDiff d = r.dimension();
+        assertThat(d.newKeys().examples()).containsExactly(List.of("6"));
+        assertThat(d.returnedKeys().examples()).containsExactly(List.of("5"));
+        assertThat(d.deletedKeys().examples()).containsExactly(List.of("3"));
+        assertThat(d.droppedKeys().examples()).containsExactly(List.of("7"));
+        // the history: 7 versions against 10
+        assertThat(List.of(d.productionVersions(), d.candidateVersions(), d.versionsAdded(), d.versionsRemoved(), d.versionsChanged(),
+                d.versionsUnchanged())).containsExactly(7L, 10L, 5L, 2L, 2L, 3L);
+        assertThat(d.keys()).isEqualTo(7);
+        assertThat(d.keysWithChangedHistory()).isEqualTo(6);
+        assertThat(d.histories()).containsExactly(new DimensionDiff.KeyHistory(List.of("2"), 2, 3, 1, 0, 1),
+                new DimensionDiff.KeyHistory(List.of("3"), 1, 2, 1, 0, 1), new DimensionDiff.KeyHistory(List.of("4"), 1, 1, 1, 1, 0),
+                new DimensionDiff.KeyHistory(List.of("5"), 1, 2, 1, 0, 0), new DimensionDiff.KeyHistory(List.of("6"), 0, 1, 1, 0, 0));
+        List<String> violations = Expectation.NO_CHANGE.violations(r);
+        assertThat(violations).containsExactly("expected no change, found 2 added, 2 removed, 1 changed, and 6 key(s) with a changed history");
+        Golden.assertMatches(DiffReport.text(r, violations), "dimension.txt");
+        Golden.assertMatches(DiffReport.markdown(r, violations), "dimension.md");
+        Golden.assertMatches(DiffReport.json(r, violations, false), "dimension.json");
+        // valid_from moved for every key, nothing else: the current state is unchanged, every history differs
+        create(TableId.of("dim", "shifted"), "SELECT id, name, tier, valid_from + INTERVAL 1 HOUR AS valid_from, valid_to, is_current,"
+                + " is_deleted FROM dim.prod");
+        DiffResult shifted = diff(DiffRequest.of(TableId.of("dim", "prod"), TableId.of("dim", "shifted"), ColumnName.list("id")).asDimension());
+        assertThat(List.of(shifted.added(), shifted.removed(), shifted.changed(), shifted.unchanged())).containsExactly(0L, 0L, 0L, 5L);
+        assertThat(shifted.dimension().keysWithChangedHistory()).isEqualTo(6);
+        assertThat(shifted.dimension().versionsAdded()).isEqualTo(7);
+        assertThat(shifted.hasDifferences()).isTrue();
+        // the same tables as plain rows by (key, valid_from): what the diff of a dimension was before
+        DiffResult rows = diff(DiffRequest.of(TableId.of("dim", "prod"), TableId.of("dim", "cand"), ColumnName.list("id", "valid_from")));
+        assertThat(rows.isDimension()).isFalse();
+        assertThat(List.of(rows.added(), rows.removed(), rows.changed())).containsExactly(5L, 2L, 2L);
+        // a table without the shape of a dimension, or valid_from in the business key, is refused in one line
+        assertRefused(DiffRequest.of(PROD, CAND, ColumnName.list("id")).asDimension(),
+                "Cannot diff s.cand against s.prod as dimensions: s.prod has no column valid_from (a type-2 dimension has valid_from,"
+                        + " valid_to and is_current)");
+        assertThatThrownBy(() -> DiffRequest.of(PROD, CAND, ColumnName.list("id", "valid_from")).asDimension())
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("the key of a dimension diff is the business key, without valid_from");
+        // across databases a dimension compares its versions as rows: the api says so instead of keying them by the business key
+        assertThatThrownBy(request::requireComparableAcrossDatabases)
+                .isInstanceOfSatisfying(MeshkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessage("Cannot diff dimensions across databases by their business key: it works for tables in one warehouse;"
+                        + " give --key with valid_from to compare their versions");
     }
 
     /** A declared rename that does not fit the tables is refused in one line before anything runs, by the api. */

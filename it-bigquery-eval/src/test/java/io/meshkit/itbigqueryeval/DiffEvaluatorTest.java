@@ -15,6 +15,13 @@ import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.DimensionDiff;
+import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.scdbuilder.api.Execution;
+import io.meshkit.scdbuilder.api.ScdBuilder;
+import io.meshkit.scdbuilder.api.ScdTarget;
+import io.meshkit.scdbuilder.di.ScdBuilders;
+import java.time.Clock;
 import io.meshkit.differ.di.Differs;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,6 +60,66 @@ class DiffEvaluatorTest {
         assertThat(duckDb).contains("rows 32 -> 34: added 3, removed 1, changed 1, unchanged 30", "column rightsholder_id: 1 changed",
                 "column rightsholder_id_renamed: 1 changed");
         assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
+    }
+
+    /**
+     * The dimensions diffed as dimensions: scd-builder builds the example's tracks and rightsholders over the first three
+     * days, the result is copied as production (as the publisher promotes it), then the candidate applies the last two
+     * days; the diff compares the current state by the business key and the histories by version, on both engines.
+     */
+    @Test
+    void dimensionsBuiltByScdBuilderDiffByKeyAndHistory() {
+        for (String table : List.of("tracks", "rightsholders")) {
+            List<String> duckDb = dimensionDiffOn(Engines.duckDb(), table);
+            List<String> bigQuery = dimensionDiffOn(Engines.bigQueryEvaluator(), table);
+            if (table.equals("tracks")) {
+                // 05-01 retitles track 2 (a new version); 05-02 changes nothing
+                assertThat(duckDb).contains("rows 12 -> 12: added 0, removed 0, changed 1, unchanged 11", "column title: 1 changed",
+                        "  [2]: Think Before You Click -> Think Before You Click (On My Heart)",
+                        "versions 12 -> 13: added 1, removed 0, changed 1, unchanged 11; keys 1 of 12 changed", "  [2]: 1 -> 2 (+1 -0 ~1)",
+                        "new 0 [], returned 0 [], deleted 0 [], dropped 0 []");
+            } else {
+                // 05-02 deletes track 2's DE territory with a tombstone: removed from the current state, its history kept
+                assertThat(duckDb).contains("rows 35 -> 34: added 0, removed 1, changed 0, unchanged 34", "removed [2, DE]",
+                        "versions 36 -> 37: added 1, removed 0, changed 1, unchanged 35; keys 1 of 35 changed", "  [2, DE]: 1 -> 2 (+1 -0 ~1)",
+                        "new 0 [], returned 0 [], deleted 1 [[2, DE]], dropped 0 []");
+            }
+            assertThat(bigQuery).as("BigQuery (ZetaSQL's evaluator) vs DuckDB").containsExactlyElementsOf(duckDb);
+        }
+    }
+
+    private static List<String> dimensionDiffOn(Warehouse w, String table) {
+        try (w) {
+            Contract contract = Fixtures.contract("music/contracts/" + table + ".odcs.yaml");
+            ScdTarget t = ScdTarget.of(contract, (String) null);
+            ScdBuilder scd = ScdBuilders.create(w, WarehouseRunLog.of(w), Clock.systemUTC());
+            List<LocalDate> dates = Fixtures.snapshotDates(table);
+            for (LocalDate d : dates) {
+                Fixtures.stage(w, t.dataset(), t.tables().staging(), d, Fixtures.snapshotRows(t.dataset(), table, d));
+            }
+            for (LocalDate d : dates.subList(0, 3)) {
+                scd.apply(t, d, Execution.RUN);
+            }
+            w.createNamespace(t.tables().production().namespace());
+            w.createTableAs(t.tables().production(), w.dialect().sql().sql("SELECT * FROM ").table(t.tables().candidate()).build(),
+                    TableLayout.NONE, WriteMode.REPLACE);
+            for (LocalDate d : dates.subList(3, dates.size())) {
+                scd.apply(t, d, Execution.RUN);
+            }
+            List<ColumnName> key = t.dataset().primaryKey().stream().map(Column::columnName).toList();
+            DiffResult r = Differs.inWarehouse(w).diff(DiffRequest.of(t.tables().production(), t.tables().candidate(), key).asDimension());
+            List<String> out = new ArrayList<>(describe(r));
+            DimensionDiff d = r.dimension();
+            out.add("versions " + d.productionVersions() + " -> " + d.candidateVersions() + ": added " + d.versionsAdded() + ", removed "
+                    + d.versionsRemoved() + ", changed " + d.versionsChanged() + ", unchanged " + d.versionsUnchanged() + "; keys "
+                    + d.keysWithChangedHistory() + " of " + d.keys() + " changed");
+            d.histories().forEach(h -> out.add("  " + h.key() + ": " + h.productionVersions() + " -> " + h.candidateVersions() + " (+"
+                    + h.added() + " -" + h.removed() + " ~" + h.changed() + ")"));
+            out.add("new " + d.newKeys().count() + " " + d.newKeys().examples() + ", returned " + d.returnedKeys().count() + " "
+                    + d.returnedKeys().examples() + ", deleted " + d.deletedKeys().count() + " " + d.deletedKeys().examples() + ", dropped "
+                    + d.droppedKeys().count() + " " + d.droppedKeys().examples());
+            return out;
+        }
     }
 
     /**

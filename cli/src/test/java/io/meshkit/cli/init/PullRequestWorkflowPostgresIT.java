@@ -69,7 +69,7 @@ class PullRequestWorkflowPostgresIT {
             // the base branch published v1 into the database, this branch's candidate differs from it in one row
             assertThat(out).contains("warehouse " + db.uri(), "promoted shop.customers v1 (was none), 8 rows");
             assertThat(Files.readString(summary)).contains("### Data diff",
-                    "shop.customers           added 0, removed 0, changed 1, unchanged 7");
+                    "shop.customers           added 0, removed 0, changed 1, unchanged 4; history: 1 key changed (versions 0 added, 0 removed, 1 changed)");
         }
     }
 

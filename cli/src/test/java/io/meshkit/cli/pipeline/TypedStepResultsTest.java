@@ -95,7 +95,10 @@ class TypedStepResultsTest {
         assertThat(posted.get(0)[0]).isEqualTo("acme/data");
         assertThat(posted.get(0)[1]).isEqualTo("7");
         assertThat(posted.get(0)[3]).startsWith(posted.get(0)[2]).contains("music.tracks");
-        assertThat(second.toString()).contains("music.tracks: added 1, removed 0, changed 1, unchanged 10; posted the diff comment on acme/data#7:"
+        // a dimension: its current state by track_id (12 new, 5 corrected), then its versions (12's opened, 5's corrected)
+        assertThat(posted.get(0)[3]).contains("#### History");
+        assertThat(second.toString()).contains("music.tracks: added 1, removed 0, changed 1, unchanged 10; history: 2 keys changed"
+                + " (versions 1 added, 0 removed, 1 changed); posted the diff comment on acme/data#7:"
                 + " https://github.example/acme/data/pull/7#1");
     }
 

@@ -26,9 +26,12 @@ public final class DiffReport {
     /** Readable text for a terminal. */
     public static String text(DiffResult r, List<String> violations) {
         StringBuilder b = new StringBuilder();
-        b.append("diff ").append(r.candidate()).append(" against ").append(r.production()).append(" (key ")
+        b.append("diff ").append(r.candidate()).append(" against ").append(r.production()).append(r.isDimension() ? " (dimensions, key " : " (key ")
                 .append(String.join(", ", r.key())).append(r.method().equals("warehouse") ? ", in the warehouse" : ", across databases by segments")
                 .append(r.sampleRate() == null ? "" : ", sample " + pct(r.sampleRate() * 100)).append(")\n");
+        if (r.isDimension()) {
+            b.append("current state: the live versions (is_current, not is_deleted) by ").append(String.join(", ", r.key())).append('\n');
+        }
         b.append("rows: production ").append(r.productionRows()).append(", candidate ").append(r.candidateRows());
         if (r.leftOutRows()) {
             b.append(" (compared ").append(r.productionComparedRows()).append(" and ").append(r.candidateComparedRows())
@@ -37,6 +40,12 @@ public final class DiffReport {
         b.append('\n');
         b.append("keys: ").append(r.added()).append(" added, ").append(r.removed()).append(" removed, ")
                 .append(r.changed()).append(" changed, ").append(r.unchanged()).append(" unchanged\n");
+        if (r.isDimension() && r.added() + r.removed() > 0) {
+            DimensionDiff d = r.dimension();
+            b.append("  added: ").append(d.newKeys().count()).append(" new, ").append(d.returnedKeys().count())
+                    .append(" back after a delete; removed: ").append(d.deletedKeys().count()).append(" deleted, ")
+                    .append(d.droppedKeys().count()).append(" dropped (no version left in the candidate)\n");
+        }
         schemaLines(r).forEach(l -> b.append("schema: ").append(l).append('\n'));
         dup(b, "production", r.productionDuplicates());
         dup(b, "candidate", r.candidateDuplicates());
@@ -56,10 +65,48 @@ public final class DiffReport {
                         .append(shown(e.before())).append(" -> ").append(shown(e.after())).append('\n');
             }
         }
-        r.addedExamples().forEach(k -> b.append("  added ").append(key(r, k)).append('\n'));
-        r.removedExamples().forEach(k -> b.append("  removed ").append(key(r, k)).append('\n'));
+        if (r.isDimension()) {
+            DimensionDiff d = r.dimension();
+            d.newKeys().examples().forEach(k -> b.append("  added ").append(key(r, k)).append(" (new)\n"));
+            d.returnedKeys().examples().forEach(k -> b.append("  added ").append(key(r, k)).append(" (back after a delete)\n"));
+            d.deletedKeys().examples().forEach(k -> b.append("  removed ").append(key(r, k)).append(" (deleted)\n"));
+            d.droppedKeys().examples().forEach(k -> b.append("  removed ").append(key(r, k)).append(" (dropped: no version left)\n"));
+            history(b, r);
+        } else {
+            r.addedExamples().forEach(k -> b.append("  added ").append(key(r, k)).append('\n'));
+            r.removedExamples().forEach(k -> b.append("  removed ").append(key(r, k)).append('\n'));
+        }
         b.append(violations.isEmpty() ? "expectation: met" : "expectation: NOT met: " + String.join("; ", violations)).append('\n');
         return b.toString();
+    }
+
+    /** The histories of two dimensions: the versions compared by (key, valid_from), then the keys whose history differs. */
+    private static void history(StringBuilder b, DiffResult r) {
+        DimensionDiff d = r.dimension();
+        b.append("history: every version by ").append(String.join(", ", r.key())).append(", valid_from\n");
+        b.append("versions: production ").append(d.productionVersions()).append(", candidate ").append(d.candidateVersions())
+                .append(": ").append(d.versionsAdded()).append(" added, ").append(d.versionsRemoved()).append(" removed, ")
+                .append(d.versionsChanged()).append(" changed, ").append(d.versionsUnchanged()).append(" unchanged\n");
+        b.append("keys: ").append(d.keysWithChangedHistory()).append(" of ").append(d.keys()).append(" with a changed history\n");
+        for (DimensionDiff.KeyHistory h : d.histories()) {
+            b.append("  ").append(key(r, h.key())).append(": ").append(historyLine(h)).append('\n');
+        }
+    }
+
+    /** {@code 2 -> 3 versions (1 added, 1 changed)}. */
+    private static String historyLine(DimensionDiff.KeyHistory h) {
+        List<String> parts = new ArrayList<>();
+        if (h.added() > 0) {
+            parts.add(h.added() + " added");
+        }
+        if (h.removed() > 0) {
+            parts.add(h.removed() + " removed");
+        }
+        if (h.changed() > 0) {
+            parts.add(h.changed() + " changed");
+        }
+        return h.productionVersions() + " -> " + h.candidateVersions() + (h.candidateVersions() == 1 ? " version (" : " versions (")
+                + String.join(", ", parts) + ")";
     }
 
     /** A value with its edges visible: quoted when empty or when spaces surround it. */
@@ -173,6 +220,9 @@ public final class DiffReport {
         b.append("| added | removed | changed | unchanged |\n|---:|---:|---:|---:|\n");
         b.append("| ").append(r.added()).append(" | ").append(r.removed()).append(" | ").append(r.changed()).append(" | ")
                 .append(r.unchanged()).append(" |\n\n");
+        if (r.isDimension()) {
+            b.append("Dimensions: the current state (the live versions: `is_current`, not `is_deleted`) by key; the history below.\n\n");
+        }
         b.append("Key `").append(String.join("`, `", r.key())).append('`')
                 .append(r.sampleRate() == null ? "" : "; sample " + pct(r.sampleRate() * 100) + " of keys")
                 .append(r.method().equals("warehouse") ? "" : "; compared across databases by segments").append(".\n\n");
@@ -220,8 +270,34 @@ public final class DiffReport {
             }
             b.append("\n</details>\n");
         }
-        keysDetails(b, "added", r.added(), r.addedExamples());
-        keysDetails(b, "removed", r.removed(), r.removedExamples());
+        if (r.isDimension()) {
+            DimensionDiff d = r.dimension();
+            keysDetails(b, "added", "new", d.newKeys());
+            keysDetails(b, "added", "back after a delete", d.returnedKeys());
+            keysDetails(b, "removed", "deleted", d.deletedKeys());
+            keysDetails(b, "removed", "dropped: no version left in the candidate", d.droppedKeys());
+            b.append("\n#### History\n\nEvery version, by `").append(String.join("`, `", r.key())).append("`, `valid_from`.\n\n");
+            b.append("| | production | candidate |\n|---|---:|---:|\n");
+            b.append("| versions | ").append(d.productionVersions()).append(" | ").append(d.candidateVersions()).append(" |\n\n");
+            b.append("| versions added | removed | changed | unchanged | keys with a changed history |\n|---:|---:|---:|---:|---:|\n");
+            b.append("| ").append(d.versionsAdded()).append(" | ").append(d.versionsRemoved()).append(" | ").append(d.versionsChanged())
+                    .append(" | ").append(d.versionsUnchanged()).append(" | ").append(d.keysWithChangedHistory()).append(" of ")
+                    .append(d.keys()).append(" |\n");
+            if (!d.histories().isEmpty()) {
+                b.append("\n<details><summary>").append(d.keysWithChangedHistory()).append(d.keysWithChangedHistory() == 1 ? " key" : " keys")
+                        .append(" with a changed history</summary>\n\n| key | versions before | versions after | added | removed | changed |\n"
+                                + "|---|---:|---:|---:|---:|---:|\n");
+                for (DimensionDiff.KeyHistory h : d.histories()) {
+                    b.append("| ").append(cell(String.join(", ", h.key()))).append(" | ").append(h.productionVersions()).append(" | ")
+                            .append(h.candidateVersions()).append(" | ").append(h.added()).append(" | ").append(h.removed())
+                            .append(" | ").append(h.changed()).append(" |\n");
+                }
+                b.append("\n</details>\n");
+            }
+        } else {
+            keysDetails(b, "added", r.added(), r.addedExamples());
+            keysDetails(b, "removed", r.removed(), r.removedExamples());
+        }
         return b.toString();
     }
 
@@ -246,6 +322,18 @@ public final class DiffReport {
         }
         b.append("<details><summary>").append(count).append(' ').append(kind).append(count == 1 ? " key" : " keys").append("</summary>\n\n");
         for (List<String> k : examples) {
+            b.append("- ").append(cell(String.join(", ", k))).append('\n');
+        }
+        b.append("\n</details>\n");
+    }
+
+    private static void keysDetails(StringBuilder b, String kind, String why, DimensionDiff.Keys keys) {
+        if (keys.count() == 0) {
+            return;
+        }
+        b.append("<details><summary>").append(keys.count()).append(' ').append(kind).append(keys.count() == 1 ? " key" : " keys")
+                .append(" (").append(why).append(")</summary>\n\n");
+        for (List<String> k : keys.examples()) {
             b.append("- ").append(cell(String.join(", ", k))).append('\n');
         }
         b.append("\n</details>\n");
@@ -329,6 +417,9 @@ public final class DiffReport {
         }
         keysJson(root.putArray("addedExamples"), r.addedExamples());
         keysJson(root.putArray("removedExamples"), r.removedExamples());
+        if (r.isDimension()) {
+            dimensionJson(root.putObject("dimension"), r.dimension());
+        }
         ObjectNode exp = root.putObject("expectation");
         exp.put("met", violations.isEmpty());
         ArrayNode v = exp.putArray("violations");
@@ -348,6 +439,44 @@ public final class DiffReport {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The current state is the rest of the document; here the histories and how the added and removed keys got there. */
+    private static void dimensionJson(ObjectNode o, DimensionDiff d) {
+        o.put("current", "the live versions (is_current, not is_deleted), compared by the key");
+        ObjectNode lifecycle = o.putObject("keys");
+        for (String kind : List.of("new", "returned", "deleted", "dropped")) {
+            DimensionDiff.Keys keys = switch (kind) {
+                case "new" -> d.newKeys();
+                case "returned" -> d.returnedKeys();
+                case "deleted" -> d.deletedKeys();
+                default -> d.droppedKeys();
+            };
+            ObjectNode k = lifecycle.putObject(kind);
+            k.put("count", keys.count());
+            keysJson(k.putArray("examples"), keys.examples());
+        }
+        ObjectNode history = o.putObject("history");
+        ObjectNode versions = history.putObject("versions");
+        versions.put("production", d.productionVersions());
+        versions.put("candidate", d.candidateVersions());
+        versions.put("added", d.versionsAdded());
+        versions.put("removed", d.versionsRemoved());
+        versions.put("changed", d.versionsChanged());
+        versions.put("unchanged", d.versionsUnchanged());
+        history.put("keys", d.keys());
+        history.put("keysWithChangedHistory", d.keysWithChangedHistory());
+        ArrayNode examples = history.putArray("examples");
+        for (DimensionDiff.KeyHistory h : d.histories()) {
+            ObjectNode e = examples.addObject();
+            ArrayNode k = e.putArray("key");
+            h.key().forEach(k::add);
+            e.put("productionVersions", h.productionVersions());
+            e.put("candidateVersions", h.candidateVersions());
+            e.put("added", h.added());
+            e.put("removed", h.removed());
+            e.put("changed", h.changed());
         }
     }
 

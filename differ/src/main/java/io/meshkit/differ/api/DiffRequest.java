@@ -2,6 +2,7 @@ package io.meshkit.differ.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
@@ -26,9 +27,23 @@ import java.util.stream.Collectors;
  *     of production and each new name one of the candidate (not the old), of comparable types (both numbers, or the
  *     same logical type), neither a key column, or the diff is refused ({@link ErrorCode#INVALID_ARGUMENT}) before
  *     anything runs; a rename production already has (the new name there, the old one gone) pairs nothing.
+ * @param shape what the tables are: plain tables, each row one key, or type-2 dimensions ({@link #asDimension})
  */
 public record DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
-        OptionalDouble sampleRate, int examples, Set<ColumnName> personalData, List<ColumnRename> renames) {
+        OptionalDouble sampleRate, int examples, Set<ColumnName> personalData, List<ColumnRename> renames, Shape shape) {
+
+    /** What the two tables are, which decides what is compared. */
+    public enum Shape {
+        /** Each row is one key: rows are compared by the key. */
+        TABLE,
+        /**
+         * Type-2 slowly changing dimensions (core's {@code Scd2Shape}: {@code valid_from}, {@code valid_to},
+         * {@code is_current}, optionally {@code is_deleted}), the key being the business key: the live versions are
+         * compared by it (the current state), and the histories version by version, summed up per key.
+         */
+        DIMENSION
+    }
+
     /** Validates and copies. */
     public DiffRequest {
         requireNonNull(production, "production is null");
@@ -51,6 +66,19 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
         }
         renames = List.copyOf(renames);
         requireDistinctRenames(renames, production, candidate);
+        requireNonNull(shape, "shape is null");
+        if (shape == Shape.DIMENSION && key.stream().anyMatch(k -> k.name().equalsIgnoreCase(Scd2Shape.VALID_FROM.name()))) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff " + candidate + " against " + production
+                    + " as dimensions by " + key.stream().map(ColumnName::name).collect(Collectors.joining(", "))
+                    + ": the key of a dimension diff is the business key, without " + Scd2Shape.VALID_FROM
+                    + " (a key with it compares the versions as rows)");
+        }
+    }
+
+    /** A request of two plain tables. */
+    public DiffRequest(TableId production, TableId candidate, List<ColumnName> key, Normalisation normalisation,
+            OptionalDouble sampleRate, int examples, Set<ColumnName> personalData, List<ColumnRename> renames) {
+        this(production, candidate, key, normalisation, sampleRate, examples, personalData, renames, Shape.TABLE);
     }
 
     /** A request without renames. */
@@ -89,27 +117,40 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
 
     /** This request with other normalisation. */
     public DiffRequest withNormalisation(Normalisation n) {
-        return new DiffRequest(production, candidate, key, n, sampleRate, examples, personalData, renames);
+        return new DiffRequest(production, candidate, key, n, sampleRate, examples, personalData, renames, shape);
     }
 
     /** This request with a sample rate. */
     public DiffRequest withSampleRate(double rate) {
-        return new DiffRequest(production, candidate, key, normalisation, OptionalDouble.of(rate), examples, personalData, renames);
+        return new DiffRequest(production, candidate, key, normalisation, OptionalDouble.of(rate), examples, personalData, renames, shape);
     }
 
     /** This request with personal-data columns. */
     public DiffRequest withPersonalData(Set<ColumnName> columns) {
-        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, columns, renames);
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, columns, renames, shape);
     }
 
     /** This request with another number of examples. */
     public DiffRequest withExamples(int n) {
-        return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData, renames);
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, n, personalData, renames, shape);
     }
 
     /** This request with columns the candidate renamed (for a contract's: {@link ColumnRename#declaredBy}). */
     public DiffRequest withRenames(List<ColumnRename> columns) {
-        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, personalData, columns);
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, personalData, columns, shape);
+    }
+
+    /**
+     * This request of two type-2 dimensions keyed by their business key (the contract's primary key, without
+     * {@code valid_from}): the diff compares their current state by that key and their histories version by version.
+     */
+    public DiffRequest asDimension() {
+        return new DiffRequest(production, candidate, key, normalisation, sampleRate, examples, personalData, renames, Shape.DIMENSION);
+    }
+
+    /** Whether the tables are dimensions ({@link #asDimension}). */
+    public boolean isDimension() {
+        return shape == Shape.DIMENSION;
     }
 
     /**
@@ -118,6 +159,10 @@ public record DiffRequest(TableId production, TableId candidate, List<ColumnName
      * {@link MeshkitException} ({@link ErrorCode#INVALID_ARGUMENT}).
      */
     public DiffRequest requireComparableAcrossDatabases() {
+        if (isDimension()) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff dimensions across databases by their business key:"
+                    + " it works for tables in one warehouse; give --key with " + Scd2Shape.VALID_FROM + " to compare their versions");
+        }
         if (sampleRate.isPresent()) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT,
                     "Cannot sample a cross-database diff: --sample works for tables in one warehouse");

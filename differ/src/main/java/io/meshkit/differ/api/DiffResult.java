@@ -31,11 +31,24 @@ import java.util.List;
  * @param productionDuplicates duplicated keys in production
  * @param candidateDuplicates duplicated keys in the candidate
  * @param work what the diff cost: queries run, segments compared, rows downloaded
+ * @param dimension for a diff of two dimensions ({@link DiffRequest#asDimension}), their histories; null otherwise.
+ *     The rest of the result is then the current state: the live versions ({@code is_current}, not {@code is_deleted})
+ *     compared by the business key, the rows and keys counted among them, the schema of the whole tables
  */
 public record DiffResult(String production, String candidate, String method, List<String> key, Double sampleRate,
         long productionRows, long candidateRows, long productionComparedRows, long candidateComparedRows, long added, long removed, long changed, long unchanged,
         List<ColumnDiff> columns, List<List<String>> addedExamples, List<List<String>> removedExamples,
-        SchemaDiff schema, Duplicates productionDuplicates, Duplicates candidateDuplicates, Work work) {
+        SchemaDiff schema, Duplicates productionDuplicates, Duplicates candidateDuplicates, Work work, DimensionDiff dimension) {
+
+    /** A result of a diff of two tables that are not dimensions. */
+    public DiffResult(String production, String candidate, String method, List<String> key, Double sampleRate,
+            long productionRows, long candidateRows, long productionComparedRows, long candidateComparedRows, long added, long removed,
+            long changed, long unchanged, List<ColumnDiff> columns, List<List<String>> addedExamples, List<List<String>> removedExamples,
+            SchemaDiff schema, Duplicates productionDuplicates, Duplicates candidateDuplicates, Work work) {
+        this(production, candidate, method, key, sampleRate, productionRows, candidateRows, productionComparedRows, candidateComparedRows,
+                added, removed, changed, unchanged, columns, addedExamples, removedExamples, schema, productionDuplicates,
+                candidateDuplicates, work, null);
+    }
 
     /**
      * What a diff cost.
@@ -90,10 +103,16 @@ public record DiffResult(String production, String candidate, String method, Lis
         requireNonNull(work, "work is null");
     }
 
-    /** Whether anything differs: rows, values, schema or duplicates. */
+    /** Whether anything differs: rows, values, schema, duplicates or (of a dimension) the history. */
     public boolean hasDifferences() {
         return added > 0 || removed > 0 || changed > 0 || !schema.isEmpty()
-                || productionDuplicates.keys() > 0 || candidateDuplicates.keys() > 0;
+                || productionDuplicates.keys() > 0 || candidateDuplicates.keys() > 0
+                || (dimension != null && dimension.hasDifferences());
+    }
+
+    /** Whether this is the diff of two dimensions (the current state, with {@link #dimension} the histories). */
+    public boolean isDimension() {
+        return dimension != null;
     }
 
     /** Added, removed and changed keys as a percentage of production's compared rows (100 when there are none and something changed). */

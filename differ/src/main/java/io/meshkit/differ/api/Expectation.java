@@ -43,7 +43,9 @@ public record Expectation(boolean noChange, OptionalDouble maxChangedPercent) {
         }
         if (noChange && r.hasDifferences()) {
             out.add("expected no change, found " + r.added() + " added, " + r.removed() + " removed, " + r.changed()
-                    + " changed" + (r.schema().isEmpty() ? "" : " and a schema change"));
+                    + " changed" + (r.schema().isEmpty() ? "" : " and a schema change")
+                    + (r.isDimension() && r.dimension().hasDifferences()
+                            ? ", and " + r.dimension().keysWithChangedHistory() + " key(s) with a changed history" : ""));
         }
         if (maxChangedPercent.isPresent() && r.changedPercent() > maxChangedPercent.getAsDouble()) {
             out.add(String.format(Locale.ROOT, "%.2f%% of keys added, removed or changed, more than the %.2f%% allowed",

@@ -9,6 +9,7 @@ import io.meshkit.core.cli.WarehouseOption;
 import io.meshkit.core.cli.OutputOptions;
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetKind;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
@@ -229,13 +230,17 @@ public final class DiffCli implements Callable<Integer> {
         List<ColumnName> keyColumns = key == null ? List.of() : key.stream().map(String::trim).map(ColumnName::of).toList();
         Set<ColumnName> personal = Set.of();
         List<ColumnRename> renames = List.of();
+        boolean dimension = false;
         if (contract.selection().isPresent()) {
             Dataset d = contract.selection().get().dataset();
             DatasetTables tables = contract.selection().get().tables();
             prod = prod != null ? prod : tables.production();
             cand = cand != null ? cand : tables.candidate();
             if (keyColumns.isEmpty()) {
-                keyColumns = Scd2Shape.rowKey(d);   // a dimension's rows are versions: (key, valid_from)
+                // a dimension in one warehouse: its current state by the business key, its history by version;
+                // across databases its rows, the versions, by (key, valid_from)
+                dimension = d.kind() == DatasetKind.DIMENSION && source == null && !d.primaryKey().isEmpty();
+                keyColumns = dimension ? d.primaryKey().stream().map(Column::columnName).toList() : Scd2Shape.rowKey(d);
             }
             personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
             renames = ColumnRename.declaredBy(d);   // meshkit.renamedFrom: production's old column against the new one
@@ -246,8 +251,9 @@ public final class DiffCli implements Callable<Integer> {
         }
         Normalisation n = new Normalisation(decimals == null ? OptionalInt.empty() : OptionalInt.of(decimals), relativeTolerance,
                 timestampPrecision, trim, ignoreCase);
-        return new DiffRequest(prod, cand, keyColumns, n, sample == null ? OptionalDouble.empty() : OptionalDouble.of(sample),
+        DiffRequest request = new DiffRequest(prod, cand, keyColumns, n, sample == null ? OptionalDouble.empty() : OptionalDouble.of(sample),
                 examples, personal, renames);
+        return dimension ? request.asDimension() : request;
     }
 
 }

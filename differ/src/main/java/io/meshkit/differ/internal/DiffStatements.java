@@ -2,6 +2,7 @@ package io.meshkit.differ.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
@@ -79,6 +80,10 @@ public final class DiffStatements {
         }
     }
 
+    /** The columns of a dimension's shape, which the current state does not compare (they say which versions are live). */
+    private static final List<ColumnName> SCD_COLUMNS = List.of(Scd2Shape.VALID_FROM, Scd2Shape.VALID_TO, Scd2Shape.IS_CURRENT,
+            Scd2Shape.IS_DELETED);
+
     private final Dialect dialect;
     private final DiffRequest request;
     private final List<ColumnName> key;
@@ -86,16 +91,25 @@ public final class DiffStatements {
     private final List<DataType> cKeyTypes;
     private final List<Compared> compared;
     private final SchemaDiff schema;
+    /** For dimensions: which side has {@code is_deleted}; null for plain tables (no side is filtered). */
+    private final Live live;
+    /** For dimensions: the statements of the versions, keyed by {@code (key, valid_from)}, that compare the histories. */
+    private final DiffStatements versions;
+
+    /** Whether each side of a dimension has {@code is_deleted} (a tombstone is not live). */
+    private record Live(boolean productionDeletes, boolean candidateDeletes) {}
 
     private DiffStatements(Dialect dialect, DiffRequest request, List<ColumnName> key, List<DataType> pKeyTypes, List<DataType> cKeyTypes,
-            ColumnPairing columns) {
+            ColumnPairing columns, Live live, DiffStatements versions) {
         this.dialect = dialect;
         this.request = request;
         this.key = List.copyOf(key);
         this.pKeyTypes = List.copyOf(pKeyTypes);
         this.cKeyTypes = List.copyOf(cKeyTypes);
         this.compared = columns.compared();
-        this.schema = columns.schema();
+        this.schema = versions != null ? versions.schema : columns.schema();
+        this.live = live;
+        this.versions = versions;
     }
 
     /**
@@ -108,17 +122,47 @@ public final class DiffStatements {
         requireNonNull(request, "request is null");
         requireNonNull(production, "production is null");
         requireNonNull(candidate, "candidate is null");
+        if (!request.isDimension()) {
+            return of(dialect, request, request.key(), production, candidate, null, null);
+        }
+        // a dimension: the current state by the business key, on the attributes; the histories by (key, valid_from)
+        for (TableInfo t : List.of(production, candidate)) {
+            for (ColumnName c : List.of(Scd2Shape.VALID_FROM, Scd2Shape.VALID_TO, Scd2Shape.IS_CURRENT)) {
+                if (t.column(c).isEmpty()) {
+                    throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot diff " + request.candidate() + " against "
+                            + request.production() + " as dimensions: " + t.id() + " has no column " + c
+                            + " (a type-2 dimension has valid_from, valid_to and is_current)");
+                }
+            }
+        }
+        List<ColumnName> versionKey = new ArrayList<>(request.key());
+        versionKey.add(Scd2Shape.VALID_FROM);
+        Live live = new Live(production.column(Scd2Shape.IS_DELETED).isPresent(), candidate.column(Scd2Shape.IS_DELETED).isPresent());
+        DiffStatements versions = of(dialect, request, versionKey, production, candidate, live, null);
+        return of(dialect, request, request.key(), attributes(production), attributes(candidate), live, versions);
+    }
+
+    private static DiffStatements of(Dialect dialect, DiffRequest request, List<ColumnName> requestKey, TableInfo production,
+            TableInfo candidate, Live live, DiffStatements versions) {
         List<ColumnName> key = new ArrayList<>();
         List<DataType> pKeyTypes = new ArrayList<>();
         List<DataType> cKeyTypes = new ArrayList<>();
-        for (ColumnName k : request.key()) {
+        for (ColumnName k : requestKey) {
             ColumnInfo pk = production.column(k).orElseThrow(() -> missingKey(request, k, request.production()));
             ColumnInfo ck = candidate.column(k).orElseThrow(() -> missingKey(request, k, request.candidate()));
             key.add(pk.name());
             pKeyTypes.add(pk.type());
             cKeyTypes.add(ck.type());
         }
-        return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, ColumnPairing.of(request, production, candidate, key));
+        return new DiffStatements(dialect, request, key, pKeyTypes, cKeyTypes, ColumnPairing.of(request, production, candidate, key),
+                live, versions);
+    }
+
+    /** A dimension's description without the columns of its shape: what its current state compares. */
+    private static TableInfo attributes(TableInfo t) {
+        List<ColumnInfo> columns = t.columns().stream()
+                .filter(c -> SCD_COLUMNS.stream().noneMatch(s -> s.name().equalsIgnoreCase(c.name().name()))).toList();
+        return new TableInfo(t.id(), columns, t.rowCount(), t.bytes(), t.lastModified());
     }
 
     private List<Sql> displayTexts(List<Sql> values, List<DataType> types) {
@@ -151,8 +195,12 @@ public final class DiffStatements {
 
     /** Every statement a diff may run: counts and comparison with and without duplicates, and both duplicate listings. */
     public List<Sql> all() {
-        return List.of(counts(false), comparison(false), duplicates(request.production()), duplicates(request.candidate()),
-                counts(true), comparison(true));
+        List<Sql> all = new ArrayList<>(List.of(counts(false), comparison(false), duplicates(request.production()),
+                duplicates(request.candidate()), counts(true), comparison(true)));
+        if (versions != null) {
+            all.add(history());
+        }
+        return List.copyOf(all);
     }
 
     /**
@@ -177,8 +225,12 @@ public final class DiffStatements {
         DiffRequest r = request;
         SqlBuilder b = dialect.sql().sql("SELECT ").ids(key)
                 .sql(", count(*) OVER () AS duplicated_keys, sum(count(*)) OVER () AS duplicated_rows FROM ").table(table);
+        if (current()) {
+            // a dimension's current state: a key with two live versions is duplicated there
+            b.sql(" s WHERE ").append(liveIn(table));
+        }
         if (r.sampleRate().isPresent()) {
-            b.sql(" WHERE ").append(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
+            b.sql(current() ? " AND " : " WHERE ").append(dialect.samplingValue(key.get(0))).sql(" < ").bind(r.sampleRate().getAsDouble());
         }
         return b.sql(" GROUP BY ").ids(key).sql(" HAVING count(*) > 1 ORDER BY ").ids(key).sql(" LIMIT ").bind(Math.max(r.examples(), 1)).build();
     }
@@ -202,16 +254,21 @@ public final class DiffStatements {
 
     /** A side as a table expression: the table, sampled, without duplicated keys after they were found. */
     private void side(SqlBuilder b, TableId table, DiffRequest r, List<ColumnName> key, boolean dedupe) {
-        if (r.sampleRate().isEmpty() && !dedupe) {
+        boolean current = current();
+        if (r.sampleRate().isEmpty() && !dedupe && !current) {
             b.table(table);
             return;
         }
         b.sql("(SELECT * FROM ").table(table).sql(" s WHERE ");
+        if (current) {
+            b.append(liveIn(table));
+        }
         if (r.sampleRate().isPresent()) {
+            b.sql(current ? " AND " : "");
             b.append(dialect.samplingValue(dialect.sql().sql("s.").id(key.get(0)).build())).sql(" < ").bind(r.sampleRate().getAsDouble());
         }
         if (dedupe) {
-            b.sql(r.sampleRate().isPresent() ? " AND " : "").sql("NOT EXISTS (SELECT 1 FROM duplicated d WHERE ");
+            b.sql(r.sampleRate().isPresent() || current ? " AND " : "").sql("NOT EXISTS (SELECT 1 FROM duplicated d WHERE ");
             b.join(key, " AND ", k -> b.sql("d.").id(k).sql(" = s.").id(k));
             b.sql(")");
         }
@@ -378,6 +435,132 @@ public final class DiffStatements {
         }
         b.sql(" SELECT n.joined_p, n.joined_c, n.matched, a.*, sp.*, sc.* FROM n, a, sp, sc");
         return b.build();
+    }
+
+    /** Whether these statements compare a dimension's current state: its live versions (the versions' statements read every row). */
+    private boolean current() {
+        return versions != null;
+    }
+
+    /** Whether a version of this side of a dimension, aliased {@code s}, is live. */
+    private Sql liveIn(TableId table) {
+        return live(table.equals(request.production()) ? live.productionDeletes() : live.candidateDeletes(), Sql.of("s"));
+    }
+
+    /** Whether a version of a dimension is live: current, and not a tombstone where the side has them. */
+    private Sql live(boolean deletes, Sql alias) {
+        SqlBuilder b = dialect.sql().append(alias).sql(".").id(Scd2Shape.IS_CURRENT);
+        if (deletes) {
+            b.sql(" AND NOT coalesce(").append(alias).sql(".").id(Scd2Shape.IS_DELETED).sql(", FALSE)");
+        }
+        return b.build();
+    }
+
+    /**
+     * The histories of two dimensions, in one statement: the versions of both sides (sampled like the current state)
+     * joined on {@code (key, valid_from)}, each pair compared on every column ({@code valid_to}, {@code is_current}
+     * and {@code is_deleted} included, normalised as the current state is), grouped by the business key, then one
+     * row: the keys, the keys whose history differs, the versions of each side, added, removed and changed; the
+     * live keys that are new, returned, deleted and dropped (see {@link io.meshkit.differ.api.DimensionDiff}); then
+     * as JSON the first keys with a changed history (with their version counts) and the first keys of each of the
+     * four kinds.
+     *
+     * @throws IllegalStateException for plain tables
+     */
+    public Sql history() {
+        if (versions == null) {
+            throw new IllegalStateException("the history is compared for dimensions only");
+        }
+        return versions.versionsByKey(key.size());
+    }
+
+    /** {@link #history()}, on the statements of the versions; the first {@code businessKey} key columns are the business key. */
+    private Sql versionsByKey(int businessKey) {
+        DiffRequest r = request;
+        int n = Math.max(r.examples(), 1);
+        List<ColumnName> k = new ArrayList<>();
+        for (int i = 0; i < businessKey; i++) {
+            k.add(ColumnName.of("k" + i));
+        }
+        SqlBuilder b = dialect.sql().sql("WITH v AS (SELECT ");
+        for (int i = 0; i < businessKey; i++) {
+            b.sql("coalesce(p.").id(key.get(i)).sql(", c.").id(key.get(i)).sql(") AS ").id(k.get(i)).sql(", ");
+        }
+        b.sql("p.meshkit_in IS NOT NULL AS pin, c.meshkit_in IS NOT NULL AS cin, p.meshkit_live AS pl, c.meshkit_live AS cl, ");
+        b.sql("p.meshkit_in IS NOT NULL AND c.meshkit_in IS NOT NULL AND (");
+        if (compared.isEmpty()) {
+            b.sql("FALSE");
+        }
+        for (int i = 0; i < compared.size(); i++) {
+            Compared col = compared.get(i);
+            b.sql(i == 0 ? "" : " OR ").append(differs(dialect.sql().sql("p.").id(ColumnName.of("p" + i)).build(), col.productionType(),
+                    dialect.sql().sql("c.").id(ColumnName.of("c" + i)).build(), col.candidateType(), r.normalisation()));
+        }
+        b.sql(") AS vc FROM ");
+        versionSide(b, true);
+        b.sql(" FULL OUTER JOIN ");
+        versionSide(b, false);
+        b.sql(" ON ");
+        b.join(key, " AND ", c -> b.sql("p.").id(c).sql(" = c.").id(c));
+        b.sql("), g AS (SELECT ").ids(k).sql(", ").append(dialect.countIf(Sql.of("pin"))).sql(" AS pv, ")
+                .append(dialect.countIf(Sql.of("cin"))).sql(" AS cv, ")
+                .append(dialect.countIf(Sql.of("NOT pin"))).sql(" AS va, ")
+                .append(dialect.countIf(Sql.of("NOT cin"))).sql(" AS vr, ")
+                .append(dialect.countIf(Sql.of("vc"))).sql(" AS vc, ")
+                .append(dialect.countIf(Sql.of("pl"))).sql(" AS pl, ")
+                .append(dialect.countIf(Sql.of("cl"))).sql(" AS cl FROM v GROUP BY ").ids(k).sql(")");
+        Sql differs = Sql.of("va + vr + vc > 0");
+        List<Sql> kinds = List.of(Sql.of("cl > 0 AND pv = 0"), Sql.of("cl > 0 AND pl = 0 AND pv > 0"),
+                Sql.of("pl > 0 AND cl = 0 AND cv > 0"), Sql.of("pl > 0 AND cv = 0"));
+        List<Sql> keys = new ArrayList<>();
+        List<Sql> keyTexts = new ArrayList<>();
+        for (int i = 0; i < businessKey; i++) {
+            Sql g = dialect.sql().sql("g.").id(k.get(i)).build();
+            keys.add(g);
+            keyTexts.add(r.keyIsPersonalData() ? Sql.of("NULL") : dialect.displayText(g, pKeyTypes.get(i)));
+        }
+        List<Sql> select = new ArrayList<>();
+        select.add(Sql.of("count(*)"));
+        select.add(dialect.countIf(differs));
+        for (String sum : List.of("pv", "cv", "va", "vr", "vc")) {
+            select.add(dialect.sql().sql("coalesce(sum(").id(ColumnName.of(sum)).sql("), 0)").build());
+        }
+        kinds.forEach(kind -> select.add(dialect.countIf(kind)));
+        List<ColumnName> historyFields = new ArrayList<>(k);
+        List<Sql> historyValues = new ArrayList<>(keyTexts);
+        for (String count : List.of("pv", "cv", "va", "vr", "vc")) {
+            historyFields.add(ColumnName.of(count));
+            historyValues.add(dialect.sql().sql("g.").id(ColumnName.of(count)).build());
+        }
+        select.add(dialect.firstRowsJson(historyFields, historyValues, keys, n, differs));
+        kinds.forEach(kind -> select.add(dialect.firstRowsJson(k, keyTexts, keys, n, kind)));
+        b.sql(" SELECT ");
+        aliased(b, select, "h");
+        return b.sql(" FROM g").build();
+    }
+
+    /** One side of the versions: its key, whether it is live, and its compared columns as {@code p0…} or {@code c0…}. */
+    private void versionSide(SqlBuilder b, boolean production) {
+        DiffRequest r = request;
+        Sql alias = Sql.of(production ? "pf" : "cf");
+        b.sql("(SELECT ");
+        b.join(key, ", ", c -> b.append(alias).sql(".").id(c));
+        b.sql(", 1 AS meshkit_in, ").append(live(production ? live.productionDeletes() : live.candidateDeletes(), alias))
+                .sql(" AS meshkit_live");
+        for (int i = 0; i < compared.size(); i++) {
+            Compared col = compared.get(i);
+            ColumnInfo info = production ? col.production() : col.candidate();
+            b.sql(", ");
+            if (info != null) {
+                b.append(alias).sql(".").id(info.name());
+            } else {
+                b.append(value(null, production ? col.productionType() : col.candidateType()));
+            }
+            b.sql(" AS ").id(ColumnName.of((production ? "p" : "c") + i));
+        }
+        b.sql(" FROM ");
+        side(b, production ? r.production() : r.candidate(), r, key, false);
+        b.sql(" ").append(alias).sql(production ? ") p" : ") c");
     }
 
     /** A column of a side, or NULL of the other side's type where this side does not have it. */

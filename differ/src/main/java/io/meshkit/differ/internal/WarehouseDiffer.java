@@ -22,6 +22,7 @@ import io.meshkit.differ.api.ColumnDiff;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
 import io.meshkit.differ.api.Differ;
+import io.meshkit.differ.api.DimensionDiff;
 import io.meshkit.differ.api.Duplicates;
 import io.meshkit.differ.api.SchemaDiff;
 import io.meshkit.differ.api.SideStats;
@@ -90,7 +91,39 @@ public final class WarehouseDiffer implements Differ {
                 request.sampleRate().isPresent() ? request.sampleRate().getAsDouble() : null,
                 total.production, total.candidate, counts.production, counts.candidate, pass.addedRows, pass.removedRows, pass.changed, matched - pass.changed,
                 columns, pass.addedExamples, pass.removedExamples, schema, pDup, cDup,
-                new DiffResult.Work(queries[0], 0, 0, (System.nanoTime() - start) / 1_000_000));
+                new DiffResult.Work(queries[0] + (request.isDimension() ? 1 : 0), 0, 0, (System.nanoTime() - start) / 1_000_000),
+                request.isDimension() ? history(statements, request) : null);
+    }
+
+    /** The histories of two dimensions (see {@link DiffStatements#history}). */
+    private DimensionDiff history(DiffStatements statements, DiffRequest r) {
+        int keyColumns = statements.key().size();
+        boolean maskKey = r.keyIsPersonalData();
+        try (ResultRows rows = warehouse.query(statements.history())) {
+            Iterator<Object> v = rows.iterator().next().values().iterator();
+            long keys = Values.toLong(v.next());
+            long keysChanged = Values.toLong(v.next());
+            long pv = Values.toLong(v.next());
+            long cv = Values.toLong(v.next());
+            long added = Values.toLong(v.next());
+            long removed = Values.toLong(v.next());
+            long changed = Values.toLong(v.next());
+            long[] kinds = {Values.toLong(v.next()), Values.toLong(v.next()), Values.toLong(v.next()), Values.toLong(v.next())};
+            List<DimensionDiff.KeyHistory> histories = new ArrayList<>();
+            for (JsonNode e : parse(v.next())) {
+                if (histories.size() >= r.examples()) {
+                    break;
+                }
+                histories.add(new DimensionDiff.KeyHistory(keyOf(e, keyColumns, maskKey), e.get("pv").asLong(), e.get("cv").asLong(),
+                        e.get("va").asLong(), e.get("vr").asLong(), e.get("vc").asLong()));
+            }
+            List<DimensionDiff.Keys> byKind = new ArrayList<>();
+            for (long count : kinds) {
+                byKind.add(new DimensionDiff.Keys(count, keyExamples(v.next(), keyColumns, maskKey, r.examples())));
+            }
+            return new DimensionDiff(pv, cv, added, removed, changed, pv - removed - changed, keys, keysChanged, histories,
+                    byKind.get(0), byKind.get(1), byKind.get(2), byKind.get(3));
+        }
     }
 
     // ---- running the statements ----

@@ -4,6 +4,7 @@ import io.meshkit.cli.pipeline.StepOptions;
 import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.Dataset;
+import io.meshkit.core.contract.DatasetKind;
 import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
@@ -14,6 +15,7 @@ import io.meshkit.differ.api.ColumnRename;
 import io.meshkit.differ.api.DiffReport;
 import io.meshkit.differ.api.DiffRequest;
 import io.meshkit.differ.api.DiffResult;
+import io.meshkit.differ.api.DimensionDiff;
 import io.meshkit.differ.api.Expectation;
 import io.meshkit.differ.api.Normalisation;
 import io.meshkit.differ.api.PullRequestComments;
@@ -53,7 +55,7 @@ public final class DiffStep extends ContractStep {
         List<String> violations = new Expectation(o.text("--expect").map(StepOptions::expectNoChange).orElse(false),
                 o.number("--max-changed-pct").map(OptionalDouble::of).orElse(OptionalDouble.empty())).violations(r);
         String text = "added " + r.added() + ", removed " + r.removed() + ", changed " + r.changed() + ", unchanged " + r.unchanged()
-                + schema(r.schema(), r.production(), unit, context);
+                + history(r) + schema(r.schema(), r.production(), unit, context);
         context.report().diff(r.production(), text);
         String posted = o.has("--post-to-github") ? "; " + post(o, r, violations, context) : "";
         if (!violations.isEmpty()) {
@@ -64,14 +66,31 @@ public final class DiffStep extends ContractStep {
 
     private static DiffRequest request(StepOptions o, Dataset d, TableId production, TableId candidate) {
         List<ColumnName> key = o.columns("--key");
+        // a dimension: its current state by the business key, its history by version (--key with valid_from: its versions)
+        boolean dimension = key.isEmpty() && d.kind() == DatasetKind.DIMENSION && !d.primaryKey().isEmpty();
         if (key.isEmpty()) {
-            key = Scd2Shape.rowKey(d);   // a dimension's rows are versions: (key, valid_from)
+            key = dimension ? d.primaryKey().stream().map(Column::columnName).toList() : Scd2Shape.rowKey(d);
         }
         Set<ColumnName> personal = d.columns().stream().filter(Column::isPersonalData).map(Column::columnName).collect(Collectors.toSet());
         Normalisation n = new Normalisation(o.integer("--decimals").map(OptionalInt::of).orElse(OptionalInt.empty()),
                 o.number("--rel-tolerance").orElse(0.0), o.integer("--timestamp-precision").orElse(6), o.has("--trim"), o.has("--ignore-case"));
-        return new DiffRequest(production, candidate, key, n, o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                o.integer("--examples").orElse(5), personal, ColumnRename.declaredBy(d));
+        DiffRequest request = new DiffRequest(production, candidate, key, n,
+                o.number("--sample").map(OptionalDouble::of).orElse(OptionalDouble.empty()), o.integer("--examples").orElse(5), personal,
+                ColumnRename.declaredBy(d));
+        return dimension ? request.asDimension() : request;
+    }
+
+    /** Of a dimension (whose counts are its current state's keys): the versions, compared by (key, valid_from). */
+    private static String history(DiffResult r) {
+        if (!r.isDimension()) {
+            return "";
+        }
+        DimensionDiff d = r.dimension();
+        if (!d.hasDifferences()) {
+            return "; history unchanged";
+        }
+        return "; history: " + d.keysWithChangedHistory() + (d.keysWithChangedHistory() == 1 ? " key" : " keys") + " changed (versions "
+                + d.versionsAdded() + " added, " + d.versionsRemoved() + " removed, " + d.versionsChanged() + " changed)";
     }
 
     /** The schema change, in the line and in the report's schema section. */
