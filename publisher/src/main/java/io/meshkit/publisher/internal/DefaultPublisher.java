@@ -184,7 +184,7 @@ public final class DefaultPublisher implements Publisher {
             return validationPlan(target, policy);
         }
         listener.onPhase(target.datasetId(), Phase.VALIDATING);
-        TableInfo candidate = requireTable("validate", target.candidate());
+        TableInfo candidate = requireCandidate("validate", target.candidate());
         Optional<TableInfo> production = warehouse.describe(target.production());
         List<CheckResult> checks = new ArrayList<>(auditor.schema(target, candidate, production));
         boolean schemaOk = checks.stream().allMatch(CheckResult::passed);
@@ -237,14 +237,14 @@ public final class DefaultPublisher implements Publisher {
     public PublishResult promote(PublishTarget target, PublishPolicy policy, Mode mode) {
         SupportsPromotion promotion = promotion();
         if (mode == Mode.DRY_RUN) {
-            requireTable("promote", target.candidate());
+            requireCandidate("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
         // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
         // refused before the dataset's lease and run (checked again under the lease)
-        requireTable("promote", target.candidate());
+        requireCandidate("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
-            requireTable("promote", target.candidate());
+            requireCandidate("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
         }, DefaultPublisher::outcome);
     }
@@ -622,6 +622,10 @@ public final class DefaultPublisher implements Publisher {
 
     private TableInfo requireTable(String verb, TableId table) {
         return warehouse.describe(table).orElseThrow(() -> new NoSuchTableException(verb, table));
+    }
+
+    private TableInfo requireCandidate(String verb, TableId candidate) {
+        return warehouse.describe(candidate).orElseThrow(() -> NoSuchTableException.candidate(verb, candidate));
     }
 
     /** Whether two tables have the same columns (names, in any case, and types) in the same order. */
