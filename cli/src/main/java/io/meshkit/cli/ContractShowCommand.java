@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * the forms of its own apiVersion; with {@code --to v3.1.0}, v3.0 forms converted (what the conversion changed
  * beyond renaming goes to stderr, one {@code note:} line each). YAML, or JSON with {@code --format json}.
  */
-@Command(name = "show", description = "Print a contract normalised to ODCS v3.1.0 (YAML, or JSON with --format json).",
+@Command(name = "show", description = "Print a contract as read, in the forms of its own ODCS version (--to v3.1.0 converts a v3.0.x one): YAML, or"
+        + " JSON with --format json.",
         footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} examples/music/contracts/tracks.odcs.yaml --format json"})
 @Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class ContractShowCommand implements Callable<Integer> {

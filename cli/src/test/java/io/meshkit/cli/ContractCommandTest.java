@@ -85,6 +85,10 @@ class ContractCommandTest {
         assertThat(v31.err()).isEqualTo("note: " + file + ": quality rule 1 of property country: v3.1.0 names a"
                 + " threshold: the implied mustBe: 0 is written" + System.lineSeparator());
 
+        // and its help says so: a v3.0.2 contract is shown as v3.0.2 unless --to converts it
+        assertThat(CliRun.of("contract", "show", "--help").out()).contains("Print a contract as read, in the forms of its own ODCS version")
+                .doesNotContain("normalised to ODCS v3.1.0");
+
         CliRun back = CliRun.of("contract", "show", "--to", "v3.0.2", file);
         assertThat(back.exitCode()).isEqualTo(0); // its own version: nothing to convert
         CliRun down = CliRun.of("contract", "show", "--to", "v3.0.0", file);

@@ -148,6 +148,28 @@ class DiffCliTest {
     }
 
     @Test
+    void aContractsMissingCandidateSaysWhatBuildsOne() throws Exception {
+        Files.writeString(dir.resolve("orders.odcs.yaml"), """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: urn:test:orders
+                version: 1.0.0
+                status: active
+                domain: shop
+                schema:
+                  - name: orders
+                    properties:
+                      - name: id
+                        physicalType: BIGINT
+                        primaryKey: true
+                """);
+        CliRun r = run("--warehouse", uri, "--contract", dir.resolve("orders.odcs.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: Cannot diff table shop_candidates.orders: it does not exist (the release candidate: built by"
+                + " meshkit scd apply or meshkit publish stage, consumed by promote)" + System.lineSeparator());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         CliRun missing = run("--warehouse", uri, "--production", "s.prod", "--candidate", "s.nope", "--key", "id");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -118,7 +118,7 @@ class PublishCliTest {
         assertThat(err.lines().toList()).hasSize(3).satisfies(l -> {
             assertThat(l.get(0)).isEqualTo("publish validate: validating shop.events");
             assertThat(l.get(1)).matches("publish validate: validating shop.events failed after [0-9.]+ s");
-            assertThat(l.get(2)).isEqualTo("error: Cannot validate table shop_candidates.events: it does not exist");
+            assertThat(l.get(2)).isEqualTo("error: Cannot validate table shop_candidates.events: it does not exist (the release candidate: built by meshkit scd apply or meshkit publish stage, consumed by promote)");
         });
     }
 

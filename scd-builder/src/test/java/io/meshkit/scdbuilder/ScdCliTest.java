@@ -117,7 +117,7 @@ class ScdCliTest {
                 .contains("FULL OUTER JOIN", "WHEN s.\"title\" IS DISTINCT FROM c.\"title\" OR s.\"artist\" IS DISTINCT FROM c.\"artist\"")
                 .doesNotContain("md5("); // no floating-point or JSON attribute to fingerprint
         assertThat(run("check", "--warehouse", warehouse, "--contract", contract)).isEqualTo(2);
-        assertThat(last.err()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist\n");
+        assertThat(last.err()).isEqualTo("error: Cannot check table music_candidates.tracks: it does not exist (the release candidate: built by meshkit scd apply or meshkit publish stage, consumed by promote)\n");
     }
 
     @Test

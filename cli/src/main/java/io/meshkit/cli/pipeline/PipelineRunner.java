@@ -300,13 +300,34 @@ public final class PipelineRunner {
                     exit = Math.max(exit, outcome.exitCode());
                     continue;
                 }
-                report.failed(u.key(), outcome.message(), outcome.command());
+                report.failed(u.key(), outcome.message(), outcome.command(), argsHint(pipeline, u.step(), outcome.message()));
                 exit = outcome.exitCode();
                 return exit;
             }
         }
         recordRecovery(log, runId, null);
         return exit;
+    }
+
+    /**
+     * Where the option goes that a failed step's message names to let it go on ({@code --allow-breaking}): in the
+     * step's {@code args:}, since {@code meshkit run} does not take the tools' options. Empty when the message names
+     * no flag the step's kind takes, or the step has it already.
+     */
+    static Optional<String> argsHint(Pipeline pipeline, Pipeline.Step step, String message) {
+        List<String> args = step.strings("args");
+        List<String> named = step.kind().options().stream()
+                .filter(o -> o.type() == StepOptions.Type.FLAG && !args.contains(o.name()))
+                .map(StepOptions.Option::name)
+                .filter(n -> Pattern.compile("(?<![\\w-])" + Pattern.quote(n) + "(?![\\w-])").matcher(message).find())
+                .toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String flags = String.join(", ", named);
+        String where = " step " + step.id() + " (" + pipeline.file().getFileName() + ":" + step.line() + ":" + step.column() + ")";
+        return Optional.of("in a pipeline the option is the step's: " + (args.isEmpty() ? "args: [" + flags + "] on" + where
+                : "add " + flags + " to the args: of" + where) + ", for the run that takes the change");
     }
 
     /**

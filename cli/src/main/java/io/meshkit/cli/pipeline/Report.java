@@ -65,8 +65,10 @@ public final class Report {
         skipped++;
     }
 
-    public void failed(String unit, String message, String command) {
-        failure = unit + ": " + message + (command == null || command.isEmpty() ? "" : "\n    command: " + command);
+    /** A failed step: its message, the command that reruns it by hand, and a hint (where an option the message names goes). */
+    public void failed(String unit, String message, String command, java.util.Optional<String> hint) {
+        failure = unit + ": " + message + (command == null || command.isEmpty() ? "" : "\n    command: " + command)
+                + hint.map(h -> "\n    " + h).orElse("");
     }
 
     /** The step that failed and why, in one line; empty when no step failed. */

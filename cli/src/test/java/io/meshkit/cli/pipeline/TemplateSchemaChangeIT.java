@@ -20,22 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
  * A project made by {@code meshkit init --template snapshot-dimension}, run with {@code meshkit run} as a team
  * would: a column added to the contract and the snapshot files flows into staging and the dimension, a snapshot
  * with duplicate keys is refused with nothing staged, a live source is never back-dated to the sample files'
- * dates, and {@code --fresh} starts the datasets over, saying what it removes.
+ * dates, and {@code --fresh} starts the datasets over, saying what it removes; a removed column stops the run naming
+ * the column and where {@code --allow-breaking} goes.
  */
 class TemplateSchemaChangeIT {
     @TempDir
     Path tmp;
 
-    @Test
-    void aTemplateProjectFollowsAnAddedColumnRefusesBadKeysAndStartsOver() throws Exception {
+    /** A snapshot-dimension project {@code shop} in tmp, its pipeline run once on the sample files into {@code warehouse}. */
+    private Path projectRunOnce(String warehouse) {
         Path project = tmp.resolve("shop");
         CliRun init = CliRun.of("init", project.toString(), "--template", "snapshot-dimension", "--dataset", "shop.customers",
                 "--maven-repository", "file:///opt/meshkit-" + VersionCommand.version() + "/maven");
         assertThat(init.exitCode()).as(init.err()).isZero();
-        String pipeline = project.resolve("pipeline.yaml").toString();
-        String warehouse = "duckdb:" + tmp.resolve("w.duckdb");
-        CliRun first = CliRun.of("run", pipeline, "--warehouse", warehouse);
+        CliRun first = CliRun.of("run", project.resolve("pipeline.yaml").toString(), "--warehouse", warehouse);
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        return project;
+    }
+
+    @Test
+    void aTemplateProjectFollowsAnAddedColumnRefusesBadKeysAndStartsOver() throws Exception {
+        String warehouse = "duckdb:" + tmp.resolve("w.duckdb");
+        Path project = projectRunOnce(warehouse);
+        String pipeline = project.resolve("pipeline.yaml").toString();
         assertThat(WarehouseQuery.count(warehouse, "SELECT COUNT(*) FROM shop.customers")).isEqualTo(8);
 
         // email added: contract 1.1.0 and a new day of snapshot files with the column
@@ -108,5 +115,42 @@ class TemplateSchemaChangeIT {
                 "rows of meshkit_meta.scd_applied");
         assertThat(WarehouseQuery.count(warehouse, "SELECT COUNT(*) FROM shop.customers")).isEqualTo(8);
         assertThat(WarehouseQuery.count(warehouse, "SELECT COUNT(DISTINCT snapshot_date) FROM shop_staging.customers")).isEqualTo(3);
+    }
+
+    /**
+     * A column removed from the snapshots: the failed step says which column changed (not only that something did),
+     * and where the option that lets it go on goes, since {@code meshkit run} does not take {@code --allow-breaking}
+     * itself: in the step's {@code args:}.
+     */
+    @Test
+    void aRemovedColumnNamesTheColumnAndWhereTheOptionGoes() throws Exception {
+        String warehouse = "duckdb:" + tmp.resolve("w.duckdb");
+        Path project = projectRunOnce(warehouse);
+        Path pipeline = project.resolve("pipeline.yaml");
+
+        // country dropped in the source: contract 2.0.0 without it, and a day of snapshot files without it
+        Path contract = project.resolve("contracts/customers.odcs.yaml");
+        String c = Files.readString(contract).replace("version: 1.0.0", "version: 2.0.0");
+        Files.writeString(contract, c.substring(0, c.indexOf("      - name: country")) + c.substring(c.indexOf("      - name: created_date")));
+        Path day4 = Files.createDirectories(project.resolve("snapshots/customers/snapshot_date=2024-01-04"));
+        Files.writeString(day4.resolve("part-0.csv"), """
+                id,name,segment,created_date
+                1,Ada King,retail,2023-11-02
+                2,Grace Hopper,business,2023-12-14
+                """);
+
+        CliRun refused = CliRun.of("run", pipeline.toString(), "--warehouse", warehouse, "--date", "2024-01-04");
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+        String text = Files.readString(pipeline);
+        int line = (int) text.substring(0, text.indexOf("  - id: load")).lines().count() + 1;
+        assertThat(refused.out())
+                .contains("FAIL load@2024-01-04", "column country removed")
+                .contains("    in a pipeline the option is the step's: args: [--allow-breaking] on step load (pipeline.yaml:" + line + ":5), for the run that takes the change")
+                .doesNotContain("Exception");
+
+        Files.writeString(pipeline, text.replace("    snapshots: snapshots/customers\n", "    snapshots: snapshots/customers\n    args: [--allow-breaking]\n"));
+        CliRun resumed = CliRun.of("run", pipeline.toString(), "--warehouse", warehouse, "--date", "2024-01-04", "--resume");
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("pipeline customers finished");
     }
 }

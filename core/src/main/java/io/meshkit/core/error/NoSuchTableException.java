@@ -14,6 +14,20 @@ public final class NoSuchTableException extends MeshkitException {
         this.table = table;
     }
 
+    private NoSuchTableException(TableId table, String message) {
+        super(ErrorCode.NO_SUCH_TABLE, message);
+        this.table = table;
+    }
+
+    /**
+     * A missing release candidate, which is nothing wrong in itself (promotion consumes it): the message says what
+     * builds one.
+     */
+    public static NoSuchTableException candidate(String verb, TableId table) {
+        return new NoSuchTableException(table, "Cannot " + verb + " table " + table + ": it does not exist (the release candidate: built by"
+                + " meshkit scd apply or meshkit publish stage, consumed by promote)");
+    }
+
     /** The missing table. */
     public TableId table() {
         return table;

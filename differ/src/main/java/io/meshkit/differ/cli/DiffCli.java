@@ -14,6 +14,7 @@ import io.meshkit.core.contract.DatasetTables;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
@@ -201,6 +202,9 @@ public final class DiffCli implements Callable<Integer> {
     }
 
     private DiffResult diff(Warehouse w, DiffRequest request) {
+        if (candidate == null && w.describe(request.candidate()).isEmpty()) {
+            throw NoSuchTableException.candidate("diff", request.candidate()); // the contract's, which promote consumes
+        }
         if (source == null) {
             return Differs.inWarehouse(w).diff(request);
         }

@@ -185,7 +185,7 @@ public final class DefaultPublisher implements Publisher {
             return validationPlan(target, policy);
         }
         listener.onPhase(target.datasetId(), Phase.VALIDATING);
-        TableInfo candidate = requireTable("validate", target.candidate());
+        TableInfo candidate = requireCandidate("validate", target.candidate());
         Optional<TableInfo> production = warehouse.describe(target.production());
         List<CheckResult> checks = new ArrayList<>(auditor.schema(target, candidate, production));
         boolean schemaOk = checks.stream().allMatch(CheckResult::passed);
@@ -238,14 +238,14 @@ public final class DefaultPublisher implements Publisher {
     public PublishResult promote(PublishTarget target, PublishPolicy policy, Mode mode) {
         SupportsPromotion promotion = promotion();
         if (mode == Mode.DRY_RUN) {
-            requireColumns("promote", target.candidate());
+            requireCandidateExists("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
         // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
         // refused before the dataset's lease and run (checked again under the lease)
-        requireColumns("promote", target.candidate());
+        requireCandidateExists("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
-            requireColumns("promote", target.candidate());
+            requireCandidateExists("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
         }, DefaultPublisher::outcome);
     }
@@ -628,6 +628,15 @@ public final class DefaultPublisher implements Publisher {
     /** The columns of a table that must exist, from the catalog: where its row count does not matter. */
     private List<ColumnInfo> requireColumns(String verb, TableId table) {
         return warehouse.columns(table).orElseThrow(() -> new NoSuchTableException(verb, table));
+    }
+
+    private TableInfo requireCandidate(String verb, TableId candidate) {
+        return warehouse.describe(candidate).orElseThrow(() -> NoSuchTableException.candidate(verb, candidate));
+    }
+
+    /** {@link #requireCandidate} from the catalog: where the candidate's row count does not matter. */
+    private void requireCandidateExists(String verb, TableId candidate) {
+        warehouse.columns(candidate).orElseThrow(() -> NoSuchTableException.candidate(verb, candidate));
     }
 
     /** Whether two tables have the same columns (names, in any case, and types) in the same order. */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
     "Compare sampled answers with the exact ones, rate by rate.",
     "Runs queries at 100%%, 10%%, 1%% and 0.1%% and compares every number with the exact answer: query time, bytes scanned, average and max error, interval coverage, speed-up over the plain full query; and an SVG chart."},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --rates 100%%,50%% --chart plays.svg"})
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --table music_sampled.plays -m plays=count --rates 100%%,50%% --chart plays.svg"})
 @Formats({OutputFormat.TABLE, OutputFormat.MARKDOWN, OutputFormat.CSV, OutputFormat.JSON})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     "Lay a table out for sampling by its sampling key.",
     "Adds sampling_value (from the sampling key, the same on every warehouse) and lays the rows out by it (sorted or clustered, as the warehouse does).",
     "With --append-from, appends a batch laid out on its own."},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml"})
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --from music.plays --table music_sampled.plays"})
 @Formats({OutputFormat.TEXT, OutputFormat.JSON})
 final class PrepareCommand implements Callable<Integer> {
     @Mixin

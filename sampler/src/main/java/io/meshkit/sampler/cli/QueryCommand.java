@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "query", mixinStandardHelpOptions = true, description = {
     "Estimate metrics from a rate of users, each with a 95%% interval.",
     "Counts and sums are scaled by 1/rate, means and ratios unscaled; the intervals are estimated at the level of the sampling key."},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% -m plays_per_listener=count/users"})
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --table music_sampled.plays --rate 50%% -m plays_per_listener=count/users"})
 @Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class QueryCommand implements Callable<Integer> {
     @Mixin

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     "Run a small pilot and recommend a sampling rate that meets the target.",
     "The rate is of the ladder 100/10/1/0.1%%: the smallest within --max-error (and any budget), or with budgets only the largest within them.",
     "Exit code 1 when no rate meets the target."},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml -m plays=count --max-error 10%%"})
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --table music_sampled.plays -m plays=count --max-error 10%%"})
 @Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class RecommendCommand implements Callable<Integer> {
     @Mixin

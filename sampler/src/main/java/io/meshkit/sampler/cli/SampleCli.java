@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Consistent per-user sampling: prepare tables, query a rate of users with 95%% intervals, recommend and evaluate rates.",
         subcommands = {PrepareCommand.class, QueryCommand.class, SqlCommand.class, RecommendCommand.class, EvaluateCommand.class,
             io.meshkit.core.cli.HelpCommand.class},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} query --contract examples/music/contracts/plays.odcs.yaml --rate 50%% -m plays_per_listener=count/users"},
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} query --contract examples/music/contracts/plays.odcs.yaml --table music_sampled.plays --rate 50%% -m plays_per_listener=count/users"},
         exitCodeList = {"0:ok", "1:no rate meets the target (recommend)", "2:bad input", "3:the warehouse failed", "4:internal error"})
 public final class SampleCli extends ToolCommand {
     /** Runs the command line and exits with its exit code. */

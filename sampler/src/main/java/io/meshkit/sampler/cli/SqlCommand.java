@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     "Run raw SQL over sampled tables, for ad-hoc work.",
     "{sample} is the --table's sample, {sample:NS.TABLE} any prepared table's; tables sampled on the same key join on the same users.",
     "The result is NOT scaled: counts and sums cover the sample only."},
-        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --rate 50%% \"SELECT count(*) AS plays FROM {sample}\""})
+        footer = {"%nExample:", "  $ ${COMMAND-FULL-NAME} --contract examples/music/contracts/plays.odcs.yaml --table music_sampled.plays --rate 50%% \"SELECT count(*) AS plays FROM {sample}\""})
 @Formats({OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON})
 final class SqlCommand implements Callable<Integer> {
     @Mixin

@@ -7,6 +7,7 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
+import io.meshkit.core.warehouse.SupportsPromotion;
 import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.sampler.api.Filter;
@@ -15,21 +16,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Checks the columns a command names against the live table and converts filter values to their types. */
 final class Columns {
     private final TableInfo info;
     private final String verb;
+    private final Optional<TableId> servedRelease;
 
-    private Columns(TableInfo info, String verb) {
+    private Columns(TableInfo info, String verb, Optional<TableId> servedRelease) {
         this.info = info;
         this.verb = verb;
+        this.servedRelease = servedRelease;
     }
 
     /** The live table, or a NO_SUCH_TABLE error. */
     static Columns of(Warehouse warehouse, TableId table, String verb) {
         TableInfo info = warehouse.describe(table).orElseThrow(() -> new NoSuchTableException(verb, table));
-        return new Columns(info, verb);
+        return new Columns(info, verb, warehouse instanceof SupportsPromotion p ? p.servedRelease(table) : Optional.empty());
     }
 
     TableInfo info() {
@@ -42,11 +46,17 @@ final class Columns {
                 "Cannot " + verb + " table " + info.id() + ": it has no column " + name + " (" + role + ")"));
     }
 
-    /** Fails unless the table was laid out by {@code prepare}. */
+    /**
+     * Fails unless the table was laid out by {@code prepare}; for a production table that publish serves, which
+     * prepare does not rewrite, the message names its prepared copy instead.
+     */
     void requirePrepared() {
         if (info.column(SamplingLayout.SAMPLING_VALUE).isEmpty()) {
-            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " table " + info.id()
-                    + ": it has no " + SamplingLayout.SAMPLING_VALUE + " column (run 'meshkit sample prepare' on it first)");
+            TableId copy = Preparer.preparedCopy(info.id());
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot " + verb + " table " + info.id() + ": it has no "
+                    + SamplingLayout.SAMPLING_VALUE + " column (" + (servedRelease.isEmpty() ? "run 'meshkit sample prepare' on it first)"
+                    : "a production table that meshkit publish serves: sample its prepared copy, meshkit sample prepare --from " + info.id()
+                            + " --table " + copy + ", then --table " + copy + ")"));
         }
     }
 

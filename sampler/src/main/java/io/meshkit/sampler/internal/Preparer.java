@@ -139,10 +139,18 @@ public final class Preparer {
     }
 
     private static MeshkitException refused(TableId table, String what, TableId production) {
-        TableId copy = production.withName(production.name() + "_sampling");
+        TableId copy = preparedCopy(production);
         return new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot prepare table " + table + ": it is " + what
                 + ", and rewriting it would bypass publish; prepare a copy instead: --from " + production + " --table " + copy
                 + " (and sample that table)");
+    }
+
+    /**
+     * Where a served production table's prepared copy goes: {@code <namespace>_sampled.<table>}, beside the
+     * domain's other working namespaces (staging, candidates) and where a pipeline's sample step prepares it.
+     */
+    public static TableId preparedCopy(TableId production) {
+        return TableId.of(production.namespace().name() + "_sampled", production.name());
     }
 
     /** Sorted (clustered) by the sampling value, or by its INT64 bucket where the warehouse cannot cluster by a DOUBLE. */

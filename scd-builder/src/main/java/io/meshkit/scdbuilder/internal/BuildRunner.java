@@ -6,6 +6,7 @@ import io.meshkit.core.contract.Column;
 import io.meshkit.core.contract.Scd2Shape;
 import io.meshkit.core.error.ErrorCode;
 import io.meshkit.core.error.MeshkitException;
+import io.meshkit.core.error.NoSuchTableException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.progress.Progress;
@@ -544,7 +545,8 @@ public final class BuildRunner {
     /** The SCD2 invariant checks (and the key checks) of a table of this dimension. */
     public List<CheckResult> check(ScdTarget target, TableId table) {
         if (warehouse.columns(table).isEmpty()) {
-            throw new MeshkitException(ErrorCode.NO_SUCH_TABLE, "Cannot check table " + table + ": it does not exist");
+            throw table.equals(target.tables().candidate()) ? NoSuchTableException.candidate("check", table)
+                    : new MeshkitException(ErrorCode.NO_SUCH_TABLE, "Cannot check table " + table + ": it does not exist");
         }
         Context ctx = new Context(target, warehouse);
         return new QualityRunner(warehouse).run(table, invariantChecks(ctx, table));

@@ -90,4 +90,9 @@ abstract class ContractStep implements PipelineStep {
     static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
+
+    /** The whole message on one line: a breaking change of staging lists its columns on the lines after the first. */
+    static String oneLine(String message) {
+        return message == null ? "" : String.join(" ", message.lines().map(String::strip).toList());
+    }
 }

@@ -53,8 +53,7 @@ public final class IngestStep implements PipelineStep {
             return new StepOutcome(o.exitCode(), o.rows(), o.message(), o.exitCode() == 0 ? "" : shown, false);
         } catch (RuntimeException e) {
             MeshkitException m = StepContext.asMeshkit(e);
-            // the whole message: a breaking change lists its columns on the lines after the first
-            return StepOutcome.failed(m.exitCode(), Secrets.redact(String.join(" ", m.getMessage().lines().map(String::strip).toList())), shown);
+            return StepOutcome.failed(m.exitCode(), Secrets.redact(ContractStep.oneLine(m.getMessage())), shown);
         }
     }
 

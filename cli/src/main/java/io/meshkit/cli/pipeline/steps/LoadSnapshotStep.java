@@ -45,7 +45,7 @@ public final class LoadSnapshotStep implements PipelineStep {
             }
         } catch (RuntimeException e) {
             MeshkitException m = StepContext.asMeshkit(e);
-            return StepOutcome.failed(m.exitCode(), ContractStep.firstLine(m.getMessage()));
+            return StepOutcome.failed(m.exitCode(), ContractStep.oneLine(m.getMessage()));
         }
         long rows = 0;
         List<String> parts = new ArrayList<>();
