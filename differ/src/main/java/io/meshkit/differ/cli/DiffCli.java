@@ -202,15 +202,14 @@ public final class DiffCli implements Callable<Integer> {
     }
 
     private DiffResult diff(Warehouse w, DiffRequest request) {
-        if (candidate == null && w.columns(request.candidate()).isEmpty()) {
-            throw NoSuchTableException.candidate("diff", request.candidate()); // the contract's, which promote consumes
-        }
         if (source == null) {
+            requireCandidate(w, request);
             return Differs.inWarehouse(w).diff(request);
         }
         SegmentSettings settings = new SegmentSettings(segments, downloadThreshold);
         if (source.startsWith("jdbc:mysql:") || source.startsWith("jdbc:mariadb:")) {
             String url = source.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + source.substring("jdbc:mariadb:".length()) : source;
+            requireCandidate(w, request);
             return progressOption.start("diff", output.err()).run(shown ->
                     Differs.mysqlAgainstWarehouse(url, System.getenv("MESHKIT_MYSQL_PASSWORD"), w, settings).diff(request, shown));
         }
@@ -219,8 +218,19 @@ public final class DiffCli implements Callable<Integer> {
                     + ": supported sources are jdbc:mysql: URLs and warehouse URIs (" + String.join(", ", Warehouses.providers().keySet()) + ")");
         }
         Warehouses.requireExisting(source);   // a mistyped file is not an empty warehouse to diff against
+        requireCandidate(w, request);
         try (Warehouse other = Warehouses.open(source)) {
             return progressOption.start("diff", output.err()).run(shown -> Differs.betweenWarehouses(other, w, settings).diff(request, shown));
+        }
+    }
+
+    /**
+     * A contract's release candidate that is missing says what builds one (promote consumes it); checked
+     * after the arguments that name a source, so a mistyped source is reported as such first.
+     */
+    private void requireCandidate(Warehouse w, DiffRequest request) {
+        if (candidate == null && w.columns(request.candidate()).isEmpty()) {
+            throw NoSuchTableException.candidate("diff", request.candidate());
         }
     }
 
