@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshkit.core.contract.Contract;
 import io.meshkit.core.contract.ContractReader;
+import io.meshkit.core.error.WarehouseException;
 import io.meshkit.core.error.MeshkitException;
 import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
@@ -300,6 +301,27 @@ class PublisherTest {
         assertThat(r.plan()).contains(keep).noneMatch(l -> l.startsWith("DROP"));
         // the dry run shows the switch the run reports: the table moved aside is not dropped after its rename
         assertThat(planned.subList(planned.indexOf("BEGIN TRANSACTION"), planned.indexOf("COMMIT") + 1)).isEqualTo(r.plan());
+    }
+
+    /**
+     * A dry run looks the candidate and production up in the catalog and reads none of their rows: both may be
+     * views that fail when read.
+     */
+    @Test
+    void aDryRunReadsNoRowsOfTheCandidateOrProduction() {
+        w.createNamespace(Namespace.of("raw"));
+        w.createNamespace(Namespace.of("shop"));
+        w.createNamespace(Namespace.of("shop_candidates"));
+        w.execute(Sql.of("CREATE TABLE raw.events AS SELECT CAST(1 AS BIGINT) AS id, 'not a number' AS code"));
+        String unreadable = " AS SELECT id FROM raw.events WHERE CAST(code AS BIGINT) > 0";
+        w.execute(Sql.of("CREATE VIEW shop_candidates.events" + unreadable));
+        w.execute(Sql.of("CREATE VIEW shop.events" + unreadable));
+        assertThatThrownBy(this::prodCount).as("reading the view's rows fails").isInstanceOf(WarehouseException.class);
+
+        List<String> planned = publisher.promote(target, Fixtures.policy(), Mode.DRY_RUN).plan();
+        assertThat(planned).contains("ALTER TABLE \"shop_candidates\".\"events\" RENAME TO \"events__v000001\"");
+        assertThat(publisher.stage(target, new StageSource.FromTable(target.candidate()), Fixtures.policy(), Mode.DRY_RUN).plan())
+                .containsExactly("-- adopt shop_candidates.events as the candidate as it is (no copy)");
     }
 
     /**

@@ -2,7 +2,9 @@ package io.meshkit.scdbuilder;
 
 import static io.meshkit.scdbuilder.ScdFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.error.WarehouseException;
 import io.meshkit.core.quality.CheckResult;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.scdbuilder.api.Execution;
@@ -48,6 +50,23 @@ class ScdAsOfTest {
             List<CheckResult> results = f.scd.check(f.target, f.candidate());
             assertThat(results).filteredOn(r -> !r.passed()).extracting(CheckResult::check)
                     .containsExactlyInAnyOrder("scd2_no_overlap", "scd2_one_current");
+        }
+    }
+
+    /** The query as of a time needs the table's columns only: it reads them from the catalog, never a row. */
+    @Test
+    void asOfReadsNoRows() {
+        try (ScdFixture f = ScdFixture.of("tracks.odcs.yaml")) {
+            f.warehouse.createNamespace(f.candidate().namespace());
+            f.warehouse.execute(Sql.of("CREATE TABLE main.raw_tracks AS SELECT 1 AS track_id, 'a' AS title, 'x' AS artist,"
+                    + " TIMESTAMP '2026-01-01 00:00:00' AS valid_from, TIMESTAMP '9999-12-31 00:00:00' AS valid_to, TRUE AS is_current,"
+                    + " 'not a number' AS code"));
+            f.warehouse.execute(Sql.of("CREATE VIEW music_candidates.tracks AS SELECT track_id, title, artist, valid_from, valid_to, is_current"
+                    + " FROM main.raw_tracks WHERE CAST(code AS BIGINT) > 0"));
+            assertThatThrownBy(() -> f.count(f.candidate())).as("reading the view's rows fails").isInstanceOf(WarehouseException.class);
+
+            Sql june = f.scd.asOf(f.target, f.candidate(), LocalDateTime.of(2026, 6, 1, 0, 0), DeletedKeys.EXCLUDE);
+            assertThatThrownBy(() -> f.rows(june)).as("the query reads the view when it is run").isInstanceOf(WarehouseException.class);
         }
     }
 }

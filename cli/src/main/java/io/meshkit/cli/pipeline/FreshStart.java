@@ -10,10 +10,10 @@ import io.meshkit.core.identifier.ColumnName;
 import io.meshkit.core.identifier.Namespace;
 import io.meshkit.core.identifier.TableId;
 import io.meshkit.core.runlog.DatasetKey;
+import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.ResultRows;
 import io.meshkit.core.warehouse.Sql;
 import io.meshkit.core.warehouse.SqlBuilder;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,7 +117,7 @@ final class FreshStart {
         exact.forEach(t -> namespaces.add(t.namespace()));
         // views (production) first: they read the version tables
         for (TableId t : exact) {
-            if (w.describe(t).isPresent()) {
+            if (w.columns(t).isPresent()) {
                 removed.add("table " + t);
                 if (!dryRun) {
                     w.drop(t);
@@ -143,8 +143,8 @@ final class FreshStart {
             return;
         }
         for (TableId t : w.listTables(Namespace.META)) {
-            Optional<TableInfo> info = w.describe(t);
-            if (info.isEmpty() || info.get().column(ColumnName.of("dataset")).isEmpty()) {
+            Optional<List<ColumnInfo>> columns = w.columns(t);
+            if (columns.isEmpty() || ColumnInfo.find(columns.get(), ColumnName.of("dataset")).isEmpty()) {
                 continue;
             }
             // LOWER: rows an older meshkit wrote in the table's own case, before the run log migrates them

@@ -55,7 +55,7 @@ public final class PipelineState {
 
     /** The latest pipeline run id of a run key, if any. */
     public Optional<String> lastRun(String runKey) {
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (warehouse.columns(TABLE).isEmpty()) {
             return Optional.empty();
         }
         try (ResultRows rows = warehouse.query(d.sql().sql("SELECT pipeline_run_id FROM ").table(TABLE).sql(" WHERE run_key = ").bind(runKey)
@@ -70,7 +70,7 @@ public final class PipelineState {
     /** The units that succeeded under a run key (in any run with that key). */
     public Set<String> succeeded(String runKey) {
         Set<String> out = new HashSet<>();
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (warehouse.columns(TABLE).isEmpty()) {
             return out;
         }
         try (ResultRows rows = warehouse.query(d.sql().sql("SELECT DISTINCT unit FROM ").table(TABLE).sql(" WHERE run_key = ").bind(runKey)
@@ -85,7 +85,7 @@ public final class PipelineState {
     /** The last applied snapshot date of a dimension, from scd-builder's documented log, if any. */
     public Optional<LocalDateTime> lastApplied(String dataset) {
         TableId applied = Namespace.META.table("scd_applied");
-        if (warehouse.describe(applied).isEmpty()) {
+        if (warehouse.columns(applied).isEmpty()) {
             return Optional.empty();
         }
         // LOWER: rows an older scd-builder wrote in the table's own case, before scd-builder migrates them

@@ -1,7 +1,14 @@
 package io.meshkit.cli.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshkit.core.error.WarehouseException;
+import io.meshkit.core.identifier.Namespace;
+import io.meshkit.core.identifier.TableId;
+import io.meshkit.core.warehouse.ResultRows;
+import io.meshkit.core.warehouse.Warehouse;
+import io.meshkit.core.warehouse.Warehouses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,5 +59,42 @@ class FreshStartTest {
         assertThat(removed).containsExactly("landing files " + tracks + " (2 snapshot dates, 4 files)");
         assertThat(tracks).doesNotExist();
         assertThat(other.resolve("part-00000.parquet")).exists();
+    }
+
+    /**
+     * A fresh start looks a table up in the catalog and never reads its rows: a production view, and a run log
+     * table without a dataset column, that fail when read are removed and skipped.
+     */
+    @Test
+    void readsNoRowsOfTheTablesItLooksUp() throws IOException {
+        Path file = tmp.resolve("pipeline.yaml");
+        Files.writeString(file, "name: fresh\ndates: 2019-04-28..2019-04-28\nsteps:\n"
+                + "  - id: ingest\n    kind: ingest\n    when: env.MESHKIT_MYSQL_URL\n    source: ${MESHKIT_MYSQL_URL}\n"
+                + "    contract: " + MUSIC.resolve("contracts/tracks.odcs.yaml") + "\n    args: [--landing, " + tmp.resolve("landing") + "]\n");
+        String uri = "duckdb:" + tmp.resolve("w.duckdb");
+        TableId production = TableId.of("music", "tracks");
+        TableId unread = Namespace.META.table("fresh_unread");
+        try (Warehouse w = Warehouses.open(uri, Map.of())) {
+            for (String ns : List.of("music", "raw", Namespace.META.name())) {
+                w.createNamespace(Namespace.of(ns));
+            }
+            w.execute(w.dialect().sql().sql("CREATE TABLE raw.tracks AS SELECT 1 AS track_id, 'not a number' AS code").build());
+            String unreadable = " FROM raw.tracks WHERE CAST(code AS BIGINT) > 0";
+            w.execute(w.dialect().sql().sql("CREATE VIEW ").table(production).sql(" AS SELECT track_id" + unreadable).build());
+            w.execute(w.dialect().sql().sql("CREATE VIEW ").table(unread).sql(" AS SELECT code" + unreadable).build());
+            assertThatThrownBy(() -> {
+                try (ResultRows rows = w.query(w.dialect().sql().sql("SELECT count(*) FROM ").table(production).build())) {
+                    rows.iterator().next();
+                }
+            }).as("reading the view's rows fails").isInstanceOf(WarehouseException.class);
+        }
+
+        List<String> removed = new PipelineRunner(PipelineReader.read(file), uri, Map.of(), List.of(), name -> null,
+                new PrintWriter(new StringWriter(), true)).fresh(false);
+        assertThat(removed).containsExactly("table " + production);
+        try (Warehouse w = Warehouses.open(uri, Map.of())) {
+            assertThat(w.columns(production)).isEmpty();
+            assertThat(w.columns(unread)).isPresent();
+        }
     }
 }

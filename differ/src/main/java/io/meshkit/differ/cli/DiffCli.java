@@ -202,7 +202,7 @@ public final class DiffCli implements Callable<Integer> {
     }
 
     private DiffResult diff(Warehouse w, DiffRequest request) {
-        if (candidate == null && w.describe(request.candidate()).isEmpty()) {
+        if (candidate == null && w.columns(request.candidate()).isEmpty()) {
             throw NoSuchTableException.candidate("diff", request.candidate()); // the contract's, which promote consumes
         }
         if (source == null) {

@@ -41,7 +41,7 @@ public final class WarehouseSegmentSource extends SqlSegmentSource {
 
     @Override
     public List<ColumnInfo> describe() {
-        return warehouse.describe(table).orElseThrow(() -> new NoSuchTableException("diff", table)).columns();
+        return warehouse.columns(table).orElseThrow(() -> new NoSuchTableException("diff", table));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.meshkit.core.runlog.RunLog;
 import io.meshkit.core.runlog.RunOutcome;
 import io.meshkit.core.runlog.RunRecord;
 import io.meshkit.core.runlog.WarehouseRunLog;
+import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Promotion;
 import io.meshkit.core.warehouse.PromotionPlan;
 import io.meshkit.core.warehouse.Sql;
@@ -108,7 +109,7 @@ public final class DefaultPublisher implements Publisher {
 
     private StageResult stagePlan(PublishTarget target, StageSource source) {
         if (adopts(target, source)) {
-            requireTable("stage from", target.candidate());
+            requireColumns("stage from", target.candidate());
             return new StageResult(target.datasetId(), target.candidate(), OptionalLong.empty(), true,
                     List.of("-- adopt " + target.candidate() + " as the candidate as it is (no copy)"), Mode.DRY_RUN);
         }
@@ -167,7 +168,7 @@ public final class DefaultPublisher implements Publisher {
                     List.of("-- adopted " + target.candidate() + " as the candidate as it is (no copy)"), Mode.RUN);
         }
         if (source instanceof StageSource.FromTable f) {
-            requireTable("stage from", f.table());
+            requireColumns("stage from", f.table());
         }
         warehouse.createNamespace(target.candidate().namespace());
         var stats = warehouse.createTableAs(target.candidate(), select(source), TableLayout.NONE, WriteMode.REPLACE);
@@ -202,7 +203,7 @@ public final class DefaultPublisher implements Publisher {
             checks.add(new CheckResult("quality", target.dataset().name(), CheckStatus.SKIPPED, Optional.empty(), "columns as in the contract",
                     List.of(), "the contract's quality checks were not run: the columns do not match the contract"));
         }
-        Optional<Long> productionRows = warehouse.describe(target.production()).map(TableInfo::rowCount);
+        Optional<Long> productionRows = production.map(TableInfo::rowCount);
         checks.add(Auditor.rowChange(target, candidate.rowCount(), productionRows, policy));
         return new ValidationReport(target.datasetId(), target.candidate(), productionRows.map(r -> target.production()),
                 OptionalLong.of(candidate.rowCount()), productionRows.map(OptionalLong::of).orElse(OptionalLong.empty()), checksum,
@@ -223,7 +224,7 @@ public final class DefaultPublisher implements Publisher {
                 + policy.maxRowChangePercent() + " % (" + policy.rowChangeSeverity().name().toLowerCase(Locale.ROOT) + ")");
         plan.add(auditor.checksumSql(target.candidate(), contractColumns(target)).text());
         return new ValidationReport(target.datasetId(), target.candidate(),
-                warehouse.describe(target.production()).map(t -> target.production()), OptionalLong.empty(), OptionalLong.empty(),
+                warehouse.columns(target.production()).map(t -> target.production()), OptionalLong.empty(), OptionalLong.empty(),
                 Optional.empty(), List.of(), plan);
     }
 
@@ -237,14 +238,14 @@ public final class DefaultPublisher implements Publisher {
     public PublishResult promote(PublishTarget target, PublishPolicy policy, Mode mode) {
         SupportsPromotion promotion = promotion();
         if (mode == Mode.DRY_RUN) {
-            requireCandidate("promote", target.candidate());
+            requireCandidateExists("promote", target.candidate());
             return promotePlan(target, policy, Optional.empty(), promotion);
         }
         // a candidate that does not exist (a mistyped --candidate) is bad input, not a failed run of production:
         // refused before the dataset's lease and run (checked again under the lease)
-        requireCandidate("promote", target.candidate());
+        requireCandidateExists("promote", target.candidate());
         return leased(target, policy, promoted(target), run -> {
-            requireCandidate("promote", target.candidate());
+            requireCandidateExists("promote", target.candidate());
             return auditAndSwap(target, policy, run, Optional.empty());
         }, DefaultPublisher::outcome);
     }
@@ -624,20 +625,30 @@ public final class DefaultPublisher implements Publisher {
         return warehouse.describe(table).orElseThrow(() -> new NoSuchTableException(verb, table));
     }
 
+    /** The columns of a table that must exist, from the catalog: where its row count does not matter. */
+    private List<ColumnInfo> requireColumns(String verb, TableId table) {
+        return warehouse.columns(table).orElseThrow(() -> new NoSuchTableException(verb, table));
+    }
+
     private TableInfo requireCandidate(String verb, TableId candidate) {
         return warehouse.describe(candidate).orElseThrow(() -> NoSuchTableException.candidate(verb, candidate));
     }
 
+    /** {@link #requireCandidate} from the catalog: where the candidate's row count does not matter. */
+    private void requireCandidateExists(String verb, TableId candidate) {
+        warehouse.columns(candidate).orElseThrow(() -> NoSuchTableException.candidate(verb, candidate));
+    }
+
     /** Whether two tables have the same columns (names, in any case, and types) in the same order. */
     private boolean sameColumns(TableId a, TableId b) {
-        Optional<TableInfo> x = warehouse.describe(a);
-        Optional<TableInfo> y = warehouse.describe(b);
-        if (x.isEmpty() || y.isEmpty() || x.get().columns().size() != y.get().columns().size()) {
+        Optional<List<ColumnInfo>> x = warehouse.columns(a);
+        Optional<List<ColumnInfo>> y = warehouse.columns(b);
+        if (x.isEmpty() || y.isEmpty() || x.get().size() != y.get().size()) {
             return false;
         }
-        for (int i = 0; i < x.get().columns().size(); i++) {
-            var cx = x.get().columns().get(i);
-            var cy = y.get().columns().get(i);
+        for (int i = 0; i < x.get().size(); i++) {
+            var cx = x.get().get(i);
+            var cy = y.get().get(i);
             if (!cx.name().name().equalsIgnoreCase(cy.name().name()) || !cx.type().equals(cy.type())) {
                 return false;
             }

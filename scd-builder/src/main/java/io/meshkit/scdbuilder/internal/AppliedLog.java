@@ -76,7 +76,7 @@ public final class AppliedLog {
                 col("row_count", DataType.BIGINT, false), col("run_id", DataType.VARCHAR, false),
                 col("applied_at", DataType.TIMESTAMP, false), col(RETAINED.name(), DataType.VARCHAR, true))));
         // logs written before retained columns existed get the column (NULL: none retained)
-        if (warehouse.describe(TABLE).flatMap(t -> t.column(RETAINED)).isEmpty()) {
+        if (warehouse.columns(TABLE).flatMap(t -> ColumnInfo.find(t, RETAINED)).isEmpty()) {
             warehouse.execute(dialect.addColumn(TABLE, RETAINED, DataType.VARCHAR));
         }
         MetaSchema.migrate(warehouse, Clock.systemUTC(), "scd_applied", List.of(new MetaSchema.Migration(1,
@@ -90,7 +90,7 @@ public final class AppliedLog {
         if (ready) {
             return true;
         }
-        if (warehouse.describe(TABLE).isEmpty()) {
+        if (warehouse.columns(TABLE).isEmpty()) {
             return false;
         }
         initialise();

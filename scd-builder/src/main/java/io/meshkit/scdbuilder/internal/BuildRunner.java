@@ -334,7 +334,7 @@ public final class BuildRunner {
     public ScdResult fromEvents(ScdTarget target, EventSource source, Execution execution) {
         Context ctx = context(target);
         String what = "build " + target.datasetId() + " from events " + source.table();
-        TableInfo info = warehouse.describe(source.table()).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
+        List<ColumnInfo> info = warehouse.columns(source.table()).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
                 "Cannot " + what + ": table " + source.table() + " does not exist"));
         Map<ColumnName, DataType> cols = columnsOf(info, ctx);
         List<String> missing = new ArrayList<>();
@@ -344,7 +344,7 @@ public final class BuildRunner {
             }
         }
         for (ColumnName c : requiredEventColumns(source)) {
-            if (info.column(c).isEmpty()) {
+            if (ColumnInfo.find(info, c).isEmpty()) {
                 missing.add(c.name());
             }
         }
@@ -544,7 +544,7 @@ public final class BuildRunner {
 
     /** The SCD2 invariant checks (and the key checks) of a table of this dimension. */
     public List<CheckResult> check(ScdTarget target, TableId table) {
-        if (warehouse.describe(table).isEmpty()) {
+        if (warehouse.columns(table).isEmpty()) {
             throw table.equals(target.tables().candidate()) ? NoSuchTableException.candidate("check", table)
                     : new MeshkitException(ErrorCode.NO_SUCH_TABLE, "Cannot check table " + table + ": it does not exist");
         }
@@ -554,7 +554,7 @@ public final class BuildRunner {
 
     /** The query of the dimension in {@code table} as of {@code at}. */
     public Sql asOf(ScdTarget target, TableId table, LocalDateTime at, boolean withDeleted) {
-        TableInfo info = warehouse.describe(table).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
+        List<ColumnInfo> info = warehouse.columns(table).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
                 "Cannot read table " + table + " as of " + at + ": it does not exist"));
         Context ctx = new Context(target, warehouse);
         return ctx.sql.asOf(ctx.sql.base(table, columnsOf(info, ctx)), at, withDeleted);
@@ -586,7 +586,7 @@ public final class BuildRunner {
             ctx.baseTable = Optional.of(base.get().id());
             ctx.baseRows = base.get().rowCount();
             ctx.baseIsProduction = cand.isEmpty();
-            Map<ColumnName, DataType> present = columnsOf(base.get(), ctx);
+            Map<ColumnName, DataType> present = columnsOf(base.get().columns(), ctx);
             checkEvolution(ctx, base.get(), present);
             ctx.baseSql = ctx.sql.base(base.get().id(), present);
             try (ResultRows rows = warehouse.query(ctx.sql.lastChange(ctx.baseSql))) {
@@ -607,11 +607,11 @@ public final class BuildRunner {
     }
 
     /** A table's columns named as the dimension names them (warehouses resolve names without case). */
-    private static Map<ColumnName, DataType> columnsOf(TableInfo info, Context ctx) {
+    private static Map<ColumnName, DataType> columnsOf(List<ColumnInfo> info, Context ctx) {
         Map<ColumnName, DataType> m = new LinkedHashMap<>();
         List<ColumnName> known = new ArrayList<>(ctx.dim.allColumns());
         known.add(ScdSql.SNAPSHOT_DATE);
-        for (ColumnInfo c : info.columns()) {
+        for (ColumnInfo c : info) {
             ColumnName name = known.stream().filter(k -> k.name().equalsIgnoreCase(c.name().name())).findFirst().orElse(c.name());
             m.put(name, c.type());
         }
@@ -623,7 +623,7 @@ public final class BuildRunner {
             return ctx.stagingColumns;
         }
         TableId staging = ctx.target.tables().staging();
-        TableInfo info = warehouse.describe(staging).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
+        List<ColumnInfo> info = warehouse.columns(staging).orElseThrow(() -> new MeshkitException(ErrorCode.NO_SUCH_TABLE,
                 "Cannot " + what + ": staging table " + staging + " does not exist"));
         Map<ColumnName, DataType> cols = columnsOf(info, ctx);
         List<String> missing = ctx.dim.contractColumns().stream().filter(c -> !cols.containsKey(c)).map(ColumnName::name).toList();

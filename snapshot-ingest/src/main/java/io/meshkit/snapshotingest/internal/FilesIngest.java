@@ -26,7 +26,6 @@ import io.meshkit.core.warehouse.FileFormat;
 import io.meshkit.core.warehouse.LoadRequest;
 import io.meshkit.core.warehouse.SqlBuilder;
 import io.meshkit.core.warehouse.SupportsTransactions;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.core.warehouse.WriteMode;
 import io.meshkit.snapshotingest.api.Drift;
@@ -207,8 +206,8 @@ public final class FilesIngest {
         boolean parquet = parquet(t.files().get(0));
         warehouse.load(work, new LoadRequest(uris, parquet ? FileFormat.PARQUET : FileFormat.CSV, WriteMode.REPLACE));
         try {
-            TableInfo loaded = warehouse.describe(work).orElseThrow();
-            List<String> present = loaded.columns().stream().map(c -> c.name().name().toLowerCase(Locale.ROOT)).toList();
+            List<ColumnInfo> loaded = warehouse.columns(work).orElseThrow();
+            List<String> present = loaded.stream().map(c -> c.name().name().toLowerCase(Locale.ROOT)).toList();
             for (Column c : ds.columns()) {
                 if (!present.contains(c.columnName().name().toLowerCase(Locale.ROOT))) {
                     throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot load snapshot " + date + " into " + staging
@@ -217,7 +216,7 @@ public final class FilesIngest {
             }
             // a column the source added that the contract does not declare yet: landed (in the manifest), not staged
             List<String> declared = ds.columns().stream().map(c -> c.columnName().name().toLowerCase(Locale.ROOT)).toList();
-            List<String> undeclared = loaded.columns().stream().map(c -> c.name().name())
+            List<String> undeclared = loaded.stream().map(c -> c.name().name())
                     .filter(n -> !declared.contains(n.toLowerCase(Locale.ROOT)) && !n.equalsIgnoreCase(StagingLoader.SNAPSHOT_DATE.name())).toList();
             long rows = StagingLoader.count(warehouse, work);
             List<ColumnName> key = ds.primaryKey().stream().map(Column::columnName).toList();
@@ -238,7 +237,7 @@ public final class FilesIngest {
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, dataset, date,
                     new Manifest.Source(SYSTEM, t.directory().toAbsolutePath().normalize().toUri().toString(), "", ds.name()),
                     // the files' columns (not a snapshot_date a warehouse may read from the directory's name)
-                    loaded.columns().stream().filter(c -> !c.name().name().equalsIgnoreCase(StagingLoader.SNAPSHOT_DATE.name()))
+                    loaded.stream().filter(c -> !c.name().name().equalsIgnoreCase(StagingLoader.SNAPSHOT_DATE.name()))
                             .map(c -> new Manifest.ManifestColumn(c.name().name(), c.engineType(), c.type().toString(),
                             c.nullable())).toList(),
                     key.stream().map(ColumnName::name).toList(), chunks, rows, bytes, null, startedAt, clock.instant(), 0, List.of());

@@ -8,7 +8,6 @@ import io.meshkit.core.runlog.RetainedColumns;
 import io.meshkit.core.type.DataType;
 import io.meshkit.core.warehouse.ColumnInfo;
 import io.meshkit.core.warehouse.Dialect;
-import io.meshkit.core.warehouse.TableInfo;
 import io.meshkit.core.warehouse.Warehouse;
 import io.meshkit.snapshotingest.api.StagingChange;
 import java.time.Clock;
@@ -41,17 +40,17 @@ public final class StagingSchema {
     /**
      * The changes that bring an existing staging table to the wanted columns (none when it does not exist yet).
      *
-     * @param existing the staging table, if it exists
+     * @param existing the staging table's columns, if it exists
      * @param wanted the staged columns of the new snapshot, without {@code snapshot_date}
      * @param renames declared renames: new column to old column
      * @param ignored columns of the staging table that are not staged columns (e.g. {@code snapshot_date})
      */
-    public static List<StagingChange> plan(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    public static List<StagingChange> plan(Optional<List<ColumnInfo>> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             List<ColumnName> ignored, Dialect dialect) {
         if (existing.isEmpty()) {
             return List.of();
         }
-        TableInfo table = existing.get();
+        List<ColumnInfo> table = existing.get();
         List<StagingChange> out = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         ignored.forEach(c -> matched.add(lower(c)));
@@ -74,7 +73,7 @@ public final class StagingSchema {
             matched.add(lower(have.get().name()));
             type(out, w, have.get(), dialect);
         }
-        for (ColumnInfo c : table.columns()) {
+        for (ColumnInfo c : table) {
             if (!matched.contains(lower(c.name()))) {
                 out.add(new StagingChange(StagingChange.Kind.REMOVED, c.name(), "column " + c.name().name() + " removed (earlier dates keep it; NULL from now on)"));
             }
@@ -111,7 +110,7 @@ public final class StagingSchema {
             ColumnInfo dateColumn, boolean allowBreaking, String what, String allowFlag) {
         Dialect d = warehouse.dialect();
         warehouse.createNamespace(staging.namespace());
-        Optional<TableInfo> existing = warehouse.describe(staging);
+        Optional<List<ColumnInfo>> existing = warehouse.columns(staging);
         if (existing.isEmpty()) {
             List<ColumnInfo> all = new ArrayList<>(wanted);
             all.add(dateColumn);
@@ -152,7 +151,7 @@ public final class StagingSchema {
      */
     public static List<StagingChange> check(Warehouse warehouse, TableId staging, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             ColumnName dateColumn, boolean allowBreaking, String what, String allowFlag) {
-        Optional<TableInfo> existing = warehouse.describe(staging);
+        Optional<List<ColumnInfo>> existing = warehouse.columns(staging);
         List<ColumnName> ignored = existing.isEmpty() ? List.of(dateColumn)
                 : alreadyRemoved(warehouse, staging, wanted, renames, dateColumn);
         return check(existing, wanted, renames, ignored, allowBreaking, what, allowFlag, warehouse.dialect());
@@ -198,7 +197,7 @@ public final class StagingSchema {
         retained.record(staging, removed, "ingest", Clock.systemUTC().instant()).forEach(warehouse::execute);
     }
 
-    private static List<StagingChange> check(Optional<TableInfo> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
+    private static List<StagingChange> check(Optional<List<ColumnInfo>> existing, List<ColumnInfo> wanted, Map<ColumnName, ColumnName> renames,
             List<ColumnName> ignored, boolean allowBreaking, String what, String allowFlag, Dialect d) {
         List<StagingChange> changes = plan(existing, wanted, renames, ignored, d);
         List<StagingChange> breaking = changes.stream().filter(c -> c.kind().breaking()).toList();
@@ -211,8 +210,8 @@ public final class StagingSchema {
         return changes;
     }
 
-    private static Optional<ColumnInfo> find(TableInfo table, ColumnName name) {
-        return table.columns().stream().filter(c -> lower(c.name()).equals(lower(name))).findFirst();
+    private static Optional<ColumnInfo> find(List<ColumnInfo> table, ColumnName name) {
+        return table.stream().filter(c -> lower(c.name()).equals(lower(name))).findFirst();
     }
 
     private static String lower(ColumnName c) {

@@ -47,7 +47,7 @@ public final class DiffStep extends ContractStep {
         DatasetTables tables = DatasetTables.of(c, d);
         TableId production = o.table("--production").orElse(tables.production());
         TableId candidate = o.table("--candidate").orElse(tables.candidate());
-        if (context.warehouse().describe(production).isEmpty()) {
+        if (context.warehouse().columns(production).isEmpty()) {
             context.report().diff(production.toString(), "new dataset (no production yet)");
             return Call.ok(0, production + ": new dataset, no production to compare");
         }
