@@ -199,7 +199,7 @@ class FaultIT {
                 """;
         Path dropped = contract("drifty-1", id + """
                 - name: name
-                  physicalType: INTEGER
+                  physicalType: int
                 - name: gone
                   physicalType: VARCHAR
                 """);
@@ -208,7 +208,7 @@ class FaultIT {
         // each line says what to do with the contract
         assertThat(bad.err()).contains("error: Cannot snapshot table " + db.name() + ".drifty: it has drifted from its contract (change the"
                 + " contract to follow MySQL; the first snapshot after a breaking change needs --allow-breaking):",
-                "  ~ column name: MySQL varchar(20) maps to VARCHAR, the contract says INTEGER (another type: change the contract's type"
+                "  ~ column name: MySQL varchar(20) maps to VARCHAR, the contract says int (INTEGER) (another type: change the contract's type"
                         + " with a new major version, or give it a new column name)",
                 "  - column gone is in the contract but not in MySQL table " + db.name() + ".drifty (dropped: remove it from the contract,"
                         + " a new major version; renamed: rename it there too, with meshkit.renamedFrom: gone on the new name)",

@@ -278,6 +278,8 @@ public final class PipelineRunner {
                         Optional.empty()), "replayed by restatement");
                 continue;
             }
+            String dataset = datasetOf(u.step());
+            Set<String> earlier = runIds(log, dataset);
             long t0 = System.nanoTime();
             StepOutcome outcome;
             try {
@@ -291,7 +293,17 @@ public final class PipelineRunner {
             RunOutcome ro = outcome.exitCode() == 0 || outcome.findingsOnly()
                     ? new RunOutcome(RunStatus.SUCCEEDED, OptionalLong.empty(), OptionalLong.empty(), Optional.empty())
                     : new RunOutcome(RunStatus.FAILED, OptionalLong.empty(), OptionalLong.empty(), Optional.of(outcome.message()));
-            recordUnit(log, state, runKey, runId, u, ro, outcome.message());
+            Optional<RunRecord> own = log.runs(dataset, RECENT).stream()
+                    .filter(r -> !earlier.contains(r.runId()) && !r.tool().equals("pipeline") && r.status() != RunStatus.RUNNING)
+                    .findFirst();
+            if (own.isPresent()) {
+                // the step's tool recorded its run under the dataset: that run is the step's, with its real
+                // duration and rows; a record of the pipeline's beside it only doubled the dataset's history
+                state.record(runKey, runId, u.key(), ro.status() == RunStatus.SUCCEEDED ? "succeeded" : "failed", own.get().runId(),
+                        outcome.message());
+            } else {
+                recordUnit(log, state, runKey, runId, u, ro, outcome.message());
+            }
             String status = outcome.exitCode() == 0 ? "ok  " : outcome.findingsOnly() ? "warn" : "FAIL";
             out.println(String.format("  %s %-30s %6d ms  %s", status, u.key(), ms, outcome.message()));
             out.flush();
@@ -353,6 +365,17 @@ public final class PipelineRunner {
         return DatasetKey.of("pipeline:" + pipeline.name());
     }
 
+    /** How many of a dataset's latest runs are looked at for the one a step's tool recorded. */
+    private static final int RECENT = 20;
+
+    private static Set<String> runIds(WarehouseRunLog log, String dataset) {
+        return log.runs(dataset, RECENT).stream().map(RunRecord::runId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Records a step under its dataset (or the pipeline's) as the pipeline's run: for a step whose tool records no
+     * run of its own there (it failed before it began, or it is a tool that records none), so the monitor sees it.
+     */
     private void recordUnit(WarehouseRunLog log, PipelineState state, String runKey, String runId, Unit u, RunOutcome outcome, String message) {
         RunRecord r = log.startRun("pipeline", datasetOf(u.step()));
         log.finishRun(r.runId(), outcome.message().isPresent() ? outcome

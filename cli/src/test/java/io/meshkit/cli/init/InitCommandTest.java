@@ -150,6 +150,8 @@ class InitCommandTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(Files.readString(tmp.resolve("p/pom.xml")))
                     .contains("<meshkit.repository>" + home.resolve("maven").toUri().toString().replaceAll("/$", "") + "</meshkit.repository>");
+            // that repository is a directory: mvn -o may read it (else -o fails until an online run copied it)
+            assertThat(Files.readString(tmp.resolve("p/.mvn/maven.config"))).isEqualTo("-Daether.offline.protocols=file\n");
         } finally {
             System.clearProperty("meshkit.home");
         }

@@ -73,8 +73,12 @@ class MusicPipelineIT {
                 "SELECT CAST(CAST(SUM(CASE WHEN p.ms_played >= 30000 THEN 0.004 * r.share_percent / 100 ELSE 0 END) AS DECIMAL(38, 6)) AS VARCHAR)"
                         + " FROM music.plays p JOIN music.rightsholders r ON r.track_id = p.track_id AND r.territory = p.country"
                         + " AND p.played_at >= r.valid_from AND p.played_at < r.valid_to AND NOT r.is_deleted"));
-        // one run record per step, tool pipeline, all succeeded
-        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'SUCCEEDED'")).isEqualTo(34);
+        // one run record per step, all succeeded: the tool's own under the step's dataset, else the pipeline's
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(DISTINCT r.run_id) FROM meshkit_meta.pipeline_steps s JOIN meshkit_meta.runs r"
+                + " ON r.run_id = s.step_run_id WHERE r.status = 'SUCCEEDED'")).isEqualTo(34);
+        // and no record of the pipeline's beside a tool's run of the same step
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'SUCCEEDED'"))
+                .isLessThan(34);
         assertThat(WarehouseQuery.count(uri, "SELECT COUNT(DISTINCT pipeline_run_id) FROM meshkit_meta.pipeline_steps")).isEqualTo(1);
 
         // a second run over the same dates restates the dimensions and publishes nothing new
@@ -97,7 +101,10 @@ class MusicPipelineIT {
         Run failed = run("run", pipeline, "--warehouse", uri, "--dates", "2019-04-28..2019-04-30");
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(2);
         assertThat(failed.out()).contains("FAIL royalties", "failed at royalties: ", "--resume");
-        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE tool = 'pipeline' AND status = 'FAILED'")).isEqualTo(1);
+        // the failed step's one run record (its tool's), which the monitor reads
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE status = 'FAILED'")).isEqualTo(1);
+        assertThat(WarehouseQuery.count(uri, "SELECT COUNT(*) FROM meshkit_meta.runs WHERE status = 'FAILED' AND dataset = 'music.royalties'"))
+                .isEqualTo(1);
 
         Files.writeString(model, good);
         Run plan = run("run", pipeline, "--warehouse", uri, "--dates", "2019-04-28..2019-04-30", "--resume", "--dry-run");

@@ -44,4 +44,23 @@ class PipelineRecoveryTest {
         CliRun after = CliRun.of("monitor", "status", "--warehouse", warehouse, "--contract", contracts.toString());
         assertThat(after.out()).containsPattern("pipeline:tracks +ok").contains("0 failing");
     }
+
+    /**
+     * A step whose tool records its own run under the dataset adds no run of the pipeline's there: the dataset's
+     * history is the tool's runs (rows, real durations), not a few-ms echo of each.
+     */
+    @Test
+    void aDatasetsHistoryIsItsToolsRunsWithoutThePipelinesEcho() throws Exception {
+        Path pipeline = tmp.resolve("pipeline.yaml");
+        Files.writeString(pipeline, "name: Tracks\ndates: 2019-04-28..2019-04-29\nsteps:\n"
+                + "  - id: load\n    kind: load-snapshot\n    contract: " + MUSIC.resolve("contracts/tracks.odcs.yaml") + "\n    snapshots: "
+                + MUSIC.resolve("snapshots/tracks") + "\n");
+        String warehouse = "duckdb:" + tmp.resolve("w.duckdb");
+        CliRun run = CliRun.of("run", pipeline.toString(), "--warehouse", warehouse);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        CliRun history = CliRun.of("monitor", "history", "music.tracks", "--warehouse", warehouse, "--contract",
+                MUSIC.resolve("contracts").toString(), "--format", "csv");
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out().lines().skip(1).map(l -> l.split(",")[1]).toList()).containsExactly("ingest", "ingest");
+    }
 }

@@ -113,6 +113,25 @@ public record Column(
                 : FirstFill.VERSION;
     }
 
+    /**
+     * The type for people: the contract's own {@code physicalType} spelling, followed by meshkit's portable reading
+     * of it when that reads differently, e.g. {@code INT (INTEGER)}; the portable type alone when the contract wrote
+     * it so (case and spaces aside) or gave no physical type. Messages about a column's type show this, so a user
+     * finds in the message what is in the file.
+     */
+    public String typeShown() {
+        String portable = physicalType.toString();
+        if (declaredPhysicalType == null || declaredPhysicalType.isBlank()
+                || squeezed(declaredPhysicalType).equalsIgnoreCase(squeezed(portable))) {
+            return portable;
+        }
+        return declaredPhysicalType.trim() + " (" + portable + ")";
+    }
+
+    private static String squeezed(String type) {
+        return type.replaceAll("\\s+", "");
+    }
+
     /** Whether the column holds nested data (a struct, an array or a map). */
     public boolean isNested() {
         return physicalType.isNested();

@@ -23,6 +23,15 @@ class ContractModelTest {
     }
 
     @Test
+    void aTypeIsShownAsTheContractSpellsIt() {
+        assertThat(Column.builder("a", DataType.INTEGER).declaredPhysicalType("INT").build().typeShown()).isEqualTo("INT (INTEGER)");
+        assertThat(Column.builder("a", DataType.INTEGER).declaredPhysicalType(" integer ").build().typeShown()).isEqualTo("INTEGER");
+        assertThat(Column.builder("a", DataType.decimal(12, 2)).declaredPhysicalType("decimal(12, 2)").build().typeShown())
+                .isEqualTo("DECIMAL(12,2)");
+        assertThat(Column.builder("a", DataType.BIGINT).build().typeShown()).isEqualTo("BIGINT");
+    }
+
+    @Test
     void personalDataIsAnyClassificationButPublic() {
         assertThat(column("a", null, null).isPersonalData()).isFalse();
         assertThat(column("a", null, "Public").isPersonalData()).isFalse();

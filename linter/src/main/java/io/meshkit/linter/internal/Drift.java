@@ -63,7 +63,7 @@ final class Drift {
             for (int j = 0; j < d.columns().size(); j++) {
                 Column col = d.columns().get(j);
                 expected.put(col.columnName().name().toLowerCase(Locale.ROOT),
-                        new Expected(col.columnName(), col.physicalType(), Locator.column(i, j), col.name()));
+                        new Expected(col.columnName(), col.physicalType(), col.typeShown(), Locator.column(i, j), col.name()));
             }
             if (d.kind() == DatasetKind.DIMENSION) {
                 scd2(expected, Scd2Shape.VALID_FROM, Scd2Shape.TIME_TYPE, dp);
@@ -96,7 +96,7 @@ final class Drift {
                 } else if (!sameType(e.type, ci.get().type())) {
                     SourceLocation at = loc.first(e.pointer + "/physicalType", e.pointer + "/logicalType",
                             e.pointer + "/name");
-                    String differs = "column " + (e.column == null ? d.name() + "." + e.name.name() : where) + " is " + e.type
+                    String differs = "column " + (e.column == null ? d.name() + "." + e.name.name() : where) + " is " + e.shown
                             + " in the contract but " + ci.get().type() + " in table " + t;
                     // a widening is a compatible change, made as a column is added: the contract first, then the data;
                     // a narrowing or any other change is drift, published or not
@@ -188,7 +188,7 @@ final class Drift {
     }
 
     private static void scd2(Map<String, Expected> expected, ColumnName name, DataType type, String dp) {
-        expected.putIfAbsent(name.name(), new Expected(name, type, dp, null));
+        expected.putIfAbsent(name.name(), new Expected(name, type, type.toString(), dp, null));
     }
 
     /** Equal kinds; varchar and binary lengths are not compared (some engines do not keep them). */
@@ -202,5 +202,6 @@ final class Drift {
         return true;
     }
 
-    private record Expected(ColumnName name, DataType type, String pointer, String column) {}
+    /** A column the table should have: its type, and that type as the contract wrote it ({@link Column#typeShown}). */
+    private record Expected(ColumnName name, DataType type, String shown, String pointer, String column) {}
 }

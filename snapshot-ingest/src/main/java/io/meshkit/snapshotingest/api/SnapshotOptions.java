@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 /**
  * How to run a snapshot.
  *
- * @param date the snapshot date
+ * @param date the snapshot date: not later than today (a live snapshot holds the rows as they are now), where today is
+ *     the date in the earliest time zone ({@link #LATEST_ZONE}), so a runner in UTC may label the day that has begun
+ *     further east, and no date that has not begun anywhere is accepted
  * @param threads worker connections reading chunks in parallel
  * @param chunkRows rows per chunk to aim for
  * @param lockWaitTimeout how long to wait for the read lock that synchronises the workers
@@ -33,6 +35,8 @@ public record SnapshotOptions(LocalDate date, int threads, long chunkRows, Durat
 
     /** The fewest rows per chunk: smaller chunks cost more in round trips and part files than they save. */
     public static final long MIN_CHUNK_ROWS = 1_000;
+    /** The zone whose date is the latest on Earth: a snapshot date after its today has not begun anywhere. */
+    public static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
     /** The most worker connections a snapshot opens. */
     public static final int MAX_THREADS = 64;
 
@@ -45,6 +49,10 @@ public record SnapshotOptions(LocalDate date, int threads, long chunkRows, Durat
         if (date == null) {
             throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot: give --date YYYY-MM-DD (or --date today for "
                     + LocalDate.now(ZoneOffset.UTC) + " in UTC): the date labels the snapshot and is never guessed");
+        }
+        if (date.isAfter(LocalDate.now(LATEST_ZONE))) {
+            throw new MeshkitException(ErrorCode.INVALID_ARGUMENT, "Cannot snapshot with --date " + date + ": a live snapshot holds today's rows, "
+                    + "and today is " + LocalDate.now(ZoneOffset.UTC) + " in UTC, at most " + LocalDate.now(LATEST_ZONE) + " in any time zone");
         }
         requireNonNull(lockWaitTimeout, "lockWaitTimeout is null");
         requireNonNull(onLockTimeout, "onLockTimeout is null");

@@ -56,7 +56,7 @@ public record ColumnMapping(List<Staged> staged, Drift drift) {
             }
             if (!fits(s.get().type(), c.physicalType())) {
                 differences.add(new Difference(Change.RETYPED, c.name(), "column " + c.name() + ": MySQL " + s.get().columnType()
-                        + " maps to " + s.get().type() + ", the contract says " + c.physicalType() + (c.physicalType().widensTo(s.get().type())
+                        + " maps to " + s.get().type() + ", the contract says " + c.typeShown() + (c.physicalType().widensTo(s.get().type())
                         ? " (a wider type: change the contract's type, a minor version)"
                         : " (another type: change the contract's type with a new major version, or give it a new column name)")));
                 continue;

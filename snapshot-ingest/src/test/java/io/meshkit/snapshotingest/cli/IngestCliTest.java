@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshkit.snapshotingest.api.LockFallback;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,6 +43,20 @@ class IngestCliTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: Cannot snapshot: give --date YYYY-MM-DD (or --date today for ")
                 .endsWith(" in UTC): the date labels the snapshot and is never guessed" + System.lineSeparator());
+    }
+
+    @Test
+    void aSnapshotIsNotLabelledWithAFutureDate() {
+        CommandLine cmd = IngestCli.commandLine();
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err));
+        LocalDate utc = LocalDate.now(ZoneOffset.UTC);
+        LocalDate future = utc.plusDays(2);
+        int code = cmd.execute("snapshot", "--source", "jdbc:mysql://h/db?user=u", "--table", "a", "--date", future.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Cannot snapshot with --date " + future + ": a live snapshot holds today's rows, and today is "
+                + utc + " in UTC, at most ").endsWith(" in any time zone" + System.lineSeparator());
+        assertThat(err.toString().lines()).hasSize(1);
     }
 
     @Test
