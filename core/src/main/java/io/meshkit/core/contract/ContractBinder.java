@@ -139,6 +139,11 @@ final class ContractBinder {
 
     private Team team(Node node) {
         if (node instanceof ListNode l) {
+            if (!isV30() && apiVersion != null && apiVersion.startsWith("v3.")) {
+                // the only form before v3.1.0; still valid after it, but deprecated there and gone in ODCS 4.0
+                warning(node, "team as a list of members is deprecated since ODCS v3.1.0 and removed in 4.0: write"
+                        + " team: {name: <the team>, members: [...]}");
+            }
             return new Team(null, members(l));
         }
         if (node instanceof MapNode m) {

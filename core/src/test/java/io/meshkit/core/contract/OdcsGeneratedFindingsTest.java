@@ -80,6 +80,20 @@ class OdcsGeneratedFindingsTest {
                 .containsExactly("domain 'x'; DROP TABLE t; --' is not a safe name: it contains a quote (')");
     }
 
+    /** v3.1.0 deprecates the team as a list (the only form of v3.0.x): valid, read, and a warning says what to write. */
+    @Test
+    void aTeamListIsAWarningInV31AndTheOnlyFormInV30() {
+        String team = "team:\n  - username: ana\n    role: owner\n";
+        ParsedContract parsed = reader.parse("c.odcs.yaml", V31 + team);
+        assertThat(parsed.problems()).extracting(ContractProblem::toString).containsExactly(
+                "c.odcs.yaml:7:3: warning: team as a list of members is deprecated since ODCS v3.1.0 and removed in 4.0:"
+                        + " write team: {name: <the team>, members: [...]}");
+        Contract c = StandardChecks.assertAcceptedAndKept("c.odcs.yaml", V31 + team);
+        assertThat(c.team().members()).extracting(TeamMember::username).containsExactly("ana");
+        assertThat(reader.parse("c.odcs.yaml", V30 + team).problems()).isEmpty();
+        assertThat(reader.parse("c.odcs.yaml", V31 + "team:\n  name: crm\n  members:\n    - username: ana\n").problems()).isEmpty();
+    }
+
     /** ODCS allows any physical type (GEOGRAPHY, an Avro record): without a logicalType it was refused. */
     @Test
     void anUnknownPhysicalTypeWithoutALogicalTypeIsAWarningAndReadAsAString() {
